@@ -1,0 +1,73 @@
+"""安全生产月工作台 — entry point: the GUI, or a headless command (``python main.py demo --db X``).
+
+Only wiring lives here: arguments, application, store, main window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+TAB_NAMES = {
+    "notices": "notices",
+    "通知": "notices",
+    "liaisons": "liaisons",
+    "联络员": "liaisons",
+    "progress": "progress",
+    "每周进展": "progress",
+    "reports": "reports",
+    "总结报告": "reports",
+}
+
+
+def gui_arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="main.py", description="安全生产月工作台")
+    parser.add_argument("--db", help="打开这个数据库文件（默认：上次的文件或用户数据文件夹中的默认文件）")
+    parser.add_argument("--readonly", action="store_true", help="以只读方式打开")
+    parser.add_argument("--tab", choices=sorted(TAB_NAMES), help="启动时打开的标签页")
+    parser.add_argument("--campaign", type=int, help="启动时选中的活动年份")
+    parser.add_argument("--screenshot", metavar="PNG", help="在后台绘制窗口，保存截图后退出")
+    return parser.parse_args(argv)
+
+
+def run_gui(argv: list[str]) -> int:
+    args = gui_arguments(argv)
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui import msgbox, startup
+    from ui.app import create_application
+
+    app = create_application(argv)
+    if args.screenshot:
+        msgbox.ANSWERS = []  # never block on a dialog when drawing offscreen
+    store = startup.open_initial_store(args.db, readonly=args.readonly)
+    if store is None:
+        for title, text in msgbox.SHOWN:
+            print(f"{title}：{text}", file=sys.stderr)
+        return 2
+    from ui.main_window import MainWindow
+
+    window = MainWindow(store)
+    if args.campaign:
+        window.select_campaign(args.campaign)
+    if args.tab:
+        window.show_tab(TAB_NAMES[args.tab])
+    window.show()
+    if args.screenshot:
+        return startup.save_screenshot(app, window, Path(args.screenshot))
+    return app.exec()
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and not argv[0].startswith("-"):
+        from models import cli
+
+        return cli.run(argv)
+    return run_gui(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,221 @@
+"""The database schema, versioned as sqlite-utils migrations.
+
+Every table has a UUID text id and created_at/updated_at stamps so that files
+from different offices merge without duplicates.  Figures are keyed the DHIS2
+way: (unit, period, indicator) → value.  Add a schema change as a new
+migration at the end; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("safety_month_desk")
+
+# Tables the app owns; a file with other tables is not one of ours (see merge).
+TABLES = (
+    "meta",
+    "campaigns",
+    "units",
+    "campaign_units",
+    "liaisons",
+    "notices",
+    "notice_contacts",
+    "attachments",
+    "deadlines",
+    "deliveries",
+    "indicators",
+    "periods",
+    "figures",
+    "narratives",
+    "reports",
+    "batches",
+    "changes",
+)
+
+_STAMPS = "created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
+
+_INITIAL = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+
+CREATE TABLE campaigns (
+  id TEXT PRIMARY KEY,
+  year INTEGER NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  theme TEXT, start_date TEXT, end_date TEXT,
+  companion_title TEXT, companion_end_date TEXT,
+  office_name TEXT, region_word TEXT, notes TEXT,
+  {_STAMPS});
+
+CREATE TABLE units (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  category TEXT NOT NULL DEFAULT '其他',
+  parent_id TEXT REFERENCES units(id),
+  sort_order INTEGER NOT NULL DEFAULT 0,
+  active INTEGER NOT NULL DEFAULT 1,
+  notes TEXT,
+  {_STAMPS});
+CREATE INDEX units_parent ON units(parent_id);
+
+CREATE TABLE campaign_units (
+  id TEXT PRIMARY KEY,
+  campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+  unit_id TEXT NOT NULL REFERENCES units(id),
+  sort_order INTEGER NOT NULL DEFAULT 0,
+  {_STAMPS},
+  UNIQUE (campaign_id, unit_id));
+
+CREATE TABLE liaisons (
+  id TEXT PRIMARY KEY,
+  campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+  unit_id TEXT NOT NULL REFERENCES units(id),
+  role TEXT NOT NULL DEFAULT '联络员',
+  name TEXT NOT NULL,
+  position TEXT, office_phone TEXT, mobile TEXT, email TEXT, fax TEXT, remarks TEXT,
+  sort_order INTEGER NOT NULL DEFAULT 0,
+  {_STAMPS});
+CREATE INDEX liaisons_campaign ON liaisons(campaign_id, unit_id);
+
+CREATE TABLE notices (
+  id TEXT PRIMARY KEY,
+  campaign_id TEXT REFERENCES campaigns(id),
+  direction TEXT NOT NULL DEFAULT 'received' CHECK (direction IN ('received', 'issued')),
+  doc_number TEXT, title TEXT NOT NULL, issuer TEXT, issue_date TEXT,
+  recipients TEXT, theme TEXT, period_start TEXT, period_end TEXT, body TEXT,
+  based_on_id TEXT REFERENCES notices(id),
+  {_STAMPS});
+CREATE INDEX notices_campaign ON notices(campaign_id);
+
+CREATE TABLE notice_contacts (
+  id TEXT PRIMARY KEY,
+  notice_id TEXT NOT NULL REFERENCES notices(id),
+  name TEXT, phone TEXT, email TEXT,
+  sort_order INTEGER NOT NULL DEFAULT 0,
+  {_STAMPS});
+CREATE INDEX notice_contacts_notice ON notice_contacts(notice_id);
+
+CREATE TABLE attachments (
+  id TEXT PRIMARY KEY,
+  notice_id TEXT NOT NULL REFERENCES notices(id),
+  seq INTEGER NOT NULL DEFAULT 0,
+  title TEXT NOT NULL,
+  kind TEXT NOT NULL DEFAULT '其他',
+  template_name TEXT, template BLOB,
+  {_STAMPS});
+CREATE INDEX attachments_notice ON attachments(notice_id);
+
+CREATE TABLE deadlines (
+  id TEXT PRIMARY KEY,
+  campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+  notice_id TEXT REFERENCES notices(id),
+  kind TEXT NOT NULL DEFAULT 'once' CHECK (kind IN ('once', 'weekly', 'monthly')),
+  due_date TEXT, weekday INTEGER, day_of_month INTEGER, due_time TEXT,
+  what TEXT NOT NULL,
+  deliverable TEXT NOT NULL DEFAULT 'other',
+  audience TEXT,
+  {_STAMPS});
+CREATE INDEX deadlines_campaign ON deadlines(campaign_id);
+
+CREATE TABLE deliveries (
+  id TEXT PRIMARY KEY,
+  deadline_id TEXT NOT NULL REFERENCES deadlines(id),
+  unit_id TEXT NOT NULL REFERENCES units(id),
+  period_id TEXT REFERENCES periods(id),
+  delivered_at TEXT, note TEXT, source TEXT,
+  {_STAMPS});
+CREATE UNIQUE INDEX deliveries_key ON deliveries(deadline_id, unit_id, ifnull(period_id, ''));
+
+CREATE TABLE indicators (
+  id TEXT PRIMARY KEY,
+  campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+  group_label TEXT,
+  label TEXT NOT NULL,
+  measure TEXT,
+  sort_order INTEGER NOT NULL DEFAULT 0,
+  accumulation TEXT NOT NULL DEFAULT 'weekly' CHECK (accumulation IN ('weekly', 'cumulative')),
+  integer_only INTEGER NOT NULL DEFAULT 1,
+  min_value NUMERIC DEFAULT 0,
+  max_of_id TEXT REFERENCES indicators(id),
+  code TEXT,
+  {_STAMPS});
+CREATE INDEX indicators_campaign ON indicators(campaign_id, sort_order);
+
+CREATE TABLE periods (
+  id TEXT PRIMARY KEY,
+  campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+  seq INTEGER NOT NULL,
+  start_date TEXT NOT NULL, end_date TEXT NOT NULL,
+  due_date TEXT, due_time TEXT, label TEXT,
+  {_STAMPS},
+  UNIQUE (campaign_id, seq));
+
+CREATE TABLE figures (
+  id TEXT PRIMARY KEY,
+  unit_id TEXT NOT NULL REFERENCES units(id),
+  period_id TEXT NOT NULL REFERENCES periods(id),
+  indicator_id TEXT NOT NULL REFERENCES indicators(id),
+  value NUMERIC,
+  source TEXT,
+  {_STAMPS},
+  UNIQUE (unit_id, period_id, indicator_id));
+CREATE INDEX figures_period ON figures(period_id, unit_id);
+CREATE INDEX figures_indicator ON figures(indicator_id);
+
+CREATE TABLE narratives (
+  id TEXT PRIMARY KEY,
+  unit_id TEXT NOT NULL REFERENCES units(id),
+  period_id TEXT NOT NULL REFERENCES periods(id),
+  received_at TEXT,
+  activities TEXT, highlights TEXT, problems TEXT, media TEXT,
+  source TEXT,
+  {_STAMPS},
+  UNIQUE (unit_id, period_id));
+CREATE INDEX narratives_period ON narratives(period_id);
+
+CREATE TABLE reports (
+  id TEXT PRIMARY KEY,
+  campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+  kind TEXT NOT NULL CHECK (kind IN ('summary', 'weekly', 'notice')),
+  period_id TEXT REFERENCES periods(id),
+  notice_id TEXT REFERENCES notices(id),
+  title TEXT, sections TEXT,
+  state TEXT NOT NULL DEFAULT 'draft',
+  exported_at TEXT, exported_path TEXT,
+  {_STAMPS});
+
+CREATE TABLE batches (
+  id TEXT PRIMARY KEY,
+  label TEXT NOT NULL,
+  source TEXT,
+  state TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('done', 'undone', 'dropped')),
+  office_id TEXT,
+  {_STAMPS});
+CREATE INDEX batches_state ON batches(state, created_at);
+
+CREATE TABLE changes (
+  id TEXT PRIMARY KEY,
+  batch_id TEXT NOT NULL REFERENCES batches(id),
+  seq INTEGER NOT NULL,
+  table_name TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  old TEXT, new TEXT,
+  created_at TEXT NOT NULL);
+CREATE INDEX changes_batch ON changes(batch_id, seq);
+CREATE INDEX changes_record ON changes(table_name, record_id);
+"""
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    for statement in _INITIAL.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def known_names() -> set[str]:
+    return {m.name for m in migrations._migrations}
+
+
+SCHEMA_VERSION = len(migrations._migrations)

@@ -1,0 +1,26 @@
+"""GUI fixtures: the main window on a real database, message boxes that never block."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QStandardPaths
+
+from ui import msgbox, settings
+
+
+@pytest.fixture(autouse=True)
+def _quiet_dialogs(monkeypatch, tmp_path):
+    QStandardPaths.setTestModeEnabled(True)
+    monkeypatch.setattr(settings, "INI_FILE", str(tmp_path / "settings.ini"))
+    monkeypatch.setattr(msgbox, "ANSWERS", [])
+    monkeypatch.setattr(msgbox, "SHOWN", [])
+
+
+@pytest.fixture
+def window(qtbot, demo_store):
+    from ui.main_window import MainWindow
+
+    win = MainWindow(demo_store)
+    qtbot.addWidget(win)
+    win.show()
+    return win

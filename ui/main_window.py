@@ -1,0 +1,205 @@
+"""The main window: campaign selector, the four tabs, status line, menus."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import history
+from models.campaigns import list_campaigns
+from models.clock import today
+from models.deadlines import due_items
+from models.store import Store
+from ui import errors, file_menu, help_menu, settings
+from ui.liaisons_tab import LiaisonsTab
+from ui.notices_tab import NoticesTab
+from ui.progress_tab import ProgressTab
+from ui.reports_tab import ReportsTab
+from ui.welcome import WelcomePanel
+
+TAB_KEYS = ("notices", "liaisons", "progress", "reports")
+
+
+class MainWindow(QMainWindow):
+    campaign_changed = Signal(object)
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.campaigns: list[dict] = []
+        self.selector = QComboBox(self)
+        self.selector.setMinimumWidth(320)
+        self.selector.currentIndexChanged.connect(self._on_campaign_selected)
+        self.tabs = QTabWidget(self)
+        self.tab_pages = {
+            "notices": NoticesTab(store, self),
+            "liaisons": LiaisonsTab(store, self),
+            "progress": ProgressTab(store, self),
+            "reports": ReportsTab(store, self),
+        }
+        titles = (self.tr("通知"), self.tr("联络员"), self.tr("每周进展"), self.tr("总结报告"))
+        for key, title in zip(TAB_KEYS, titles):
+            self.tabs.addTab(self.tab_pages[key], title)
+        self.welcome = WelcomePanel(self)
+        self.welcome.demo_requested.connect(lambda: file_menu.load_demo(self))
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self._campaign_page())
+        self.setCentralWidget(self.stack)
+        self.due_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.due_label, 1)
+        self._build_menus()
+        self._restore_window()
+        self.reload()
+
+    # -- layout ----------------------------------------------------------
+    def _campaign_page(self) -> QWidget:
+        page = QWidget(self)
+        top = QHBoxLayout()
+        label = QLabel(self.tr("活动："), page)
+        label.setBuddy(self.selector)
+        top.addWidget(label)
+        top.addWidget(self.selector)
+        top.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs)
+        return page
+
+    def _build_menus(self) -> None:
+        file_menu.populate(self.menuBar().addMenu(self.tr("文件(&F)")), self)
+        edit = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        self.undo_action = QAction(self.tr("撤销"), self, shortcut=QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction(self.tr("重做"), self, shortcut=QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(self.redo)
+        edit.addActions([self.undo_action, self.redo_action])
+        help_menu.populate(self.menuBar().addMenu(self.tr("帮助(&H)")), self)
+
+    def _restore_window(self) -> None:
+        geometry = settings.get(settings.GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        self.tabs.setCurrentIndex(settings.get(settings.LAST_TAB))
+
+    # -- state -----------------------------------------------------------
+    @property
+    def campaign(self) -> dict | None:
+        index = self.selector.currentIndex()
+        return self.campaigns[index] if 0 <= index < len(self.campaigns) else None
+
+    def reload(self) -> None:
+        """Re-read the campaigns and everything shown (after open, undo, import …)."""
+        wanted = self.campaign["year"] if self.campaign else settings.get(settings.LAST_CAMPAIGN_YEAR)
+        self.campaigns = list_campaigns(self.store)
+        self.selector.blockSignals(True)
+        self.selector.clear()
+        for campaign in self.campaigns:
+            title = campaign["title"]
+            self.selector.addItem(title if str(campaign["year"]) in title else f"{campaign['year']}年 {title}")
+        years = [c["year"] for c in self.campaigns]
+        self.selector.setCurrentIndex(years.index(wanted) if wanted in years else 0)
+        self.selector.blockSignals(False)
+        self.stack.setCurrentIndex(1 if self.campaigns else 0)
+        self._on_campaign_selected()
+
+    def refresh(self) -> None:
+        """Re-read the data of the current campaign in every tab."""
+        for page in self.tab_pages.values():
+            page.set_campaign(self.campaign)
+        self._update_status()
+        self._update_undo_actions()
+
+    def _on_campaign_selected(self, *_args) -> None:
+        if self.campaign:
+            settings.put(settings.LAST_CAMPAIGN_YEAR, self.campaign["year"])
+        self.refresh()
+        self.campaign_changed.emit(self.campaign)
+        name = self.store.path.name if self.store.path else self.tr("内存数据库")
+        mode = self.tr("（只读）") if self.store.readonly else ""
+        self.setWindowTitle(f"{name}{mode} — " + self.tr("安全生产月工作台"))
+
+    def _update_status(self) -> None:
+        if not self.campaign:
+            self.due_label.setText(self.tr("还没有活动：可载入演示数据或新建活动。"))
+            return
+        items = due_items(self.store, self.campaign["id"], today())
+        overdue = [i for i in items if i["overdue"]]
+        soon = [i for i in items if not i["overdue"]]
+        parts = []
+        if overdue:
+            first = overdue[0]
+            parts.append(
+                self.tr("逾期 {0} 项（最早：{1} {2}，{3} 个单位未报）").format(
+                    len(overdue), first["date"], first["what"], first["missing"]
+                )
+            )
+        if soon:
+            parts.append(
+                self.tr("7 天内到期 {0} 项：{1}").format(
+                    len(soon), "；".join(f"{i['date']} {i['what']}" for i in soon[:3])
+                )
+            )
+        self.due_label.setText("    ".join(parts) or self.tr("没有到期或逾期的事项。"))
+
+    def _update_undo_actions(self) -> None:
+        last, next_ = history.undoable(self.store), history.redoable(self.store)
+        self.undo_action.setEnabled(last is not None and not self.store.readonly)
+        self.undo_action.setText(self.tr("撤销 {0}").format(last["label"]) if last else self.tr("撤销"))
+        self.redo_action.setEnabled(next_ is not None and not self.store.readonly)
+        self.redo_action.setText(self.tr("重做 {0}").format(next_["label"]) if next_ else self.tr("重做"))
+
+    # -- actions ---------------------------------------------------------
+    def undo(self) -> None:
+        try:
+            label = history.undo(self.store)
+        except Exception as exc:  # noqa: BLE001 - shown to the clerk, data rolled back
+            errors.show_exception(self, exc)
+            return
+        if label:
+            self.statusBar().showMessage(self.tr("已撤销：{0}").format(label), 5000)
+        self.reload()
+
+    def redo(self) -> None:
+        try:
+            label = history.redo(self.store)
+        except Exception as exc:  # noqa: BLE001
+            errors.show_exception(self, exc)
+            return
+        if label:
+            self.statusBar().showMessage(self.tr("已重做：{0}").format(label), 5000)
+        self.reload()
+
+    def select_campaign(self, year: int) -> None:
+        years = [c["year"] for c in self.campaigns]
+        if year in years:
+            self.selector.setCurrentIndex(years.index(year))
+
+    def show_tab(self, key: str) -> None:
+        self.tabs.setCurrentIndex(TAB_KEYS.index(key))
+
+    def set_store(self, store: Store) -> None:
+        """Switch to another open database (File ▸ Open)."""
+        old, self.store = self.store, store
+        for page in self.tab_pages.values():
+            page.store = store
+        if old is not store:
+            old.close()
+        self.reload()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        settings.put(settings.GEOMETRY, self.saveGeometry())
+        settings.put(settings.LAST_TAB, self.tabs.currentIndex())
+        super().closeEvent(event)

@@ -1,0 +1,43 @@
+"""All message boxes go through here, so tests can make them non-blocking.
+
+Tests set ``msgbox.ANSWERS`` (a list consumed in order) or monkeypatch these
+functions; every shown message is appended to ``msgbox.SHOWN``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+SHOWN: list[tuple[str, str]] = []
+# When not None, messages are not shown; question() pops its answers from here.
+ANSWERS: list[bool] | None = None
+
+
+def _show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str = "") -> None:
+    SHOWN.append((title, text))
+    if ANSWERS is not None:
+        return
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    if detail:
+        box.setDetailedText(detail)
+    box.exec()
+
+
+def information(parent: QWidget | None, title: str, text: str) -> None:
+    _show(parent, QMessageBox.Icon.Information, title, text)
+
+
+def warning(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    _show(parent, QMessageBox.Icon.Warning, title, text, detail)
+
+
+def critical(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    _show(parent, QMessageBox.Icon.Critical, title, text, detail)
+
+
+def question(parent: QWidget | None, title: str, text: str) -> bool:
+    SHOWN.append((title, text))
+    if ANSWERS is not None:
+        return ANSWERS.pop(0) if ANSWERS else False
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
