@@ -166,7 +166,7 @@ def undo(store: Store) -> str | None:
     if batch is None:
         return None
     changes = store.rows("SELECT * FROM changes WHERE batch_id = ? ORDER BY seq DESC", (batch["id"],))
-    with store.db.atomic():
+    with store.atomic():
         for change in changes:
             _restore(store, change["table_name"], change["record_id"], change["old"])
         store.conn.execute("UPDATE batches SET state = 'undone', updated_at = ? WHERE id = ?", (now(), batch["id"]))
@@ -179,7 +179,7 @@ def redo(store: Store) -> str | None:
     if batch is None:
         return None
     changes = store.rows("SELECT * FROM changes WHERE batch_id = ? ORDER BY seq ASC", (batch["id"],))
-    with store.db.atomic():
+    with store.atomic():
         for change in changes:
             _restore(store, change["table_name"], change["record_id"], change["new"])
         store.conn.execute("UPDATE batches SET state = 'done', updated_at = ? WHERE id = ?", (now(), batch["id"]))

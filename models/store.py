@@ -16,8 +16,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from models import schema
 from models.clock import new_id, now
 from models.errors import DatabaseError, SchemaTooNew
@@ -65,8 +63,44 @@ class Store:
         self.conn = conn
         self.path = path
         self.readonly = readonly
-        self.db = Database(conn, execute_plugins=False)
         self._in_batch = False
+        self._db = None
+
+    @property
+    def db(self):
+        """A sqlite-utils Database over the same connection (imported on first use)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[None]:
+        """A transaction (a savepoint when nested): all or nothing."""
+        if self.conn.in_transaction:
+            name = f"sp_{new_id().replace('-', '')}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            self.conn.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.rollback()
+            raise
 
     # -- reading -------------------------------------------------------
     def rows(self, sql: str, params: tuple | list | dict = ()) -> list[dict]:
@@ -105,7 +139,7 @@ class Store:
             raise RuntimeError("batches do not nest")
         self._in_batch = True
         try:
-            with self.db.atomic():
+            with self.atomic():
                 batch = Batch(self, label, source)
                 yield batch
                 batch.finish()
@@ -113,7 +147,7 @@ class Store:
             self._in_batch = False
 
     def set_meta(self, key: str, value: str) -> None:
-        with self.db.atomic():
+        with self.atomic():
             self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
     def close(self) -> None:
@@ -125,7 +159,7 @@ def applied_migrations(conn: sqlite3.Connection) -> list[str]:
     if not exists:
         return []
     rows = conn.execute(
-        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (schema.migrations.name,)
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (schema.MIGRATION_SET,)
     ).fetchall()
     return [r[0] for r in rows]
 
@@ -141,13 +175,14 @@ def check_schema(conn: sqlite3.Connection, where: str) -> list[str]:
     applied = applied_migrations(conn)
     if tables and not applied:
         raise DatabaseError("这个 SQLite 文件不是安全生产月工作台的数据库。", where)
-    unknown = set(applied) - schema.known_names()
+    unknown = set(applied) - set(schema.known_names())
     if unknown:
         raise SchemaTooNew(
             "这个数据库由更新版本的安全生产月工作台创建（数据结构版本更高），请先升级本程序再打开。文件未作任何修改。",
             where,
         )
-    return [m.name for m in schema.migrations.pending(Database(conn, execute_plugins=False))]
+    done = set(applied)
+    return [name for name in schema.known_names() if name not in done]
 
 
 def _configure(conn: sqlite3.Connection, readonly: bool) -> None:
@@ -211,8 +246,8 @@ def memory_store() -> Store:
 
 
 def _migrate(store: Store, office_name: str | None) -> None:
-    schema.migrations.apply(store.db)
-    with store.db.atomic():
+    schema.migration_set().apply(store.db)
+    with store.atomic():
         defaults = {
             "app": APP_MARK,
             "office_id": new_id(),

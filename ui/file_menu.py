@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
-from models import demo
 from models.store import open_store
 from ui import errors, msgbox, settings
 
@@ -62,6 +61,8 @@ def open_database_dialog(window) -> None:
 
 
 def load_demo(window) -> None:
+    from models import demo  # only when asked: not needed at start-up
+
     try:
         demo.load_demo(window.store)
     except Exception as exc:  # noqa: BLE001

@@ -38,6 +38,7 @@ class ListTab(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setResizeContentsPrecision(50)  # widths from the first rows: fast
         self.view.verticalHeader().setDefaultSectionSize(26)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("搜索（输入任意文字筛选）"))

@@ -50,6 +50,8 @@ class MainWindow(QMainWindow):
         titles = (self.tr("通知"), self.tr("联络员"), self.tr("每周进展"), self.tr("总结报告"))
         for key, title in zip(TAB_KEYS, titles):
             self.tabs.addTab(self.tab_pages[key], title)
+        self._stale: set[str] = set()  # tabs to re-read when next shown (start-up stays fast)
+        self.tabs.currentChanged.connect(self._refresh_current_tab)
         self.welcome = WelcomePanel(self)
         self.welcome.demo_requested.connect(lambda: file_menu.load_demo(self))
         self.stack = QStackedWidget(self)
@@ -116,11 +118,17 @@ class MainWindow(QMainWindow):
         self._on_campaign_selected()
 
     def refresh(self) -> None:
-        """Re-read the data of the current campaign in every tab."""
-        for page in self.tab_pages.values():
-            page.set_campaign(self.campaign)
+        """Re-read the data of the current campaign: the visible tab now, the others when shown."""
+        self._stale = set(TAB_KEYS)
+        self._refresh_current_tab()
         self._update_status()
         self._update_undo_actions()
+
+    def _refresh_current_tab(self, *_args) -> None:
+        key = TAB_KEYS[self.tabs.currentIndex()]
+        if key in self._stale:
+            self._stale.discard(key)
+            self.tab_pages[key].set_campaign(self.campaign)
 
     def _on_campaign_selected(self, *_args) -> None:
         if self.campaign:
@@ -189,6 +197,7 @@ class MainWindow(QMainWindow):
 
     def show_tab(self, key: str) -> None:
         self.tabs.setCurrentIndex(TAB_KEYS.index(key))
+        self._refresh_current_tab()
 
     def set_store(self, store: Store) -> None:
         """Switch to another open database (File ▸ Open)."""

@@ -86,7 +86,7 @@ def test_newer_schema_is_refused_and_file_untouched(db_path):
     conn = sqlite3.connect(db_path)
     conn.execute(
         "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
-        (schema.migrations.name, "9999_from_the_future", "2030-01-01"),
+        (schema.MIGRATION_SET, "9999_from_the_future", "2030-01-01"),
     )
     conn.commit()
     conn.close()
@@ -175,14 +175,10 @@ def test_set_figure_reports_what_it_did(demo_store):
 
 
 def test_older_schema_is_upgraded_after_backup(db_path, monkeypatch):
-    from sqlite_utils.migrations import Migrations
-
-    old = Migrations(schema.migrations.name)
-    old._migrations = schema.migrations._migrations[:1]
     store = open_store(db_path)
     store.close()
-    extra = Migrations._Migration(name="0002_test_extra", fn=lambda db: db.execute("CREATE TABLE extra_test (id)"))
-    monkeypatch.setattr(schema.migrations, "_migrations", [*schema.migrations._migrations, extra])
+    extra = ("0002_test_extra", lambda db: db.execute("CREATE TABLE extra_test (id)"))
+    monkeypatch.setattr(schema, "STEPS", [*schema.STEPS, extra])
     store = open_store(db_path)
     assert store.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'extra_test'") == 1
     store.close()

@@ -24,8 +24,11 @@ def test_every_tab_lists_rows_of_the_selected_campaign(window):
     assert [window.tabs.tabText(i) for i in range(4)] == ["通知", "联络员", "每周进展", "总结报告"]
     assert window.selector.currentText().startswith("2022")
     for key in TAB_KEYS[:3]:
+        window.show_tab(key)
         assert window.tab_pages[key].view.model().rowCount() > 0, key
     window.selector.setCurrentIndex(1)
+    for key in TAB_KEYS:
+        window.show_tab(key)
     assert window.campaign["year"] == 2021
     notices = _cells(window.tab_pages["notices"])
     assert notices[0][1] == "麒区安办〔2021〕16号"
@@ -41,6 +44,7 @@ def test_status_line_names_overdue_items(window):
 
 
 def test_search_filters_rows(window, qtbot):
+    window.show_tab("liaisons")
     page = window.tab_pages["liaisons"]
     before = page.view.model().rowCount()
     page.search.setText("市应急")  # qtbot.keyClicks aborts on non-ASCII text
@@ -63,7 +67,8 @@ def test_undo_and_redo_from_the_edit_menu(qtbot, store):
 
 
 def test_table_models_pass_qt_model_tester(window, qtmodeltester):
-    for page in window.tab_pages.values():
+    for key, page in window.tab_pages.items():
+        window.show_tab(key)
         qtmodeltester.check(page.model)
 
 

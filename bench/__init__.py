@@ -1,0 +1,1 @@
+"""Benchmark of the app against the bare libraries (see bench/run.py)."""

@@ -1,0 +1,103 @@
+"""Benchmark: the app's speed and memory as ratios to the bare libraries, same run.
+
+    python bench/run.py [--units 300] [--repeat 5] [--json] [--quick]
+
+Each case times the app doing a piece of real work and, where the budget is a
+ratio, the bare library doing the same raw work in the same run; the table
+shows both medians, the ratio, the budget and pass/fail.  ``--quick`` (CI)
+uses a small fixture and only checks that every case runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import cases  # noqa: E402
+from bench.make_fixture import make_fixture  # noqa: E402
+
+
+def median_time(action, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def run_process(args: list[str], env: dict) -> None:
+    subprocess.run(args, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="安全生产月工作台 benchmark")
+    parser.add_argument("--units", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="small fixture, one repeat; never fails on timing")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--only", nargs="*", help="run only these cases")
+    args = parser.parse_args()
+    if args.quick:
+        args.units, args.repeat = min(args.units, 30), 1
+    work = Path(tempfile.mkdtemp(prefix="desk-bench-"))
+    fixture = make_fixture(work / "large.db", args.units)
+    context = cases.Context(
+        root=ROOT,
+        work=work,
+        fixture=fixture,
+        units=args.units,
+        repeat=args.repeat,
+        median_time=median_time,
+        run_process=run_process,
+        env=_env(work),
+    )
+    results = []
+    for case in cases.ALL:
+        if args.only and case.name not in args.only:
+            continue
+        results.append(case.run(context))
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    else:
+        _print_table(results)
+    failed = [r for r in results if r["status"] == "error" or (r["status"] == "fail" and not args.quick)]
+    return 1 if failed else 0
+
+
+def _env(work: Path) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.update(
+        HOME=str(work / "home"),
+        XDG_CONFIG_HOME=str(work / "home" / ".config"),
+        XDG_DATA_HOME=str(work / "home" / ".local" / "share"),
+    )
+    return env
+
+
+def _print_table(results: list[dict]) -> None:
+    header = f"{'case':<34}{'app':>10}{'baseline':>10}{'ratio':>8}{'budget':>12}  result"
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        app = f"{r['app']:.3f}" if r.get("app") is not None else "-"
+        base = f"{r['baseline']:.3f}" if r.get("baseline") is not None else "-"
+        ratio = f"{r['ratio']:.2f}" if r.get("ratio") is not None else "-"
+        print(
+            f"{r['case']:<34}{app:>10}{base:>10}{ratio:>8}{r['budget']:>12}  {r['status']}"
+            + (f"  ({r['note']})" if r.get("note") else "")
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
