@@ -21,13 +21,39 @@ from models.clock import today
 from models.deadlines import due_items
 from models.store import Store
 from ui import errors, file_menu, help_menu, settings
-from ui.liaisons_tab import LiaisonsTab
-from ui.notices_tab import NoticesTab
-from ui.progress_tab import ProgressTab
-from ui.reports_tab import ReportsTab
 from ui.welcome import WelcomePanel
 
 TAB_KEYS = ("notices", "liaisons", "progress", "reports")
+
+
+def _tab_class(key: str):
+    """The page class of a tab, imported when the tab is first shown."""
+    if key == "notices":
+        from ui.notices_tab import NoticesTab as page
+    elif key == "liaisons":
+        from ui.liaisons_tab import LiaisonsTab as page
+    elif key == "progress":
+        from ui.progress_tab import ProgressTab as page
+    else:
+        from ui.reports_tab import ReportsTab as page
+    return page
+
+
+class TabPages(dict):
+    """The tab pages, each built the first time it is asked for (start-up stays fast)."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__()
+        self.window = window
+        self.holders: dict[str, QWidget] = {}
+
+    def __missing__(self, key: str) -> QWidget:
+        if key not in TAB_KEYS:
+            raise KeyError(key)
+        page = _tab_class(key)(self.window.store, self.window)
+        self.holders[key].layout().addWidget(page)
+        self[key] = page
+        return page
 
 
 class MainWindow(QMainWindow):
@@ -41,15 +67,14 @@ class MainWindow(QMainWindow):
         self.selector.setMinimumWidth(320)
         self.selector.currentIndexChanged.connect(self._on_campaign_selected)
         self.tabs = QTabWidget(self)
-        self.tab_pages = {
-            "notices": NoticesTab(store, self),
-            "liaisons": LiaisonsTab(store, self),
-            "progress": ProgressTab(store, self),
-            "reports": ReportsTab(store, self),
-        }
+        self.tab_pages = TabPages(self)
         titles = (self.tr("通知"), self.tr("联络员"), self.tr("每周进展"), self.tr("总结报告"))
         for key, title in zip(TAB_KEYS, titles):
-            self.tabs.addTab(self.tab_pages[key], title)
+            holder = QWidget(self.tabs)
+            layout = QVBoxLayout(holder)
+            layout.setContentsMargins(0, 0, 0, 0)
+            self.tab_pages.holders[key] = holder
+            self.tabs.addTab(holder, title)
         self._stale: set[str] = set()  # tabs to re-read when next shown (start-up stays fast)
         self.tabs.currentChanged.connect(self._refresh_current_tab)
         self.welcome = WelcomePanel(self)
