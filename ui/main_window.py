@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -26,17 +28,18 @@ from ui.welcome import WelcomePanel
 TAB_KEYS = ("notices", "liaisons", "progress", "reports")
 
 
+# Tab key → (module, class); imported when the tab is first shown.
+_TAB_CLASSES = {
+    "notices": ("ui.notices_tab", "NoticesTab"),
+    "liaisons": ("ui.liaisons_tab", "LiaisonsTab"),
+    "progress": ("ui.progress_tab", "ProgressTab"),
+    "reports": ("ui.reports_tab", "ReportsTab"),
+}
+
+
 def _tab_class(key: str):
-    """The page class of a tab, imported when the tab is first shown."""
-    if key == "notices":
-        from ui.notices_tab import NoticesTab as page
-    elif key == "liaisons":
-        from ui.liaisons_tab import LiaisonsTab as page
-    elif key == "progress":
-        from ui.progress_tab import ProgressTab as page
-    else:
-        from ui.reports_tab import ReportsTab as page
-    return page
+    module, name = _TAB_CLASSES[key]
+    return getattr(importlib.import_module(module), name)
 
 
 class TabPages(dict):
