@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from models.notice_rules.text import CJK, DATE_LINE, ORG_LINE, ORG_SUFFIX, NoticeText, clean_line
+from models.notice_rules.text import CJK, DATE_LINE, DOC_TYPES, ORG_LINE, ORG_SUFFIX, NoticeText, clean_line
 
 _OPEN = "〔\\[【（(［﹝{"
 _CLOSE = "〕\\]】）)］﹞}"
@@ -16,7 +16,6 @@ DOC_NUMBER = re.compile(
     rf"|(?P<year3>(?:19|20)\d{{2}})\s*年?\s+(?P<num3>\d{{1,4}})"
     r")\s*号"
 )
-DOC_TYPES = r"(通知|通报|方案|意见|函|决定|办法|报告|请示|公告|通告|纪要|批复|规定|要点|计划|安排)"
 
 
 def normalize_doc_number(match: re.Match) -> str:
@@ -118,17 +117,20 @@ _QUOTED_THEME = (
 
 def theme(notice: NoticeText) -> str | None:
     """活动主题: 以“…”为主题, 主题是“…”, 主题：…, or the line under a heading 活动主题."""
+    spaced = [clean_line(line, keep_cjk_space=True) for line in notice.raw_lines]
     for pattern in _QUOTED_THEME:
-        found = pattern.search(notice.flow)
-        if found:
-            return found[1].strip()
+        for text in (*spaced, notice.flow):
+            found = pattern.search(text)
+            if found:
+                return found[1].strip()
     for index, line in enumerate(notice.lines):
         plain = re.sub(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])", "", line)
         found = re.match(r"^(?:活动)?主题[：:]\s*(.{2,60}?)[。.]?$", plain)
         if found:
-            return clean_line(notice.raw_lines[index], keep_cjk_space=True).split("：", 1)[-1].rstrip("。").strip()
+            spaced_line = clean_line(notice.raw_lines[index], keep_cjk_space=True)
+            return re.split("[：:]", spaced_line, maxsplit=1)[-1].rstrip("。").strip(' “”"')
         if re.fullmatch(r"(?:活动|宣传)?主题[：:]?", plain) and index + 1 < len(notice.lines):
-            following = clean_line(notice.raw_lines[index + 1], keep_cjk_space=True).rstrip("。")
+            following = clean_line(notice.raw_lines[index + 1], keep_cjk_space=True).rstrip("。").strip('“”"')
             if len(following) <= 40 and not re.match(r"[一二三四五六七八九十]+、", following):
                 return following
     return None

@@ -9,7 +9,7 @@ from models.notice_rules.text import CJK, NoticeText
 _ITEM = re.compile(
     r"^\s*(?:附件\s*)?(?:\d{1,2}\s*[.、．:：,，](?!\d)|[（(]\d{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]、)\s*"
 )
-_HEAD = re.compile(r"^附\s*件\s*(?:\d{1,2}\s*)?[：:]?\s*")
+_HEAD = re.compile(r"^附\s*件\s*(?:\d{1,2}\s*)?[：:.、．]?\s*")
 
 
 def _title(item: str) -> str:
@@ -17,6 +17,23 @@ def _title(item: str) -> str:
     if item.startswith("《") and item.endswith("》") and item.count("《") == 1:
         item = item[1:-1]
     return item
+
+
+def _split_inline(items: list[str]) -> list[str]:
+    """1.活动方案 2.统计表 on one line: split where the next number in sequence follows a title."""
+    out: list[str] = []
+    for item in items:
+        number = re.match(r"^\s*(?:附件\s*)?(\d{1,2})", item)
+        while number:
+            following = str(int(number[1]) + 1)
+            cut = re.search(rf"(?<=[{CJK}）》”)；;。，,])\s*{following}\s*[.、．](?!\d)", item)
+            if not cut:
+                break
+            out.append(item[: cut.start()])
+            item = item[cut.start() :].strip()
+            number = re.match(r"^(\d{1,2})", item)
+        out.append(item)
+    return out
 
 
 def attachments(notice: NoticeText) -> list[str]:
@@ -36,7 +53,7 @@ def attachments(notice: NoticeText) -> list[str]:
                 items.append(following)
             else:
                 break
-        titles = [_title(_HEAD.sub("", i) if numbered_head else i) for i in items]
+        titles = [_title(_HEAD.sub("", i) if numbered_head else i) for i in _split_inline(items)]
         return [t for t in titles if t]
     return []
 
@@ -51,10 +68,10 @@ _NOT_NAME = re.compile(
 )
 _NAME_AFTER = re.compile(
     rf"(?:联\s*系\s*人(?:及(?:联系)?(?:电话|方式))?|联系方式|姓名)\s*[：:]?\s*(?:[{CJK}]{{2,12}}(?:局|科|股|办|室|中心|处|队)\s*)?"
-    rf"(?P<name>[{CJK}]{{2,4}}?)(?:同志)?(?=[\s，,、；;（(：:\d]|$|电话|手机|联系|座机|办公)"
+    rf"(?P<name>[{CJK}]{{2,4}}?)(?:同志)?(?=[\s，,、；;。（(：:\d]|$|电话|手机|联系|座机|办公)"
 )
 _MORE_NAMES = re.compile(
-    rf"(?<=[、，,；;\s])(?P<name>[{CJK}]{{2,4}}?)(?:同志)?(?=\s*[，,：:（(]?\s*(?:电话|手机|联系电话)?\s*[：:]?\s*(?:\d|[（(]0))"
+    rf"(?<=[、，,；;\s\d])(?P<name>[{CJK}]{{2,4}}?)(?:同志)?(?=\s*[，,：:（(]?\s*(?:电话|手机|联系电话)?\s*[：:]?\s*(?:\d|[（(]0))"
 )
 
 
@@ -75,6 +92,21 @@ def _contact_block(notice: NoticeText) -> str:
             end += 1
         return "\n".join(paragraphs[start:end])
     return ""
+
+
+def _share_within_groups(block: str, names: list[tuple[int, str]], people: list[dict]) -> None:
+    """张三、李四，电话：… : names listed together share the phones and mails that follow them."""
+    group = [0]
+    for index in range(1, len(names) + 1):
+        joined = index < len(names) and block[names[index - 1][0] + len(names[index - 1][1]) : names[index][0]] == "、"
+        if joined:
+            group.append(index)
+            continue
+        for kind in ("phone", "email"):
+            shared = [v for i in group for v in people[i][kind]]
+            for i in group:
+                people[i][kind] = list(dict.fromkeys(shared))
+        group = [index]
 
 
 def contacts(notice: NoticeText) -> list[dict]:
@@ -105,6 +137,7 @@ def contacts(notice: NoticeText) -> list[dict]:
             target = next((p for p in people if not p[kind]), None)
             if target is not None:
                 target[kind].append(value)
+    _share_within_groups(block, names, people)
     return [
         {"name": p["name"], "phone": "、".join(p["phone"]) or None, "email": "、".join(p["email"]) or None}
         for p in people

@@ -18,6 +18,8 @@ _TIME = re.compile(
     r"(?P<part>上午|下午|中午|晚上)?\s*(?P<h>\d{1,2})\s*(?:[:：]\s*(?P<m>\d{2})|[时点](?:(?P<m2>\d{1,2})分?)?)"
 )
 _NOT_DEADLINE_AFTER = re.compile(r"^\s*(?:[（(][^）)]*[）)])?\s*(当天|当日|前后|期间|起|开始|以来|至|到|—|-|~|～)")
+_PLACES = r"(?:安委办|应急管理局|应急局|办公室|邮箱|端口|安委会)"
+_ONLY_PLACE = re.compile(r"^(?:至|到|给)?[^，,]{0,12}" + _PLACES + r"[^，,]{0,16}$")
 _DESTINATION = re.compile(
     r"(?:报送|上报|报|送|发送|提交|反馈|传真|发)(?:至|到|给)?[^，,]*?(?:安委办|应急管理局|应急局|办公室|邮箱|端口)[^，,]*$"
 )
@@ -86,6 +88,8 @@ def deadlines(notice: NoticeText, year: int | None, issued: date | None = None) 
                     continue
             elif local_send and local_send.start() < 4:
                 what = re.split(r"[，,]", clause)[0][local_send.end() :]
+                if _ONLY_PLACE.match(what):
+                    what = _subject(sentence[: match.start()])
             else:
                 what = _subject(sentence[: match.start()]) if re.search(SEND, clause[:12]) else ""
             what = _tidy(re.split(r"[，,](?:并|同时|逾期|如)", what)[0])
@@ -124,7 +128,7 @@ def recurring(notice: NoticeText) -> list[dict]:
             elif not what.strip(" ，,"):
                 what = re.split(r"[。；;]", rest_of_sentence)[0]
                 what = _tidy(re.split(r"[，,]", what.lstrip("，, "))[0])
-            what = what.strip(" ，,、：:")
+            what = _tidy(what)
             if not what:
                 continue
             found.append(

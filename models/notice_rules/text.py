@@ -21,11 +21,12 @@ NOISE = (
     re.compile(r"^\d+\s*/\s*\d+$"),
 )
 ORG_SUFFIX = r"(办公室|委员会|人民政府|政府|办事处|局|厅|部|委|办|中心|总队|支队|大队)"
+DOC_TYPES = r"(通知|通报|方案|意见|函|决定|办法|报告|请示|公告|通告|纪要|批复|规定|要点|计划|安排)"
 ORG_LINE = re.compile(rf"^[{CJK}（）()]{{4,40}}{ORG_SUFFIX}$")
 DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日([（(][^）)]*[）)])?$")
 DOC_NUMBER_LINE = re.compile(rf"^[{CJK}]{{1,15}}[〔\[【（(［﹝]?\d{{4}}[〕\]】）)］﹝]?\d{{1,4}}号")
 MARKER = re.compile(
-    r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．](?!\d)|[①-⑳]|附件|联\s*系|电话|传真|邮箱|电子邮箱|E-?mail)",
+    r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．，](?!\d)|[①-⑳]|附件|联\s*系|电话|传真|邮箱|电子邮箱|E-?mail)",
     re.I,
 )
 
@@ -106,7 +107,7 @@ def paragraphs_of(lines: list[tuple[str, int]]) -> list[str]:
             or _hard_line(line)
             or _hard_line(paragraphs[-1])
             or paragraphs[-1][-1] in "。！？!?：:"
-            or (paragraphs[-1].endswith("通知") and len(paragraphs[-1]) < 60)
+            or (re.search(DOC_TYPES + "[》”]?$", paragraphs[-1]) and len(paragraphs[-1]) < 60)
         )
         if starts_new:
             paragraphs.append(line)
