@@ -1,4 +1,5 @@
 """The two sample notices parse to the fields a careful reader finds; files and the command line."""
+# ruff: noqa: E501 - tables of real phrasings read best one case per line
 
 from __future__ import annotations
 

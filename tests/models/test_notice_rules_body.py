@@ -1,4 +1,5 @@
 """Rule tables for the body of a notice: period, deadlines, recurring reports."""
+# ruff: noqa: E501 - tables of real phrasings read best one case per line
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
 """Rule tables for the head of a notice: 文号, title, issuer, date of issue, recipients, theme."""
+# ruff: noqa: E501 - tables of real phrasings read best one case per line
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
 """Rule tables for attachments, contacts and noise lines at the end of a notice."""
+# ruff: noqa: E501 - tables of real phrasings read best one case per line
 
 from __future__ import annotations
 
