@@ -83,6 +83,8 @@ class NoticeConfirmDialog(QDialog):
         splitter.addWidget(scroll)
         splitter.setSizes([420, 730])
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        box.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存(&S)"))
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -72,6 +72,7 @@ class NoticesTab(QWidget):
             self,
         )
         self.tasks_view = _view(self.tasks, self)
+        self.tasks_view.horizontalHeader().setStretchLastSection(False)
         self.tasks_view.selectionModel().currentRowChanged.connect(self._on_task)
         self.units = RowsModel(
             [
