@@ -47,15 +47,20 @@ def qt_translation_dirs() -> list[str]:
     return dirs
 
 
+def uninstall_translators(app: QApplication) -> None:
+    """Back to the source language (Chinese) with Qt's untranslated own strings."""
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+
+
 def install_translators(app: QApplication, lang: str) -> list[str]:
     """Qt's own strings (qtbase) and ours; Chinese is the source language of the UI.
 
     Replaces the translators installed before, so calling it again switches the language (Qt then sends
     a LanguageChange event to every widget).  Returns the .qm files loaded.
     """
-    for old in _translators:
-        app.removeTranslator(old)
-    _translators.clear()
+    uninstall_translators(app)
     loaded = []
     qt = QTranslator(app)
     for folder in qt_translation_dirs():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import platform
 
-from PySide6 import __version__ as PYSIDE_VERSION
+import PySide6
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -36,7 +36,7 @@ def about_text(window) -> str:
         window.tr("当前数据库：{0}").format(db),
         f"{where}{user_data_dir()}",
         window.tr("设置：{0}").format(settings.settings_file() or window.tr("系统设置")),
-        f"Python {platform.python_version()} · PySide6 {PYSIDE_VERSION} · {platform.system()} {platform.release()}",
+        f"Python {platform.python_version()} · PySide6 {PySide6.__version__} · {platform.platform(terse=True)}",
     ]
     return "\n".join(lines)
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMenuBar
 
 from ui import app as app_module
 from ui import msgbox, settings
 
 # The main window's tab titles (as written in ui/main_window.py, translated in its MainWindow context).
 TAB_TITLES = ("通知", "联络员", "每周进展", "总结报告")
+CAMPAIGN_LABEL = "活动："  # ui/main_window.py's label of the campaign selector
 SEARCH_PLACEHOLDER = "搜索（输入任意文字筛选）"  # ui/list_tab.py's, in its ListTab context
 
 
@@ -39,19 +40,19 @@ def switch_language(window, code: str) -> str:
     msgbox.information(
         window,
         window.tr("语言"),
-        window.tr("界面语言已切换。菜单、标签页和表头已更新；其余部分（已打开的对话框、欢迎页等）在重新启动程序后切换。"),
+        window.tr("界面语言已切换。已打开的对话框在重新打开后切换；个别部分可能要在重新启动程序后才切换。"),
     )
     return lang
 
 
 def retranslate(window) -> None:
     """Rebuilds the menus and retitles the tabs and table headers in the language now installed."""
-    old_bar = window.menuBar()
-    old_actions = _menu_actions(old_bar)
+    # Actions owned by the window (undo, redo …) outlive the old menus; drop them so shortcuts are not doubled.
+    owned = [action for action in _menu_actions(window.menuBar()) if action.parent() is window]
     window.setMenuBar(QMenuBar(window))  # Qt deletes the old bar and its menus
-    for action in old_actions:
-        if action.parent() is window:  # actions owned by the window (undo, redo …) would keep their shortcuts
-            action.deleteLater()
+    for action in owned:
+        window.removeAction(action)
+        action.deleteLater()
     window._build_menus()
     tabs = getattr(window, "tabs", None)
     if tabs is not None:
@@ -59,6 +60,11 @@ def retranslate(window) -> None:
             tabs.setTabText(index, window.tr(title))
     for page in getattr(window, "tab_pages", {}).values():
         _retranslate_page(page)
+    selector = getattr(window, "selector", None)
+    for label in window.findChildren(QLabel):
+        if selector is not None and label.buddy() is selector:
+            label.setText(window.tr(CAMPAIGN_LABEL))
+    _replace_welcome(window)
     window.reload()  # window title, status line, undo/redo texts
 
 
@@ -74,6 +80,25 @@ def _retranslate_page(page) -> None:
     search = getattr(page, "search", None)
     if search is not None and hasattr(search, "setPlaceholderText"):
         search.setPlaceholderText(page.tr(SEARCH_PLACEHOLDER))
+
+
+def _replace_welcome(window) -> None:
+    """The welcome page has no references to its texts: a new one replaces it, wired as the window does."""
+    old, stack = getattr(window, "welcome", None), getattr(window, "stack", None)
+    if old is None or stack is None or stack.indexOf(old) < 0:
+        return
+    from ui import file_menu
+    from ui.welcome import WelcomePanel
+
+    new = WelcomePanel(window)
+    new.demo_requested.connect(lambda: file_menu.load_demo(window))
+    index, current = stack.indexOf(old), stack.currentWidget() is old
+    stack.insertWidget(index, new)
+    stack.removeWidget(old)
+    old.deleteLater()
+    window.welcome = new
+    if current:
+        stack.setCurrentWidget(new)
 
 
 def _menu_actions(widget) -> list[QAction]:

@@ -198,9 +198,9 @@
       <translation>Campaign:</translation>
     </message>
     <message>
-      <location filename="../../ui/language_menu.py" line="42" />
-      <source>界面语言已切换。菜单、标签页和表头已更新；其余部分（已打开的对话框、欢迎页等）在重新启动程序后切换。</source>
-      <translation>The interface language has been changed. Menus, tabs and table headers are updated now; the rest (open dialogs, the welcome page …) changes when the program is restarted.</translation>
+      <location filename="../../ui/language_menu.py" line="43" />
+      <source>界面语言已切换。已打开的对话框在重新打开后切换；个别部分可能要在重新启动程序后才切换。</source>
+      <translation>The interface language has been changed. Open dialogs change when they are opened again; a few parts may only change after the program is restarted.</translation>
     </message>
     <message>
       <location filename="../../ui/help_menu.py" line="38" />
@@ -223,7 +223,7 @@
       <translation>Settings: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/language_menu.py" line="41" />
+      <location filename="../../ui/language_menu.py" line="42" />
       <source>语言</source>
       <translation>Language</translation>
     </message>
@@ -233,7 +233,7 @@
       <translation>Language (语言)</translation>
     </message>
     <message>
-      <location filename="../../ui/language_menu.py" line="20" />
+      <location filename="../../ui/language_menu.py" line="21" />
       <source>跟随系统</source>
       <translation>System default</translation>
     </message>

@@ -198,7 +198,8 @@ def write_ts(path: Path, language: str, messages: dict[tuple[str, str], Message]
 
 def lrelease() -> str:
     here = Path(sys.executable).parent
-    for candidate in (here / "pyside6-lrelease", here / "pyside6-lrelease.exe", here / "Scripts" / "pyside6-lrelease.exe"):
+    names = ("pyside6-lrelease", "pyside6-lrelease.exe", "Scripts/pyside6-lrelease.exe")
+    for candidate in (here / name for name in names):
         if candidate.exists():
             return str(candidate)
     found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
@@ -215,7 +216,7 @@ def main() -> int:
         ts = HERE / f"desk_{language}.ts"
         total, unfinished = write_ts(ts, language, messages)
         print(f"{ts.name}: {total} messages, {unfinished} unfinished")
-        for (context, source), (text, kind) in sorted(read_ts(ts).items()):
+        for (context, source), (_text, kind) in sorted(read_ts(ts).items()):
             if kind == "unfinished":
                 print(f"  unfinished [{context}] {source!r}")
         qm = ts.with_suffix(".qm")

@@ -53,7 +53,8 @@ def main() -> None:
 
     png = draw_png(256)
     (HERE / "app.png").write_bytes(png)
-    Image.open(io.BytesIO(png)).save(HERE / "app.ico", sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (256, 256)])
+    sizes = [(n, n) for n in (16, 24, 32, 48, 64, 256)]
+    Image.open(io.BytesIO(png)).save(HERE / "app.ico", sizes=sizes)
     print("app.png, app.ico written")
 
 
