@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from models.paths import app_root
+
+
+IMAGE_WIDTH = 820
 
 
 def manual_path() -> Path:
@@ -40,3 +44,23 @@ class ManualDialog(QDialog):
         self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(self.path.parent) + "/"))
         self.browser.setSearchPaths([str(self.path.parent)])
         self.browser.setMarkdown(text)
+        self._fit_images()
+
+    def _fit_images(self, width: int = IMAGE_WIDTH) -> None:
+        """Screenshots are as wide as the main window: show them scaled to the reading width."""
+        document = self.browser.document()
+        block = document.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                if fmt.isImageFormat():
+                    image = fmt.toImageFormat()
+                    image.setWidth(width)  # the height follows the picture's proportions
+                    cursor = QTextCursor(document)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setCharFormat(image)
+                it += 1
+            block = block.next()

@@ -25,6 +25,7 @@ class WelcomePanel(QWidget):
             self,
         )
         text.setWordWrap(True)
+        text.setFixedWidth(640)  # a wrapped label in a centred layout needs a width to compute its height
         self.demo_button = QPushButton(self.tr("载入演示数据"), self)
         self.demo_button.clicked.connect(self.demo_requested)
         layout = QVBoxLayout(self)
