@@ -71,14 +71,13 @@ run "portable mode" "$APP" --screenshot "$WORK/portable.png"
 for f in "$BUNDLE/data/安全生产月工作台.db" "$WORK/portable.png"; do
   [ -s "$f" ] || { echo "   FAILED: portable mode did not write $f"; failures=$((failures + 1)); }
 done
-grep -q "last_db" "$BUNDLE/data/settings.ini" || { echo "   FAILED: settings not kept in data/settings.ini"; failures=$((failures + 1)); }
+grep -q "geometry" "$BUNDLE/data/settings.ini" || { echo "   FAILED: settings not kept in data/settings.ini"; failures=$((failures + 1)); }
 cp "$WORK/portable.png" dist/smoke-portable-en.png
 rm -rf "$BUNDLE/data"
 
 echo "== bundled files"
-for f in resources/i18n/desk_en.qm resources/icons/app.png docs/manual.md data/demo.json \
-         PySide6/Qt/translations/qtbase_zh_CN.qm; do
-  if [ -e "$BUNDLE/_internal/$f" ] || [ -e "$BUNDLE/$f" ]; then echo "   ok $f"; else
+for f in resources/i18n/desk_en.qm resources/icons/app.png docs/manual.md data/demo.json qtbase_zh_CN.qm; do
+  if [ -n "$(find "$BUNDLE" -path "*/$f" -print -quit)" ]; then echo "   ok $f"; else
     echo "   FAILED: $f missing from the bundle"; failures=$((failures + 1)); fi
 done
 

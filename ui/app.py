@@ -41,9 +41,9 @@ def language() -> str:
 def qt_translation_dirs() -> list[str]:
     """Where Qt's own qtbase_*.qm are: Qt's folder, and the bundle's copy of it."""
     dirs = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
-    bundled = app_root() / "PySide6" / "Qt" / "translations"
-    if bundled.is_dir():
-        dirs.append(str(bundled))
+    for bundled in (app_root() / "PySide6" / "Qt" / "translations", app_root() / "PySide6" / "translations"):
+        if bundled.is_dir():  # Linux and Windows layouts of a PyInstaller bundle
+            dirs.append(str(bundled))
     return dirs
 
 

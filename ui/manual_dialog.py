@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from models.paths import app_root
 
-
 IMAGE_WIDTH = 820
 
 
