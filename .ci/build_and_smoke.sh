@@ -9,6 +9,11 @@ cd "$(dirname "$0")/.."
 PYINSTALLER="$(command -v pyinstaller || true)"
 [ -n "$PYINSTALLER" ] || PYINSTALLER=/work/venv/bin/pyinstaller
 export QT_QPA_PLATFORM=offscreen
+# PyInstaller on Linux reads binaries with objdump (binutils); a fresh Debian machine may lack it.
+if ! command -v objdump >/dev/null && command -v apt-get >/dev/null; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get install -y -qq --no-install-recommends binutils >/dev/null
+fi
 
 echo "== build ($PYINSTALLER)"
 "$PYINSTALLER" --noconfirm --log-level WARN build.spec
