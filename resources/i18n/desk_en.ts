@@ -282,12 +282,12 @@
   <context>
     <name>ManualDialog</name>
     <message>
-      <location filename="../../ui/manual_dialog.py" line="23" />
+      <location filename="../../ui/manual_dialog.py" line="26" />
       <source>使用手册</source>
       <translation>User manual</translation>
     </message>
     <message>
-      <location filename="../../ui/manual_dialog.py" line="38" />
+      <location filename="../../ui/manual_dialog.py" line="41" />
       <source>找不到使用手册：{0}（{1}）</source>
       <translation>The user manual was not found: {0} ({1})</translation>
     </message>
@@ -424,7 +424,7 @@
       <translation>Welcome to Safety Month Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="28" />
+      <location filename="../../ui/welcome.py" line="31" />
       <source>载入演示数据</source>
       <translation>Load demo data</translation>
     </message>

@@ -7,7 +7,7 @@ Why not pyside6-lupdate: it names contexts after variables (``window.tr`` → "w
 functions, while PySide looks strings up by the runtime class (and its base classes).  The rules here follow
 the runtime:
 - ``self.tr("…")`` (or ``tr = self.tr``; ``tr("…")``) inside ``class C`` → context ``C``;
-- ``window.tr("…")`` in a module function → ``MainWindow`` (menus get the main window; see VARIABLE_CONTEXTS);
+- ``window.tr("…")`` in a module function, ``self.window().tr("…")`` → ``MainWindow`` (see VARIABLE_CONTEXTS);
 - ``QCoreApplication.translate("Ctx", "…")``, ``translate("Ctx", "…")`` → ``Ctx``;
 - a module function ``def tr(text): return QCoreApplication.translate("Ctx", text)`` → ``tr("…")`` is in ``Ctx``.
 Calls whose context cannot be told are listed as warnings.  Only string literals are extracted.
@@ -92,6 +92,8 @@ class _Extractor(ast.NodeVisitor):
             owner = func.value
             if isinstance(owner, ast.Name):
                 context = self._owner_context(owner.id)
+            elif isinstance(owner, ast.Call) and isinstance(owner.func, ast.Attribute) and owner.func.attr == "window":
+                context = "MainWindow"  # self.window().tr(...)
             text_arg, comment_arg = _arg(node, 0), _arg(node, 1)
         elif (isinstance(func, ast.Attribute) and func.attr in TRANSLATE_NAMES) or (
             isinstance(func, ast.Name) and func.id in TRANSLATE_NAMES
