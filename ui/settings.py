@@ -1,4 +1,4 @@
-"""Every setting the app keeps, with its default and type, over QSettings."""
+"""Every setting the app keeps, with its default and type, over QSettings (an .ini beside the exe when portable)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from ui.paths import portable_dir
 
 ORGANIZATION = "SafetyMonthDesk"
 APPLICATION = "安全生产月工作台"
@@ -23,16 +25,26 @@ RECENT_DBS = Setting("files/recent", [], list)
 GEOMETRY = Setting("window/geometry", QByteArray(), QByteArray)
 LAST_TAB = Setting("window/last_tab", 0, int)
 LAST_CAMPAIGN_YEAR = Setting("window/last_campaign_year", 0, int)
-LANGUAGE = Setting("ui/language", "", str)  # "" = the system's, falling back to Chinese
+LANGUAGE = Setting("ui/language", "", str)  # "" = the system's, falling back to Chinese; else "zh_CN" or "en"
 
 
 # Tests point this at a temporary .ini file so they never share or touch real settings.
 INI_FILE: str | None = None
+PORTABLE_INI_NAME = "settings.ini"
+
+
+def settings_file() -> str | None:
+    """The .ini file in use: the test's, or settings.ini in the portable data folder; None = the system's store."""
+    if INI_FILE:
+        return INI_FILE
+    folder = portable_dir()
+    return str(folder / PORTABLE_INI_NAME) if folder else None
 
 
 def _settings() -> QSettings:
-    if INI_FILE:
-        return QSettings(INI_FILE, QSettings.Format.IniFormat)
+    ini = settings_file()
+    if ini:
+        return QSettings(ini, QSettings.Format.IniFormat)
     return QSettings(ORGANIZATION, APPLICATION)
 
 

@@ -25,6 +25,9 @@ class WelcomePanel(QWidget):
             self,
         )
         text.setWordWrap(True)
+        # A wrapped label in a centred layout gets its unwrapped height: fix its width and the height that needs.
+        text.setFixedWidth(640)
+        text.setMinimumHeight(text.heightForWidth(640))
         self.demo_button = QPushButton(self.tr("载入演示数据"), self)
         self.demo_button.clicked.connect(self.demo_requested)
         layout = QVBoxLayout(self)
