@@ -115,7 +115,8 @@ def _footer(sheet, row: int, last: str, note: str) -> None:
 
     from models.xlsx_io import put
 
-    text = "填报单位（盖章）：                    填报人：              联系电话：                  填报日期：      年    月    日"
+    gap = " " * 16
+    text = f"填报单位（盖章）：{gap}填报人：{gap}联系电话：{gap}填报日期：      年    月    日"
     lines = [text] + ([note] if note else [])
     for offset, line in enumerate(lines):
         sheet.merge_cells(f"A{row + offset}:{last}{row + offset}")
