@@ -39,8 +39,16 @@ def export_xlsx(store: Store, campaign: dict, out: str | os.PathLike, *, mask: b
     sheet = book.active
     sheet.title = "联络员名单"
     office = campaign.get("office_name") or ""
-    write_list_sheet(sheet, list_title(campaign), export_rows(store, campaign["id"], mask=mask), unit_name=office)
+    rows = export_rows(store, campaign["id"], mask=mask)
+    write_list_sheet(sheet, list_title(campaign), rows, unit_name=office, date_text=_today_text())
     return save_workbook(book, out)
+
+
+def _today_text() -> str:
+    from models.clock import today
+
+    day = today()
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def fill_template(

@@ -52,7 +52,9 @@ def liaison_deadline(store: Store, campaign_id: str) -> str | None:
     return f"{year}年{month}月{day}日"
 
 
-def write_list_sheet(sheet, title: str, rows: list[dict], *, unit_name: str = "", note: str = "") -> None:
+def write_list_sheet(
+    sheet, title: str, rows: list[dict], *, unit_name: str = "", note: str = "", date_text: str = ""
+) -> None:
     """Fill an empty sheet with the liaison list layout; rows are dicts keyed by field."""
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
@@ -69,10 +71,7 @@ def write_list_sheet(sheet, title: str, rows: list[dict], *, unit_name: str = ""
     sheet["A1"].font = Font(name=TITLE_FONT, size=18)
     sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
     sheet.row_dimensions[1].height = 40
-    sheet.merge_cells(f"A2:{last}2")
-    put(sheet["A2"], f"填报单位（盖章）：{unit_name}" if unit_name else "")
-    sheet["A2"].font = Font(name=BODY_FONT, size=11)
-    sheet.row_dimensions[2].height = 22
+    sheet.row_dimensions[2].height = 8  # a little air between title and table
     header_row = 3
     for column, (_field, label, width) in enumerate(COLUMNS, start=1):
         cell = sheet.cell(header_row, column)
@@ -94,7 +93,7 @@ def write_list_sheet(sheet, title: str, rows: list[dict], *, unit_name: str = ""
             cell.border = box
         sheet.row_dimensions[excel_row].height = 24
     _merge_unit_runs(sheet, header_row, rows)
-    _footer(sheet, header_row + len(rows) + 2, last, note)
+    _footer(sheet, header_row + len(rows) + 2, last, (unit_name, date_text, note))
     _page_setup(sheet, header_row, last)
 
 
@@ -110,13 +109,15 @@ def _merge_unit_runs(sheet, header_row: int, rows: list[dict]) -> None:
             start = end
 
 
-def _footer(sheet, row: int, last: str, note: str) -> None:
+def _footer(sheet, row: int, last: str, parts: tuple[str, str, str]) -> None:
     from openpyxl.styles import Alignment, Font
 
     from models.xlsx_io import put
 
-    gap = " " * 16
-    text = f"填报单位（盖章）：{gap}填报人：{gap}联系电话：{gap}填报日期：      年    月    日"
+    unit_name, date_text, note = parts
+    gap = " " * 12
+    date_text = date_text or "      年    月    日"
+    text = f"填报单位（盖章）：{unit_name or gap}{gap}填报人：{gap}联系电话：{gap}填报日期：{date_text}"
     lines = [text] + ([note] if note else [])
     for offset, line in enumerate(lines):
         sheet.merge_cells(f"A{row + offset}:{last}{row + offset}")
