@@ -59,24 +59,30 @@ def preview(store: Store, campaign: dict, paths: list[str | os.PathLike]) -> dic
 
 
 def _unit_index(store: Store) -> dict[str, dict]:
-    index: dict[str, dict] = {}
+    index: dict = {"by_id": {}}
     for unit in store.rows("SELECT id, name, active FROM units ORDER BY active DESC, sort_order"):
         index.setdefault(clean_name(unit["name"]), unit)
+        index["by_id"][unit["id"]] = unit
     return index
 
 
 def _check_mark(form: dict, campaign: dict) -> None:
     mark = form["mark"]
-    if mark and mark.get("kind") == FORM_KIND and mark.get("campaign_id") != campaign["id"]:
+    if not mark or mark.get("kind") != FORM_KIND or mark.get("campaign_id") == campaign["id"]:
+        return
+    if mark.get("year") != campaign["year"]:
         raise ImportRejected(f"这是 {mark.get('year')} 年活动的联络员表，不是 {campaign['year']} 年的，未导入。")
+    form["mark"] = None  # same year, made by another office's database: match by unit name instead
 
 
 def _plan_record(record: dict, form: dict, units: dict, existing: list[dict], claimed: set, report: dict):
     mark = form["mark"] or {}
     cells = record["cells"]
     unit = None
-    if mark.get("kind") == FORM_KIND and mark.get("unit_id"):
-        unit = {"id": mark["unit_id"], "name": mark.get("unit_name")}  # exact match by the hidden mark
+    if mark.get("kind") == FORM_KIND and mark.get("unit_id") in units["by_id"]:
+        unit = units["by_id"][mark["unit_id"]]  # exact match by the hidden mark
+    elif mark.get("kind") == FORM_KIND and mark.get("unit_name"):
+        unit = units.get(clean_name(mark["unit_name"]))
     elif record.get("unit_name"):
         unit = units.get(clean_name(record["unit_name"]))
     where = cells.get("name", "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import zipfile
 
@@ -108,6 +109,19 @@ def test_dry_run_writes_nothing(demo_store, campaign, tmp_path, demo_path):
     plan = import_liaisons(demo_store, campaign, [path], dry_run=True)
     assert plan["counts"]["added"] == 1
     assert demo_path.read_bytes() == before
+
+
+def test_form_from_another_database_matched_by_unit_name(demo_store, campaign, tmp_path):
+    path = blank_forms(demo_store, campaign, tmp_path)[5]
+    book = load_workbook(path)
+    mark = json.loads(book["_desk_mark"]["A2"].value)
+    mark.update(campaign_id="another-office", unit_id="another-unit")  # same year, another office's ids
+    book["_desk_mark"]["A2"] = json.dumps(mark, ensure_ascii=False)
+    book["联络员名单"]["D4"] = "王芳"
+    book.save(path)
+    plan = preview(demo_store, campaign, [path])
+    assert plan["files"][0]["rejected"] is None
+    assert [(c["unit_name"], c["fields"]["name"]) for c in plan["changes"]] == [("太和街道", "王芳")]
 
 
 def test_form_of_another_campaign_refused(demo_store, campaign, tmp_path):

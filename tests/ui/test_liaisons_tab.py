@@ -148,3 +148,25 @@ def test_unit_directory_reorders_and_deactivates(window, tab):
     assert directory.proxy.index(row, 4).data() == "已停用"
     assert "南宁街道" not in [r["unit_name"] for r in tab.model.rows]  # deactivated units leave the list
     directory.close()
+
+
+def test_pasted_unit_list_joins_the_campaign(window, tab, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    directory = UnitDirectory(window.store, tab.campaign, tab)
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("南宁街道\n新设的街道\t镇/街道\n", True))
+    directory.paste_list()
+    assert msgbox.SHOWN[-1][1].startswith("新增 1 个，已有 1 个")
+    assert "新设的街道" in [r["unit_name"] for r in tab.model.rows]
+    assert tab.missing_label.text() == "⚠ 3 个单位未报联络员"
+    window.undo_action.trigger()
+    assert "新设的街道" not in [r["unit_name"] for r in tab.model.rows]
+    directory.close()
+
+
+def test_blank_forms_from_the_tab(tab, tmp_path, monkeypatch):
+    monkeypatch.setattr(tab, "ask_folder", lambda title: str(tmp_path))
+    msgbox.ANSWERS[:] = [False]  # one form per unit
+    tab.blank_forms()
+    assert len(list(tmp_path.glob("2021年联络员反馈表_*.xlsx"))) == 18
+    assert "已生成 18 个文件" in msgbox.SHOWN[-1][1]
