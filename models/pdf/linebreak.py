@@ -1,0 +1,160 @@
+"""Chinese line breaking: no closing punctuation at a line start, no opening one at a line end, numbers kept whole."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+CANNOT_START = set("，。、；：？！）》」』〕】〉”’…%,.;:?!)]}·—～")
+CANNOT_END = set("（《「『〔【〈“‘([{")
+_TOKENS = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%/@_\-+:]*[A-Za-z0-9%]|[A-Za-z0-9]|\s+|.", re.S)
+
+
+@dataclass
+class Line:
+    text: str
+    x: float  # offset from the left edge of the text block
+    char_space: float
+    last: bool = False  # last line of its paragraph (not justified)
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKENS.findall(text)
+
+
+def _fix_break(current: list[str], token: str) -> tuple[list[str], list[str]]:
+    """Split before *token*: move tokens back so the next line does not start badly nor this one end badly."""
+    carry = [token]
+    while len(current) > 1 and carry[0][0] in CANNOT_START:
+        carry.insert(0, current.pop())
+    while len(current) > 1 and current[-1][-1] in CANNOT_END:
+        carry.insert(0, current.pop())
+    return current, carry
+
+
+def break_lines(
+    text: str,
+    measure: Callable[[str], float],
+    width: float,
+    first_indent: float = 0.0,
+    rest_indent: float = 0.0,
+    char_space: float = 0.0,
+) -> list[list[str]]:
+    """Greedy fill of *width* with tokens; returns the tokens of each line."""
+
+    def size(token: str) -> float:
+        return measure(token) + char_space * len(token)
+
+    lines: list[list[str]] = []
+    current: list[str] = []
+    used = first_indent
+    for token in tokens(text.replace("\n", "")):
+        if not current and token.isspace():
+            continue
+        step = size(token)
+        limit = width - (rest_indent if lines else first_indent)
+        if current and used - (rest_indent if lines else first_indent) + step > limit + 0.5:
+            current, carry = _fix_break(current, token)
+            lines.append(current)
+            current = carry[1:] if carry[0].isspace() else carry
+            used = rest_indent + sum(size(t) for t in current)
+            continue
+        if not current:
+            used = rest_indent if lines else first_indent
+        current.append(token)
+        used += step
+    if current:
+        lines.append(current)
+    return [_strip(line) for line in lines if "".join(line).strip()]
+
+
+def _strip(line: list[str]) -> list[str]:
+    while line and line[-1].isspace():
+        line.pop()
+    return line
+
+
+def layout(
+    text: str,
+    measure: Callable[[str], float],
+    width: float,
+    *,
+    first_indent: float = 0.0,
+    rest_indent: float = 0.0,
+    char_space: float = 0.0,
+    align: str = "justify",
+    right_indent: float = 0.0,
+) -> list[Line]:
+    """Lines placed in a block of *width*: justify (last line left), left, center or right."""
+    broken = break_lines(text, measure, width - right_indent, first_indent, rest_indent, char_space)
+    placed = []
+    for index, parts in enumerate(broken):
+        line_text = "".join(parts)
+        indent = first_indent if index == 0 else rest_indent
+        last = index == len(broken) - 1
+        natural = measure(line_text) + char_space * (len(line_text) - 1)
+        room = width - right_indent - indent
+        space = char_space
+        x = indent
+        if align == "justify" and not last and len(line_text) > 1:
+            stretched = (room - measure(line_text)) / (len(line_text) - 1)
+            if stretched - char_space < 4:  # a very short line (long token moved on) stays left-aligned
+                space = stretched
+        elif align == "center":
+            x = indent + (room - natural) / 2
+        elif align == "right":
+            x = width - right_indent - natural
+        placed.append(Line(line_text, x, space, last))
+    return placed
+
+
+def balanced_title(text: str, measure: Callable[[str], float], width: float) -> list[str]:
+    """Break a title into the fewest lines that fit, of even length, not inside “…” quotes or numbers."""
+    total = measure(text)
+    count = max(1, int(total // width) + (1 if total % width > 0.5 else 0))
+    if count == 1:
+        return [text]
+    parts = tokens(text)
+    # candidate break points after each token, with a penalty for bad places
+    quote_depth, penalties, offsets, at = 0, [], [], 0.0
+    for index, token in enumerate(parts):
+        at += measure(token)
+        quote_depth += token.count("“") + token.count("《") - token.count("”") - token.count("》")
+        nxt = parts[index + 1] if index + 1 < len(parts) else ""
+        bad = (nxt and nxt[0] in CANNOT_START) or token[-1] in CANNOT_END
+        penalty = 1e9 if bad else (width * 0.3 if quote_depth > 0 else 0.0)
+        if token in ("的", "和", "与", "及") or nxt == "关":
+            penalty -= width * 0.05
+        penalties.append(penalty)
+        offsets.append(at)
+    best: dict[tuple[int, int], tuple[float, list[int]]] = {}
+
+    def solve(start_index: int, start_at: float, left: int) -> tuple[float, list[int]]:
+        key = (start_index, left)
+        if key in best:
+            return best[key]
+        if left == 1:
+            length = total - start_at
+            result = ((length - total / count) ** 2 if length <= width + 0.5 else 1e18, [])
+        else:
+            result = (1e18, [])
+            for index in range(start_index, len(parts) - 1):
+                length = offsets[index] - start_at
+                if length > width + 0.5:
+                    break
+                rest_cost, rest = solve(index + 1, offsets[index], left - 1)
+                cost = (length - total / count) ** 2 + penalties[index] ** 2 * (1 if penalties[index] > 0 else -1)
+                if cost + rest_cost < result[0]:
+                    result = (cost + rest_cost, [index, *rest])
+        best[key] = result
+        return result
+
+    cuts = solve(0, 0.0, count)[1]
+    if len(cuts) != count - 1:
+        return [text] if count == 1 else ["".join(p) for p in break_lines(text, measure, width)]
+    lines, start = [], 0
+    for cut in [*cuts, len(parts) - 1]:
+        lines.append("".join(parts[start : cut + 1]))
+        start = cut + 1
+    return lines
