@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 
 
 class ReportPreview(QWidget):
-    """Shows one PDF file, all pages, fitted to the width."""
+    """Shows one PDF file, all pages, each page whole in the view (as it will print)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -20,7 +20,7 @@ class ReportPreview(QWidget):
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)

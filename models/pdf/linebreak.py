@@ -66,7 +66,19 @@ def break_lines(
         used += step
     if current:
         lines.append(current)
-    return [_strip(line) for line in lines if "".join(line).strip()]
+    lines = [_strip(line) for line in lines if "".join(line).strip()]
+    _no_lone_character(lines)
+    return lines
+
+
+def _no_lone_character(lines: list[list[str]]) -> None:
+    """A paragraph does not end with one character alone on its line (“局。”): bring one more down."""
+    if len(lines) < 2 or len(lines[-2]) < 3:
+        return
+    last = "".join(lines[-1]).rstrip("".join(CANNOT_START))
+    moved = lines[-2][-1]
+    if len(last) == 1 and moved[0] not in CANNOT_START and lines[-2][-2][-1] not in CANNOT_END:
+        lines[-1].insert(0, lines[-2].pop())
 
 
 def _strip(line: list[str]) -> list[str]:

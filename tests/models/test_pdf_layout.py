@@ -169,3 +169,8 @@ def test_replace_failure_keeps_old_file_and_leaves_no_temp(tmp_path, monkeypatch
 def test_missing_folder_is_refused(tmp_path):
     with pytest.raises(PdfWriteError, match="文件夹不存在"):
         build_pdf(_doc(), tmp_path / "没有" / "x.pdf")
+
+
+def test_a_paragraph_does_not_end_with_one_character_alone():
+    lines = break_lines("一二三四五六七八九。", len, 9)
+    assert ["".join(x) for x in lines] == ["一二三四五六七", "八九。"]
