@@ -72,11 +72,12 @@ class PrintDialog:
 
 
 class SavePath:
-    """Where to save the PDF; tests replace ``ask``."""
+    """Where to save the PDF or the xlsx; tests replace ``ask``."""
 
     @classmethod
-    def ask(cls, parent: QWidget, suggested: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(parent, parent.tr("另存为 PDF"), suggested, "PDF (*.pdf)")
-        if path and not path.lower().endswith(".pdf"):
-            path += ".pdf"
+    def ask(cls, parent: QWidget, suggested: str, suffix: str = ".pdf") -> str:
+        kind = suffix.lstrip(".").upper()
+        path, _ = QFileDialog.getSaveFileName(parent, parent.tr("另存为"), suggested, f"{kind} (*{suffix})")
+        if path and not path.lower().endswith(suffix):
+            path += suffix
         return path

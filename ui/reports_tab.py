@@ -41,6 +41,7 @@ class ReportsTab(ListTab):
         self.preview_button = QPushButton(self.tr("预览"), self)
         self.print_button = QPushButton(self.tr("打印…"), self)
         self.export_button = QPushButton(self.tr("另存为 PDF…"), self)
+        self.xlsx_button = QPushButton(self.tr("表格另存为 xlsx…"), self)
         self.pages = QTabWidget(self)
         self.placeholder = QLabel(self.tr("点击“预览”生成公文格式的 PDF。"), self)
         self._build()
@@ -86,7 +87,7 @@ class ReportsTab(ListTab):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         actions = QHBoxLayout()
-        for button in (self.save_button, self.preview_button, self.print_button, self.export_button):
+        for button in (self.save_button, self.preview_button, self.print_button, self.export_button, self.xlsx_button):
             actions.addWidget(button)
         actions.addStretch(1)
         right_layout.addLayout(actions)
@@ -109,6 +110,7 @@ class ReportsTab(ListTab):
         self.preview_button.clicked.connect(self.show_preview)
         self.print_button.clicked.connect(self.print_report)
         self.export_button.clicked.connect(self.export_pdf)
+        self.xlsx_button.clicked.connect(self.export_xlsx)
         self.editor.changed.connect(self._update_buttons)
 
     # -- state -----------------------------------------------------------------
@@ -157,6 +159,7 @@ class ReportsTab(ListTab):
         self.save_button.setEnabled(has and self.editor.dirty)
         for button in (self.preview_button, self.print_button, self.export_button, self.delete_button):
             button.setEnabled(has)
+        self.xlsx_button.setEnabled(has and self.report["kind"] != "notice")
         self.new_summary.setEnabled(self.campaign is not None and not self.store.readonly)
         self.new_weekly.setEnabled(self.week.count() > 0 and not self.store.readonly)
 
@@ -253,3 +256,15 @@ class ReportsTab(ListTab):
         if self._run(lambda: reports.export_report(self.store, report_id, path)):
             msgbox.information(self, self.tr("已保存"), self.tr("PDF 已保存到：\n{0}").format(path))
             self._after_write()
+
+    def export_xlsx(self) -> None:
+        """The report's table with every indicator, as the clerk's colleagues ask for it."""
+        from models.report_xlsx import export_tables_xlsx
+        from ui.report_preview import SavePath
+
+        if not self.report:
+            return
+        path = SavePath.ask(self, f"{self.report.get('title') or '报告'}-统计表.xlsx", ".xlsx")
+        report = self.report
+        if path and self._run(lambda: export_tables_xlsx(self.store, report, path)):
+            msgbox.information(self, self.tr("已保存"), self.tr("表格已保存到：\n{0}").format(path))

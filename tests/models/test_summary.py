@@ -174,3 +174,23 @@ def test_report_command_bad_input_is_a_clear_message(demo_path, tmp_path, capsys
     assert cli.run([*args, "--out", str(tmp_path / "无" / "s.pdf")]) == 2
     assert "文件夹不存在" in capsys.readouterr().err
     assert not (tmp_path / "w.pdf").exists()
+
+
+def test_tables_as_xlsx_have_every_indicator_and_the_total(demo_store, tmp_path):
+    from openpyxl import load_workbook
+
+    from models.report_xlsx import export_tables_xlsx
+
+    campaign = campaign_by_year(demo_store, 2021)
+    report = list_reports(demo_store, campaign["id"])[0]
+    out = tmp_path / "表.xlsx"
+    export_tables_xlsx(demo_store, report, out)
+    sheet = load_workbook(out).active
+    assert sheet["A1"].value.endswith("各单位活动开展情况统计表")
+    assert sheet["B2"].value == "安全宣传咨询" and sheet["B3"].value == "场次（场次）"
+    assert sheet.max_column == 1 + 18 and sheet["A4"].value == "南宁街道"
+    last = sheet.max_row
+    assert sheet.cell(last, 1).value == "合计"
+    drills = _total(demo_store, campaign["id"], "drill_sessions")
+    column = [c.value for c in sheet[3]].index("场次（场次）", 6) + 1  # 应急演练 is the 4th group
+    assert sheet.cell(2, column).value == "应急演练" and sheet.cell(last, column).value == drills

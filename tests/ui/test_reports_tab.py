@@ -24,6 +24,13 @@ def _rows(tab) -> list[list[str]]:
     return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
 
 
+def _answer_save_path(monkeypatch, target) -> None:
+    def ask(cls, parent, suggested, suffix=".pdf"):
+        return str(target)
+
+    monkeypatch.setattr(preview_module.SavePath, "ask", classmethod(ask))
+
+
 def test_lists_the_summary_and_opens_its_sections(tab):
     assert _rows(tab)[0][:2] == ["活动总结", "麒麟区2021年“安全生产月”活动总结"]
     assert _rows(tab)[0][3] == "草稿"
@@ -81,7 +88,7 @@ def test_print_goes_through_the_dialog(tab, monkeypatch):
 
 def test_save_as_pdf_marks_the_report_exported(tab, tmp_path, monkeypatch):
     target = tmp_path / "总结.pdf"
-    monkeypatch.setattr(preview_module.SavePath, "ask", classmethod(lambda cls, parent, suggested: str(target)))
+    _answer_save_path(monkeypatch, target)
     tab.export_button.click()
     assert "活动总结" in text_of(target)
     assert _rows(tab)[0][3] == "已导出" and _rows(tab)[0][5]
@@ -91,7 +98,7 @@ def test_save_as_pdf_marks_the_report_exported(tab, tmp_path, monkeypatch):
 def test_save_as_pdf_to_a_locked_file_says_so_and_keeps_it(tab, tmp_path, monkeypatch):
     target = tmp_path / "总结.pdf"
     target.write_bytes(b"old")
-    monkeypatch.setattr(preview_module.SavePath, "ask", classmethod(lambda cls, parent, suggested: str(target)))
+    _answer_save_path(monkeypatch, target)
 
     def locked(src, dst):
         raise PermissionError(13, "locked")
@@ -111,3 +118,14 @@ def test_new_weekly_brief_for_the_chosen_week(tab):
     assert tab.report["kind"] == "weekly"
     tab.preview_button.click()
     assert "本周应报18个单位" in "".join(tab.preview.page_text(p) for p in range(tab.preview.page_count()))
+
+
+def test_tables_saved_as_xlsx(tab, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "表.xlsx"
+    _answer_save_path(monkeypatch, target)
+    tab.xlsx_button.click()
+    sheet = load_workbook(target).active
+    assert sheet["A4"].value == "南宁街道" and sheet.cell(sheet.max_row, 1).value == "合计"
+    assert msgbox.SHOWN[-1][0] == "已保存"
