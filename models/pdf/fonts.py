@@ -23,10 +23,14 @@ def windows_fonts_dir() -> Path:
     return Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
 
 
+def on_windows() -> bool:
+    return os.name == "nt"
+
+
 def _source(role: str) -> tuple[Path, int]:
     name, index = ROLES[role]
     system = windows_fonts_dir() / name
-    if os.name == "nt" and system.is_file():
+    if on_windows() and system.is_file():
         return system, index
     return resource_path("fonts", BUNDLED[0]), BUNDLED[1]
 

@@ -94,9 +94,15 @@ def test_break_lines_moves_a_character_down_instead_of_starting_with_punctuation
     assert ["".join(x) for x in break_lines("共计8,420人次", measure, 4)] == ["共计", "8,420", "人次"]
 
 
-def test_title_breaks_outside_quotes():
+def test_title_breaks_outside_quotes_and_at_word_ends():
     lines = balanced_title("关于开展2021年“安全生产月”和“安全生产专项整治云南行”活动的通知", len, 20)
     assert lines == ["关于开展2021年“安全生产月”和", "“安全生产专项整治云南行”活动的通知"]
+    long = "昆明市安全生产委员会办公室关于印发《昆明市2022年“安全生产月”及“安全生产万里行”活动方案》的通知"
+    assert balanced_title(long, len, 20) == [
+        "昆明市安全生产委员会办公室关于印发",
+        "《昆明市2022年“安全生产月”及",
+        "“安全生产万里行”活动方案》的通知",
+    ]
 
 
 def test_notice_has_red_issuer_mark_doc_number_and_separator(tmp_path):
@@ -174,3 +180,23 @@ def test_missing_folder_is_refused(tmp_path):
 def test_a_paragraph_does_not_end_with_one_character_alone():
     lines = break_lines("一二三四五六七八九。", len, 9)
     assert ["".join(x) for x in lines] == ["一二三四五六七", "八九。"]
+
+
+def test_windows_system_fonts_are_preferred_when_present(tmp_path, monkeypatch):
+    import shutil
+
+    from models.pdf import fonts as font_module
+
+    shutil.copy(font_module.resource_path("fonts", "wqy-microhei.ttc"), tmp_path / "simhei.ttf")
+    monkeypatch.setattr(font_module, "_registered", {})
+    monkeypatch.setattr(font_module, "on_windows", lambda: True)
+    monkeypatch.setattr(font_module, "windows_fonts_dir", lambda: tmp_path)
+    assert font_module.font("heiti") == "simhei-0"  # 黑体 from C:\Windows\Fonts
+    assert font_module.font("fangsong") == "wqy-microhei-0"  # no simfang there: the bundled font
+
+
+def test_bundled_font_ships_with_its_licence():
+    from models.paths import resource_path
+
+    licence = resource_path("fonts", "wqy-microhei-LICENSE.txt").read_text(encoding="utf-8")
+    assert "Apache-2.0" in licence and resource_path("fonts", "wqy-microhei.ttc").stat().st_size > 1_000_000
