@@ -113,7 +113,7 @@ def unit_table(figures: Figures, caption: str) -> b.Table:
     """One row per unit and a 合计 row; the 人次 indicators summed in the last column when columns are picked."""
     columns = table_columns(figures.indicators)
     people = [i["id"] for i in figures.indicators if i["measure"] == "人次"] if columns != figures.indicators else []
-    header = ["单位", *(_header(i) for i in columns)] + (["参与人次\n合计"] if people else [])
+    header = ["单位", *(_header(i) for i in columns)] + (["人次\n合计"] if people else [])
     rows = []
     for unit in figures.units:
         values = figures.per_unit.get(unit["id"], {})
