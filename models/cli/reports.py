@@ -1,0 +1,81 @@
+"""Command ``report``: the summary, a weekly brief or an issued notice as an official-format PDF."""
+
+from __future__ import annotations
+
+from models.campaigns import campaign_by_year
+from models.cli import add_common
+from models.errors import NotFound, ValidationError
+from models.store import Store, open_store
+
+
+def register(sub) -> None:
+    parser = add_common(sub.add_parser("report", help="生成活动总结、周报或通知的 PDF（公文格式）"))
+    parser.add_argument("--campaign", required=True, type=int, help="活动年份，如 2021")
+    parser.add_argument("--kind", choices=("summary", "weekly", "notice"), default="summary", help="报告类型")
+    parser.add_argument("--week", type=int, help="周报的周次（第几周）")
+    parser.add_argument("--notice", help="通知的 id 或文号（kind=notice）")
+    parser.add_argument("--out", required=True, help="输出的 PDF 文件")
+    parser.set_defaults(func=report)
+
+
+def _saved(store: Store, campaign_id: str, kind: str, period_id: str | None = None) -> dict | None:
+    sql = "SELECT id FROM reports WHERE campaign_id = ? AND kind = ?"
+    params: list = [campaign_id, kind]
+    if period_id:
+        sql, params = sql + " AND period_id = ?", [*params, period_id]
+    return store.row(sql + " ORDER BY updated_at DESC LIMIT 1", params)
+
+
+def _notice_id(store: Store, campaign_id: str, wanted: str | None) -> str:
+    if wanted:
+        found = store.row("SELECT id FROM notices WHERE id = ? OR doc_number = ?", (wanted, wanted))
+        if not found:
+            raise NotFound(f"找不到通知“{wanted}”（可用通知的 id 或文号）。")
+        return found["id"]
+    issued = store.rows("SELECT id FROM notices WHERE campaign_id = ? AND direction = 'issued'", (campaign_id,))
+    if len(issued) != 1:
+        raise ValidationError(f"本活动有 {len(issued)} 份发文通知，请用 --notice 指定 id 或文号。")
+    return issued[0]["id"]
+
+
+def _build(store: Store, campaign: dict, args) -> tuple[str, str | None]:
+    """Write the PDF; returns (what was printed, the saved report's id if there is one)."""
+    from models.pdf import build_notice_pdf, build_pdf
+    from models.reports import export_report, notice_fields
+
+    if args.kind == "notice":
+        fields = notice_fields(store, _notice_id(store, campaign["id"], args.notice))
+        build_notice_pdf(fields, args.out)
+        return f"通知 {fields['doc_number'] or fields['title']}", None
+    if args.kind == "weekly":
+        if args.week is None:
+            raise ValidationError("周报需要 --week（第几周）。")
+        period = store.row("SELECT * FROM periods WHERE campaign_id = ? AND seq = ?", (campaign["id"], args.week))
+        if period is None:
+            raise NotFound(f"{campaign['year']} 年的活动没有第 {args.week} 周。")
+        saved = _saved(store, campaign["id"], "weekly", period["id"])
+        what = f"第{args.week}周周报"
+    else:
+        period, saved, what = None, _saved(store, campaign["id"], "summary"), "活动总结"
+    if saved:
+        export_report(store, saved["id"], args.out)
+        return what, saved["id"]
+    if period:
+        from models.weekly_brief import weekly_document
+
+        build_pdf(weekly_document(store, campaign, period), args.out)
+    else:
+        from models.summary import summary_document
+
+        build_pdf(summary_document(store, campaign), args.out)
+    return what, None
+
+
+def report(args):
+    store = open_store(args.db)
+    try:
+        campaign = campaign_by_year(store, args.campaign)
+        what, report_id = _build(store, campaign, args)
+    finally:
+        store.close()
+    return f"已生成{what}：{args.out}", {"out": args.out, "kind": args.kind, "report_id": report_id}

@@ -1,0 +1,44 @@
+"""Chinese number and date formatting for documents: 8,420人次, 2021年7月3日."""
+
+from __future__ import annotations
+
+from datetime import date
+
+NUMERALS = "〇一二三四五六七八九十"
+
+
+def number(value) -> str:
+    """Whole numbers with thousands separators (8,420); decimals without trailing zeros."""
+    if value is None:
+        return "—"
+    as_float = float(value)
+    if as_float.is_integer():
+        return f"{int(as_float):,}"
+    return f"{as_float:,.2f}".rstrip("0").rstrip(".")
+
+
+def cn_date(value: str | date | None) -> str:
+    """ISO date → 2021年7月3日 (no leading zeros, as GB/T 9704 asks)."""
+    if not value:
+        return ""
+    day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def month_day(value: str | date) -> str:
+    day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    return f"{day.month}月{day.day}日"
+
+
+def ordinal(n: int) -> str:
+    """1 → 一, 12 → 十二 (heading numbers 一、二、…)."""
+    if n <= 10:
+        return NUMERALS[n]
+    if n < 20:
+        return "十" + (NUMERALS[n - 10] if n > 10 else "")
+    tens, ones = divmod(n, 10)
+    return NUMERALS[tens] + "十" + (NUMERALS[ones] if ones else "")
+
+
+def percent(ratio: float) -> str:
+    return f"{ratio * 100:.1f}%".replace(".0%", "%")

@@ -1,0 +1,63 @@
+"""The CJK fonts of the official layout: Windows' own 仿宋/黑体/楷体/宋体 when present, else the bundled WenQuanYi."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from models.paths import resource_path
+
+# Roles of the standard → Windows font file (subfont index for .ttc).
+ROLES = {
+    "fangsong": ("simfang.ttf", 0),  # body 仿宋
+    "heiti": ("simhei.ttf", 0),  # 一、 headings 黑体
+    "kaiti": ("simkai.ttf", 0),  # （一） headings 楷体
+    "songti": ("simsun.ttc", 0),  # page numbers 宋体
+    "title": ("simsun.ttc", 0),  # 小标宋 is rarely installed: 宋体 is the nearest
+}
+BUNDLED = ("wqy-microhei.ttc", 0)
+_registered: dict[str, str] = {}
+
+
+def windows_fonts_dir() -> Path:
+    return Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+
+
+def on_windows() -> bool:
+    return os.name == "nt"
+
+
+def _source(role: str) -> tuple[Path, int]:
+    name, index = ROLES[role]
+    system = windows_fonts_dir() / name
+    if on_windows() and system.is_file():
+        return system, index
+    return resource_path("fonts", BUNDLED[0]), BUNDLED[1]
+
+
+def font(role: str) -> str:
+    """The registered reportlab font name for a role (registered on first use, embedded as a subset)."""
+    if role in _registered:
+        return _registered[role]
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    path, index = _source(role)
+    name = f"{path.stem}-{index}"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+    _registered[role] = name
+    return name
+
+
+def descent(name: str) -> float:
+    """The font's descent as a fraction of its size (negative), as PDF readers place glyph boxes."""
+    from reportlab.pdfbase import pdfmetrics
+
+    return pdfmetrics.getFont(name).face.descent / 1000.0
+
+
+def width(text: str, name: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(text, name, size)
