@@ -85,16 +85,10 @@ def delete_report(store: Store, report_id: str) -> None:
 
 
 def notice_fields(store: Store, notice_id: str) -> dict:
-    """An issued notice as the plain dict the PDF engine prints."""
-    notice = store.get("notices", notice_id)
-    if notice is None:
-        raise NotFound(f"找不到通知 {notice_id}。")
-    contacts = store.rows(
-        "SELECT name, phone, email FROM notice_contacts WHERE notice_id = ? ORDER BY sort_order", (notice_id,)
-    )
-    attachments = store.rows("SELECT title FROM attachments WHERE notice_id = ? ORDER BY seq", (notice_id,))
-    fields = {k: notice.get(k) or "" for k in ("doc_number", "title", "issuer", "issue_date", "recipients", "body")}
-    return {**fields, "contacts": contacts, "attachments": [a["title"] for a in attachments]}
+    """An issued notice as the plain dict the PDF engine prints (empty fields as "")."""
+    from models.notices import notice_for_print
+
+    return {k: "" if v is None else v for k, v in notice_for_print(store, notice_id).items()}
 
 
 def report_document(store: Store, report: dict):
