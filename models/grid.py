@@ -128,6 +128,7 @@ class Entry:
     col: int
     value: int | float | None = None
     error: str | None = None
+    text: str = ""  # as typed or pasted
 
 
 def parse_block(grid: WeekGrid, top: int, left: int, block: list[list[str]]) -> list[Entry]:
@@ -142,7 +143,7 @@ def parse_block(grid: WeekGrid, top: int, left: int, block: list[list[str]]) -> 
             if col >= len(grid.indicators):
                 break
             parsed = parse_figure(text.strip() if isinstance(text, str) else text, grid.indicators[col])
-            entries.append(Entry(row, col, parsed.value, parsed.error))
+            entries.append(Entry(row, col, parsed.value, parsed.error, "" if text is None else str(text).strip()))
     return entries
 
 

@@ -125,3 +125,16 @@ def export_into_template(table: dict, template, target, mapping: dict | None = N
         "unmatched_columns": [c["text"] for c in unmatched],
         "unplaced_units": unplaced,
     }
+
+
+def template_columns(template, indicators: list[dict], mapping: dict | None = None) -> dict:
+    """Which header columns of a template match an indicator, and which do not (for the clerk to map)."""
+    name = Path(template).name
+    workbook = open_workbook(template, read_only=False, data_only=False)
+    try:
+        ws = next((s for s in workbook.worksheets if s.sheet_state == "visible"), workbook.active)
+        header = read_header(sheet_rows(ws, 20), sheet_merges(ws), name)
+    finally:
+        workbook.close()
+    matched, unmatched = match_columns(header.columns, indicators, mapping)
+    return {"matched": matched, "unmatched": [c["text"] for c in unmatched]}

@@ -46,9 +46,23 @@ def test_new_campaign_command_with_template_layout(store, db_path, tmp_path):
     store.close()
     template = make_template(tmp_path / "附件1.xlsx", ["甲镇"])
     done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "new-campaign", "--db", str(db_path), "--year", "2025",
-         "--title", "2025年安全生产月", "--layout-from-template", str(template), "--json"],
-        capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "new-campaign",
+            "--db",
+            str(db_path),
+            "--year",
+            "2025",
+            "--title",
+            "2025年安全生产月",
+            "--layout-from-template",
+            str(template),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["indicators"] == 5

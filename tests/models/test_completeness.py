@@ -21,23 +21,32 @@ def test_counts_match_the_weeks_overview(demo_store):
     counts = completeness.counts(rows)
     overview = next(w for w in week_overview(demo_store, campaign["id"]) if w["seq"] == 3)
     assert (counts["expected"], counts["reported"], counts["late"], counts["missing"]) == (
-        overview["expected"], overview["reported"], overview["late"], overview["missing"],
+        overview["expected"],
+        overview["reported"],
+        overview["late"],
+        overview["missing"],
     )
     assert counts["on_time"] + counts["late"] + counts["missing"] == counts["expected"]
 
 
 def test_late_detection_uses_due_date_and_time(demo_store):
     campaign, period = _setup(demo_store)
-    unit = demo_store.row("SELECT unit_id FROM campaign_units WHERE campaign_id = ? ORDER BY sort_order", (campaign["id"],))
+    unit = demo_store.row(
+        "SELECT unit_id FROM campaign_units WHERE campaign_id = ? ORDER BY sort_order", (campaign["id"],)
+    )
     demo_store.conn.execute("DELETE FROM figures WHERE unit_id = ? AND period_id = ?", (unit["unit_id"], period["id"]))
-    demo_store.conn.execute("DELETE FROM narratives WHERE unit_id = ? AND period_id = ?", (unit["unit_id"], period["id"]))
+    demo_store.conn.execute(
+        "DELETE FROM narratives WHERE unit_id = ? AND period_id = ?", (unit["unit_id"], period["id"])
+    )
     update_period(demo_store, period["id"], due_date="2021-06-24", due_time="12:00")
     before = completeness.unit_status(demo_store, campaign["id"], period["id"], at="2021-06-24T11:00:00")
     mine = next(r for r in before if r["unit_id"] == unit["unit_id"])
     assert mine["status"] == completeness.MISSING
     after = completeness.unit_status(demo_store, campaign["id"], period["id"], at="2021-06-24T12:30:00")
     assert next(r for r in after if r["unit_id"] == unit["unit_id"])["status"] == completeness.OVERDUE
-    save_narrative(demo_store, unit["unit_id"], period["id"], {"activities": "开展宣传"}, received_at="2021-06-24T12:01:00")
+    save_narrative(
+        demo_store, unit["unit_id"], period["id"], {"activities": "开展宣传"}, received_at="2021-06-24T12:01:00"
+    )
     late = completeness.unit_status(demo_store, campaign["id"], period["id"], at="2021-06-25T00:00:00")
     row = next(r for r in late if r["unit_id"] == unit["unit_id"])
     assert row["status"] == completeness.LATE and row["liaison"]

@@ -15,7 +15,9 @@ def _week(store, seq, year=2021):
 
 
 def _col(grid, label, group=None):
-    return next(c for c, i in enumerate(grid.indicators) if i["label"] == label and (group is None or i["group_label"] == group))
+    return next(
+        c for c, i in enumerate(grid.indicators) if i["label"] == label and (group is None or i["group_label"] == group)
+    )
 
 
 def test_grid_shape_matches_units_and_indicators(demo_store):
@@ -88,8 +90,9 @@ def test_cumulative_totals_add_weeks_and_group_by_category(demo_store):
 
 def test_cumulative_indicator_takes_the_newest_week(demo_store):
     campaign = campaign_by_year(demo_store, 2021)
-    demo_store.conn.execute("UPDATE indicators SET accumulation = 'cumulative' WHERE campaign_id = ? AND sort_order = 0",
-                            (campaign["id"],))
+    demo_store.conn.execute(
+        "UPDATE indicators SET accumulation = 'cumulative' WHERE campaign_id = ? AND sort_order = 0", (campaign["id"],)
+    )
     table = cumulative_table(demo_store, campaign["id"], upto_seq=2)
     week2 = week_table(demo_store, campaign["id"], period_by_seq(demo_store, campaign["id"], 2)["id"])
     week1 = week_table(demo_store, campaign["id"], period_by_seq(demo_store, campaign["id"], 1)["id"])

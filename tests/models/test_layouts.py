@@ -43,14 +43,28 @@ def test_template_without_header_is_refused_by_name(tmp_path):
 def test_layout_command_reads_template_into_campaign(demo_path, tmp_path):
     done = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "new-campaign", "--db", str(demo_path), "--year", "2024"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     template = make_template(tmp_path / "t.xlsx", ["甲镇"])
     done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "layout", "--from-template", str(template), "--db", str(demo_path),
-         "--campaign", "2024", "--json"],
-        capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "layout",
+            "--from-template",
+            str(template),
+            "--db",
+            str(demo_path),
+            "--campaign",
+            "2024",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     labels = [i["label"] for i in json.loads(done.stdout)["indicators"]]
@@ -60,9 +74,20 @@ def test_layout_command_reads_template_into_campaign(demo_path, tmp_path):
 def test_layout_with_figures_cannot_be_replaced_from_template(demo_path, tmp_path):
     template = make_template(tmp_path / "t.xlsx", ["甲镇"])
     done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "layout", "--from-template", str(template), "--db", str(demo_path),
-         "--campaign", "2021"],
-        capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "layout",
+            "--from-template",
+            str(template),
+            "--db",
+            str(demo_path),
+            "--campaign",
+            "2021",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 2
     assert "已有数据" in done.stderr

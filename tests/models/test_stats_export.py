@@ -24,9 +24,19 @@ def libreoffice_csv(xlsx, out_dir) -> list[list[str]]:
     """The first sheet as LibreOffice computes it (formulas recalculated), UTF-8 CSV."""
     profile = out_dir / "lo-profile"
     subprocess.run(
-        ["libreoffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-         "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(out_dir), str(xlsx)],
-        capture_output=True, timeout=180, check=True,
+        [
+            "libreoffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+            str(out_dir),
+            str(xlsx),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
     )
     with open(out_dir / (xlsx.stem + ".csv"), encoding="utf-8") as handle:
         return list(csv.reader(handle))
@@ -35,15 +45,34 @@ def libreoffice_csv(xlsx, out_dir) -> list[list[str]]:
 def test_own_layout_export(demo_path, tmp_path):
     target = tmp_path / "第1周.xlsx"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "export-stats", "--db", str(demo_path), "--campaign", "2021",
-         "--week", "1", "--out", str(target)],
-        capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "export-stats",
+            "--db",
+            str(demo_path),
+            "--campaign",
+            "2021",
+            "--week",
+            "1",
+            "--out",
+            str(target),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     ws = load_workbook(target).active
     assert ws["A1"].value == "2021年“安全生产月”活动进展情况统计表"
     assert ws["A2"].value.startswith("填报单位：曲靖市麒麟区")
-    assert (ws["A3"].value, ws["B3"].value, ws["C3"].value, ws["C4"].value, ws["G4"].value) == ("序号", "单位", "安全宣传咨询", "场次", "发放宣传资料（份）")
+    assert (ws["A3"].value, ws["B3"].value, ws["C3"].value, ws["C4"].value, ws["G4"].value) == (
+        "序号",
+        "单位",
+        "安全宣传咨询",
+        "场次",
+        "发放宣传资料（份）",
+    )
     assert "C3:D3" in {str(r) for r in ws.merged_cells.ranges}
     assert ws["B5"].value == "南宁街道" and ws["C5"].style == "desk_number"
     total_row = next(r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value == "合计")
@@ -63,7 +92,9 @@ def test_text_starting_with_equals_stays_text(demo_store, tmp_path):
 
 @pytest.fixture
 def filled_template_campaign(demo_store, tmp_path):
-    template = make_template(tmp_path / "附件1.xlsx", ["建宁街道", "南宁街道"], empty_rows=20, extra_column="其他活动（次）")
+    template = make_template(
+        tmp_path / "附件1.xlsx", ["建宁街道", "南宁街道"], empty_rows=20, extra_column="其他活动（次）"
+    )
     plain = make_template(tmp_path / "layout.xlsx", [])  # the layout the campaign was set up with
     create_campaign(demo_store, 2025, copy_from=2021, layout=layout_from_template(plain))
     campaign = campaign_by_year(demo_store, 2025)

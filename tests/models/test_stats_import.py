@@ -122,7 +122,10 @@ def test_template_layout_form_with_messy_values(demo_store, template_campaign, t
     period = period_by_seq(demo_store, campaign["id"], 1)
     unit = demo_store.row("SELECT id FROM units WHERE name = '南宁街道'")["id"]
     assert _figures(demo_store, unit, period["id"]) == {
-        ("应急演练", "场次"): 3, ("应急演练", "参演人数"): 200, ("隐患排查", "排查隐患"): 8, (None, "新闻报道"): 2,
+        ("应急演练", "场次"): 3,
+        ("应急演练", "参演人数"): 200,
+        ("隐患排查", "排查隐患"): 8,
+        (None, "新闻报道"): 2,
     }
 
 
@@ -150,14 +153,30 @@ def test_hostile_files_refused_by_name_while_the_others_import(demo_path, demo_s
     _hostile_files(folder)
     demo_store.close()
     done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "import-forms", str(folder), "--db", str(demo_path),
-         "--campaign", "2021", "--json"],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "import-forms",
+            str(folder),
+            "--db",
+            str(demo_path),
+            "--campaign",
+            "2021",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     by_file = {f["file"]: f for f in json.loads(done.stdout)["files"]}
     assert set(by_file) == {files[0].name, files[1].name, "加密.xlsx", "文本.xlsx", "炸弹.xlsx", "实体.xlsx"}
-    for name, words in [("加密.xlsx", "加密"), ("文本.xlsx", "不是 Excel"), ("炸弹.xlsx", "解压后过大"), ("实体.xlsx", "不安全")]:
+    for name, words in [
+        ("加密.xlsx", "加密"),
+        ("文本.xlsx", "不是 Excel"),
+        ("炸弹.xlsx", "解压后过大"),
+        ("实体.xlsx", "不安全"),
+    ]:
         assert by_file[name]["status"] == "rejected" and words in by_file[name]["errors"][0]["message"], name
     assert by_file[files[1].name]["status"] == "imported"
     assert set(by_file[files[0].name]) >= {"file", "status", "unit", "week", "added", "changed", "unchanged", "errors"}
