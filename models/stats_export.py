@@ -51,7 +51,8 @@ def export_own(table: dict, campaign: dict, target, office_name: str | None = No
         put(ws.cell(4 + number, 2), row["unit"]["name"])
     for r in range(5, 5 + len(table["rows"])):
         for cell in ws[r]:
-            cell.style = "desk_number" if cell.column > 2 else "desk_cell"
+            cell.style = "desk_number" if cell.column > 2 else "desk_cell" if cell.column == 2 else "desk_center"
+        ws.row_dimensions[r].height = 18
     total_row = 5 + len(table["rows"])
     ws.append(["合计", None, *table["total"]])
     ws.merge_cells(start_row=total_row, start_column=1, end_row=total_row, end_column=2)

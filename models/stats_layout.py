@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from models.xlsx_io import put
 
-STYLES = ("desk_title", "desk_head", "desk_cell", "desk_number", "desk_input", "desk_total", "desk_plain")
+STYLES = (
+    "desk_title",
+    "desk_head",
+    "desk_cell",
+    "desk_center",
+    "desk_number",
+    "desk_input",
+    "desk_total",
+    "desk_plain",
+)
 
 
 def column_title(indicator: dict) -> str:
@@ -30,11 +39,14 @@ def add_styles(workbook) -> None:
         "desk_cell": dict(
             font=Font(name="宋体", size=10), border=box, alignment=Alignment(vertical="center", wrap_text=True)
         ),
-        "desk_number": dict(font=Font(name="宋体", size=10), border=box, alignment=Alignment(horizontal="right")),
+        "desk_center": dict(font=Font(name="宋体", size=10), border=box, alignment=centre),
+        "desk_number": dict(
+            font=Font(name="宋体", size=10), border=box, alignment=Alignment(horizontal="right", vertical="center")
+        ),
         "desk_input": dict(
             font=Font(name="宋体", size=11),
             border=box,
-            alignment=Alignment(horizontal="right"),
+            alignment=Alignment(horizontal="right", vertical="center"),
             fill=PatternFill("solid", fgColor="FFF8E1"),
             protection=Protection(locked=False),
         ),

@@ -49,6 +49,8 @@ class GridView(QTableView):
             self.copy_selection()
         elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != self.State.EditingState:
             self.clear_selection()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() == self.State.EditingState:
+            event.accept()  # the editor's delegate commits, then closeEditor moves down
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current.isValid():
             step = -1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
             self.move_to(current.row() + step, current.column())
