@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from copy import copy
 from pathlib import Path
 
 from models.errors import ImportRejected
@@ -49,10 +50,16 @@ def export_own(table: dict, campaign: dict, target, office_name: str | None = No
     for number, row in enumerate(table["rows"], start=1):
         ws.append([number, None, *row["values"]])
         put(ws.cell(4 + number, 2), row["unit"]["name"])
-    for r in range(5, 5 + len(table["rows"])):
-        for cell in ws[r]:
-            cell.style = "desk_number" if cell.column > 2 else "desk_cell" if cell.column == 2 else "desk_center"
-        ws.row_dimensions[r].height = 18
+    first, last = 5, 4 + len(table["rows"])
+    if table["rows"]:
+        # Name the style once per column kind, then share its style record (much faster than by name per cell).
+        for col, name in ((1, "desk_center"), (2, "desk_cell"), (3, "desk_number")):
+            ws.cell(first, col).style = name
+        shared = [ws.cell(first, col)._style for col in (1, 2, 3)]
+        for row in ws.iter_rows(min_row=first, max_row=last, max_col=width):
+            for cell in row:
+                cell._style = copy(shared[min(cell.column, 3) - 1])
+            ws.row_dimensions[row[0].row].height = 18
     total_row = 5 + len(table["rows"])
     ws.append(["合计", None, *table["total"]])
     ws.merge_cells(start_row=total_row, start_column=1, end_row=total_row, end_column=2)

@@ -32,20 +32,32 @@ def cumulative_table(store: Store, campaign_id: str, upto_seq: int | None = None
     indicators = list_indicators(store, campaign_id)
     row_of = {u["id"]: r for r, u in enumerate(units)}
     col_of = {i["id"]: c for c, i in enumerate(indicators)}
-    running = [i["accumulation"] == "cumulative" for i in indicators]
     values = [[None] * len(indicators) for _ in units]
     limit = upto_seq if upto_seq is not None else 10**6
+    periods = list_periods(store, campaign_id)
+    included = [p["id"] for p in periods if p["seq"] <= limit]
+    marks = ",".join("?" * len(included))
     cursor = store.conn.execute(
-        "SELECT f.unit_id, f.indicator_id, SUM(f.value), f.value, MAX(p.seq) FROM figures f"
-        " JOIN periods p ON p.id = f.period_id WHERE p.campaign_id = ? AND p.seq <= ?"
-        " GROUP BY f.unit_id, f.indicator_id",
-        (campaign_id, limit),
+        f"SELECT unit_id, indicator_id, SUM(value) FROM figures WHERE period_id IN ({marks})"
+        " GROUP BY unit_id, indicator_id",
+        included,
     )
-    for unit_id, indicator_id, total, newest, _seq in cursor:
+    for unit_id, indicator_id, total in cursor:
         r, c = row_of.get(unit_id), col_of.get(indicator_id)
         if r is not None and c is not None:
-            values[r][c] = newest if running[c] else total
-    periods = list_periods(store, campaign_id)
+            values[r][c] = total
+    running = [i["id"] for i in indicators if i["accumulation"] == "cumulative"]
+    if running and included:  # a running count ("累计") takes its newest week's figure, not a sum
+        cursor = store.conn.execute(
+            f"SELECT f.unit_id, f.indicator_id, f.value, MAX(p.seq) FROM figures f JOIN periods p ON p.id = f.period_id"
+            f" WHERE f.period_id IN ({marks}) AND f.indicator_id IN ({','.join('?' * len(running))})"
+            " GROUP BY f.unit_id, f.indicator_id",
+            [*included, *running],
+        )
+        for unit_id, indicator_id, newest, _seq in cursor:
+            r, c = row_of.get(unit_id), col_of.get(indicator_id)
+            if r is not None and c is not None:
+                values[r][c] = newest
     last = [p for p in periods if p["seq"] <= limit][-1:] or periods[-1:]
     title = f"累计（截至{last[0]['end_date']}）" if last else "累计"
     return _table(title, indicators, units, values)

@@ -180,3 +180,35 @@ def test_hostile_files_refused_by_name_while_the_others_import(demo_path, demo_s
         assert by_file[name]["status"] == "rejected" and words in by_file[name]["errors"][0]["message"], name
     assert by_file[files[1].name]["status"] == "imported"
     assert set(by_file[files[0].name]) >= {"file", "status", "unit", "week", "added", "changed", "unchanged", "errors"}
+
+
+def test_formula_cell_uses_its_cached_value(demo_store, template_campaign, tmp_path):
+    from openpyxl import load_workbook
+
+    campaign, _made, template = template_campaign
+    typed = tmp_path / "typed" / "南宁街道.xlsx"
+    typed.parent.mkdir()
+    shutil.copy(template, typed)
+    wb = load_workbook(typed)
+    wb.active["C5"] = "=2+3"  # a unit that summed in the cell
+    wb.save(typed)
+    saved = tmp_path / "saved"  # as Excel/WPS would save it: with the computed value cached
+    subprocess.run(
+        [
+            "libreoffice",
+            f"-env:UserInstallation=file://{tmp_path / 'lo'}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(saved),
+            str(typed),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    result = import_forms(demo_store, campaign, [saved / typed.name], week=2)[0]
+    assert result.status == "imported" and result.added == 1 and result.errors == []
+    unit = demo_store.row("SELECT id FROM units WHERE name = '南宁街道'")["id"]
+    assert _figures(demo_store, unit, period_by_seq(demo_store, campaign["id"], 2)["id"]) == {("应急演练", "场次"): 5}
