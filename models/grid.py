@@ -7,7 +7,6 @@ reports received), so a 300 × 30 week opens fast; cells are plain lists.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from statistics import median
 
 from models.campaigns import campaign_units
 from models.figure_values import check_rules, parse_figure
@@ -42,6 +41,13 @@ class WeekGrid:
 
     def reported(self, row: int) -> bool:
         return self.units[row]["id"] in self.received
+
+
+def median(values: list) -> float:
+    """The middle value (statistics.median without its import cost at start-up)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def column_totals(values: list[list], width: int) -> list:

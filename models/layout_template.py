@@ -113,11 +113,8 @@ def layout_from_header(header: Header) -> list[dict]:
     """Layout items for a campaign from a template header, with 已整改 ≤ 排查 rules guessed by name."""
     layout = []
     for number, column in enumerate(header.columns):
-        label = column["label"]
-        if column["group"] and label == column["measure"] and column["group"] != label:
-            label = column["label"]  # "场次" under "应急演练": the group names it
         layout.append(
-            {"code": f"c{number + 1}", "group": column["group"], "label": label, "measure": column["measure"]}
+            {"code": f"c{number + 1}", "group": column["group"], "label": column["label"], "measure": column["measure"]}
         )
     for item in layout:
         if "整改" in item["label"]:

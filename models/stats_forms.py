@@ -58,6 +58,7 @@ def build_form(campaign: dict, period: dict, unit: dict, indicators: list[dict])
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=max(width, 2))
         ws.row_dimensions[row].height = 48 if key != "media" else 24
         cells[key] = ws.cell(row, 2).coordinate
+    ws.row_dimensions[4].height, ws.row_dimensions[5].height, ws.row_dimensions[DATA_ROW].height = 20, 42, 26
     write_footer(ws, DATA_ROW + 2 + len(NARRATIVE) + 1, width)
     set_widths(ws, [18], len(indicators))
     page_setup(ws, "4:5")
