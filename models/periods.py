@@ -82,6 +82,17 @@ def generate_periods(store: Store, campaign_id: str) -> int:
     return len(planned)
 
 
+def due_from_notice(store: Store, campaign_id: str) -> int:
+    """Set every week's due date/time from the campaign's weekly deadline (after its notice is registered)."""
+    weekday, due_time = weekly_deadline(store, campaign_id)
+    changed = 0
+    with store.batch("按通知设置截止时间", source="periods") as batch:
+        for period in list_periods(store, campaign_id):
+            due = next_weekday_after(date.fromisoformat(period["end_date"]), weekday)
+            changed += batch.update("periods", period["id"], {"due_date": due.isoformat(), "due_time": due_time})
+    return changed
+
+
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
 
 

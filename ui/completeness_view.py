@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,10 +72,17 @@ class CompletenessView(QWidget):
         self.export_button.clicked.connect(self.export_chase_list)
         self.due_button = QPushButton(tr("修改截止时间…"), self)
         self.due_button.clicked.connect(self.edit_due)
+        self.notice_due_button = QPushButton(tr("按通知设截止"), self)
+        self.notice_due_button.setToolTip(tr("按通知中的每周报送时间（如 每周四12:00前）重设各周截止时间"))
+        self.notice_due_button.clicked.connect(self.due_from_notice)
+        self.print_button = QPushButton(tr("打印催报清单…"), self)
+        self.print_button.clicked.connect(self.print_chase_list)
         right = QWidget(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.notice_due_button)
         buttons.addWidget(self.due_button)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.export_button)
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -131,6 +140,58 @@ class CompletenessView(QWidget):
             errors.show_exception(self, exc)
             return
         self.window().statusBar().showMessage(self.tr("已导出催报清单：{0}").format(path), 8000)
+
+    def chase_list_html(self) -> str:
+        """The chase list as a printable HTML table."""
+        rows = completeness.chase_list(self.rows)
+        heads = (
+            self.tr("序号"),
+            self.tr("单位"),
+            self.tr("状态"),
+            self.tr("联络员"),
+            self.tr("办公电话"),
+            self.tr("手机"),
+        )
+        cells = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{escape(str(v or ''))}</td>"
+                for v in (n, r["unit"], r["status"], r["liaison"], r["office_phone"], r["mobile"])
+            )
+            + "</tr>"
+            for n, r in enumerate(rows, start=1)
+        )
+        title = escape(self.tr("{0}催报清单").format(self.tab.period["label"]))
+        head = "".join(f"<th>{h}</th>" for h in heads)
+        return (
+            f"<h2 align='center'>{title}</h2>"
+            f"<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr>{head}</tr>{cells}</table>"
+        )
+
+    def print_chase_list(self, printer=None) -> None:
+        """Print the chase list (a PDF printer in tests); asks for a printer when none is given."""
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if not self.tab.period:
+            return
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
+                return
+        document = QTextDocument(self)
+        document.setHtml(self.chase_list_html())
+        document.print_(printer)
+
+    def due_from_notice(self) -> None:
+        from models.periods import due_from_notice
+
+        try:
+            due_from_notice(self.tab.store, self.tab.campaign["id"])
+        except Exception as exc:  # noqa: BLE001
+            errors.show_exception(self, exc)
+            return
+        self.window().refresh()
 
     def edit_due(self) -> None:
         from ui.period_dialog import PeriodDialog

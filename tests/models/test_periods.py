@@ -45,3 +45,17 @@ def test_due_date_and_time_are_editable(store):
         update_period(store, week["id"], due_date=None, due_time="25:00")
     assert store.get("periods", week["id"])["due_date"] == "2023-06-15"
     assert len(list_periods(store, made["campaign_id"])) == 5
+
+
+def test_due_dates_follow_the_notice_weekly_deadline(store):
+    made = create_campaign(store, 2023)
+    with store.batch("通知") as batch:
+        batch.insert(
+            "deadlines",
+            {"campaign_id": made["campaign_id"], "kind": "weekly", "weekday": 4, "due_time": "12:00", "what": "周报"},
+        )
+    from models.periods import due_from_notice
+
+    assert due_from_notice(store, made["campaign_id"]) == 5
+    first = period_by_seq(store, made["campaign_id"], 1)
+    assert (first["end_date"], first["due_date"], first["due_time"]) == ("2023-06-04", "2023-06-08", "12:00")

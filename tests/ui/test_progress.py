@@ -180,3 +180,23 @@ def test_narrative_dialog_marks_unit_reported(tab, window):
     dialog.accept()
     window.refresh()
     assert tab.grid_model.grid.reported(row)
+
+
+def test_chase_list_prints_to_pdf(tab, tmp_path):
+    import pdfplumber
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "催报.pdf"))
+    tab.completeness.print_chase_list(printer)
+    with pdfplumber.open(tmp_path / "催报.pdf") as pdf:
+        text = pdf.pages[0].dedupe_chars().extract_text()  # bold is drawn twice
+    assert "第2周（6月7日—6月13日）催报清单" in text
+    assert tab.completeness.units_model.rows[0]["unit"] in text
+
+
+def test_layout_model_passes_model_tester(tab, qtmodeltester):
+    from ui.layout_dialog import LayoutDialog
+
+    qtmodeltester.check(LayoutDialog(tab, tab.store, tab.campaign).model)
