@@ -108,6 +108,61 @@ class Batch:
         self.update("figures", old["id"], {"value": value, "source": source or self.source})
         return "changed"
 
+    def set_figures(self, rows, source: str | None = None) -> dict[str, int]:
+        """Set many figures at once: rows of (unit_id, period_id, indicator_id, value); None clears.
+
+        Existing values are read with one query per period and written with executemany,
+        each change still recorded for history and undo.  Returns counts per outcome.
+        """
+        counts = {"added": 0, "changed": 0, "unchanged": 0, "cleared": 0}
+        rows = list(rows)
+        existing: dict[tuple, dict] = {}
+        for period_id in {row[1] for row in rows}:
+            for old in self.store.rows("SELECT * FROM figures WHERE period_id = ?", (period_id,)):
+                existing[(old["unit_id"], old["period_id"], old["indicator_id"])] = old
+        source = source or self.source
+        inserts, updates, deletes = [], [], []
+        for unit_id, period_id, indicator_id, value in rows:
+            old = existing.get((unit_id, period_id, indicator_id))
+            if value is None:
+                if old is not None:
+                    deletes.append((old["id"],))
+                    self._record("figures", old["id"], old, None)
+                    counts["cleared"] += 1
+                else:
+                    counts["unchanged"] += 1
+            elif old is None:
+                new = {
+                    "id": new_id(),
+                    "unit_id": unit_id,
+                    "period_id": period_id,
+                    "indicator_id": indicator_id,
+                    "value": value,
+                    "source": source,
+                    "created_at": self.stamp,
+                    "updated_at": self.stamp,
+                }
+                existing[(unit_id, period_id, indicator_id)] = new
+                inserts.append(tuple(new.values()))
+                self._record("figures", new["id"], None, new)
+                counts["added"] += 1
+            elif old["value"] == value:
+                counts["unchanged"] += 1
+            else:
+                new = {**old, "value": value, "source": source, "updated_at": self.stamp}
+                existing[(unit_id, period_id, indicator_id)] = new
+                updates.append((value, source, self.stamp, old["id"]))
+                self._record("figures", old["id"], old, new)
+                counts["changed"] += 1
+        self.conn.executemany(
+            "INSERT INTO figures (id, unit_id, period_id, indicator_id, value, source, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            inserts,
+        )
+        self.conn.executemany("UPDATE figures SET value = ?, source = ?, updated_at = ? WHERE id = ?", updates)
+        self.conn.executemany("DELETE FROM figures WHERE id = ?", deletes)
+        return counts
+
     # -- bookkeeping ---------------------------------------------------
     def _record(self, table: str, record_id: str, old: dict | None, new: dict | None) -> None:
         self.count += 1

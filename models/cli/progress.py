@@ -1,0 +1,171 @@
+"""Commands of 每周进展: new-campaign, layout, blank-forms, import-forms, export-stats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from models.campaigns import campaign_by_year
+from models.cli import add_common
+from models.errors import ValidationError
+from models.store import open_store
+
+
+def register(sub) -> None:
+    p = add_common(sub.add_parser("new-campaign", help="新建一年的活动（可从往年复制单位、联络员和指标表）"))
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--title")
+    p.add_argument("--theme")
+    p.add_argument("--start", help="开始日期，默认 6 月 1 日")
+    p.add_argument("--end", help="结束日期，默认 6 月 30 日")
+    p.add_argument("--copy-from", type=int, metavar="YEAR", help="从这一年复制单位、联络员和指标表")
+    p.add_argument("--layout-from-template", metavar="XLSX", help="指标表取自收到的空白统计表")
+    p.set_defaults(func=new_campaign)
+
+    p = add_common(sub.add_parser("layout", help="显示活动的指标表，或从空白统计表模板读取"))
+    p.add_argument("--campaign", type=int, required=True, metavar="YEAR")
+    p.add_argument("--from-template", metavar="XLSX")
+    p.set_defaults(func=layout)
+
+    p = add_common(sub.add_parser("blank-forms", help="为每个单位生成某一周的空白进展统计表"))
+    p.add_argument("--campaign", type=int, required=True, metavar="YEAR")
+    p.add_argument("--week", type=int, required=True)
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.set_defaults(func=blank_forms)
+
+    p = add_common(sub.add_parser("import-forms", help="导入各单位交回的进展统计表（文件或文件夹）"))
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--campaign", type=int, required=True, metavar="YEAR")
+    p.add_argument("--week", type=int, help="非本程序空白表（按模板填写的表）所属的周次")
+    p.add_argument("--dry-run", action="store_true", help="只预览，不写入")
+    p.set_defaults(func=import_forms)
+
+    p = add_common(sub.add_parser("export-stats", help="导出填好的进展情况统计表"))
+    p.add_argument("--campaign", type=int, required=True, metavar="YEAR")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--week", type=int)
+    group.add_argument("--cumulative", action="store_true", help="累计到最后一周")
+    p.add_argument("--template", metavar="XLSX", help="填写收到的模板（保留其格式和公式）")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(func=export_stats)
+
+
+def new_campaign(args):
+    from models.campaign_setup import create_campaign
+
+    layout_items = None
+    if args.layout_from_template:
+        from models.layout_template import layout_from_template
+
+        layout_items = layout_from_template(Path(args.layout_from_template))
+    store = open_store(args.db)
+    try:
+        made = create_campaign(
+            store,
+            args.year,
+            title=args.title,
+            theme=args.theme,
+            start_date=args.start,
+            end_date=args.end,
+            copy_from=args.copy_from,
+            layout=layout_items,
+        )
+    finally:
+        store.close()
+    text = (
+        f"已新建 {args.year} 年活动：{made['units']} 个单位，{made['liaisons']} 名联络员，"
+        f"{made['indicators']} 个指标，{made['periods']} 周。"
+    )
+    return text, made
+
+
+def layout(args):
+    from models.layouts import header_text, layout_of, save_layout
+
+    store = open_store(args.db, readonly=not args.from_template)
+    try:
+        campaign = campaign_by_year(store, args.campaign)
+        if args.from_template:
+            from models.layout_template import layout_from_template
+
+            items = layout_from_template(Path(args.from_template))
+            current = layout_of(store, campaign["id"])
+            if current and store.scalar(
+                "SELECT count(*) FROM figures f JOIN indicators i ON i.id = f.indicator_id WHERE i.campaign_id = ?",
+                (campaign["id"],),
+            ):
+                raise ValidationError(f"{args.campaign} 年的活动已有数据，不能整体替换指标表；请在界面中逐项修改。")
+            save_layout(store, campaign["id"], items)
+        items = layout_of(store, campaign["id"])
+    finally:
+        store.close()
+    lines = [f"{args.campaign} 年指标表（{len(items)} 项）："]
+    by_code = {i["code"]: i for i in items}
+    for number, item in enumerate(items, start=1):
+        rule = f"，不大于“{by_code[item['max_of']]['label']}”" if item["max_of"] in by_code else ""
+        lines.append(f"  {number:2d}. {header_text(item)}（{item['measure'] or '—'}）{rule}")
+    return "\n".join(lines), {"campaign": args.campaign, "indicators": items}
+
+
+def blank_forms(args):
+    from models.periods import period_by_seq
+    from models.stats_forms import write_blank_forms
+
+    store = open_store(args.db, readonly=True)
+    try:
+        campaign = campaign_by_year(store, args.campaign)
+        period = period_by_seq(store, campaign["id"], args.week)
+        files = write_blank_forms(store, campaign, period, args.out)
+    finally:
+        store.close()
+    return f"已生成 {len(files)} 份空白表到 {args.out}", {"files": [str(f) for f in files]}
+
+
+def import_forms(args):
+    from models.stats_import import import_forms as run_import
+
+    store = open_store(args.db, readonly=args.dry_run)
+    try:
+        campaign = campaign_by_year(store, args.campaign)
+        results = run_import(store, campaign, args.paths, week=args.week, dry_run=args.dry_run)
+    finally:
+        store.close()
+    data = [r.public() for r in results]
+    lines = []
+    for r in results:
+        if r.status == "rejected":
+            lines.append(f"{r.file}：未导入——{r.errors[0]['message']}")
+            continue
+        lines.append(
+            f"{r.file}：{r.unit or '—'} 第{r.week}周，新增 {r.added}，修改 {r.changed}，未变 {r.unchanged}"
+            + (f"，{len(r.errors)} 处错误" if r.errors else "")
+        )
+        lines += [f"    {e['sheet']}!{e['cell']}：{e['message']}" for e in r.errors]
+    lines.append("（预览，未写入）" if args.dry_run else f"共 {len(results)} 个文件。")
+    return "\n".join(lines), {"dry_run": args.dry_run, "files": data}
+
+
+def export_stats(args):
+    from models.periods import period_by_seq
+    from models.stats_export import export_into_template, export_own, remembered_mapping
+    from models.totals import cumulative_table, week_table
+
+    store = open_store(args.db, readonly=True)
+    try:
+        campaign = campaign_by_year(store, args.campaign)
+        if args.cumulative:
+            table = cumulative_table(store, campaign["id"])
+        else:
+            table = week_table(store, campaign["id"], period_by_seq(store, campaign["id"], args.week)["id"])
+        if args.template:
+            mapping = remembered_mapping(store, campaign["id"])
+            report = export_into_template(table, args.template, args.out, mapping)
+        else:
+            report = export_own(table, campaign, args.out, store.meta("office_name"))
+    finally:
+        store.close()
+    text = f"已导出 {report['rows']} 个单位到 {args.out}"
+    if report["unmatched_columns"]:
+        text += "\n模板中对不上指标的栏目（未填写）：" + "、".join(report["unmatched_columns"])
+    if report["unplaced_units"]:
+        text += "\n模板中没有空行，未写入的单位：" + "、".join(report["unplaced_units"])
+    return text, report

@@ -1,0 +1,71 @@
+"""Reading a figure typed by the clerk or found in a returned form: numbers, full-width digits, "15场"."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Measures a unit may write after a number ("15场", "300人次"); the indicator's own measure always counts.
+_MEASURE_WORDS = ("场次", "人次", "条次", "场", "次", "人", "份", "条", "处", "篇", "个", "项", "起", "张", "幅")
+_NUMBER = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*(\S*)$")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A cell's value: the number (None for blank), an error, or a note to show."""
+
+    value: int | float | None = None
+    error: str | None = None
+    note: str | None = None
+
+
+def fold(text) -> str:
+    """Trim and fold full-width to half-width, drop inner spaces (for matching names and labels)."""
+    if text is None:
+        return ""
+    folded = unicodedata.normalize("NFKC", str(text))
+    return re.sub(r"\s+", "", folded)
+
+
+def _as_number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def check_rules(value: int | float, indicator: dict) -> str | None:
+    """The per-indicator rule (whole number ≥ minimum); None when the value is fine."""
+    minimum = indicator.get("min_value")
+    if minimum is not None and value < float(minimum):
+        return "不能为负数" if float(minimum) == 0 else f"不能小于 {minimum}"
+    if indicator.get("integer_only", 1) and not float(value).is_integer():
+        return "须为整数"
+    return None
+
+
+def parse_figure(raw, indicator: dict) -> Parsed:
+    """Turn a raw cell value into a figure for *indicator*, or say why not."""
+    if raw is None:
+        return Parsed()
+    if isinstance(raw, bool):
+        return Parsed(error=f"不是数字（{raw}）")
+    note = None
+    if isinstance(raw, (int, float)):
+        value = _as_number(raw)
+    else:
+        text = fold(raw).replace(",", "")
+        if text in ("", "-", "/", "—", "无"):
+            return Parsed(value=0 if text == "无" else None)
+        match = _NUMBER.match(text)
+        if not match:
+            return Parsed(error=f"不是数字（“{str(raw).strip()}”）")
+        number, suffix = match.groups()
+        if suffix:
+            measure = fold(indicator.get("measure"))
+            if suffix != measure and suffix not in _MEASURE_WORDS:
+                return Parsed(error=f"不是数字（“{str(raw).strip()}”）")
+            note = f"“{str(raw).strip()}”按 {number} 读入"
+        value = _as_number(float(number))
+    error = check_rules(value, indicator)
+    if error:
+        return Parsed(error=f"{error}（{raw}）")
+    return Parsed(value=value, note=note)
