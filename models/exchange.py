@@ -1,0 +1,158 @@
+"""Save a copy for the USB stick: consistent snapshot, fsync, check, then rename into place.
+
+The copy is written to a temp file next to the target and only renamed over it
+once it is complete, synced to disk and passes ``integrity_check``; on any
+failure the old target stays as it was and the temp file is removed.  The copy
+carries a manifest (office, app and schema version, time, counts) in its meta table.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+from models import schema
+from models.clock import now
+from models.errors import DatabaseError
+from models.store import Store, open_store
+from models.version import APP_VERSION
+
+COUNTED = ("units", "liaisons", "notices", "periods", "indicators", "figures", "narratives")
+REPLACE_TRIES = 6  # antivirus or the indexer often holds a fresh file for a moment on Windows
+REPLACE_FIRST_WAIT = 0.05
+
+
+def long_path(path: Path) -> str:
+    """The path as the OS wants it; on Windows past 260 characters with the \\\\?\\ prefix."""
+    text = str(Path(path).absolute())
+    if os.name == "nt" and len(text) >= 240 and not text.startswith("\\\\?\\"):
+        return "\\\\?\\" + text
+    return text
+
+
+def manifest(store: Store) -> dict:
+    """What a copy says about itself: who made it, with which version, when, how much is in it."""
+    counts = {t: store.scalar(f"SELECT count(*) FROM [{t}]") for t in COUNTED}
+    return {
+        "office_id": store.office_id,
+        "office_name": store.meta("office_name", ""),
+        "app_version": APP_VERSION,
+        "schema_version": schema.SCHEMA_VERSION,
+        "packed_at": now(),
+        "counts": counts,
+    }
+
+
+def _fsync_file(path: str) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # directories cannot be opened for fsync on Windows
+        return
+    fd = os.open(long_path(folder), os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def replace_with_retry(source: str, target: str) -> None:
+    """os.replace, retried with back-off while the target is busy (PermissionError on Windows)."""
+    wait = REPLACE_FIRST_WAIT
+    for attempt in range(REPLACE_TRIES):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if attempt == REPLACE_TRIES - 1:
+                raise
+            time.sleep(wait)
+            wait *= 2
+
+
+def _os_message(exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    if getattr(exc, "errno", None) == 28:
+        reason = "磁盘已满"
+    elif isinstance(exc, PermissionError):
+        reason = "没有写入权限或文件正被占用"
+    return reason
+
+
+def snapshot(store: Store, target: Path, *, extra_meta: dict | None = None, check: str = "integrity_check") -> Path:
+    """Write a verified copy of *store* to *target*; the old *target* is intact on any failure."""
+    target = Path(target)
+    folder = target.parent
+    if not folder.is_dir():
+        raise DatabaseError("目标文件夹不存在（U 盘是否已拔出？）。", str(target))
+    if store.path is not None and target.exists() and os.path.samefile(long_path(target), long_path(store.path)):
+        raise DatabaseError("不能把副本保存到正在使用的数据库文件上，请换一个文件名。", str(target))
+    temp = folder / f".{target.name}.{os.getpid()}.tmp"
+    temp_name = long_path(temp)
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(temp_name)
+        dest = sqlite3.connect(temp_name)
+        try:
+            store.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+            with dest:
+                for key, value in (extra_meta or {}).items():
+                    dest.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+            result = dest.execute(f"PRAGMA {check}").fetchone()[0]
+        finally:
+            dest.close()
+        if result != "ok":
+            raise DatabaseError(f"写出的副本未通过完整性检查（{result}），原文件未改动。", str(target))
+        _fsync_file(temp_name)
+        replace_with_retry(temp_name, long_path(target))
+        _fsync_dir(folder)
+    except OSError as exc:
+        _remove_quietly(temp_name)
+        raise DatabaseError(f"无法保存副本：{_os_message(exc)}。原有文件未改动。", str(target)) from exc
+    except sqlite3.Error as exc:
+        _remove_quietly(temp_name)
+        raise DatabaseError(f"无法保存副本（{exc}）。原有文件未改动。", str(target)) from exc
+    except BaseException:
+        _remove_quietly(temp_name)
+        raise
+    return target
+
+
+def _remove_quietly(name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.remove(name)
+
+
+def pack(store: Store, target: Path) -> dict:
+    """Save a copy for USB; returns the manifest written into it."""
+    info = manifest(store)
+    snapshot(store, Path(target), extra_meta={"manifest": json.dumps(info, ensure_ascii=False)})
+    return info
+
+
+def pack_file(db: Path, target: Path) -> dict:
+    """Headless: open *db* read-only and pack it."""
+    store = open_store(db, readonly=True)
+    try:
+        return pack(store, target)
+    finally:
+        store.close()
+
+
+def read_manifest(path: Path) -> dict | None:
+    """The manifest of a packed copy, or None if it has none."""
+    conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'manifest'").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return json.loads(row[0]) if row else None
