@@ -10,6 +10,8 @@ the clerk restores a backup.
 
 from __future__ import annotations
 
+import sqlite3
+
 from models.clock import new_id
 from models.store import Store
 
@@ -114,7 +116,10 @@ def check(store: Store, repair: bool = True) -> dict:
 
     Returns ``problems`` (found), ``repaired`` (what was done) and ``remaining`` (what is left).
     """
-    integrity = [r[0] for r in store.conn.execute("PRAGMA integrity_check").fetchall()]
+    try:
+        integrity = [r[0] for r in store.conn.execute("PRAGMA integrity_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        integrity = [str(exc)]
     if integrity != ["ok"]:
         problems = [f"文件损坏：{line}" for line in integrity[:20]]
         return {"ok": False, "problems": problems, "repaired": [], "remaining": problems, "damaged": True}

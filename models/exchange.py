@@ -11,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import sqlite3
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from models.version import APP_VERSION
 COUNTED = ("units", "liaisons", "notices", "periods", "indicators", "figures", "narratives")
 REPLACE_TRIES = 6  # antivirus or the indexer often holds a fresh file for a moment on Windows
 REPLACE_FIRST_WAIT = 0.05
+SQLITE_PATH_BYTES = 400  # SQLite refuses paths past 512 bytes (its journal adds a suffix)
 
 
 def long_path(path: Path) -> str:
@@ -95,21 +98,17 @@ def snapshot(store: Store, target: Path, *, extra_meta: dict | None = None, chec
         raise DatabaseError("不能把副本保存到正在使用的数据库文件上，请换一个文件名。", str(target))
     temp = folder / f".{target.name}.{os.getpid()}.tmp"
     temp_name = long_path(temp)
+    staging = None
     try:
         with contextlib.suppress(FileNotFoundError):
             os.remove(temp_name)
-        dest = sqlite3.connect(temp_name)
-        try:
-            store.conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-            with dest:
-                for key, value in (extra_meta or {}).items():
-                    dest.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
-            result = dest.execute(f"PRAGMA {check}").fetchone()[0]
-        finally:
-            dest.close()
-        if result != "ok":
-            raise DatabaseError(f"写出的副本未通过完整性检查（{result}），原文件未改动。", str(target))
+        if len(os.fsencode(temp_name)) < SQLITE_PATH_BYTES:
+            _write_verified(store, temp_name, extra_meta, check, target)
+        else:  # SQLite cannot open paths this long: build it in a short temp folder, then copy
+            staging = tempfile.mkdtemp(prefix="desk-pack-")
+            staged = os.path.join(staging, "copy.db")
+            _write_verified(store, staged, extra_meta, check, target)
+            shutil.copyfile(staged, temp_name)
         _fsync_file(temp_name)
         replace_with_retry(temp_name, long_path(target))
         _fsync_dir(folder)
@@ -122,7 +121,25 @@ def snapshot(store: Store, target: Path, *, extra_meta: dict | None = None, chec
     except BaseException:
         _remove_quietly(temp_name)
         raise
+    finally:
+        if staging:
+            shutil.rmtree(staging, ignore_errors=True)
     return target
+
+
+def _write_verified(store: Store, name: str, extra_meta: dict | None, check: str, target: Path) -> None:
+    dest = sqlite3.connect(name)
+    try:
+        store.conn.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
+        with dest:
+            for key, value in (extra_meta or {}).items():
+                dest.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+        result = dest.execute(f"PRAGMA {check}").fetchone()[0]
+    finally:
+        dest.close()
+    if result != "ok":
+        raise DatabaseError(f"写出的副本未通过完整性检查（{result}），原文件未改动。", str(target))
 
 
 def _remove_quietly(name: str) -> None:
