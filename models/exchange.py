@@ -9,6 +9,7 @@ carries a manifest (office, app and schema version, time, counts) in its meta ta
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import shutil
@@ -100,8 +101,8 @@ def snapshot(store: Store, target: Path, *, extra_meta: dict | None = None, chec
     temp_name = long_path(temp)
     staging = None
     try:
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(temp_name)
+        for stale in folder.glob(glob.escape(f".{target.name}.") + "*.tmp"):  # left by a killed save
+            _remove_quietly(long_path(stale))
         if len(os.fsencode(temp_name)) < SQLITE_PATH_BYTES:
             _write_verified(store, temp_name, extra_meta, check, target)
         else:  # SQLite cannot open paths this long: build it in a short temp folder, then copy
