@@ -101,7 +101,7 @@ def snapshot(store: Store, target: Path, *, extra_meta: dict | None = None, chec
     temp_name = long_path(temp)
     staging = None
     try:
-        for stale in folder.glob(glob.escape(f".{target.name}.") + "*.tmp"):  # left by a killed save
+        for stale in folder.glob(glob.escape(f".{target.name}.") + "*.tmp*"):  # left by a killed save
             _remove_quietly(long_path(stale))
         if len(os.fsencode(temp_name)) < SQLITE_PATH_BYTES:
             _write_verified(store, temp_name, extra_meta, check, target)
