@@ -170,3 +170,31 @@ def latest_good(folder_path: Path, stem: str) -> dict | None:
             continue
         return {"path": path, "when": when}
     return None
+
+
+def damaged(path: Path) -> bool:
+    """True if the file exists but does not open as a sound SQLite database (checked at start)."""
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                return False  # not ours at all: open_store says so, nothing to set aside
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            return conn.execute("PRAGMA quick_check").fetchone()[0] != "ok"
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return True
+
+
+def restore_file(backup: Path, target: Path) -> None:
+    """Put a verified backup in place of a missing (set-aside) database file."""
+    verify(backup)
+    source = sqlite3.connect(Path(backup).resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        snapshot(Store(source, Path(backup), readonly=True), Path(target), check="quick_check")
+    finally:
+        source.close()

@@ -174,3 +174,48 @@ def read_manifest(path: Path) -> dict | None:
     finally:
         conn.close()
     return json.loads(row[0]) if row else None
+
+
+REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/", "/Volumes/")
+
+
+def is_removable(path: Path) -> bool:
+    """True for a file on a USB stick or other removable drive (as far as the OS tells)."""
+    text = str(Path(path).absolute())
+    if os.name == "nt":
+        import ctypes
+
+        drive = os.path.splitdrive(text)[0]
+        if not drive:
+            return False
+        return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == 2  # DRIVE_REMOVABLE
+    return text.startswith(REMOVABLE_ROOTS)
+
+
+def copy_in(source: Path, folder: Path) -> Path:
+    """Copy a database from a stick into *folder* (a consistent copy); returns the local path.
+
+    The app then works on the local copy; it goes back to the stick only through "save a copy".
+    """
+    source = Path(source)
+    if not source.is_file():
+        raise DatabaseError("找不到这个文件（U 盘是否已拔出？）。", str(source))
+    with open(source, "rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            raise DatabaseError("不是本程序的数据库文件（不是 SQLite 格式）。", str(source))
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / source.name
+    count = 1
+    while target.exists():
+        count += 1
+        target = folder / f"{source.stem}（{count}）{source.suffix}"
+    conn = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        store = Store(conn, source, readonly=True)
+        snapshot(store, target, check="quick_check")
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"文件已损坏或无法读取（{exc}）。", str(source)) from exc
+    finally:
+        conn.close()
+    return target
