@@ -89,8 +89,14 @@ def _os_message(exc: OSError) -> str:
     return reason
 
 
-def snapshot(store: Store, target: Path, *, extra_meta: dict | None = None, check: str = "integrity_check") -> Path:
-    """Write a verified copy of *store* to *target*; the old *target* is intact on any failure."""
+def snapshot(store: Store, target: Path, *, extra_meta: dict | None = None, check: str = "quick_check") -> Path:
+    """Write a verified copy of *store* to *target*; the old *target* is intact on any failure.
+
+    The copy is checked with ``quick_check`` by default: it reads back every page and cell of
+    what was written.  Its indexes are page-for-page copies of the source's, so the slower
+    ``integrity_check`` (indexes against tables) would only re-check the source: that is what
+    ``check`` does.  Pass ``check="integrity_check"`` for the full check.
+    """
     target = Path(target)
     folder = target.parent
     if not folder.is_dir():

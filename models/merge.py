@@ -40,13 +40,20 @@ TABLE_NAMES = {
 }
 
 
+MERGE_CACHE_KIB = -131072  # 128 MB of page cache while merging: random-id lookups stay in memory
+
+
 @contextlib.contextmanager
 def _attached(store: Store, incoming: IncomingFile):
     conn = store.conn
     if conn.in_transaction:
         raise DatabaseError("另一项操作尚未完成，请稍后再合并。")
     conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA temp_store = MEMORY")  # the staging tables; a district file is tens of MB
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = {MERGE_CACHE_KIB}")
     conn.execute("ATTACH DATABASE ? AS inc", (str(incoming.path),))
+    conn.execute(f"PRAGMA inc.cache_size = {MERGE_CACHE_KIB}")
     try:
         yield conn
     finally:
@@ -55,6 +62,7 @@ def _attached(store: Store, incoming: IncomingFile):
                 conn.rollback()
             merge_stage.drop_stage(conn)
             conn.execute("DETACH DATABASE inc")
+            conn.execute(f"PRAGMA cache_size = {cache}")
 
 
 def _plan(store: Store, incoming: IncomingFile, conn: sqlite3.Connection) -> dict:
@@ -77,6 +85,7 @@ def _plan(store: Store, incoming: IncomingFile, conn: sqlite3.Connection) -> dic
     if same_office:  # a copy of this very office's file: never bring old versions back
         plan["tables"] = {t: {**c, "added": 0, "updated": 0, "conflicts": 0} for t, c in tables.items()}
         plan["history"], plan["conflicts"] = 0, []
+    incoming.wait_verified()
     plan["total_conflicts"] = sum(c["conflicts"] for c in plan["tables"].values())
     plan["total_changes"] = sum(c["added"] + c["updated"] for c in plan["tables"].values())
     return plan
@@ -177,7 +186,7 @@ def _apply(conn: sqlite3.Connection, batch) -> int:
     """Write added and taken rows with their history (old → new JSON), in merge order."""
     seq = 0
     stamp = batch.stamp
-    for table, _ in merge_stage.TABLES:
+    for table, key in merge_stage.TABLES:
         cols = merge_stage.columns(conn, table)
         names = ", ".join(f"[{c}]" for c in cols)
         has_blob = table == "attachments"
@@ -195,7 +204,10 @@ def _apply(conn: sqlite3.Connection, batch) -> int:
             )
             seq = conn.execute("SELECT coalesce(max(seq), 0) FROM main.changes WHERE batch_id = ?", (batch.id,))
             seq = seq.fetchone()[0]
-        sets = ", ".join(f"[{c}] = s.[{c}]" for c in cols if c != "id")
+        # The natural-key columns are equal on both sides (that is how the rows were matched);
+        # leaving them out spares rewriting their indexes.
+        fixed = {"id", *(k.removeprefix("{a}.") for k in key if k.startswith("{a}."))}
+        sets = ", ".join(f"[{c}] = s.[{c}]" for c in cols if c not in fixed)
         conn.execute(
             f"UPDATE main.[{table}] SET {sets} FROM temp.[s_{table}] AS s"
             f" WHERE s.id = [{table}].id AND s.cls = 'theirs'"
@@ -227,17 +239,22 @@ def _history_in_python(conn: sqlite3.Connection, batch, table: str, cols: list[s
 
 def _bring_history(conn: sqlite3.Connection) -> None:
     """The other office's history comes along, but never enters this office's undo stack."""
+    conn.execute("DROP TABLE IF EXISTS temp.new_batches")
     conn.execute(
-        "INSERT INTO main.batches (id, label, source, state, office_id, created_at, updated_at)"
-        " SELECT id, label, source, 'dropped', office_id, created_at, updated_at FROM inc.batches b"
+        "CREATE TEMP TABLE new_batches AS SELECT id FROM inc.batches b"
         " WHERE NOT EXISTS (SELECT 1 FROM main.batches x WHERE x.id = b.id)"
     )
     conn.execute(
-        "INSERT INTO main.changes (id, batch_id, seq, table_name, record_id, old, new, created_at)"
-        " SELECT id, batch_id, seq, table_name, record_id, old, new, created_at FROM inc.changes c"
-        " WHERE NOT EXISTS (SELECT 1 FROM main.changes x WHERE x.id = c.id)"
-        " AND EXISTS (SELECT 1 FROM main.batches b WHERE b.id = c.batch_id)"
+        "INSERT INTO main.batches (id, label, source, state, office_id, created_at, updated_at)"
+        " SELECT b.id, label, source, 'dropped', office_id, created_at, updated_at"
+        " FROM temp.new_batches n JOIN inc.batches b ON b.id = n.id"
     )
+    conn.execute(
+        "INSERT OR IGNORE INTO main.changes (id, batch_id, seq, table_name, record_id, old, new, created_at)"
+        " SELECT c.id, c.batch_id, c.seq, c.table_name, c.record_id, c.old, c.new, c.created_at"
+        " FROM temp.new_batches n JOIN inc.changes c ON c.batch_id = n.id"
+    )
+    conn.execute("DROP TABLE temp.new_batches")
 
 
 def _remember_meeting(store: Store, conn: sqlite3.Connection, incoming: IncomingFile) -> None:

@@ -2,7 +2,7 @@
 
 The file is first copied to a private temp folder (the stick may be pulled, and
 the original must never be touched); every check runs on that copy with
-``trusted_schema=OFF``.  Anything odd is refused with a Chinese message.
+``trusted_schema=OFF`` and ``cell_size_check=ON``.  Anything odd is refused with a Chinese message.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import contextlib
 import shutil
 import sqlite3
 import tempfile
+import threading
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -32,6 +33,8 @@ class IncomingFile:
         self.folder = Path(tempfile.mkdtemp(prefix="desk-merge-"))
         self.path = self.folder / "incoming.db"
         self.meta: dict[str, str] = {}
+        self._verifier: threading.Thread | None = None
+        self._integrity_result = "ok"
         try:
             self._copy()
             self._check()
@@ -46,6 +49,8 @@ class IncomingFile:
         self.close()
 
     def close(self) -> None:
+        if self._verifier is not None:
+            self._verifier.join()
         shutil.rmtree(self.folder, ignore_errors=True)
 
     @property
@@ -104,7 +109,7 @@ class IncomingFile:
         unknown = sorted(tables - set(schema.TABLES) - ALLOWED_EXTRA)
         if unknown:
             self._refuse(f"文件中有本程序不认识的表（{'、'.join(unknown[:3])}）。")
-        result = conn.execute("PRAGMA integrity_check").fetchall()
+        result = conn.execute("PRAGMA quick_check").fetchall()  # fast: pages, cells, sizes
         if result != [("ok",)]:
             self._refuse(f"文件未通过完整性检查（{result[0][0]}），可能已损坏或被截断。")
         applied = applied_migrations(conn)
@@ -117,6 +122,28 @@ class IncomingFile:
             schema.migrations.apply(Database(conn, execute_plugins=False))
         self._check_cells(conn)
         self.meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        # The full integrity_check (indexes against tables) is slow on a big file: it runs on
+        # its own connection while the preview is staged, and wait_verified() joins it.
+        self._verifier = threading.Thread(target=self._integrity, daemon=True)
+        self._verifier.start()
+
+    def _integrity(self) -> None:
+        try:
+            conn = self.connect()
+            try:
+                self._integrity_result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            self._integrity_result = str(exc)
+
+    def wait_verified(self) -> None:
+        """Refuse the file if the full integrity_check failed (waits for it to finish)."""
+        if self._verifier is not None:
+            self._verifier.join()
+            self._verifier = None
+        if self._integrity_result != "ok":
+            self._refuse(f"文件未通过完整性检查（{self._integrity_result}），可能已损坏或被改动过。")
 
     def _check_cells(self, conn: sqlite3.Connection) -> None:
         limit = MAX_CELL_BYTES

@@ -45,6 +45,7 @@ def references(conn: sqlite3.Connection, table: str) -> dict[str, str]:
 def drop_stage(conn: sqlite3.Connection) -> None:
     for table, _ in TABLES:
         conn.execute(f"DROP TABLE IF EXISTS temp.[s_{table}]")
+        conn.execute(f"DROP TABLE IF EXISTS temp.[r_{table}]")
     conn.execute("DROP TABLE IF EXISTS temp.idmap")
 
 
@@ -62,34 +63,43 @@ def _mapped(column: str) -> str:
 
 
 def _stage_table(conn: sqlite3.Connection, table: str, key: tuple[str, ...]) -> None:
+    """temp.r_<table>: the incoming rows with references (and, by natural key, ids) translated."""
     cols = columns(conn, table)
     refs = references(conn, table)
-    select = ", ".join(f"{_mapped(c)} AS [{c}]" if c in refs and refs[c] != table else f"i.[{c}]" for c in cols)
-    conn.execute(f"CREATE TEMP TABLE [s_{table}] AS SELECT {select}, i.id AS _oid FROM inc.[{table}] AS i")
-    conn.execute(f"CREATE INDEX temp.[s_{table}_id] ON [s_{table}](id)")
-    if key:
-        same = " AND ".join(f"{k.format(a='m')} IS {k.format(a='s')}" for k in key)
-        conn.execute(
-            f"INSERT OR IGNORE INTO temp.idmap (their, mine)"
-            f" SELECT s.id, min(m.id) FROM temp.[s_{table}] s JOIN main.[{table}] m ON {same}"
-            f" WHERE m.id <> s.id AND NOT EXISTS (SELECT 1 FROM main.[{table}] x WHERE x.id = s.id)"
-            f" GROUP BY s.id"
-        )
-        conn.execute(
-            f"UPDATE temp.[s_{table}] SET id = (SELECT mine FROM temp.idmap WHERE their = [s_{table}].id)"
-            f" WHERE id IN (SELECT their FROM temp.idmap)"
-        )
-        # Two incoming rows that stand for one of ours: keep the first.
-        conn.execute(
-            f"DELETE FROM temp.[s_{table}] WHERE rowid NOT IN (SELECT min(rowid) FROM temp.[s_{table}] GROUP BY id)"
-        )
+    mapping = conn.execute("SELECT EXISTS (SELECT 1 FROM temp.idmap)").fetchone()[0]
+    select = ", ".join(
+        f"{_mapped(c)} AS [{c}]" if mapping and c in refs and refs[c] != table else f"i.[{c}]" for c in cols
+    )
+    conn.execute(f"CREATE TEMP TABLE [r_{table}] AS SELECT {select}, i.id AS _oid FROM inc.[{table}] AS i")
+    if not key:
+        return
+    new = f"SELECT 1 FROM temp.[r_{table}] s WHERE NOT EXISTS (SELECT 1 FROM main.[{table}] x WHERE x.id = s.id)"
+    if not conn.execute(f"SELECT EXISTS ({new})").fetchone()[0]:
+        return
+    same = " AND ".join(f"{k.format(a='m')} = {k.format(a='s')}" for k in key)
+    before = conn.total_changes
+    conn.execute(
+        f"INSERT OR IGNORE INTO temp.idmap (their, mine)"
+        f" SELECT s.id, min(m.id) FROM temp.[r_{table}] s JOIN main.[{table}] m ON {same}"
+        f" WHERE NOT EXISTS (SELECT 1 FROM main.[{table}] x WHERE x.id = s.id)"
+        f" GROUP BY s.id"
+    )
+    if conn.total_changes == before:
+        return
+    conn.execute(
+        f"UPDATE temp.[r_{table}] SET id = (SELECT mine FROM temp.idmap WHERE their = [r_{table}].id)"
+        f" WHERE id IN (SELECT their FROM temp.idmap)"
+    )
     for column, target in refs.items():
         if target == table:
             conn.execute(
-                f"UPDATE temp.[s_{table}] SET [{column}] = (SELECT mine FROM temp.idmap WHERE their = [{column}])"
+                f"UPDATE temp.[r_{table}] SET [{column}] = (SELECT mine FROM temp.idmap WHERE their = [{column}])"
                 f" WHERE [{column}] IN (SELECT their FROM temp.idmap)"
             )
-    conn.execute(f"ALTER TABLE temp.[s_{table}] ADD COLUMN cls TEXT NOT NULL DEFAULT 'added'")
+    # Two incoming rows that stand for one of ours: keep the first.
+    conn.execute(
+        f"DELETE FROM temp.[r_{table}] WHERE rowid NOT IN (SELECT min(rowid) FROM temp.[r_{table}] GROUP BY id)"
+    )
 
 
 # "Changed on one side since they last met" = a change to the record in a batch the other
@@ -103,25 +113,28 @@ _CHANGED = (
 
 
 def _classify(conn: sqlite3.Connection, table: str) -> None:
-    data = [c for c in columns(conn, table) if c not in ("id", *STAMPS)]
+    """temp.s_<table>: the staged rows, each with its class in ``cls``."""
+    cols = columns(conn, table)
+    data = [c for c in cols if c not in ("id", *STAMPS)]
     same = " AND ".join(f"s.[{c}] IS m.[{c}]" for c in data) or "1"
     theirs_changed = _CHANGED.format(here="inc", there="main", rid="s._oid")
     mine_changed = _CHANGED.format(here="main", there="inc", rid="m.id")
+    deleted_here = (
+        "EXISTS (SELECT 1 FROM main.changes c WHERE c.table_name = :table AND c.record_id = s.id AND c.new IS NULL)"
+    )
+    names = ", ".join(f"s.[{c}]" for c in cols)
     conn.execute(
-        f"UPDATE temp.[s_{table}] AS s SET cls = CASE"
+        f"CREATE TEMP TABLE [s_{table}] AS SELECT {names}, s._oid AS _oid, CASE"
+        f" WHEN m.id IS NULL THEN CASE WHEN {deleted_here} THEN 'mine' ELSE 'added' END"
         f" WHEN {same} THEN 'same'"
         f" WHEN {theirs_changed} AND {mine_changed} THEN 'conflict'"
         f" WHEN {theirs_changed} THEN 'theirs'"
-        f" ELSE 'mine' END"
-        f" FROM main.[{table}] AS m WHERE m.id = s.id",
+        f" ELSE 'mine' END AS cls"
+        f" FROM temp.[r_{table}] AS s LEFT JOIN main.[{table}] AS m ON m.id = s.id",
         {"table": table},
     )
-    # A record deleted here stays deleted: the history says so.
-    conn.execute(
-        f"UPDATE temp.[s_{table}] SET cls = 'mine' WHERE cls = 'added' AND EXISTS"
-        f" (SELECT 1 FROM main.changes c WHERE c.table_name = ? AND c.record_id = [s_{table}].id AND c.new IS NULL)",
-        (table,),
-    )
+    conn.execute(f"DROP TABLE temp.[r_{table}]")
+    conn.execute(f"CREATE INDEX temp.[s_{table}_id] ON [s_{table}](id)")
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
