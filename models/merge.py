@@ -80,7 +80,7 @@ def _plan(store: Store, incoming: IncomingFile, conn: sqlite3.Connection) -> dic
         "last_met": json.loads(store.meta(f"met:{incoming.office_id}") or "{}").get("at"),
         "tables": tables,
         "history": new_batches,
-        "conflicts": merge_stage.conflict_rows(conn),
+        "conflicts": [_describe(conn, c) for c in merge_stage.conflict_rows(conn)],
     }
     if same_office:  # a copy of this very office's file: never bring old versions back
         plan["tables"] = {t: {**c, "added": 0, "updated": 0, "conflicts": 0} for t, c in tables.items()}
@@ -140,6 +140,43 @@ def merge(
         plan["applied"] = True
         plan["changes"] = written
         return plan
+
+
+FIELD_NAMES = {
+    "value": "数值",
+    "name": "名称",
+    "title": "标题",
+    "mobile": "手机",
+    "office_phone": "办公电话",
+    "email": "邮箱",
+    "position": "职务",
+    "activities": "开展情况",
+    "highlights": "亮点",
+    "problems": "问题",
+    "category": "类别",
+    "parent_id": "上级单位",
+    "body": "正文",
+    "source": "来源",
+}
+
+
+def _describe(conn: sqlite3.Connection, conflict: dict) -> dict:
+    """Add a label the clerk recognises (unit, week, indicator) to a conflict."""
+    row = conflict["mine"]
+
+    def name(table: str, column: str, record_id) -> str:
+        found = conn.execute(f"SELECT [{column}] FROM main.[{table}] WHERE id = ?", (record_id,)).fetchone()
+        return str(found[0]) if found and found[0] is not None else ""
+
+    parts = []
+    if "unit_id" in row:
+        parts.append(name("units", "name", row["unit_id"]))
+    if "period_id" in row:
+        parts.append(name("periods", "label", row["period_id"]) or f"第{name('periods', 'seq', row['period_id'])}周")
+    if "indicator_id" in row:
+        parts.append(name("indicators", "label", row["indicator_id"]))
+    label = " ".join(p for p in parts if p) or str(row.get("name") or row.get("title") or row["id"][:8])
+    return {**conflict, "label": label}
 
 
 def _all_conflicts(conn: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -278,17 +315,22 @@ def _register(batch) -> None:
 
 
 def summary_lines(plan: dict) -> list[str]:
-    """The preview in plain Chinese, one line per table that has something."""
+    """The preview in plain Chinese, one line per table that has something to merge."""
     lines = [f"来自：{plan['office_name']}（{plan['file']}）"]
     if plan["same_office"]:
         lines.append("这是本单位自己的文件（或它的副本），合并不会改变任何数据。")
         return lines
+    quiet = 0
     for table, c in plan["tables"].items():
-        if any(c.values()):
+        if c["added"] or c["updated"] or c["conflicts"]:
             lines.append(
                 f"  {TABLE_NAMES[table]}：新增 {c['added']}，更新 {c['updated']}，未变 {c['unchanged'] + c['kept']}"
                 + (f"，冲突 {c['conflicts']}" if c["conflicts"] else "")
             )
+        else:
+            quiet += c["unchanged"] + c["kept"]
+    if quiet:
+        lines.append(f"  其余 {quiet} 条记录两边相同或本机较新，不变。")
     if plan["history"]:
         lines.append(f"  随附修改记录：{plan['history']} 批")
     if plan["total_conflicts"]:

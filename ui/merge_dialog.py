@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.merge import TABLE_NAMES, summary_lines
+from models.merge import FIELD_NAMES, TABLE_NAMES, summary_lines
 
 SHOWN_FIELDS = {
     "figures": ("value",),
@@ -29,7 +29,7 @@ def _brief(table: str, row: dict, other: dict) -> str:
     """The fields that differ (or the first few), as short text."""
     keys = [k for k in row if k not in ("id", "created_at", "updated_at") and row[k] != other.get(k)]
     keys = keys or list(SHOWN_FIELDS.get(table, ()))
-    return "；".join(f"{k}={row[k]}" for k in keys[:3])[:80]
+    return "；".join(f"{FIELD_NAMES.get(k, k)} {row[k]}" for k in keys[:3])[:80]
 
 
 class ConflictModel(QAbstractTableModel):
@@ -65,7 +65,7 @@ class ConflictModel(QAbstractTableModel):
         if col == 0:
             return TABLE_NAMES.get(c["table"], c["table"])
         if col == 1:
-            return c["mine"].get("name") or c["mine"].get("title") or c["id"][:8]
+            return c["label"]
         if col == 2:
             return _brief(c["table"], c["mine"], c["theirs"])
         if col == 3:
@@ -108,8 +108,8 @@ class MergeDialog(QDialog):
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setColumnWidth(2, 240)
-        self.view.setColumnWidth(3, 240)
+        for column, width in enumerate((80, 300, 150, 150)):
+            self.view.setColumnWidth(column, width)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         if plan["conflicts"]:

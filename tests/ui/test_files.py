@@ -77,7 +77,9 @@ def test_merge_dialog_decides_each_conflict(qtbot, demo_store, demo_path, tmp_pa
     model = dialog.model
     assert model.rowCount() == 1
     assert model.index(0, 0).data() == "统计数据"
-    assert model.index(0, 2).data() == "value=5" and model.index(0, 3).data() == "value=7"
+    assert model.index(0, 2).data() == "数值 5" and model.index(0, 3).data() == "数值 7"
+    unit = demo_store.scalar("SELECT u.name FROM figures f JOIN units u ON u.id = f.unit_id WHERE f.id = ?", (fid,))
+    assert model.index(0, 1).data().startswith(unit)
     assert "冲突 1 处" in dialog.summary.text()
     assert dialog.decisions() == {f"figures:{fid}": "mine"}
     model.setData(model.index(0, 4), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
