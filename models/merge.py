@@ -40,6 +40,7 @@ TABLE_NAMES = {
 }
 
 
+LARGE_MERGE_ROWS = 20000
 MERGE_CACHE_KIB = -131072  # 128 MB of page cache while merging: random-id lookups stay in memory
 
 
@@ -123,22 +124,28 @@ def merge(
                 str(path),
             )
         conn.commit()  # staging wrote only temp tables; the merge itself is one transaction below
-        if backup is not None:
-            backup(store, "合并前")
+        taken = backup(store, "合并前") if backup is not None else None
+        # A very large merge is undone by restoring the backup taken just before it: recording
+        # every row's old and new state would take longer than the merge itself.
+        record = taken is None or plan["total_changes"] <= LARGE_MERGE_ROWS
         label = f"合并 {incoming.office_name} 的文件"
+        if not record:
+            label += "（数据量大：撤销请用合并前的备份恢复）"
         try:
             with store.batch(label, source=f"merge:{incoming.office_id}") as batch:
                 conn.execute("PRAGMA defer_foreign_keys = ON")
                 _decide(conn, decisions, take)
-                written = _apply(conn, batch)
+                written = _apply(conn, batch, record)
                 _bring_history(conn)
                 _remember_meeting(store, conn, incoming)
                 if written:
-                    _register(batch)
+                    _register(batch, "done" if record else "dropped")
         except sqlite3.IntegrityError as exc:
             raise ImportRejected(f"文件中的数据互相对不上（{exc}），未合并，本机数据未改动。", str(path)) from exc
         plan["applied"] = True
         plan["changes"] = written
+        plan["undo"] = "history" if record else "backup"
+        plan["backup"] = str(taken) if taken else None
         return plan
 
 
@@ -219,15 +226,20 @@ def _depth(table: str, refs: dict[str, str]) -> str:
     )
 
 
-def _apply(conn: sqlite3.Connection, batch) -> int:
-    """Write added and taken rows with their history (old → new JSON), in merge order."""
+def _apply(conn: sqlite3.Connection, batch, record: bool = True) -> int:
+    """Write added and taken rows with their history (old → new JSON) if *record*, in merge order.
+
+    Returns the number of rows written.
+    """
     seq = 0
     stamp = batch.stamp
     for table, key in merge_stage.TABLES:
         cols = merge_stage.columns(conn, table)
         names = ", ".join(f"[{c}]" for c in cols)
         has_blob = table == "attachments"
-        if has_blob:
+        if not record:
+            seq += conn.execute(f"SELECT count(*) FROM temp.[s_{table}] WHERE cls IN ('added', 'theirs')").fetchone()[0]
+        elif has_blob:
             seq = _history_in_python(conn, batch, table, cols, seq)
         else:
             order = _depth(table, merge_stage.references(conn, table))
@@ -303,14 +315,14 @@ def _remember_meeting(store: Store, conn: sqlite3.Connection, incoming: Incoming
     )
 
 
-def _register(batch) -> None:
+def _register(batch, state: str) -> None:
     """The merge's batch row (its changes were written set-wise above)."""
     conn = batch.conn
     conn.execute("UPDATE batches SET state = 'dropped' WHERE state = 'undone'")
     conn.execute(
         "INSERT INTO batches (id, label, source, state, office_id, created_at, updated_at)"
-        " VALUES (?, ?, ?, 'done', ?, ?, ?)",
-        (batch.id, batch.label, batch.source, batch.store.office_id, batch.stamp, batch.stamp),
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (batch.id, batch.label, batch.source, state, batch.store.office_id, batch.stamp, batch.stamp),
     )
 
 

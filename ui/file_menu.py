@@ -208,12 +208,22 @@ def import_merge(window, path: Path | None = None) -> dict | None:
         errors.show_exception(window, exc)
         return None
     window.reload()
-    window.statusBar().showMessage(
-        tr("已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}").format(
-            result["office_name"], taken[0].name if taken else ""
-        ),
-        15000,
-    )
+    if result.get("undo") == "backup":
+        msgbox.information(
+            window,
+            tr("导入合并"),
+            tr(
+                "已合并 {0} 的文件。数据量大，这次合并不能用“撤销”撤回；如需撤回，"
+                "请在“文件 ▸ 备份与恢复”中选择合并前的备份（{1}）恢复。"
+            ).format(result["office_name"], taken[0].name if taken else ""),
+        )
+    elif result.get("applied"):
+        window.statusBar().showMessage(
+            tr("已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}").format(
+                result["office_name"], taken[0].name if taken else ""
+            ),
+            15000,
+        )
     return result
 
 

@@ -52,6 +52,8 @@ def merge(args):
     lines = merging.summary_lines(plan)
     if args.dry_run:
         lines.append("（预览，未写入任何数据）")
+    elif plan.get("applied") and plan["undo"] == "backup":
+        lines.append(f"已合并。数据量大，这次合并不能用“撤销”撤回；如需撤回，请用合并前的备份恢复：{plan['backup']}")
     elif plan.get("applied"):
         lines.append("已合并（合并前已自动备份；在程序中可用“撤销”撤回整次合并）。")
     for c in plan["conflicts"][:20]:

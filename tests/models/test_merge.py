@@ -144,3 +144,16 @@ def test_merge_command_dry_run_and_json(demo_path, tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["applied"] and data["tables"]["figures"]["updated"] == 1
     assert list((demo_path.parent / "备份").glob("*合并前.db"))
+
+
+def test_very_large_merge_is_undone_by_the_backup(demo_store, town, monkeypatch):
+    monkeypatch.setattr(merge, "LARGE_MERGE_ROWS", 0)
+    fid = first_figure(demo_store)
+    old = value(demo_store, fid)
+    _town_edits(town, fid)
+    plan = merge.merge(demo_store, town.path, backup=backups.make_backup)
+    assert plan["undo"] == "backup" and "合并前" in plan["backup"]
+    assert value(demo_store, fid) == 999
+    assert "合并" not in (history.undoable(demo_store) or {}).get("label", "")
+    backups.restore(demo_store, plan["backup"])
+    assert value(demo_store, fid) == old
