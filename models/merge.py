@@ -318,7 +318,9 @@ def _remember_meeting(store: Store, conn: sqlite3.Connection, incoming: Incoming
 def _register(batch, state: str) -> None:
     """The merge's batch row (its changes were written set-wise above)."""
     conn = batch.conn
-    conn.execute("UPDATE batches SET state = 'dropped' WHERE state = 'undone'")
+    # Not recorded row by row: earlier actions can no longer be undone past it either.
+    older = "('undone')" if state == "done" else "('undone', 'done')"
+    conn.execute(f"UPDATE batches SET state = 'dropped' WHERE state IN {older}")
     conn.execute(
         "INSERT INTO batches (id, label, source, state, office_id, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -154,6 +154,6 @@ def test_very_large_merge_is_undone_by_the_backup(demo_store, town, monkeypatch)
     plan = merge.merge(demo_store, town.path, backup=backups.make_backup)
     assert plan["undo"] == "backup" and "合并前" in plan["backup"]
     assert value(demo_store, fid) == 999
-    assert "合并" not in (history.undoable(demo_store) or {}).get("label", "")
+    assert history.undoable(demo_store) is None  # Ctrl+Z cannot step past it
     backups.restore(demo_store, plan["backup"])
     assert value(demo_store, fid) == old
