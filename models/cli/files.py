@@ -36,7 +36,7 @@ def register(sub) -> None:
 
 def pack(args):
     info = exchange.pack_file(Path(args.db), Path(args.out))
-    counts = "，".join(f"{k} {v}" for k, v in info["counts"].items())
+    counts = "，".join(f"{merging.TABLE_NAMES.get(k, k)} {v}" for k, v in info["counts"].items())
     return f"已保存副本：{args.out}（{counts}）", {"out": args.out, "manifest": info}
 
 
