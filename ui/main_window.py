@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
             settings.put(settings.LAST_CAMPAIGN_YEAR, self.campaign["year"])
         self.refresh()
         self.campaign_changed.emit(self.campaign)
-        name = self.store.path.name if self.store.path else self.tr("内存数据库")
+        name = file_menu.title_for(self.store)
         mode = self.tr("（只读）") if self.store.readonly else ""
         self.setWindowTitle(f"{name}{mode} — " + self.tr("安全生产月工作台"))
 

@@ -1,0 +1,171 @@
+"""Staging an incoming file for merge: set-based SQL over the attached copy.
+
+For each table the incoming rows are copied into a temp table with their
+references translated (a campaign of the same year, a period of the same week,
+a figure of the same unit/period/indicator keep this office's id), then each row
+is classed: added, same, theirs (changed only there), mine (changed only here
+or deleted here), conflict (changed on both sides since the two offices last met,
+judged from the change history that travels with each file, not from clocks).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+# Merge order (parents first) and the natural key that identifies the same record
+# when the two offices created it separately; "{a}" is the table alias.
+TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("campaigns", ("{a}.year",)),
+    ("units", ()),
+    ("campaign_units", ("{a}.campaign_id", "{a}.unit_id")),
+    ("liaisons", ()),
+    ("notices", ()),
+    ("notice_contacts", ()),
+    ("attachments", ()),
+    ("deadlines", ()),
+    ("indicators", ("{a}.campaign_id", "coalesce({a}.code, {a}.label)")),
+    ("periods", ("{a}.campaign_id", "{a}.seq")),
+    ("deliveries", ("{a}.deadline_id", "{a}.unit_id", "ifnull({a}.period_id, '')")),
+    ("figures", ("{a}.unit_id", "{a}.period_id", "{a}.indicator_id")),
+    ("narratives", ("{a}.unit_id", "{a}.period_id")),
+    ("reports", ()),
+)
+STAMPS = ("created_at", "updated_at")
+
+
+def columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in conn.execute(f"PRAGMA main.table_info([{table}])")]
+
+
+def references(conn: sqlite3.Connection, table: str) -> dict[str, str]:
+    """Column → referenced table, for the table's foreign keys."""
+    return {r[3]: r[2] for r in conn.execute(f"PRAGMA main.foreign_key_list([{table}])")}
+
+
+def drop_stage(conn: sqlite3.Connection) -> None:
+    for table, _ in TABLES:
+        conn.execute(f"DROP TABLE IF EXISTS temp.[s_{table}]")
+        conn.execute(f"DROP TABLE IF EXISTS temp.[r_{table}]")
+    conn.execute("DROP TABLE IF EXISTS temp.idmap")
+
+
+def stage(conn: sqlite3.Connection) -> None:
+    """Build temp.s_<table> for every merged table, each row with its class in ``cls``."""
+    drop_stage(conn)
+    conn.execute("CREATE TEMP TABLE idmap (their TEXT PRIMARY KEY, mine TEXT NOT NULL)")
+    for table, key in TABLES:
+        _stage_table(conn, table, key)
+        _classify(conn, table)
+
+
+def _mapped(column: str) -> str:
+    return f"coalesce((SELECT mine FROM temp.idmap WHERE their = i.[{column}]), i.[{column}])"
+
+
+def _stage_table(conn: sqlite3.Connection, table: str, key: tuple[str, ...]) -> None:
+    """temp.r_<table>: the incoming rows with references (and, by natural key, ids) translated."""
+    cols = columns(conn, table)
+    refs = references(conn, table)
+    mapping = conn.execute("SELECT EXISTS (SELECT 1 FROM temp.idmap)").fetchone()[0]
+    select = ", ".join(
+        f"{_mapped(c)} AS [{c}]" if mapping and c in refs and refs[c] != table else f"i.[{c}]" for c in cols
+    )
+    conn.execute(f"CREATE TEMP TABLE [r_{table}] AS SELECT {select}, i.id AS _oid FROM inc.[{table}] AS i")
+    if not key:
+        return
+    new = f"SELECT 1 FROM temp.[r_{table}] s WHERE NOT EXISTS (SELECT 1 FROM main.[{table}] x WHERE x.id = s.id)"
+    if not conn.execute(f"SELECT EXISTS ({new})").fetchone()[0]:
+        return
+    same = " AND ".join(f"{k.format(a='m')} = {k.format(a='s')}" for k in key)
+    before = conn.total_changes
+    conn.execute(
+        f"INSERT OR IGNORE INTO temp.idmap (their, mine)"
+        f" SELECT s.id, min(m.id) FROM temp.[r_{table}] s JOIN main.[{table}] m ON {same}"
+        f" WHERE NOT EXISTS (SELECT 1 FROM main.[{table}] x WHERE x.id = s.id)"
+        f" GROUP BY s.id"
+    )
+    if conn.total_changes == before:
+        return
+    conn.execute(
+        f"UPDATE temp.[r_{table}] SET id = (SELECT mine FROM temp.idmap WHERE their = [r_{table}].id)"
+        f" WHERE id IN (SELECT their FROM temp.idmap)"
+    )
+    for column, target in refs.items():
+        if target == table:
+            conn.execute(
+                f"UPDATE temp.[r_{table}] SET [{column}] = (SELECT mine FROM temp.idmap WHERE their = [{column}])"
+                f" WHERE [{column}] IN (SELECT their FROM temp.idmap)"
+            )
+    # Two incoming rows that stand for one of ours: keep the first.
+    conn.execute(
+        f"DELETE FROM temp.[r_{table}] WHERE rowid NOT IN (SELECT min(rowid) FROM temp.[r_{table}] GROUP BY id)"
+    )
+
+
+# "Changed on one side since they last met" = a change to the record in a batch the other
+# side does not have yet.  Merge batches only copy the other side's values, so they do not count.
+_CHANGED = (
+    "EXISTS (SELECT 1 FROM {here}.changes c JOIN {here}.batches b ON b.id = c.batch_id"
+    " WHERE c.table_name = :table AND c.record_id = {rid} AND b.state <> 'undone'"
+    " AND ifnull(b.source, '') NOT LIKE 'merge:%'"
+    " AND NOT EXISTS (SELECT 1 FROM {there}.batches x WHERE x.id = b.id))"
+)
+
+
+def _classify(conn: sqlite3.Connection, table: str) -> None:
+    """temp.s_<table>: the staged rows, each with its class in ``cls``."""
+    cols = columns(conn, table)
+    data = [c for c in cols if c not in ("id", *STAMPS)]
+    same = " AND ".join(f"s.[{c}] IS m.[{c}]" for c in data) or "1"
+    theirs_changed = _CHANGED.format(here="inc", there="main", rid="s._oid")
+    mine_changed = _CHANGED.format(here="main", there="inc", rid="m.id")
+    deleted_here = (
+        "EXISTS (SELECT 1 FROM main.changes c WHERE c.table_name = :table AND c.record_id = s.id AND c.new IS NULL)"
+    )
+    names = ", ".join(f"s.[{c}]" for c in cols)
+    conn.execute(
+        f"CREATE TEMP TABLE [s_{table}] AS SELECT {names}, s._oid AS _oid, CASE"
+        f" WHEN m.id IS NULL THEN CASE WHEN {deleted_here} THEN 'mine' ELSE 'added' END"
+        f" WHEN {same} THEN 'same'"
+        f" WHEN {theirs_changed} AND {mine_changed} THEN 'conflict'"
+        f" WHEN {theirs_changed} THEN 'theirs'"
+        f" ELSE 'mine' END AS cls"
+        f" FROM temp.[r_{table}] AS s LEFT JOIN main.[{table}] AS m ON m.id = s.id",
+        {"table": table},
+    )
+    conn.execute(f"DROP TABLE temp.[r_{table}]")
+    conn.execute(f"CREATE INDEX temp.[s_{table}_id] ON [s_{table}](id)")
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
+    result = {}
+    for table, _ in TABLES:
+        found = dict(conn.execute(f"SELECT cls, count(*) FROM temp.[s_{table}] GROUP BY cls").fetchall())
+        result[table] = {
+            "added": found.get("added", 0),
+            "updated": found.get("theirs", 0),
+            "unchanged": found.get("same", 0),
+            "kept": found.get("mine", 0),
+            "conflicts": found.get("conflict", 0),
+        }
+    return result
+
+
+def conflict_rows(conn: sqlite3.Connection, limit: int = 500) -> list[dict]:
+    """Both versions of each conflicting record (up to *limit*)."""
+    found = []
+    for table, _ in TABLES:
+        cols = columns(conn, table)
+        names = ", ".join(f"s.[{c}]" for c in cols)
+        mine = ", ".join(f"m.[{c}]" for c in cols)
+        rows = conn.execute(
+            f"SELECT {names}, {mine} FROM temp.[s_{table}] s JOIN main.[{table}] m ON m.id = s.id"
+            f" WHERE s.cls = 'conflict' LIMIT ?",
+            (limit - len(found),),
+        ).fetchall()
+        for row in rows:
+            theirs, ours = dict(zip(cols, row[: len(cols)])), dict(zip(cols, row[len(cols) :]))
+            found.append({"table": table, "id": ours["id"], "mine": ours, "theirs": theirs})
+        if len(found) >= limit:
+            break
+    return found
