@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMenuBar
+from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
 
 from ui import app as app_module
 from ui import msgbox, settings
 
-# The main window's tab titles (as written in ui/main_window.py, translated in its MainWindow context).
-TAB_TITLES = ("通知", "联络员", "每周进展", "总结报告")
-CAMPAIGN_LABEL = "活动："  # ui/main_window.py's label of the campaign selector
 SEARCH_PLACEHOLDER = "搜索（输入任意文字筛选）"  # ui/list_tab.py's, in its ListTab context
 
 
@@ -36,7 +33,7 @@ def switch_language(window, code: str) -> str:
     settings.put(settings.LANGUAGE, code)
     lang = app_module.language()
     app_module.install_translators(QApplication.instance(), lang)
-    retranslate(window)
+    window.retranslate()
     msgbox.information(
         window,
         window.tr("语言"),
@@ -45,8 +42,8 @@ def switch_language(window, code: str) -> str:
     return lang
 
 
-def retranslate(window) -> None:
-    """Rebuilds the menus and retitles the tabs and table headers in the language now installed."""
+def rebuild_menu_bar(window) -> None:
+    """A new menu bar built by the window in the language now installed."""
     # Actions owned by the window (undo, redo …) outlive the old menus; drop them so shortcuts are not doubled.
     owned = [action for action in _menu_actions(window.menuBar()) if action.parent() is window]
     window.setMenuBar(QMenuBar(window))  # Qt deletes the old bar and its menus
@@ -54,21 +51,9 @@ def retranslate(window) -> None:
         window.removeAction(action)
         action.deleteLater()
     window._build_menus()
-    tabs = getattr(window, "tabs", None)
-    if tabs is not None:
-        for index, title in enumerate(TAB_TITLES[: tabs.count()]):
-            tabs.setTabText(index, window.tr(title))
-    for page in getattr(window, "tab_pages", {}).values():
-        _retranslate_page(page)
-    selector = getattr(window, "selector", None)
-    for label in window.findChildren(QLabel):
-        if selector is not None and label.buddy() is selector:
-            label.setText(window.tr(CAMPAIGN_LABEL))
-    _replace_welcome(window)
-    window.reload()  # window title, status line, undo/redo texts
 
 
-def _retranslate_page(page) -> None:
+def retranslate_page(page) -> None:
     if hasattr(page, "retranslate"):  # a tab that knows how to retranslate itself
         page.retranslate()
         return
@@ -82,7 +67,7 @@ def _retranslate_page(page) -> None:
         search.setPlaceholderText(page.tr(SEARCH_PLACEHOLDER))
 
 
-def _replace_welcome(window) -> None:
+def replace_welcome(window) -> None:
     """The welcome page has no references to its texts: a new one replaces it, wired as the window does."""
     old, stack = getattr(window, "welcome", None), getattr(window, "stack", None)
     if old is None or stack is None or stack.indexOf(old) < 0:

@@ -71,8 +71,7 @@ class MainWindow(QMainWindow):
         self.selector.currentIndexChanged.connect(self._on_campaign_selected)
         self.tabs = QTabWidget(self)
         self.tab_pages = TabPages(self)
-        titles = (self.tr("通知"), self.tr("联络员"), self.tr("每周进展"), self.tr("总结报告"))
-        for key, title in zip(TAB_KEYS, titles):
+        for key, title in zip(TAB_KEYS, self._tab_titles()):
             holder = QWidget(self.tabs)
             layout = QVBoxLayout(holder)
             layout.setContentsMargins(0, 0, 0, 0)
@@ -96,7 +95,7 @@ class MainWindow(QMainWindow):
     def _campaign_page(self) -> QWidget:
         page = QWidget(self)
         top = QHBoxLayout()
-        label = QLabel(self.tr("活动："), page)
+        label = self.campaign_label = QLabel(self.tr("活动："), page)
         label.setBuddy(self.selector)
         top.addWidget(label)
         top.addWidget(self.selector)
@@ -105,6 +104,22 @@ class MainWindow(QMainWindow):
         layout.addLayout(top)
         layout.addWidget(self.tabs)
         return page
+
+    def _tab_titles(self) -> tuple[str, ...]:
+        return (self.tr("通知"), self.tr("联络员"), self.tr("每周进展"), self.tr("总结报告"))
+
+    def retranslate(self) -> None:
+        """Re-read every text of the window in the language now installed (帮助 ▸ 语言)."""
+        from ui import language_menu
+
+        language_menu.rebuild_menu_bar(self)
+        for index, title in enumerate(self._tab_titles()):
+            self.tabs.setTabText(index, title)
+        self.campaign_label.setText(self.tr("活动："))
+        for page in self.tab_pages.values():
+            language_menu.retranslate_page(page)
+        language_menu.replace_welcome(self)
+        self.reload()  # window title, status line, undo/redo texts
 
     def _build_menus(self) -> None:
         file_menu.populate(self.menuBar().addMenu(self.tr("文件(&F)")), self)
