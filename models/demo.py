@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from models.errors import ValidationError
 from models.history import Batch
 from models.layouts import add_layout, default_layout
+from models.notices import NOTICE_FIELDS
 from models.paths import data_path
 from models.periods import next_weekday_after, week_label, weeks_between
 from models.store import Store
@@ -133,18 +134,8 @@ def _add_liaisons(batch: Batch, campaign_id: str, units: list[dict], names: dict
 
 def _add_notice(batch: Batch, campaign_id: str, spec: dict, units: list[dict], rng: random.Random) -> str:
     body = data_path("samples", spec["file"]).read_text(encoding="utf-8")
-    fields = (
-        "direction",
-        "doc_number",
-        "title",
-        "issuer",
-        "issue_date",
-        "recipients",
-        "theme",
-        "period_start",
-        "period_end",
-    )
-    notice_id = batch.insert("notices", {"campaign_id": campaign_id, "body": body, **{k: spec[k] for k in fields}})
+    fields = {k: spec[k] for k in NOTICE_FIELDS if k != "body"}
+    notice_id = batch.insert("notices", {"campaign_id": campaign_id, "body": body, **fields})
     for order, contact in enumerate(spec["contacts"]):
         batch.insert("notice_contacts", {"notice_id": notice_id, "sort_order": order, **contact})
     for seq, attachment in enumerate(spec["attachments"], start=1):
