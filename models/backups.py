@@ -114,14 +114,14 @@ def thin(store: Store, root: Path | None = None, today: datetime | None = None) 
     return removed
 
 
-def backup_if_changed(store: Store, root: Path | None = None) -> Path | None:
-    """A backup if the file changed since the newest one (the timer and closing the window)."""
+def backup_if_changed(store: Store, root: Path | None = None, reason: str = "自动") -> Path | None:
+    """A backup if the file changed since the newest one (the timer, closing the window, before an import)."""
     if store.path is None or store.readonly or not store.path.exists():
         return None
     newest = list_backups(store, root)
     if newest and newest[0]["path"].stat().st_mtime >= store.path.stat().st_mtime:
         return None
-    return make_backup(store, "自动", root)
+    return make_backup(store, reason, root)
 
 
 def verify(path: Path) -> None:

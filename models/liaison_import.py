@@ -154,6 +154,10 @@ def apply(store: Store, plan: dict) -> dict:
     files = [f for f in plan["files"] if f["rejected"] is None]
     label = f"导入联络员表 {len(files)} 个文件"
     joined = campaign_unit_ids(store, campaign_id)
+    if any(change["action"] != "unchanged" for change in plan["changes"]):
+        from models.backups import backup_if_changed
+
+        backup_if_changed(store, reason="导入前")
     with store.batch(label, source="import") as batch:
         for change in plan["changes"]:
             if change["unit_id"] not in joined:

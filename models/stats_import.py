@@ -194,6 +194,10 @@ def apply_import(store: Store, results: list[FileResult], received_at: str | Non
     rows = [row for r in good for row in r.figures]
     totals = {"added": 0, "changed": 0, "unchanged": 0, "cleared": 0}
     stamp = received_at or now()
+    if good:
+        from models.backups import backup_if_changed
+
+        backup_if_changed(store, reason="导入前")
     with store.batch(f"导入 {len(good)} 个进展统计表", source="import") as batch:
         if rows:
             totals = batch.set_figures(rows, source="import")
