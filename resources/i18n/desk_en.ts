@@ -63,6 +63,24 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
   </context>
   <context>
+    <name>BackupModel</name>
+    <message>
+      <location filename="../../ui/backup_dialog.py" line="27" />
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_dialog.py" line="27" />
+      <source>大小</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_dialog.py" line="27" />
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+  </context>
+  <context>
     <name>CampaignDialog</name>
     <message>
       <location filename="../../ui/campaign_dialog.py" line="34" />
@@ -453,49 +471,77 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>LayoutDialog</name>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="92" />
+      <location filename="../../ui/layout_dialog.py" line="97" />
       <source>{0} 年指标表</source>
       <translation>{0} indicator table</translation>
     </message>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="104" />
+      <location filename="../../ui/layout_dialog.py" line="109" />
       <source>上移</source>
       <translation>Move up</translation>
     </message>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="105" />
+      <location filename="../../ui/layout_dialog.py" line="110" />
       <source>下移</source>
       <translation>Move down</translation>
     </message>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="106" />
+      <location filename="../../ui/layout_dialog.py" line="111" />
       <source>从空白统计表读取…</source>
       <translation>Read from blank statistics form…</translation>
     </message>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="103" />
+      <location filename="../../ui/layout_dialog.py" line="108" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="129" />
+      <location filename="../../ui/layout_dialog.py" line="134" />
       <source>新指标</source>
       <translation>New indicator</translation>
     </message>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="102" />
+      <location filename="../../ui/layout_dialog.py" line="107" />
       <source>添加</source>
       <translation>Add</translation>
     </message>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="116" />
+      <location filename="../../ui/layout_dialog.py" line="121" />
       <source>统计方式填“按周”或“累计”；“不大于”填另一指标的名称（如 已整改 不大于 隐患排查·排查隐患）。</source>
       <translation>Counting: “按周” (per week) or “累计” (cumulative). “Not more than”: the name of another indicator (e.g. 已整改 not more than 隐患排查·排查隐患).</translation>
     </message>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="148" />
+      <location filename="../../ui/layout_dialog.py" line="153" />
       <source>选择收到的空白统计表</source>
       <translation>Choose the blank statistics form you received</translation>
+    </message>
+  </context>
+  <context>
+    <name>LayoutModel</name>
+    <message>
+      <location filename="../../ui/layout_dialog.py" line="85" />
+      <source>不大于</source>
+      <translation>Not more than</translation>
+    </message>
+    <message>
+      <location filename="../../ui/layout_dialog.py" line="85" />
+      <source>分组（表头第一行）</source>
+      <translation>Group (first header row)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/layout_dialog.py" line="85" />
+      <source>指标名称</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
+      <location filename="../../ui/layout_dialog.py" line="85" />
+      <source>统计方式</source>
+      <translation>Counting</translation>
+    </message>
+    <message>
+      <location filename="../../ui/layout_dialog.py" line="85" />
+      <source>计量单位</source>
+      <translation>Unit of measure</translation>
     </message>
   </context>
   <context>
@@ -785,7 +831,7 @@ Save “{1}” anyway?</translation>
     <message>
       <location filename="../../ui/liaisons_tab.py" line="86" />
       <source>搜索单位、姓名、电话……</source>
-      <translation>Search unit, name, phone…</translation>
+      <translation>Search…</translation>
     </message>
     <message>
       <location filename="../../ui/liaisons_tab.py" line="97" />
@@ -848,7 +894,7 @@ Save “{1}” anyway?</translation>
     <message>
       <location filename="../../ui/list_tab.py" line="44" />
       <source>搜索（输入任意文字筛选）</source>
-      <translation>Search (type any text to filter)</translation>
+      <translation>Type to filter…</translation>
     </message>
   </context>
   <context>
@@ -1413,7 +1459,7 @@ Save “{1}” anyway?</translation>
     <message>
       <location filename="../../ui/notices_tab.py" line="59" />
       <source>搜索（文号、标题、机关……）</source>
-      <translation>Search (document no., title, issuer…)</translation>
+      <translation>Search notices…</translation>
     </message>
     <message>
       <location filename="../../ui/notices_tab.py" line="101" />
