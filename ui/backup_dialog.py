@@ -24,7 +24,7 @@ class BackupModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return (self.tr("时间"), self.tr("原因"), self.tr("大小"))[section]  # HEADERS, translated
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -154,13 +155,17 @@ class ExportDialog(QDialog):
         return cls(parent, store, campaign, period).exec() == QDialog.DialogCode.Accepted
 
 
+def tr(text: str) -> str:
+    return QCoreApplication.translate("export_dialog", text)
+
+
 def save_blank_forms(parent: QWidget, store, campaign: dict, period: dict | None) -> list:
     """Ask for a folder and write one blank form per unit for the chosen week."""
     from models.stats_forms import write_blank_forms
 
     if not period:
         return []
-    folder = QFileDialog.getExistingDirectory(parent, parent.tr("空白表保存到文件夹"))
+    folder = QFileDialog.getExistingDirectory(parent, tr("空白表保存到文件夹"))
     if not folder:
         return []
     try:
@@ -170,7 +175,7 @@ def save_blank_forms(parent: QWidget, store, campaign: dict, period: dict | None
         return []
     msgbox.information(
         parent,
-        parent.tr("生成空白表"),
-        parent.tr("已为 {0} 个单位生成{1}的空白表。").format(len(files), period["label"]),
+        tr("生成空白表"),
+        tr("已为 {0} 个单位生成{1}的空白表。").format(len(files), period["label"]),
     )
     return files

@@ -77,7 +77,12 @@ class LayoutModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return COLUMNS[section][1] if orientation == Qt.Orientation.Horizontal else str(section + 1)
+        return self._headers()[section] if orientation == Qt.Orientation.Horizontal else str(section + 1)
+
+    def _headers(self) -> tuple[str, ...]:
+        """COLUMNS' titles in the UI language."""
+        tr = self.tr
+        return (tr("分组（表头第一行）"), tr("指标名称"), tr("计量单位"), tr("统计方式"), tr("不大于"))
 
     def reset(self, items: list[dict]) -> None:
         self.beginResetModel()

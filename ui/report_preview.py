@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -77,7 +77,8 @@ class SavePath:
     @classmethod
     def ask(cls, parent: QWidget, suggested: str, suffix: str = ".pdf") -> str:
         kind = suffix.lstrip(".").upper()
-        path, _ = QFileDialog.getSaveFileName(parent, parent.tr("另存为"), suggested, f"{kind} (*{suffix})")
+        title = QCoreApplication.translate("SavePath", "另存为")
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, f"{kind} (*{suffix})")
         if path and not path.lower().endswith(suffix):
             path += suffix
         return path
