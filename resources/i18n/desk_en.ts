@@ -900,7 +900,7 @@ Save “{1}” anyway?</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="187" />
+      <location filename="../../ui/main_window.py" line="202" />
       <source>7 天内到期 {0} 项：{1}</source>
       <translation>Due within 7 days: {0} item(s): {1}</translation>
     </message>
@@ -935,22 +935,22 @@ Save “{1}” anyway?</translation>
       <translation>Notices, liaisons, weekly progress and summary reports of the “Safety Production Month” campaign, for the work-safety committee office of a district or county.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="168" />
+      <location filename="../../ui/main_window.py" line="183" />
       <source>安全生产月工作台</source>
       <translation>Safety Month Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="208" />
+      <location filename="../../ui/main_window.py" line="223" />
       <source>已撤销：{0}</source>
       <translation>Undone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="218" />
+      <location filename="../../ui/main_window.py" line="233" />
       <source>已重做：{0}</source>
       <translation>Redone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="117" />
+      <location filename="../../ui/main_window.py" line="132" />
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
@@ -960,18 +960,18 @@ Save “{1}” anyway?</translation>
       <translation>Current database: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="74" />
+      <location filename="../../ui/main_window.py" line="109" />
       <source>总结报告</source>
       <translation>Summary reports</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="112" />
-      <location filename="../../ui/main_window.py" line="196" />
+      <location filename="../../ui/main_window.py" line="127" />
+      <location filename="../../ui/main_window.py" line="211" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="196" />
+      <location filename="../../ui/main_window.py" line="211" />
       <source>撤销 {0}</source>
       <translation>Undo {0}</translation>
     </message>
@@ -981,27 +981,28 @@ Save “{1}” anyway?</translation>
       <translation>Data folder: </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="110" />
+      <location filename="../../ui/main_window.py" line="125" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="74" />
+      <location filename="../../ui/main_window.py" line="109" />
       <source>每周进展</source>
       <translation>Weekly progress</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="191" />
+      <location filename="../../ui/main_window.py" line="206" />
       <source>没有到期或逾期的事项。</source>
       <translation>Nothing due or overdue.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="99" />
+      <location filename="../../ui/main_window.py" line="98" />
+      <location filename="../../ui/main_window.py" line="118" />
       <source>活动：</source>
       <translation>Campaign:</translation>
     </message>
     <message>
-      <location filename="../../ui/language_menu.py" line="43" />
+      <location filename="../../ui/language_menu.py" line="40" />
       <source>界面语言已切换。已打开的对话框在重新打开后切换；个别部分可能要在重新启动程序后才切换。</source>
       <translation>The interface language has been changed. Open dialogs change when they are opened again; a few parts may only change after the program is restarted.</translation>
     </message>
@@ -1011,12 +1012,12 @@ Save “{1}” anyway?</translation>
       <translation>system settings</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="111" />
+      <location filename="../../ui/main_window.py" line="126" />
       <source>编辑(&amp;E)</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="74" />
+      <location filename="../../ui/main_window.py" line="109" />
       <source>联络员</source>
       <translation>Liaisons</translation>
     </message>
@@ -1026,7 +1027,7 @@ Save “{1}” anyway?</translation>
       <translation>Settings: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/language_menu.py" line="42" />
+      <location filename="../../ui/language_menu.py" line="39" />
       <source>语言</source>
       <translation>Language</translation>
     </message>
@@ -1036,38 +1037,38 @@ Save “{1}” anyway?</translation>
       <translation>Language (语言)</translation>
     </message>
     <message>
-      <location filename="../../ui/language_menu.py" line="21" />
+      <location filename="../../ui/language_menu.py" line="18" />
       <source>跟随系统</source>
       <translation>System default</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="172" />
+      <location filename="../../ui/main_window.py" line="187" />
       <source>还没有活动：可载入演示数据或新建活动。</source>
       <translation>No campaign yet: load the demo data or create a campaign.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="74" />
+      <location filename="../../ui/main_window.py" line="109" />
       <source>通知</source>
       <translation>Notices</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="181" />
+      <location filename="../../ui/main_window.py" line="196" />
       <source>逾期 {0} 项（最早：{1} {2}，{3} 个单位未报）</source>
       <translation>Overdue: {0} item(s) (earliest: {1} {2}, {3} unit(s) missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="114" />
-      <location filename="../../ui/main_window.py" line="198" />
+      <location filename="../../ui/main_window.py" line="129" />
+      <location filename="../../ui/main_window.py" line="213" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="198" />
+      <location filename="../../ui/main_window.py" line="213" />
       <source>重做 {0}</source>
       <translation>Redo {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="167" />
+      <location filename="../../ui/main_window.py" line="182" />
       <source>（只读）</source>
       <translation> (read-only)</translation>
     </message>
