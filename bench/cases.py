@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 BARE_WINDOW = """
@@ -30,6 +30,7 @@ class Context:
     median_time: Callable
     run_process: Callable
     env: dict
+    cache: dict = field(default_factory=dict)
 
 
 def result(name: str, app: float | None, baseline: float | None, budget: str, ok: bool, note: str = "") -> dict:
@@ -79,4 +80,18 @@ def startup(ctx: Context) -> dict:
     return result("start to first painted window", app, baseline, "≤ 1.5×", app <= 1.5 * baseline)
 
 
-ALL = [Case("startup", startup)]
+def _all() -> list[Case]:
+    from bench import cases_data as d
+    from bench import cases_files as f
+
+    return [
+        Case("startup", startup),
+        Case("grid", d.week_grid),
+        Case("totals", d.cumulative_totals),
+        Case("xlsx", d.statistics_xlsx),
+        Case("pdf", d.summary_pdf),
+        Case("import", d.form_import),
+        Case("merge", f.merge_file),
+        Case("pack", f.pack_copy),
+        Case("memory", f.peak_memory),
+    ]

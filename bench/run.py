@@ -51,7 +51,9 @@ def main() -> int:
     if args.quick:
         args.units, args.repeat = min(args.units, 30), 1
     work = Path(tempfile.mkdtemp(prefix="desk-bench-"))
+    started = time.perf_counter()
     fixture = make_fixture(work / "large.db", args.units)
+    print(f"  fixture ({args.units} units): {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
     context = cases.Context(
         root=ROOT,
         work=work,
@@ -63,10 +65,12 @@ def main() -> int:
         env=_env(work),
     )
     results = []
-    for case in cases.ALL:
+    for case in cases._all():
         if args.only and case.name not in args.only:
             continue
+        started = time.perf_counter()
         results.append(case.run(context))
+        print(f"  {case.name}: {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     else:

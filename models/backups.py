@@ -172,8 +172,19 @@ def latest_good(folder_path: Path, stem: str) -> dict | None:
     return None
 
 
-def damaged(path: Path) -> bool:
-    """True if the file exists but does not open as a sound SQLite database (checked at start)."""
+def file_stamp(path: Path) -> str:
+    """Size and modification time of a file: equal stamps mean nobody wrote to it in between."""
+    info = Path(path).stat()
+    return f"{Path(path).resolve()}|{info.st_size}|{info.st_mtime_ns}"
+
+
+def damaged(path: Path, verified: str | None = None) -> bool:
+    """True if the file exists but does not open as a sound SQLite database (checked at start).
+
+    The full-file quick_check (about a second on a large district's file) is skipped when
+    *verified* is the file's stamp from when it was last found sound (see file_stamp): then only
+    the header and the schema are read.
+    """
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
         return False
@@ -183,6 +194,9 @@ def damaged(path: Path) -> bool:
                 return False  # not ours at all: open_store says so, nothing to set aside
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
+            if verified and verified == file_stamp(path):
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return False
             return conn.execute("PRAGMA quick_check").fetchone()[0] != "ok"
         finally:
             conn.close()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import threading
 from pathlib import Path
 
 from models import merge_stage
@@ -20,7 +21,7 @@ from models.clock import new_id, now
 from models.errors import DatabaseError, ImportRejected
 from models.history import _dump
 from models.merge_check import IncomingFile
-from models.store import Store
+from models.store import Store, open_store
 
 TABLE_NAMES = {
     "campaigns": "活动",
@@ -112,7 +113,11 @@ def merge(
     """
     decisions = decisions or {}
     with IncomingFile(Path(path)) as incoming, _attached(store, incoming) as conn:
-        plan = _plan(store, incoming, conn)
+        backed_up = _start_backup(store, backup)
+        try:
+            plan = _plan(store, incoming, conn)
+        finally:
+            taken = backed_up()  # joined before anything is written, also when the plan fails
         plan["applied"] = False
         if plan["same_office"] or not (plan["total_changes"] or plan["total_conflicts"] or plan["history"]):
             return plan
@@ -124,7 +129,6 @@ def merge(
                 str(path),
             )
         conn.commit()  # staging wrote only temp tables; the merge itself is one transaction below
-        taken = backup(store, "合并前") if backup is not None else None
         # A very large merge is undone by restoring the backup taken just before it: recording
         # every row's old and new state would take longer than the merge itself.
         record = taken is None or plan["total_changes"] <= LARGE_MERGE_ROWS
@@ -147,6 +151,42 @@ def merge(
         plan["undo"] = "history" if record else "backup"
         plan["backup"] = str(taken) if taken else None
         return plan
+
+
+def _start_backup(store: Store, backup):
+    """Run *backup* on a second, read-only connection while the incoming file is staged.
+
+    Staging writes only temp tables, so the file the backup reads does not change until the
+    merge transaction, which starts after the returned function has joined it (the two run on
+    both cores: the backup is mostly I/O in SQLite, which releases the GIL).  Returns a function
+    giving the backup's path (None without *backup*) or raising its error.
+    """
+    if backup is None:
+        return lambda: None
+    if store.path is None:  # an in-memory store has no file to read twice
+        return lambda: backup(store, "合并前")
+    box: dict = {}
+
+    def work() -> None:
+        try:
+            side = open_store(store.path, readonly=True)
+            try:
+                box["path"] = backup(side, "合并前")
+            finally:
+                side.close()
+        except BaseException as exc:  # noqa: BLE001 - handed to the merging thread
+            box["error"] = exc
+
+    thread = threading.Thread(target=work, name="merge-backup", daemon=True)
+    thread.start()
+
+    def result():
+        thread.join()
+        if "error" in box:
+            raise box["error"]
+        return box["path"]
+
+    return result
 
 
 FIELD_NAMES = {

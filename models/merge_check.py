@@ -14,8 +14,6 @@ import tempfile
 import threading
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from models import schema
 from models.errors import ImportRejected
 from models.store import SQLITE_HEADER, applied_migrations
@@ -118,6 +116,8 @@ class IncomingFile:
         if set(applied) - set(schema.known_names()):
             self._refuse("这个文件由更新版本的安全生产月工作台创建，请先升级本程序再合并。")
         if set(schema.known_names()) - set(applied):  # an older file: upgrade the private copy only
+            from sqlite_utils import Database  # only for an older file: not at start-up
+
             schema.migration_set().apply(Database(conn, execute_plugins=False))
         self._check_cells(conn)
         self.meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())

@@ -52,7 +52,8 @@ def populate(menu: QMenu, window) -> None:
 class _BackupOnClose(QObject):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Close:
-            auto_backup(watched)
+            if auto_backup(watched) is not None:  # a verified copy: the file is sound as it is now
+                startup.remember_sound(watched.store.path)
             startup.release_lock(watched.store.path)
         return False
 

@@ -66,7 +66,8 @@ class _Declined(Exception):
 # -- a damaged file at start -----------------------------------------------------------
 def recover_if_damaged(path: Path) -> None:
     """Set a damaged database aside (never deleted) and offer the newest good backup."""
-    if not backups.damaged(path):
+    if not backups.damaged(path, settings.get(settings.VERIFIED_DB)):
+        remember_sound(path)
         return
     moved = set_aside(path)
     good = backups.latest_good(path.parent / backups.FOLDER_NAME, path.stem)
@@ -86,6 +87,15 @@ def recover_if_damaged(path: Path) -> None:
         ),
     ):
         backups.restore_file(good["path"], path)
+
+
+def remember_sound(path: Path | None) -> None:
+    """Note the stamp of a file just found sound, so the next start need not check it again."""
+    try:
+        if path is not None and Path(path).exists():
+            settings.put(settings.VERIFIED_DB, backups.file_stamp(path))
+    except OSError:
+        pass
 
 
 def open_initial_store(requested: str | None, *, readonly: bool = False) -> Store | None:
