@@ -23,8 +23,6 @@ from models.deadlines import STATUS_LABELS, deadline_tasks, mark_delivered, over
 from models.notices import DIRECTIONS, delete_notice, get_notice, list_notices, update_notice
 from models.store import Store
 from ui import errors, msgbox
-from ui.notice_confirm_dialog import NoticeConfirmDialog
-from ui.notice_draft_dialog import NoticeDraftDialog
 from ui.notice_editor import NoticeEditor
 from ui.table_model import Column, RowsModel
 
@@ -210,6 +208,8 @@ class NoticesTab(QWidget):
     def register_notice(self) -> None:
         if not self.campaign:
             return
+        from ui.notice_confirm_dialog import NoticeConfirmDialog  # the parser loads only when asked for
+
         saved = NoticeConfirmDialog.ask(self.store, self.campaign["id"], self)
         if saved:
             self.current_id = saved
@@ -219,6 +219,8 @@ class NoticesTab(QWidget):
         if not self.current_id:
             msgbox.information(self, self.tr("起草本级通知"), self.tr("请先在列表中选择一份收到的通知。"))
             return
+        from ui.notice_draft_dialog import NoticeDraftDialog
+
         dialog = NoticeDraftDialog(self.store, self.current_id, self.campaign.get("office_name") or "", self)
         if dialog.exec() and dialog.saved_id:
             self.current_id = dialog.saved_id

@@ -2125,7 +2125,7 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>file_menu</name>
     <message>
-      <location filename="../../ui/file_menu.py" line="153" />
+      <location filename="../../ui/file_menu.py" line="154" />
       <source>U 盘上的文件已复制到本机，现在打开的是本机副本：
 {0}
 
@@ -2136,17 +2136,17 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
 Changes are saved only on this computer; to take them with you, use “File ▸ Save copy (USB stick)”.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="87" />
+      <location filename="../../ui/file_menu.py" line="88" />
       <source>{0}（U 盘文件 {1} 的本机副本）</source>
       <translation>{0} (local copy of USB stick file {1})</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="251" />
+      <location filename="../../ui/file_menu.py" line="252" />
       <source>仍有 {0} 个问题需要人工处理。</source>
       <translation>{0} problem(s) still need manual attention.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="165" />
+      <location filename="../../ui/file_menu.py" line="166" />
       <source>保存副本（U盘）</source>
       <translation>Save copy (USB stick)</translation>
     </message>
@@ -2156,17 +2156,17 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>Save copy (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="83" />
+      <location filename="../../ui/file_menu.py" line="84" />
       <source>内存数据库</source>
       <translation>in-memory database</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="177" />
+      <location filename="../../ui/file_menu.py" line="178" />
       <source>副本已保存</source>
       <translation>Copy saved</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="245" />
+      <location filename="../../ui/file_menu.py" line="246" />
       <source>发现 {0} 个问题：</source>
       <translation>{0} problem(s) found:</translation>
     </message>
@@ -2176,9 +2176,9 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>Backup and restore…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="189" />
-      <location filename="../../ui/file_menu.py" line="196" />
-      <location filename="../../ui/file_menu.py" line="214" />
+      <location filename="../../ui/file_menu.py" line="190" />
+      <location filename="../../ui/file_menu.py" line="197" />
+      <location filename="../../ui/file_menu.py" line="215" />
       <source>导入合并</source>
       <translation>Import and merge</translation>
     </message>
@@ -2188,7 +2188,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>Import and merge…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="178" />
+      <location filename="../../ui/file_menu.py" line="179" />
       <source>已保存并检查无误：
 {0}
 
@@ -2199,27 +2199,27 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 {1} unit(s), {2} figure(s). The USB stick can be safely removed.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="247" />
+      <location filename="../../ui/file_menu.py" line="248" />
       <source>已修复：{0}</source>
       <translation>Repaired: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="222" />
+      <location filename="../../ui/file_menu.py" line="223" />
       <source>已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}</source>
       <translation>Merged the file from {0}. “Edit ▸ Undo” takes back the whole merge; backup before the merge: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="215" />
+      <location filename="../../ui/file_menu.py" line="216" />
       <source>已合并 {0} 的文件。数据量大，这次合并不能用“撤销”撤回；如需撤回，请在“文件 ▸ 备份与恢复”中选择合并前的备份（{1}）恢复。</source>
       <translation>Merged the file from {0}. This merge is too large to be taken back with “Undo”; to take it back, restore the backup made before the merge ({1}) in “File ▸ Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="152" />
+      <location filename="../../ui/file_menu.py" line="153" />
       <source>已复制到本机</source>
       <translation>Copied to this computer</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="266" />
+      <location filename="../../ui/file_menu.py" line="267" />
       <source>已载入演示数据，可用 Ctrl+Z 撤销。</source>
       <translation>Demo data loaded; Ctrl+Z undoes it.</translation>
     </message>
@@ -2234,28 +2234,28 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>Open…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="134" />
+      <location filename="../../ui/file_menu.py" line="135" />
       <source>打开数据库</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="128" />
+      <location filename="../../ui/file_menu.py" line="129" />
       <source>文件已存在，请换一个名字：</source>
       <translation>The file already exists; please choose another name:</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="101" />
+      <location filename="../../ui/file_menu.py" line="102" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="249" />
+      <location filename="../../ui/file_menu.py" line="250" />
       <source>文件本身已损坏：请在“备份与恢复”中选一个备份恢复。</source>
       <translation>The file itself is damaged: please restore a backup in “Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="123" />
-      <location filename="../../ui/file_menu.py" line="128" />
+      <location filename="../../ui/file_menu.py" line="124" />
+      <location filename="../../ui/file_menu.py" line="129" />
       <source>新建数据库</source>
       <translation>New database</translation>
     </message>
@@ -2265,19 +2265,19 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>New database…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="243" />
+      <location filename="../../ui/file_menu.py" line="244" />
       <source>检查完毕：没有发现问题。</source>
       <translation>Check complete: no problems found.</translation>
     </message>
     <message>
       <location filename="../../ui/file_menu.py" line="43" />
-      <location filename="../../ui/file_menu.py" line="243" />
-      <location filename="../../ui/file_menu.py" line="252" />
+      <location filename="../../ui/file_menu.py" line="244" />
+      <location filename="../../ui/file_menu.py" line="253" />
       <source>检查数据库</source>
       <translation>Check database</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="75" />
+      <location filename="../../ui/file_menu.py" line="76" />
       <source>自动备份失败：{0}</source>
       <translation>Automatic backup failed: {0}</translation>
     </message>
@@ -2287,7 +2287,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>Load demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="102" />
+      <location filename="../../ui/file_menu.py" line="103" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
@@ -2306,13 +2306,13 @@ Open it read-only?</translation>
   <context>
     <name>startup</name>
     <message>
-      <location filename="../../ui/startup.py" line="76" />
-      <location filename="../../ui/startup.py" line="83" />
+      <location filename="../../ui/startup.py" line="77" />
+      <location filename="../../ui/startup.py" line="84" />
       <source>数据库已损坏</source>
       <translation>Database damaged</translation>
     </message>
     <message>
-      <location filename="../../ui/startup.py" line="84" />
+      <location filename="../../ui/startup.py" line="85" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -2323,7 +2323,7 @@ Open it read-only?</translation>
 A backup from {1} was found. Restore it? (Choose “No” to create an empty database.)</translation>
     </message>
     <message>
-      <location filename="../../ui/startup.py" line="77" />
+      <location filename="../../ui/startup.py" line="78" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
