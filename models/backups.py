@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from models.errors import DatabaseError
 from models.exchange import snapshot
-from models.store import Store, check_schema
+from models.store import Store, check_schema, open_store
 
 FOLDER_NAME = "备份"
 KEEP_RECENT = 10
@@ -114,12 +115,17 @@ def thin(store: Store, root: Path | None = None, today: datetime | None = None) 
     return removed
 
 
+def changed_since_backup(store: Store, root: Path | None = None) -> bool:
+    """Whether the file changed since its newest backup (or has none)."""
+    if store.path is None or not store.path.exists():
+        return False
+    newest = list_backups(store, root)
+    return not newest or newest[0]["path"].stat().st_mtime < store.path.stat().st_mtime
+
+
 def backup_if_changed(store: Store, root: Path | None = None, reason: str = "自动") -> Path | None:
     """A backup if the file changed since the newest one (the timer, closing the window, before an import)."""
-    if store.path is None or store.readonly or not store.path.exists():
-        return None
-    newest = list_backups(store, root)
-    if newest and newest[0]["path"].stat().st_mtime >= store.path.stat().st_mtime:
+    if store.readonly or not changed_since_backup(store, root):
         return None
     return make_backup(store, reason, root)
 
@@ -212,3 +218,38 @@ def restore_file(backup: Path, target: Path) -> None:
         snapshot(Store(source, Path(backup), readonly=True), Path(target), check="quick_check")
     finally:
         source.close()
+
+
+def backup_in_background(store: Store, reason: str, backup=None):
+    """Start *backup* (default: :func:`make_backup`; a callable taking a store and a reason) on a
+    second, read-only connection, so that it runs while the caller reads its input.
+
+    The caller must write nothing until it calls the returned function, which joins the backup
+    and gives its path (or raises its error).  Both run on both cores: a backup is mostly I/O in
+    SQLite, which releases the GIL.
+    """
+    backup = backup or make_backup
+    if store.path is None:  # an in-memory store has no file to read twice
+        return lambda: backup(store, reason)
+    box: dict = {}
+
+    def work() -> None:
+        try:
+            side = open_store(store.path, readonly=True)
+            try:
+                box["path"] = backup(side, reason)
+            finally:
+                side.close()
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+            box["error"] = exc
+
+    thread = threading.Thread(target=work, name=f"backup-{reason}", daemon=True)
+    thread.start()
+
+    def result():
+        thread.join()
+        if "error" in box:
+            raise box["error"]
+        return box.get("path")
+
+    return result

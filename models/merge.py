@@ -13,15 +13,15 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-import threading
 from pathlib import Path
 
 from models import merge_stage
+from models.backups import backup_in_background
 from models.clock import new_id, now
 from models.errors import DatabaseError, ImportRejected
 from models.history import _dump
 from models.merge_check import IncomingFile
-from models.store import Store, open_store
+from models.store import Store
 
 TABLE_NAMES = {
     "campaigns": "活动",
@@ -113,7 +113,8 @@ def merge(
     """
     decisions = decisions or {}
     with IncomingFile(Path(path)) as incoming, _attached(store, incoming) as conn:
-        backed_up = _start_backup(store, backup)
+        # Staging writes only temp tables, so the backup can read the file meanwhile.
+        backed_up = backup_in_background(store, "合并前", backup) if backup else (lambda: None)
         try:
             plan = _plan(store, incoming, conn)
         finally:
@@ -151,42 +152,6 @@ def merge(
         plan["undo"] = "history" if record else "backup"
         plan["backup"] = str(taken) if taken else None
         return plan
-
-
-def _start_backup(store: Store, backup):
-    """Run *backup* on a second, read-only connection while the incoming file is staged.
-
-    Staging writes only temp tables, so the file the backup reads does not change until the
-    merge transaction, which starts after the returned function has joined it (the two run on
-    both cores: the backup is mostly I/O in SQLite, which releases the GIL).  Returns a function
-    giving the backup's path (None without *backup*) or raising its error.
-    """
-    if backup is None:
-        return lambda: None
-    if store.path is None:  # an in-memory store has no file to read twice
-        return lambda: backup(store, "合并前")
-    box: dict = {}
-
-    def work() -> None:
-        try:
-            side = open_store(store.path, readonly=True)
-            try:
-                box["path"] = backup(side, "合并前")
-            finally:
-                side.close()
-        except BaseException as exc:  # noqa: BLE001 - handed to the merging thread
-            box["error"] = exc
-
-    thread = threading.Thread(target=work, name="merge-backup", daemon=True)
-    thread.start()
-
-    def result():
-        thread.join()
-        if "error" in box:
-            raise box["error"]
-        return box["path"]
-
-    return result
 
 
 FIELD_NAMES = {

@@ -186,15 +186,17 @@ def preview_forms(store: Store, campaign: dict, paths, week: int | None = None) 
     return results
 
 
-def apply_import(store: Store, results: list[FileResult], received_at: str | None = None) -> dict[str, int]:
-    """Write the previewed files in one batch (one undo step); returns the counts."""
+def apply_import(
+    store: Store, results: list[FileResult], received_at: str | None = None, *, backed_up: bool = False
+) -> dict[str, int]:
+    """Write the previewed files in one batch (one undo step), after a backup unless *backed_up*."""
     from models.clock import now
 
     good = [r for r in results if r.status == "ready"]
     rows = [row for r in good for row in r.figures]
     totals = {"added": 0, "changed": 0, "unchanged": 0, "cleared": 0}
     stamp = received_at or now()
-    if good:
+    if good and not backed_up:
         from models.backups import backup_if_changed
 
         backup_if_changed(store, reason="导入前")
@@ -226,7 +228,16 @@ def _store_narrative(batch, unit_id: str, period_id: str, narrative: dict, stamp
 def import_forms(
     store: Store, campaign: dict, paths, *, week: int | None = None, dry_run: bool = False
 ) -> list[FileResult]:
-    results = preview_forms(store, campaign, paths, week)
-    if not dry_run and any(r.status == "ready" for r in results):
-        apply_import(store, results)
+    if dry_run:
+        return preview_forms(store, campaign, paths, week)
+    from models.backups import backup_in_background, changed_since_backup
+
+    # The backup runs while the files are read; nothing is written before it is joined.
+    backed_up = backup_in_background(store, "导入前") if changed_since_backup(store) else (lambda: None)
+    try:
+        results = preview_forms(store, campaign, paths, week)
+    finally:
+        backed_up()
+    if any(r.status == "ready" for r in results):
+        apply_import(store, results, backed_up=True)
     return results

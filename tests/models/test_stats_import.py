@@ -16,6 +16,7 @@ from models.layout_template import layout_from_template
 from models.periods import period_by_seq
 from models.stats_forms import write_blank_forms
 from models.stats_import import import_forms, preview_forms
+from models.store import open_store
 from tests.conftest import ROOT
 from tests.models.stats_files import fill_own_form, make_template
 
@@ -212,3 +213,17 @@ def test_formula_cell_uses_its_cached_value(demo_store, template_campaign, tmp_p
     assert result.status == "imported" and result.added == 1 and result.errors == []
     unit = demo_store.row("SELECT id FROM units WHERE name = '南宁街道'")["id"]
     assert _figures(demo_store, unit, period_by_seq(demo_store, campaign["id"], 2)["id"]) == {("应急演练", "场次"): 5}
+
+
+def test_import_is_preceded_by_a_backup_of_the_state_before(demo_store, own_forms):
+    from models import backups
+
+    campaign, _period, files = own_forms
+    before = demo_store.scalar("SELECT count(*) FROM figures")
+    import_forms(demo_store, campaign, [files[0].parent])
+    [backup] = backups.list_backups(demo_store)
+    assert backup["reason"] == "导入前"
+    saved = open_store(backup["path"], readonly=True)
+    assert saved.scalar("SELECT count(*) FROM figures") == before  # taken before anything was written
+    saved.close()
+    assert demo_store.scalar("SELECT count(*) FROM figures") > before
