@@ -72,11 +72,7 @@ def replace_welcome(window) -> None:
     old, stack = getattr(window, "welcome", None), getattr(window, "stack", None)
     if old is None or stack is None or stack.indexOf(old) < 0:
         return
-    from ui import file_menu
-    from ui.welcome import WelcomePanel
-
-    new = WelcomePanel(window)
-    new.demo_requested.connect(lambda: file_menu.load_demo(window))
+    new = window.make_welcome()
     index, current = stack.indexOf(old), stack.currentWidget() is old
     stack.insertWidget(index, new)
     stack.removeWidget(old)

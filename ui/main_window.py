@@ -79,8 +79,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(holder, title)
         self._stale: set[str] = set()  # tabs to re-read when next shown (start-up stays fast)
         self.tabs.currentChanged.connect(self._refresh_current_tab)
-        self.welcome = WelcomePanel(self)
-        self.welcome.demo_requested.connect(lambda: file_menu.load_demo(self))
+        self.welcome = self.make_welcome()
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self._campaign_page())
@@ -104,6 +103,21 @@ class MainWindow(QMainWindow):
         layout.addLayout(top)
         layout.addWidget(self.tabs)
         return page
+
+    def make_welcome(self) -> WelcomePanel:
+        """The panel shown while the database has no campaign, wired to its actions."""
+        welcome = WelcomePanel(self)
+        welcome.demo_requested.connect(lambda: file_menu.load_demo(self))
+        welcome.campaign_requested.connect(self.new_campaign)
+        return welcome
+
+    def new_campaign(self) -> None:
+        from ui.campaign_dialog import CampaignDialog
+
+        year = CampaignDialog.ask(self, self.store)
+        if year:
+            self.reload()
+            self.select_campaign(year)
 
     def _tab_titles(self) -> tuple[str, ...]:
         return (self.tr("通知"), self.tr("联络员"), self.tr("每周进展"), self.tr("总结报告"))

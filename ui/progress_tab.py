@@ -169,11 +169,4 @@ class ProgressTab(QWidget):
             self.window().refresh()
 
     def new_campaign(self) -> None:
-        from ui.campaign_dialog import CampaignDialog
-
-        year = CampaignDialog.ask(self, self.store)
-        if year:
-            window = self.window()
-            window.reload()
-            if hasattr(window, "select_campaign"):
-                window.select_campaign(year)
+        self.window().new_campaign()

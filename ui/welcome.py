@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 class WelcomePanel(QWidget):
     demo_requested = Signal()
+    campaign_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -30,8 +31,10 @@ class WelcomePanel(QWidget):
         text.setMinimumHeight(text.heightForWidth(640))
         self.demo_button = QPushButton(self.tr("载入演示数据"), self)
         self.demo_button.clicked.connect(self.demo_requested)
+        self.campaign_button = QPushButton(self.tr("新建活动…"), self)
+        self.campaign_button.clicked.connect(self.campaign_requested)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (title, text, self.demo_button):
+        for widget in (title, text, self.demo_button, self.campaign_button):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)

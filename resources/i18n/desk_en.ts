@@ -900,7 +900,7 @@ Save “{1}” anyway?</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="202" />
+      <location filename="../../ui/main_window.py" line="216" />
       <source>7 天内到期 {0} 项：{1}</source>
       <translation>Due within 7 days: {0} item(s): {1}</translation>
     </message>
@@ -935,22 +935,22 @@ Save “{1}” anyway?</translation>
       <translation>Notices, liaisons, weekly progress and summary reports of the “Safety Production Month” campaign, for the work-safety committee office of a district or county.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="183" />
+      <location filename="../../ui/main_window.py" line="197" />
       <source>安全生产月工作台</source>
       <translation>Safety Month Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="223" />
+      <location filename="../../ui/main_window.py" line="237" />
       <source>已撤销：{0}</source>
       <translation>Undone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="233" />
+      <location filename="../../ui/main_window.py" line="247" />
       <source>已重做：{0}</source>
       <translation>Redone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="132" />
+      <location filename="../../ui/main_window.py" line="146" />
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
@@ -960,18 +960,18 @@ Save “{1}” anyway?</translation>
       <translation>Current database: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="109" />
+      <location filename="../../ui/main_window.py" line="123" />
       <source>总结报告</source>
       <translation>Summary reports</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="127" />
-      <location filename="../../ui/main_window.py" line="211" />
+      <location filename="../../ui/main_window.py" line="141" />
+      <location filename="../../ui/main_window.py" line="225" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="211" />
+      <location filename="../../ui/main_window.py" line="225" />
       <source>撤销 {0}</source>
       <translation>Undo {0}</translation>
     </message>
@@ -981,23 +981,23 @@ Save “{1}” anyway?</translation>
       <translation>Data folder: </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="125" />
+      <location filename="../../ui/main_window.py" line="139" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="109" />
+      <location filename="../../ui/main_window.py" line="123" />
       <source>每周进展</source>
       <translation>Weekly progress</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="206" />
+      <location filename="../../ui/main_window.py" line="220" />
       <source>没有到期或逾期的事项。</source>
       <translation>Nothing due or overdue.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="98" />
-      <location filename="../../ui/main_window.py" line="118" />
+      <location filename="../../ui/main_window.py" line="97" />
+      <location filename="../../ui/main_window.py" line="132" />
       <source>活动：</source>
       <translation>Campaign:</translation>
     </message>
@@ -1012,12 +1012,12 @@ Save “{1}” anyway?</translation>
       <translation>system settings</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="126" />
+      <location filename="../../ui/main_window.py" line="140" />
       <source>编辑(&amp;E)</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="109" />
+      <location filename="../../ui/main_window.py" line="123" />
       <source>联络员</source>
       <translation>Liaisons</translation>
     </message>
@@ -1042,33 +1042,33 @@ Save “{1}” anyway?</translation>
       <translation>System default</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="187" />
+      <location filename="../../ui/main_window.py" line="201" />
       <source>还没有活动：可载入演示数据或新建活动。</source>
       <translation>No campaign yet: load the demo data or create a campaign.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="109" />
+      <location filename="../../ui/main_window.py" line="123" />
       <source>通知</source>
       <translation>Notices</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="196" />
+      <location filename="../../ui/main_window.py" line="210" />
       <source>逾期 {0} 项（最早：{1} {2}，{3} 个单位未报）</source>
       <translation>Overdue: {0} item(s) (earliest: {1} {2}, {3} unit(s) missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="129" />
-      <location filename="../../ui/main_window.py" line="213" />
+      <location filename="../../ui/main_window.py" line="143" />
+      <location filename="../../ui/main_window.py" line="227" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="213" />
+      <location filename="../../ui/main_window.py" line="227" />
       <source>重做 {0}</source>
       <translation>Redo {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="182" />
+      <location filename="../../ui/main_window.py" line="196" />
       <source>（只读）</source>
       <translation> (read-only)</translation>
     </message>
@@ -1386,114 +1386,114 @@ Save “{1}” anyway?</translation>
   <context>
     <name>NoticesTab</name>
     <message>
-      <location filename="../../ui/notices_tab.py" line="91" />
+      <location filename="../../ui/notices_tab.py" line="89" />
       <source>7 天内到期</source>
       <translation>Due within 7 days</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="69" />
+      <location filename="../../ui/notices_tab.py" line="67" />
       <source>事项</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="64" />
+      <location filename="../../ui/notices_tab.py" line="62" />
       <source>保存修改(&amp;S)</source>
       <translation>&amp;Save changes</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="165" />
+      <location filename="../../ui/notices_tab.py" line="163" />
       <source>共 {0} 份通知</source>
       <translation>{0} notice(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="246" />
+      <location filename="../../ui/notices_tab.py" line="248" />
       <source>删除所选通知及其附件、截止事项？（可撤销）</source>
       <translation>Delete the selected notice with its attachments and deadlines? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="112" />
-      <location filename="../../ui/notices_tab.py" line="246" />
+      <location filename="../../ui/notices_tab.py" line="110" />
+      <location filename="../../ui/notices_tab.py" line="248" />
       <source>删除通知</source>
       <translation>Delete notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="148" />
+      <location filename="../../ui/notices_tab.py" line="146" />
       <source>到期概览（按单位）</source>
       <translation>Due overview (by unit)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="79" />
-      <location filename="../../ui/notices_tab.py" line="89" />
+      <location filename="../../ui/notices_tab.py" line="77" />
+      <location filename="../../ui/notices_tab.py" line="87" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="103" />
+      <location filename="../../ui/notices_tab.py" line="101" />
       <source>发文机关</source>
       <translation>Issued by</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="133" />
+      <location filename="../../ui/notices_tab.py" line="131" />
       <source>取消标记</source>
       <translation>Unmark</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="104" />
+      <location filename="../../ui/notices_tab.py" line="102" />
       <source>成文日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="68" />
+      <location filename="../../ui/notices_tab.py" line="66" />
       <source>截止</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="147" />
+      <location filename="../../ui/notices_tab.py" line="145" />
       <source>截止事项与报送</source>
       <translation>Deadlines and reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="81" />
+      <location filename="../../ui/notices_tab.py" line="79" />
       <source>报送日期</source>
       <translation>Reported on</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="59" />
+      <location filename="../../ui/notices_tab.py" line="57" />
       <source>搜索（文号、标题、机关……）</source>
       <translation>Search notices…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="101" />
+      <location filename="../../ui/notices_tab.py" line="99" />
       <source>文号</source>
       <translation>Document no.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="82" />
+      <location filename="../../ui/notices_tab.py" line="80" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="131" />
+      <location filename="../../ui/notices_tab.py" line="129" />
       <source>标记所选单位已交(&amp;M)</source>
       <translation>&amp;Mark selected units as reported</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="102" />
+      <location filename="../../ui/notices_tab.py" line="100" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="80" />
+      <location filename="../../ui/notices_tab.py" line="78" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="100" />
+      <location filename="../../ui/notices_tab.py" line="98" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="110" />
+      <location filename="../../ui/notices_tab.py" line="108" />
       <source>粘贴/打开通知(&amp;P)…</source>
       <translation>&amp;Paste/open notice…</translation>
     </message>
@@ -1508,22 +1508,22 @@ Save “{1}” anyway?</translation>
       <translation>Draft our own notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="111" />
+      <location filename="../../ui/notices_tab.py" line="109" />
       <source>起草本级通知(&amp;D)…</source>
       <translation>&amp;Draft our own notice…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="146" />
+      <location filename="../../ui/notices_tab.py" line="144" />
       <source>通知详情</source>
       <translation>Notice details</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="90" />
+      <location filename="../../ui/notices_tab.py" line="88" />
       <source>逾期未交</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="105" />
+      <location filename="../../ui/notices_tab.py" line="103" />
       <source>附件</source>
       <translation>Attachments</translation>
     </message>
@@ -2041,17 +2041,22 @@ Save “{1}” anyway?</translation>
   <context>
     <name>WelcomePanel</name>
     <message>
-      <location filename="../../ui/welcome.py" line="14" />
+      <location filename="../../ui/welcome.py" line="34" />
+      <source>新建活动…</source>
+      <translation>New campaign…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/welcome.py" line="15" />
       <source>欢迎使用安全生产月工作台</source>
       <translation>Welcome to Safety Month Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="31" />
+      <location filename="../../ui/welcome.py" line="32" />
       <source>载入演示数据</source>
       <translation>Load demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="17" />
+      <location filename="../../ui/welcome.py" line="18" />
       <source>这个数据库里还没有任何活动。
 
 您可以：

@@ -112,3 +112,23 @@ def test_keyboard_reaches_the_campaign_selector(window):
     assert window.findChild(type(window.selector)) is window.selector
     assert Qt.Key.Key_Z  # Ctrl+Z is the standard undo shortcut
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+
+
+def test_a_new_user_creates_a_campaign_from_the_welcome_panel(qtbot, store, monkeypatch):
+    from ui.campaign_dialog import CampaignDialog
+
+    def fill_and_accept(parent, store_):
+        dialog = CampaignDialog(parent, store_)
+        dialog.year.setValue(2026)
+        dialog.accept()
+        return dialog.created_year
+
+    monkeypatch.setattr(CampaignDialog, "ask", staticmethod(fill_and_accept))
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    assert win.stack.currentWidget() is win.welcome
+    win.welcome.campaign_button.click()
+    assert win.stack.currentIndex() == 1
+    assert win.campaign["year"] == 2026 and "2026" in win.selector.currentText()
+    win.undo_action.trigger()  # creating the campaign is one undoable step
+    assert win.stack.currentWidget() is win.welcome
