@@ -194,16 +194,6 @@ def _configure(conn: sqlite3.Connection, readonly: bool) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
-def _backup_before_upgrade(path: Path, conn: sqlite3.Connection) -> Path:
-    target = path.with_name(f"{path.stem}.升级前备份-{now().replace(':', '')}{path.suffix}")
-    dest = sqlite3.connect(str(target))
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
-    return target
-
-
 def open_store(path: str | os.PathLike, *, readonly: bool = False, office_name: str | None = None) -> Store:
     """Open (or create) the database at *path*, upgrading an older schema after a backup."""
     path = Path(path)
@@ -227,7 +217,9 @@ def open_store(path: str | os.PathLike, *, readonly: bool = False, office_name: 
             conn.close()
             raise DatabaseError("这个数据库需要升级，不能以只读方式打开。", where)
         if not is_new and applied_migrations(conn):
-            _backup_before_upgrade(path, conn)
+            from models.backups import make_backup  # listed with the others in 备份与恢复
+
+            make_backup(store, "升级前", thin_after=False)
         try:
             _migrate(store, office_name)
         except sqlite3.DatabaseError as exc:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from models.campaigns import campaign_units
+from models import completeness as status
 from models.cn_text import cn_date, percent
 from models.errors import NotFound
 from models.pdf import blocks as b
-from models.progress import due_moment, received_by_unit, week_overview
 from models.report_figures import load_figures, narratives_of
 from models.store import Store
 from models.summary import MISSING, section_blocks, statistics_paragraphs, unit_table
@@ -18,18 +17,14 @@ def default_title(campaign: dict, period: dict) -> str:
 
 def completeness(store: Store, campaign: dict, period: dict) -> dict:
     """Expected, reported, on time, late and missing units of the week, by name."""
-    units = campaign_units(store, campaign["id"])
-    received = received_by_unit(store, period["id"])
-    due = due_moment(period)
-    late = [u["name"] for u in units if u["id"] in received and due and received[u["id"]] and received[u["id"]] > due]
-    missing = [u["name"] for u in units if u["id"] not in received]
-    overview = next((w for w in week_overview(store, campaign["id"]) if w["id"] == period["id"]), None)
+    rows = status.unit_status(store, campaign["id"], period["id"])
+    tally = status.counts(rows)
     return {
-        "expected": len(units),
-        "reported": len(units) - len(missing),
-        "late": late,
-        "missing": missing,
-        "rate": overview["rate"] if overview else 0.0,
+        "expected": tally["expected"],
+        "reported": tally["reported"],
+        "late": [r["unit"] for r in rows if r["status"] == status.LATE],
+        "missing": [r["unit"] for r in rows if r["status"] in (status.MISSING, status.OVERDUE)],
+        "rate": tally["rate"],
     }
 
 

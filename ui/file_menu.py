@@ -9,8 +9,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
 from models import backups, exchange
-from models import check as checking
-from models import merge as merging
 from models.store import open_store
 from ui import errors, msgbox, settings, startup
 from ui.paths import user_data_dir
@@ -192,6 +190,8 @@ def import_merge(window, path: Path | None = None) -> dict | None:
             return None
         path = Path(name)
     try:
+        from models import merge as merging  # loaded when a merge is asked for, not at start-up
+
         plan = merging.preview(window.store, path)
         if plan["same_office"] or not (plan["total_changes"] or plan["total_conflicts"] or plan["history"]):
             msgbox.information(window, tr("导入合并"), "\n".join(merging.summary_lines(plan)))
@@ -236,6 +236,8 @@ def show_backups(window) -> None:
 
 def check_database(window) -> dict | None:
     try:
+        from models import check as checking
+
         result = checking.check(window.store, repair=not window.store.readonly)
     except Exception as exc:  # noqa: BLE001
         errors.show_exception(window, exc)

@@ -2130,7 +2130,7 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>file_menu</name>
     <message>
-      <location filename="../../ui/file_menu.py" line="154" />
+      <location filename="../../ui/file_menu.py" line="152" />
       <source>U 盘上的文件已复制到本机，现在打开的是本机副本：
 {0}
 
@@ -2141,59 +2141,59 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
 Changes are saved only on this computer; to take them with you, use “File ▸ Save copy (USB stick)”.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="88" />
+      <location filename="../../ui/file_menu.py" line="86" />
       <source>{0}（U 盘文件 {1} 的本机副本）</source>
       <translation>{0} (local copy of USB stick file {1})</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="252" />
+      <location filename="../../ui/file_menu.py" line="254" />
       <source>仍有 {0} 个问题需要人工处理。</source>
       <translation>{0} problem(s) still need manual attention.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="166" />
+      <location filename="../../ui/file_menu.py" line="164" />
       <source>保存副本（U盘）</source>
       <translation>Save copy (USB stick)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="40" />
+      <location filename="../../ui/file_menu.py" line="38" />
       <source>保存副本（U盘）…</source>
       <translation>Save copy (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="84" />
+      <location filename="../../ui/file_menu.py" line="82" />
       <source>内存数据库</source>
       <translation>in-memory database</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="178" />
+      <location filename="../../ui/file_menu.py" line="176" />
       <source>副本已保存</source>
       <translation>Copy saved</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="246" />
+      <location filename="../../ui/file_menu.py" line="248" />
       <source>发现 {0} 个问题：</source>
       <translation>{0} problem(s) found:</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="42" />
+      <location filename="../../ui/file_menu.py" line="40" />
       <source>备份与恢复…</source>
       <translation>Backup and restore…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="190" />
+      <location filename="../../ui/file_menu.py" line="188" />
       <location filename="../../ui/file_menu.py" line="197" />
       <location filename="../../ui/file_menu.py" line="215" />
       <source>导入合并</source>
       <translation>Import and merge</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="41" />
+      <location filename="../../ui/file_menu.py" line="39" />
       <source>导入合并…</source>
       <translation>Import and merge…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="179" />
+      <location filename="../../ui/file_menu.py" line="177" />
       <source>已保存并检查无误：
 {0}
 
@@ -2204,7 +2204,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 {1} unit(s), {2} figure(s). The USB stick can be safely removed.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="248" />
+      <location filename="../../ui/file_menu.py" line="250" />
       <source>已修复：{0}</source>
       <translation>Repaired: {0}</translation>
     </message>
@@ -2219,80 +2219,80 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>Merged the file from {0}. This merge is too large to be taken back with “Undo”; to take it back, restore the backup made before the merge ({1}) in “File ▸ Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="153" />
+      <location filename="../../ui/file_menu.py" line="151" />
       <source>已复制到本机</source>
       <translation>Copied to this computer</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="267" />
+      <location filename="../../ui/file_menu.py" line="269" />
       <source>已载入演示数据，可用 Ctrl+Z 撤销。</source>
       <translation>Demo data loaded; Ctrl+Z undoes it.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="38" />
+      <location filename="../../ui/file_menu.py" line="36" />
       <source>打开 U 盘上的文件（先复制到本机）…</source>
       <translation>Open file on USB stick (copy to this computer first)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="37" />
+      <location filename="../../ui/file_menu.py" line="35" />
       <source>打开…</source>
       <translation>Open…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="135" />
+      <location filename="../../ui/file_menu.py" line="133" />
       <source>打开数据库</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="129" />
+      <location filename="../../ui/file_menu.py" line="127" />
       <source>文件已存在，请换一个名字：</source>
       <translation>The file already exists; please choose another name:</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="102" />
+      <location filename="../../ui/file_menu.py" line="100" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="250" />
+      <location filename="../../ui/file_menu.py" line="252" />
       <source>文件本身已损坏：请在“备份与恢复”中选一个备份恢复。</source>
       <translation>The file itself is damaged: please restore a backup in “Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="124" />
-      <location filename="../../ui/file_menu.py" line="129" />
+      <location filename="../../ui/file_menu.py" line="122" />
+      <location filename="../../ui/file_menu.py" line="127" />
       <source>新建数据库</source>
       <translation>New database</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="36" />
+      <location filename="../../ui/file_menu.py" line="34" />
       <source>新建数据库…</source>
       <translation>New database…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="244" />
+      <location filename="../../ui/file_menu.py" line="246" />
       <source>检查完毕：没有发现问题。</source>
       <translation>Check complete: no problems found.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="43" />
-      <location filename="../../ui/file_menu.py" line="244" />
-      <location filename="../../ui/file_menu.py" line="253" />
+      <location filename="../../ui/file_menu.py" line="41" />
+      <location filename="../../ui/file_menu.py" line="246" />
+      <location filename="../../ui/file_menu.py" line="255" />
       <source>检查数据库</source>
       <translation>Check database</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="76" />
+      <location filename="../../ui/file_menu.py" line="74" />
       <source>自动备份失败：{0}</source>
       <translation>Automatic backup failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="45" />
+      <location filename="../../ui/file_menu.py" line="43" />
       <source>载入演示数据</source>
       <translation>Load demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="103" />
+      <location filename="../../ui/file_menu.py" line="101" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
@@ -2303,7 +2303,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 Open it read-only?</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="47" />
+      <location filename="../../ui/file_menu.py" line="45" />
       <source>退出</source>
       <translation>Exit</translation>
     </message>

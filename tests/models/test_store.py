@@ -182,5 +182,12 @@ def test_older_schema_is_upgraded_after_backup(db_path, monkeypatch):
     store = open_store(db_path)
     assert store.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'extra_test'") == 1
     store.close()
-    backups = list(db_path.parent.glob("desk.升级前备份-*.db"))
+    from models.backups import folder
+
+    backups = list(folder(store).glob("desk_*_升级前.db"))
     assert len(backups) == 1
+    import sqlite3 as raw
+
+    before = raw.connect(backups[0])
+    assert before.execute("SELECT count(*) FROM sqlite_master WHERE name = 'extra_test'").fetchone()[0] == 0
+    before.close()
