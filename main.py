@@ -49,7 +49,8 @@ def run_gui(argv: list[str]) -> int:
         return 2
     from ui.main_window import MainWindow
 
-    window = MainWindow(store)
+    window = MainWindow(store, fill_after_paint=True)  # the frame shows at once, the data just after
+    startup.report_startup_times(window)
     if args.campaign:
         window.select_campaign(args.campaign)
     if args.tab:

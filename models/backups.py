@@ -16,7 +16,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from models.errors import DatabaseError
-from models.exchange import snapshot
 from models.store import Store, check_schema, open_store
 
 FOLDER_NAME = "备份"
@@ -48,6 +47,8 @@ def _prefix(store: Store) -> str:
 
 def make_backup(store: Store, reason: str = "自动", root: Path | None = None, *, thin_after: bool = True) -> Path:
     """Take a verified backup now; returns its path."""
+    from models import exchange  # zipfile, json …: not needed for the check at start-up
+
     where = folder(store, root)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     reason = reason.replace("_", "-") or "自动"
@@ -57,7 +58,7 @@ def make_backup(store: Store, reason: str = "自动", root: Path | None = None, 
         count += 1
         target = where / f"{_prefix(store)}{stamp}-{count}_{reason}.db"
     try:
-        snapshot(store, target, check="quick_check")
+        exchange.snapshot(store, target, check="quick_check")
     except DatabaseError as exc:
         raise DatabaseError(f"备份失败：{exc.message}", str(target)) from exc
     if thin_after:
@@ -213,9 +214,11 @@ def damaged(path: Path, verified: str | None = None) -> bool:
 def restore_file(backup: Path, target: Path) -> None:
     """Put a verified backup in place of a missing (set-aside) database file."""
     verify(backup)
+    from models import exchange
+
     source = sqlite3.connect(Path(backup).resolve().as_uri() + "?mode=ro", uri=True)
     try:
-        snapshot(Store(source, Path(backup), readonly=True), Path(target), check="quick_check")
+        exchange.snapshot(Store(source, Path(backup), readonly=True), Path(target), check="quick_check")
     finally:
         source.close()
 

@@ -15,7 +15,7 @@ from ui.paths import portable_dir, user_data_dir
 
 def populate(menu: QMenu, window) -> None:
     manual = QAction(window.tr("使用手册"), window)
-    manual.setShortcut(QKeySequence.StandardKey.HelpContents)
+    manual.setShortcuts(QKeySequence.StandardKey.HelpContents)
     manual.triggered.connect(lambda: show_manual(window))
     menu.addAction(manual)
     language_menu.populate(menu.addMenu(window.tr("语言 (Language)")), window)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
 
@@ -54,6 +53,8 @@ def rebuild_menu_bar(window) -> None:
 
 
 def retranslate_page(page) -> None:
+    from PySide6.QtCore import Qt  # the Qt namespace costs ≈25 ms on first use: not before the first paint
+
     if hasattr(page, "retranslate"):  # a tab that knows how to retranslate itself
         page.retranslate()
         return

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +24,9 @@ from models.clock import today
 from models.deadlines import due_items
 from models.store import Store
 from ui import errors, file_menu, help_menu, settings
-from ui.welcome import WelcomePanel
+
+if TYPE_CHECKING:
+    from ui.welcome import WelcomePanel
 
 TAB_KEYS = ("notices", "liaisons", "progress", "reports")
 
@@ -60,11 +63,19 @@ class TabPages(dict):
 
 
 class MainWindow(QMainWindow):
-    campaign_changed = Signal(object)
+    """The window; with *fill_after_paint* its frame is painted first and the data read just after.
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    ``first_painted`` and ``ready`` mark those two moments (the start-up timing of bench/ listens to them).
+    """
+
+    campaign_changed = Signal(object)
+    first_painted = Signal()
+    ready = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None, *, fill_after_paint: bool = False):
         super().__init__(parent)
         self.store = store
+        self.fill_pending = fill_after_paint  # until the first paint: tabs and status line not read yet
         self.campaigns: list[dict] = []
         self.selector = QComboBox(self)
         self.selector.setMinimumWidth(320)
@@ -79,16 +90,18 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(holder, title)
         self._stale: set[str] = set()  # tabs to re-read when next shown (start-up stays fast)
         self.tabs.currentChanged.connect(self._refresh_current_tab)
-        self.welcome = self.make_welcome()
+        self.welcome: WelcomePanel | None = None  # built when the database has no campaign
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.welcome)
-        self.stack.addWidget(self._campaign_page())
+        self.campaign_page = self._campaign_page()
+        self.stack.addWidget(self.campaign_page)
         self.setCentralWidget(self.stack)
         self.due_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.due_label, 1)
         self._build_menus()
         self._restore_window()
         self.reload()
+        if not fill_after_paint:
+            self.ready.emit()
 
     # -- layout ----------------------------------------------------------
     def _campaign_page(self) -> QWidget:
@@ -106,6 +119,8 @@ class MainWindow(QMainWindow):
 
     def make_welcome(self) -> WelcomePanel:
         """The panel shown while the database has no campaign, wired to its actions."""
+        from ui.welcome import WelcomePanel
+
         welcome = WelcomePanel(self)
         welcome.demo_requested.connect(lambda: file_menu.load_demo(self))
         welcome.campaign_requested.connect(self.new_campaign)
@@ -138,9 +153,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu.populate(self.menuBar().addMenu(self.tr("文件(&F)")), self)
         edit = self.menuBar().addMenu(self.tr("编辑(&E)"))
-        self.undo_action = QAction(self.tr("撤销"), self, shortcut=QKeySequence.StandardKey.Undo)
+        # setShortcuts: all the platform's bindings (Ctrl+Y and Ctrl+Shift+Z for redo on Windows); setShortcut
+        # would also build Qt's whole key-enum namespace (≈25 ms) before the first paint.
+        self.undo_action = QAction(self.tr("撤销"), self)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo)
-        self.redo_action = QAction(self.tr("重做"), self, shortcut=QKeySequence.StandardKey.Redo)
+        self.redo_action = QAction(self.tr("重做"), self)
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         self.redo_action.triggered.connect(self.redo)
         edit.addActions([self.undo_action, self.redo_action])
         help_menu.populate(self.menuBar().addMenu(self.tr("帮助(&H)")), self)
@@ -171,19 +190,41 @@ class MainWindow(QMainWindow):
         years = [c["year"] for c in self.campaigns]
         self.selector.setCurrentIndex(years.index(wanted) if wanted in years else 0)
         self.selector.blockSignals(False)
-        self.stack.setCurrentIndex(1 if self.campaigns else 0)
+        if self.campaigns:
+            self.stack.setCurrentWidget(self.campaign_page)
+        else:
+            if self.welcome is None:
+                self.welcome = self.make_welcome()
+                self.stack.addWidget(self.welcome)
+            self.stack.setCurrentWidget(self.welcome)
         self._on_campaign_selected()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self.fill_pending:
+            # Queued: runs once this paint (children included) is done, so the frame shows at once.
+            QTimer.singleShot(0, self._fill_after_first_paint)
+
+    def _fill_after_first_paint(self) -> None:
+        if not self.fill_pending:
+            return
+        self.fill_pending = False
+        self.first_painted.emit()
+        self.refresh()
+        self.ready.emit()
 
     def refresh(self) -> None:
         """Re-read the data of the current campaign: the visible tab now, the others when shown."""
         self._stale = set(TAB_KEYS)
+        if self.fill_pending:
+            return  # read just after the first paint
         self._refresh_current_tab()
         self._update_status()
         self._update_undo_actions()
 
     def _refresh_current_tab(self, *_args) -> None:
         key = TAB_KEYS[self.tabs.currentIndex()]
-        if key in self._stale:
+        if key in self._stale and not self.fill_pending:
             self._stale.discard(key)
             self.tab_pages[key].set_campaign(self.campaign)
 

@@ -42,11 +42,15 @@ def settings_file() -> str | None:
     return str(folder / PORTABLE_INI_NAME) if folder else None
 
 
+_OPEN: dict[str | None, QSettings] = {}
+
+
 def _settings() -> QSettings:
+    """One QSettings per store, kept open: the file is parsed once, not at every read."""
     ini = settings_file()
-    if ini:
-        return QSettings(ini, QSettings.Format.IniFormat)
-    return QSettings(ORGANIZATION, APPLICATION)
+    if ini not in _OPEN:
+        _OPEN[ini] = QSettings(ini, QSettings.Format.IniFormat) if ini else QSettings(ORGANIZATION, APPLICATION)
+    return _OPEN[ini]
 
 
 def get(setting: Setting):
@@ -64,4 +68,11 @@ def get(setting: Setting):
 
 
 def put(setting: Setting, value) -> None:
-    _settings().setValue(setting.key, value)
+    """Saves at once (written to disk now, as before the window closes); an unchanged value writes nothing."""
+    store = _settings()
+    if store.contains(setting.key):
+        old = store.value(setting.key)  # an .ini gives back numbers as text
+        if old == value or (setting.type in (int, str) and str(old) == str(value)):
+            return
+    store.setValue(setting.key, value)
+    store.sync()

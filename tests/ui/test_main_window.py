@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -57,7 +58,7 @@ def test_undo_and_redo_from_the_edit_menu(qtbot, store):
     assert win.stack.currentWidget() is win.welcome
     assert not win.undo_action.isEnabled()
     win.welcome.demo_button.click()
-    assert win.stack.currentIndex() == 1 and win.selector.count() == 2
+    assert win.stack.currentWidget() is win.campaign_page and win.selector.count() == 2
     assert win.undo_action.text() == "撤销 载入演示数据"
     win.undo_action.trigger()
     assert win.selector.count() == 0 and win.stack.currentWidget() is win.welcome
@@ -128,7 +129,35 @@ def test_a_new_user_creates_a_campaign_from_the_welcome_panel(qtbot, store, monk
     qtbot.addWidget(win)
     assert win.stack.currentWidget() is win.welcome
     win.welcome.campaign_button.click()
-    assert win.stack.currentIndex() == 1
+    assert win.stack.currentWidget() is win.campaign_page
     assert win.campaign["year"] == 2026 and "2026" in win.selector.currentText()
     win.undo_action.trigger()  # creating the campaign is one undoable step
     assert win.stack.currentWidget() is win.welcome
+
+
+def test_the_frame_paints_first_and_the_data_shows_just_after(qtbot, demo_store):
+    win = MainWindow(demo_store, fill_after_paint=True)
+    qtbot.addWidget(win)
+    assert win.selector.currentText().startswith("2022")  # the frame: campaigns, tabs, menus
+    assert "notices" not in win.tab_pages and win.due_label.text() == ""
+    with qtbot.waitSignals([win.first_painted, win.ready], order="strict", timeout=5000):
+        win.show()
+    assert _cells(win.tab_pages["notices"])  # the first tab lists its notices
+    assert "逾期" in win.due_label.text()
+    assert not win.fill_pending
+
+
+def test_start_up_times_are_written_when_asked(tmp_path, demo_path):
+    times, shot = tmp_path / "times.txt", tmp_path / "shot.png"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(demo_path), "--screenshot", str(shot)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "DESK_STARTUP_TIMES": str(times)},
+    )
+    assert done.returncode == 0, done.stderr
+    stamps = [line.split() for line in times.read_text(encoding="utf-8").splitlines()]
+    assert [what for what, _ in stamps] == ["painted", "ready"]
+    painted, ready = (float(when) for _, when in stamps)
+    assert painted <= ready <= shot.stat().st_mtime + 0.01  # the screenshot shows the filled window
