@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, datetime
 
 
 def new_id() -> str:
+    import uuid  # ≈5 ms to import (it loads platform): only when a first record is written
+
     return str(uuid.uuid4())
 
 

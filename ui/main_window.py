@@ -18,10 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import history
 from models.campaigns import list_campaigns
 from models.clock import today
-from models.deadlines import due_items
 from models.store import Store
 from ui import errors, file_menu, help_menu, settings
 
@@ -241,6 +239,8 @@ class MainWindow(QMainWindow):
         if not self.campaign:
             self.due_label.setText(self.tr("还没有活动：可载入演示数据或新建活动。"))
             return
+        from models.deadlines import due_items  # this and history (json): read after the first paint
+
         items = due_items(self.store, self.campaign["id"], today())
         overdue = [i for i in items if i["overdue"]]
         soon = [i for i in items if not i["overdue"]]
@@ -261,6 +261,8 @@ class MainWindow(QMainWindow):
         self.due_label.setText("    ".join(parts) or self.tr("没有到期或逾期的事项。"))
 
     def _update_undo_actions(self) -> None:
+        from models import history
+
         last, next_ = history.undoable(self.store), history.redoable(self.store)
         self.undo_action.setEnabled(last is not None and not self.store.readonly)
         self.undo_action.setText(self.tr("撤销 {0}").format(last["label"]) if last else self.tr("撤销"))
@@ -270,6 +272,8 @@ class MainWindow(QMainWindow):
     # -- actions ---------------------------------------------------------
     def undo(self) -> None:
         try:
+            from models import history
+
             label = history.undo(self.store)
         except Exception as exc:  # noqa: BLE001 - shown to the clerk, data rolled back
             errors.show_exception(self, exc)
@@ -280,6 +284,8 @@ class MainWindow(QMainWindow):
 
     def redo(self) -> None:
         try:
+            from models import history
+
             label = history.redo(self.store)
         except Exception as exc:  # noqa: BLE001
             errors.show_exception(self, exc)
