@@ -34,6 +34,7 @@ def _view(model, parent) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
     view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setResizeContentsPrecision(50)  # widths from the first rows, as in ListTab
     view.verticalHeader().setDefaultSectionSize(24)
     return view
 
