@@ -97,3 +97,19 @@ def test_to_date_figures_take_the_latest_week_and_outsiders_are_left_out(demo_st
     }
     assert outsider not in figures.per_unit
     assert all(outsider not in units for units in figures.reported.values())
+
+
+def test_odd_indicator_ids_are_summed_too(demo_store):
+    campaign = campaign_by_year(demo_store, 2021)
+    first = demo_store.row("SELECT * FROM indicators WHERE campaign_id = ? ORDER BY sort_order", (campaign["id"],))
+    rows = _figures(demo_store, campaign["id"])
+    odd = '甲,\x1f"乙".'  # separators, quotes and a dot in an id (ids are text; merges keep foreign ones)
+    copy = {k: v for k, v in first.items() if k not in ("id", "code")} | {"id": odd, "code": "odd", "sort_order": 999}
+    with demo_store.batch("测试：特殊编号") as batch:
+        batch.insert("indicators", copy)
+        for row in rows[:3]:
+            batch.set_figure(row["unit_id"], row["period_id"], odd, 7)
+    figures = load_figures(demo_store, campaign["id"])
+    per_unit, per_week, reported = _expected(demo_store, campaign["id"])
+    assert figures.per_unit == per_unit and figures.per_week == per_week and figures.reported == reported
+    assert figures.totals[odd] == 7 * len({(r["unit_id"], r["period_id"]) for r in rows[:3]})
