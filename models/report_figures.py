@@ -88,15 +88,16 @@ def _unit_weeks(store: Store, where: str, params: list) -> list | None:
         + where
         + " GROUP BY p.seq, f.unit_id ORDER BY p.seq"
     )
-    loads, keys_of = json.loads, {}
+    rows = store.conn.execute(sql, params).fetchall()
+    joined = "[" + ",".join(row[3] for row in rows) + "]"
+    if "." in joined or "e" in joined or "E" in joined:
+        return None
+    keys_of: dict[str, tuple] = {}
     groups = []
-    for seq, unit_id, ids, values in store.conn.execute(sql, params).fetchall():
-        if "." in values or "e" in values or "E" in values:
-            return None
+    for (seq, unit_id, ids, _), numbers in zip(rows, json.loads(joined)):  # one parse for all the values
         keys = keys_of.get(ids)
         if keys is None:
             keys = keys_of[ids] = tuple(ids.split(_SEP))
-        numbers = loads(values)
         if len(numbers) != len(keys):
             return None
         groups.append((seq, unit_id, keys, numbers))
