@@ -83,7 +83,7 @@ def _unit_weeks(store: Store, where: str, params: list) -> list | None:
     list of ids is split once.
     """
     sql = (
-        f"SELECT p.seq, f.unit_id, group_concat(f.indicator_id, char({ord(_SEP)})), json_group_array(f.value)"
+        f"SELECT p.seq, f.unit_id, group_concat(f.indicator_id, '{_SEP}'), json_group_array(f.value)"
         + _FROM
         + where
         + " GROUP BY p.seq, f.unit_id ORDER BY p.seq"
