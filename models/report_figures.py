@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from models.campaigns import campaign_units
 from models.store import Store
@@ -139,7 +140,7 @@ def _add_up(parts: list[tuple], start, latest: set, whole: bool) -> dict:
     """
     keys = parts[0][0]
     if whole and all(other is keys or other == keys for other, _ in parts):
-        out = dict(zip(keys, [sum(column, start) for column in zip(*(values for _, values in parts))]))
+        out = dict(zip(keys, map(sum, zip(*[values for _, values in parts]), repeat(start))))
         for key in latest.intersection(out):
             out[key] = parts[-1][1][keys.index(key)]
         return out
