@@ -111,6 +111,18 @@ def _cell_style(name: str, font: str, size: float, leading: float, align: str):
     return style
 
 
+def _text_height(row: list, style) -> float | None:
+    """A row's height as reportlab works it out for text cells (lines × leading + padding), given up front so
+    it is not worked out again for every page the table is split over; None (reportlab measures) for other cells."""
+    lines = 1
+    for value in row:
+        if isinstance(value, (list, tuple, Flowable)):
+            return None
+        if value is not None:
+            lines = max(lines, str(value).count("\n") + 1)
+    return style.leading * lines + (style.bottomPadding + style.topPadding)
+
+
 def unit_table(header: list[str], rows: list[list], first_width: float = 0.26, size: float = 9.0):
     """ONE reportlab Table for the whole per-unit table (header repeated on every page, 合计 row last).
 
@@ -131,7 +143,8 @@ def unit_table(header: list[str], rows: list[list], first_width: float = 0.26, s
     figure_style = _cell_style("figure", body, size, size * 1.25, "RIGHT")
     row_styles = [name_style] + [figure_style] * (len(header) - 1)
     styles = [[head_style] * len(header)] + [row_styles] * len(rows)
-    table = Table([head, *rows], colWidths=widths, repeatRows=1, cellStyles=styles)
+    heights = [_text_height(head, head_style)] + [_text_height(row, figure_style) for row in rows]
+    table = Table([head, *rows], colWidths=widths, rowHeights=heights, repeatRows=1, cellStyles=styles)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]))
     return table
 
