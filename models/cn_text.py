@@ -11,6 +11,8 @@ def number(value) -> str:
     """Whole numbers with thousands separators (8,420); decimals without trailing zeros."""
     if value is None:
         return "—"
+    if type(value) is int:
+        return f"{value:,}"
     as_float = float(value)
     if as_float.is_integer():
         return f"{int(as_float):,}"

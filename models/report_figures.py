@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import json
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from models.campaigns import campaign_units
 from models.store import Store
@@ -24,8 +25,17 @@ class Figures:
 
     @property
     def totals(self) -> dict[str, float]:
-        found = {i["id"]: self.total(i["id"]) for i in self.indicators}
-        return {k: v for k, v in found.items() if v is not None}
+        """indicator id → the sum over units, for the indicators anyone reported (one pass over the units)."""
+        rows = list(self.per_unit.values())
+        keys = list(rows[0]) if rows else []
+        if all(list(row) == keys for row in rows):  # every unit has the same indicators: sum() column by column
+            sums = dict(zip(keys, [sum(column) for column in zip(*(row.values() for row in rows))]))
+        else:
+            sums = {}
+            for row in rows:
+                for indicator_id, value in row.items():
+                    sums[indicator_id] = sums[indicator_id] + value if indicator_id in sums else value
+        return {i["id"]: sums[i["id"]] for i in self.indicators if i["id"] in sums}
 
     def last_period(self) -> dict | None:
         seqs = [p for p in self.periods if self.reported.get(p["seq"])]
@@ -45,38 +55,100 @@ def load_figures(store: Store, campaign_id: str, *, upto: int | None = None, onl
         (campaign_id,),
     )
     units = campaign_units(store, campaign_id, active_only=False)
-    sql = (
-        "SELECT f.unit_id, f.indicator_id, p.seq, f.value FROM figures f JOIN periods p ON p.id = f.period_id"
-        " WHERE p.campaign_id = ?"
-    )
-    params: list = [campaign_id]
+    where, params = " WHERE p.campaign_id = ? AND f.value IS NOT NULL", [campaign_id]
     if only is not None:
-        sql, params = sql + " AND p.seq = ?", [*params, only]
+        where, params = where + " AND p.seq = ?", [*params, only]
     elif upto is not None:
-        sql, params = sql + " AND p.seq <= ?", [*params, upto]
+        where, params = where + " AND p.seq <= ?", [*params, upto]
     cumulative = {i["id"] for i in indicators if i["accumulation"] == "cumulative"}
-    known_units = {u["id"] for u in units}
+    groups = _unit_weeks(store, where, params)
+    whole = groups is not None
+    if not whole:  # a figure with decimals: read it exactly, one row a figure
+        groups = _unit_weeks_exact(store, where, params)
     figures = Figures(indicators, periods, units)
-    per_unit: dict[str, dict[str, float]] = defaultdict(dict)
-    latest: dict[tuple[str, str], int] = {}
-    per_week: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    reported: dict[int, set[str]] = defaultdict(set)
-    for unit_id, indicator_id, seq, value in store.conn.execute(sql, params):
-        if value is None or unit_id not in known_units:
-            continue
-        reported[seq].add(unit_id)
-        per_week[seq][indicator_id] += value
-        row = per_unit[unit_id]
-        if indicator_id in cumulative:  # a to-date figure: the latest week counts, not the sum
-            if seq >= latest.get((unit_id, indicator_id), -1):
-                latest[(unit_id, indicator_id)] = seq
-                row[indicator_id] = value
-        else:
-            row[indicator_id] = row.get(indicator_id, 0) + value
-    figures.per_unit = dict(per_unit)
-    figures.per_week = {seq: dict(values) for seq, values in per_week.items()}
-    figures.reported = dict(reported)
+    known = {u["id"] for u in units}
+    figures.per_unit, figures.per_week, figures.reported = _sum_up(groups, known, cumulative, whole)
     return figures
+
+
+_FROM = " FROM figures f JOIN periods p ON p.id = f.period_id"
+_SEP = "\x1f"  # between the ids of one unit's week
+
+
+def _unit_weeks(store: Store, where: str, params: list) -> list | None:
+    """(week seq, unit id, indicator ids, values) in week order, one row per unit and week, grouped by SQLite.
+
+    Whole numbers only (JSON carries them exactly): None when a figure has decimals (JSON keeps 15 digits)
+    or an id holds the separator.  Far fewer rows than figures cross into Python (1.4k instead of 42k for
+    300 units): this is what makes a large summary quick.  Units mostly report the same indicators, so each
+    list of ids is split once.
+    """
+    sql = (
+        f"SELECT p.seq, f.unit_id, group_concat(f.indicator_id, '{_SEP}'), json_group_array(f.value)"
+        + _FROM
+        + where
+        + " GROUP BY p.seq, f.unit_id ORDER BY p.seq"
+    )
+    rows = store.conn.execute(sql, params).fetchall()
+    joined = "[" + ",".join(row[3] for row in rows) + "]"
+    if "." in joined or "e" in joined or "E" in joined:
+        return None
+    keys_of: dict[str, tuple] = {}
+    groups = []
+    for (seq, unit_id, ids, _), numbers in zip(rows, json.loads(joined)):  # one parse for all the values
+        keys = keys_of.get(ids)
+        if keys is None:
+            keys = keys_of[ids] = tuple(ids.split(_SEP))
+        if len(numbers) != len(keys):
+            return None
+        groups.append((seq, unit_id, keys, numbers))
+    return groups
+
+
+def _unit_weeks_exact(store: Store, where: str, params: list) -> list:
+    sql = "SELECT p.seq, f.unit_id, f.indicator_id, f.value" + _FROM + where + " ORDER BY p.seq, f.unit_id"
+    groups: list = []
+    for seq, unit_id, indicator_id, value in store.conn.execute(sql, params):
+        if not groups or groups[-1][0] != seq or groups[-1][1] != unit_id:
+            groups.append((seq, unit_id, [], []))
+        groups[-1][2].append(indicator_id)
+        groups[-1][3].append(value)
+    return groups
+
+
+def _sum_up(groups: list, known_units: set, cumulative: set, whole: bool) -> tuple[dict, dict, dict]:
+    """Per unit (summed over weeks; a to-date figure: its latest week), per week (summed over units), who reported."""
+    by_unit: dict[str, list[tuple]] = {}
+    by_week: dict[int, list[tuple]] = {}
+    reported: dict[int, set[str]] = {}
+    for seq, unit_id, keys, values in groups:  # week order: the latest week of a to-date figure comes last
+        if unit_id not in known_units:
+            continue
+        reported.setdefault(seq, set()).add(unit_id)
+        by_week.setdefault(seq, []).append((keys, values))
+        by_unit.setdefault(unit_id, []).append((keys, values))
+    per_unit = {unit_id: _add_up(parts, 0, cumulative, whole) for unit_id, parts in by_unit.items()}
+    per_week = {seq: _add_up(parts, 0.0, set(), whole) for seq, parts in by_week.items()}
+    return per_unit, per_week, reported
+
+
+def _add_up(parts: list[tuple], start, latest: set, whole: bool) -> dict:
+    """Key by key: start + the values in order (the last one for keys in *latest*), keys in first-seen order.
+
+    *parts* are (keys, values) pairs.  Whole numbers under the same keys (the usual case) add up column by
+    column with sum(); the sums are the same as one by one.
+    """
+    keys = parts[0][0]
+    if whole and all(other is keys or other == keys for other, _ in parts):
+        out = dict(zip(keys, map(sum, zip(*[values for _, values in parts]), repeat(start))))
+        for key in latest.intersection(out):
+            out[key] = parts[-1][1][keys.index(key)]
+        return out
+    out = {}
+    for keys, values in parts:
+        for key, value in zip(keys, values):
+            out[key] = value if key in latest else out.get(key, start) + value
+    return out
 
 
 def liaison_counts(store: Store, campaign_id: str) -> dict[str, int]:

@@ -115,9 +115,10 @@ def unit_table(figures: Figures, caption: str) -> b.Table:
     people = [i["id"] for i in figures.indicators if i["measure"] == "人次"] if columns != figures.indicators else []
     header = ["单位", *(_header(i) for i in columns)] + (["人次\n合计"] if people else [])
     rows = []
+    ids = [i["id"] for i in columns]
     for unit in figures.units:
         values = figures.per_unit.get(unit["id"], {})
-        row = [unit["name"], *(number(values[i["id"]]) if i["id"] in values else "—" for i in columns)]
+        row = [unit["name"], *[number(values[i]) if i in values else "—" for i in ids]]
         if people:
             found = [values[p] for p in people if p in values]
             row.append(number(sum(found)) if found else "—")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -57,7 +58,9 @@ def descent(name: str) -> float:
     return pdfmetrics.getFont(name).face.descent / 1000.0
 
 
+@functools.lru_cache(maxsize=8192)
 def width(text: str, name: str, size: float) -> float:
+    """Width in points; remembered, as line breaking measures the same characters and lines again and again."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     return stringWidth(text, name, size)
