@@ -31,6 +31,8 @@ def write_atomically(out: str | os.PathLike, write: Callable[[str], None], suffi
         ) from exc
     try:
         write(temp)
+        with open(temp, "rb") as written:  # on the disk before it replaces the old file (USB sticks get pulled)
+            os.fsync(written.fileno())
         os.replace(temp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
