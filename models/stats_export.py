@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from copy import copy
 from pathlib import Path
 
 from models.errors import ImportRejected
 from models.figure_values import fold
 from models.layout_template import match_columns, read_header, sheet_merges, sheet_rows
-from models.stats_layout import add_styles, page_setup, set_widths, write_footer, write_header, write_title
+from models.stats_layout import add_styles, merge, page_setup, set_widths, write_footer, write_header, write_title
 from models.store import Store
 from models.xlsx_io import open_workbook, put, save_workbook
 
@@ -34,6 +33,7 @@ def remember_mapping(store: Store, campaign_id: str, mapping: dict) -> None:
 def export_own(table: dict, campaign: dict, target, office_name: str | None = None) -> dict:
     """The table in the app's own layout: title, 填报单位, two-level header, one row per unit, 合计, footer."""
     from openpyxl import Workbook
+    from openpyxl.styles.cell_style import StyleArray
 
     workbook = Workbook()
     add_styles(workbook)
@@ -47,22 +47,26 @@ def export_own(table: dict, campaign: dict, target, office_name: str | None = No
     ws.cell(2, 1).style = "desk_plain"
     columns = write_header(ws, indicators, 3, 1, ["序号", "单位"])
     del columns  # indicators run from column 3 in layout order
-    for number, row in enumerate(table["rows"], start=1):
+    first, cells = 5, ws._cells
+    for number, row in enumerate(table["rows"], start=first - 4):
         ws.append([number, None, *row["values"]])
-        put(ws.cell(4 + number, 2), row["unit"]["name"])
-    first, last = 5, 4 + len(table["rows"])
+        put(cells[(first - 1 + number, 2)], row["unit"]["name"])
     if table["rows"]:
-        # Name the style once per column kind, then share its style record (much faster than by name per cell).
+        # Name the style once per column kind, then give every cell a copy of its column's style record
+        # (assigning by name per cell looks the name up each time: several times slower).
         for col, name in ((1, "desk_center"), (2, "desk_cell"), (3, "desk_number")):
-            ws.cell(first, col).style = name
-        shared = [ws.cell(first, col)._style for col in (1, 2, 3)]
-        for row in ws.iter_rows(min_row=first, max_row=last, max_col=width):
-            for cell in row:
-                cell._style = copy(shared[min(cell.column, 3) - 1])
-            ws.row_dimensions[row[0].row].height = 18
-    total_row = 5 + len(table["rows"])
+            cells[(first, col)].style = name
+        kinds = [cells[(first, col)]._style for col in (1, 2, 3)]
+        kinds += [kinds[2]] * (width - 3)
+        height = ws.row_dimensions[first]
+        height.height = 18
+        for r in range(first, first + len(table["rows"])):
+            for col, style in enumerate(kinds, start=1):
+                cells[(r, col)]._style = StyleArray(style)
+            ws.row_dimensions[r] = height  # one shared record: a row dimension does not hold its row number
+    total_row = first + len(table["rows"])
     ws.append(["合计", None, *table["total"]])
-    ws.merge_cells(start_row=total_row, start_column=1, end_row=total_row, end_column=2)
+    merge(ws, total_row, 1, total_row, 2)
     for cell in ws[total_row]:
         cell.style = "desk_total"
     write_footer(ws, total_row + 2, width)
