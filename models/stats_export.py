@@ -9,9 +9,10 @@ from pathlib import Path
 from models.errors import ImportRejected
 from models.figure_values import fold
 from models.layout_template import match_columns, read_header, sheet_merges, sheet_rows
-from models.stats_layout import add_styles, merge, page_setup, set_widths, write_footer, write_header, write_title
+from models.stats_layout import add_styles, page_setup, set_widths, write_footer, write_header, write_title
 from models.store import Store
 from models.xlsx_io import open_workbook, put, save_workbook
+from models.xlsx_merge import merge
 
 _END_ROW = re.compile(r"合计|总计|填报人|审核|制表|联系电话")
 _MAPPING_KEY = "stats_template_mapping:{}"
@@ -33,7 +34,6 @@ def remember_mapping(store: Store, campaign_id: str, mapping: dict) -> None:
 def export_own(table: dict, campaign: dict, target, office_name: str | None = None) -> dict:
     """The table in the app's own layout: title, 填报单位, two-level header, one row per unit, 合计, footer."""
     from openpyxl import Workbook
-    from openpyxl.styles.cell_style import StyleArray
 
     workbook = Workbook()
     add_styles(workbook)
@@ -52,8 +52,8 @@ def export_own(table: dict, campaign: dict, target, office_name: str | None = No
         ws.append([number, None, *row["values"]])
         put(cells[(first - 1 + number, 2)], row["unit"]["name"])
     if table["rows"]:
-        # Name the style once per column kind, then give every cell a copy of its column's style record
-        # (assigning by name per cell looks the name up each time: several times slower).
+        # Name the style once per column kind, then give every cell its column's style record, shared:
+        # nothing changes these cells' styles afterwards (assigning by name per cell is several times slower).
         for col, name in ((1, "desk_center"), (2, "desk_cell"), (3, "desk_number")):
             cells[(first, col)].style = name
         kinds = [cells[(first, col)]._style for col in (1, 2, 3)]
@@ -62,7 +62,7 @@ def export_own(table: dict, campaign: dict, target, office_name: str | None = No
         height.height = 18
         for r in range(first, first + len(table["rows"])):
             for col, style in enumerate(kinds, start=1):
-                cells[(r, col)]._style = StyleArray(style)
+                cells[(r, col)]._style = style
             ws.row_dimensions[r] = height  # one shared record: a row dimension does not hold its row number
     total_row = first + len(table["rows"])
     ws.append(["合计", None, *table["total"]])

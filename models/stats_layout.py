@@ -7,6 +7,7 @@ per workbook as named styles, so every cell only refers to a name (fast, small f
 from __future__ import annotations
 
 from models.xlsx_io import put
+from models.xlsx_merge import merge
 
 STYLES = (
     "desk_title",
@@ -59,49 +60,6 @@ def add_styles(workbook) -> None:
             for key, value in spec.items():
                 setattr(style, key, value)
             workbook.add_named_style(style)
-
-
-def merge(ws, min_row: int, min_col: int, max_row: int, max_col: int) -> None:
-    """``ws.merge_cells`` with the same result, mostly copied from earlier merges on the sheet.
-
-    openpyxl gives every covered cell the borders of the range's edges it lies on, through
-    style lookups per cell (about half the time of a sheet's header).  That style depends only
-    on the corner cells' styles and on which edges the cell lies on, so each such combination
-    is worked out once by openpyxl per sheet and copied after that.
-    """
-    from openpyxl.cell.cell import MergedCell
-    from openpyxl.styles.cell_style import StyleArray
-    from openpyxl.worksheet.cell_range import CellRange
-    from openpyxl.worksheet.merge import MergedCellRange
-
-    def edges(r: int, c: int) -> tuple[bool, bool, bool, bool]:
-        return r == min_row, c == min_col, c == max_col, r == max_row
-
-    cells = ws._cells
-    start, end = cells.get((min_row, min_col)), cells.get((max_row, max_col))
-    corners = (_style_key(start), _style_key(end) if end is not start else None)
-    known = ws.__dict__.setdefault("_desk_merges", {}).setdefault(corners, {})
-    rows = {min_row, min(min_row + 1, max_row), max_row}
-    cols = {min_col, min(min_col + 1, max_col), max_col}
-    spots = [(r, c) for r in range(min_row, max_row + 1) for c in range(min_col, max_col + 1)]
-    if not all(edges(r, c) in known for r in rows for c in cols):
-        ws.merge_cells(start_row=min_row, start_column=min_col, end_row=max_row, end_column=max_col)
-        known.update((edges(r, c), _style_key(cells[(r, c)])) for r, c in spots)
-        return
-    merged = MergedCellRange.__new__(MergedCellRange)
-    CellRange.__init__(merged, min_col=min_col, min_row=min_row, max_col=max_col, max_row=max_row)
-    merged.ws = ws
-    merged.start_cell = ws.cell(min_row, min_col)
-    ws.merged_cells.add(merged)
-    for r, c in spots:
-        cell = merged.start_cell if (r, c) == (min_row, min_col) else MergedCell(ws, r, c)
-        style = known[edges(r, c)]
-        cell._style = StyleArray(style) if style is not None else None
-        cells[(r, c)] = cell
-
-
-def _style_key(cell) -> tuple | None:
-    return tuple(cell._style) if cell is not None and cell._style is not None else None
 
 
 def write_header(ws, indicators: list[dict], top: int, first_col: int, label_heads: list[str]) -> dict[str, int]:
