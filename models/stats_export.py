@@ -67,8 +67,8 @@ def export_own(table: dict, campaign: dict, target, office_name: str | None = No
     total_row = first + len(table["rows"])
     ws.append(["合计", None, *table["total"]])
     merge(ws, total_row, 1, total_row, 2)
-    for cell in ws[total_row]:
-        cell.style = "desk_total"
+    for col in range(1, width + 1):  # not ws[total_row]: that scans every cell for the sheet's width
+        cells[(total_row, col)].style = "desk_total"
     write_footer(ws, total_row + 2, width)
     set_widths(ws, [5, 22], len(indicators), 8.5)
     ws.row_dimensions[4].height = 42
