@@ -22,11 +22,15 @@ if TYPE_CHECKING:
 UNTRACKED = {"meta", "batches", "changes"}
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every row (json.dumps builds one per call)
+
+
 def _dump(row: dict | None) -> str | None:
     if row is None:
         return None
-    plain = {k: {"$b64": base64.b64encode(v).decode()} if isinstance(v, bytes) else v for k, v in row.items()}
-    return json.dumps(plain, ensure_ascii=False)
+    if any(isinstance(v, bytes) for v in row.values()):
+        row = {k: {"$b64": base64.b64encode(v).decode()} if isinstance(v, bytes) else v for k, v in row.items()}
+    return _ENCODE(row)
 
 
 def _load(state: str) -> dict:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from copy import copy
 from pathlib import Path
 
 from models.errors import ImportRejected
@@ -13,6 +12,7 @@ from models.layout_template import match_columns, read_header, sheet_merges, she
 from models.stats_layout import add_styles, page_setup, set_widths, write_footer, write_header, write_title
 from models.store import Store
 from models.xlsx_io import open_workbook, put, save_workbook
+from models.xlsx_merge import merge
 
 _END_ROW = re.compile(r"合计|总计|填报人|审核|制表|联系电话")
 _MAPPING_KEY = "stats_template_mapping:{}"
@@ -47,24 +47,28 @@ def export_own(table: dict, campaign: dict, target, office_name: str | None = No
     ws.cell(2, 1).style = "desk_plain"
     columns = write_header(ws, indicators, 3, 1, ["序号", "单位"])
     del columns  # indicators run from column 3 in layout order
-    for number, row in enumerate(table["rows"], start=1):
+    first, cells = 5, ws._cells
+    for number, row in enumerate(table["rows"], start=first - 4):
         ws.append([number, None, *row["values"]])
-        put(ws.cell(4 + number, 2), row["unit"]["name"])
-    first, last = 5, 4 + len(table["rows"])
+        put(cells[(first - 1 + number, 2)], row["unit"]["name"])
     if table["rows"]:
-        # Name the style once per column kind, then share its style record (much faster than by name per cell).
+        # Name the style once per column kind, then give every cell its column's style record, shared:
+        # nothing changes these cells' styles afterwards (assigning by name per cell is several times slower).
         for col, name in ((1, "desk_center"), (2, "desk_cell"), (3, "desk_number")):
-            ws.cell(first, col).style = name
-        shared = [ws.cell(first, col)._style for col in (1, 2, 3)]
-        for row in ws.iter_rows(min_row=first, max_row=last, max_col=width):
-            for cell in row:
-                cell._style = copy(shared[min(cell.column, 3) - 1])
-            ws.row_dimensions[row[0].row].height = 18
-    total_row = 5 + len(table["rows"])
+            cells[(first, col)].style = name
+        kinds = [cells[(first, col)]._style for col in (1, 2, 3)]
+        kinds += [kinds[2]] * (width - 3)
+        height = ws.row_dimensions[first]
+        height.height = 18
+        for r in range(first, first + len(table["rows"])):
+            for col, style in enumerate(kinds, start=1):
+                cells[(r, col)]._style = style
+            ws.row_dimensions[r] = height  # one shared record: a row dimension does not hold its row number
+    total_row = first + len(table["rows"])
     ws.append(["合计", None, *table["total"]])
-    ws.merge_cells(start_row=total_row, start_column=1, end_row=total_row, end_column=2)
-    for cell in ws[total_row]:
-        cell.style = "desk_total"
+    merge(ws, total_row, 1, total_row, 2)
+    for col in range(1, width + 1):  # not ws[total_row]: that scans every cell for the sheet's width
+        cells[(total_row, col)].style = "desk_total"
     write_footer(ws, total_row + 2, width)
     set_widths(ws, [5, 22], len(indicators), 8.5)
     ws.row_dimensions[4].height = 42

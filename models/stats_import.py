@@ -147,10 +147,11 @@ def _collect(context: _Context, result: FileResult, read) -> None:
 
 
 def read_file(context: _Context, path: Path) -> FileResult:
-    from models.xlsx_io import as_rejection, open_workbook, read_mark
+    from models.xlsx_io import as_rejection, read_mark
+    from models.xlsx_values import open_values
 
     result = FileResult(path.name)
-    workbook = open_workbook(path)
+    workbook = open_values(path)  # only values are read: no style objects
     try:
         mark = read_mark(workbook)
         if mark and mark.get("kind") == "stats":

@@ -7,6 +7,7 @@ per workbook as named styles, so every cell only refers to a name (fast, small f
 from __future__ import annotations
 
 from models.xlsx_io import put
+from models.xlsx_merge import merge
 
 STYLES = (
     "desk_title",
@@ -71,7 +72,7 @@ def write_header(ws, indicators: list[dict], top: int, first_col: int, label_hea
         col = first_col + offset
         put(ws.cell(top, col), head)
         ws.cell(top, col).style = ws.cell(top + 1, col).style = "desk_head"
-        ws.merge_cells(start_row=top, start_column=col, end_row=top + 1, end_column=col)
+        merge(ws, top, col, top + 1, col)
     col = first_col + len(label_heads)
     index = 0
     while index < len(indicators):
@@ -88,11 +89,11 @@ def write_header(ws, indicators: list[dict], top: int, first_col: int, label_hea
                 put(ws.cell(top + 1, col + k), column_title(indicator))
         if single:
             put(ws.cell(top, col), column_title(indicators[index]))
-            ws.merge_cells(start_row=top, start_column=col, end_row=top + 1, end_column=col)
+            merge(ws, top, col, top + 1, col)
         else:
             put(ws.cell(top, col), group)
             if span > 1:
-                ws.merge_cells(start_row=top, start_column=col, end_row=top, end_column=col + span - 1)
+                merge(ws, top, col, top, col + span - 1)
         col += span
         index += span
     return columns
@@ -101,7 +102,7 @@ def write_header(ws, indicators: list[dict], top: int, first_col: int, label_hea
 def write_title(ws, text: str, width: int, row: int = 1) -> None:
     put(ws.cell(row, 1), text)
     ws.cell(row, 1).style = "desk_title"
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=max(width, 1))
+    merge(ws, row, 1, row, max(width, 1))
     ws.row_dimensions[row].height = 30
 
 

@@ -49,30 +49,29 @@ def check_xlsx(path: str | os.PathLike) -> Path:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
+            names = {m.filename for m in members}
+            if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+                raise ImportRejected("不是 Excel 工作簿（.xlsx）文件（缺少工作簿内容）。", name)
+            if sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
+                raise ImportRejected("文件解压后过大，可能是恶意文件，已拒绝。", name)
+            if _declares_entities(archive, members):
+                raise ImportRejected(HOSTILE_XML, name)
     except (zipfile.BadZipFile, OSError) as exc:
         raise ImportRejected(f"文件已损坏，无法读取（{exc}）。", name) from exc
-    names = {m.filename for m in members}
-    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-        raise ImportRejected("不是 Excel 工作簿（.xlsx）文件（缺少工作簿内容）。", name)
-    if sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
-        raise ImportRejected("文件解压后过大，可能是恶意文件，已拒绝。", name)
-    if _declares_entities(path, members):
-        raise ImportRejected(HOSTILE_XML, name)
     return path
 
 
 HOSTILE_XML = "文件含有不安全的 XML 内容（实体声明），已拒绝。"
 
 
-def _declares_entities(path: Path, members: list[zipfile.ZipInfo]) -> bool:
+def _declares_entities(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> bool:
     """Real xlsx parts never carry a DTD; look at the start of each XML part (cheap)."""
-    with zipfile.ZipFile(path) as archive:
-        for member in members:
-            if member.filename.endswith((".xml", ".rels")):
-                with archive.open(member) as part:
-                    head = part.read(4096)
-                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    return True
+    for member in members:
+        if member.filename.endswith((".xml", ".rels")):
+            with archive.open(member) as part:
+                head = part.read(4096)
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                return True
     return False
 
 

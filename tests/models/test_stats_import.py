@@ -227,3 +227,27 @@ def test_import_is_preceded_by_a_backup_of_the_state_before(demo_store, own_form
     assert saved.scalar("SELECT count(*) FROM figures") == before  # taken before anything was written
     saved.close()
     assert demo_store.scalar("SELECT count(*) FROM figures") > before
+
+
+def test_date_typed_into_a_figure_cell_is_an_error_of_that_cell(demo_store, own_forms):
+    """Returned forms are read for values only: a cell formatted as a date still reads as a date, not a number."""
+    import datetime
+
+    from openpyxl import load_workbook
+
+    campaign, period, files = own_forms
+    wb = load_workbook(files[1])
+    ws = wb["进展统计"]
+    ws.cell(6, 2).value = datetime.date(2021, 6, 5)  # Excel stores 44352 with a date format
+    ws.cell(6, 3).value = 200
+    ws.cell(6, 3).number_format = "#,##0.00"  # a number shown with decimals stays a number
+    ws.cell(6, 4).value = 7
+    ws.cell(6, 4).number_format = '0"场"'
+    wb.save(files[1])
+    result = import_forms(demo_store, campaign, [files[1]])[0]
+    assert result.status == "imported"
+    assert [(e["sheet"], e["cell"]) for e in result.errors] == [("进展统计", "B6")]
+    assert "不是数字" in result.errors[0]["message"] and "2021-06-05" in result.errors[0]["message"]
+    unit = demo_store.row("SELECT id FROM units WHERE name = '建宁街道'")["id"]
+    values = _figures(demo_store, unit, period["id"])
+    assert values[("安全宣传咨询", "参与人次")] == 200 and values[("主题宣讲", "场次")] == 7
