@@ -18,6 +18,7 @@ class Context:
     units: int
     repeat: int
     median_time: Callable
+    paired: Callable  # (app, bare, repeat) -> (app median, bare median), run in turns
     run_process: Callable
     env: dict
     cache: dict = field(default_factory=dict)

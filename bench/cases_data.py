@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import statistics
 
 from bench.cases import Context, result
 from bench.prepare import newest_campaign, returned_forms, week_of
@@ -28,8 +29,7 @@ def week_grid(ctx: Context) -> dict:
             ).fetchall()
             return {(u, i): v for u, i, v in rows}
 
-        app = ctx.median_time(lambda: load_week(store, campaign["id"], period["id"]), ctx.repeat * 2)
-        baseline = ctx.median_time(bare, ctx.repeat * 2)
+        app, baseline = ctx.paired(lambda: load_week(store, campaign["id"], period["id"]), bare, ctx.repeat * 2)
     finally:
         store.close()
     return result("open one week's grid", app, baseline, "≤ 0.150 s", app <= 0.150, "absolute; baseline: one SELECT")
@@ -49,8 +49,7 @@ def cumulative_totals(ctx: Context) -> dict:
             sql = f"SELECT unit_id, indicator_id, SUM(value) FROM figures WHERE period_id IN ({marks})"
             return store.conn.execute(sql + " GROUP BY unit_id, indicator_id", ids).fetchall()
 
-        app = ctx.median_time(lambda: cumulative_table(store, campaign["id"]), ctx.repeat * 2)
-        baseline = ctx.median_time(bare, ctx.repeat * 2)
+        app, baseline = ctx.paired(lambda: cumulative_table(store, campaign["id"]), bare, ctx.repeat * 2)
     finally:
         store.close()
     return result("cumulative totals", app, baseline, "≤ 0.050 s", app <= 0.050, "absolute; baseline: one GROUP BY")
@@ -81,8 +80,7 @@ def statistics_xlsx(ctx: Context) -> dict:
         workbook.save(ctx.work / "bare.xlsx")
 
     export_own(table, campaign, out)
-    app = ctx.median_time(lambda: export_own(table, campaign, out), ctx.repeat)
-    baseline = ctx.median_time(bare, ctx.repeat)
+    app, baseline = ctx.paired(lambda: export_own(table, campaign, out), bare, ctx.repeat * 3)
     ratio = app / baseline
     return result("statistics xlsx", app, baseline, "≤ 1.5×", ratio <= 1.5)
 
@@ -112,8 +110,7 @@ def summary_pdf(ctx: Context) -> dict:
             build_pdf(summary_document(store, campaign), out)
 
         app_run()
-        app = ctx.median_time(app_run, ctx.repeat)
-        baseline = ctx.median_time(bare, ctx.repeat)
+        app, baseline = ctx.paired(app_run, bare, ctx.repeat * 3)
     finally:
         store.close()
     return result("summary PDF (per-unit table)", app, baseline, "≤ 1.5×", app / baseline <= 1.5)
@@ -138,7 +135,8 @@ def form_import(ctx: Context) -> dict:
                     pass
             workbook.close()
 
-    for _ in range(ctx.repeat):
+    bare_times = []
+    for _ in range(ctx.repeat):  # in turns with the bare reading, so that both see the same load
         shutil.copyfile(ctx.fixture, copy)  # each run imports into the same untouched data
         store = open_store(copy)
         try:
@@ -146,8 +144,8 @@ def form_import(ctx: Context) -> dict:
             times.append(ctx.median_time(lambda s=store, c=campaign: _import_checked(import_forms, s, c, folder), 1))
         finally:
             store.close()
-    app = sorted(times)[len(times) // 2]
-    baseline = ctx.median_time(bare, ctx.repeat)
+        bare_times.append(ctx.median_time(bare, 1))
+    app, baseline = statistics.median(times), statistics.median(bare_times)
     note = f"{len(files)} forms, written into the db"
     return result("import returned forms", app, baseline, "≤ 1.3×", app / baseline <= 1.3, note)
 

@@ -52,8 +52,7 @@ def pack_copy(ctx: Context) -> dict:
             dest.close()
             (ctx.work / "bare-copy.db").unlink()
 
-        app = ctx.median_time(lambda: pack(store, target), ctx.repeat)
-        baseline = ctx.median_time(bare, ctx.repeat)
+        app, baseline = ctx.paired(lambda: pack(store, target), bare, ctx.repeat)
     finally:
         store.close()
     return result("save a copy (pack)", app, baseline, "≤ 1 s", app <= 1.0, "baseline: sqlite3 backup() alone")

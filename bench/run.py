@@ -30,12 +30,19 @@ from bench.make_fixture import make_fixture  # noqa: E402
 
 
 def median_time(action, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+    return statistics.median(_timed(action) for _ in range(repeat))
+
+
+def paired_medians(app, bare, repeat: int) -> tuple[float, float]:
+    """Medians of the app's and the bare library's runs, taken in turns so that both see the same load."""
+    times = [(_timed(app), _timed(bare)) for _ in range(repeat)]
+    return statistics.median(t for t, _ in times), statistics.median(t for _, t in times)
+
+
+def _timed(action) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
 
 
 def run_process(args: list[str], env: dict) -> None:
@@ -82,6 +89,7 @@ def run_cases(args: argparse.Namespace, work: Path) -> int:
         units=args.units,
         repeat=args.repeat,
         median_time=median_time,
+        paired=paired_medians,
         run_process=run_process,
         env=_env(work),
     )
