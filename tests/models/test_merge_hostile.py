@@ -118,3 +118,19 @@ def test_original_is_never_modified(demo_store, incoming):
     before = incoming.read_bytes()
     merge.merge(demo_store, incoming)
     assert incoming.read_bytes() == before
+
+
+def test_history_index_that_does_not_match_its_table(demo_store, incoming):
+    """The change history is read through its indexes: one that lies (quick_check cannot see it) is refused."""
+    conn = sqlite3.connect(incoming)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute(
+        "UPDATE sqlite_master SET sql = 'CREATE INDEX changes_record ON changes(record_id, table_name)'"
+        " WHERE name = 'changes_record'"
+    )
+    conn.commit()
+    conn.close()
+    check = sqlite3.connect(incoming)
+    assert check.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    check.close()
+    _refused(demo_store, incoming, "完整性")
