@@ -130,3 +130,38 @@ def test_pack_command(demo_path, tmp_path, capsys):
     assert "已保存副本" in capsys.readouterr().out
     assert run(["pack", "--db", str(demo_path), "--out", str(tmp_path / "无此文件夹" / "x.db")]) == 2
     assert "文件夹不存在" in capsys.readouterr().err
+
+
+def test_no_other_writer_can_commit_while_the_file_is_copied(demo_store, tmp_path, monkeypatch):
+    """The copy is the file's bytes taken under SQLite's shared lock: the file cannot change meanwhile."""
+    attempts = []
+    real_copy = shutil.copyfile
+
+    def copy_while_someone_writes(source, target):
+        other = sqlite3.connect(demo_store.path, timeout=0)
+        try:
+            other.execute("UPDATE meta SET value = value WHERE key = 'office_id'")
+            other.commit()
+            attempts.append("committed")
+        except sqlite3.OperationalError as exc:
+            attempts.append(str(exc))
+        finally:
+            other.close()
+        return real_copy(source, target)
+
+    monkeypatch.setattr(exchange.shutil, "copyfile", copy_while_someone_writes)
+    exchange.pack(demo_store, tmp_path / "副本.db")
+    assert attempts == ["database is locked"]
+    assert not demo_store.conn.in_transaction  # the read transaction ended with the copy
+
+
+def test_in_memory_store_is_copied_through_the_backup_api(tmp_path):
+    from models.store import memory_store
+
+    store = memory_store()
+    store.set_meta("office_name", "测试办")
+    out = tmp_path / "内存副本.db"
+    exchange.snapshot(store, out)
+    copy = open_store(out, readonly=True)
+    assert copy.meta("office_name") == "测试办"
+    copy.close()

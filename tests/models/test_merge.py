@@ -68,20 +68,21 @@ def test_merge_applies_once_keeps_parents_and_undoes(demo_store, town, tmp_path)
 
 
 def test_conflict_is_never_overwritten_silently(demo_store, town):
+    # values no demo figure has: a change to the value a figure already holds is no change at all
     fid = first_figure(demo_store)
     with demo_store.batch("区里改") as batch:
-        batch.update("figures", fid, {"value": 5})
+        batch.update("figures", fid, {"value": 50005})
     with town.batch("镇里改") as batch:
-        batch.update("figures", fid, {"value": 7})
+        batch.update("figures", fid, {"value": 70007})
     plan = merge.preview(demo_store, town.path)
     assert plan["total_conflicts"] == 1
     conflict = plan["conflicts"][0]
-    assert (conflict["mine"]["value"], conflict["theirs"]["value"]) == (5, 7)
+    assert (conflict["mine"]["value"], conflict["theirs"]["value"]) == (50005, 70007)
     with pytest.raises(ImportRejected, match="1 处冲突"):
         merge.merge(demo_store, town.path)
-    assert value(demo_store, fid) == 5
+    assert value(demo_store, fid) == 50005
     merge.merge(demo_store, town.path, decisions={f"figures:{fid}": "mine"})
-    assert value(demo_store, fid) == 5
+    assert value(demo_store, fid) == 50005
     # decided once: the same file again is no longer a conflict
     assert merge.preview(demo_store, town.path)["total_conflicts"] == 0
 
@@ -89,20 +90,20 @@ def test_conflict_is_never_overwritten_silently(demo_store, town):
 def test_take_theirs_for_all_conflicts(demo_store, town):
     fid = first_figure(demo_store)
     with demo_store.batch("区里改") as batch:
-        batch.update("figures", fid, {"value": 5})
+        batch.update("figures", fid, {"value": 50005})
     with town.batch("镇里改") as batch:
-        batch.update("figures", fid, {"value": 7})
+        batch.update("figures", fid, {"value": 70007})
     merge.merge(demo_store, town.path, take="theirs")
-    assert value(demo_store, fid) == 7
+    assert value(demo_store, fid) == 70007
 
 
 def test_change_only_here_is_kept(demo_store, town):
     fid = first_figure(demo_store)
     with demo_store.batch("区里改") as batch:
-        batch.update("figures", fid, {"value": 5})
+        batch.update("figures", fid, {"value": 50005})
     plan = merge.merge(demo_store, town.path)
     assert plan["tables"]["figures"]["kept"] == 1 and plan["total_conflicts"] == 0
-    assert value(demo_store, fid) == 5
+    assert value(demo_store, fid) == 50005
 
 
 def test_merge_with_itself_is_a_no_op(demo_store, demo_path, tmp_path):
