@@ -80,7 +80,7 @@ def statistics_xlsx(ctx: Context) -> dict:
         workbook.save(ctx.work / "bare.xlsx")
 
     export_own(table, campaign, out)
-    app, baseline = ctx.paired(lambda: export_own(table, campaign, out), bare, ctx.repeat * 3)
+    app, baseline = ctx.paired(lambda: export_own(table, campaign, out), bare, ctx.repeat * 5)
     ratio = app / baseline
     return result("statistics xlsx", app, baseline, "≤ 1.5×", ratio <= 1.5)
 
@@ -110,7 +110,7 @@ def summary_pdf(ctx: Context) -> dict:
             build_pdf(summary_document(store, campaign), out)
 
         app_run()
-        app, baseline = ctx.paired(app_run, bare, ctx.repeat * 3)
+        app, baseline = ctx.paired(app_run, bare, ctx.repeat * 5)
     finally:
         store.close()
     return result("summary PDF (per-unit table)", app, baseline, "≤ 1.5×", app / baseline <= 1.5)
