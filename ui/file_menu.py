@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 from models import backups
 from models.store import open_store
@@ -16,6 +16,12 @@ from ui.paths import user_data_dir
 FILE_FILTER = "安全生产月工作台数据库 (*.db *.sqlite);;所有文件 (*)"
 AUTO_BACKUP_MS = 10 * 60 * 1000
 USB_FOLDER = "U盘文件副本"
+
+
+def _file_dialog():
+    from PySide6.QtWidgets import QFileDialog  # loaded when a dialog is opened, not before the first paint
+
+    return QFileDialog
 
 
 def tr(text: str) -> str:
@@ -119,7 +125,7 @@ def switch_to(window, path: Path, *, origin: Path | None = None) -> bool:
 
 
 def new_database(window) -> None:
-    name, _ = QFileDialog.getSaveFileName(window, tr("新建数据库"), "", FILE_FILTER)
+    name, _ = _file_dialog().getSaveFileName(window, tr("新建数据库"), "", FILE_FILTER)
     if not name:
         return
     path = Path(name)
@@ -130,7 +136,7 @@ def new_database(window) -> None:
 
 
 def open_database_dialog(window, from_stick: bool = False) -> None:
-    name, _ = QFileDialog.getOpenFileName(window, tr("打开数据库"), "", FILE_FILTER)
+    name, _ = _file_dialog().getOpenFileName(window, tr("打开数据库"), "", FILE_FILTER)
     if name:
         open_path(window, Path(name), from_stick=from_stick)
 
@@ -163,7 +169,7 @@ def open_path(window, path: Path, *, from_stick: bool = False) -> bool:
 def save_copy(window, target: Path | None = None) -> Path | None:
     if target is None:
         suggested = f"{window.store.path.stem if window.store.path else '副本'}-副本.db"
-        name, _ = QFileDialog.getSaveFileName(window, tr("保存副本（U盘）"), suggested, FILE_FILTER)
+        name, _ = _file_dialog().getSaveFileName(window, tr("保存副本（U盘）"), suggested, FILE_FILTER)
         if not name:
             return None
         target = Path(name)
@@ -189,7 +195,7 @@ def import_merge(window, path: Path | None = None) -> dict | None:
     from ui.merge_dialog import MergeDialog
 
     if path is None:
-        name, _ = QFileDialog.getOpenFileName(window, tr("导入合并"), "", FILE_FILTER)
+        name, _ = _file_dialog().getOpenFileName(window, tr("导入合并"), "", FILE_FILTER)
         if not name:
             return None
         path = Path(name)

@@ -6,38 +6,45 @@ functions; every shown message is appended to ``msgbox.SHOWN``.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # QMessageBox is loaded when a first message is shown, not before the first paint
+    from PySide6.QtWidgets import QWidget
 
 SHOWN: list[tuple[str, str]] = []
 # When not None, messages are not shown; question() pops its answers from here.
 ANSWERS: list[bool] | None = None
 
 
-def _show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str = "") -> None:
+def _show(parent: QWidget | None, icon: str, title: str, text: str, detail: str = "") -> None:
     SHOWN.append((title, text))
     if ANSWERS is not None:
         return
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(getattr(QMessageBox.Icon, icon), title, text, QMessageBox.StandardButton.Ok, parent)
     if detail:
         box.setDetailedText(detail)
     box.exec()
 
 
 def information(parent: QWidget | None, title: str, text: str) -> None:
-    _show(parent, QMessageBox.Icon.Information, title, text)
+    _show(parent, "Information", title, text)
 
 
 def warning(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
-    _show(parent, QMessageBox.Icon.Warning, title, text, detail)
+    _show(parent, "Warning", title, text, detail)
 
 
 def critical(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
-    _show(parent, QMessageBox.Icon.Critical, title, text, detail)
+    _show(parent, "Critical", title, text, detail)
 
 
 def question(parent: QWidget | None, title: str, text: str) -> bool:
     SHOWN.append((title, text))
     if ANSWERS is not None:
         return ANSWERS.pop(0) if ANSWERS else False
+    from PySide6.QtWidgets import QMessageBox
+
     answer = QMessageBox.question(parent, title, text)
     return answer == QMessageBox.StandardButton.Yes
