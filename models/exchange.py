@@ -158,9 +158,16 @@ def _copy_database(store: Store, name: str) -> None:
     conn.execute("BEGIN")
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # takes the shared lock
-        shutil.copyfile(long_path(path), name)
+        copy_bytes(long_path(path), name)
     finally:
         conn.rollback()
+
+
+def copy_bytes(source: str, target: str) -> None:
+    """Plain reads and writes: Windows lets them read a file SQLite has open (share read/write),
+    which an OS-level file copy might refuse."""
+    with open(source, "rb") as reading, open(target, "wb") as writing:
+        shutil.copyfileobj(reading, writing, 1 << 20)
 
 
 def _write_verified(store: Store, name: str, extra_meta: dict | None, check: str, target: Path) -> None:

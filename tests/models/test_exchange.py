@@ -135,7 +135,7 @@ def test_pack_command(demo_path, tmp_path, capsys):
 def test_no_other_writer_can_commit_while_the_file_is_copied(demo_store, tmp_path, monkeypatch):
     """The copy is the file's bytes taken under SQLite's shared lock: the file cannot change meanwhile."""
     attempts = []
-    real_copy = shutil.copyfile
+    real_copy = exchange.copy_bytes
 
     def copy_while_someone_writes(source, target):
         other = sqlite3.connect(demo_store.path, timeout=0)
@@ -149,7 +149,7 @@ def test_no_other_writer_can_commit_while_the_file_is_copied(demo_store, tmp_pat
             other.close()
         return real_copy(source, target)
 
-    monkeypatch.setattr(exchange.shutil, "copyfile", copy_while_someone_writes)
+    monkeypatch.setattr(exchange, "copy_bytes", copy_while_someone_writes)
     exchange.pack(demo_store, tmp_path / "副本.db")
     assert attempts == ["database is locked"]
     assert not demo_store.conn.in_transaction  # the read transaction ended with the copy
