@@ -147,7 +147,7 @@ def export_pdf(store: Store, campaign: dict, out: str | os.PathLike, *, mask: bo
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    from models.xlsx_io import replace_file
+    from models.file_output import write_atomically
 
     if "DeskCJK" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("DeskCJK", str(_font_file()), subfontIndex=0))
@@ -172,13 +172,13 @@ def export_pdf(store: Store, campaign: dict, out: str | os.PathLike, *, mask: bo
         )
     )
 
-    def write(temp: Path) -> None:
+    def write(temp: str) -> None:
         doc = SimpleDocTemplate(
             str(temp), pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm
         )
         doc.build([Paragraph(_escape(list_title(campaign)), title), Spacer(1, 6 * mm), table])
 
-    return replace_file(out, write)
+    return write_atomically(out, write)
 
 
 def _escape(value) -> str:

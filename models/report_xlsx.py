@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from models.pdf.output import write_atomically
+from models.file_output import write_atomically
 from models.report_figures import Figures, load_figures
 from models.store import Store
 
@@ -67,5 +67,5 @@ def export_tables_xlsx(store: Store, report: dict, out: str | os.PathLike) -> st
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "2:3"
-    write_atomically(out, book.save, suffix=".xlsx")
+    write_atomically(out, book.save)
     return str(out)

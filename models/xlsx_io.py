@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
 
-from models.errors import DeskError, ImportRejected
+from models.errors import ImportRejected
+from models.file_output import write_atomically
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -126,43 +126,5 @@ def read_mark(workbook) -> dict | None:
     return mark if isinstance(mark, dict) else None
 
 
-def replace_file(target: str | os.PathLike, write) -> Path:
-    """Call ``write(temp_path)`` for a temp file beside *target*, then move it into place.
-
-    On any failure the old target is untouched and the temp file removed; OSError
-    becomes a Chinese message naming the file.
-    """
-    target = Path(target)
-    if not target.parent.is_dir():
-        raise DeskError("保存位置的文件夹不存在。", str(target.parent))
-    try:
-        handle, temp = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=target.parent)
-    except OSError as exc:
-        raise DeskError(f"无法在这个文件夹中写入文件（{exc.strerror}）。", str(target.parent)) from exc
-    os.close(handle)
-    try:
-        write(Path(temp))
-        with open(temp, "rb") as written:
-            os.fsync(written.fileno())
-        os.replace(temp, target)
-    except OSError as exc:
-        _remove_quietly(temp)
-        reason = exc.strerror or str(exc)
-        raise DeskError(
-            f"无法保存（{reason}）：文件可能正被 Excel/WPS 等程序打开，或磁盘已满、只读。原文件未改动。", str(target)
-        ) from exc
-    except BaseException:
-        _remove_quietly(temp)
-        raise
-    return target
-
-
 def save_workbook(workbook, target: str | os.PathLike) -> Path:
-    return replace_file(target, lambda temp: workbook.save(temp))
-
-
-def _remove_quietly(path: str) -> None:
-    try:
-        os.remove(path)
-    except OSError:
-        pass
+    return write_atomically(target, workbook.save)

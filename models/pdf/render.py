@@ -5,12 +5,12 @@ from __future__ import annotations
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageTemplate, Spacer
 from reportlab.platypus import PageBreak as RLPageBreak
 
+from models.file_output import write_atomically
 from models.pdf import blocks as b
 from models.pdf import fonts
 from models.pdf import geometry as g
 from models.pdf.flowables import GridLine, GridText, RedHeaderFlowable, bar_chart, unit_table
 from models.pdf.linebreak import Line, balanced_title, layout
-from models.pdf.output import write_atomically
 
 TWO_CHARS = 2 * g.CHAR_PITCH
 

@@ -7,10 +7,10 @@ import os
 import pdfplumber
 import pytest
 
+from models.file_output import WriteError
 from models.pdf import blocks as b
 from models.pdf import build_notice_pdf, build_pdf
 from models.pdf.linebreak import CANNOT_START, balanced_title, break_lines
-from models.pdf.output import PdfWriteError
 from tests.models.pdf_reading import MM, all_lines, fonts, text_of
 
 # A long text of full-width characters and punctuation that lands at line ends in many ways.
@@ -152,7 +152,7 @@ def test_unwritable_folder_gives_chinese_error_and_keeps_old_file(tmp_path, monk
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("tempfile.mkstemp", refuse)
-    with pytest.raises(PdfWriteError, match="只读") as caught:
+    with pytest.raises(WriteError, match="只读") as caught:
         build_pdf(_doc(), target)
     assert "原文件未改动" in str(caught.value)
     assert target.read_bytes() == b"old"
@@ -166,14 +166,14 @@ def test_replace_failure_keeps_old_file_and_leaves_no_temp(tmp_path, monkeypatch
         raise PermissionError(13, "The process cannot access the file because it is being used by another process")
 
     monkeypatch.setattr(os, "replace", locked)
-    with pytest.raises(PdfWriteError, match="正被其他程序打开"):
+    with pytest.raises(WriteError, match="正被其他程序打开"):
         build_pdf(_doc(), target)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["报告.pdf"]
 
 
 def test_missing_folder_is_refused(tmp_path):
-    with pytest.raises(PdfWriteError, match="文件夹不存在"):
+    with pytest.raises(WriteError, match="文件夹不存在"):
         build_pdf(_doc(), tmp_path / "没有" / "x.pdf")
 
 

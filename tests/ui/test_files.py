@@ -62,22 +62,23 @@ def test_merge_through_the_menu_and_undo(window, demo_path, tmp_path, monkeypatc
 
 
 def test_merge_dialog_decides_each_conflict(qtbot, demo_store, demo_path, tmp_path):
+    # values no demo figure holds: a change to the value a figure already has is no change
     from models import merge
 
     town = other_office(demo_path, tmp_path / "town.db")
     fid = first_figure(town)
     with town.batch("镇里改") as batch:
-        batch.update("figures", fid, {"value": 7})
+        batch.update("figures", fid, {"value": 70007})
     town.close()
     with demo_store.batch("区里改") as batch:
-        batch.update("figures", fid, {"value": 5})
+        batch.update("figures", fid, {"value": 50005})
     plan = merge.preview(demo_store, tmp_path / "town.db")
     dialog = MergeDialog(plan)
     qtbot.addWidget(dialog)
     model = dialog.model
     assert model.rowCount() == 1
     assert model.index(0, 0).data() == "统计数据"
-    assert model.index(0, 2).data() == "数值 5" and model.index(0, 3).data() == "数值 7"
+    assert model.index(0, 2).data() == "数值 50005" and model.index(0, 3).data() == "数值 70007"
     unit = demo_store.scalar("SELECT u.name FROM figures f JOIN units u ON u.id = f.unit_id WHERE f.id = ?", (fid,))
     assert model.index(0, 1).data().startswith(unit)
     assert "冲突 1 处" in dialog.summary.text()
@@ -85,7 +86,7 @@ def test_merge_dialog_decides_each_conflict(qtbot, demo_store, demo_path, tmp_pa
     model.setData(model.index(0, 4), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert dialog.decisions() == {f"figures:{fid}": "theirs"}
     merge.merge(demo_store, tmp_path / "town.db", decisions=dialog.decisions())
-    assert value(demo_store, fid) == 7
+    assert value(demo_store, fid) == 70007
     assert model.rowCount(QModelIndex()) == 1
 
 
