@@ -16,6 +16,7 @@ from pathlib import Path
 
 from models import schema
 from models.errors import ImportRejected
+from models.merge_stage import TABLES as SCANNED
 from models.store import SQLITE_HEADER, applied_migrations
 
 MAX_FILE_BYTES = 2 * 1024**3
@@ -134,8 +135,6 @@ class IncomingFile:
         quick_check already; a duplicate id among them is refused when written.  Checking their indexes
         too cost 1.2 s of CPU on a large district's 200,000 figures, beside the merge itself.
         """
-        from models.merge_stage import TABLES as SCANNED
-
         try:
             conn = self.connect()
             try:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QWidget,
 )
@@ -29,6 +28,7 @@ from models.stats_export import (
 )
 from models.totals import cumulative_table, week_table
 from ui import errors, msgbox
+from ui.path_row import path_row
 
 
 class ExportDialog(QDialog):
@@ -64,21 +64,13 @@ class ExportDialog(QDialog):
         self.mapping_boxes: dict[str, QComboBox] = {}
         form = QFormLayout(self)
         form.addRow(self.tr("统计范围："), kind)
-        form.addRow(self.tr("填写模板："), self._with_button(self.template, self.choose_template))
-        form.addRow(self.tr("保存为："), self._with_button(self.target, self.choose_target))
+        form.addRow(self.tr("填写模板："), path_row(self, self.template, self.tr("选择…"), self.choose_template))
+        form.addRow(self.tr("保存为："), path_row(self, self.target, self.tr("选择…"), self.choose_target))
         form.addRow(self.mapping_form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-
-    def _with_button(self, edit: QLineEdit, slot) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(edit, 1)
-        button = QPushButton(self.tr("选择…"), self)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-        return row
 
     def choose_template(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("选择收到的空白统计表"), "", "Excel (*.xlsx)")

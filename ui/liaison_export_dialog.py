@@ -8,13 +8,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
+
+from ui.path_row import path_row
 
 
 class LiaisonExportDialog(QDialog):
@@ -27,8 +27,8 @@ class LiaisonExportDialog(QDialog):
         self.template = QLineEdit(self)
         self.template.setPlaceholderText(self.tr("留空：使用本程序的表格样式"))
         form = QFormLayout()
-        form.addRow(self.tr("保存为（.xlsx 或 .pdf）"), self._with_button(self.out, self._choose_out))
-        form.addRow(self.tr("按收到的模板填写"), self._with_button(self.template, self._choose_template))
+        form.addRow(self.tr("保存为（.xlsx 或 .pdf）"), path_row(self, self.out, self.tr("选择…"), self._choose_out))
+        form.addRow(self.tr("按收到的模板填写"), path_row(self, self.template, self.tr("选择…"), self._choose_template))
         self.masked = QRadioButton(self.tr("隐去手机号和邮箱中间部分（138****1234），用于对外发送"), self)
         self.full = QRadioButton(self.tr("完整显示手机号和邮箱，仅供内部使用"), self)
         self.mask_group = QButtonGroup(self)
@@ -47,14 +47,6 @@ class LiaisonExportDialog(QDialog):
         layout.addWidget(self.full)
         layout.addWidget(self.buttons)
         self._update()
-
-    def _with_button(self, edit: QLineEdit, slot) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(edit, 1)
-        button = QPushButton(self.tr("选择…"), self)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-        return row
 
     def _choose_out(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存为"), self.out.text(), "Excel (*.xlsx);;PDF (*.pdf)")

@@ -310,7 +310,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Save as:</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="94" />
+      <location filename="../../ui/export_dialog.py" line="86" />
       <source>保存统计表</source>
       <translation>Save statistics table</translation>
     </message>
@@ -325,22 +325,22 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Export progress statistics table</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="145" />
+      <location filename="../../ui/export_dialog.py" line="137" />
       <source>已导出 {0} 个单位：{1}</source>
       <translation>Exported {0} unit(s): {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="147" />
+      <location filename="../../ui/export_dialog.py" line="139" />
       <source>未填写的模板栏目：</source>
       <translation>Template columns not filled in: </translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="149" />
+      <location filename="../../ui/export_dialog.py" line="141" />
       <source>模板中没有空行，未写入：</source>
       <translation>No empty row in the template, not written: </translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="112" />
+      <location filename="../../ui/export_dialog.py" line="104" />
       <source>模板中这些栏目对不上指标，请指定（只需一次）：</source>
       <translation>These template columns do not match an indicator; please assign them (only once):</translation>
     </message>
@@ -360,22 +360,23 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Range:</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="130" />
+      <location filename="../../ui/export_dialog.py" line="122" />
       <source>请选择保存位置。</source>
       <translation>Please choose where to save.</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="78" />
+      <location filename="../../ui/export_dialog.py" line="67" />
+      <location filename="../../ui/export_dialog.py" line="68" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="84" />
+      <location filename="../../ui/export_dialog.py" line="76" />
       <source>选择收到的空白统计表</source>
       <translation>Choose the blank statistics form you received</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="115" />
+      <location filename="../../ui/export_dialog.py" line="107" />
       <source>（不填写）</source>
       <translation>(leave empty)</translation>
     </message>
@@ -584,7 +585,7 @@ Save anyway?</translation>
   <context>
     <name>LiaisonExportDialog</name>
     <message>
-      <location filename="../../ui/liaison_export_dialog.py" line="60" />
+      <location filename="../../ui/liaison_export_dialog.py" line="52" />
       <source>保存为</source>
       <translation>Save as</translation>
     </message>
@@ -614,12 +615,13 @@ Save anyway?</translation>
       <translation>Leave empty to use this program’s table style</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_export_dialog.py" line="54" />
+      <location filename="../../ui/liaison_export_dialog.py" line="30" />
+      <location filename="../../ui/liaison_export_dialog.py" line="31" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_export_dialog.py" line="65" />
+      <location filename="../../ui/liaison_export_dialog.py" line="57" />
       <source>选择模板</source>
       <translation>Choose template</translation>
     </message>
@@ -900,12 +902,12 @@ Save “{1}” anyway?</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="216" />
+      <location filename="../../ui/main_window.py" line="257" />
       <source>7 天内到期 {0} 项：{1}</source>
       <translation>Due within 7 days: {0} item(s): {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/help_menu.py" line="17" />
+      <location filename="../../ui/help_menu.py" line="15" />
       <source>使用手册</source>
       <translation>User manual</translation>
     </message>
@@ -920,7 +922,7 @@ Save “{1}” anyway?</translation>
       <translation>About</translation>
     </message>
     <message>
-      <location filename="../../ui/help_menu.py" line="23" />
+      <location filename="../../ui/help_menu.py" line="21" />
       <source>关于…</source>
       <translation>About…</translation>
     </message>
@@ -935,22 +937,22 @@ Save “{1}” anyway?</translation>
       <translation>Notices, liaisons, weekly progress and summary reports of the “Safety Production Month” campaign, for the work-safety committee office of a district or county.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="197" />
+      <location filename="../../ui/main_window.py" line="236" />
       <source>安全生产月工作台</source>
       <translation>Safety Month Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="237" />
+      <location filename="../../ui/main_window.py" line="282" />
       <source>已撤销：{0}</source>
       <translation>Undone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="247" />
+      <location filename="../../ui/main_window.py" line="294" />
       <source>已重做：{0}</source>
       <translation>Redone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="146" />
+      <location filename="../../ui/main_window.py" line="163" />
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
@@ -960,18 +962,18 @@ Save “{1}” anyway?</translation>
       <translation>Current database: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="123" />
+      <location filename="../../ui/main_window.py" line="136" />
       <source>总结报告</source>
       <translation>Summary reports</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="141" />
-      <location filename="../../ui/main_window.py" line="225" />
+      <location filename="../../ui/main_window.py" line="156" />
+      <location filename="../../ui/main_window.py" line="268" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="225" />
+      <location filename="../../ui/main_window.py" line="268" />
       <source>撤销 {0}</source>
       <translation>Undo {0}</translation>
     </message>
@@ -981,28 +983,28 @@ Save “{1}” anyway?</translation>
       <translation>Data folder: </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="139" />
+      <location filename="../../ui/main_window.py" line="152" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="123" />
+      <location filename="../../ui/main_window.py" line="136" />
       <source>每周进展</source>
       <translation>Weekly progress</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="220" />
+      <location filename="../../ui/main_window.py" line="261" />
       <source>没有到期或逾期的事项。</source>
       <translation>Nothing due or overdue.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="97" />
-      <location filename="../../ui/main_window.py" line="132" />
+      <location filename="../../ui/main_window.py" line="108" />
+      <location filename="../../ui/main_window.py" line="145" />
       <source>活动：</source>
       <translation>Campaign:</translation>
     </message>
     <message>
-      <location filename="../../ui/language_menu.py" line="40" />
+      <location filename="../../ui/language_menu.py" line="39" />
       <source>界面语言已切换。已打开的对话框在重新打开后切换；个别部分可能要在重新启动程序后才切换。</source>
       <translation>The interface language has been changed. Open dialogs change when they are opened again; a few parts may only change after the program is restarted.</translation>
     </message>
@@ -1012,12 +1014,12 @@ Save “{1}” anyway?</translation>
       <translation>system settings</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="140" />
+      <location filename="../../ui/main_window.py" line="153" />
       <source>编辑(&amp;E)</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="123" />
+      <location filename="../../ui/main_window.py" line="136" />
       <source>联络员</source>
       <translation>Liaisons</translation>
     </message>
@@ -1027,48 +1029,48 @@ Save “{1}” anyway?</translation>
       <translation>Settings: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/language_menu.py" line="39" />
+      <location filename="../../ui/language_menu.py" line="38" />
       <source>语言</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../ui/help_menu.py" line="21" />
+      <location filename="../../ui/help_menu.py" line="19" />
       <source>语言 (Language)</source>
       <translation>Language (语言)</translation>
     </message>
     <message>
-      <location filename="../../ui/language_menu.py" line="18" />
+      <location filename="../../ui/language_menu.py" line="17" />
       <source>跟随系统</source>
       <translation>System default</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="201" />
+      <location filename="../../ui/main_window.py" line="240" />
       <source>还没有活动：可载入演示数据或新建活动。</source>
       <translation>No campaign yet: load the demo data or create a campaign.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="123" />
+      <location filename="../../ui/main_window.py" line="136" />
       <source>通知</source>
       <translation>Notices</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="210" />
+      <location filename="../../ui/main_window.py" line="251" />
       <source>逾期 {0} 项（最早：{1} {2}，{3} 个单位未报）</source>
       <translation>Overdue: {0} item(s) (earliest: {1} {2}, {3} unit(s) missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="143" />
-      <location filename="../../ui/main_window.py" line="227" />
+      <location filename="../../ui/main_window.py" line="159" />
+      <location filename="../../ui/main_window.py" line="270" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="227" />
+      <location filename="../../ui/main_window.py" line="270" />
       <source>重做 {0}</source>
       <translation>Redo {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="196" />
+      <location filename="../../ui/main_window.py" line="235" />
       <source>（只读）</source>
       <translation> (read-only)</translation>
     </message>
@@ -1386,144 +1388,144 @@ Save “{1}” anyway?</translation>
   <context>
     <name>NoticesTab</name>
     <message>
-      <location filename="../../ui/notices_tab.py" line="89" />
+      <location filename="../../ui/notices_tab.py" line="90" />
       <source>7 天内到期</source>
       <translation>Due within 7 days</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="67" />
+      <location filename="../../ui/notices_tab.py" line="68" />
       <source>事项</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="62" />
+      <location filename="../../ui/notices_tab.py" line="63" />
       <source>保存修改(&amp;S)</source>
       <translation>&amp;Save changes</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="163" />
+      <location filename="../../ui/notices_tab.py" line="164" />
       <source>共 {0} 份通知</source>
       <translation>{0} notice(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="248" />
+      <location filename="../../ui/notices_tab.py" line="249" />
       <source>删除所选通知及其附件、截止事项？（可撤销）</source>
       <translation>Delete the selected notice with its attachments and deadlines? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="110" />
-      <location filename="../../ui/notices_tab.py" line="248" />
+      <location filename="../../ui/notices_tab.py" line="111" />
+      <location filename="../../ui/notices_tab.py" line="249" />
       <source>删除通知</source>
       <translation>Delete notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="146" />
+      <location filename="../../ui/notices_tab.py" line="147" />
       <source>到期概览（按单位）</source>
       <translation>Due overview (by unit)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="77" />
-      <location filename="../../ui/notices_tab.py" line="87" />
+      <location filename="../../ui/notices_tab.py" line="78" />
+      <location filename="../../ui/notices_tab.py" line="88" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="101" />
+      <location filename="../../ui/notices_tab.py" line="102" />
       <source>发文机关</source>
       <translation>Issued by</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="131" />
+      <location filename="../../ui/notices_tab.py" line="132" />
       <source>取消标记</source>
       <translation>Unmark</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="102" />
+      <location filename="../../ui/notices_tab.py" line="103" />
       <source>成文日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="66" />
+      <location filename="../../ui/notices_tab.py" line="67" />
       <source>截止</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="145" />
+      <location filename="../../ui/notices_tab.py" line="146" />
       <source>截止事项与报送</source>
       <translation>Deadlines and reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="79" />
+      <location filename="../../ui/notices_tab.py" line="80" />
       <source>报送日期</source>
       <translation>Reported on</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="57" />
+      <location filename="../../ui/notices_tab.py" line="58" />
       <source>搜索（文号、标题、机关……）</source>
       <translation>Search notices…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="99" />
+      <location filename="../../ui/notices_tab.py" line="100" />
       <source>文号</source>
       <translation>Document no.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="80" />
+      <location filename="../../ui/notices_tab.py" line="81" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="129" />
+      <location filename="../../ui/notices_tab.py" line="130" />
       <source>标记所选单位已交(&amp;M)</source>
       <translation>&amp;Mark selected units as reported</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="100" />
+      <location filename="../../ui/notices_tab.py" line="101" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="78" />
+      <location filename="../../ui/notices_tab.py" line="79" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="98" />
+      <location filename="../../ui/notices_tab.py" line="99" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="108" />
+      <location filename="../../ui/notices_tab.py" line="109" />
       <source>粘贴/打开通知(&amp;P)…</source>
       <translation>&amp;Paste/open notice…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="220" />
+      <location filename="../../ui/notices_tab.py" line="221" />
       <source>请先在列表中选择一份收到的通知。</source>
       <translation>Please select a received notice in the list first.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="220" />
+      <location filename="../../ui/notices_tab.py" line="221" />
       <source>起草本级通知</source>
       <translation>Draft our own notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="109" />
+      <location filename="../../ui/notices_tab.py" line="110" />
       <source>起草本级通知(&amp;D)…</source>
       <translation>&amp;Draft our own notice…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="144" />
+      <location filename="../../ui/notices_tab.py" line="145" />
       <source>通知详情</source>
       <translation>Notice details</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="88" />
+      <location filename="../../ui/notices_tab.py" line="89" />
       <source>逾期未交</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="103" />
+      <location filename="../../ui/notices_tab.py" line="104" />
       <source>附件</source>
       <translation>Attachments</translation>
     </message>
@@ -2112,17 +2114,17 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>export_dialog</name>
     <message>
-      <location filename="../../ui/export_dialog.py" line="179" />
+      <location filename="../../ui/export_dialog.py" line="171" />
       <source>已为 {0} 个单位生成{1}的空白表。</source>
       <translation>Blank forms for {1} created for {0} unit(s).</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="178" />
+      <location filename="../../ui/export_dialog.py" line="170" />
       <source>生成空白表</source>
       <translation>Create blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="168" />
+      <location filename="../../ui/export_dialog.py" line="160" />
       <source>空白表保存到文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
@@ -2130,7 +2132,7 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>file_menu</name>
     <message>
-      <location filename="../../ui/file_menu.py" line="152" />
+      <location filename="../../ui/file_menu.py" line="160" />
       <source>U 盘上的文件已复制到本机，现在打开的是本机副本：
 {0}
 
@@ -2141,59 +2143,59 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
 Changes are saved only on this computer; to take them with you, use “File ▸ Save copy (USB stick)”.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="86" />
+      <location filename="../../ui/file_menu.py" line="92" />
       <source>{0}（U 盘文件 {1} 的本机副本）</source>
       <translation>{0} (local copy of USB stick file {1})</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="254" />
+      <location filename="../../ui/file_menu.py" line="264" />
       <source>仍有 {0} 个问题需要人工处理。</source>
       <translation>{0} problem(s) still need manual attention.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="164" />
+      <location filename="../../ui/file_menu.py" line="172" />
       <source>保存副本（U盘）</source>
       <translation>Save copy (USB stick)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="38" />
+      <location filename="../../ui/file_menu.py" line="44" />
       <source>保存副本（U盘）…</source>
       <translation>Save copy (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="82" />
+      <location filename="../../ui/file_menu.py" line="88" />
       <source>内存数据库</source>
       <translation>in-memory database</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="176" />
+      <location filename="../../ui/file_menu.py" line="186" />
       <source>副本已保存</source>
       <translation>Copy saved</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="248" />
+      <location filename="../../ui/file_menu.py" line="258" />
       <source>发现 {0} 个问题：</source>
       <translation>{0} problem(s) found:</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="40" />
+      <location filename="../../ui/file_menu.py" line="46" />
       <source>备份与恢复…</source>
       <translation>Backup and restore…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="188" />
-      <location filename="../../ui/file_menu.py" line="197" />
-      <location filename="../../ui/file_menu.py" line="215" />
+      <location filename="../../ui/file_menu.py" line="198" />
+      <location filename="../../ui/file_menu.py" line="207" />
+      <location filename="../../ui/file_menu.py" line="225" />
       <source>导入合并</source>
       <translation>Import and merge</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="39" />
+      <location filename="../../ui/file_menu.py" line="45" />
       <source>导入合并…</source>
       <translation>Import and merge…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="177" />
+      <location filename="../../ui/file_menu.py" line="187" />
       <source>已保存并检查无误：
 {0}
 
@@ -2204,95 +2206,95 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 {1} unit(s), {2} figure(s). The USB stick can be safely removed.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="250" />
+      <location filename="../../ui/file_menu.py" line="260" />
       <source>已修复：{0}</source>
       <translation>Repaired: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="223" />
+      <location filename="../../ui/file_menu.py" line="233" />
       <source>已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}</source>
       <translation>Merged the file from {0}. “Edit ▸ Undo” takes back the whole merge; backup before the merge: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="216" />
+      <location filename="../../ui/file_menu.py" line="226" />
       <source>已合并 {0} 的文件。数据量大，这次合并不能用“撤销”撤回；如需撤回，请在“文件 ▸ 备份与恢复”中选择合并前的备份（{1}）恢复。</source>
       <translation>Merged the file from {0}. This merge is too large to be taken back with “Undo”; to take it back, restore the backup made before the merge ({1}) in “File ▸ Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="151" />
+      <location filename="../../ui/file_menu.py" line="159" />
       <source>已复制到本机</source>
       <translation>Copied to this computer</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="269" />
+      <location filename="../../ui/file_menu.py" line="279" />
       <source>已载入演示数据，可用 Ctrl+Z 撤销。</source>
       <translation>Demo data loaded; Ctrl+Z undoes it.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="36" />
+      <location filename="../../ui/file_menu.py" line="42" />
       <source>打开 U 盘上的文件（先复制到本机）…</source>
       <translation>Open file on USB stick (copy to this computer first)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="35" />
+      <location filename="../../ui/file_menu.py" line="41" />
       <source>打开…</source>
       <translation>Open…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="133" />
+      <location filename="../../ui/file_menu.py" line="139" />
       <source>打开数据库</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="127" />
+      <location filename="../../ui/file_menu.py" line="133" />
       <source>文件已存在，请换一个名字：</source>
       <translation>The file already exists; please choose another name:</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="100" />
+      <location filename="../../ui/file_menu.py" line="106" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="252" />
+      <location filename="../../ui/file_menu.py" line="262" />
       <source>文件本身已损坏：请在“备份与恢复”中选一个备份恢复。</source>
       <translation>The file itself is damaged: please restore a backup in “Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="122" />
-      <location filename="../../ui/file_menu.py" line="127" />
+      <location filename="../../ui/file_menu.py" line="128" />
+      <location filename="../../ui/file_menu.py" line="133" />
       <source>新建数据库</source>
       <translation>New database</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="34" />
+      <location filename="../../ui/file_menu.py" line="40" />
       <source>新建数据库…</source>
       <translation>New database…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="246" />
+      <location filename="../../ui/file_menu.py" line="256" />
       <source>检查完毕：没有发现问题。</source>
       <translation>Check complete: no problems found.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="41" />
-      <location filename="../../ui/file_menu.py" line="246" />
-      <location filename="../../ui/file_menu.py" line="255" />
+      <location filename="../../ui/file_menu.py" line="47" />
+      <location filename="../../ui/file_menu.py" line="256" />
+      <location filename="../../ui/file_menu.py" line="265" />
       <source>检查数据库</source>
       <translation>Check database</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="74" />
+      <location filename="../../ui/file_menu.py" line="80" />
       <source>自动备份失败：{0}</source>
       <translation>Automatic backup failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="43" />
+      <location filename="../../ui/file_menu.py" line="49" />
       <source>载入演示数据</source>
       <translation>Load demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="101" />
+      <location filename="../../ui/file_menu.py" line="107" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
@@ -2303,7 +2305,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 Open it read-only?</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="45" />
+      <location filename="../../ui/file_menu.py" line="51" />
       <source>退出</source>
       <translation>Exit</translation>
     </message>
@@ -2311,13 +2313,13 @@ Open it read-only?</translation>
   <context>
     <name>startup</name>
     <message>
-      <location filename="../../ui/startup.py" line="77" />
-      <location filename="../../ui/startup.py" line="84" />
+      <location filename="../../ui/startup.py" line="79" />
+      <location filename="../../ui/startup.py" line="86" />
       <source>数据库已损坏</source>
       <translation>Database damaged</translation>
     </message>
     <message>
-      <location filename="../../ui/startup.py" line="85" />
+      <location filename="../../ui/startup.py" line="87" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -2328,7 +2330,7 @@ Open it read-only?</translation>
 A backup from {1} was found. Restore it? (Choose “No” to create an empty database.)</translation>
     </message>
     <message>
-      <location filename="../../ui/startup.py" line="78" />
+      <location filename="../../ui/startup.py" line="80" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -2339,12 +2341,12 @@ A backup from {1} was found. Restore it? (Choose “No” to create an empty dat
 No usable backup was found; an empty database will be created.</translation>
     </message>
     <message>
-      <location filename="../../ui/startup.py" line="54" />
+      <location filename="../../ui/startup.py" line="56" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/startup.py" line="55" />
+      <location filename="../../ui/startup.py" line="57" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
