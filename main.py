@@ -49,7 +49,9 @@ def run_gui(argv: list[str]) -> int:
         return 2
     from ui.main_window import MainWindow
 
-    window = MainWindow(store, fill_after_paint=True)  # the frame shows at once, the data just after
+    # The frame shows at once, the data just after; a screenshot is drawn at the standard size and leaves the
+    # clerk's window size alone (an offscreen screen is 800 px wide: a saved size shrank every later shot).
+    window = MainWindow(store, fill_after_paint=True, remember_layout=not args.screenshot)
     startup.report_startup_times(window)
     if args.campaign:
         window.select_campaign(args.campaign)

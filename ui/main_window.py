@@ -26,6 +26,7 @@ from ui import errors, file_menu, help_menu, settings
 if TYPE_CHECKING:
     from ui.welcome import WelcomePanel
 
+STANDARD_SIZE = (1200, 760)
 TAB_KEYS = ("notices", "liaisons", "progress", "reports")
 
 
@@ -64,15 +65,25 @@ class MainWindow(QMainWindow):
     """The window; with *fill_after_paint* its frame is painted first and the data read just after.
 
     ``first_painted`` and ``ready`` mark those two moments (the start-up timing of bench/ listens to them).
+    With *remember_layout* False (screenshots) it opens at the standard size on the first tab and leaves
+    the clerk's saved size and tab alone.
     """
 
     campaign_changed = Signal(object)
     first_painted = Signal()
     ready = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None, *, fill_after_paint: bool = False):
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        fill_after_paint: bool = False,
+        remember_layout: bool = True,
+    ):
         super().__init__(parent)
         self.store = store
+        self.remember_layout = remember_layout
         self.fill_pending = fill_after_paint  # until the first paint: tabs and status line not read yet
         self.campaigns: list[dict] = []
         self.selector = QComboBox(self)
@@ -163,12 +174,13 @@ class MainWindow(QMainWindow):
         help_menu.populate(self.menuBar().addMenu(self.tr("帮助(&H)")), self)
 
     def _restore_window(self) -> None:
-        geometry = settings.get(settings.GEOMETRY)
+        geometry = settings.get(settings.GEOMETRY) if self.remember_layout else None
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
-        self.tabs.setCurrentIndex(settings.get(settings.LAST_TAB))
+            self.resize(*STANDARD_SIZE)
+        if self.remember_layout:
+            self.tabs.setCurrentIndex(settings.get(settings.LAST_TAB))
 
     # -- state -----------------------------------------------------------
     @property
@@ -313,6 +325,7 @@ class MainWindow(QMainWindow):
         self.reload()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        settings.put(settings.GEOMETRY, self.saveGeometry())
-        settings.put(settings.LAST_TAB, self.tabs.currentIndex())
+        if self.remember_layout:
+            settings.put(settings.GEOMETRY, self.saveGeometry())
+            settings.put(settings.LAST_TAB, self.tabs.currentIndex())
         super().closeEvent(event)

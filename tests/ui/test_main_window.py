@@ -161,3 +161,33 @@ def test_start_up_times_are_written_when_asked(tmp_path, demo_path):
     assert [what for what, _ in stamps] == ["painted", "ready"]
     painted, ready = (float(when) for _, when in stamps)
     assert painted <= ready <= shot.stat().st_mtime + 0.01  # the screenshot shows the filled window
+
+
+def test_screenshots_keep_the_standard_size_and_the_clerks_layout(tmp_path, demo_path):
+    home = tmp_path / "home"
+    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+    sizes = []
+    for run in range(2):
+        shot = tmp_path / f"shot{run}.png"
+        done = subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "main.py"),
+                "--db",
+                str(demo_path),
+                "--tab",
+                "liaisons",
+                "--screenshot",
+                str(shot),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+        )
+        assert done.returncode == 0, done.stderr
+        header = shot.read_bytes()[16:24]
+        sizes.append((int.from_bytes(header[:4], "big"), int.from_bytes(header[4:], "big")))
+    assert sizes == [(1200, 760), (1200, 760)]
+    saved = "\n".join(p.read_text(encoding="utf-8") for p in home.rglob("*.conf"))
+    assert "geometry" not in saved and "last_tab" not in saved
