@@ -69,14 +69,15 @@ for tab in notices progress; do
     echo "   FAILED: no PNG written for $tab"; failures=$((failures + 1)); fi
 done
 
-# Portable mode: a writable data/ beside the program holds the database and the settings (here: English UI).
+# Portable mode: a writable data/ beside the program holds the database and the settings (here: English UI;
+# the start writes the verified-file stamp there).
 rm -rf "$BUNDLE/data"; mkdir "$BUNDLE/data"
 printf '[ui]\nlanguage=en\n' >"$BUNDLE/data/settings.ini"
 run "portable mode" "$APP" --screenshot "$WORK/portable.png"
 for f in "$BUNDLE/data/安全生产月工作台.db" "$WORK/portable.png"; do
   [ -s "$f" ] || { echo "   FAILED: portable mode did not write $f"; failures=$((failures + 1)); }
 done
-grep -q "geometry" "$BUNDLE/data/settings.ini" || { echo "   FAILED: settings not kept in data/settings.ini"; failures=$((failures + 1)); }
+grep -q "verified=" "$BUNDLE/data/settings.ini" || { echo "   FAILED: settings not kept in data/settings.ini"; failures=$((failures + 1)); }
 cp "$WORK/portable.png" dist/smoke-portable-en.png
 rm -rf "$BUNDLE/data"
 
