@@ -19,6 +19,19 @@ from models.store import open_store  # noqa: E402
 _DEMO_CACHE: dict[str, Path] = {}
 
 
+def _find_libreoffice() -> str | None:
+    return shutil.which("libreoffice") or shutil.which("soffice")
+
+
+@pytest.fixture
+def libreoffice() -> str:
+    """The LibreOffice program, for tests that let a real spreadsheet recalculate a file; skipped without it."""
+    found = _find_libreoffice()
+    if found is None:
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
+    return found
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "desk.db"

@@ -13,7 +13,11 @@ def test_healthy_demo_has_no_problems(demo_store):
 
 def _break(store):
     store.conn.execute("PRAGMA foreign_keys = OFF")
-    unit = store.scalar("SELECT unit_id FROM figures LIMIT 1")
+    # A leaf unit (no children): deleting a parent would orphan its children too, another problem entirely.
+    unit = store.scalar(
+        "SELECT unit_id FROM figures WHERE unit_id NOT IN"
+        " (SELECT parent_id FROM units WHERE parent_id IS NOT NULL) ORDER BY unit_id LIMIT 1"
+    )
     with store.db.atomic():
         store.conn.execute("DELETE FROM liaisons WHERE unit_id = ?", (unit,))
         store.conn.execute("DELETE FROM units WHERE id = ?", (unit,))

@@ -20,12 +20,12 @@ from tests.conftest import ROOT
 from tests.models.stats_files import make_template
 
 
-def libreoffice_csv(xlsx, out_dir) -> list[list[str]]:
+def libreoffice_csv(xlsx, out_dir, program="libreoffice") -> list[list[str]]:
     """The first sheet as LibreOffice computes it (formulas recalculated), UTF-8 CSV."""
     profile = out_dir / "lo-profile"
     subprocess.run(
         [
-            "libreoffice",
+            program,
             f"-env:UserInstallation=file://{profile}",
             "--headless",
             "--convert-to",
@@ -105,7 +105,7 @@ def filled_template_campaign(demo_store, tmp_path):
     return campaign, period, template
 
 
-def test_template_export_keeps_sum_row_working_in_libreoffice(demo_store, filled_template_campaign, tmp_path):
+def test_template_export_keeps_sum_row_working_in_libreoffice(demo_store, filled_template_campaign, tmp_path, libreoffice):
     campaign, period, template = filled_template_campaign
     table = week_table(demo_store, campaign["id"], period["id"])
     target = tmp_path / "out" / "填好的附件1.xlsx"
@@ -120,7 +120,7 @@ def test_template_export_keeps_sum_row_working_in_libreoffice(demo_store, filled
     total = next(r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value == "合计")
     assert ws.cell(total, 3).value.startswith("=SUM(") and "A3:A4" in {str(m) for m in ws.merged_cells.ranges}
     assert ws.page_setup.orientation == "landscape"
-    rows = libreoffice_csv(target, tmp_path / "out")
+    rows = libreoffice_csv(target, tmp_path / "out", libreoffice)
     computed = next(r for r in rows if r and r[0] == "合计")
     assert int(computed[2]) == table["total"][0] and int(computed[6]) == table["total"][4]
 

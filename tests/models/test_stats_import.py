@@ -183,7 +183,7 @@ def test_hostile_files_refused_by_name_while_the_others_import(demo_path, demo_s
     assert set(by_file[files[0].name]) >= {"file", "status", "unit", "week", "added", "changed", "unchanged", "errors"}
 
 
-def test_formula_cell_uses_its_cached_value(demo_store, template_campaign, tmp_path):
+def test_formula_cell_uses_its_cached_value(demo_store, template_campaign, tmp_path, libreoffice):
     from openpyxl import load_workbook
 
     campaign, _made, template = template_campaign
@@ -196,7 +196,7 @@ def test_formula_cell_uses_its_cached_value(demo_store, template_campaign, tmp_p
     saved = tmp_path / "saved"  # as Excel/WPS would save it: with the computed value cached
     subprocess.run(
         [
-            "libreoffice",
+            libreoffice,
             f"-env:UserInstallation=file://{tmp_path / 'lo'}",
             "--headless",
             "--convert-to",
