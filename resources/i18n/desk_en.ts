@@ -161,140 +161,145 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>CompletenessView</name>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="139" />
-      <location filename="../../ui/progress/completeness_view.py" line="166" />
+      <location filename="../../ui/progress/completeness_view.py" line="142" />
       <source>{0}催报清单</source>
       <translation>Chase list {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="114" />
+      <location filename="../../ui/progress/completeness_view.py" line="120" />
       <source>{0}：应报 {1}，已报 {2}（按时 {3}，迟报 {4}），未报 {5}，报送率 {6:.0%}</source>
       <translation>{0}: expected {1}, reported {2} (on time {3}, late {4}), missing {5}, reporting rate {6:.0%}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="73" />
+      <location filename="../../ui/progress/completeness_view.py" line="79" />
       <source>修改截止时间…</source>
       <translation>Change deadline…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="127" />
+      <location filename="../../ui/progress/completeness_view.py" line="133" />
+      <location filename="../../ui/progress/completeness_view.py" line="193" />
       <source>催报清单</source>
       <translation>Chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="63" />
-      <location filename="../../ui/progress/completeness_view.py" line="154" />
+      <location filename="../../ui/progress/completeness_view.py" line="202" />
+      <source>催报清单已打印：{0}</source>
+      <translation>Chase list printed: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/completeness_view.py" line="69" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="59" />
-      <location filename="../../ui/progress/completeness_view.py" line="151" />
+      <location filename="../../ui/progress/completeness_view.py" line="65" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="46" />
+      <location filename="../../ui/progress/completeness_view.py" line="52" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="130" />
+      <location filename="../../ui/progress/completeness_view.py" line="136" />
       <source>导出催报清单</source>
       <translation>Export chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="71" />
+      <location filename="../../ui/progress/completeness_view.py" line="77" />
       <source>导出催报清单…</source>
       <translation>Export chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="144" />
+      <location filename="../../ui/progress/completeness_view.py" line="161" />
       <source>已导出催报清单：{0}</source>
       <translation>Chase list exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="49" />
+      <location filename="../../ui/progress/completeness_view.py" line="55" />
       <source>已报</source>
       <translation>Reported</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="150" />
       <source>序号</source>
-      <translation>No.</translation>
+      <translation type="vanished">No.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="48" />
+      <location filename="../../ui/progress/completeness_view.py" line="54" />
       <source>应报</source>
       <translation>Expected</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="47" />
+      <location filename="../../ui/progress/completeness_view.py" line="53" />
       <source>截止</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="64" />
-      <location filename="../../ui/progress/completeness_view.py" line="155" />
+      <location filename="../../ui/progress/completeness_view.py" line="70" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="78" />
+      <location filename="../../ui/progress/completeness_view.py" line="84" />
       <source>打印催报清单…</source>
       <translation>Print chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="53" />
+      <location filename="../../ui/progress/completeness_view.py" line="59" />
       <source>报送率</source>
       <translation>Reporting rate</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="50" />
+      <location filename="../../ui/progress/completeness_view.py" line="56" />
       <source>按时</source>
       <translation>On time</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="76" />
+      <location filename="../../ui/progress/completeness_view.py" line="82" />
       <source>按通知中的每周报送时间（如 每周四12:00前）重设各周截止时间</source>
       <translation>Reset each week’s deadline from the weekly reporting time in the notice (e.g. every Thursday before 12:00)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="75" />
+      <location filename="../../ui/progress/completeness_view.py" line="81" />
       <source>按通知设截止</source>
       <translation>Deadlines from notice</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="61" />
+      <location filename="../../ui/progress/completeness_view.py" line="67" />
       <source>收到时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="52" />
+      <location filename="../../ui/progress/completeness_view.py" line="58" />
       <source>未报</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="127" />
+      <location filename="../../ui/progress/completeness_view.py" line="133" />
+      <location filename="../../ui/progress/completeness_view.py" line="193" />
       <source>本周所有单位都已按时报送。</source>
       <translation>All units reported on time this week.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="60" />
-      <location filename="../../ui/progress/completeness_view.py" line="152" />
+      <location filename="../../ui/progress/completeness_view.py" line="66" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="62" />
-      <location filename="../../ui/progress/completeness_view.py" line="153" />
+      <location filename="../../ui/progress/completeness_view.py" line="68" />
       <source>联络员</source>
       <translation>Liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="51" />
+      <location filename="../../ui/progress/completeness_view.py" line="57" />
       <source>迟报</source>
       <translation>Late</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/completeness_view.py" line="68" />
+      <source>（未报联络员）</source>
+      <translation>(no liaison named)</translation>
     </message>
   </context>
   <context>
