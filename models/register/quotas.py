@@ -49,7 +49,8 @@ def quota_status(store: Store, campaign: dict, today: date) -> dict:
     if lead_quota:
         short_units = store.rows(
             "SELECT u.id AS unit_id, u.name AS unit_name, count(l.id) AS leads FROM campaign_units cu"
-            " JOIN units u ON u.id = cu.unit_id LEFT JOIN leads l ON l.unit_id = u.id AND l.campaign_id = cu.campaign_id"
+            " JOIN units u ON u.id = cu.unit_id"
+            " LEFT JOIN leads l ON l.unit_id = u.id AND l.campaign_id = cu.campaign_id"
             " WHERE cu.campaign_id = ? AND u.active = 1 GROUP BY u.id HAVING count(l.id) < ?"
             " ORDER BY cu.sort_order, u.sort_order, u.name",
             (campaign["id"], lead_quota),
@@ -57,8 +58,8 @@ def quota_status(store: Store, campaign: dict, today: date) -> dict:
     short_months = []
     if case_quota:
         months = store.rows(
-            "SELECT p.label, p.start_date, p.end_date, (SELECT count(*) FROM cases c WHERE c.campaign_id = p.campaign_id"
-            " AND c.published_on BETWEEN p.start_date AND p.end_date) AS cases"
+            "SELECT p.label, p.start_date, p.end_date, (SELECT count(*) FROM cases c"
+            " WHERE c.campaign_id = p.campaign_id AND c.published_on BETWEEN p.start_date AND p.end_date) AS cases"
             " FROM periods p WHERE p.campaign_id = ? AND p.kind = 'month' AND p.start_date <= ? ORDER BY p.seq",
             (campaign["id"], today.isoformat()),
         )
