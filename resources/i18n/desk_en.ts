@@ -161,12 +161,12 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>CompletenessView</name>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="142" />
+      <location filename="../../ui/progress/completeness_view.py" line="141" />
       <source>{0}催报清单</source>
       <translation>Chase list {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="120" />
+      <location filename="../../ui/progress/completeness_view.py" line="119" />
       <source>{0}：应报 {1}，已报 {2}（按时 {3}，迟报 {4}），未报 {5}，报送率 {6:.0%}</source>
       <translation>{0}: expected {1}, reported {2} (on time {3}, late {4}), missing {5}, reporting rate {6:.0%}</translation>
     </message>
@@ -176,13 +176,13 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Change deadline…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="133" />
-      <location filename="../../ui/progress/completeness_view.py" line="193" />
+      <location filename="../../ui/progress/completeness_view.py" line="132" />
+      <location filename="../../ui/progress/completeness_view.py" line="192" />
       <source>催报清单</source>
       <translation>Chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="202" />
+      <location filename="../../ui/progress/completeness_view.py" line="201" />
       <source>催报清单已打印：{0}</source>
       <translation>Chase list printed: {0}</translation>
     </message>
@@ -202,7 +202,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="136" />
+      <location filename="../../ui/progress/completeness_view.py" line="135" />
       <source>导出催报清单</source>
       <translation>Export chase list</translation>
     </message>
@@ -212,7 +212,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Export chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="161" />
+      <location filename="../../ui/progress/completeness_view.py" line="160" />
       <source>已导出催报清单：{0}</source>
       <translation>Chase list exported: {0}</translation>
     </message>
@@ -276,8 +276,8 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="133" />
-      <location filename="../../ui/progress/completeness_view.py" line="193" />
+      <location filename="../../ui/progress/completeness_view.py" line="132" />
+      <location filename="../../ui/progress/completeness_view.py" line="192" />
       <source>本周所有单位都已按时报送。</source>
       <translation>All units reported on time this week.</translation>
     </message>
@@ -917,7 +917,7 @@ Save “{1}” anyway?</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="270" />
+      <location filename="../../ui/shell/main_window.py" line="271" />
       <source>7 天内到期 {0} 项：{1}</source>
       <translation>Due within 7 days: {0} item(s): {1}</translation>
     </message>
@@ -952,22 +952,22 @@ Save “{1}” anyway?</translation>
       <translation>Notices, liaisons, weekly progress and summary reports of the “Safety Production Month” campaign, for the work-safety committee office of a district or county.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="249" />
+      <location filename="../../ui/shell/main_window.py" line="250" />
       <source>安全生产月工作台</source>
       <translation>Safety Month Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="295" />
+      <location filename="../../ui/shell/main_window.py" line="296" />
       <source>已撤销：{0}</source>
       <translation>Undone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="307" />
+      <location filename="../../ui/shell/main_window.py" line="308" />
       <source>已重做：{0}</source>
       <translation>Redone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="175" />
+      <location filename="../../ui/shell/main_window.py" line="176" />
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
@@ -977,18 +977,18 @@ Save “{1}” anyway?</translation>
       <translation>Current database: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="148" />
+      <location filename="../../ui/shell/main_window.py" line="149" />
       <source>总结报告</source>
       <translation>Summary reports</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="168" />
-      <location filename="../../ui/shell/main_window.py" line="281" />
+      <location filename="../../ui/shell/main_window.py" line="169" />
+      <location filename="../../ui/shell/main_window.py" line="282" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="281" />
+      <location filename="../../ui/shell/main_window.py" line="282" />
       <source>撤销 {0}</source>
       <translation>Undo {0}</translation>
     </message>
@@ -998,23 +998,23 @@ Save “{1}” anyway?</translation>
       <translation>Data folder: </translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="164" />
+      <location filename="../../ui/shell/main_window.py" line="165" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="148" />
+      <location filename="../../ui/shell/main_window.py" line="149" />
       <source>每周进展</source>
       <translation>Weekly progress</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="274" />
+      <location filename="../../ui/shell/main_window.py" line="275" />
       <source>没有到期或逾期的事项。</source>
       <translation>Nothing due or overdue.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="120" />
-      <location filename="../../ui/shell/main_window.py" line="157" />
+      <location filename="../../ui/shell/main_window.py" line="121" />
+      <location filename="../../ui/shell/main_window.py" line="158" />
       <source>活动：</source>
       <translation>Campaign:</translation>
     </message>
@@ -1029,12 +1029,17 @@ Save “{1}” anyway?</translation>
       <translation>system settings</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="165" />
+      <location filename="../../ui/shell/main_window.py" line="149" />
+      <source>线索曝光</source>
+      <translation>Leads and cases</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/main_window.py" line="166" />
       <source>编辑(&amp;E)</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="148" />
+      <location filename="../../ui/shell/main_window.py" line="149" />
       <source>联络员</source>
       <translation>Liaisons</translation>
     </message>
@@ -1059,33 +1064,33 @@ Save “{1}” anyway?</translation>
       <translation>System default</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="253" />
+      <location filename="../../ui/shell/main_window.py" line="254" />
       <source>还没有活动：可载入演示数据或新建活动。</source>
       <translation>No campaign yet: load the demo data or create a campaign.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="148" />
+      <location filename="../../ui/shell/main_window.py" line="149" />
       <source>通知</source>
       <translation>Notices</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="264" />
+      <location filename="../../ui/shell/main_window.py" line="265" />
       <source>逾期 {0} 项（最早：{1} {2}，{3} 个单位未报）</source>
       <translation>Overdue: {0} item(s) (earliest: {1} {2}, {3} unit(s) missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="171" />
-      <location filename="../../ui/shell/main_window.py" line="283" />
+      <location filename="../../ui/shell/main_window.py" line="172" />
+      <location filename="../../ui/shell/main_window.py" line="284" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="283" />
+      <location filename="../../ui/shell/main_window.py" line="284" />
       <source>重做 {0}</source>
       <translation>Redo {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="248" />
+      <location filename="../../ui/shell/main_window.py" line="249" />
       <source>（只读）</source>
       <translation> (read-only)</translation>
     </message>
@@ -1629,6 +1634,173 @@ Save “{1}” anyway?</translation>
       <location filename="../../ui/progress/tab.py" line="43" />
       <source>累计汇总</source>
       <translation>Cumulative totals</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordDialog</name>
+    <message>
+      <location filename="../../ui/register/record_dialog.py" line="64" />
+      <source>例如 2024-07-03 或 7月3日</source>
+      <translation>e.g. 2024-07-03 or 7月3日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/record_dialog.py" line="40" />
+      <source>保存(&amp;S)</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/record_dialog.py" line="25" />
+      <source>修改{0}</source>
+      <translation>Edit {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/record_dialog.py" line="41" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/record_dialog.py" line="25" />
+      <source>登记{0}</source>
+      <translation>Register {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/record_dialog.py" line="50" />
+      <source>（不填）</source>
+      <translation>(none)</translation>
+    </message>
+  </context>
+  <context>
+    <name>RegisterList</name>
+    <message>
+      <location filename="../../ui/register/tab.py" line="49" />
+      <source>共 {0} 条</source>
+      <translation>{0} in all</translation>
+    </message>
+  </context>
+  <context>
+    <name>RegisterTab</name>
+    <message>
+      <location filename="../../ui/register/tab.py" line="198" />
+      <source>{0}：新增 {1} 条，已有 {2} 条，错误 {3} 处</source>
+      <translation>{0}: {1} new, {2} already there, {3} errors</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="70" />
+      <source>修改(&amp;E)…</source>
+      <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="212" />
+      <source>写入这 {0} 条？（可以撤销；有错误的行不写入）</source>
+      <translation>Write these {0}? (Can be undone; rows with errors are not written.)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="164" />
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="71" />
+      <source>删除(&amp;D)</source>
+      <translation>&amp;Delete</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="164" />
+      <source>删除这条{0}？（可以撤销）</source>
+      <translation>Delete this {0}? (Can be undone.)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="206" />
+      <location filename="../../ui/register/tab.py" line="211" />
+      <source>导入{0}</source>
+      <translation>Import {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="72" />
+      <source>导入报回的表(&amp;I)…</source>
+      <translation>&amp;Import returned lists…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="180" />
+      <source>导出{0}登记表</source>
+      <translation>Export the {0} register</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="73" />
+      <source>导出登记表(&amp;X)…</source>
+      <translation>E&amp;xport register…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="228" />
+      <source>已导出</source>
+      <translation>Exported</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="125" />
+      <location filename="../../ui/register/tab.py" line="132" />
+      <source>无</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="64" />
+      <source>曝光案例</source>
+      <translation>Exposed cases</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="131" />
+      <source>曝光目标：每月至少 {0} 个；尚未达标的月份：{1}</source>
+      <translation>Cases target: at least {0} a month; months short of it: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="135" />
+      <source>未设目标（设置目标…：按通知填写每个单位的线索数和每月曝光数）</source>
+      <translation>No targets set (Set targets…: leads per unit and cases per month, as the notice says)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="236" />
+      <source>每个单位至少上报的违法线索（条）：</source>
+      <translation>Leads each unit must report at least:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="246" />
+      <source>每月至少曝光的典型案例（个）：</source>
+      <translation>Cases to expose each month at least:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="206" />
+      <source>没有要写入的。</source>
+      <translation>Nothing to write.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="69" />
+      <source>登记(&amp;N)…</source>
+      <translation>&amp;New…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="124" />
+      <source>线索目标：每个单位至少 {0} 条；尚未达标 {1} 个单位：{2}</source>
+      <translation>Leads target: at least {0} per unit; {1} units short of it: {2}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="235" />
+      <location filename="../../ui/register/tab.py" line="245" />
+      <source>设置目标</source>
+      <translation>Set targets</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="74" />
+      <source>设置目标(&amp;Q)…</source>
+      <translation>Set tar&amp;gets…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="63" />
+      <source>违法线索</source>
+      <translation>Leads</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="173" />
+      <source>选择报回的{0}表</source>
+      <translation>Choose the returned {0} lists</translation>
     </message>
   </context>
   <context>
