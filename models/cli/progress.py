@@ -145,6 +145,7 @@ def import_forms(args):
 
 
 def export_stats(args):
+    from models.campaigns.office import office_for
     from models.campaigns.periods import period_by_seq
     from models.progress.forms.export import export_into_template, export_own, remembered_mapping
     from models.progress.totals import cumulative_table, week_table
@@ -160,7 +161,7 @@ def export_stats(args):
             mapping = remembered_mapping(store, campaign["id"])
             report = export_into_template(table, args.template, args.out, mapping)
         else:
-            report = export_own(table, campaign, args.out, store.meta("office_name"))
+            report = export_own(table, campaign, args.out, office=office_for(store, campaign))
     finally:
         store.close()
     text = f"已导出 {report['rows']} 个单位到 {args.out}"

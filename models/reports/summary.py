@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from models.campaigns.office import office_for
 from models.documents.cn_text import cn_date, month_day, number, ordinal, percent
 from models.documents.pdf import blocks as b
 from models.progress.totals import Figures, load_figures
@@ -166,25 +167,27 @@ def section_blocks(sections: list[dict], inserts: dict[int, list]) -> list:
     return out
 
 
-def default_title(campaign: dict) -> str:
-    region = (campaign.get("office_name") or "").replace("安全生产委员会办公室", "")
+def default_title(campaign: dict, office_name: str | None = None) -> str:
+    name = campaign.get("office_name") if office_name is None else office_name
+    region = (name or "").replace("安全生产委员会办公室", "")
     return f"{region}{campaign['year']}年“安全生产月”活动总结"
 
 
 def summary_document(store: Store, campaign: dict, report: dict | None = None) -> b.Document:
     report = report or {}
+    office = office_for(store, campaign)
     sections = report.get("sections_list") or [{"heading": h, "text": ""} for h in DEFAULT_SECTIONS]
     figures = load_figures(store, campaign["id"])
-    title = report.get("title") or default_title(campaign)
-    doc = b.Document(title, author=campaign.get("office_name") or "")
-    stats = statistics_paragraphs(figures, campaign.get("region_word") or "全区")
+    title = report.get("title") or default_title(campaign, office.name)
+    doc = b.Document(title, author=office.name)
+    stats = statistics_paragraphs(figures, office.region_word)
     stats += completeness_paragraphs(store, figures, campaign["id"])
     doc.add(b.Title(title), b.Blank())
     doc.add(*section_blocks(sections, {0: stats}))
     table_title, chart_title = "各单位活动开展情况统计表", "活动各周进展情况"
     doc.add(b.AttachmentNote([table_title, chart_title]), b.Blank(2))
     date = cn_date(summary_due_date(store, campaign["id"]) or campaign.get("end_date"))
-    doc.add(b.Signature(campaign.get("office_name") or f"{MISSING}发文机关", date))
+    doc.add(b.Signature(office.name or f"{MISSING}发文机关", date))
     doc.add(b.PageBreak(), b.AttachmentLabel("附件1"), b.Blank(), b.Title(table_title), b.Blank())
     doc.add(unit_table(figures, ""))
     doc.add(b.PageBreak(), b.AttachmentLabel("附件2"), b.Blank(), b.Title(chart_title), b.Blank())

@@ -305,83 +305,83 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="49" />
+      <location filename="../../ui/progress/export_dialog.py" line="50" />
       <source>一周</source>
       <translation>One week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="68" />
+      <location filename="../../ui/progress/export_dialog.py" line="69" />
       <source>保存为：</source>
       <translation>Save as:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="86" />
+      <location filename="../../ui/progress/export_dialog.py" line="87" />
       <source>保存统计表</source>
       <translation>Save statistics table</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="67" />
+      <location filename="../../ui/progress/export_dialog.py" line="68" />
       <source>填写模板：</source>
       <translation>Fill in template:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="42" />
+      <location filename="../../ui/progress/export_dialog.py" line="43" />
       <source>导出进展情况统计表</source>
       <translation>Export progress statistics table</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="137" />
+      <location filename="../../ui/progress/export_dialog.py" line="140" />
       <source>已导出 {0} 个单位：{1}</source>
       <translation>Exported {0} unit(s): {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="139" />
+      <location filename="../../ui/progress/export_dialog.py" line="142" />
       <source>未填写的模板栏目：</source>
       <translation>Template columns not filled in: </translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="141" />
+      <location filename="../../ui/progress/export_dialog.py" line="144" />
       <source>模板中没有空行，未写入：</source>
       <translation>No empty row in the template, not written: </translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="104" />
+      <location filename="../../ui/progress/export_dialog.py" line="105" />
       <source>模板中这些栏目对不上指标，请指定（只需一次）：</source>
       <translation>These template columns do not match an indicator; please assign them (only once):</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="60" />
+      <location filename="../../ui/progress/export_dialog.py" line="61" />
       <source>留空：使用本程序的格式</source>
       <translation>Leave empty to use this program’s layout</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="50" />
+      <location filename="../../ui/progress/export_dialog.py" line="51" />
       <source>累计（截至所选周）</source>
       <translation>Cumulative (up to the chosen week)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="66" />
+      <location filename="../../ui/progress/export_dialog.py" line="67" />
       <source>统计范围：</source>
       <translation>Range:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="122" />
+      <location filename="../../ui/progress/export_dialog.py" line="123" />
       <source>请选择保存位置。</source>
       <translation>Please choose where to save.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="67" />
       <location filename="../../ui/progress/export_dialog.py" line="68" />
+      <location filename="../../ui/progress/export_dialog.py" line="69" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="76" />
+      <location filename="../../ui/progress/export_dialog.py" line="77" />
       <source>选择收到的空白统计表</source>
       <translation>Choose the blank statistics form you received</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="107" />
+      <location filename="../../ui/progress/export_dialog.py" line="108" />
       <source>（不填写）</source>
       <translation>(leave empty)</translation>
     </message>
@@ -1003,6 +1003,11 @@ Save “{1}” anyway?</translation>
       <translation>&amp;File</translation>
     </message>
     <message>
+      <location filename="../../ui/shell/office_dialog.py" line="113" />
+      <source>本单位信息已保存。</source>
+      <translation>Office details saved.</translation>
+    </message>
+    <message>
       <location filename="../../ui/shell/main_window.py" line="149" />
       <source>每周进展</source>
       <translation>Weekly progress</translation>
@@ -1428,13 +1433,13 @@ Save “{1}” anyway?</translation>
       <translation>{0} notice(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="249" />
+      <location filename="../../ui/notices/tab.py" line="251" />
       <source>删除所选通知及其附件、截止事项？（可撤销）</source>
       <translation>Delete the selected notice with its attachments and deadlines? (can be undone)</translation>
     </message>
     <message>
       <location filename="../../ui/notices/tab.py" line="111" />
-      <location filename="../../ui/notices/tab.py" line="249" />
+      <location filename="../../ui/notices/tab.py" line="251" />
       <source>删除通知</source>
       <translation>Delete notice</translation>
     </message>
@@ -1548,6 +1553,69 @@ Save “{1}” anyway?</translation>
       <location filename="../../ui/notices/tab.py" line="104" />
       <source>附件</source>
       <translation>Attachments</translation>
+    </message>
+  </context>
+  <context>
+    <name>OfficeDialog</name>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="50" />
+      <source>单位全称(&amp;N)</source>
+      <translation>Full &amp;name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="36" />
+      <source>填写统计表的人</source>
+      <translation>who fills in the tables</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="52" />
+      <source>填报人(&amp;F)</source>
+      <translation>&amp;Filled in by</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="45" />
+      <source>按名称判断</source>
+      <translation>From the name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="20" />
+      <source>本单位信息</source>
+      <translation>Your office</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="86" />
+      <source>生成的统计句写作：“{0}共开展……”</source>
+      <translation>Generated statistics sentences begin: “{0}共开展……”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="51" />
+      <source>简称(&amp;S)</source>
+      <translation>&amp;Short name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="58" />
+      <source>级别(&amp;L)</source>
+      <translation>&amp;Level</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="53" />
+      <source>联系电话(&amp;P)</source>
+      <translation>&amp;Phone</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="25" />
+      <source>请填写使用本程序的单位。总结、周报、通知的发文机关和落款，统计表的填报单位、填报人和联系电话都用它。</source>
+      <translation>Please enter the office that uses this program. Summaries, weekly briefs and notices are issued and signed with it; statistics tables name it, the person who fills them in and the phone.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="91" />
+      <source>请填写单位全称（例如 曲靖市麒麟区安全生产委员会办公室）。</source>
+      <translation>Please enter the office's full name (e.g. 曲靖市麒麟区安全生产委员会办公室).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="54" />
+      <source>邮箱(&amp;E)</source>
+      <translation>&amp;E-mail</translation>
     </message>
   </context>
   <context>
@@ -2317,17 +2385,17 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>export_dialog</name>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="171" />
+      <location filename="../../ui/progress/export_dialog.py" line="174" />
       <source>已为 {0} 个单位生成{1}的空白表。</source>
       <translation>Blank forms for {1} created for {0} unit(s).</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="170" />
+      <location filename="../../ui/progress/export_dialog.py" line="173" />
       <source>生成空白表</source>
       <translation>Create blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="160" />
+      <location filename="../../ui/progress/export_dialog.py" line="163" />
       <source>空白表保存到文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
@@ -2335,7 +2403,7 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>file_menu</name>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="161" />
+      <location filename="../../ui/shell/file_menu.py" line="168" />
       <source>U 盘上的文件已复制到本机，现在打开的是本机副本：
 {0}
 
@@ -2346,59 +2414,59 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
 Changes are saved only on this computer; to take them with you, use “File ▸ Save copy (USB stick)”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="93" />
+      <location filename="../../ui/shell/file_menu.py" line="100" />
       <source>{0}（U 盘文件 {1} 的本机副本）</source>
       <translation>{0} (local copy of USB stick file {1})</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="265" />
+      <location filename="../../ui/shell/file_menu.py" line="272" />
       <source>仍有 {0} 个问题需要人工处理。</source>
       <translation>{0} problem(s) still need manual attention.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="173" />
+      <location filename="../../ui/shell/file_menu.py" line="180" />
       <source>保存副本（U盘）</source>
       <translation>Save copy (USB stick)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="45" />
+      <location filename="../../ui/shell/file_menu.py" line="51" />
       <source>保存副本（U盘）…</source>
       <translation>Save copy (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="89" />
+      <location filename="../../ui/shell/file_menu.py" line="96" />
       <source>内存数据库</source>
       <translation>in-memory database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="187" />
+      <location filename="../../ui/shell/file_menu.py" line="194" />
       <source>副本已保存</source>
       <translation>Copy saved</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="259" />
+      <location filename="../../ui/shell/file_menu.py" line="266" />
       <source>发现 {0} 个问题：</source>
       <translation>{0} problem(s) found:</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="47" />
+      <location filename="../../ui/shell/file_menu.py" line="53" />
       <source>备份与恢复…</source>
       <translation>Backup and restore…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="199" />
-      <location filename="../../ui/shell/file_menu.py" line="208" />
-      <location filename="../../ui/shell/file_menu.py" line="226" />
+      <location filename="../../ui/shell/file_menu.py" line="206" />
+      <location filename="../../ui/shell/file_menu.py" line="215" />
+      <location filename="../../ui/shell/file_menu.py" line="233" />
       <source>导入合并</source>
       <translation>Import and merge</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="46" />
+      <location filename="../../ui/shell/file_menu.py" line="52" />
       <source>导入合并…</source>
       <translation>Import and merge…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="188" />
+      <location filename="../../ui/shell/file_menu.py" line="195" />
       <source>已保存并检查无误：
 {0}
 
@@ -2409,95 +2477,100 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 {1} unit(s), {2} figure(s). The USB stick can be safely removed.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="261" />
+      <location filename="../../ui/shell/file_menu.py" line="268" />
       <source>已修复：{0}</source>
       <translation>Repaired: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="234" />
+      <location filename="../../ui/shell/file_menu.py" line="241" />
       <source>已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}</source>
       <translation>Merged the file from {0}. “Edit ▸ Undo” takes back the whole merge; backup before the merge: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="227" />
+      <location filename="../../ui/shell/file_menu.py" line="234" />
       <source>已合并 {0} 的文件。数据量大，这次合并不能用“撤销”撤回；如需撤回，请在“文件 ▸ 备份与恢复”中选择合并前的备份（{1}）恢复。</source>
       <translation>Merged the file from {0}. This merge is too large to be taken back with “Undo”; to take it back, restore the backup made before the merge ({1}) in “File ▸ Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="160" />
+      <location filename="../../ui/shell/file_menu.py" line="167" />
       <source>已复制到本机</source>
       <translation>Copied to this computer</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="280" />
+      <location filename="../../ui/shell/file_menu.py" line="287" />
       <source>已载入演示数据，可用 Ctrl+Z 撤销。</source>
       <translation>Demo data loaded; Ctrl+Z undoes it.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="43" />
+      <location filename="../../ui/shell/file_menu.py" line="49" />
       <source>打开 U 盘上的文件（先复制到本机）…</source>
       <translation>Open file on USB stick (copy to this computer first)…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="42" />
+      <location filename="../../ui/shell/file_menu.py" line="48" />
       <source>打开…</source>
       <translation>Open…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="140" />
+      <location filename="../../ui/shell/file_menu.py" line="147" />
       <source>打开数据库</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="134" />
+      <location filename="../../ui/shell/file_menu.py" line="141" />
       <source>文件已存在，请换一个名字：</source>
       <translation>The file already exists; please choose another name:</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="107" />
+      <location filename="../../ui/shell/file_menu.py" line="114" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="263" />
+      <location filename="../../ui/shell/file_menu.py" line="270" />
       <source>文件本身已损坏：请在“备份与恢复”中选一个备份恢复。</source>
       <translation>The file itself is damaged: please restore a backup in “Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="129" />
-      <location filename="../../ui/shell/file_menu.py" line="134" />
+      <location filename="../../ui/shell/file_menu.py" line="136" />
+      <location filename="../../ui/shell/file_menu.py" line="141" />
       <source>新建数据库</source>
       <translation>New database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="41" />
+      <location filename="../../ui/shell/file_menu.py" line="47" />
       <source>新建数据库…</source>
       <translation>New database…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="257" />
+      <location filename="../../ui/shell/file_menu.py" line="56" />
+      <source>本单位信息…</source>
+      <translation>Your office…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_menu.py" line="264" />
       <source>检查完毕：没有发现问题。</source>
       <translation>Check complete: no problems found.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="48" />
-      <location filename="../../ui/shell/file_menu.py" line="257" />
-      <location filename="../../ui/shell/file_menu.py" line="266" />
+      <location filename="../../ui/shell/file_menu.py" line="54" />
+      <location filename="../../ui/shell/file_menu.py" line="264" />
+      <location filename="../../ui/shell/file_menu.py" line="273" />
       <source>检查数据库</source>
       <translation>Check database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="81" />
+      <location filename="../../ui/shell/file_menu.py" line="88" />
       <source>自动备份失败：{0}</source>
       <translation>Automatic backup failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="50" />
+      <location filename="../../ui/shell/file_menu.py" line="57" />
       <source>载入演示数据</source>
       <translation>Load demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="108" />
+      <location filename="../../ui/shell/file_menu.py" line="115" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
@@ -2508,7 +2581,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 Open it read-only?</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="52" />
+      <location filename="../../ui/shell/file_menu.py" line="59" />
       <source>退出</source>
       <translation>Exit</translation>
     </message>

@@ -220,9 +220,11 @@ class NoticesTab(QWidget):
         if not self.current_id:
             msgbox.information(self, self.tr("起草本级通知"), self.tr("请先在列表中选择一份收到的通知。"))
             return
+        from models.campaigns.office import office_for
         from ui.notices.draft_dialog import NoticeDraftDialog
 
-        dialog = NoticeDraftDialog(self.store, self.current_id, self.campaign.get("office_name") or "", self)
+        office = office_for(self.store, self.campaign).name
+        dialog = NoticeDraftDialog(self.store, self.current_id, office, self)
         if dialog.exec() and dialog.saved_id:
             self.current_id = dialog.saved_id
             self._changed()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.campaigns.layouts import header_text, list_indicators
+from models.campaigns.office import office_for
 from models.campaigns.periods import list_periods
 from models.progress.forms.export import (
     export_into_template,
@@ -130,7 +131,9 @@ class ExportDialog(QDialog):
                 mapping = remembered_mapping(self.store, self.campaign["id"])
                 self.report = export_into_template(self.table(), template, target, mapping)
             else:
-                self.report = export_own(self.table(), self.campaign, target, self.store.meta("office_name"))
+                self.report = export_own(
+                    self.table(), self.campaign, target, office=office_for(self.store, self.campaign)
+                )
         except Exception as exc:  # noqa: BLE001
             errors.show_exception(self, exc)
             return

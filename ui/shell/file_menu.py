@@ -25,6 +25,12 @@ def _file_dialog():
     return QFileDialog
 
 
+def _office_dialog():
+    from ui.shell import office_dialog  # loaded when first used, not before the first paint
+
+    return office_dialog
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("file_menu", text)
 
@@ -47,6 +53,7 @@ def populate(menu: QMenu, window) -> None:
     add(tr("备份与恢复…"), lambda: show_backups(window))
     add(tr("检查数据库"), lambda: check_database(window))
     menu.addSeparator()
+    add(tr("本单位信息…"), lambda: _office_dialog().edit_office(window))
     add(tr("载入演示数据"), lambda: load_demo(window))
     menu.addSeparator()
     add(tr("退出"), QApplication.closeAllWindows, QKeySequence.StandardKey.Quit)
