@@ -1303,109 +1303,109 @@ Save “{1}” anyway?</translation>
   <context>
     <name>NoticeEditor</name>
     <message>
-      <location filename="../../ui/notices/editor.py" line="155" />
+      <location filename="../../ui/notices/editor.py" line="198" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="61" />
+      <location filename="../../ui/notices/editor.py" line="69" />
       <source>主送</source>
       <translation>Addressees</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="62" />
+      <location filename="../../ui/notices/editor.py" line="70" />
       <source>主题</source>
       <translation>Theme</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="111" />
+      <location filename="../../ui/notices/editor.py" line="146" />
       <source>删除{0}</source>
       <translation>Delete {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="59" />
+      <location filename="../../ui/notices/editor.py" line="67" />
       <source>发文机关</source>
       <translation>Issued by</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="60" />
+      <location filename="../../ui/notices/editor.py" line="68" />
       <source>成文日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="57" />
+      <location filename="../../ui/notices/editor.py" line="65" />
       <source>文号(&amp;N)</source>
       <translation>Document &amp;no.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="58" />
+      <location filename="../../ui/notices/editor.py" line="66" />
       <source>标题(&amp;T)</source>
       <translation>&amp;Title</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="92" />
+      <location filename="../../ui/notices/editor.py" line="100" />
       <source>正文</source>
       <translation>Body</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="63" />
+      <location filename="../../ui/notices/editor.py" line="71" />
       <source>活动开始</source>
       <translation>Campaign starts</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="64" />
+      <location filename="../../ui/notices/editor.py" line="72" />
       <source>活动结束</source>
       <translation>Campaign ends</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="109" />
+      <location filename="../../ui/notices/editor.py" line="144" />
       <source>添加{0}</source>
       <translation>Add {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="75" />
+      <location filename="../../ui/notices/editor.py" line="83" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="83" />
+      <location filename="../../ui/notices/editor.py" line="91" />
       <source>空白模板</source>
       <translation>Blank template</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="82" />
-      <location filename="../../ui/notices/editor.py" line="89" />
+      <location filename="../../ui/notices/editor.py" line="90" />
+      <location filename="../../ui/notices/editor.py" line="97" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="75" />
-      <location filename="../../ui/notices/editor.py" line="99" />
+      <location filename="../../ui/notices/editor.py" line="83" />
+      <location filename="../../ui/notices/editor.py" line="107" />
       <source>联系人</source>
       <translation>Contact</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="155" />
+      <location filename="../../ui/notices/editor.py" line="198" />
       <source>选择空白模板</source>
       <translation>Choose blank template</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="75" />
+      <location filename="../../ui/notices/editor.py" line="83" />
       <source>邮箱</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="101" />
+      <location filename="../../ui/notices/editor.py" line="109" />
       <source>附件</source>
       <translation>Attachment</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="81" />
+      <location filename="../../ui/notices/editor.py" line="89" />
       <source>附件标题</source>
       <translation>Attachment title</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="102" />
+      <location filename="../../ui/notices/editor.py" line="110" />
       <source>附加空白模板…</source>
       <translation>Attach blank template…</translation>
     </message>
@@ -1413,144 +1413,163 @@ Save “{1}” anyway?</translation>
   <context>
     <name>NoticesTab</name>
     <message>
-      <location filename="../../ui/notices/tab.py" line="90" />
+      <location filename="../../ui/notices/tab.py" line="95" />
       <source>7 天内到期</source>
       <translation>Due within 7 days</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="68" />
+      <location filename="../../ui/notices/tab.py" line="73" />
       <source>事项</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="63" />
       <source>保存修改(&amp;S)</source>
-      <translation>&amp;Save changes</translation>
+      <translation type="vanished">&amp;Save changes</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="164" />
+      <location filename="../../ui/notices/tab.py" line="195" />
+      <source>修改随时自动保存（离开一栏、按回车或换一份通知时），可用“撤销”退回。</source>
+      <translation>Changes are saved as you go (on leaving a field, pressing Enter or choosing another notice); “Undo” takes them back.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="171" />
       <source>共 {0} 份通知</source>
       <translation>{0} notice(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="251" />
+      <location filename="../../ui/notices/tab.py" line="293" />
       <source>删除所选通知及其附件、截止事项？（可撤销）</source>
       <translation>Delete the selected notice with its attachments and deadlines? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="111" />
-      <location filename="../../ui/notices/tab.py" line="251" />
+      <location filename="../../ui/notices/tab.py" line="116" />
+      <location filename="../../ui/notices/tab.py" line="293" />
       <source>删除通知</source>
       <translation>Delete notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="147" />
+      <location filename="../../ui/notices/tab.py" line="152" />
       <source>到期概览（按单位）</source>
       <translation>Due overview (by unit)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="78" />
-      <location filename="../../ui/notices/tab.py" line="88" />
+      <location filename="../../ui/notices/tab.py" line="83" />
+      <location filename="../../ui/notices/tab.py" line="93" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="102" />
+      <location filename="../../ui/notices/tab.py" line="107" />
       <source>发文机关</source>
       <translation>Issued by</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="132" />
+      <location filename="../../ui/notices/tab.py" line="137" />
       <source>取消标记</source>
       <translation>Unmark</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="103" />
+      <location filename="../../ui/notices/tab.py" line="281" />
+      <source>已保存通知：{0}</source>
+      <translation>Notice saved: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="280" />
+      <source>已自动保存，可用“撤销”退回。</source>
+      <translation>Saved; “Undo” takes it back.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="108" />
       <source>成文日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="67" />
+      <location filename="../../ui/notices/tab.py" line="72" />
       <source>截止</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="146" />
+      <location filename="../../ui/notices/tab.py" line="151" />
       <source>截止事项与报送</source>
       <translation>Deadlines and reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="80" />
+      <location filename="../../ui/notices/tab.py" line="85" />
       <source>报送日期</source>
       <translation>Reported on</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="58" />
+      <location filename="../../ui/notices/tab.py" line="59" />
       <source>搜索（文号、标题、机关……）</source>
       <translation>Search notices…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="100" />
+      <location filename="../../ui/notices/tab.py" line="105" />
       <source>文号</source>
       <translation>Document no.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="81" />
+      <location filename="../../ui/notices/tab.py" line="267" />
+      <source>未保存：{0}</source>
+      <translation>Not saved: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="86" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="130" />
+      <location filename="../../ui/notices/tab.py" line="135" />
       <source>标记所选单位已交(&amp;M)</source>
       <translation>&amp;Mark selected units as reported</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="101" />
+      <location filename="../../ui/notices/tab.py" line="106" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="79" />
+      <location filename="../../ui/notices/tab.py" line="84" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="99" />
+      <location filename="../../ui/notices/tab.py" line="104" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="109" />
+      <location filename="../../ui/notices/tab.py" line="114" />
       <source>粘贴/打开通知(&amp;P)…</source>
       <translation>&amp;Paste/open notice…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="221" />
+      <location filename="../../ui/notices/tab.py" line="242" />
       <source>请先在列表中选择一份收到的通知。</source>
       <translation>Please select a received notice in the list first.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="221" />
+      <location filename="../../ui/notices/tab.py" line="242" />
       <source>起草本级通知</source>
       <translation>Draft our own notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="110" />
+      <location filename="../../ui/notices/tab.py" line="115" />
       <source>起草本级通知(&amp;D)…</source>
       <translation>&amp;Draft our own notice…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="145" />
+      <location filename="../../ui/notices/tab.py" line="150" />
       <source>通知详情</source>
       <translation>Notice details</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="89" />
+      <location filename="../../ui/notices/tab.py" line="94" />
       <source>逾期未交</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="104" />
+      <location filename="../../ui/notices/tab.py" line="109" />
       <source>附件</source>
       <translation>Attachments</translation>
     </message>
