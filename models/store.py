@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from models import schema
+from models import faults, schema
 from models.clock import new_id, now
 from models.errors import DatabaseError, SchemaTooNew
 
@@ -206,14 +205,18 @@ def open_store(path: str | os.PathLike, *, readonly: bool = False, office_name: 
     where = str(path)
     _check_path(path, readonly)
     is_new = not path.exists() or path.stat().st_size == 0
+    conn = None
     try:
         conn = _connect(path, readonly)
         _configure(conn, readonly)
         pending = check_schema(conn, where)
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         with contextlib.suppress(Exception):
-            conn.close()
-        raise DatabaseError(f"数据库文件已损坏或无法读取（{exc}）。", where) from exc
+            if conn is not None:
+                conn.close()
+        if faults.kind(exc) in ("damaged", "other"):
+            raise DatabaseError(f"数据库文件已损坏或无法读取（{exc}）。", where) from exc
+        raise faults.as_desk_error(exc, where) from exc
     except DatabaseError:
         conn.close()
         raise
@@ -228,9 +231,9 @@ def open_store(path: str | os.PathLike, *, readonly: bool = False, office_name: 
             make_backup(store, "升级前", thin_after=False)
         try:
             _migrate(store, office_name)
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             conn.close()
-            raise DatabaseError(f"数据库升级失败（{exc}），文件保持原样。", where) from exc
+            raise DatabaseError(f"数据库升级失败（{faults.explain(exc)}），文件保持原样。", where) from exc
     return store
 
 
@@ -267,10 +270,3 @@ def copy_database(source: Store, target: Path) -> None:
         source.conn.backup(dest)
     finally:
         dest.close()
-
-
-def set_aside(path: Path) -> Path:
-    """Move a damaged file out of the way under a new name; never delete it."""
-    target = path.with_name(f"{path.name}.损坏-{now().replace(':', '')}")
-    shutil.move(str(path), str(target))
-    return target

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLockFile
 from PySide6.QtWidgets import QApplication, QWidget
 
-from models import backups
-from models.store import Store, open_store, set_aside
+from models import backups, store_health
+from models.store import Store, open_store
 from ui import errors, msgbox, settings
 from ui.paths import default_db_path
 
@@ -50,6 +50,7 @@ def release_lock(db: Path | str | None) -> None:
 
 
 def _open_locked(path: Path, readonly: bool) -> Store:
+    """Take the file's lock, check it (rolling back an unfinished write), then open it."""
     if not readonly and not acquire_lock(path):
         readonly = msgbox.question(
             None,
@@ -58,7 +59,13 @@ def _open_locked(path: Path, readonly: bool) -> Store:
         )
         if not readonly:
             raise _Declined
-    return open_store(path, readonly=readonly)
+    try:
+        if not readonly:  # the other window may be writing: a read-only look decides nothing
+            recover_if_damaged(path)
+        return open_store(path, readonly=readonly)
+    except BaseException:
+        release_lock(path)
+        raise
 
 
 class _Declined(Exception):
@@ -67,11 +74,15 @@ class _Declined(Exception):
 
 # -- a damaged file at start -----------------------------------------------------------
 def recover_if_damaged(path: Path) -> None:
-    """Set a damaged database aside (never deleted) and offer the newest good backup."""
-    if not backups.damaged(path, settings.get(settings.VERIFIED_DB)):
+    """Set a damaged database aside (never deleted, with its journal) and offer the newest good backup.
+
+    A file SQLite can roll back is not damaged (models.store_health); a file that is not ours, or is
+    locked, raises DatabaseError and stays as it is.
+    """
+    if store_health.examine(path, settings.get(settings.VERIFIED_DB)) == store_health.SOUND:
         remember_sound(path)
         return
-    moved = set_aside(path)
+    moved = store_health.set_aside(path)
     good = backups.latest_good(path.parent / backups.FOLDER_NAME, path.stem)
     if good is None:
         msgbox.warning(
@@ -95,7 +106,7 @@ def remember_sound(path: Path | None) -> None:
     """Note the stamp of a file just found sound, so the next start need not check it again."""
     try:
         if path is not None and Path(path).exists():
-            settings.put(settings.VERIFIED_DB, backups.file_stamp(path))
+            settings.put(settings.VERIFIED_DB, store_health.file_stamp(path))
     except OSError:
         pass
 
@@ -104,8 +115,6 @@ def open_initial_store(requested: str | None, *, readonly: bool = False) -> Stor
     """The --db file, else the last file used, else the default one.  None if --db fails."""
     if requested:
         try:
-            if not readonly:
-                recover_if_damaged(Path(requested))
             store = _open_locked(Path(requested), readonly)
         except _Declined:
             return None
@@ -119,8 +128,6 @@ def open_initial_store(requested: str | None, *, readonly: bool = False) -> Stor
     candidates.append(default_db_path())
     for path in candidates:
         try:
-            if not readonly:
-                recover_if_damaged(path)
             return _open_locked(path, readonly)
         except _Declined:
             return None
