@@ -6,9 +6,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from models import backups, exchange
 from models.errors import DatabaseError
-from models.store import open_store
+from models.store import backups
+from models.store import copies as exchange
+from models.store.database import open_store
 from tests.models.files_helpers import first_figure, other_office, value
 
 

@@ -8,11 +8,11 @@ import sys
 
 import pytest
 
-from models.campaign_setup import create_campaign
-from models.campaigns import campaign_by_year, campaign_units
+from models.campaigns.campaign import campaign_by_year, campaign_units
+from models.campaigns.layouts import layout_of
+from models.campaigns.setup import create_campaign
 from models.errors import NotFound, ValidationError
-from models.history import undo
-from models.layouts import layout_of
+from models.store.history import undo
 from tests.conftest import ROOT
 from tests.models.stats_files import make_template
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from models import check, history
 from models.cli import run
+from models.store import check, history
 
 
 def test_healthy_demo_has_no_problems(demo_store):
@@ -61,7 +61,7 @@ def test_damaged_file_is_reported_not_repaired(demo_path):
     for offset in range(5 * 4096 + 50, len(data), 9 * 4096):
         data[offset] ^= 0xFF
     demo_path.write_bytes(bytes(data))
-    from models.store import open_store
+    from models.store.database import open_store
 
     store = open_store(demo_path)
     result = check.check(store)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.cn_text import number
+from models.documents.cn_text import number
 
 
 def test_numbers_read_like_the_office_writes_them():

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from models import completeness
-from models.campaigns import campaign_by_year
-from models.narratives import get_narrative, save_narrative
-from models.periods import period_by_seq, update_period
-from models.progress import week_overview
+from models.campaigns.campaign import campaign_by_year
+from models.campaigns.periods import period_by_seq, update_period
+from models.progress import completeness
+from models.progress.narratives import get_narrative, save_narrative
+from models.progress.reporting import week_overview
 
 
 def _setup(store):

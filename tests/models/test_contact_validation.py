@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.contact_validation import (
+from models.liaisons.contacts import (
     ERROR,
     OK,
     WARNING,

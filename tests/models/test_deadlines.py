@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from models.campaigns import campaign_by_year, campaign_units
-from models.deadlines import deadline_tasks, due_items, list_deadlines, mark_delivered, overview
-from models.notices import save_parsed_notice
+from models.campaigns.campaign import campaign_by_year, campaign_units
+from models.notices.notice import save_parsed_notice
+from models.progress.deadlines import deadline_tasks, due_items, list_deadlines, mark_delivered, overview
 
 TODAY = date(2021, 6, 10)
 

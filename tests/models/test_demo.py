@@ -8,13 +8,13 @@ import sys
 
 import pytest
 
-from models.campaigns import campaign_by_year, campaign_units
+from models.campaigns.campaign import campaign_by_year, campaign_units
 from models.demo import load_demo
 from models.errors import NotFound, ValidationError
-from models.liaisons import liaison_rows, units_without_liaison
-from models.notices import list_notices, notice_attachments, notice_contacts
-from models.progress import week_overview
-from models.reports import list_reports
+from models.liaisons.liaison import liaison_rows, units_without_liaison
+from models.notices.notice import list_notices, notice_attachments, notice_contacts
+from models.progress.reporting import week_overview
+from models.reports.report import list_reports
 from tests.conftest import ROOT
 
 

@@ -8,9 +8,9 @@ import sqlite3
 
 import pytest
 
-from models import exchange
 from models.errors import DatabaseError
-from models.store import open_store
+from models.store import copies as exchange
+from models.store.database import open_store
 
 
 def test_pack_writes_a_checked_copy_with_manifest(demo_store, tmp_path):
@@ -156,7 +156,7 @@ def test_no_other_writer_can_commit_while_the_file_is_copied(demo_store, tmp_pat
 
 
 def test_in_memory_store_is_copied_through_the_backup_api(tmp_path):
-    from models.store import memory_store
+    from models.store.database import memory_store
 
     store = memory_store()
     store.set_meta("office_name", "测试办")

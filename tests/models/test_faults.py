@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from models import exchange
+from models.store import copies as exchange
 from tests.models.fault_child import IMPORT_BASE
 from tests.models.files_helpers import first_figure, other_office
 

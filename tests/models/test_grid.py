@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from models import history
-from models.campaigns import campaign_by_year
-from models.grid import load_week, parse_block, parse_clipboard, save_entries
-from models.periods import period_by_seq
-from models.totals import cumulative_table, grouped, week_table
+from models.campaigns.campaign import campaign_by_year
+from models.campaigns.periods import period_by_seq
+from models.progress.grid import load_week, parse_block, parse_clipboard, save_entries
+from models.progress.totals import cumulative_table, grouped, week_table
+from models.store import history
 
 
 def _week(store, seq, year=2021):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from models import backups
-from models.campaigns import campaign_by_year
-from models.liaison_import import import_liaisons
+from models.campaigns.campaign import campaign_by_year
+from models.liaisons.importer import import_liaisons
+from models.store import backups
 
 
 def test_liaison_import_backs_up_first(demo_store, tmp_path):

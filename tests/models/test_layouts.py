@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
-from models.campaigns import campaign_by_year
+from models.campaigns.campaign import campaign_by_year
+from models.campaigns.layouts import default_layout, layout_of, save_layout, validate_layout
 from models.errors import ImportRejected, ValidationError
-from models.layout_template import layout_from_template
-from models.layouts import default_layout, layout_of, save_layout, validate_layout
+from models.progress.forms.template import layout_from_template
 from tests.conftest import ROOT
 from tests.models.stats_files import make_template
 

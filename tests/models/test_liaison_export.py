@@ -6,10 +6,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Border, Font, PatternFill, Side
 
-from models.campaigns import campaign_by_year
+from models.campaigns.campaign import campaign_by_year
 from models.errors import ValidationError
-from models.liaison_export import export_liaisons
-from models.liaisons import liaison_rows
+from models.liaisons.export import export_liaisons
+from models.liaisons.liaison import liaison_rows
 
 
 @pytest.fixture

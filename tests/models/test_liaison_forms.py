@@ -10,11 +10,11 @@ import openpyxl
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from models import history
-from models.campaigns import campaign_by_year
-from models.liaison_forms import blank_forms
-from models.liaison_import import apply, describe, import_liaisons, preview
-from models.liaisons import liaison_rows
+from models.campaigns.campaign import campaign_by_year
+from models.liaisons.forms import blank_forms
+from models.liaisons.importer import apply, describe, import_liaisons, preview
+from models.liaisons.liaison import liaison_rows
+from models.store import history
 
 
 @pytest.fixture

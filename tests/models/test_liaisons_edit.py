@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from models import history
-from models.campaigns import campaign_by_year
+from models.campaigns.campaign import campaign_by_year
+from models.campaigns.units import add_unit
 from models.errors import ValidationError
-from models.liaisons import add_liaison, carry_over, edit_liaison, liaison_rows, units_without_liaison
-from models.units import add_unit
+from models.liaisons.liaison import add_liaison, carry_over, edit_liaison, liaison_rows, units_without_liaison
+from models.store import history
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def test_carry_over_keeps_liaisons_already_named(demo_store):
     with demo_store.batch("新活动") as batch:
         new = batch.insert("campaigns", {"year": 2023, "title": "2023年安全生产月"})
     first = liaison_rows(demo_store, old["id"])[0]
-    from models.units import add_units_to_campaign
+    from models.campaigns.units import add_units_to_campaign
 
     add_units_to_campaign(demo_store, new, [first["unit_id"]])
     add_liaison(demo_store, new, first["unit_id"], {"name": "新来的"})

@@ -6,8 +6,9 @@ import json
 
 import pytest
 
-from models import backups, history, merge
 from models.errors import ImportRejected
+from models.exchange import merge
+from models.store import backups, history
 from tests.models.files_helpers import first_figure, other_office, value
 
 

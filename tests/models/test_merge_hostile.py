@@ -7,8 +7,9 @@ import sqlite3
 
 import pytest
 
-from models import merge, merge_check
 from models.errors import ImportRejected
+from models.exchange import checks as merge_check
+from models.exchange import merge
 
 
 @pytest.fixture

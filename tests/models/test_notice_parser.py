@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from models.errors import ImportRejected, ValidationError
-from models.notice_parser import FIELDS, found_anything, parse_notice, read_notice_file
+from models.notices.parser import FIELDS, found_anything, parse_notice, read_notice_file
 from tests.conftest import ROOT
 
 SAMPLES = ROOT / "data" / "samples"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.notice_parser import parse_notice
+from models.notices.parser import parse_notice
 
 DOC_NUMBERS = [
     ("麒区安办〔2021〕16号", "麒区安办〔2021〕16号"),

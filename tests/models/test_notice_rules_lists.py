@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.notice_parser import parse_notice
+from models.notices.parser import parse_notice
 
 HEAD = "某安办〔2021〕9号\n关于开展活动的通知\n各乡镇、各部门：\n正文。\n"
 SIGN = "\n\n\n某县安全生产委员会办公室\n2021年5月17日"

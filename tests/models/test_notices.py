@@ -5,11 +5,9 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from models import history
-from models.campaigns import campaign_by_year
+from models.campaigns.campaign import campaign_by_year
 from models.errors import ValidationError
-from models.notice_parser import parse_notice, read_notice_file
-from models.notices import (
+from models.notices.notice import (
     attachment_template,
     delete_notice,
     draft_issued_notice,
@@ -20,6 +18,8 @@ from models.notices import (
     save_parsed_notice,
     update_notice,
 )
+from models.notices.parser import parse_notice, read_notice_file
+from models.store import history
 from tests.conftest import ROOT
 
 

@@ -7,10 +7,10 @@ import os
 import pdfplumber
 import pytest
 
-from models.file_output import WriteError
-from models.pdf import blocks as b
-from models.pdf import build_notice_pdf, build_pdf
-from models.pdf.linebreak import CANNOT_START, balanced_title, break_lines
+from models.documents.file_output import WriteError
+from models.documents.pdf import blocks as b
+from models.documents.pdf import build_notice_pdf, build_pdf
+from models.documents.pdf.linebreak import CANNOT_START, balanced_title, break_lines
 from tests.models.pdf_reading import MM, all_lines, fonts, text_of
 
 # A long text of full-width characters and punctuation that lands at line ends in many ways.
@@ -185,7 +185,7 @@ def test_a_paragraph_does_not_end_with_one_character_alone():
 def test_windows_system_fonts_are_preferred_when_present(tmp_path, monkeypatch):
     import shutil
 
-    from models.pdf import fonts as font_module
+    from models.documents.pdf import fonts as font_module
 
     shutil.copy(font_module.resource_path("fonts", "wqy-microhei.ttc"), tmp_path / "simhei.ttf")
     monkeypatch.setattr(font_module, "_registered", {})

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pdfplumber
 
-from models.pdf import blocks as b
-from models.pdf import build_pdf
+from models.documents.pdf import blocks as b
+from models.documents.pdf import build_pdf
 
 
 def _row_heights(page) -> list[float]:

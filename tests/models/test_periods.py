@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from models.campaign_setup import create_campaign
+from models.campaigns.periods import list_periods, period_by_seq, plan_periods, update_period
+from models.campaigns.setup import create_campaign
 from models.errors import ValidationError
-from models.periods import list_periods, period_by_seq, plan_periods, update_period
 
 
 def test_weeks_cross_month_end_with_partial_first_and_last():
@@ -54,7 +54,7 @@ def test_due_dates_follow_the_notice_weekly_deadline(store):
             "deadlines",
             {"campaign_id": made["campaign_id"], "kind": "weekly", "weekday": 4, "due_time": "12:00", "what": "周报"},
         )
-    from models.periods import due_from_notice
+    from models.campaigns.periods import due_from_notice
 
     assert due_from_notice(store, made["campaign_id"]) == 5
     first = period_by_seq(store, made["campaign_id"], 1)

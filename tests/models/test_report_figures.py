@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from models.campaigns import campaign_by_year
-from models.report_figures import load_figures
+from models.campaigns.campaign import campaign_by_year
+from models.reports.figures import load_figures
 
 
 def _expected(store, campaign_id, where: str = "", params=()) -> tuple[dict, dict, dict]:

@@ -9,13 +9,13 @@ import sys
 import pytest
 from openpyxl import load_workbook
 
-from models.campaign_setup import create_campaign
-from models.campaigns import campaign_by_year, campaign_units
-from models.grid import load_week, parse_block, save_entries
-from models.layout_template import layout_from_template
-from models.periods import period_by_seq
-from models.stats_export import export_into_template, export_own
-from models.totals import week_table
+from models.campaigns.campaign import campaign_by_year, campaign_units
+from models.campaigns.periods import period_by_seq
+from models.campaigns.setup import create_campaign
+from models.progress.forms.export import export_into_template, export_own
+from models.progress.forms.template import layout_from_template
+from models.progress.grid import load_week, parse_block, save_entries
+from models.progress.totals import week_table
 from tests.conftest import ROOT
 from tests.models.stats_files import make_template
 
@@ -105,7 +105,9 @@ def filled_template_campaign(demo_store, tmp_path):
     return campaign, period, template
 
 
-def test_template_export_keeps_sum_row_working_in_libreoffice(demo_store, filled_template_campaign, tmp_path, libreoffice):
+def test_template_export_keeps_sum_row_working_in_libreoffice(
+    demo_store, filled_template_campaign, tmp_path, libreoffice
+):
     campaign, period, template = filled_template_campaign
     table = week_table(demo_store, campaign["id"], period["id"])
     target = tmp_path / "out" / "填好的附件1.xlsx"

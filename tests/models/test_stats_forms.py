@@ -7,9 +7,9 @@ import sys
 
 from openpyxl import load_workbook
 
-from models.campaigns import campaign_by_year, campaign_units
-from models.periods import period_by_seq
-from models.xlsx_io import read_mark
+from models.campaigns.campaign import campaign_by_year, campaign_units
+from models.campaigns.periods import period_by_seq
+from models.documents.xlsx_io import read_mark
 from tests.conftest import ROOT
 
 
@@ -46,7 +46,7 @@ def test_blank_forms_command_writes_one_protected_form_per_unit(demo_path, tmp_p
 
 
 def test_mark_names_campaign_unit_week_and_columns(demo_store, tmp_path):
-    from models.stats_forms import write_blank_forms
+    from models.progress.forms.blank import write_blank_forms
 
     campaign = campaign_by_year(demo_store, 2022)
     period = period_by_seq(demo_store, campaign["id"], 1)

@@ -10,13 +10,13 @@ import zipfile
 
 import pytest
 
-from models.campaign_setup import create_campaign
-from models.campaigns import campaign_by_year
-from models.layout_template import layout_from_template
-from models.periods import period_by_seq
-from models.stats_forms import write_blank_forms
-from models.stats_import import import_forms, preview_forms
-from models.store import open_store
+from models.campaigns.campaign import campaign_by_year
+from models.campaigns.periods import period_by_seq
+from models.campaigns.setup import create_campaign
+from models.progress.forms.blank import write_blank_forms
+from models.progress.forms.importer import import_forms, preview_forms
+from models.progress.forms.template import layout_from_template
+from models.store.database import open_store
 from tests.conftest import ROOT
 from tests.models.stats_files import fill_own_form, make_template
 
@@ -216,7 +216,7 @@ def test_formula_cell_uses_its_cached_value(demo_store, template_campaign, tmp_p
 
 
 def test_import_is_preceded_by_a_backup_of_the_state_before(demo_store, own_forms):
-    from models import backups
+    from models.store import backups
 
     campaign, _period, files = own_forms
     before = demo_store.scalar("SELECT count(*) FROM figures")

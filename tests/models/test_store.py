@@ -7,9 +7,9 @@ import sqlite3
 
 import pytest
 
-from models import history, schema
 from models.errors import DatabaseError, SchemaTooNew
-from models.store import open_store
+from models.store import history, schema
+from models.store.database import open_store
 
 
 def test_new_file_gets_schema_and_settings(db_path):
@@ -182,7 +182,7 @@ def test_older_schema_is_upgraded_after_backup(db_path, monkeypatch):
     store = open_store(db_path)
     assert store.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'extra_test'") == 1
     store.close()
-    from models.backups import folder
+    from models.store.backups import folder
 
     backups = list(folder(store).glob("desk_*_升级前.db"))
     assert len(backups) == 1

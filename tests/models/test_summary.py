@@ -8,13 +8,13 @@ import re
 import pytest
 
 from models import cli
-from models.campaigns import campaign_by_year
-from models.layouts import add_layout, default_layout
-from models.pdf import blocks as b
-from models.reports import create_report, export_report, get_report, list_reports, save_report
-from models.store import open_store
-from models.summary import statistics_sentence, summary_document
-from models.weekly_brief import weekly_document
+from models.campaigns.campaign import campaign_by_year
+from models.campaigns.layouts import add_layout, default_layout
+from models.documents.pdf import blocks as b
+from models.reports.brief import weekly_document
+from models.reports.report import create_report, export_report, get_report, list_reports, save_report
+from models.reports.summary import statistics_sentence, summary_document
+from models.store.database import open_store
 from tests.models.pdf_reading import fonts, text_of
 
 
@@ -85,7 +85,7 @@ def test_sections_are_saved_reordered_and_printed(demo_store, tmp_path):
 def test_per_unit_table_is_one_reportlab_table_with_a_total_row(demo_store):
     from reportlab.platypus import Table
 
-    from models.pdf.render import flowables
+    from models.documents.pdf.render import flowables
 
     campaign = campaign_by_year(demo_store, 2021)
     doc = summary_document(demo_store, campaign)
@@ -117,7 +117,7 @@ def empty_campaign(store):
 
 def test_missing_data_still_builds_and_says_what_is_missing(store, empty_campaign, tmp_path):
     out = tmp_path / "空.pdf"
-    from models.pdf import build_pdf
+    from models.documents.pdf import build_pdf
 
     build_pdf(summary_document(store, empty_campaign), out)
     text = _flat(out)
@@ -134,7 +134,7 @@ def test_weekly_brief_says_who_was_late_and_the_highlights(demo_store, tmp_path)
     campaign = campaign_by_year(demo_store, 2021)
     period = demo_store.row("SELECT * FROM periods WHERE campaign_id = ? AND seq = 2", (campaign["id"],))
     out = tmp_path / "周报.pdf"
-    from models.pdf import build_pdf
+    from models.documents.pdf import build_pdf
 
     build_pdf(weekly_document(demo_store, campaign, period), out)
     text = _flat(out)
@@ -179,7 +179,7 @@ def test_report_command_bad_input_is_a_clear_message(demo_path, tmp_path, capsys
 def test_tables_as_xlsx_have_every_indicator_and_the_total(demo_store, tmp_path):
     from openpyxl import load_workbook
 
-    from models.report_xlsx import export_tables_xlsx
+    from models.reports.xlsx import export_tables_xlsx
 
     campaign = campaign_by_year(demo_store, 2021)
     report = list_reports(demo_store, campaign["id"])[0]

@@ -5,11 +5,8 @@ from __future__ import annotations
 import pytest
 from openpyxl import Workbook
 
-from models import history
-from models.errors import ImportRejected, ValidationError
-from models.liaisons import add_liaison
-from models.unit_import import entries_from_rows, import_units, pasted_rows, read_unit_rows
-from models.units import (
+from models.campaigns.unit_import import entries_from_rows, import_units, pasted_rows, read_unit_rows
+from models.campaigns.units import (
     add_unit,
     delete_unit,
     edit_unit,
@@ -17,6 +14,9 @@ from models.units import (
     move_unit,
     set_active,
 )
+from models.errors import ImportRejected, ValidationError
+from models.liaisons.liaison import add_liaison
+from models.store import history
 
 
 @pytest.fixture

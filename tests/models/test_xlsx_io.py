@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from models import xlsx_io
+from models.documents import xlsx_io
 from models.errors import DeskError, ImportRejected
 
 

@@ -7,8 +7,8 @@ import zipfile
 from openpyxl import Workbook
 from openpyxl.styles import Border, Side
 
-from models.stats_layout import add_styles
-from models.xlsx_merge import merge
+from models.documents.xlsx_merge import merge
+from models.progress.forms.own_layout import add_styles
 
 THICK_LEFT = Border(left=Side(style="thick"), bottom=Side(style="dashed"))
 

@@ -9,11 +9,13 @@ import time
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from models import backups, exchange
+from models.store import backups
+from models.store import copies as exchange
 from tests.models.files_helpers import first_figure, other_office, value
-from ui import file_menu, msgbox, startup
-from ui.backup_dialog import BackupDialog
-from ui.merge_dialog import MergeDialog
+from ui.common import msgbox
+from ui.shell import file_menu, startup
+from ui.shell.backup_dialog import BackupDialog
+from ui.shell.merge_dialog import MergeDialog
 
 pytestmark = pytest.mark.gui
 
@@ -63,7 +65,7 @@ def test_merge_through_the_menu_and_undo(window, demo_path, tmp_path, monkeypatc
 
 def test_merge_dialog_decides_each_conflict(qtbot, demo_store, demo_path, tmp_path):
     # values no demo figure holds: a change to the value a figure already has is no change
-    from models import merge
+    from models.exchange import merge
 
     town = other_office(demo_path, tmp_path / "town.db")
     fid = first_figure(town)

@@ -10,9 +10,10 @@ from PySide6.QtGui import QTextDocument
 
 from models.version import APP_VERSION
 from tests.conftest import ROOT
-from ui import help_menu, msgbox, settings
-from ui.manual_dialog import ManualDialog, manual_path
-from ui.paths import portable_dir
+from ui.common import msgbox, settings
+from ui.common.paths import portable_dir
+from ui.shell import help_menu
+from ui.shell.manual_dialog import ManualDialog, manual_path
 
 pytestmark = pytest.mark.gui
 

@@ -11,9 +11,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTranslator
 from PySide6.QtGui import QAction
 
 from tests.conftest import ROOT
-from ui import app as app_module
-from ui import language_menu, msgbox, settings
-from ui.main_window import MainWindow
+from ui.common import msgbox, settings
+from ui.shell import app as app_module
+from ui.shell import language_menu
+from ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 

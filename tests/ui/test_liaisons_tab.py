@@ -7,14 +7,14 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from models.campaigns import campaign_by_year
-from models.liaison_forms import blank_forms
-from ui import msgbox
-from ui.liaison_dialog import LiaisonDialog
-from ui.liaison_export_dialog import LiaisonExportDialog
-from ui.liaison_import_dialog import LiaisonImportDialog
-from ui.liaison_model import ERROR_BACKGROUND, MISSING_BACKGROUND
-from ui.unit_directory import UnitDirectory
+from models.campaigns.campaign import campaign_by_year
+from models.liaisons.forms import blank_forms
+from ui.common import msgbox
+from ui.liaisons.export_dialog import LiaisonExportDialog
+from ui.liaisons.import_dialog import LiaisonImportDialog
+from ui.liaisons.liaison_dialog import LiaisonDialog
+from ui.liaisons.model import ERROR_BACKGROUND, MISSING_BACKGROUND
+from ui.liaisons.unit_directory import UnitDirectory
 
 pytestmark = pytest.mark.gui
 

@@ -9,9 +9,9 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 
-from models.store import open_store
+from models.store.database import open_store
 from tests.conftest import ROOT
-from ui.main_window import TAB_KEYS, MainWindow
+from ui.shell.main_window import TAB_KEYS, MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -116,7 +116,7 @@ def test_keyboard_reaches_the_campaign_selector(window):
 
 
 def test_a_new_user_creates_a_campaign_from_the_welcome_panel(qtbot, store, monkeypatch):
-    from ui.campaign_dialog import CampaignDialog
+    from ui.progress.campaign_dialog import CampaignDialog
 
     def fill_and_accept(parent, store_):
         dialog = CampaignDialog(parent, store_)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from models.notices import get_notice
+from models.notices.notice import get_notice
 from tests.conftest import ROOT
-from ui import msgbox
-from ui.notice_confirm_dialog import NoticeConfirmDialog
-from ui.notice_draft_dialog import NoticeDraftDialog
+from ui.common import msgbox
+from ui.notices.confirm_dialog import NoticeConfirmDialog
+from ui.notices.draft_dialog import NoticeDraftDialog
 
 pytestmark = pytest.mark.gui
 SAMPLE = ROOT / "data" / "samples" / "notice-qilin-2021.txt"

@@ -8,13 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit
 
-from models.campaigns import campaign_by_year
-from models.grid import load_week
-from models.periods import period_by_seq
-from models.stats_forms import write_blank_forms
+from models.campaigns.campaign import campaign_by_year
+from models.campaigns.periods import period_by_seq
+from models.progress.forms.blank import write_blank_forms
+from models.progress.grid import load_week
 from tests.models.stats_files import fill_own_form
-from ui import msgbox
-from ui.grid_model import ERROR_COLOR, GROUP_ROLE, WARNING_COLOR
+from ui.common import msgbox
+from ui.progress.grid_model import ERROR_COLOR, GROUP_ROLE, WARNING_COLOR
 
 pytestmark = pytest.mark.gui
 
@@ -120,7 +120,7 @@ def test_totals_view_by_category(tab):
 
 
 def test_import_dialog_previews_then_imports_as_one_step(tab, window, tmp_path):
-    from ui.import_dialog import ImportDialog
+    from ui.progress.import_dialog import ImportDialog
 
     campaign = campaign_by_year(tab.store, 2021)
     period = period_by_seq(tab.store, campaign["id"], 5)
@@ -138,7 +138,7 @@ def test_import_dialog_previews_then_imports_as_one_step(tab, window, tmp_path):
 
 
 def test_export_dialog_writes_own_layout(tab, tmp_path):
-    from ui.export_dialog import ExportDialog
+    from ui.progress.export_dialog import ExportDialog
 
     dialog = ExportDialog(tab, tab.store, tab.campaign, tab.period)
     dialog.target.setText(str(tmp_path / "第2周.xlsx"))
@@ -149,8 +149,8 @@ def test_export_dialog_writes_own_layout(tab, tmp_path):
 
 
 def test_layout_and_campaign_dialogs(tab, window):
-    from ui.campaign_dialog import CampaignDialog
-    from ui.layout_dialog import LayoutDialog
+    from ui.progress.campaign_dialog import CampaignDialog
+    from ui.progress.layout_dialog import LayoutDialog
 
     dialog = CampaignDialog(tab, tab.store)
     dialog.year.setValue(2023)
@@ -171,7 +171,7 @@ def test_layout_and_campaign_dialogs(tab, window):
 
 
 def test_narrative_dialog_marks_unit_reported(tab, window):
-    from ui.narrative_dialog import NarrativeDialog
+    from ui.progress.narrative_dialog import NarrativeDialog
 
     row = next(r for r in range(len(tab.grid_model.grid.units)) if not tab.grid_model.grid.reported(r))
     unit = tab.grid_model.grid.units[row]
@@ -197,6 +197,6 @@ def test_chase_list_prints_to_pdf(tab, tmp_path):
 
 
 def test_layout_model_passes_model_tester(tab, qtmodeltester):
-    from ui.layout_dialog import LayoutDialog
+    from ui.progress.layout_dialog import LayoutDialog
 
     qtmodeltester.check(LayoutDialog(tab, tab.store, tab.campaign).model)

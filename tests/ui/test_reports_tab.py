@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from models.reports import get_report
+from models.reports.report import get_report
 from tests.models.pdf_reading import text_of
-from ui import msgbox
-from ui import report_preview as preview_module
+from ui.common import msgbox
+from ui.reports import preview as preview_module
 
 pytestmark = pytest.mark.gui
 
