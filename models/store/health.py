@@ -105,7 +105,7 @@ def _verdict(conn: sqlite3.Connection, path: Path, verified: str | None, hot: bo
             raise faults.as_desk_error(exc, where) from exc
         if looks_ours(path):
             return DAMAGED
-        raise DatabaseError(f"不是本程序的数据库文件，或已损坏（{exc}）。文件未作任何修改。", where) from exc
+        raise DatabaseError(f"这个文件不是安全生产月工作台的数据库，或已损坏（{exc}）。文件未作任何修改。", where) from exc
     return SOUND if result == "ok" else DAMAGED
 
 
