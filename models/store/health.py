@@ -105,7 +105,8 @@ def _verdict(conn: sqlite3.Connection, path: Path, verified: str | None, hot: bo
             raise faults.as_desk_error(exc, where) from exc
         if looks_ours(path):
             return DAMAGED
-        raise DatabaseError(f"这个文件不是安全生产月工作台的数据库，或已损坏（{exc}）。文件未作任何修改。", where) from exc
+        message = f"这个文件不是安全生产月工作台的数据库，或已损坏（{exc}）。文件未作任何修改。"
+        raise DatabaseError(message, where) from exc
     return SOUND if result == "ok" else DAMAGED
 
 

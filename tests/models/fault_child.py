@@ -40,7 +40,8 @@ def rewrite_all_figures(store) -> None:
     with store.batch("改写全部数据", source="fault-test") as batch:
         for rewrite in range(REWRITES, 0, -1):  # the last pass leaves IMPORT_BASE + n
             base = IMPORT_BASE * rewrite
-            batch.set_figures([(f["unit_id"], f["period_id"], f["indicator_id"], base + n) for n, f in enumerate(figures)])
+            rows = [(f["unit_id"], f["period_id"], f["indicator_id"], base + n) for n, f in enumerate(figures)]
+            batch.set_figures(rows)
 
 
 def main() -> None:
