@@ -11,68 +11,25 @@ from __future__ import annotations
 
 import json
 import os
-import zipfile
 from pathlib import Path
 from typing import Any
 
 from models.documents.file_output import write_atomically
+from models.documents.zip_gate import (  # noqa: F401 - OLE_HEADER re-exported
+    HOSTILE_XML,
+    OLE_HEADER,
+    XLSX,
+    check_container,
+)
 from models.errors import ImportRejected
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-OLE_HEADER = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted xlsx and old .xls files
 MARK_SHEET = "_desk_mark"
 MARK_APP = "safety-month-desk"
 
 
 def check_xlsx(path: str | os.PathLike) -> Path:
-    """Raise ImportRejected if *path* cannot safely be an xlsx workbook."""
-    path = Path(path)
-    name = path.name
-    if path.is_dir():
-        raise ImportRejected("这是一个文件夹，不是 Excel 文件。", name)
-    if not path.exists():
-        raise ImportRejected("文件不存在。", name)
-    size = path.stat().st_size
-    if size == 0:
-        raise ImportRejected("文件是空的。", name)
-    if size > MAX_FILE_BYTES:
-        raise ImportRejected(
-            f"文件过大（{size // (1024 * 1024)} MB，上限 {MAX_FILE_BYTES // (1024 * 1024)} MB）。", name
-        )
-    with open(path, "rb") as handle:
-        head = handle.read(8)
-    if head == OLE_HEADER:
-        raise ImportRejected("文件已加密，或是旧版 Excel（.xls）格式：请去掉密码并另存为 .xlsx 后再导入。", name)
-    if not zipfile.is_zipfile(path):
-        raise ImportRejected("不是 Excel 工作簿（.xlsx）文件。", name)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-            names = {m.filename for m in members}
-            if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-                raise ImportRejected("不是 Excel 工作簿（.xlsx）文件（缺少工作簿内容）。", name)
-            if sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
-                raise ImportRejected("文件解压后过大，可能是恶意文件，已拒绝。", name)
-            if _declares_entities(archive, members):
-                raise ImportRejected(HOSTILE_XML, name)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise ImportRejected(f"文件已损坏，无法读取（{exc}）。", name) from exc
-    return path
-
-
-HOSTILE_XML = "文件含有不安全的 XML 内容（实体声明），已拒绝。"
-
-
-def _declares_entities(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> bool:
-    """Real xlsx parts never carry a DTD; look at the start of each XML part (cheap)."""
-    for member in members:
-        if member.filename.endswith((".xml", ".rels")):
-            with archive.open(member) as part:
-                head = part.read(4096)
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                return True
-    return False
+    """Raise ImportRejected if *path* cannot safely be an xlsx workbook (see models.documents.zip_gate)."""
+    return check_container(path, XLSX)
 
 
 def as_rejection(exc: BaseException, name: str) -> ImportRejected:
