@@ -58,7 +58,7 @@ def check_container(path: str | os.PathLike, kind: Kind = XLSX) -> Path:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
             _check_declared(members, size, kind, name)
-            _check_contents(archive, members, name)
+            _check_contents(archive, members, kind, name)
     except zipfile.BadZipFile as exc:
         raise ImportRejected(f"文件已损坏或不完整，无法读取（{exc}）。请重新获取这个文件。", name) from exc
     except (OSError, EOFError, RuntimeError, NotImplementedError) as exc:  # unreadable, encrypted part, odd method
@@ -139,15 +139,22 @@ def _bomb(what: str, kind: Kind) -> str:
     return f"文件内容异常（{what}），不是正常的 {kind.label}，可能是恶意构造的文件，已拒绝。"
 
 
-def _check_contents(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], name: str) -> None:
+def _check_contents(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], kind: Kind, name: str) -> None:
     """Unpack every part once in small pieces: a size that lies or a broken part stops here."""
     for member in members:
         if member.is_dir():
             continue
         is_xml = member.filename.endswith((".xml", ".rels", ".vml"))
-        with archive.open(member) as part:
-            piece = part.read(READ_PIECE)
-            if is_xml and (b"<!DOCTYPE" in piece[:8192] or b"<!ENTITY" in piece[:8192]):
-                raise ImportRejected(HOSTILE_XML, name)
-            while piece:
+        try:
+            with archive.open(member) as part:
                 piece = part.read(READ_PIECE)
+                if is_xml and (b"<!DOCTYPE" in piece[:8192] or b"<!ENTITY" in piece[:8192]):
+                    raise ImportRejected(HOSTILE_XML, name)
+                while piece:
+                    piece = part.read(READ_PIECE)
+        except zipfile.BadZipFile as exc:  # most often the part is longer than its directory says
+            raise ImportRejected(
+                f"文件已损坏或被改动（其中 {member.filename} 的内容与文件目录的记录不符），不是正常的 {kind.label}，"
+                "已拒绝。请重新获取这个文件。",
+                name,
+            ) from exc
