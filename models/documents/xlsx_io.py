@@ -9,6 +9,7 @@ and files are written to a temporary file first, then moved into place.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 from pathlib import Path
@@ -54,11 +55,49 @@ def open_workbook(path: str | os.PathLike, *, read_only: bool = True, data_only:
         raise as_rejection(exc, path.name) from exc
 
 
+# Text a spreadsheet might evaluate (a formula, DDE, or a formula after a tab/CR in CSV-like pastes).
+RISKY_START = ("=", "+", "-", "@", "\t", "\r")
+_ILLEGAL = None
+
+
 def put(cell, value: Any) -> None:
-    """Write a value into a cell; strings stay text even when they start with '='."""
+    """The one cell writer for every xlsx the app writes: text is always text.
+
+    A string is stored as text even when it starts with '=' (never a formula), characters XML cannot
+    hold are dropped (they made openpyxl raise), and text starting with ``= + - @``, tab or CR is
+    marked with quotePrefix, so no spreadsheet evaluates it when the cell is edited or re-saved.
+    """
+    if isinstance(value, str):
+        value = _legal(value)
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"
+        if value.startswith(RISKY_START):
+            _mark_text(cell)
+
+
+def _legal(text: str) -> str:
+    global _ILLEGAL
+    if _ILLEGAL is None:
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        _ILLEGAL = ILLEGAL_CHARACTERS_RE
+    return _ILLEGAL.sub("", text)
+
+
+def _mark_text(cell) -> None:
+    if not cell.quotePrefix:
+        cell._style = copy.copy(cell._style)  # style records are shared between cells: change this one only
+        cell.quotePrefix = True
+
+
+def mark_risky_text(workbook) -> None:
+    """quotePrefix on every text cell that starts like a formula (a later style change may have reset it)."""
+    for sheet in workbook.worksheets:
+        for cell in sheet._cells.values():
+            value = cell._value
+            if cell.data_type == "s" and isinstance(value, str) and value.startswith(RISKY_START):
+                _mark_text(cell)
 
 
 def write_mark(workbook, **fields: Any) -> None:
@@ -84,4 +123,6 @@ def read_mark(workbook) -> dict | None:
 
 
 def save_workbook(workbook, target: str | os.PathLike) -> Path:
+    """Every xlsx the app writes is saved here: risky text marked, then written to a temp file and moved."""
+    mark_risky_text(workbook)
     return write_atomically(target, workbook.save)
