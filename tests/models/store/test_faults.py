@@ -17,7 +17,7 @@ from models.store import copies as exchange
 from tests.models.fault_child import IMPORT_BASE
 from tests.models.files_helpers import first_figure, other_office
 
-CHILD = Path(__file__).with_name("fault_child.py")
+CHILD = Path(__file__).resolve().parent.parent / "fault_child.py"
 KILLS = 6
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL needs a POSIX system")
