@@ -18,7 +18,7 @@ from models.campaigns.periods import period_by_seq
 from models.progress.grid import load_week
 from models.store.database import open_store
 from tests.models.fault_child import IMPORT_BASE
-from tests.models.test_faults import _run
+from tests.models.store.test_faults import _run
 from ui.common import msgbox
 from ui.shell import startup
 

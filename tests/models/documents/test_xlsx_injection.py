@@ -24,8 +24,8 @@ from models.progress.forms.export import export_into_template, export_own
 from models.progress.totals import week_table
 from models.reports.report import list_reports
 from models.reports.xlsx import export_tables_xlsx
+from tests.models.liaisons.test_liaison_export import _received_template
 from tests.models.stats_files import make_template
-from tests.models.test_liaison_export import _received_template
 
 PAYLOADS = ['=HYPERLINK("http://evil.example","点此")', "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=cmd|' /C calc'!A0"]
 FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
