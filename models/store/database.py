@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from models.clock import new_id, now
 from models.errors import DatabaseError, SchemaTooNew
 from models.store import faults, schema
+from models.store.text_gate import clean_text
 
 if TYPE_CHECKING:
     from models.store.history import Batch
@@ -146,6 +147,8 @@ class Store:
             self._in_batch = False
 
     def set_meta(self, key: str, value: str) -> None:
+        if isinstance(value, str):
+            value = clean_text(value, multiline=False)  # the office's name signs every export
         with self.atomic():
             self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
