@@ -88,8 +88,8 @@ def clean_row(table: str, row: dict) -> dict:
         return row
     cleaned = row
     for column, value in row.items():
-        if not isinstance(value, str) or column in UNCHECKED:
-            continue
+        if not isinstance(value, str) or column in UNCHECKED or column.endswith("_id"):
+            continue  # ids and references are the app's own (or a merged office's): kept as they are
         limit, multiline = field_rule(table, column)
         new = clean_text(value, multiline=multiline)
         if len(new) > limit:
