@@ -10,13 +10,12 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sqlite3
-import tempfile
 import threading
 from pathlib import Path
 
 from models.errors import ImportRejected
 from models.exchange.staging import TABLES as SCANNED
-from models.store import schema, text_gate
+from models.store import leftovers, schema, text_gate
 from models.store.database import SQLITE_HEADER, applied_migrations
 
 MAX_FILE_BYTES = 2 * 1024**3
@@ -29,7 +28,8 @@ class IncomingFile:
 
     def __init__(self, source: Path):
         self.source = Path(source)
-        self.folder = Path(tempfile.mkdtemp(prefix="desk-merge-"))
+        leftovers.sweep_temp_folders()  # the copies of merges that were killed
+        self.folder = leftovers.temp_folder("merge")
         self.path = self.folder / "incoming.db"
         self.meta: dict[str, str] = {}
         self._verifier: threading.Thread | None = None

@@ -1,6 +1,6 @@
 """Child process for the kill tests: does one action on a database, to be SIGKILLed midway.
 
-Usage: python fault_child.py import|bigwrite|merge|pack DB [OTHER]
+Usage: python fault_child.py import|bigwrite|merge|pack|backup|restore DB [OTHER]
 Prints "ready" before the action starts and "done" after it is committed.
 """
 
@@ -12,7 +12,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from models.exchange import merge  # noqa: E402
-from models.store import copies as exchange
+from models.store import backups  # noqa: E402
+from models.store import copies as exchange  # noqa: E402
 from models.store.database import open_store  # noqa: E402
 
 IMPORT_BASE = 100000
@@ -54,6 +55,10 @@ def main() -> None:
         rewrite_all_figures(store)
     elif mode == "merge":
         merge.merge(store, Path(sys.argv[3]))
+    elif mode == "backup":
+        backups.make_backup(store, "手动")
+    elif mode == "restore":
+        backups.restore(store, Path(sys.argv[3]))
     elif mode == "pack":
         exchange.pack(store, Path(sys.argv[3]))
     store.close()

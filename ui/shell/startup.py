@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLockFile
 from PySide6.QtWidgets import QApplication, QWidget
 
-from models.store import backups, health
+from models.store import backups, health, leftovers
 from models.store.database import Store, open_store
 from ui.common import errors, msgbox, settings
 from ui.common.paths import default_db_path
@@ -62,6 +62,7 @@ def _open_locked(path: Path, readonly: bool) -> Store:
     try:
         if not readonly:  # the other window may be writing: a read-only look decides nothing
             recover_if_damaged(path)
+            leftovers.sweep_for(path, backups.FOLDER_NAME)  # temp copies of runs that were killed
         return open_store(path, readonly=readonly)
     except BaseException:
         release_lock(path)
