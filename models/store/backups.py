@@ -133,6 +133,12 @@ def backup_if_changed(store: Store, root: Path | None = None, reason: str = "自
     return make_backup(store, reason, root)
 
 
+def before_many_changes(store: Store, reason: str) -> Path | None:
+    """The backup before an action that changes many rows (import, new campaign, layout, repair):
+    taken when the file changed since its newest backup; a backup that fails stops the action."""
+    return backup_if_changed(store, None, reason)
+
+
 def verify(path: Path) -> None:
     """Refuse a backup that does not open, fails the full integrity_check, or is from a newer version.
 
