@@ -4,8 +4,11 @@
 what would be added, updated, left unchanged, and what conflicts (the same record
 changed on both sides since the offices last met).  ``merge(store, path, ...)``
 applies it in one transaction after an automatic backup; the whole merge is one
-batch in the history (Ctrl+Z undoes it).  Merging the same file twice, or a file
-of this same office, changes nothing.
+batch in the history (Ctrl+Z undoes it).  Merging the same file twice changes nothing.
+
+A copy of this office's own file (packed for a stick, worked on at home) merges like any
+other: what was added or changed there since the copy was made (its batches this file does
+not have) comes over, what both sides changed is a conflict, what only this side changed stays.
 """
 
 from __future__ import annotations
@@ -82,15 +85,21 @@ def _plan(store: Store, incoming: IncomingFile, conn: sqlite3.Connection) -> dic
         "last_met": json.loads(store.meta(f"met:{incoming.office_id}") or "{}").get("at"),
         "tables": tables,
         "history": new_batches,
+        "packed_at": _packed_at(incoming),
         "conflicts": [_describe(conn, c) for c in merge_stage.conflict_rows(conn)],
     }
-    if same_office:  # a copy of this very office's file: never bring old versions back
-        plan["tables"] = {t: {**c, "added": 0, "updated": 0, "conflicts": 0} for t, c in tables.items()}
-        plan["history"], plan["conflicts"] = 0, []
     incoming.wait_verified()
     plan["total_conflicts"] = sum(c["conflicts"] for c in plan["tables"].values())
     plan["total_changes"] = sum(c["added"] + c["updated"] for c in plan["tables"].values())
     return plan
+
+
+def _packed_at(incoming: IncomingFile) -> str | None:
+    """When the copy was saved ("save a copy" writes a manifest), or None for a plain file."""
+    try:
+        return json.loads(incoming.meta.get("manifest") or "{}").get("packed_at")
+    except (ValueError, AttributeError):
+        return None
 
 
 def preview(store: Store, path: Path) -> dict:
@@ -120,7 +129,7 @@ def merge(
         finally:
             taken = backed_up()  # joined before anything is written, also when the plan fails
         plan["applied"] = False
-        if plan["same_office"] or not (plan["total_changes"] or plan["total_conflicts"] or plan["history"]):
+        if not (plan["total_changes"] or plan["total_conflicts"] or plan["history"]):
             return plan
         undecided = [c for c in _all_conflicts(conn) if f"{c[0]}:{c[1]}" not in decisions and take is None]
         if undecided:
@@ -133,7 +142,7 @@ def merge(
         # A very large merge is undone by restoring the backup taken just before it: recording
         # every row's old and new state would take longer than the merge itself.
         record = taken is None or plan["total_changes"] <= LARGE_MERGE_ROWS
-        label = f"合并 {incoming.office_name} 的文件"
+        label = "合并本单位副本中的修改" if plan["same_office"] else f"合并 {incoming.office_name} 的文件"
         if not record:
             label += "（数据量大：撤销请用合并前的备份恢复）"
         try:
@@ -142,7 +151,8 @@ def merge(
                 _decide(conn, decisions, take)
                 written = _apply(conn, batch, record)
                 _bring_history(conn)
-                _remember_meeting(store, conn, incoming)
+                if not plan["same_office"]:
+                    _remember_meeting(store, conn, incoming)
                 if written:
                     _register(batch, "done" if record else "dropped")
         except sqlite3.IntegrityError as exc:
@@ -337,8 +347,13 @@ def summary_lines(plan: dict) -> list[str]:
     """The preview in plain Chinese, one line per table that has something to merge."""
     lines = [f"来自：{plan['office_name']}（{plan['file']}）"]
     if plan["same_office"]:
-        lines.append("这是本单位自己的文件（或它的副本），合并不会改变任何数据。")
-        return lines
+        when = f"（副本保存于 {plan['packed_at'][:16].replace('T', ' ')}）" if plan.get("packed_at") else ""
+        lines.append(f"这是本单位自己文件的副本{when}。")
+        if plan["total_changes"] or plan["total_conflicts"]:
+            lines.append("副本中有在别处新增或修改、本机还没有的数据，合并后会带回本机：")
+        else:
+            lines.append("副本中没有本机还没有的修改，合并不会改变任何数据。")
+            return lines
     quiet = 0
     for table, c in plan["tables"].items():
         if c["added"] or c["updated"] or c["conflicts"]:

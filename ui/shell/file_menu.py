@@ -204,7 +204,7 @@ def import_merge(window, path: Path | None = None) -> dict | None:
         from models.exchange import merge as merging  # loaded when a merge is asked for, not at start-up
 
         plan = merging.preview(window.store, path)
-        if plan["same_office"] or not (plan["total_changes"] or plan["total_conflicts"] or plan["history"]):
+        if not (plan["total_changes"] or plan["total_conflicts"] or plan["history"]):
             msgbox.information(window, tr("导入合并"), "\n".join(merging.summary_lines(plan)))
             return plan
         decisions = MergeDialog.ask(window, plan)

@@ -98,7 +98,7 @@ def test_merging_own_file_says_nothing_changes(window, demo_path, tmp_path):
     copy = tmp_path / "副本.db"
     shutil.copy(demo_path, copy)
     file_menu.import_merge(window, copy)
-    assert "本单位自己的文件" in _texts()
+    assert "本单位自己文件的副本" in _texts() and "合并不会改变任何数据" in _texts()
 
 
 def test_hostile_file_is_refused_with_a_message(window, tmp_path):
