@@ -1,4 +1,4 @@
-"""Commands for files between offices: pack, merge, check, backup, restore."""
+"""Commands for files between offices: pack, starter, merge, check, backup, restore."""
 
 from __future__ import annotations
 
@@ -17,6 +17,10 @@ def register(sub) -> None:
     p = add_common(sub.add_parser("pack", help="保存副本（用于 U 盘）"))
     p.add_argument("--out", required=True, help="副本文件路径")
     p.set_defaults(func=pack)
+    p = add_common(sub.add_parser("starter", help="给下级单位一份起始文件（活动、单位、指标、通知，对方自己的身份）"))
+    p.add_argument("--for", dest="recipient", required=True, help="接收单位的名称，作为起始文件的“本单位”")
+    p.add_argument("--out", required=True, help="起始文件路径")
+    p.set_defaults(func=starter)
     p = add_common(sub.add_parser("merge", help="合并另一单位的数据库文件"))
     p.add_argument("file", help="对方的数据库文件")
     p.add_argument("--dry-run", action="store_true", help="只预览，不写入")
@@ -39,6 +43,18 @@ def pack(args):
     info = exchange.pack_file(Path(args.db), Path(args.out))
     counts = "，".join(f"{merging.TABLE_NAMES.get(k, k)} {v}" for k, v in info["counts"].items())
     return f"已保存副本：{args.out}（{counts}）", {"out": args.out, "manifest": info}
+
+
+def starter(args):
+    from models.exchange.starter import make_starter_file
+
+    info = make_starter_file(Path(args.db), Path(args.out), args.recipient)
+    counts = "，".join(f"{merging.TABLE_NAMES.get(k, k)} {v}" for k, v in info["counts"].items() if v)
+    lines = [
+        f"已生成给“{info['office_name']}”的起始文件：{args.out}（{counts}）",
+        f"对方以“{info['office_name']}”为本单位填报；交回的文件将作为该单位的文件合并。",
+    ]
+    return "\n".join(lines), {"out": args.out, "manifest": info}
 
 
 def merge(args):

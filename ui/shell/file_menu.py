@@ -44,6 +44,7 @@ def populate(menu: QMenu, window) -> None:
     menu.addSeparator()
     add(tr("保存副本（U盘）…"), lambda: save_copy(window))
     add(tr("导入合并…"), lambda: import_merge(window))
+    add(tr("给下级单位一份起始文件…"), lambda: give_starter(window))
     add(tr("备份与恢复…"), lambda: show_backups(window))
     add(tr("检查数据库"), lambda: check_database(window))
     menu.addSeparator()
@@ -190,6 +191,12 @@ def save_copy(window, target: Path | None = None) -> Path | None:
         ),
     )
     return target
+
+
+def give_starter(window) -> None:
+    from ui.shell.starter_dialog import give_starter as ask_and_write
+
+    ask_and_write(window)
 
 
 def import_merge(window, path: Path | None = None) -> dict | None:
