@@ -6,6 +6,7 @@ from pathlib import Path
 
 from models.cli import add_common
 from models.errors import NotFound
+from models.exchange import conflicts
 from models.exchange import merge as merging
 from models.store import backups
 from models.store import check as checking
@@ -25,6 +26,9 @@ def register(sub) -> None:
     p.add_argument("file", help="对方的数据库文件")
     p.add_argument("--dry-run", action="store_true", help="只预览，不写入")
     p.add_argument("--take", choices=("theirs", "mine"), help="冲突时采用对方（theirs）或保留本机（mine）")
+    p.add_argument(
+        "--no-match", action="store_true", help="不按名称对应单位（默认：对方的单位与本机同名时视为同一单位）"
+    )
     p.set_defaults(func=merge)
     p = add_common(sub.add_parser("check", help="检查数据库并修复可安全修复的问题"))
     p.add_argument("--no-repair", action="store_true", help="只检查，不修复")
@@ -60,10 +64,11 @@ def starter(args):
 def merge(args):
     store = open_store(args.db)
     try:
+        match = not args.no_match
         if args.dry_run:
-            plan = merging.preview(store, Path(args.file))
+            plan = merging.preview(store, Path(args.file), match_units=match)
         else:
-            plan = merging.merge(store, Path(args.file), take=args.take, backup=backups.make_backup)
+            plan = merging.merge(store, Path(args.file), take=args.take, backup=backups.make_backup, match_units=match)
     finally:
         store.close()
     lines = merging.summary_lines(plan)
@@ -74,7 +79,9 @@ def merge(args):
     elif plan.get("applied"):
         lines.append("已合并（合并前已自动备份；在程序中可用“撤销”撤回整次合并）。")
     for c in plan["conflicts"][:20]:
-        lines.append(f"  冲突：{merging.TABLE_NAMES[c['table']]} {c['id']}")
+        lines.append(f"  冲突：{conflicts.sentence(c)}")
+    if len(plan["conflicts"]) > 20:
+        lines.append(f"  ……另有 {len(plan['conflicts']) - 20} 处冲突（--json 列出全部）")
     plan = {k: v for k, v in plan.items()}
     return "\n".join(lines), plan
 
