@@ -212,7 +212,7 @@ def _who(conn: sqlite3.Connection, schema: str, table: str, record_id: str, offi
     row = conn.execute(
         f"SELECT b.office_id, c.created_at, b.label FROM {schema}.changes c JOIN {schema}.batches b"
         f" ON b.id = c.batch_id WHERE c.table_name = ? AND c.record_id = ? AND b.state <> 'undone'"
-        " ORDER BY c.created_at DESC, c.seq DESC LIMIT 1",
+        " ORDER BY c.created_at DESC, b.rowid DESC, c.seq DESC LIMIT 1",
         (table, record_id),
     ).fetchone()
     if row is None:

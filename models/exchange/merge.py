@@ -141,6 +141,10 @@ class MergeSession:
         self.conn.commit()  # staging wrote only temp tables; no transaction stays open meanwhile
         return self.plan
 
+    def our_units(self) -> list[dict]:
+        """This office's units, to match one of theirs by hand."""
+        return unit_matches.our_units(self.conn)
+
     def start_backup(self, backup) -> None:
         """Start the backup before the merge (a callable taking the store and a reason) in the background."""
         if backup is not None and self._backup is None:

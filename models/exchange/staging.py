@@ -77,6 +77,22 @@ def stage(conn: sqlite3.Connection, unit_pairs: dict[str, str] | None = None) ->
             conn.execute(f"DROP TABLE temp.[s_{table}]")
             _stage_table(conn, table, translate_ids=True)
             _classify(conn, table)
+            _keep_own_order(conn, table)
+
+
+def _keep_own_order(conn: sqlite3.Connection, table: str) -> None:
+    """Both offices made the same record and differ only in its place in their lists: not a conflict.
+
+    Each office orders its own lists; the order of a record made separately elsewhere is no news.
+    """
+    cols = columns(conn, table)
+    if "sort_order" not in cols:
+        return
+    same = " AND ".join(f"s.[{c}] IS m.[{c}]" for c in cols if c not in ("id", "sort_order", *STAMPS))
+    conn.execute(
+        f"UPDATE temp.[s_{table}] AS s SET cls = 'mine' FROM main.[{table}] AS m"
+        f" WHERE m.id = s.id AND s.id <> s._oid AND s.cls = 'conflict' AND {same or '1'}"
+    )
 
 
 def _mapped(column: str) -> str:

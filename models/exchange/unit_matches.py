@@ -99,6 +99,11 @@ def _ours(conn: sqlite3.Connection) -> dict[str, dict]:
     return {r[0]: {"id": r[0], "name": r[1], "parent_id": r[2], "parent_name": r[3] or ""} for r in rows}
 
 
+def our_units(conn: sqlite3.Connection) -> list[dict]:
+    """This office's units (id, name, parent_name), parents' order, for choosing a match by hand."""
+    return list(_ours(conn).values())
+
+
 def propose(conn: sqlite3.Connection, office_id: str, *, by_name: bool = True) -> list[dict]:
     """One row per incoming unit this file lacks by id: their name and, if proposed, ours.
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog
 from models.campaigns.office import get_office
 from models.store.database import open_store
 from ui.common import msgbox
-from ui.shell import starter_dialog
+from ui.exchange import starter_dialog
 
 pytestmark = pytest.mark.gui
 
