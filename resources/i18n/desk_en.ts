@@ -1096,37 +1096,42 @@ Save “{1}” anyway?</translation>
   <context>
     <name>MergeDialog</name>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="116" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="74" />
       <source>下面的记录两边都改过，请逐条决定（默认保留本机）：</source>
       <translation>These records were changed on both sides; decide for each one (default: keep this computer’s):</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="119" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="78" />
       <source>全部保留本机</source>
       <translation>Keep all of this computer’s</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="121" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="80" />
       <source>全部采用对方</source>
       <translation>Take all of theirs</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="134" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="90" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="133" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="89" />
       <source>合并</source>
       <translation>Merge</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="130" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="86" />
       <source>合并前会自动备份；合并后可用“编辑 ▸ 撤销”撤回整次合并。</source>
       <translation>A backup is made before merging; afterwards “Edit ▸ Undo” takes back the whole merge.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="103" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="63" />
+      <source>对方文件中本机没有的单位（同名的已对应；双击“本机的单位”可更改）：</source>
+      <translation>Units in their file that this file does not have (same names are matched; double-click "Our unit" to change):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_dialog.py" line="41" />
       <source>导入合并：预览</source>
       <translation>Import and merge: preview</translation>
     </message>
@@ -2304,7 +2309,7 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>file_menu</name>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="161" />
+      <location filename="../../ui/shell/file_menu.py" line="162" />
       <source>U 盘上的文件已复制到本机，现在打开的是本机副本：
 {0}
 
@@ -2315,17 +2320,17 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
 Changes are saved only on this computer; to take them with you, use “File ▸ Save copy (USB stick)”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="93" />
+      <location filename="../../ui/shell/file_menu.py" line="94" />
       <source>{0}（U 盘文件 {1} 的本机副本）</source>
       <translation>{0} (local copy of USB stick file {1})</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="265" />
+      <location filename="../../ui/shell/file_menu.py" line="275" />
       <source>仍有 {0} 个问题需要人工处理。</source>
       <translation>{0} problem(s) still need manual attention.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="173" />
+      <location filename="../../ui/shell/file_menu.py" line="174" />
       <source>保存副本（U盘）</source>
       <translation>Save copy (USB stick)</translation>
     </message>
@@ -2335,29 +2340,29 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>Save copy (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="89" />
+      <location filename="../../ui/shell/file_menu.py" line="90" />
       <source>内存数据库</source>
       <translation>in-memory database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="187" />
+      <location filename="../../ui/shell/file_menu.py" line="188" />
       <source>副本已保存</source>
       <translation>Copy saved</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="259" />
+      <location filename="../../ui/shell/file_menu.py" line="269" />
       <source>发现 {0} 个问题：</source>
       <translation>{0} problem(s) found:</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="47" />
+      <location filename="../../ui/shell/file_menu.py" line="48" />
       <source>备份与恢复…</source>
       <translation>Backup and restore…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="199" />
-      <location filename="../../ui/shell/file_menu.py" line="208" />
-      <location filename="../../ui/shell/file_menu.py" line="226" />
+      <location filename="../../ui/shell/file_menu.py" line="206" />
+      <location filename="../../ui/shell/file_menu.py" line="222" />
+      <location filename="../../ui/shell/file_menu.py" line="236" />
       <source>导入合并</source>
       <translation>Import and merge</translation>
     </message>
@@ -2367,7 +2372,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>Import and merge…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="188" />
+      <location filename="../../ui/shell/file_menu.py" line="189" />
       <source>已保存并检查无误：
 {0}
 
@@ -2378,27 +2383,27 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 {1} unit(s), {2} figure(s). The USB stick can be safely removed.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="261" />
+      <location filename="../../ui/shell/file_menu.py" line="271" />
       <source>已修复：{0}</source>
       <translation>Repaired: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="234" />
+      <location filename="../../ui/shell/file_menu.py" line="244" />
       <source>已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}</source>
       <translation>Merged the file from {0}. “Edit ▸ Undo” takes back the whole merge; backup before the merge: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="227" />
+      <location filename="../../ui/shell/file_menu.py" line="237" />
       <source>已合并 {0} 的文件。数据量大，这次合并不能用“撤销”撤回；如需撤回，请在“文件 ▸ 备份与恢复”中选择合并前的备份（{1}）恢复。</source>
       <translation>Merged the file from {0}. This merge is too large to be taken back with “Undo”; to take it back, restore the backup made before the merge ({1}) in “File ▸ Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="160" />
+      <location filename="../../ui/shell/file_menu.py" line="161" />
       <source>已复制到本机</source>
       <translation>Copied to this computer</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="280" />
+      <location filename="../../ui/shell/file_menu.py" line="290" />
       <source>已载入演示数据，可用 Ctrl+Z 撤销。</source>
       <translation>Demo data loaded; Ctrl+Z undoes it.</translation>
     </message>
@@ -2413,28 +2418,28 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>Open…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="140" />
+      <location filename="../../ui/shell/file_menu.py" line="141" />
       <source>打开数据库</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="134" />
+      <location filename="../../ui/shell/file_menu.py" line="135" />
       <source>文件已存在，请换一个名字：</source>
       <translation>The file already exists; please choose another name:</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="107" />
+      <location filename="../../ui/shell/file_menu.py" line="108" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="263" />
+      <location filename="../../ui/shell/file_menu.py" line="273" />
       <source>文件本身已损坏：请在“备份与恢复”中选一个备份恢复。</source>
       <translation>The file itself is damaged: please restore a backup in “Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="129" />
-      <location filename="../../ui/shell/file_menu.py" line="134" />
+      <location filename="../../ui/shell/file_menu.py" line="130" />
+      <location filename="../../ui/shell/file_menu.py" line="135" />
       <source>新建数据库</source>
       <translation>New database</translation>
     </message>
@@ -2444,29 +2449,34 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>New database…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="257" />
+      <location filename="../../ui/shell/file_menu.py" line="267" />
       <source>检查完毕：没有发现问题。</source>
       <translation>Check complete: no problems found.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="48" />
-      <location filename="../../ui/shell/file_menu.py" line="257" />
-      <location filename="../../ui/shell/file_menu.py" line="266" />
+      <location filename="../../ui/shell/file_menu.py" line="49" />
+      <location filename="../../ui/shell/file_menu.py" line="267" />
+      <location filename="../../ui/shell/file_menu.py" line="276" />
       <source>检查数据库</source>
       <translation>Check database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="81" />
+      <location filename="../../ui/shell/file_menu.py" line="47" />
+      <source>给下级单位一份起始文件…</source>
+      <translation>Starter file for a town or department…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_menu.py" line="82" />
       <source>自动备份失败：{0}</source>
       <translation>Automatic backup failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="50" />
+      <location filename="../../ui/shell/file_menu.py" line="51" />
       <source>载入演示数据</source>
       <translation>Load demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="108" />
+      <location filename="../../ui/shell/file_menu.py" line="109" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
@@ -2477,9 +2487,101 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 Open it read-only?</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="52" />
+      <location filename="../../ui/shell/file_menu.py" line="53" />
       <source>退出</source>
       <translation>Exit</translation>
+    </message>
+  </context>
+  <context>
+    <name>merge_models</name>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="56" />
+      <source>上次合并时确认</source>
+      <translation>Confirmed at the last merge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="153" />
+      <source>保留本机</source>
+      <translation>Keep ours</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="139" />
+      <source>内容</source>
+      <translation>Content</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="57" />
+      <source>名称相同</source>
+      <translation>Same name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="149" />
+      <source>对方：{0}</source>
+      <translation>Theirs: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="58" />
+      <source>已手动指定</source>
+      <translation>Chosen by hand</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="59" />
+      <source>本机有多个同名单位，请指定</source>
+      <translation>Several units here have this name; please choose</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="148" />
+      <source>本机：{0}</source>
+      <translation>Ours: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="153" />
+      <source>采用对方</source>
+      <translation>Take theirs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="95" />
+      <source>（新增为一个单位）</source>
+      <translation>(add as a unit of its own)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="53" />
+      <source>（新增）</source>
+      <translation>(new)</translation>
+    </message>
+  </context>
+  <context>
+    <name>starter_dialog</name>
+    <message>
+      <location filename="../../ui/exchange/starter_dialog.py" line="47" />
+      <source>保存起始文件</source>
+      <translation>Save starter file</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/starter_dialog.py" line="61" />
+      <source>已保存给“{0}”的起始文件：
+{1}
+
+其中有活动、单位 {2} 个、统计指标和通知，不含各单位已报的数据。对方以“{0}”为本单位填报，交回的文件将作为该单位的文件合并。</source>
+      <translation>Starter file for "{0}" saved:
+{1}
+
+It holds the campaigns, {2} units, the indicators and the notices, but none of the figures units reported. "{0}" reports as its own office; the files it sends back merge as that office's.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/starter_dialog.py" line="29" />
+      <source>接收单位（作为起始文件的“本单位”；可直接输入）：</source>
+      <translation>Recipient (the starter file's own office; you may type a name):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/starter_dialog.py" line="28" />
+      <source>给下级单位一份起始文件</source>
+      <translation>Starter file for a town or department</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/starter_dialog.py" line="60" />
+      <source>起始文件已保存</source>
+      <translation>Starter file saved</translation>
     </message>
   </context>
   <context>
