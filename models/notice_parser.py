@@ -8,7 +8,8 @@ from pathlib import Path
 
 from models.errors import ImportRejected, ValidationError
 from models.notice_rules import dates, header, lists, tasks
-from models.notice_rules.text import prepare
+from models.notice_rules.found import SURE, Found
+from models.notice_rules.layout import prepare
 
 FIELDS = (
     "doc_number",
@@ -27,27 +28,54 @@ FIELDS = (
 
 
 def parse_notice(text: str) -> dict:
-    """Every field the rules can find; what they are unsure of stays None or []."""
+    """Every field the rules are sure enough of; the rest stays None or [] and is named in `unsure` with why.
+
+    `confidence` holds how sure each rule was (0–1); values below found.SHOWN are withheld, values below
+    found.SURE are proposed but listed in `unsure` so the confirm dialog marks them for the clerk.
+    """
     notice = prepare(text or "")
-    number = header.doc_number(notice)
-    issued = dates.issue_date(notice)
-    year = header.notice_year(notice, issued.isoformat() if issued else None, number)
+    fields: dict[str, Found] = {}
+    fields["doc_number"] = header.doc_number(notice)
+    issued, date_at = dates.issue_date(notice)
+    fields["issue_date"] = Found(issued.value.isoformat(), issued.confidence, issued.note) if issued.value else issued
     heading = header.title(notice)
-    start, end = dates.period(notice, year)
-    return {
-        "doc_number": number,
-        "title": heading,
-        "issuer": header.issuer(notice, heading),
-        "issue_date": issued.isoformat() if issued else None,
-        "recipients": header.recipients(notice),
-        "theme": header.theme(notice),
-        "period_start": start.isoformat() if start else None,
-        "period_end": end.isoformat() if end else None,
-        "deadlines": tasks.deadlines(notice, year, issued or (date(year, 1, 1) if year else None)),
-        "recurring": tasks.recurring(notice),
-        "attachments": lists.attachments(notice),
-        "contacts": lists.contacts(notice),
-    }
+    fields["title"] = heading
+    fields["issuer"] = header.issuer(notice, heading.value, date_at)
+    fields["recipients"] = header.recipients(notice)
+    fields["theme"] = header.theme(notice)
+    year = header.notice_year(notice, _shown(fields["issue_date"]), _shown(fields["doc_number"]))
+    span = dates.period(notice, year, heading.value)
+    start, end = span.value or (None, None)
+    fields["period_start"] = Found(start.isoformat() if start else None, span.confidence, span.note)
+    fields["period_end"] = Found(end.isoformat() if end else None, span.confidence, span.note)
+    issued_on = issued.value if issued.shown else None
+    due = tasks.deadlines(notice, year, issued_on or (date(year, 1, 1) if year else None))
+    due, weekly = tasks.weekly_lists(due)
+    parsed: dict = {key: (f.value if f.shown else None) for key, f in fields.items()}
+    parsed["deadlines"] = due
+    parsed["recurring"] = tasks.recurring(notice, year) + weekly
+    parsed["attachments"] = lists.attachments(notice)
+    parsed["contacts"] = lists.contacts(notice)
+    parsed["confidence"] = {key: round(f.confidence, 2) for key, f in fields.items() if f.value not in (None, "")}
+    parsed["unsure"] = _unsure(fields, parsed)
+    parsed["year"] = year
+    return {key: parsed[key] for key in (*FIELDS, "confidence", "unsure", "year")}
+
+
+def _shown(found: Found) -> str | None:
+    return found.value if found.shown else None
+
+
+def _unsure(fields: dict[str, Found], parsed: dict) -> dict[str, str]:
+    """Field → why the clerk should look: withheld values, proposals below SURE, rules the app cannot keep."""
+    notes = {}
+    for key, found in fields.items():
+        if found.value not in (None, "") and found.confidence < SURE:
+            notes[key] = found.note or ("不够确定，未填入" if not found.shown else "请核对")
+    odd = [r for r in parsed["recurring"] if not r.get("weekday") and not r.get("day_of_month")]
+    if odd:
+        notes["recurring"] = "有按日、按季度或半年的报送要求（" + "；".join(r["rule"] for r in odd) + "），请核对并按需要手工添加"
+    return notes
 
 
 def found_anything(parsed: dict) -> bool:
