@@ -78,6 +78,18 @@ def _unsure(fields: dict[str, Found], parsed: dict) -> dict[str, str]:
     return notes
 
 
+_EVERY = {"daily": "每日", "quarterly": "每季度", "semiannual": "每半年"}
+
+
+def recurring_label(item: dict) -> str:
+    """每周一 / 每月15日 / 每日 / 每季度: how a recurring report is named to the clerk."""
+    if item.get("weekday"):
+        return f"每周{'一二三四五六日'[item['weekday'] - 1]}"
+    if item.get("day_of_month"):
+        return f"每月{item['day_of_month']}日"
+    return _EVERY.get(str(item.get("rule", "")).split(" ")[0], "定期")
+
+
 def found_anything(parsed: dict) -> bool:
     return any(parsed.get(key) for key in FIELDS)
 

@@ -122,9 +122,10 @@ def _range_dates(m: re.Match, notice_year: int | None) -> tuple[date | None, dat
         end = month_end(end_year, end_month)
     else:
         return None, None
-    if end and end < start and not m["ey"]:
+    wrapped = bool(end and end < start and not m["ey"])
+    if wrapped:  # 11月1日至3月31日: into the next year, for a winter campaign, not for a typo
         end = make_date(end.year + 1, end.month, end.day, None)
-    if not end or end < start or (end - start).days > 400:
+    if not end or end < start or (end - start).days > (200 if wrapped else 400):
         return None, None
     return start, end
 

@@ -80,19 +80,17 @@ def _title_candidates(notice: NoticeText) -> list[str]:
     lines = [line for line in lines if not _NOT_TITLE.search(line) and not re.search("[:：]", line)]
     found: list[str] = []
     for end, line in enumerate(lines):
-        if not _TITLE_END.search(line) or len(line) < 6:
+        if not _TITLE_END.search(line):
             continue
         start = end
         while "关于" not in "".join(lines[start : end + 1]) and start > end - 3 and start > 0:
             start -= 1
         joined = "".join(lines[start : end + 1])
-        if "关于" not in joined and not re.search(tolerant("印发|转发|的") + DOC_TYPES, line):
-            continue
         if "关于" not in joined:
             start, joined = end, line
         if start > 0 and re.match(tolerant("关于"), lines[start]) and ORG_LINE.match(lines[start - 1]):
             joined = lines[start - 1] + joined
-        if len(joined) <= 160:
+        if 6 <= len(joined) <= 160:
             found.append(joined)
     return found
 
@@ -105,7 +103,7 @@ def title(notice: NoticeText) -> Found:
     chosen = candidates[-1]
     agree = sum(c == chosen for c in candidates) + (notice.metadata.get("名称") == chosen)
     agree += notice.metadata.get("标题") == chosen or notice.metadata.get("原标题") == chosen
-    confidence = 0.9 if "关于" in chosen or agree > 1 else 0.65
+    confidence = 0.9 if re.search(tolerant("关于|印发|转发|的") + DOC_TYPES, chosen) or agree > 1 else 0.65
     if len(set(candidates)) > 1 and not chosen.endswith(candidates[0]):
         confidence -= 0.15
     return Found(chosen, confidence)
