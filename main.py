@@ -36,8 +36,9 @@ def run_gui(argv: list[str]) -> int:
     args = gui_arguments(argv)
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui import msgbox, startup
-    from ui.app import create_application
+    from ui.common import msgbox
+    from ui.shell import startup
+    from ui.shell.app import create_application
 
     app = create_application(argv)
     if args.screenshot:
@@ -47,7 +48,7 @@ def run_gui(argv: list[str]) -> int:
         for title, text in msgbox.SHOWN:
             print(f"{title}：{text}", file=sys.stderr)
         return 2
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     # The frame shows at once, the data just after; a screenshot is drawn at the standard size and leaves the
     # clerk's window size alone (an offscreen screen is 800 px wide: a saved size shrank every later shot).

@@ -7,7 +7,7 @@ import statistics
 
 from bench.cases import Context, result
 from bench.prepare import newest_campaign, returned_forms, week_of
-from models.store import open_store
+from models.store.database import open_store
 
 
 def _open(ctx: Context, path=None):
@@ -15,7 +15,7 @@ def _open(ctx: Context, path=None):
 
 
 def week_grid(ctx: Context) -> dict:
-    from models.grid import load_week
+    from models.progress.grid import load_week
 
     store = _open(ctx)
     try:
@@ -36,7 +36,7 @@ def week_grid(ctx: Context) -> dict:
 
 
 def cumulative_totals(ctx: Context) -> dict:
-    from models.totals import cumulative_table
+    from models.progress.totals import cumulative_table
 
     store = _open(ctx)
     try:
@@ -58,8 +58,8 @@ def cumulative_totals(ctx: Context) -> dict:
 def statistics_xlsx(ctx: Context) -> dict:
     from openpyxl import Workbook
 
-    from models.stats_export import export_own
-    from models.totals import cumulative_table
+    from models.progress.forms.export import export_own
+    from models.progress.totals import cumulative_table
 
     store = _open(ctx)
     try:
@@ -89,9 +89,9 @@ def summary_pdf(ctx: Context) -> dict:
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 
-    from models.pdf import blocks as b
-    from models.pdf import build_pdf, fonts
-    from models.summary import summary_document
+    from models.documents.pdf import blocks as b
+    from models.documents.pdf import build_pdf, fonts
+    from models.reports.summary import summary_document
 
     store = _open(ctx)
     out, bare_out = ctx.work / "summary.pdf", ctx.work / "bare.pdf"
@@ -119,7 +119,7 @@ def summary_pdf(ctx: Context) -> dict:
 def form_import(ctx: Context) -> dict:
     from openpyxl import load_workbook
 
-    from models.stats_import import form_files, import_forms
+    from models.progress.forms.importer import form_files, import_forms
 
     folder = ctx.cache.get("forms") or returned_forms(ctx.fixture, ctx.work / "forms")
     ctx.cache["forms"] = folder

@@ -10,12 +10,12 @@ import time
 
 from bench.cases import Context, result
 from bench.prepare import merge_target
-from models.store import open_store
+from models.store.database import open_store
 
 
 def merge_file(ctx: Context) -> dict:
-    from models import backups
-    from models.merge import merge
+    from models.exchange.merge import merge
+    from models.store import backups
 
     pristine = merge_target(ctx.fixture, ctx.work / "merge-pristine.db")
     target = ctx.work / "merge-target.db"
@@ -38,7 +38,7 @@ def merge_file(ctx: Context) -> dict:
 
 
 def pack_copy(ctx: Context) -> dict:
-    from models.exchange import pack
+    from models.store.copies import pack
 
     store = open_store(ctx.fixture, readonly=True)
     target = ctx.work / "packed.db"
@@ -75,12 +75,12 @@ MEMORY_CHILD = (
     + """
 import sys
 sys.path.insert(0, sys.argv[1])
-from models.store import open_store
-from models.grid import load_week
-from models.totals import cumulative_table
-from models.stats_export import export_own
-from models.summary import summary_document
-from models.pdf import build_pdf
+from models.store.database import open_store
+from models.progress.grid import load_week
+from models.progress.totals import cumulative_table
+from models.progress.forms.export import export_own
+from models.reports.summary import summary_document
+from models.documents.pdf import build_pdf
 store = open_store(sys.argv[2], readonly=True)
 campaign = store.row("SELECT * FROM campaigns ORDER BY year DESC LIMIT 1")
 for period in store.rows("SELECT * FROM periods WHERE campaign_id = ? ORDER BY seq", (campaign["id"],)):

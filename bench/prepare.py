@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from models.store import open_store  # noqa: E402
+from models.store.database import open_store  # noqa: E402
 
 # Children before parents: what goes when a campaign is taken out of the merge target.
 _CAMPAIGN_CHILDREN = (
@@ -43,8 +43,8 @@ def returned_forms(fixture: Path, folder: Path) -> Path:
     """The app's blank forms of one week, filled in with openpyxl as units would, saved to *folder*."""
     from openpyxl import load_workbook
 
-    from models.stats_forms import write_blank_forms
-    from models.xlsx_io import read_mark
+    from models.documents.xlsx_io import read_mark
+    from models.progress.forms.blank import write_blank_forms
 
     if folder.exists():
         shutil.rmtree(folder)

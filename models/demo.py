@@ -9,13 +9,13 @@ import json
 import random
 from datetime import date, datetime, timedelta
 
+from models.campaigns.layouts import add_layout, default_layout
+from models.campaigns.periods import next_weekday_after, week_label, weeks_between
 from models.errors import ValidationError
-from models.history import Batch
-from models.layouts import add_layout, default_layout
-from models.notices import NOTICE_FIELDS
+from models.notices.notice import NOTICE_FIELDS
 from models.paths import data_path
-from models.periods import next_weekday_after, week_label, weeks_between
-from models.store import Store
+from models.store.database import Store
+from models.store.history import Batch
 
 # Typical weekly size of each indicator for one unit (a town, a department or a firm).
 _SCALE = {

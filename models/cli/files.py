@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models import backups, exchange
-from models import check as checking
-from models import merge as merging
 from models.cli import add_common
 from models.errors import NotFound
-from models.store import open_store
+from models.exchange import merge as merging
+from models.store import backups
+from models.store import check as checking
+from models.store import copies as exchange
+from models.store.database import open_store
 
 
 def register(sub) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.campaigns import campaign_by_year
+from models.campaigns.campaign import campaign_by_year
 from models.cli import add_common
-from models.store import open_store
+from models.store.database import open_store
 
 
 def register(sub) -> None:
@@ -38,7 +38,7 @@ def register(sub) -> None:
 
 
 def import_units_command(args):
-    from models.unit_import import entries_from_rows, import_units, read_unit_rows
+    from models.campaigns.unit_import import entries_from_rows, import_units, read_unit_rows
 
     entries = entries_from_rows(read_unit_rows(args.file), Path(args.file).name)
     store = open_store(args.db)
@@ -60,7 +60,7 @@ def import_units_command(args):
 
 
 def import_liaisons_command(args):
-    from models.liaison_import import describe, import_liaisons
+    from models.liaisons.importer import describe, import_liaisons
 
     store = open_store(args.db, readonly=args.dry_run)
     try:
@@ -84,7 +84,7 @@ def _diff(change: dict) -> dict:
 
 
 def export_liaisons_command(args):
-    from models.liaison_export import export_liaisons
+    from models.liaisons.export import export_liaisons
 
     store = open_store(args.db, readonly=True)
     try:
@@ -97,7 +97,7 @@ def export_liaisons_command(args):
 
 
 def blank_forms_command(args):
-    from models.liaison_forms import blank_forms
+    from models.liaisons.forms import blank_forms
 
     store = open_store(args.db, readonly=True)
     try:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from models.campaigns import campaign_by_year
+from models.campaigns.campaign import campaign_by_year
 from models.cli import add_common
 from models.clock import today
-from models.notice_parser import FIELDS, found_anything, parse_notice, read_notice_file, recurring_label
-from models.store import open_store
+from models.notices.parser import FIELDS, found_anything, parse_notice, read_notice_file, recurring_label
+from models.store.database import open_store
 
 _LABELS = {
     "doc_number": "文号",
@@ -52,7 +52,7 @@ def parse_notice_command(args):
 
 
 def deadlines_command(args):
-    from models.deadlines import deadline_tasks
+    from models.progress.deadlines import deadline_tasks
 
     store = open_store(args.db, readonly=True)
     try:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.campaigns import campaign_by_year
+from models.campaigns.campaign import campaign_by_year
 from models.cli import add_common
 from models.errors import ValidationError
-from models.store import open_store
+from models.store.database import open_store
 
 
 def register(sub) -> None:
@@ -50,11 +50,11 @@ def register(sub) -> None:
 
 
 def new_campaign(args):
-    from models.campaign_setup import create_campaign
+    from models.campaigns.setup import create_campaign
 
     layout_items = None
     if args.layout_from_template:
-        from models.layout_template import layout_from_template
+        from models.progress.forms.template import layout_from_template
 
         layout_items = layout_from_template(Path(args.layout_from_template))
     store = open_store(args.db)
@@ -79,13 +79,13 @@ def new_campaign(args):
 
 
 def layout(args):
-    from models.layouts import header_text, layout_of, save_layout
+    from models.campaigns.layouts import header_text, layout_of, save_layout
 
     store = open_store(args.db, readonly=not args.from_template)
     try:
         campaign = campaign_by_year(store, args.campaign)
         if args.from_template:
-            from models.layout_template import layout_from_template
+            from models.progress.forms.template import layout_from_template
 
             items = layout_from_template(Path(args.from_template))
             current = layout_of(store, campaign["id"])
@@ -107,8 +107,8 @@ def layout(args):
 
 
 def blank_forms(args):
-    from models.periods import period_by_seq
-    from models.stats_forms import write_blank_forms
+    from models.campaigns.periods import period_by_seq
+    from models.progress.forms.blank import write_blank_forms
 
     store = open_store(args.db, readonly=True)
     try:
@@ -121,7 +121,7 @@ def blank_forms(args):
 
 
 def import_forms(args):
-    from models.stats_import import import_forms as run_import
+    from models.progress.forms.importer import import_forms as run_import
 
     store = open_store(args.db, readonly=args.dry_run)
     try:
@@ -145,9 +145,9 @@ def import_forms(args):
 
 
 def export_stats(args):
-    from models.periods import period_by_seq
-    from models.stats_export import export_into_template, export_own, remembered_mapping
-    from models.totals import cumulative_table, week_table
+    from models.campaigns.periods import period_by_seq
+    from models.progress.forms.export import export_into_template, export_own, remembered_mapping
+    from models.progress.totals import cumulative_table, week_table
 
     store = open_store(args.db, readonly=True)
     try:

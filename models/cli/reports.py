@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from models.campaigns import campaign_by_year
+from models.campaigns.campaign import campaign_by_year
 from models.cli import add_common
 from models.errors import NotFound, ValidationError
-from models.store import Store, open_store
+from models.store.database import Store, open_store
 
 
 def register(sub) -> None:
@@ -40,8 +40,8 @@ def _notice_id(store: Store, campaign_id: str, wanted: str | None) -> str:
 
 def _build(store: Store, campaign: dict, args) -> tuple[str, str | None]:
     """Write the PDF; returns (what was printed, the saved report's id if there is one)."""
-    from models.pdf import build_notice_pdf, build_pdf
-    from models.reports import export_report, notice_fields
+    from models.documents.pdf import build_notice_pdf, build_pdf
+    from models.reports.report import export_report, notice_fields
 
     if args.kind == "notice":
         fields = notice_fields(store, _notice_id(store, campaign["id"], args.notice))
@@ -61,11 +61,11 @@ def _build(store: Store, campaign: dict, args) -> tuple[str, str | None]:
         export_report(store, saved["id"], args.out)
         return what, saved["id"]
     if period:
-        from models.weekly_brief import weekly_document
+        from models.reports.brief import weekly_document
 
         build_pdf(weekly_document(store, campaign, period), args.out)
     else:
-        from models.summary import summary_document
+        from models.reports.summary import summary_document
 
         build_pdf(summary_document(store, campaign), args.out)
     return what, None

@@ -11,8 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from models import exchange, merge  # noqa: E402
-from models.store import open_store  # noqa: E402
+from models.exchange import merge  # noqa: E402
+from models.store import copies as exchange
+from models.store.database import open_store  # noqa: E402
 
 IMPORT_BASE = 100000
 

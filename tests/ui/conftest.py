@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QStandardPaths
 
-from ui import msgbox, settings
+from ui.common import msgbox, settings
 
 
 @pytest.fixture(autouse=True)
@@ -18,7 +18,7 @@ def _quiet_dialogs(monkeypatch, tmp_path):
 
 @pytest.fixture
 def window(qtbot, demo_store):
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     win = MainWindow(demo_store)
     qtbot.addWidget(win)

@@ -1,0 +1,108 @@
+"""Creating a campaign: title, theme, period, companion campaign; units, liaisons and layout from an earlier year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from models.campaigns.campaign import campaign_by_year
+from models.campaigns.layouts import add_layout, copy_layout, default_layout
+from models.campaigns.periods import add_periods, plan_periods
+from models.errors import ValidationError
+from models.store.database import Store
+
+_LIAISON_FIELDS = ("unit_id", "role", "name", "position", "office_phone", "mobile", "email", "fax", "remarks")
+
+
+def _date(text: str | None, what: str) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(str(text))
+    except ValueError as exc:
+        raise ValidationError(f"{what}“{text}”不是有效日期（例如 2023-06-01）。") from exc
+
+
+def create_campaign(
+    store: Store,
+    year: int,
+    *,
+    title: str | None = None,
+    theme: str | None = None,
+    start_date: str | None = None,
+    end_date: str | None = None,
+    companion_title: str | None = None,
+    companion_end_date: str | None = None,
+    copy_from: int | None = None,
+    layout: list[dict] | None = None,
+) -> dict:
+    """Add the campaign of *year*; returns what was created (counts per kind)."""
+    year = int(year)
+    if not 2000 <= year <= 2100:
+        raise ValidationError(f"年份 {year} 不对。")
+    if store.scalar("SELECT 1 FROM campaigns WHERE year = ?", (year,)):
+        raise ValidationError(f"已经有 {year} 年的活动了。")
+    source = campaign_by_year(store, copy_from) if copy_from else None
+    start = _date(start_date, "开始日期") or date(year, 6, 1)
+    end = _date(end_date, "结束日期") or date(year, 6, 30)
+    if end < start:
+        raise ValidationError(f"结束日期 {end} 早于开始日期 {start}。")
+    fields = {
+        "year": year,
+        "title": (title or "").strip() or f"{year}年“安全生产月”活动",
+        "theme": theme,
+        "start_date": start.isoformat(),
+        "end_date": end.isoformat(),
+        "companion_title": companion_title or (source or {}).get("companion_title"),
+        "companion_end_date": _iso(_date(companion_end_date, "万里行结束日期")),
+        "office_name": (source or {}).get("office_name") or store.meta("office_name"),
+        "region_word": (source or {}).get("region_word"),
+    }
+    counts = {"year": year, "units": 0, "liaisons": 0, "indicators": 0, "periods": 0}
+    with store.batch(f"新建 {year} 年活动", source="campaign") as batch:
+        campaign_id = batch.insert("campaigns", fields)
+        if source:
+            counts["units"] = _copy_units(batch, source["id"], campaign_id)
+            counts["liaisons"] = _copy_liaisons(batch, source["id"], campaign_id)
+        if layout is not None:
+            counts["indicators"] = len(add_layout(batch, campaign_id, layout))
+        elif source:
+            counts["indicators"] = len(copy_layout(batch, source["id"], campaign_id))
+        else:
+            counts["indicators"] = len(add_layout(batch, campaign_id, default_layout()))
+        weekday, due_time = _weekly_due(store, source)
+        counts["periods"] = len(add_periods(batch, campaign_id, plan_periods(start, end, weekday, due_time)))
+    counts["campaign_id"] = campaign_id
+    return counts
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _weekly_due(store: Store, source: dict | None) -> tuple[int, str | None]:
+    if source:
+        from models.campaigns.periods import weekly_deadline
+
+        return weekly_deadline(store, source["id"])
+    return 1, None
+
+
+def _copy_units(batch, from_id: str, to_id: str) -> int:
+    rows = batch.store.rows(
+        "SELECT cu.unit_id, cu.sort_order FROM campaign_units cu JOIN units u ON u.id = cu.unit_id"
+        " WHERE cu.campaign_id = ? AND u.active = 1 ORDER BY cu.sort_order",
+        (from_id,),
+    )
+    for row in rows:
+        batch.insert("campaign_units", {"campaign_id": to_id, **row})
+    return len(rows)
+
+
+def _copy_liaisons(batch, from_id: str, to_id: str) -> int:
+    rows = batch.store.rows(
+        f"SELECT {', '.join(_LIAISON_FIELDS)}, sort_order FROM liaisons WHERE campaign_id = ? ORDER BY sort_order",
+        (from_id,),
+    )
+    for row in rows:
+        batch.insert("liaisons", {"campaign_id": to_id, **row})
+    return len(rows)

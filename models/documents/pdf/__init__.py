@@ -1,0 +1,24 @@
+"""Official-format PDF documents (GB/T 9704-2012) on reportlab; reportlab is imported only when building."""
+
+from __future__ import annotations
+
+from models.documents.pdf.blocks import Document
+
+__all__ = ["Document", "build_pdf", "build_notice_pdf"]
+
+
+def build_pdf(document: Document, out) -> None:
+    """Write *document* to the file *out* (atomically: temp file in the same folder, then replace)."""
+    from models.documents.pdf.render import render
+
+    render(document, out)
+
+
+def build_notice_pdf(fields: dict, out) -> None:
+    """Print an issued notice from a plain dict.
+
+    Keys: doc_number, title, issuer, issue_date, recipients, body, contacts, attachments.
+    """
+    from models.documents.pdf.notice import notice_document
+
+    build_pdf(notice_document(fields), out)

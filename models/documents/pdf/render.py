@@ -1,0 +1,160 @@
+"""Blocks of a document → reportlab flowables on the GB/T 9704 page, with page numbers `— 1 —`."""
+
+from __future__ import annotations
+
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageTemplate, Spacer
+from reportlab.platypus import PageBreak as RLPageBreak
+
+from models.documents.file_output import write_atomically
+from models.documents.pdf import blocks as b
+from models.documents.pdf import fonts
+from models.documents.pdf import geometry as g
+from models.documents.pdf.flowables import GridLine, GridText, RedHeaderFlowable, bar_chart, unit_table
+from models.documents.pdf.linebreak import Line, balanced_title, layout
+
+TWO_CHARS = 2 * g.CHAR_PITCH
+
+
+def _measure(font: str, size: float):
+    return lambda text: fonts.width(text, font, size)
+
+
+def _text(text: str, role: str = "fangsong", size: float = g.BODY_SIZE, color=(0, 0, 0), **options) -> GridText:
+    font = fonts.font(role)
+    space = g.BODY_CHAR_SPACE if size == g.BODY_SIZE else 0.0
+    lines = layout(text, _measure(font, size), g.BLOCK_WIDTH, char_space=space, **options)
+    return GridText([GridLine(line, font, size, color) for line in lines])
+
+
+def _title(text: str) -> GridText:
+    font = fonts.font("title")
+    measure = _measure(font, g.TITLE_SIZE)
+    lines = []
+    for part in balanced_title(text, measure, g.BLOCK_WIDTH - 2 * g.TITLE_SIZE):
+        x = (g.BLOCK_WIDTH - measure(part)) / 2
+        lines.append(GridLine(Line(part, x, 0.0, True), font, g.TITLE_SIZE))
+    return GridText(lines)
+
+
+def _heading(block: b.Heading) -> GridText:
+    role = {1: "heiti", 2: "kaiti"}.get(block.level, "fangsong")
+    return _text(block.text, role, first_indent=TWO_CHARS, rest_indent=0.0)
+
+
+def _attachment_note(items: list[str]) -> list:
+    """附件：1.名称 — later items and wrapped lines aligned with the first name."""
+    font = fonts.font("fangsong")
+    measure = _measure(font, g.BODY_SIZE)
+    label = "附件："
+    hang = TWO_CHARS + measure(label) + g.BODY_CHAR_SPACE * len(label)
+    out = []
+    for index, item in enumerate(items, start=1):
+        text = f"{index}.{item}" if len(items) > 1 else item
+        first = TWO_CHARS if index == 1 else hang
+        lines = layout(
+            (label if index == 1 else "") + text,
+            measure,
+            g.BLOCK_WIDTH,
+            first_indent=first,
+            rest_indent=hang,
+            char_space=g.BODY_CHAR_SPACE,
+        )
+        out.append(GridText([GridLine(line, font, g.BODY_SIZE) for line in lines]))
+    return out
+
+
+def _signature(block: b.Signature) -> GridText:
+    font = fonts.font("fangsong")
+    measure = _measure(font, g.BODY_SIZE)
+
+    def natural(text: str) -> float:
+        return measure(text) + g.BODY_CHAR_SPACE * (len(text) - 1)
+
+    # 加盖印章: 成文日期右空四字, 发文机关署名 centred over the date (kept inside the block)
+    date_right = g.BLOCK_WIDTH - 2 * TWO_CHARS
+    centre = date_right - natural(block.date_text) / 2
+    centre = min(centre, g.BLOCK_WIDTH - natural(block.office) / 2)
+    lines = []
+    for text in (block.office, block.date_text):
+        if text:
+            lines.append(GridLine(Line(text, centre - natural(text) / 2, g.BODY_CHAR_SPACE, True), font, g.BODY_SIZE))
+    return GridText(lines)
+
+
+def flowables(document: b.Document) -> list:
+    out: list = []
+    for block in document.blocks:
+        if isinstance(block, b.Title):
+            out.append(_title(block.text))
+        elif isinstance(block, b.RedHeader):
+            out.append(RedHeaderFlowable(block.mark, block.doc_number))
+        elif isinstance(block, b.DocNumber):
+            out.append(_text(block.text, align="center"))
+        elif isinstance(block, b.Recipients):
+            out.append(_text(block.text, align="left"))
+        elif isinstance(block, b.Heading):
+            out.append(_heading(block))
+        elif isinstance(block, b.Paragraph):
+            out.append(_text(block.text, first_indent=TWO_CHARS))
+        elif isinstance(block, b.Blank):
+            out.append(Spacer(g.BLOCK_WIDTH, g.LINE_PITCH * block.lines))
+        elif isinstance(block, b.Table):
+            out.extend(_table(block))
+        elif isinstance(block, b.Chart):
+            out.append(CondPageBreak(8 * g.LINE_PITCH))
+            out.append(_text(block.caption, "heiti", align="center"))
+            out.append(bar_chart(block.labels, block.values, block.measure))
+        elif isinstance(block, b.AttachmentNote):
+            out.extend(_attachment_note(block.items))
+        elif isinstance(block, b.Signature):
+            out.append(_signature(block))
+        elif isinstance(block, b.AttachmentLabel):
+            out.append(_text(block.text, "heiti", align="left"))
+        elif isinstance(block, b.PageBreak):
+            out.append(RLPageBreak())
+    return out
+
+
+def _table(block: b.Table) -> list:
+    out = [CondPageBreak(4 * g.LINE_PITCH)]
+    if block.caption:
+        out.append(_text(block.caption, "heiti", align="center"))
+    out.append(unit_table(block.header, block.rows, block.first_width))
+    if block.note:
+        out.append(Spacer(g.BLOCK_WIDTH, 4))
+        out.append(_text(block.note, size=g.TABLE_SIZE, align="left"))
+    return out
+
+
+def _page_number(canvas, doc) -> None:
+    font = fonts.font("songti")
+    size = g.PAGE_NUMBER_SIZE
+    text = f"— {doc.page} —"
+    top = g.PAGE_HEIGHT - g.TOP - g.BLOCK_HEIGHT - g.PAGE_NUMBER_GAP
+    baseline = top - size * (1 + fonts.descent(font))
+    canvas.saveState()
+    canvas.setFont(font, size)
+    if doc.page % 2:  # odd pages: right, 空一字
+        canvas.drawRightString(g.LEFT + g.BLOCK_WIDTH - size, baseline, text)
+    else:  # even pages: left, 空一字
+        canvas.drawString(g.LEFT + size, baseline, text)
+    canvas.restoreState()
+
+
+def render(document: b.Document, out) -> None:
+    story = flowables(document)
+
+    def write(path: str) -> None:
+        frame = Frame(g.LEFT, g.FRAME_Y, g.BLOCK_WIDTH, g.FRAME_HEIGHT, 0, 0, 0, 0, id="block")
+        template = BaseDocTemplate(
+            path,
+            pagesize=(g.PAGE_WIDTH, g.PAGE_HEIGHT),
+            title=document.title,
+            author=document.author,
+            creator="安全生产月工作台",
+            initialFontName=fonts.font("fangsong"),
+        )
+        template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_page_number)])
+        template.build(list(story))
+
+    write_atomically(out, write)

@@ -1,0 +1,147 @@
+"""Reading a notice: its text from a .txt/.docx file, and its fields by the rules in notices.rules."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date
+from pathlib import Path
+
+from models.errors import ImportRejected, ValidationError
+from models.notices.rules import dates, header, lists, tasks
+from models.notices.rules.found import SURE, Found
+from models.notices.rules.layout import prepare
+
+FIELDS = (
+    "doc_number",
+    "title",
+    "issuer",
+    "issue_date",
+    "recipients",
+    "theme",
+    "period_start",
+    "period_end",
+    "deadlines",
+    "recurring",
+    "attachments",
+    "contacts",
+)
+
+
+def parse_notice(text: str) -> dict:
+    """Every field the rules are sure enough of; the rest stays None or [] and is named in `unsure` with why.
+
+    `confidence` holds how sure each rule was (0–1); values below found.SHOWN are withheld, values below
+    found.SURE are proposed but listed in `unsure` so the confirm dialog marks them for the clerk.
+    """
+    notice = prepare(text or "")
+    fields: dict[str, Found] = {}
+    fields["doc_number"] = header.doc_number(notice)
+    issued, date_at = dates.issue_date(notice)
+    fields["issue_date"] = Found(issued.value.isoformat(), issued.confidence, issued.note) if issued.value else issued
+    heading = header.title(notice)
+    fields["title"] = heading
+    fields["issuer"] = header.issuer(notice, heading.value, date_at)
+    fields["recipients"] = header.recipients(notice)
+    fields["theme"] = header.theme(notice)
+    year = header.notice_year(notice, _shown(fields["issue_date"]), _shown(fields["doc_number"]))
+    span = dates.period(notice, year, heading.value)
+    start, end = span.value or (None, None)
+    fields["period_start"] = Found(start.isoformat() if start else None, span.confidence, span.note)
+    fields["period_end"] = Found(end.isoformat() if end else None, span.confidence, span.note)
+    issued_on = issued.value if issued.shown else None
+    due = tasks.deadlines(notice, year, issued_on or (date(year, 1, 1) if year else None))
+    due, weekly = tasks.weekly_lists(due)
+    parsed: dict = {key: (f.value if f.shown else None) for key, f in fields.items()}
+    parsed["deadlines"] = due
+    parsed["recurring"] = tasks.recurring(notice, year) + weekly
+    parsed["attachments"] = lists.attachments(notice)
+    parsed["contacts"] = lists.contacts(notice)
+    parsed["confidence"] = {key: round(f.confidence, 2) for key, f in fields.items() if f.value not in (None, "")}
+    parsed["unsure"] = _unsure(fields, parsed)
+    parsed["year"] = year
+    return {key: parsed[key] for key in (*FIELDS, "confidence", "unsure", "year")}
+
+
+def _shown(found: Found) -> str | None:
+    return found.value if found.shown else None
+
+
+def _unsure(fields: dict[str, Found], parsed: dict) -> dict[str, str]:
+    """Field → why the clerk should look: withheld values, proposals below SURE, rules the app cannot keep."""
+    notes = {}
+    for key, found in fields.items():
+        if found.value not in (None, "") and found.confidence < SURE:
+            notes[key] = found.note or ("不够确定，未填入" if not found.shown else "请核对")
+    odd = [r for r in parsed["recurring"] if not r.get("weekday") and not r.get("day_of_month")]
+    if odd:
+        notes["recurring"] = "有按日、按季度或半年的报送要求（" + "；".join(r["rule"] for r in odd) + "），请核对并按需要手工添加"
+    return notes
+
+
+_EVERY = {"daily": "每日", "quarterly": "每季度", "semiannual": "每半年"}
+
+
+def recurring_label(item: dict) -> str:
+    """每周一 / 每月15日 / 每日 / 每季度: how a recurring report is named to the clerk."""
+    if item.get("weekday"):
+        return f"每周{'一二三四五六日'[item['weekday'] - 1]}"
+    if item.get("day_of_month"):
+        return f"每月{item['day_of_month']}日"
+    return _EVERY.get(str(item.get("rule", "")).split(" ")[0], "定期")
+
+
+def found_anything(parsed: dict) -> bool:
+    return any(parsed.get(key) for key in FIELDS)
+
+
+def decode_text(data: bytes, where: str) -> str:
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportRejected("不是文本文件，也不是 Word（.docx）文档，无法读取通知。", where)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportRejected("文字编码无法识别（不是 UTF-8 或 GB18030/GBK）。", where)
+
+
+def _docx_text(path: Path) -> str:
+    try:
+        import docx  # lazy: python-docx is heavy
+
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise ImportRejected(
+            f"Word 文档已损坏或不是 .docx 格式，无法读取（{type(exc).__name__}）。", path.name
+        ) from exc
+    except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on broken files
+        raise ImportRejected(f"Word 文档已损坏，无法读取（{exc}）。", path.name) from exc
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(lines)
+
+
+def read_notice_file(path: str | Path) -> str:
+    """The text of a notice file (.txt in UTF-8/GB18030, or .docx); refuses other kinds by name."""
+    path = Path(path)
+    if not path.is_file():
+        raise ImportRejected("文件不存在。", str(path))
+    suffix = path.suffix.lower()
+    if suffix in (".doc", ".wps", ".pdf", ".xls", ".xlsx", ".ofd"):
+        raise ImportRejected(
+            f"不能直接读取 {suffix} 文件：请在 WPS/Word 中另存为 .docx 或 .txt，或复制全文后粘贴。", path.name
+        )
+    data = path.read_bytes()
+    if suffix == ".docx" or data[:2] == b"PK":
+        if suffix != ".docx":
+            raise ImportRejected("这是压缩包或 Office 文件，不是文本文件；Word 文档请使用 .docx 扩展名。", path.name)
+        text = _docx_text(path)
+    else:
+        text = decode_text(data, path.name)
+    if not text.strip():
+        raise ValidationError("文件中没有文字。", path.name)
+    return text

@@ -1,0 +1,189 @@
+"""Rules for the lists at the end of a notice: attachments and contact persons."""
+
+from __future__ import annotations
+
+import re
+
+from models.notices.rules.layout import NoticeText
+from models.notices.rules.script import compile_tolerant, tolerant
+from models.notices.rules.text import CJK
+
+_ITEM = re.compile(
+    r"^\s*(?:附件\s*)?(?:\d{1,2}\s*[.、．:：,，](?!\d)|[（(]\d{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]、)\s*"
+)
+_HEAD = compile_tolerant(r"^附\s*[件表]\s*(?:\d{1,2}\s*)?[：:.、．]?\s*")
+
+
+def _title(item: str) -> str:
+    return _ITEM.sub("", item).strip(" 。；;，,")
+
+
+def _split_inline(items: list[str]) -> list[str]:
+    """1.活动方案 2.统计表 on one line: split where the next number in sequence follows a title."""
+    out: list[str] = []
+    for item in items:
+        number = re.match(r"^\s*(?:附件\s*)?(\d{1,2})", item)
+        while number:
+            following = str(int(number[1]) + 1)
+            cut = re.search(rf"(?<=[{CJK}）》”)；;。，,])\s*{following}\s*[.、．](?!\d)", item)
+            if not cut:
+                break
+            out.append(item[: cut.start()])
+            item = item[cut.start() :].strip()
+            number = re.match(r"^(\d{1,2})", item)
+        out.append(item)
+    return out
+
+
+def attachments(notice: NoticeText) -> list[str]:
+    """附件：1.… 2.… (1. 1、 （1） ① 附件1：), items continued over several lines."""
+    paragraphs = notice.paragraphs
+    for index, paragraph in enumerate(paragraphs):
+        head = _HEAD.match(paragraph)
+        if not head or (head.end() == len(paragraph) and not re.match(tolerant(r"^附\s*[件表]\s*[：:]"), paragraph)):
+            continue
+        items: list[str] = []
+        numbered_head = re.match(tolerant(r"^附\s*[件表]\s*\d"), paragraph)
+        first = paragraph if numbered_head else paragraph[head.end() :]
+        if first.strip():
+            items.append(first)
+        for following in paragraphs[index + 1 :]:
+            if _ITEM.match(following) or (numbered_head and re.match(tolerant(r"^附\s*[件表]\s*\d"), following)):
+                items.append(following)
+            else:
+                break
+        titles = [_title(_HEAD.sub("", i) if numbered_head else i) for i in _split_inline(items)]
+        return [t for t in titles if t]
+    return []
+
+
+PHONE = re.compile(
+    r"(?<![\d@.])(?:(?:[（(]\s*0\d{2,3}\s*[）)]\s*|0\d{2,3}\s*[-—–－―‐]+\s*)?\d{7,8}(?:\s*(?:转|-)\s*\d{1,5})?"
+    r"|1[3-9]\d[\s-]?\d{4}[\s-]?\d{4})(?![\d@])"
+)
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_NOT_NAME = compile_tolerant(
+    r"^(联系|电话|手机|邮箱|传真|电子|办公|地址|及|和|方式|同志|座机|固话|号码|科室|单位|姓名|QQ|微信|以备|发送|各|本)"
+)
+_NAME_AFTER = compile_tolerant(
+    rf"(?:联\s*系\s*人(?:及(?:联系)?(?:电话|方式))?|联系方式|姓名)\s*[：:]?\s*(?:[{CJK}]{{2,12}}(?:局|科|股|办|室|中心|处|队)\s*)?"
+    rf"(?P<name>[{CJK}]{{2,4}}?)(?:同志)?(?=[\s，,、；;。（(：:\d]|$|电话|手机|联系|座机|办公)"
+)
+_MORE_NAMES = compile_tolerant(
+    rf"(?<=[、，,；;\s\d])(?P<name>[{CJK}]{{2,4}}?)(?:同志)?(?=\s*[，,：:（(]?\s*(?:电话|手机|联系电话)?\s*[：:]?\s*(?:\d|[（(]0))"
+)
+_JOINED_NAME = re.compile(rf"^、\s*(?P<name>[{CJK}]{{2,4}}?)(?:同志)?(?=[、，,；;\s（(]|$)")
+_LABEL = compile_tolerant(r"联\s*系\s*人|联系方式")
+_LINE_LABEL = compile_tolerant(r"^[（(]?(电子邮箱|邮箱|E-?mail|电\s*话|传\s*真|联系电话|手\s*机|联系邮箱|咨询电话)", re.I)
+_FAX = compile_tolerant(r"传\s*真\s*[：:]?\s*$")
+
+
+def _contact_blocks(notice: NoticeText) -> list[str]:
+    paragraphs = notice.paragraphs
+    blocks, used = [], set()
+    for index, paragraph in enumerate(paragraphs):
+        found = _LABEL.search(paragraph)
+        if not found or index in used or not re.search(r"[：:]|\d|@", paragraph[found.end() : found.end() + 20]):
+            continue
+        start = index
+        if index and _LINE_LABEL.match(paragraphs[index - 1]) and index - 1 not in used:
+            start -= 1
+        end = index + 1
+        while end < len(paragraphs) and not re.match(tolerant(r"^附\s*件"), paragraphs[end]):
+            if not (EMAIL.search(paragraphs[end]) and len(paragraphs[end]) < 60 or _LINE_LABEL.match(paragraphs[end])):
+                break
+            end += 1
+        used.update(range(start, end))
+        text = "\n".join(paragraphs[start:end])
+        blocks.append(text[found.start() :] if start == index else text)
+    return blocks
+
+
+def _names(block: str) -> list[tuple[int, str]]:
+    names = []
+    for m in _NAME_AFTER.finditer(block):
+        names.append((m.start("name"), m["name"]))
+        cursor = m.end("name")
+        while joined := _JOINED_NAME.match(block[cursor:]):
+            names.append((cursor + joined.start("name"), joined["name"]))
+            cursor += joined.end("name")
+    if names:
+        for m in _MORE_NAMES.finditer(block, names[0][0] + len(names[0][1])):
+            if not _NOT_NAME.match(m["name"]) and all(m.start("name") != s for s, _ in names):
+                names.append((m.start("name"), m["name"]))
+    return sorted((s, n) for s, n in names if not _NOT_NAME.match(n))
+
+
+def _numbers(block: str) -> dict[str, list[tuple[int, str]]]:
+    mails = list(EMAIL.finditer(block))
+    phones = [
+        m for m in PHONE.finditer(block)
+        if not any(e.start() <= m.start() < e.end() for e in mails) and not _FAX.search(block[max(0, m.start() - 6) : m.start()])
+    ]
+    return {
+        "email": [(m.start(), m.group()) for m in mails],
+        "phone": [(m.start(), re.sub(r"\s+", "", m.group())) for m in phones],
+    }
+
+
+def _assign(block: str, names: list[tuple[int, str]]) -> list[dict]:
+    people = [{"name": n, "phone": [], "email": []} for _, n in names]
+    starts = [s for s, _ in names]
+    for kind, values in _numbers(block).items():
+        if len(values) == len(names) > 1 and values[0][0] > starts[-1]:
+            for person, (_, value) in zip(people, values):  # 张雷，马楠 / 010-…，010-…: in printed order
+                person[kind].append(value)
+            continue
+        spare = []
+        for position, value in values:
+            owner = max((i for i, s in enumerate(starts) if s <= position), default=None)
+            (people[owner][kind] if owner is not None else spare).append(value)
+        for value in spare:
+            target = next((p for p in people if not p[kind]), None)
+            if target is not None:
+                target[kind].append(value)
+    _share_within_groups(block, names, people)
+    return people
+
+
+def _share_within_groups(block: str, names: list[tuple[int, str]], people: list[dict]) -> None:
+    """张三、李四，电话：… : names listed together share the phones and mails that follow them."""
+    group = [0]
+    for index in range(1, len(names) + 1):
+        joined = index < len(names) and block[names[index - 1][0] + len(names[index - 1][1]) : names[index][0]] == "、"
+        if joined:
+            group.append(index)
+            continue
+        for kind in ("phone", "email"):
+            shared = [v for i in group for v in people[i][kind]]
+            for i in group:
+                people[i][kind] = list(dict.fromkeys(shared))
+        group = [index]
+
+
+def _nameless(notice: NoticeText) -> list[dict]:
+    """联系电话：88150313 / 联系邮箱：… printed without a person: a contact with no name."""
+    phones, mails = [], []
+    for paragraph in notice.paragraphs:
+        if _LINE_LABEL.match(paragraph) and not _FAX.search(paragraph[:8] + "：") and len(paragraph) < 80:
+            numbers = _numbers(paragraph)
+            phones += [v for _, v in numbers["phone"]]
+            mails += [v for _, v in numbers["email"]]
+    if not phones and not mails:
+        return []
+    return [{"name": None, "phone": "、".join(dict.fromkeys(phones)) or None, "email": "、".join(dict.fromkeys(mails)) or None}]
+
+
+def contacts(notice: NoticeText) -> list[dict]:
+    """联系人：夏欣，联系电话：0874— 6172266；邮箱：…  /  联系人及电话：赵师佳，63104019（传真）"""
+    people: list[dict] = []
+    for block in _contact_blocks(notice):
+        names = _names(block)
+        if names:
+            people += _assign(block, names)
+    if not people:
+        return _nameless(notice)
+    return [
+        {"name": p["name"], "phone": "、".join(p["phone"]) or None, "email": "、".join(p["email"]) or None}
+        for p in people
+    ]

@@ -1,0 +1,204 @@
+"""Deadlines as tasks per unit: who delivered (when), who is late, who is missing; the status line."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from models.campaigns.campaign import campaign_units
+from models.campaigns.periods import list_periods, next_weekday_after
+from models.progress.reporting import received_by_unit
+from models.store.database import Store
+
+STATUS_LABELS = {"delivered": "已交", "late": "逾期交", "missing": "未交（逾期）", "pending": "待交"}
+DELIVERABLES = {"liaison": "联络员名单", "plan": "方案", "stats": "进展统计", "summary": "总结", "other": "其他"}
+
+
+def list_deadlines(store: Store, campaign_id: str) -> list[dict]:
+    return store.rows(
+        "SELECT d.*, n.doc_number FROM deadlines d LEFT JOIN notices n ON n.id = d.notice_id"
+        " WHERE d.campaign_id = ? ORDER BY d.kind, d.due_date",
+        (campaign_id,),
+    )
+
+
+def _units_for(store: Store, campaign_id: str, audience: str | None) -> list[dict]:
+    units = campaign_units(store, campaign_id)
+    return [u for u in units if not audience or u["category"] == audience]
+
+
+def _monthly_dues(campaign: dict, day: int) -> list[date]:
+    start = date.fromisoformat(campaign["start_date"])
+    end = date.fromisoformat(campaign.get("companion_end_date") or campaign["end_date"])
+    dues, year, month = [], start.year, start.month
+    while date(year, month, 1) <= end:
+        last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+        due = date(year, month, min(day, last))
+        if due >= start:
+            dues.append(due)
+        year, month = year + month // 12, month % 12 + 1
+    return dues
+
+
+def occurrences(store: Store, deadline: dict) -> list[dict]:
+    """Each time a deadline falls due: once, every week of the campaign, or every month."""
+    if deadline["kind"] == "once":
+        return [{"period_id": None, "due_date": deadline["due_date"], "label": ""}]
+    if deadline["kind"] == "weekly":
+        found = []
+        for period in list_periods(store, deadline["campaign_id"]):
+            if deadline["weekday"]:
+                due = next_weekday_after(date.fromisoformat(period["end_date"]), deadline["weekday"]).isoformat()
+            else:
+                due = period["due_date"]
+            found.append({"period_id": period["id"], "due_date": due, "label": period["label"]})
+        return found
+    campaign = store.get("campaigns", deadline["campaign_id"])
+    dues = _monthly_dues(campaign, deadline["day_of_month"] or 28) if campaign and campaign["start_date"] else []
+    return [{"period_id": None, "due_date": d.isoformat(), "label": f"{d.month}月"} for d in dues]
+
+
+def _automatic(store: Store, deadline: dict, period_id: str | None) -> dict[str, str | None]:
+    """unit id → delivered date found in the data itself (liaisons named, weekly figures received)."""
+    if deadline["deliverable"] == "liaison":
+        return {
+            r["unit_id"]: r["first"][:10]
+            for r in store.rows(
+                "SELECT unit_id, min(created_at) AS first FROM liaisons WHERE campaign_id = ? GROUP BY unit_id",
+                (deadline["campaign_id"],),
+            )
+        }
+    if deadline["deliverable"] == "stats" and period_id:
+        return {unit: (at[:10] if at else None) for unit, at in received_by_unit(store, period_id).items()}
+    return {}
+
+
+def _status(delivered: bool, at: str | None, due: str | None, today: date) -> str:
+    if delivered:
+        return "late" if at and due and at > due else "delivered"
+    return "missing" if due and due < today.isoformat() else "pending"
+
+
+def unit_statuses(store: Store, deadline: dict, occurrence: dict, today: date) -> list[dict]:
+    """Per unit addressed: delivered (with date), late, missing or pending for one occurrence."""
+    marked = {
+        r["unit_id"]: r
+        for r in store.rows(
+            "SELECT * FROM deliveries WHERE deadline_id = ? AND ifnull(period_id, '') = ?",
+            (deadline["id"], occurrence["period_id"] or ""),
+        )
+    }
+    automatic = _automatic(store, deadline, occurrence["period_id"])
+    rows = []
+    for unit in _units_for(store, deadline["campaign_id"], deadline["audience"]):
+        mark = marked.get(unit["id"])
+        at = (mark["delivered_at"] or "")[:10] if mark else automatic.get(unit["id"])
+        delivered = mark is not None and bool(mark["delivered_at"]) or unit["id"] in automatic
+        if deadline["kind"] == "monthly" and mark and at:
+            previous = (date.fromisoformat(occurrence["due_date"]) - timedelta(days=31)).isoformat()
+            delivered = at > previous
+        rows.append(
+            {
+                "unit_id": unit["id"],
+                "unit_name": unit["name"],
+                "category": unit["category"],
+                "delivered_at": at if delivered else None,
+                "source": (mark["source"] if mark else "自动") if delivered else None,
+                "status": _status(delivered, at, occurrence["due_date"], today),
+            }
+        )
+    return rows
+
+
+def deadline_tasks(store: Store, campaign_id: str, today: date) -> list[dict]:
+    """Every occurrence of every deadline with counts per status, soonest first."""
+    tasks = []
+    for deadline in list_deadlines(store, campaign_id):
+        for occurrence in occurrences(store, deadline):
+            units = unit_statuses(store, deadline, occurrence, today)
+            counts = {key: sum(1 for u in units if u["status"] == key) for key in STATUS_LABELS}
+            what = f"{occurrence['label']} {deadline['what']}".strip()
+            tasks.append(
+                {
+                    "deadline_id": deadline["id"],
+                    "period_id": occurrence["period_id"],
+                    "kind": deadline["kind"],
+                    "due_date": occurrence["due_date"],
+                    "what": what,
+                    "counts": counts,
+                    "units": units,
+                }
+            )
+    return sorted(tasks, key=lambda t: t["due_date"] or "9999")
+
+
+def mark_delivered(
+    store: Store, deadline_id: str, unit_id: str, on: date | None, period_id: str | None = None, note: str = ""
+) -> None:
+    """The clerk marks a unit's delivery (on=None clears the mark)."""
+    old = store.row(
+        "SELECT * FROM deliveries WHERE deadline_id = ? AND unit_id = ? AND ifnull(period_id, '') = ?",
+        (deadline_id, unit_id, period_id or ""),
+    )
+    unit = store.get("units", unit_id)
+    label = f"{'标记已交' if on else '取消已交'} {unit['name'] if unit else ''}"
+    with store.batch(label) as batch:
+        if on is None:
+            if old:
+                batch.delete("deliveries", old["id"])
+            return
+        fields = {"delivered_at": f"{on.isoformat()}T00:00:00", "note": note or None, "source": "manual"}
+        if old:
+            batch.update("deliveries", old["id"], fields)
+        else:
+            batch.insert(
+                "deliveries", {"deadline_id": deadline_id, "unit_id": unit_id, "period_id": period_id, **fields}
+            )
+
+
+def overview(store: Store, campaign_id: str, today: date, horizon_days: int = 7) -> list[dict]:
+    """By unit: what is overdue and what falls due within the horizon, still not delivered."""
+    horizon = (today + timedelta(days=horizon_days)).isoformat()
+    by_unit: dict[str, dict] = {}
+    for task in deadline_tasks(store, campaign_id, today):
+        if not task["due_date"] or task["due_date"] > horizon:
+            continue
+        for unit in task["units"]:
+            if unit["status"] not in ("missing", "pending"):
+                continue
+            entry = by_unit.setdefault(
+                unit["unit_id"], {"unit_id": unit["unit_id"], "unit_name": unit["unit_name"], "overdue": [], "soon": []}
+            )
+            key = "overdue" if unit["status"] == "missing" else "soon"
+            entry[key].append(f"{task['due_date'][5:]} {task['what']}")
+    return sorted(by_unit.values(), key=lambda e: (-len(e["overdue"]), e["unit_name"]))
+
+
+def due_items(store: Store, campaign_id: str, today: date, horizon_days: int = 7) -> list[dict]:
+    """What is overdue (still missing units) or due within the horizon, soonest first (the status line)."""
+    horizon = (today + timedelta(days=horizon_days)).isoformat()
+    items = []
+    has_weekly_stats = False
+    for task in deadline_tasks(store, campaign_id, today):
+        has_weekly_stats |= task["kind"] == "weekly"
+        if not task["due_date"] or task["due_date"] > horizon:
+            continue
+        missing = task["counts"]["missing"] + task["counts"]["pending"]
+        overdue = task["due_date"] < today.isoformat()
+        if missing and (overdue or task["due_date"] >= today.isoformat()):
+            items.append({"date": task["due_date"], "what": task["what"], "missing": missing, "overdue": overdue})
+    if not has_weekly_stats:
+        units = {u["id"] for u in campaign_units(store, campaign_id)}
+        for period in list_periods(store, campaign_id):
+            if not period["due_date"] or period["due_date"] > horizon:
+                continue
+            missing = len(units - set(received_by_unit(store, period["id"])))
+            if missing:
+                items.append(
+                    {
+                        "date": period["due_date"],
+                        "what": f"{period['label']}进展统计",
+                        "missing": missing,
+                        "overdue": period["due_date"] < today.isoformat(),
+                    }
+                )
+    return sorted(items, key=lambda item: item["date"])

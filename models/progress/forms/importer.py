@@ -1,0 +1,244 @@
+"""Importing returned weekly forms: the app's own (matched by mark) and the campaign's template layout.
+
+Every file is read first (read-only, cached formula values) into a preview:
+unit, week, added/changed/unchanged and per-cell errors.  A confirmed import
+writes all files in one batch; a file that cannot be read is refused by name
+and never stops the others; importing the same files again changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from models.campaigns.campaign import campaign_units
+from models.campaigns.layouts import header_text, list_indicators
+from models.campaigns.periods import list_periods
+from models.errors import DeskError, ImportRejected
+from models.progress.forms.reading import own_form_cells, template_form_cells
+from models.progress.values import fold, parse_figure
+from models.store.database import Store
+
+FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")
+
+
+@dataclass
+class FileResult:
+    """What one file gives (or why it is refused)."""
+
+    file: str
+    status: str = "ready"  # ready, imported, unchanged, rejected
+    unit: str | None = None
+    week: int | None = None
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    errors: list[dict] = field(default_factory=list)
+    notes: list[dict] = field(default_factory=list)
+    figures: list[tuple] = field(default_factory=list, repr=False)
+    narratives: list[tuple] = field(default_factory=list, repr=False)
+
+    def public(self) -> dict:
+        data = asdict(self)
+        data.pop("figures")
+        data.pop("narratives")
+        return data
+
+
+def form_files(paths) -> list[Path]:
+    """The files to read: given files, and every spreadsheet directly inside given folders."""
+    found = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found += sorted(
+                p for p in path.iterdir() if p.suffix.lower() in FORM_SUFFIXES and not p.name.startswith(("~$", ".~"))
+            )
+        else:
+            found.append(path)
+    return found
+
+
+class _Context:
+    """What every file of one import is checked against."""
+
+    def __init__(self, store: Store, campaign: dict, week: int | None):
+        self.store = store
+        self.campaign = campaign
+        self.indicators = list_indicators(store, campaign["id"])
+        self.by_indicator = {i["id"]: i for i in self.indicators}
+        self.units = campaign_units(store, campaign["id"])
+        self.unit_by_id = {u["id"]: u for u in self.units}
+        self.unit_by_name = {fold(u["name"]): u for u in self.units}
+        self.periods = {p["id"]: p for p in list_periods(store, campaign["id"])}
+        self.week = next((p for p in self.periods.values() if p["seq"] == week), None) if week else None
+        if week and self.week is None:
+            raise ImportRejected(f"本活动没有第 {week} 周（共 {len(self.periods)} 周）。")
+        self._existing: dict[str, dict] = {}
+        self.pending: dict[tuple, object] = {}
+
+    def find_unit(self, text) -> dict | None:
+        key = fold(text)
+        if not key:
+            return None
+        if key in self.unit_by_name:
+            return self.unit_by_name[key]
+        near = [u for name, u in self.unit_by_name.items() if name in key or key in name]
+        return near[0] if len(near) == 1 else None
+
+    def old_value(self, unit_id: str, period_id: str, indicator_id: str):
+        key = (unit_id, period_id, indicator_id)
+        if key in self.pending:
+            return self.pending[key]
+        if period_id not in self._existing:
+            cursor = self.store.conn.execute(
+                "SELECT unit_id, indicator_id, value FROM figures WHERE period_id = ?", (period_id,)
+            )
+            self._existing[period_id] = {(u, i): v for u, i, v in cursor}
+        return self._existing[period_id].get((unit_id, indicator_id))
+
+
+def _check_row(context: _Context, result: FileResult, values: dict, cells: dict, sheet: str) -> None:
+    """Cross-field rules (已整改 ≤ 排查隐患) on one unit's parsed values; a broken one is dropped."""
+    for indicator_id, value in list(values.items()):
+        limit_id = context.by_indicator[indicator_id]["max_of_id"]
+        limit = values.get(limit_id)
+        if limit_id and limit is not None and value > limit:
+            other = header_text(context.by_indicator[limit_id])
+            result.errors.append(
+                {"sheet": sheet, "cell": cells[indicator_id], "message": f"不能大于{other}（{limit}）：{value}"}
+            )
+            del values[indicator_id]
+
+
+def _collect(context: _Context, result: FileResult, read) -> None:
+    """Turn the raw cells read from a form into figures to write, counting against what is stored."""
+    units, week = set(), None
+    for block in read["blocks"]:
+        unit, period = block["unit"], block["period"]
+        values, cells = {}, {}
+        for indicator_id, (coordinate, raw) in block["cells"].items():
+            parsed = parse_figure(raw, context.by_indicator[indicator_id])
+            if parsed.error:
+                result.errors.append({"sheet": read["sheet"], "cell": coordinate, "message": parsed.error})
+                continue
+            if parsed.note:
+                result.notes.append({"sheet": read["sheet"], "cell": coordinate, "message": parsed.note})
+            if parsed.value is not None:
+                values[indicator_id], cells[indicator_id] = parsed.value, coordinate
+        _check_row(context, result, values, cells, read["sheet"])
+        units.add(unit["name"])
+        week = period["seq"]
+        for indicator_id, value in values.items():
+            old = context.old_value(unit["id"], period["id"], indicator_id)
+            if old is None:
+                result.added += 1
+            elif old == value:
+                result.unchanged += 1
+            else:
+                result.changed += 1
+            context.pending[(unit["id"], period["id"], indicator_id)] = value
+            result.figures.append((unit["id"], period["id"], indicator_id, value))
+        narrative = {k: v for k, v in (block.get("narrative") or {}).items() if v}
+        if values or narrative:  # an empty form sent back is not a report
+            result.narratives.append((unit["id"], period["id"], narrative))
+    result.errors += read["errors"]
+    result.unit = "、".join(sorted(units)) or None
+    result.week = week
+
+
+def read_file(context: _Context, path: Path) -> FileResult:
+    from models.documents.xlsx_io import as_rejection, read_mark
+    from models.documents.xlsx_values import open_values
+
+    result = FileResult(path.name)
+    workbook = open_values(path)  # only values are read: no style objects
+    try:
+        mark = read_mark(workbook)
+        if mark and mark.get("kind") == "stats":
+            read = own_form_cells(workbook, mark, context, path.name)
+        else:
+            read = template_form_cells(workbook, context, path.name)
+    except DeskError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any parser failure is a refused file
+        raise as_rejection(exc, path.name) from exc
+    finally:
+        workbook.close()
+    _collect(context, result, read)
+    return result
+
+
+def preview_forms(store: Store, campaign: dict, paths, week: int | None = None) -> list[FileResult]:
+    """Read every file; nothing is written.  Bad files come back as 'rejected' with the reason."""
+    context = _Context(store, campaign, week)
+    results = []
+    for path in form_files(paths):
+        try:
+            results.append(read_file(context, path))
+        except DeskError as exc:
+            results.append(
+                FileResult(path.name, status="rejected", errors=[{"sheet": "", "cell": "", "message": exc.message}])
+            )
+        except OSError as exc:
+            message = f"无法读取文件（{exc.strerror or exc}）。"
+            results.append(
+                FileResult(path.name, status="rejected", errors=[{"sheet": "", "cell": "", "message": message}])
+            )
+    return results
+
+
+def apply_import(
+    store: Store, results: list[FileResult], received_at: str | None = None, *, backed_up: bool = False
+) -> dict[str, int]:
+    """Write the previewed files in one batch (one undo step), after a backup unless *backed_up*."""
+    from models.clock import now
+
+    good = [r for r in results if r.status == "ready"]
+    rows = [row for r in good for row in r.figures]
+    totals = {"added": 0, "changed": 0, "unchanged": 0, "cleared": 0}
+    stamp = received_at or now()
+    if good and not backed_up:
+        from models.store.backups import backup_if_changed
+
+        backup_if_changed(store, reason="导入前")
+    with store.batch(f"导入 {len(good)} 个进展统计表", source="import") as batch:
+        if rows:
+            totals = batch.set_figures(rows, source="import")
+        for result in good:
+            for unit_id, period_id, narrative in result.narratives:
+                _store_narrative(batch, unit_id, period_id, narrative, stamp, result.file)
+            result.status = "imported" if (result.added or result.changed) else "unchanged"
+    return totals
+
+
+def _store_narrative(batch, unit_id: str, period_id: str, narrative: dict, stamp: str, source: str) -> None:
+    old = batch.store.row("SELECT * FROM narratives WHERE unit_id = ? AND period_id = ?", (unit_id, period_id))
+    from models.progress.narratives import media_names
+
+    fields = {k: v for k, v in narrative.items() if v}
+    if fields.get("media"):
+        fields["media"] = "\n".join(media_names(fields["media"]))
+    if old is None:
+        batch.insert(
+            "narratives", {"unit_id": unit_id, "period_id": period_id, "received_at": stamp, "source": source, **fields}
+        )
+    elif fields:
+        batch.update("narratives", old["id"], fields)
+
+
+def import_forms(
+    store: Store, campaign: dict, paths, *, week: int | None = None, dry_run: bool = False
+) -> list[FileResult]:
+    if dry_run:
+        return preview_forms(store, campaign, paths, week)
+    from models.store.backups import backup_in_background, changed_since_backup
+
+    # The backup runs while the files are read; nothing is written before it is joined.
+    backed_up = backup_in_background(store, "导入前") if changed_since_backup(store) else (lambda: None)
+    try:
+        results = preview_forms(store, campaign, paths, week)
+    finally:
+        backed_up()
+    if any(r.status == "ready" for r in results):
+        apply_import(store, results, backed_up=True)
+    return results

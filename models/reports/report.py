@@ -1,0 +1,119 @@
+"""Reports of a campaign: the summary, weekly briefs, issued notices (their drafts, sections and state)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from models.clock import now
+from models.errors import NotFound, ValidationError
+from models.store.database import Store
+
+KINDS = {"summary": "活动总结", "weekly": "周报", "notice": "通知"}
+STATES = {"draft": "草稿", "exported": "已导出"}
+
+
+def list_reports(store: Store, campaign_id: str) -> list[dict]:
+    return store.rows(
+        "SELECT r.*, p.label AS period_label FROM reports r LEFT JOIN periods p ON p.id = r.period_id"
+        " WHERE r.campaign_id = ? ORDER BY r.kind, p.seq, r.created_at",
+        (campaign_id,),
+    )
+
+
+def get_report(store: Store, report_id: str) -> dict:
+    """The report row with its sections parsed into ``sections_list``."""
+    report = store.get("reports", report_id)
+    if report is None:
+        raise NotFound("找不到这份报告（可能已被删除）。")
+    return {**report, "sections_list": parse_sections(report.get("sections"))}
+
+
+def parse_sections(raw: str | None) -> list[dict]:
+    try:
+        items = json.loads(raw) if raw else []
+    except json.JSONDecodeError:
+        return [{"heading": "正文", "text": raw or ""}]
+    return [
+        {"heading": str(i.get("heading") or ""), "text": str(i.get("text") or "")} for i in items if isinstance(i, dict)
+    ]
+
+
+def create_report(
+    store: Store, campaign: dict, kind: str, *, period: dict | None = None, notice_id: str | None = None
+) -> str:
+    """A new draft: the summary with the five usual sections, a weekly brief for *period*."""
+    from models.reports.summary import DEFAULT_SECTIONS, default_title
+
+    if kind not in KINDS:
+        raise ValidationError(f"未知的报告类型：{kind}")
+    if kind == "weekly" and period is None:
+        raise ValidationError("周报需要选择周次。")
+    sections = [{"heading": h, "text": ""} for h in DEFAULT_SECTIONS] if kind == "summary" else []
+    title = default_title(campaign) if kind == "summary" else None
+    if kind == "weekly":
+        from models.reports.brief import default_title as weekly_title
+
+        title = weekly_title(campaign, period)
+    with store.batch(f"新建{KINDS[kind]}", source="reports") as batch:
+        return batch.insert(
+            "reports",
+            {
+                "campaign_id": campaign["id"],
+                "kind": kind,
+                "period_id": period["id"] if period else None,
+                "notice_id": notice_id,
+                "title": title,
+                "sections": json.dumps(sections, ensure_ascii=False),
+                "state": "draft",
+            },
+        )
+
+
+def save_report(store: Store, report_id: str, title: str, sections: list[dict]) -> bool:
+    """Save the title and sections (one undoable action); returns False if nothing changed."""
+    clean = [{"heading": s.get("heading", "").strip(), "text": s.get("text", "").rstrip()} for s in sections]
+    with store.batch("修改报告内容", source="reports") as batch:
+        return batch.update(
+            "reports", report_id, {"title": title.strip(), "sections": json.dumps(clean, ensure_ascii=False)}
+        )
+
+
+def delete_report(store: Store, report_id: str) -> None:
+    with store.batch("删除报告", source="reports") as batch:
+        batch.delete("reports", report_id)
+
+
+def notice_fields(store: Store, notice_id: str) -> dict:
+    """An issued notice as the plain dict the PDF engine prints (empty fields as "")."""
+    from models.notices.notice import notice_for_print
+
+    return {k: "" if v is None else v for k, v in notice_for_print(store, notice_id).items()}
+
+
+def report_document(store: Store, report: dict):
+    """The document of a saved report (summary, weekly brief or notice)."""
+    campaign = store.get("campaigns", report["campaign_id"])
+    if report["kind"] == "summary":
+        from models.reports.summary import summary_document
+
+        return summary_document(store, campaign, report)
+    if report["kind"] == "weekly":
+        from models.reports.brief import weekly_document
+
+        return weekly_document(store, campaign, store.get("periods", report["period_id"]), report)
+    from models.documents.pdf.notice import notice_document
+
+    return notice_document(notice_fields(store, report["notice_id"]))
+
+
+def export_report(store: Store, report_id: str, out: str | os.PathLike, *, record: bool = True) -> str:
+    """Write the report's PDF to *out*; record it as exported (state, when, where)."""
+    from models.documents.pdf import build_pdf
+
+    report = get_report(store, report_id)
+    build_pdf(report_document(store, report), out)
+    if record and not store.readonly:
+        with store.batch(f"导出{KINDS.get(report['kind'], '报告')} PDF", source="reports") as batch:
+            batch.update("reports", report_id, {"state": "exported", "exported_at": now(), "exported_path": str(out)})
+    return str(out)

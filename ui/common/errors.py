@@ -1,0 +1,59 @@
+"""Turning errors into plain Chinese messages; the excepthook that logs the unexpected ones."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from models.errors import DeskError
+from ui.common import msgbox
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("errors", text)
+
+
+def show_exception(parent: QWidget | None, exc: BaseException) -> None:
+    """Show an error of the core as a message; anything else as an unexpected fault."""
+    if isinstance(exc, DeskError):
+        msgbox.warning(parent, tr("操作未完成"), str(exc))
+    elif isinstance(exc, OSError):
+        where = f"{exc.filename}：" if exc.filename else ""
+        msgbox.warning(parent, tr("文件操作失败"), f"{where}{exc.strerror or exc}")
+    else:
+        msgbox.critical(
+            parent,
+            tr("程序出错"),
+            tr("发生了意外错误，操作未完成，数据未被修改。"),
+            "".join(traceback.format_exception(exc)),
+        )
+
+
+def install_excepthook(log_file: Path) -> None:
+    """Log unexpected exceptions to *log_file* and show a plain message instead of a traceback."""
+
+    def hook(kind, value, tb):
+        text = "".join(traceback.format_exception(kind, value, tb))
+        try:
+            with open(log_file, "a", encoding="utf-8") as handle:
+                handle.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n")
+        except OSError:
+            pass
+        if isinstance(value, DeskError):
+            show_exception(QApplication.activeWindow(), value)
+            return
+        msgbox.critical(
+            QApplication.activeWindow(),
+            tr("程序出错"),
+            tr("发生了意外错误，已记录到日志文件：")
+            + f"\n{log_file}\n"
+            + tr("最近一次操作可能未完成，已保存的数据不受影响。"),
+            text,
+        )
+
+    sys.excepthook = hook

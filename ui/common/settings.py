@@ -1,0 +1,76 @@
+"""Every setting the app keeps, with its default and type, over QSettings (an .ini beside the exe when portable)."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from ui.common.paths import portable_dir
+
+ORGANIZATION = "SafetyMonthDesk"
+APPLICATION = "安全生产月工作台"
+
+
+class Setting(NamedTuple):  # not a dataclass: importing dataclasses cost ≈3 ms before the first paint
+    key: str
+    default: Any
+    type: type
+
+
+LAST_DB = Setting("files/last_db", "", str)
+RECENT_DBS = Setting("files/recent", [], list)
+GEOMETRY = Setting("window/geometry", QByteArray(), QByteArray)
+LAST_TAB = Setting("window/last_tab", 0, int)
+LAST_CAMPAIGN_YEAR = Setting("window/last_campaign_year", 0, int)
+VERIFIED_DB = Setting("files/verified", "", str)  # backups.file_stamp of the file last found sound
+LANGUAGE = Setting("ui/language", "", str)  # "" = the system's, falling back to Chinese; else "zh_CN" or "en"
+
+
+# Tests point this at a temporary .ini file so they never share or touch real settings.
+INI_FILE: str | None = None
+PORTABLE_INI_NAME = "settings.ini"
+
+
+def settings_file() -> str | None:
+    """The .ini file in use: the test's, or settings.ini in the portable data folder; None = the system's store."""
+    if INI_FILE:
+        return INI_FILE
+    folder = portable_dir()
+    return str(folder / PORTABLE_INI_NAME) if folder else None
+
+
+_OPEN: dict[str | None, QSettings] = {}
+
+
+def _settings() -> QSettings:
+    """One QSettings per store, kept open: the file is parsed once, not at every read."""
+    ini = settings_file()
+    if ini not in _OPEN:
+        _OPEN[ini] = QSettings(ini, QSettings.Format.IniFormat) if ini else QSettings(ORGANIZATION, APPLICATION)
+    return _OPEN[ini]
+
+
+def get(setting: Setting):
+    value = _settings().value(setting.key, setting.default)
+    if value is None:
+        return setting.default
+    if setting.type is list:
+        return list(value) if isinstance(value, (list, tuple)) else [value]
+    if setting.type in (int, str):
+        try:
+            return setting.type(value)
+        except (TypeError, ValueError):
+            return setting.default
+    return value
+
+
+def put(setting: Setting, value) -> None:
+    """Saves at once (written to disk now, as before the window closes); an unchanged value writes nothing."""
+    store = _settings()
+    if store.contains(setting.key):
+        old = store.value(setting.key)  # an .ini gives back numbers as text
+        if old == value or (setting.type in (int, str) and str(old) == str(value)):
+            return
+    store.setValue(setting.key, value)
+    store.sync()

@@ -1,0 +1,172 @@
+"""Reading a notice: paste its text or open a .txt/.docx, check the proposed fields, save in one batch."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.notices.notice import attachment_kind, save_parsed_notice
+from models.notices.parser import found_anything, parse_notice, read_notice_file
+from models.store.database import Store
+from ui.common import errors, msgbox
+from ui.common.table_model import Column
+from ui.notices.editor import NoticeEditor
+from ui.notices.tables import EditableRowsModel
+
+
+class NoticeConfirmDialog(QDialog):
+    def __init__(self, store: Store, campaign_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.campaign_id = campaign_id
+        self.saved_id: str | None = None
+        self.setWindowTitle(self.tr("登记通知：粘贴或打开通知，核对识别出的内容"))
+        self.resize(1150, 760)
+        self.text = QPlainTextEdit(self)
+        self.text.setPlaceholderText(self.tr("在此粘贴通知全文（Ctrl+V），然后按“识别”（Ctrl+R）"))
+        open_button = QPushButton(self.tr("打开文件(&O)…"), self)
+        open_button.clicked.connect(self.choose_file)
+        recognise = QPushButton(self.tr("识别(&R)"), self)
+        recognise.clicked.connect(self.recognise)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.recognise)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        buttons = QHBoxLayout()
+        buttons.addWidget(open_button)
+        buttons.addWidget(recognise)
+        buttons.addStretch(1)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.text)
+        left_layout.addWidget(self.message)
+        self.editor = NoticeEditor(self)
+        self.deadlines = EditableRowsModel(
+            [
+                Column("kind", self.tr("类型")),
+                Column("date", self.tr("日期/周期")),
+                Column("time", self.tr("时间")),
+                Column("what", self.tr("报送内容")),
+            ],
+            {"date", "what", "time"},
+            self,
+        )
+        from ui.notices.editor import _table
+
+        self.deadlines_view = _table(self.deadlines, self)
+        remove = QPushButton(self.tr("删除所选截止事项"), self)
+        remove.clicked.connect(lambda: self.deadlines.remove(self.deadlines_view.currentIndex().row()))
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.editor)
+        right_layout.addWidget(QLabel(self.tr("截止事项（将按单位跟踪报送情况）"), self))
+        right_layout.addWidget(self.deadlines_view)
+        right_layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignRight)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(right)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setSizes([420, 730])
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        box.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存(&S)"))
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        layout.addWidget(box)
+
+    @classmethod
+    def ask(cls, store: Store, campaign_id: str, parent: QWidget | None = None, text: str = "") -> str | None:
+        """Show the dialog; the id of the saved notice, or None if cancelled."""
+        dialog = cls(store, campaign_id, parent)
+        if text:
+            dialog.text.setPlainText(text)
+            dialog.recognise()
+        dialog.exec()
+        return dialog.saved_id
+
+    # -- reading -----------------------------------------------------------
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("打开通知"), "", self.tr("通知 (*.txt *.docx);;所有文件 (*)")
+        )
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str) -> None:
+        try:
+            self.text.setPlainText(read_notice_file(path))
+        except Exception as exc:  # noqa: BLE001 - shown to the clerk, nothing saved
+            errors.show_exception(self, exc)
+            return
+        self.recognise()
+
+    def recognise(self) -> None:
+        body = self.text.toPlainText()
+        if not body.strip():
+            self.message.setText(self.tr("没有文字：请先粘贴通知全文或打开文件。"))
+            return
+        parsed = parse_notice(body)
+        if found_anything(parsed):
+            missing = [k for k in ("doc_number", "title", "issue_date") if not parsed[k]]
+            self.message.setText(
+                self.tr("已识别，请逐项核对后保存。") + (self.tr("未识别的项请手工填写。") if missing else "")
+            )
+        else:
+            self.message.setText(self.tr("没有识别出任何字段：这可能不是一份通知。可以手工填写后保存。"))
+        values = {
+            **parsed,
+            "body": body,
+            "attachments": [{"title": t, "kind": attachment_kind(t)} for t in parsed["attachments"]],
+        }
+        self.editor.set_values(values)
+        rows = [{"kind": "一次", "date": d["date"], "time": None, "what": d["what"]} for d in parsed["deadlines"]]
+        for r in parsed["recurring"]:
+            when = f"每周{'一二三四五六日'[r['weekday'] - 1]}" if r["weekday"] else f"每月{r['day_of_month']}日"
+            rows.append({"kind": "定期", "date": when, "time": r["time"], "what": r["what"], "recurring": r})
+        self.deadlines.set_rows(rows)
+        self.deadlines_view.resizeColumnsToContents()
+
+    # -- saving ------------------------------------------------------------
+    def proposal(self) -> dict:
+        once = [{"date": r["date"], "what": r["what"]} for r in self.deadlines.rows if r["kind"] == "一次"]
+        recurring = [
+            {**r["recurring"], "what": r["what"], "time": r["time"]} for r in self.deadlines.rows if "recurring" in r
+        ]
+        return {
+            **self.editor.values(),
+            "contacts": self.editor.contact_rows(),
+            "attachments": self.editor.attachment_rows(),
+            "deadlines": once,
+            "recurring": recurring,
+        }
+
+    def accept(self) -> None:
+        proposal = self.proposal()
+        if not proposal["title"]:
+            msgbox.warning(self, self.tr("不能保存"), self.tr("请填写通知标题。"))
+            return
+        try:
+            self.saved_id = save_parsed_notice(
+                self.store, self.campaign_id, proposal, proposal["body"], proposal["direction"]
+            )
+        except Exception as exc:  # noqa: BLE001 - nothing saved; shown to the clerk
+            errors.show_exception(self, exc)
+            return
+        super().accept()

@@ -1,0 +1,160 @@
+"""The editor of one notice: every field, its contacts and its attachments (with blank xlsx templates)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.notices.notice import ATTACHMENT_KINDS, DIRECTIONS, read_template
+from ui.common import errors
+from ui.common.table_model import Column
+from ui.notices.tables import EditableRowsModel
+
+LINE_FIELDS = ("doc_number", "title", "issuer", "issue_date", "recipients", "theme", "period_start", "period_end")
+
+
+class KindDelegate(QStyledItemDelegate):
+    """A drop-down of the attachment kinds."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+        box = QComboBox(parent)
+        box.addItems(ATTACHMENT_KINDS)
+        return box
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        editor.setCurrentText(index.data() or "其他")
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        model.setData(index, editor.currentText())
+
+
+def _table(model, parent) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.setMinimumHeight(90)
+    return view
+
+
+class NoticeEditor(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        labels = {
+            "doc_number": self.tr("文号(&N)"),
+            "title": self.tr("标题(&T)"),
+            "issuer": self.tr("发文机关"),
+            "issue_date": self.tr("成文日期"),
+            "recipients": self.tr("主送"),
+            "theme": self.tr("主题"),
+            "period_start": self.tr("活动开始"),
+            "period_end": self.tr("活动结束"),
+        }
+        self.edits = {key: QLineEdit(self) for key in LINE_FIELDS}
+        for key in ("issue_date", "period_start", "period_end"):
+            self.edits[key].setPlaceholderText("2021-05-17")
+        self.direction = QComboBox(self)
+        for key, label in DIRECTIONS.items():
+            self.direction.addItem(label, key)
+        self.body = QPlainTextEdit(self)
+        self.body.setMaximumHeight(110)
+        self.contacts = EditableRowsModel(
+            [Column("name", self.tr("联系人")), Column("phone", self.tr("电话")), Column("email", self.tr("邮箱"))],
+            {"name", "phone", "email"},
+            self,
+        )
+        self.attachments = EditableRowsModel(
+            [
+                Column("title", self.tr("附件标题")),
+                Column("kind", self.tr("类别")),
+                Column("template_name", self.tr("空白模板"), lambda r: r.get("template_name") or ""),
+            ],
+            {"title", "kind"},
+            self,
+        )
+        form = QFormLayout()
+        form.addRow(self.tr("类别"), self.direction)
+        for key in LINE_FIELDS:
+            form.addRow(labels[key], self.edits[key])
+        form.addRow(self.tr("正文"), self.body)
+        self.contacts_view = _table(self.contacts, self)
+        self.attachments_view = _table(self.attachments, self)
+        self.attachments_view.setItemDelegateForColumn(1, KindDelegate(self))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addLayout(self._list_bar(self.contacts_view, self.contacts, self.tr("联系人")))
+        layout.addWidget(self.contacts_view)
+        bar = self._list_bar(self.attachments_view, self.attachments, self.tr("附件"))
+        template = QPushButton(self.tr("附加空白模板…"), self)
+        template.clicked.connect(self.choose_template)
+        bar.addWidget(template)
+        layout.addLayout(bar)
+        layout.addWidget(self.attachments_view)
+
+    def _list_bar(self, view: QTableView, model: EditableRowsModel, what: str) -> QHBoxLayout:
+        add = QPushButton(self.tr("添加{0}").format(what), self)
+        add.clicked.connect(lambda: (model.append({}), view.edit(model.index(model.rowCount() - 1, 0))))
+        remove = QPushButton(self.tr("删除{0}").format(what), self)
+        remove.clicked.connect(lambda: model.remove(view.currentIndex().row()))
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        bar.addWidget(add)
+        bar.addWidget(remove)
+        return bar
+
+    # -- values ------------------------------------------------------------
+    def set_values(self, values: dict) -> None:
+        for key, edit in self.edits.items():
+            edit.setText(values.get(key) or "")
+            edit.setCursorPosition(0)
+        index = self.direction.findData(values.get("direction") or "received")
+        self.direction.setCurrentIndex(max(index, 0))
+        self.body.setPlainText(values.get("body") or "")
+        self.contacts.set_rows([dict(c) for c in values.get("contacts", [])])
+        self.attachments.set_rows(
+            [dict(a) if isinstance(a, dict) else {"title": a, "kind": None} for a in values.get("attachments", [])]
+        )
+        for view in (self.contacts_view, self.attachments_view):
+            view.resizeColumnsToContents()
+
+    def values(self) -> dict:
+        fields = {key: edit.text().strip() or None for key, edit in self.edits.items()}
+        fields["direction"] = self.direction.currentData()
+        fields["body"] = self.body.toPlainText()
+        return fields
+
+    def contact_rows(self) -> list[dict]:
+        return [dict(r) for r in self.contacts.rows]
+
+    def attachment_rows(self) -> list[dict]:
+        return [dict(r) for r in self.attachments.rows]
+
+    def attach_template(self, row: int, path: str) -> None:
+        name, data = read_template(path)
+        self.attachments.rows[row].update(template=data, template_name=name)
+        self.attachments.dataChanged.emit(self.attachments.index(row, 0), self.attachments.index(row, 2))
+
+    def choose_template(self) -> None:
+        row = self.attachments_view.currentIndex().row()
+        if row < 0:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择空白模板"), "", self.tr("Excel 工作簿 (*.xlsx)"))
+        if path:
+            try:
+                self.attach_template(row, path)
+            except Exception as exc:  # noqa: BLE001 - shown to the clerk
+                errors.show_exception(self, exc)

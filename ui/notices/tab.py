@@ -1,0 +1,268 @@
+"""通知 tab: notices received and issued, their editor, deadlines per unit and what is due."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.clock import today
+from models.notices.notice import DIRECTIONS, delete_notice, get_notice, list_notices, update_notice
+from models.progress.deadlines import STATUS_LABELS, deadline_tasks, mark_delivered, overview
+from models.store.database import Store
+from ui.common import errors, msgbox
+from ui.common.table_model import Column, RowsModel
+from ui.notices.editor import NoticeEditor
+
+
+def _view(model, parent) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setResizeContentsPrecision(50)  # widths from the first rows, as in ListTab
+    view.verticalHeader().setDefaultSectionSize(24)
+    return view
+
+
+class NoticesTab(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.campaign: dict | None = None
+        self.current_id: str | None = None
+        self.model = RowsModel(self.columns(), self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.view = _view(self.proxy, self)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("搜索（文号、标题、机关……）"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.caption = QLabel(self)
+        self.editor = NoticeEditor(self)
+        self.save_button = QPushButton(self.tr("保存修改(&S)"), self)
+        self.save_button.clicked.connect(self.save_current)
+        self.tasks = RowsModel(
+            [
+                Column("due_date", self.tr("截止")),
+                Column("what", self.tr("事项")),
+                *[Column(k, v, lambda r, k=k: r["counts"][k], True) for k, v in STATUS_LABELS.items()],
+            ],
+            self,
+        )
+        self.tasks_view = _view(self.tasks, self)
+        self.tasks_view.horizontalHeader().setStretchLastSection(False)
+        self.tasks_view.selectionModel().currentRowChanged.connect(self._on_task)
+        self.units = RowsModel(
+            [
+                Column("unit_name", self.tr("单位")),
+                Column("status", self.tr("状态"), lambda r: STATUS_LABELS[r["status"]]),
+                Column("delivered_at", self.tr("报送日期")),
+                Column("source", self.tr("来源"), lambda r: {"manual": "手工标记"}.get(r["source"], r["source"])),
+            ],
+            self,
+        )
+        self.units_view = _view(self.units, self)
+        self.overview = RowsModel(
+            [
+                Column("unit_name", self.tr("单位")),
+                Column("overdue", self.tr("逾期未交"), lambda r: "；".join(r["overdue"])),
+                Column("soon", self.tr("7 天内到期"), lambda r: "；".join(r["soon"])),
+            ],
+            self,
+        )
+        self.overview_view = _view(self.overview, self)
+        self._build()
+
+    def columns(self) -> list[Column]:
+        return [
+            Column("direction", self.tr("类别"), lambda r: DIRECTIONS.get(r["direction"], r["direction"])),
+            Column("doc_number", self.tr("文号")),
+            Column("title", self.tr("标题")),
+            Column("issuer", self.tr("发文机关")),
+            Column("issue_date", self.tr("成文日期")),
+            Column("attachment_count", self.tr("附件"), align_right=True),
+        ]
+
+    def _build(self) -> None:
+        buttons = {
+            self.tr("粘贴/打开通知(&P)…"): self.register_notice,
+            self.tr("起草本级通知(&D)…"): self.draft_notice,
+            self.tr("删除通知"): self.delete_current,
+        }
+        top = QHBoxLayout()
+        top.addWidget(self.caption, 1)
+        for text, slot in buttons.items():
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            top.addWidget(button)
+        top.addWidget(self.search)
+        QShortcut(QKeySequence("Ctrl+Shift+V"), self, self.register_notice)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        detail = QWidget(self)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.addWidget(self.editor)
+        detail_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(detail)
+        deliveries = QWidget(self)
+        mark = QPushButton(self.tr("标记所选单位已交(&M)"), self)
+        mark.clicked.connect(lambda: self.mark_selected(True))
+        unmark = QPushButton(self.tr("取消标记"), self)
+        unmark.clicked.connect(lambda: self.mark_selected(False))
+        marks = QHBoxLayout()
+        marks.addStretch(1)
+        marks.addWidget(mark)
+        marks.addWidget(unmark)
+        split = QSplitter(Qt.Orientation.Vertical, deliveries)
+        split.addWidget(self.tasks_view)
+        split.addWidget(self.units_view)
+        deliveries_layout = QVBoxLayout(deliveries)
+        deliveries_layout.addWidget(split)
+        deliveries_layout.addLayout(marks)
+        self.pages = QTabWidget(self)
+        self.pages.addTab(scroll, self.tr("通知详情"))
+        self.pages.addTab(deliveries, self.tr("截止事项与报送"))
+        self.pages.addTab(self.overview_view, self.tr("到期概览（按单位）"))
+        splitter = QSplitter(self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.pages)
+        splitter.setSizes([520, 680])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter)
+
+    # -- state -------------------------------------------------------------
+    def set_campaign(self, campaign: dict | None) -> None:
+        self.campaign = campaign
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = list_notices(self.store, self.campaign["id"]) if self.campaign else []
+        self.model.set_rows(rows)
+        self.caption.setText(self.tr("共 {0} 份通知").format(len(rows)))
+        self.view.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), 300))
+        ids = [r["id"] for r in rows]
+        row = ids.index(self.current_id) if self.current_id in ids else 0
+        if rows:
+            self.view.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        self._on_current()
+        self._load_tasks()
+
+    def _on_current(self, *_args) -> None:
+        row = self.model.row_at(self.proxy.mapToSource(self.view.currentIndex()))
+        self.current_id = row["id"] if row else None
+        if row:
+            self.editor.set_values(get_notice(self.store, row["id"]))
+        else:
+            self.editor.set_values({})
+        self.save_button.setEnabled(row is not None)
+
+    def _load_tasks(self) -> None:
+        if not self.campaign:
+            self.tasks.set_rows([])
+            self.overview.set_rows([])
+            self.units.set_rows([])
+            return
+        self.tasks.set_rows(deadline_tasks(self.store, self.campaign["id"], today()))
+        self.overview.set_rows(overview(self.store, self.campaign["id"], today()))
+        self.tasks_view.resizeColumnsToContents()
+        self.overview_view.resizeColumnsToContents()
+        self._on_task()
+
+    def _on_task(self, *_args) -> None:
+        task = self.tasks.row_at(self.tasks_view.currentIndex())
+        self.units.set_rows(task["units"] if task else [])
+        self.units_view.resizeColumnsToContents()
+
+    def _changed(self) -> None:
+        window = self.window()
+        if hasattr(window, "refresh"):
+            window.refresh()
+        else:
+            self.refresh()
+
+    # -- actions -----------------------------------------------------------
+    def register_notice(self) -> None:
+        if not self.campaign:
+            return
+        from ui.notices.confirm_dialog import NoticeConfirmDialog  # the parser loads only when asked for
+
+        saved = NoticeConfirmDialog.ask(self.store, self.campaign["id"], self)
+        if saved:
+            self.current_id = saved
+            self._changed()
+
+    def draft_notice(self) -> None:
+        if not self.current_id:
+            msgbox.information(self, self.tr("起草本级通知"), self.tr("请先在列表中选择一份收到的通知。"))
+            return
+        from ui.notices.draft_dialog import NoticeDraftDialog
+
+        dialog = NoticeDraftDialog(self.store, self.current_id, self.campaign.get("office_name") or "", self)
+        if dialog.exec() and dialog.saved_id:
+            self.current_id = dialog.saved_id
+            self._changed()
+
+    def save_current(self) -> None:
+        if not self.current_id:
+            return
+        try:
+            update_notice(
+                self.store,
+                self.current_id,
+                self.editor.values(),
+                self.editor.contact_rows(),
+                self.editor.attachment_rows(),
+            )
+        except Exception as exc:  # noqa: BLE001 - shown to the clerk, nothing saved
+            errors.show_exception(self, exc)
+            return
+        self._changed()
+
+    def delete_current(self) -> None:
+        if not self.current_id:
+            return
+        if msgbox.question(self, self.tr("删除通知"), self.tr("删除所选通知及其附件、截止事项？（可撤销）")):
+            delete_notice(self.store, self.current_id)
+            self.current_id = None
+            self._changed()
+
+    def mark_selected(self, delivered: bool) -> None:
+        task = self.tasks.row_at(self.tasks_view.currentIndex())
+        unit = self.units.row_at(self.units_view.currentIndex())
+        if not task or not unit:
+            return
+        try:
+            mark_delivered(
+                self.store, task["deadline_id"], unit["unit_id"], today() if delivered else None, task["period_id"]
+            )
+        except Exception as exc:  # noqa: BLE001
+            errors.show_exception(self, exc)
+            return
+        keep = self.tasks_view.currentIndex().row()
+        self._changed()
+        self.tasks_view.selectRow(keep)

@@ -1,0 +1,202 @@
+"""报送情况: per week who reported on time, late or not at all; the 催报清单 to export and print."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.progress import completeness
+from models.progress.reporting import week_overview
+from ui.common import errors, msgbox
+from ui.common.table_model import Column, RowsModel
+
+
+def _table(model: RowsModel, parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class CompletenessView(QWidget):
+    """Weeks on the left (reported / expected …), the chosen week's units on the right."""
+
+    def __init__(self, tab, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.tab = tab
+        tr = self.tr
+        self.weeks_model = RowsModel(
+            [
+                Column("label", tr("周次")),
+                Column("due", tr("截止"), lambda r: f"{r['due_date'] or ''} {r['due_time'] or ''}".strip()),
+                Column("expected", tr("应报"), align_right=True),
+                Column("reported", tr("已报"), align_right=True),
+                Column("on_time", tr("按时"), align_right=True),
+                Column("late", tr("迟报"), align_right=True),
+                Column("missing", tr("未报"), align_right=True),
+                Column("rate", tr("报送率"), lambda r: f"{r['rate']:.0%}", align_right=True),
+            ],
+            self,
+        )
+        self.units_model = RowsModel(
+            [
+                Column("unit", tr("单位")),
+                Column("status", tr("状态")),
+                Column("received_at", tr("收到时间"), lambda r: (r["received_at"] or "").replace("T", " ")),
+                Column("liaison", tr("联络员")),
+                Column("office_phone", tr("办公电话")),
+                Column("mobile", tr("手机")),
+            ],
+            self,
+        )
+        self.weeks_view = _table(self.weeks_model, self)
+        self.units_view = _table(self.units_model, self)
+        self.summary = QLabel(self)
+        self.export_button = QPushButton(tr("导出催报清单…"), self)
+        self.export_button.clicked.connect(self.export_chase_list)
+        self.due_button = QPushButton(tr("修改截止时间…"), self)
+        self.due_button.clicked.connect(self.edit_due)
+        self.notice_due_button = QPushButton(tr("按通知设截止"), self)
+        self.notice_due_button.setToolTip(tr("按通知中的每周报送时间（如 每周四12:00前）重设各周截止时间"))
+        self.notice_due_button.clicked.connect(self.due_from_notice)
+        self.print_button = QPushButton(tr("打印催报清单…"), self)
+        self.print_button.clicked.connect(self.print_chase_list)
+        right = QWidget(self)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.notice_due_button)
+        buttons.addWidget(self.due_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.export_button)
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.summary)
+        column.addLayout(buttons)
+        column.addWidget(self.units_view)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.weeks_view)
+        splitter.addWidget(right)
+        splitter.setSizes([560, 800])
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(splitter)
+        self.rows: list[dict] = []
+
+    def refresh(self) -> None:
+        campaign, period = self.tab.campaign, self.tab.period
+        self.weeks_model.set_rows(week_overview(self.tab.store, campaign["id"]) if campaign else [])
+        self.weeks_view.resizeColumnsToContents()
+        self.rows = completeness.unit_status(self.tab.store, campaign["id"], period["id"]) if period else []
+        order = {completeness.OVERDUE: 0, completeness.MISSING: 1, completeness.LATE: 2, completeness.ON_TIME: 3}
+        self.units_model.set_rows(sorted(self.rows, key=lambda r: order[r["status"]]))
+        self.units_view.resizeColumnsToContents()
+        if period:
+            self.weeks_view.selectRow(period["seq"] - 1)
+            c = completeness.counts(self.rows)
+            self.summary.setText(
+                self.tr("{0}：应报 {1}，已报 {2}（按时 {3}，迟报 {4}），未报 {5}，报送率 {6:.0%}").format(
+                    period["label"], c["expected"], c["reported"], c["on_time"], c["late"], c["missing"], c["rate"]
+                )
+            )
+        else:
+            self.summary.clear()
+
+    def export_chase_list(self) -> None:
+        period = self.tab.period
+        if not period:
+            return
+        chase = completeness.chase_list(self.rows)
+        if not chase:
+            msgbox.information(self, self.tr("催报清单"), self.tr("本周所有单位都已按时报送。"))
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出催报清单"), f"{period['label']}催报清单.xlsx", "Excel (*.xlsx)"
+        )
+        if name:
+            self.save_chase_list(name)
+
+    def save_chase_list(self, path: str) -> None:
+        period = self.tab.period
+        try:
+            completeness.export_chase_list(
+                completeness.chase_list(self.rows), self.tr("{0}催报清单").format(period["label"]), path
+            )
+        except Exception as exc:  # noqa: BLE001 - shown to the clerk
+            errors.show_exception(self, exc)
+            return
+        self.window().statusBar().showMessage(self.tr("已导出催报清单：{0}").format(path), 8000)
+
+    def chase_list_html(self) -> str:
+        """The chase list as a printable HTML table."""
+        rows = completeness.chase_list(self.rows)
+        heads = (
+            self.tr("序号"),
+            self.tr("单位"),
+            self.tr("状态"),
+            self.tr("联络员"),
+            self.tr("办公电话"),
+            self.tr("手机"),
+        )
+        cells = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{escape(str(v or ''))}</td>"
+                for v in (n, r["unit"], r["status"], r["liaison"], r["office_phone"], r["mobile"])
+            )
+            + "</tr>"
+            for n, r in enumerate(rows, start=1)
+        )
+        title = escape(self.tr("{0}催报清单").format(self.tab.period["label"]))
+        head = "".join(f"<th>{h}</th>" for h in heads)
+        return (
+            f"<h2 align='center'>{title}</h2>"
+            f"<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr>{head}</tr>{cells}</table>"
+        )
+
+    def print_chase_list(self, printer=None) -> None:
+        """Print the chase list (a PDF printer in tests); asks for a printer when none is given."""
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if not self.tab.period:
+            return
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
+                return
+        document = QTextDocument(self)
+        document.setHtml(self.chase_list_html())
+        document.print_(printer)
+
+    def due_from_notice(self) -> None:
+        from models.campaigns.periods import due_from_notice
+
+        try:
+            due_from_notice(self.tab.store, self.tab.campaign["id"])
+        except Exception as exc:  # noqa: BLE001
+            errors.show_exception(self, exc)
+            return
+        self.window().refresh()
+
+    def edit_due(self) -> None:
+        from ui.progress.period_dialog import PeriodDialog
+
+        if self.tab.period and PeriodDialog.ask(self, self.tab.store, self.tab.period):
+            self.window().refresh()

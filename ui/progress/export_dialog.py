@@ -1,0 +1,173 @@
+"""Exporting the filled statistics table (own layout or a received template) and the blank forms."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QWidget,
+)
+
+from models.campaigns.layouts import header_text, list_indicators
+from models.campaigns.periods import list_periods
+from models.progress.forms.export import (
+    export_into_template,
+    export_own,
+    remember_mapping,
+    remembered_mapping,
+    template_columns,
+)
+from models.progress.totals import cumulative_table, week_table
+from ui.common import errors, msgbox
+from ui.common.path_row import path_row
+
+
+class ExportDialog(QDialog):
+    """Week or cumulative; optional template, whose unmatched columns the clerk maps once."""
+
+    def __init__(self, parent: QWidget | None, store, campaign: dict, period: dict | None):
+        super().__init__(parent)
+        self.store, self.campaign = store, campaign
+        self.indicators = list_indicators(store, campaign["id"])
+        self.report: dict | None = None
+        self.setWindowTitle(self.tr("导出进展情况统计表"))
+        self.resize(620, 300)
+        self.week = QComboBox(self)
+        for p in list_periods(store, campaign["id"]):
+            self.week.addItem(p["label"], p)
+        if period:
+            self.week.setCurrentIndex(period["seq"] - 1)
+        self.one_week = QRadioButton(self.tr("一周"), self)
+        self.cumulative = QRadioButton(self.tr("累计（截至所选周）"), self)
+        self.one_week.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.one_week)
+        group.addButton(self.cumulative)
+        kind = QHBoxLayout()
+        kind.addWidget(self.one_week)
+        kind.addWidget(self.cumulative)
+        kind.addWidget(self.week, 1)
+        self.template = QLineEdit(self)
+        self.template.setPlaceholderText(self.tr("留空：使用本程序的格式"))
+        self.template.editingFinished.connect(self.inspect_template)
+        self.target = QLineEdit(self)
+        self.mapping_form = QFormLayout()
+        self.mapping_boxes: dict[str, QComboBox] = {}
+        form = QFormLayout(self)
+        form.addRow(self.tr("统计范围："), kind)
+        form.addRow(self.tr("填写模板："), path_row(self, self.template, self.tr("选择…"), self.choose_template))
+        form.addRow(self.tr("保存为："), path_row(self, self.target, self.tr("选择…"), self.choose_target))
+        form.addRow(self.mapping_form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def choose_template(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择收到的空白统计表"), "", "Excel (*.xlsx)")
+        if name:
+            self.template.setText(name)
+            self.inspect_template()
+
+    def choose_target(self) -> None:
+        period = self.week.currentData()
+        default = (
+            f"{self.campaign['year']}年进展统计表_{'累计' if self.cumulative.isChecked() else period['label']}.xlsx"
+        )
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("保存统计表"), default, "Excel (*.xlsx)")
+        if name:
+            self.target.setText(name)
+
+    def inspect_template(self) -> None:
+        """List the template columns that match no indicator, each with a choice of indicator."""
+        while self.mapping_form.rowCount():
+            self.mapping_form.removeRow(0)
+        self.mapping_boxes = {}
+        path = self.template.text().strip()
+        if not path:
+            return
+        try:
+            found = template_columns(path, self.indicators, remembered_mapping(self.store, self.campaign["id"]))
+        except Exception as exc:  # noqa: BLE001
+            errors.show_exception(self, exc)
+            return
+        if found["unmatched"]:
+            self.mapping_form.addRow(QLabel(self.tr("模板中这些栏目对不上指标，请指定（只需一次）："), self))
+        for text in found["unmatched"]:
+            box = QComboBox(self)
+            box.addItem(self.tr("（不填写）"), None)
+            for indicator in self.indicators:
+                box.addItem(header_text(indicator), indicator["id"])
+            self.mapping_boxes[text] = box
+            self.mapping_form.addRow(text, box)
+
+    def table(self) -> dict:
+        period = self.week.currentData()
+        if self.cumulative.isChecked():
+            return cumulative_table(self.store, self.campaign["id"], period["seq"])
+        return week_table(self.store, self.campaign["id"], period["id"])
+
+    def accept(self) -> None:
+        target = self.target.text().strip()
+        if not target:
+            msgbox.warning(self, self.windowTitle(), self.tr("请选择保存位置。"))
+            return
+        template = self.template.text().strip()
+        try:
+            chosen = {text: box.currentData() for text, box in self.mapping_boxes.items() if box.currentData()}
+            if chosen:
+                remember_mapping(self.store, self.campaign["id"], chosen)
+            if template:
+                mapping = remembered_mapping(self.store, self.campaign["id"])
+                self.report = export_into_template(self.table(), template, target, mapping)
+            else:
+                self.report = export_own(self.table(), self.campaign, target, self.store.meta("office_name"))
+        except Exception as exc:  # noqa: BLE001
+            errors.show_exception(self, exc)
+            return
+        text = self.tr("已导出 {0} 个单位：{1}").format(self.report["rows"], target)
+        if self.report["unmatched_columns"]:
+            text += "\n" + self.tr("未填写的模板栏目：") + "、".join(self.report["unmatched_columns"])
+        if self.report["unplaced_units"]:
+            text += "\n" + self.tr("模板中没有空行，未写入：") + "、".join(self.report["unplaced_units"])
+        msgbox.information(self, self.windowTitle(), text)
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent, store, campaign: dict, period: dict | None) -> bool:
+        return cls(parent, store, campaign, period).exec() == QDialog.DialogCode.Accepted
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("export_dialog", text)
+
+
+def save_blank_forms(parent: QWidget, store, campaign: dict, period: dict | None) -> list:
+    """Ask for a folder and write one blank form per unit for the chosen week."""
+    from models.progress.forms.blank import write_blank_forms
+
+    if not period:
+        return []
+    folder = QFileDialog.getExistingDirectory(parent, tr("空白表保存到文件夹"))
+    if not folder:
+        return []
+    try:
+        files = write_blank_forms(store, campaign, period, folder)
+    except Exception as exc:  # noqa: BLE001
+        errors.show_exception(parent, exc)
+        return []
+    msgbox.information(
+        parent,
+        tr("生成空白表"),
+        tr("已为 {0} 个单位生成{1}的空白表。").format(len(files), period["label"]),
+    )
+    return files

@@ -1,0 +1,175 @@
+"""Qt table model over one week's grid (models.progress.grid): units down, indicators across, a 合计 row last."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+from models.campaigns.layouts import header_text
+from models.errors import DeskError
+from models.progress.grid import Entry, WeekGrid, load_week, parse_block, save_entries
+from models.store.database import Store
+
+Index = QModelIndex | QPersistentModelIndex
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
+ERROR_COLOR = QColor("#f5c2c0")
+WARNING_COLOR = QColor("#ffe2a8")
+MISSING_COLOR = QColor("#eeeeee")
+TOTAL_COLOR = QColor("#e3ebf6")
+
+
+class WeekGridModel(QAbstractTableModel):
+    """Editable figures of one week; bad typed values stay visible in red until corrected."""
+
+    saved = Signal(dict)
+    failed = Signal(object)
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.grid: WeekGrid | None = None
+        # (unit id, indicator id) → (typed text, why it was refused): kept across reloads of the same week
+        self.pending: dict[tuple[str, str], tuple[str, str]] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # -- loading ---------------------------------------------------------
+    def load(self, campaign_id: str | None, period_id: str | None) -> None:
+        same_week = self.grid is not None and period_id == self.grid.period["id"]
+        self.beginResetModel()
+        self.grid = load_week(self.store, campaign_id, period_id) if campaign_id and period_id else None
+        if not same_week:
+            self.pending = {}
+        self.endResetModel()
+
+    def _units(self) -> int:
+        return len(self.grid.units) if self.grid else 0
+
+    def is_total_row(self, row: int) -> bool:
+        return self.grid is not None and row == len(self.grid.units)
+
+    def _key(self, row: int, col: int) -> tuple[str, str]:
+        return self.grid.units[row]["id"], self.grid.indicators[col]["id"]
+
+    # -- Qt model --------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        if parent.isValid() or not self.grid or not self.grid.indicators:
+            return 0
+        return self._units() + 1
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or not self.grid else len(self.grid.indicators)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.is_total_row(index.row()) or self.store.readonly:
+            return base
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.grid is None:
+            return None
+        row, col = index.row(), index.column()
+        if self.is_total_row(row):
+            return self._total_data(col, role)
+        pending = self.pending.get(self._key(row, col))
+        issue = self.grid.issues.get((row, col))
+        value = self.grid.values[row][col]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if pending:
+                return pending[0]
+            return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if pending:
+                return self.tr("未保存：{0}").format(pending[1])
+            return issue.message if issue else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if pending or (issue and issue.level == "error"):
+                return ERROR_COLOR
+            if issue:
+                return WARNING_COLOR
+            if not self.grid.reported(row):
+                return MISSING_COLOR
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _total_data(self, col: int, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            total = self.grid.totals()[col]
+            return f"{total:g}" if isinstance(total, float) else str(total)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return TOTAL_COLOR
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if self.grid is None:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < len(self.grid.indicators):
+                return None
+            indicator = self.grid.indicators[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                measure = indicator["measure"]
+                label = indicator["label"]
+                return f"{label}（{measure}）" if measure and measure not in label else label
+            if role == GROUP_ROLE:
+                group = indicator["group_label"]
+                return group if group and group != indicator["label"] else None
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return header_text(indicator)
+            return None
+        if not 0 <= section <= self._units():
+            return None
+        if self.is_total_row(section):
+            return self.tr("合计") if role == Qt.ItemDataRole.DisplayRole else None
+        unit = self.grid.units[section]
+        reported = self.grid.reported(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return unit["name"] if reported else self.tr("{0}（未报）").format(unit["name"])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return unit["category"]
+        return None
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.is_total_row(index.row()):
+            return False
+        unit = self.grid.units[index.row()]["name"]
+        label = self.tr("录入 {0}").format(unit)
+        return self.apply(parse_block(self.grid, index.row(), index.column(), [[str(value)]]), label)
+
+    # -- edits -----------------------------------------------------------
+    def paste(self, top: int, left: int, block: list[list[str]]) -> bool:
+        entries = parse_block(self.grid, top, left, block)
+        return self.apply(entries, self.tr("粘贴 {0} 个单元格").format(len(entries)))
+
+    def clear(self, cells: list[tuple[int, int]]) -> bool:
+        entries = [Entry(r, c, None) for r, c in cells if r < self._units()]
+        return self.apply(entries, self.tr("清除 {0} 个单元格").format(len(entries)))
+
+    def apply(self, entries: list[Entry], label: str) -> bool:
+        if not entries or self.grid is None:
+            return False
+        for entry in entries:
+            key = self._key(entry.row, entry.col)
+            if entry.error:
+                self.pending[key] = (entry.text, entry.error)
+            else:
+                self.pending.pop(key, None)
+        try:
+            counts = save_entries(self.store, self.grid, entries, label)
+        except DeskError as exc:
+            self.failed.emit(exc)
+            return False
+        rows = [e.row for e in entries]
+        self.dataChanged.emit(self.index(min(rows), 0), self.index(self._units(), self.columnCount() - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, min(rows), max(rows))
+        self.saved.emit(counts)
+        return True

@@ -1,0 +1,147 @@
+"""Importing returned forms: choose files or a folder, preview per file and per cell, then write in one step."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.campaigns.periods import list_periods
+from models.progress.forms.importer import apply_import, preview_forms
+from ui.common import errors
+from ui.common.table_model import Column, RowsModel
+
+STATUS = {"ready": "待导入", "imported": "已导入", "unchanged": "无变化", "rejected": "未导入"}
+
+
+class ImportDialog(QDialog):
+    """Preview first; 导入 writes every readable file as one undoable step."""
+
+    def __init__(self, parent: QWidget | None, store, campaign: dict, period: dict | None, paths=()):
+        super().__init__(parent)
+        self.store, self.campaign = store, campaign
+        self.paths: list[str] = list(paths)
+        self.results = []
+        self.setWindowTitle(self.tr("导入进展统计表"))
+        self.resize(900, 560)
+        self.week = QComboBox(self)
+        self.periods = list_periods(store, campaign["id"])
+        for p in self.periods:
+            self.week.addItem(p["label"], p["seq"])
+        if period:
+            self.week.setCurrentIndex(period["seq"] - 1)
+        self.week.currentIndexChanged.connect(self.preview)
+        files = QPushButton(self.tr("选择文件…"), self)
+        files.clicked.connect(self.choose_files)
+        folder = QPushButton(self.tr("选择文件夹…"), self)
+        folder.clicked.connect(self.choose_folder)
+        self.model = RowsModel(
+            [
+                Column("file", self.tr("文件")),
+                Column("status", self.tr("状态"), lambda r: self.tr(STATUS.get(r["status"], r["status"]))),
+                Column("unit", self.tr("单位")),
+                Column("week", self.tr("周次"), lambda r: f"第{r['week']}周" if r["week"] else ""),
+                Column("added", self.tr("新增"), align_right=True),
+                Column("changed", self.tr("修改"), align_right=True),
+                Column("unchanged", self.tr("未变"), align_right=True),
+                Column("errors", self.tr("错误"), lambda r: len(r["errors"]) or "", align_right=True),
+            ],
+            self,
+        )
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.clicked.connect(self.show_details)
+        self.details = QPlainTextEdit(self)
+        self.details.setReadOnly(True)
+        self.details.setMaximumHeight(140)
+        self.summary = QLabel(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.import_button = self.buttons.addButton(self.tr("导入"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(files)
+        top.addWidget(folder)
+        top.addStretch(1)
+        top.addWidget(QLabel(self.tr("非本程序空白表的周次："), self))
+        top.addWidget(self.week)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+        layout.addWidget(self.details)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.preview()
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择交回的表格"), "", "Excel (*.xlsx *.xlsm *.xls)")
+        if names:
+            self.set_paths(names)
+
+    def choose_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, self.tr("选择文件夹"))
+        if name:
+            self.set_paths([name])
+
+    def set_paths(self, paths) -> None:
+        self.paths = [str(p) for p in paths]
+        self.preview()
+
+    def preview(self) -> None:
+        if not self.paths:
+            self.results = []
+        else:
+            try:
+                self.results = preview_forms(self.store, self.campaign, self.paths, self.week.currentData())
+            except Exception as exc:  # noqa: BLE001
+                errors.show_exception(self, exc)
+                self.results = []
+        self.model.set_rows([r.public() for r in self.results])
+        self.view.resizeColumnsToContents()
+        ready = [r for r in self.results if r.status == "ready"]
+        self.import_button.setEnabled(bool(ready))
+        self.summary.setText(
+            self.tr("{0} 个文件：可导入 {1}，未导入 {2}；新增 {3}，修改 {4}，未变 {5}，错误 {6} 处").format(
+                len(self.results),
+                len(ready),
+                len(self.results) - len(ready),
+                sum(r.added for r in ready),
+                sum(r.changed for r in ready),
+                sum(r.unchanged for r in ready),
+                sum(len(r.errors) for r in self.results),
+            )
+        )
+        if self.results:
+            self.show_details(self.model.index(0, 0))
+
+    def show_details(self, index) -> None:
+        result = self.results[index.row()] if index.isValid() else None
+        if result is None:
+            return
+        lines = [f"{e['sheet']}!{e['cell']}：{e['message']}" if e["cell"] else e["message"] for e in result.errors]
+        lines += [f"{n['sheet']}!{n['cell']}：{n['message']}" for n in result.notes]
+        self.details.setPlainText(f"{result.file}\n" + ("\n".join(lines) or self.tr("没有错误。")))
+
+    def accept(self) -> None:
+        try:
+            apply_import(self.store, self.results)
+        except Exception as exc:  # noqa: BLE001 - nothing written: one transaction
+            errors.show_exception(self, exc)
+            return
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent, store, campaign: dict, period: dict | None) -> bool:
+        return cls(parent, store, campaign, period).exec() == QDialog.DialogCode.Accepted

@@ -1,0 +1,172 @@
+"""每周进展 tab: the week's grid of figures, who has reported, totals; import, export, blank forms."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from models.campaigns.periods import list_periods
+from models.progress.completeness import counts, unit_status
+from models.store.database import Store
+from ui.common import errors
+from ui.progress.completeness_view import CompletenessView
+from ui.progress.grid_model import WeekGridModel
+from ui.progress.grid_view import GridView
+from ui.progress.totals_view import TotalsView
+
+
+class ProgressTab(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.campaign: dict | None = None
+        self.periods: list[dict] = []
+        self.week = QComboBox(self)
+        self.week.setMinimumWidth(220)
+        self.week.currentIndexChanged.connect(self._on_week_selected)
+        self.caption = QLabel(self)
+        self.grid_model = WeekGridModel(store, self)
+        self.grid_model.saved.connect(self._after_edit)
+        self.grid_model.failed.connect(lambda exc: errors.show_exception(self, exc))
+        self.grid_view = GridView(self)
+        self.grid_view.setModel(self.grid_model)
+        self.completeness = CompletenessView(self, self)
+        self.completeness.weeks_view.clicked.connect(lambda index: self.week.setCurrentIndex(index.row()))
+        self.totals = TotalsView(self, self)
+        # The weeks overview is this tab's main list (as in the other tabs: .model / .view).
+        self.model, self.view = self.completeness.weeks_model, self.completeness.weeks_view
+        self.pages = QTabWidget(self)
+        self.pages.addTab(self.grid_view, self.tr("数据录入"))
+        self.pages.addTab(self.completeness, self.tr("报送情况"))
+        self.pages.addTab(self.totals, self.tr("累计汇总"))
+        self.pages.currentChanged.connect(lambda _i: self._refresh_page())
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._top_bar())
+        layout.addWidget(self.caption)
+        layout.addWidget(self.pages)
+
+    def _top_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        label = QLabel(self.tr("周次："), self)
+        label.setBuddy(self.week)
+        bar.addWidget(label)
+        bar.addWidget(self.week)
+        bar.addStretch(1)
+        self.buttons = {}
+        for key, text, slot in (
+            ("narrative", self.tr("本周情况…"), self.edit_narrative),
+            ("import", self.tr("导入表格…"), self.import_forms),
+            ("export", self.tr("导出统计表…"), self.export_stats),
+            ("blank", self.tr("生成空白表…"), self.blank_forms),
+            ("layout", self.tr("指标表…"), self.edit_layout),
+            ("campaign", self.tr("新建活动…"), self.new_campaign),
+        ):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+            self.buttons[key] = button
+        return bar
+
+    @property
+    def period(self) -> dict | None:
+        index = self.week.currentIndex()
+        return self.periods[index] if 0 <= index < len(self.periods) else None
+
+    def set_campaign(self, campaign: dict | None) -> None:
+        changed = (campaign or {}).get("id") != (self.campaign or {}).get("id")
+        self.campaign = campaign
+        wanted = None if changed else (self.period or {}).get("id")
+        self.periods = list_periods(self.store, campaign["id"]) if campaign else []
+        self.week.blockSignals(True)
+        self.week.clear()
+        for period in self.periods:
+            self.week.addItem(period["label"])
+        ids = [p["id"] for p in self.periods]
+        self.week.setCurrentIndex(ids.index(wanted) if wanted in ids else self._default_week())
+        self.week.blockSignals(False)
+        self.refresh()
+
+    def _default_week(self) -> int:
+        """The week of today's date (the last one for a past campaign, the first for a future one)."""
+        from models.clock import today
+
+        started = [i for i, p in enumerate(self.periods) if p["start_date"] <= today().isoformat()]
+        return started[-1] if started else 0
+
+    def _on_week_selected(self, _index: int) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = self.grid_view.currentIndex()
+        campaign, period = self.campaign, self.period
+        self.grid_model.store = self.store
+        self.grid_model.load(campaign["id"] if campaign else None, period["id"] if period else None)
+        if current.isValid():
+            self.grid_view.move_to(current.row(), current.column())
+        self.grid_view.verticalHeader().setMinimumWidth(120)
+        self.completeness.refresh()
+        self._refresh_page()
+        self._update_caption()
+        for button in self.buttons.values():
+            button.setEnabled(not self.store.readonly and (campaign is not None or button is self.buttons["campaign"]))
+
+    def _refresh_page(self) -> None:
+        if self.pages.currentWidget() is self.totals:
+            self.totals.refresh()
+
+    def _update_caption(self) -> None:
+        if not self.period:
+            self.caption.setText(self.tr("本活动还没有周次。") if self.campaign else "")
+            return
+        c = counts(unit_status(self.store, self.campaign["id"], self.period["id"]))
+        issues = self.grid_model.grid.issues.values() if self.grid_model.grid else []
+        bad = sum(1 for i in issues if i.level == "error") + len(self.grid_model.pending)
+        flagged = sum(1 for i in issues if i.level == "warning")
+        self.caption.setText(
+            self.tr("应报 {0} 个单位，已报 {1}（迟报 {2}），未报 {3}；错误 {4} 处，需核实 {5} 处").format(
+                c["expected"], c["reported"], c["late"], c["missing"], bad, flagged
+            )
+        )
+
+    def _after_edit(self, _counts: dict) -> None:
+        QTimer.singleShot(0, self.window().refresh if hasattr(self.window(), "refresh") else self.refresh)
+
+    # -- actions ---------------------------------------------------------
+    def _unit_row(self) -> dict | None:
+        index = self.grid_view.currentIndex()
+        grid = self.grid_model.grid
+        if grid and index.isValid() and index.row() < len(grid.units):
+            return grid.units[index.row()]
+        return grid.units[0] if grid and grid.units else None
+
+    def edit_narrative(self) -> None:
+        from ui.progress.narrative_dialog import NarrativeDialog
+
+        unit = self._unit_row()
+        if unit and self.period and NarrativeDialog.ask(self, self.store, unit, self.period):
+            self.window().refresh()
+
+    def import_forms(self) -> None:
+        from ui.progress.import_dialog import ImportDialog
+
+        if ImportDialog.ask(self, self.store, self.campaign, self.period):
+            self.window().refresh()
+
+    def export_stats(self) -> None:
+        from ui.progress.export_dialog import ExportDialog
+
+        ExportDialog.ask(self, self.store, self.campaign, self.period)
+
+    def blank_forms(self) -> None:
+        from ui.progress.export_dialog import save_blank_forms
+
+        save_blank_forms(self, self.store, self.campaign, self.period)
+
+    def edit_layout(self) -> None:
+        from ui.progress.layout_dialog import LayoutDialog
+
+        if LayoutDialog.ask(self, self.store, self.campaign):
+            self.window().refresh()
+
+    def new_campaign(self) -> None:
+        self.window().new_campaign()

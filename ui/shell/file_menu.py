@@ -1,0 +1,280 @@
+"""The 文件 menu: new, open (USB files via a local copy), save a copy, merge, backups, check, exit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu
+
+from models.store import backups
+from models.store.database import open_store
+from ui.common import errors, msgbox, settings
+from ui.common.paths import user_data_dir
+from ui.shell import startup
+
+FILE_FILTER = "安全生产月工作台数据库 (*.db *.sqlite);;所有文件 (*)"
+AUTO_BACKUP_MS = 10 * 60 * 1000
+USB_FOLDER = "U盘文件副本"
+
+
+def _file_dialog():
+    from PySide6.QtWidgets import QFileDialog  # loaded when a dialog is opened, not before the first paint
+
+    return QFileDialog
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("file_menu", text)
+
+
+def populate(menu: QMenu, window) -> None:
+    def add(text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, window)
+        if shortcut is not None:
+            action.setShortcuts(shortcut)  # every binding of the standard key (setShortcut costs ≈25 ms once)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    add(tr("新建数据库…"), lambda: new_database(window), QKeySequence.StandardKey.New)
+    add(tr("打开…"), lambda: open_database_dialog(window), QKeySequence.StandardKey.Open)
+    add(tr("打开 U 盘上的文件（先复制到本机）…"), lambda: open_database_dialog(window, from_stick=True))
+    menu.addSeparator()
+    add(tr("保存副本（U盘）…"), lambda: save_copy(window))
+    add(tr("导入合并…"), lambda: import_merge(window))
+    add(tr("备份与恢复…"), lambda: show_backups(window))
+    add(tr("检查数据库"), lambda: check_database(window))
+    menu.addSeparator()
+    add(tr("载入演示数据"), lambda: load_demo(window))
+    menu.addSeparator()
+    add(tr("退出"), QApplication.closeAllWindows, QKeySequence.StandardKey.Quit)
+    install_autobackup(window)
+
+
+# -- automatic backups -------------------------------------------------------
+class _BackupOnClose(QObject):
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Close:
+            if auto_backup(watched) is not None:  # a verified copy: the file is sound as it is now
+                startup.remember_sound(watched.store.path)
+            startup.release_lock(watched.store.path)
+        return False
+
+
+def install_autobackup(window) -> None:
+    """A backup every few minutes while changes happen, and one when the window closes."""
+    timer = QTimer(window)
+    timer.setInterval(AUTO_BACKUP_MS)
+    timer.timeout.connect(lambda: auto_backup(window))
+    timer.start()
+    window.backup_timer = timer
+    window.backup_filter = _BackupOnClose(window)
+    window.installEventFilter(window.backup_filter)
+
+
+def auto_backup(window) -> Path | None:
+    try:
+        return backups.backup_if_changed(window.store)
+    except Exception as exc:  # noqa: BLE001 - a failed backup must never stop the work
+        window.statusBar().showMessage(tr("自动备份失败：{0}").format(exc), 10000)
+        return None
+
+
+# -- title -------------------------------------------------------------------
+def title_for(store) -> str:
+    """Which file is open, for the title bar (and where it came from if copied off a stick)."""
+    if store.path is None:
+        return tr("内存数据库")
+    origin = ORIGINS.get(str(store.path))
+    name = store.path.name
+    if origin:
+        return tr("{0}（U 盘文件 {1} 的本机副本）").format(name, origin)
+    return f"{name}（{store.path.parent}）"
+
+
+ORIGINS: dict[str, str] = {}
+
+
+# -- open --------------------------------------------------------------------
+def switch_to(window, path: Path, *, origin: Path | None = None) -> bool:
+    """Open *path* in the window; on failure show why and keep the current file."""
+    readonly = False
+    if not startup.acquire_lock(path):
+        if not msgbox.question(
+            window,
+            tr("文件已被打开"),
+            tr("这个数据库已在另一个窗口中打开：\n{0}\n\n要以只读方式打开吗？").format(path),
+        ):
+            return False
+        readonly = True
+    try:
+        store = open_store(path, readonly=readonly)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a message
+        startup.release_lock(path)
+        errors.show_exception(window, exc)
+        return False
+    if origin is not None:
+        ORIGINS[str(path)] = str(origin)
+    old = window.store.path
+    window.set_store(store)
+    if old is not None and Path(old) != Path(path):
+        startup.release_lock(old)
+    settings.put(settings.LAST_DB, str(path))
+    return True
+
+
+def new_database(window) -> None:
+    name, _ = _file_dialog().getSaveFileName(window, tr("新建数据库"), "", FILE_FILTER)
+    if not name:
+        return
+    path = Path(name)
+    if path.exists():
+        msgbox.warning(window, tr("新建数据库"), tr("文件已存在，请换一个名字：") + f"\n{path}")
+        return
+    switch_to(window, path)
+
+
+def open_database_dialog(window, from_stick: bool = False) -> None:
+    name, _ = _file_dialog().getOpenFileName(window, tr("打开数据库"), "", FILE_FILTER)
+    if name:
+        open_path(window, Path(name), from_stick=from_stick)
+
+
+def open_path(window, path: Path, *, from_stick: bool = False) -> bool:
+    """Open a file; one on a stick (or marked so by the clerk) is first copied to this PC."""
+    from models.store import copies as exchange  # loaded when used, not at start-up
+
+    if not (from_stick or exchange.is_removable(path)):
+        return switch_to(window, path)
+    try:
+        local = exchange.copy_in(path, user_data_dir() / USB_FOLDER)
+    except Exception as exc:  # noqa: BLE001
+        errors.show_exception(window, exc)
+        return False
+    if not switch_to(window, local, origin=path):
+        return False
+    msgbox.information(
+        window,
+        tr("已复制到本机"),
+        tr(
+            "U 盘上的文件已复制到本机，现在打开的是本机副本：\n{0}\n\n"
+            "修改只保存在本机；要带走时请用“文件 ▸ 保存副本（U盘）”。"
+        ).format(local),
+    )
+    return True
+
+
+# -- save a copy, merge, backups, check ----------------------------------------
+def save_copy(window, target: Path | None = None) -> Path | None:
+    if target is None:
+        suggested = f"{window.store.path.stem if window.store.path else '副本'}-副本.db"
+        name, _ = _file_dialog().getSaveFileName(window, tr("保存副本（U盘）"), suggested, FILE_FILTER)
+        if not name:
+            return None
+        target = Path(name)
+    from models.store import copies as exchange
+
+    try:
+        info = exchange.pack(window.store, target)
+    except Exception as exc:  # noqa: BLE001
+        errors.show_exception(window, exc)
+        return None
+    counts = info["counts"]
+    msgbox.information(
+        window,
+        tr("副本已保存"),
+        tr("已保存并检查无误：\n{0}\n\n单位 {1} 个，统计数据 {2} 个。可以安全拔出 U 盘。").format(
+            target, counts["units"], counts["figures"]
+        ),
+    )
+    return target
+
+
+def import_merge(window, path: Path | None = None) -> dict | None:
+    from ui.shell.merge_dialog import MergeDialog
+
+    if path is None:
+        name, _ = _file_dialog().getOpenFileName(window, tr("导入合并"), "", FILE_FILTER)
+        if not name:
+            return None
+        path = Path(name)
+    try:
+        from models.exchange import merge as merging  # loaded when a merge is asked for, not at start-up
+
+        plan = merging.preview(window.store, path)
+        if plan["same_office"] or not (plan["total_changes"] or plan["total_conflicts"] or plan["history"]):
+            msgbox.information(window, tr("导入合并"), "\n".join(merging.summary_lines(plan)))
+            return plan
+        decisions = MergeDialog.ask(window, plan)
+        if decisions is None:
+            return None
+        taken = []
+
+        def backup(store, reason):
+            taken.append(backups.make_backup(store, reason))
+
+        result = merging.merge(window.store, path, decisions=decisions, backup=backup)
+    except Exception as exc:  # noqa: BLE001
+        errors.show_exception(window, exc)
+        return None
+    window.reload()
+    if result.get("undo") == "backup":
+        msgbox.information(
+            window,
+            tr("导入合并"),
+            tr(
+                "已合并 {0} 的文件。数据量大，这次合并不能用“撤销”撤回；如需撤回，"
+                "请在“文件 ▸ 备份与恢复”中选择合并前的备份（{1}）恢复。"
+            ).format(result["office_name"], taken[0].name if taken else ""),
+        )
+    elif result.get("applied"):
+        window.statusBar().showMessage(
+            tr("已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}").format(
+                result["office_name"], taken[0].name if taken else ""
+            ),
+            15000,
+        )
+    return result
+
+
+def show_backups(window) -> None:
+    from ui.shell.backup_dialog import BackupDialog
+
+    BackupDialog(window).exec()
+
+
+def check_database(window) -> dict | None:
+    try:
+        from models.store import check as checking
+
+        result = checking.check(window.store, repair=not window.store.readonly)
+    except Exception as exc:  # noqa: BLE001
+        errors.show_exception(window, exc)
+        return None
+    if result["ok"]:
+        msgbox.information(window, tr("检查数据库"), tr("检查完毕：没有发现问题。"))
+        return result
+    lines = [tr("发现 {0} 个问题：").format(len(result["problems"]))]
+    lines += [f"· {p}" for p in result["problems"][:15]]
+    lines += [tr("已修复：{0}").format(r) for r in result["repaired"]]
+    if result["damaged"]:
+        lines.append(tr("文件本身已损坏：请在“备份与恢复”中选一个备份恢复。"))
+    elif result["remaining"]:
+        lines.append(tr("仍有 {0} 个问题需要人工处理。").format(len(result["remaining"])))
+    msgbox.warning(window, tr("检查数据库"), "\n".join(lines))
+    window.reload()
+    return result
+
+
+def load_demo(window) -> None:
+    from models import demo  # only when asked: not needed at start-up
+
+    try:
+        demo.load_demo(window.store)
+    except Exception as exc:  # noqa: BLE001
+        errors.show_exception(window, exc)
+        return
+    window.reload()
+    window.statusBar().showMessage(tr("已载入演示数据，可用 Ctrl+Z 撤销。"), 8000)
