@@ -25,8 +25,8 @@ _LABELS = {
 
 
 def register(sub) -> None:
-    parser = add_common(sub.add_parser("parse-notice", help="读取通知（.txt/.docx），输出识别出的字段"), db=False)
-    parser.add_argument("file", help="通知文件（.txt 或 .docx）")
+    parser = add_common(sub.add_parser("parse-notice", help="读取通知（.txt/.docx/.pdf），输出识别出的字段"), db=False)
+    parser.add_argument("file", help="通知文件（.txt、.docx 或 .pdf）")
     parser.set_defaults(func=parse_notice_command)
     deadlines = add_common(sub.add_parser("deadlines", help="列出某年活动的截止事项和各单位报送情况"))
     deadlines.add_argument("--campaign", type=int, required=True, help="活动年份，如 2021")

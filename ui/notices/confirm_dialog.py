@@ -1,4 +1,4 @@
-"""Reading a notice: paste its text or open a .txt/.docx, check the proposed fields, save in one batch."""
+"""Reading a notice: paste its text or open a .txt/.docx/.pdf, check the proposed fields, save in one batch."""
 
 from __future__ import annotations
 
@@ -104,7 +104,7 @@ class NoticeConfirmDialog(QDialog):
     # -- reading -----------------------------------------------------------
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("打开通知"), "", self.tr("通知 (*.txt *.docx);;所有文件 (*)")
+            self, self.tr("打开通知"), "", self.tr("通知 (*.txt *.docx *.pdf);;所有文件 (*)")
         )
         if path:
             self.open_file(path)

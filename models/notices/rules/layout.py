@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from models.notices.rules.script import compile_tolerant
-from models.notices.rules.text import CJK, clean_line, is_noise, paragraphs_of, spaced
+from models.notices.rules.text import CJK, DOC_TYPES, clean_line, is_noise, paragraphs_of, spaced
 from models.notices.rules.wrappers import is_bare_value, is_furniture, metadata_pairs
 
 # an addressee ends with the kind of body it names (单位, 局, 政府, 企业 …) or opens with 各/有关/全体
@@ -21,7 +21,7 @@ _ADDRESSEE_END = compile_tolerant(
 _ADDRESSEE_START = compile_tolerant(r"^(?:各|有关|全体|所属|本|区|市|县|省|镇|乡)")
 _NOT_ADDRESSEE = compile_tolerant(
     r"^(?:附\s*件|附\s*表|联\s*系|电\s*话|邮\s*箱|传\s*真|抄\s*送|抄\s*报|主\s*题|主送|印发|签发|原标题|标题|名称|"
-    r"根据|按照|为|现|经|关于|今年|近日|近期|特此|具体|一是|二是|活动|时间|地点|地址|组长|副组长|成员|主任|注|说明|"
+    r"根据|按照|为|现|经|关于|今年|近日|近期|特此|具体|一是|二是|活动|时间|地点|地址|(?:副?组长|成员|主任|副主任|组员)$|注|说明|"
     r"政策解读|解读|来源|发布|文号|网址|E-?mail|QQ|微信)",
     re.I,
 )
@@ -92,6 +92,7 @@ def _classify(notice: NoticeText) -> list[str | None]:
             elif colon and addressee_like(line[: colon.start()].strip()):
                 kind, keep = "recipients", line[colon.end() :].strip() or None
                 notice.recipients, notice.recipients_at = line[: colon.start()].strip(), index
+                _join_wrapped_recipients(notice, index)
                 in_head = False
             elif _body_like(line):
                 in_head = False
@@ -103,6 +104,26 @@ def _classify(notice: NoticeText) -> list[str | None]:
         notice.kinds.append(kind)
         body_text.append(keep)
     return body_text
+
+
+def _full_width(lines: list[str]) -> int:
+    """The length of a full line: PDF text layers break every line at the text block's width."""
+    lengths = sorted(len(line) for line in lines)
+    return lengths[int(len(lengths) * 0.8)] if lengths else 0
+
+
+def _join_wrapped_recipients(notice: NoticeText, index: int) -> None:
+    """各县（市）区、开发（度假）园区安全生产委员会，市安委会各 / 成员单位，有关企业： (a 主送 broken over lines)."""
+    width = _full_width(notice.lines)
+    for before in (index - 1, index - 2):
+        if before < 0 or notice.kinds[before] != "head":
+            return
+        line = notice.lines[before]
+        full = re.search("[、，,]$", line) or len(line) >= width * 0.9
+        if not full or re.search(DOC_TYPES + "[》”\"]?$", line) or not addressee_like(line + notice.recipients):
+            return
+        notice.recipients = line + notice.recipients
+        notice.kinds[before] = "recipients"
 
 
 def prepare(text: str) -> NoticeText:

@@ -95,7 +95,8 @@ def _contact_blocks(notice: NoticeText) -> list[str]:
             end += 1
         used.update(range(start, end))
         text = "\n".join(paragraphs[start:end])
-        blocks.append(text[found.start() :] if start == index else text)
+        labelled = _LINE_LABEL.match(paragraph) and found.start() < 60  # 电子邮箱：…联系人及电话：… on one line
+        blocks.append(text[found.start() :] if start == index and not labelled else text)
     return blocks
 
 
