@@ -203,6 +203,7 @@ def campaign_month(notice: NoticeText, title: str | None, year: int | None) -> F
 def period(notice: NoticeText, year: int | None, title: str | None = None) -> Found:
     """活动时间: printed ranges first; else June of the campaign named 第N个“安全生产月”."""
     printed, _ = _explicit_period(notice, year)
-    if printed.shown:
+    if printed.confidence >= 0.8:
         return printed
-    return campaign_month(notice, title, year)
+    month = campaign_month(notice, title, year)
+    return month if month.shown else printed

@@ -39,9 +39,10 @@ def _whole_number(text: str) -> str | None:
 
 def _trailing_number(line: str) -> tuple[str, str | None]:
     """国家能源局…的通知 国能综通安全〔2021〕108号: the title line with the 文号 printed after it."""
-    for found in DOC_NUMBER.finditer(line):
-        if found.end() == len(line.rstrip()) and found.start() > 8 and _TITLE_END.search(line[: found.start()]):
-            return line[: found.start()].rstrip(), normalize_doc_number(found)
+    for end in re.finditer(DOC_TYPES, line):
+        own = _whole_number(line[end.end() :]) if end.end() > 8 and end.end() < len(line) else None
+        if own and _TITLE_END.search(line[: end.end()]):
+            return line[: end.end()], own
     return line, None
 
 

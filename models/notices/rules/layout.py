@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from models.notices.rules.script import compile_tolerant
+from models.notices.rules.script import compile_tolerant, tolerant
 from models.notices.rules.text import CJK, DOC_TYPES, clean_line, is_noise, paragraphs_of, spaced
 from models.notices.rules.wrappers import is_bare_value, is_furniture, metadata_pairs
 
@@ -21,7 +21,7 @@ _ADDRESSEE_END = compile_tolerant(
 _ADDRESSEE_START = compile_tolerant(r"^(?:各|有关|全体|所属|本|区|市|县|省|镇|乡)")
 _NOT_ADDRESSEE = compile_tolerant(
     r"^(?:附\s*件|附\s*表|联\s*系|电\s*话|邮\s*箱|传\s*真|抄\s*送|抄\s*报|主\s*题|主送|印发|签发|原标题|标题|名称|"
-    r"根据|按照|为|现|经|关于|今年|近日|近期|特此|具体|一是|二是|活动|时间|地点|地址|(?:副?组长|成员|主任|副主任|组员)$|注|说明|"
+    r"根据|按照|为|现|经|关于|今年|近日|近期|特此|具体|一是|二是|活动|时间|地点|地址|(?:副?组长|成员|主任|副主任|组员|单位|部门|机构|发布者|发布人|撰稿|审核|编辑|供稿|填报单位|报送单位)$|注|说明|"
     r"政策解读|解读|来源|发布|文号|网址|E-?mail|QQ|微信)",
     re.I,
 )
@@ -37,7 +37,8 @@ def addressee_like(text: str) -> bool:
     if not items or not re.match(f"[{CJK}]", items[0]):
         return False
     good = sum(bool(_ADDRESSEE_END.search(i) or _ADDRESSEE_START.match(i)) for i in items)
-    return good * 2 >= len(items) and bool(_ADDRESSEE_END.search(items[-1]))
+    last = items[-1]
+    return good * 2 >= len(items) and bool(_ADDRESSEE_END.search(last) or re.match(tolerant("各|有关|全体|所属"), last))
 
 
 def _body_like(line: str) -> bool:

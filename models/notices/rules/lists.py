@@ -9,7 +9,7 @@ from models.notices.rules.script import compile_tolerant, tolerant
 from models.notices.rules.text import CJK
 
 _ITEM = re.compile(
-    r"^\s*(?:附件\s*)?(?:\d{1,2}\s*[.、．:：,，](?!\d)|[（(]\d{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]、)\s*"
+    r"^\s*(?:附件\s*)?(?:\d{1,2}\s*[.、．:：,，](?!\d)|\d{1,2}\.(?=(?:19|20)\d\d年)|[（(]\d{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]、)\s*"
 )
 _HEAD = compile_tolerant(r"^附\s*[件表]\s*(?:\d{1,2}\s*)?[：:.、．]?\s*")
 
@@ -25,7 +25,7 @@ def _split_inline(items: list[str]) -> list[str]:
         number = re.match(r"^\s*(?:附件\s*)?(\d{1,2})", item)
         while number:
             following = str(int(number[1]) + 1)
-            cut = re.search(rf"(?<=[{CJK}）》”)；;。，,])\s*{following}\s*[.、．](?!\d)", item)
+            cut = re.search(rf"(?<=[{CJK}）》”)；;。，,])\s*{following}\s*(?:[.、．](?!\d)|\.(?=(?:19|20)\d\d年))", item)
             if not cut:
                 break
             out.append(item[: cut.start()])
@@ -82,8 +82,11 @@ def _contact_blocks(notice: NoticeText) -> list[str]:
     paragraphs = notice.paragraphs
     blocks, used = [], set()
     for index, paragraph in enumerate(paragraphs):
-        found = _LABEL.search(paragraph)
-        if not found or index in used or not re.search(r"[：:]|\d|@", paragraph[found.end() : found.end() + 20]):
+        found = next(
+            (m for m in _LABEL.finditer(paragraph) if re.match(r"[^，,。；;]{0,12}(?:[：:]|\d|@)", paragraph[m.end() :])),
+            None,
+        )
+        if not found or index in used:
             continue
         start = index
         if index and _LINE_LABEL.match(paragraphs[index - 1]) and index - 1 not in used:

@@ -50,7 +50,9 @@ def _subject(clause: str) -> str:
     """What comes before 请于/于/在 DATE: the thing to send (without the units told to send it)."""
     clause = re.sub(r"(?:请|务必|须|需|要|应|并)?\s*(?:于|在)?\s*$", "", clause)
     clause = re.split(r"[，,]", clause)[-1]
-    clause = re.sub(r"^.*?(?:单位|部门|街道|乡镇|镇|企业|县区|区县)[）)]?(?:要|须|需|应)?", "", clause)
+    units = r"(?:单位|部门|街道|乡镇|镇|企业|县区|区县|市县)[）)]?"
+    clause = re.sub(rf"^.*?{units}(?:要|须|需|应)?", "", clause)
+    clause = re.sub(rf"^(?:(?:和|及|与|、)[^，,的]{{0,10}}?{units})+(?:要|须|需|应)?", "", clause)  # 各部门和单位的…
     return _tidy(clause)
 
 
@@ -60,7 +62,8 @@ def _sentences(notice: NoticeText) -> list[str]:
 
 _MONTH_END = re.compile(r"(?P<y>\d{4}\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?:底|末|份?最后一天)")
 _DAY_LIST = re.compile(r"(?P<y>\d{4}\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?P<more>(?:\s*[、和及]\s*\d{1,2}\s*日)+)")
-_ACTION = compile_tolerant(r"组织|完成|填写|填报|报名|推荐|申报|整改|上传|录入|提交|报送|上报|备案|反馈|确定|明确|汇总")
+# 于6月14日前组织…填写《申报表》: something is delivered (a 完成/整改 milestone is not a deadline to track)
+_ACTION = compile_tolerant(r"填写|填报|报名|推荐|申报|上传|录入|提交|报送|上报|备案|反馈|汇总|报")
 
 
 def _spelled_out(sentence: str, year: int | None) -> str:
@@ -106,7 +109,7 @@ def _one_deadline(sentence: str, matches: list, index: int, year: int | None, is
             return None
     elif local_send and local_send.start() < 4:
         what = re.split(r"[，,]", clause)[0][local_send.end() :]
-        if _ONLY_PLACE.match(what):
+        if not what.strip() or _ONLY_PLACE.match(what):
             what = _subject(before_text)
     elif re.search(SEND, clause[:12]):
         what = _subject(before_text)
