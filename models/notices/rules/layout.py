@@ -116,8 +116,8 @@ def _full_width(lines: list[str]) -> int:
 def _join_wrapped_recipients(notice: NoticeText, index: int) -> None:
     """各县（市）区、开发（度假）园区安全生产委员会，市安委会各 / 成员单位，有关企业： (a 主送 broken over lines)."""
     width = _full_width(notice.lines)
-    for before in (index - 1, index - 2):
-        if before < 0 or notice.kinds[before] != "head":
+    for before in range(index - 1, max(index - 7, -1), -1):
+        if notice.kinds[before] != "head":
             return
         line = notice.lines[before]
         full = re.search("[、，,]$", line) or len(line) >= width * 0.9
@@ -143,5 +143,7 @@ def prepare(text: str) -> NoticeText:
         blank_counts.append(blanks)
         blanks = 0
     body_text = _classify(notice)
+    if notice.recipients is None:  # no 主送: the head may be the start of the text itself (a plan, a cut copy)
+        body_text = [line if kind == "head" else kept for line, kind, kept in zip(notice.lines, notice.kinds, body_text)]
     notice.paragraphs = paragraphs_of([(t, b) for t, b in zip(body_text, blank_counts) if t])
     return notice
