@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from models.notices.readers import read_notice_file  # noqa: F401 - the parser's callers open files through it
@@ -72,7 +73,9 @@ def _unsure(fields: dict[str, Found], parsed: dict) -> dict[str, str]:
             notes[key] = found.note or ("不够确定，未填入" if not found.shown else "请核对")
     odd = [r for r in parsed["recurring"] if not r.get("weekday") and not r.get("day_of_month")]
     if odd:
-        notes["recurring"] = "有按日、按季度或半年的报送要求（" + "；".join(r["rule"] for r in odd) + "），请核对并按需要手工添加"
+        notes["recurring"] = (
+            "有按日、按季度或半年的报送要求（" + "；".join(r["rule"] for r in odd) + "），请核对并按需要手工添加"
+        )
     return notes
 
 
@@ -86,6 +89,27 @@ def recurring_label(item: dict) -> str:
     if item.get("day_of_month"):
         return f"每月{item['day_of_month']}日"
     return _EVERY.get(str(item.get("rule", "")).split(" ")[0], "定期")
+
+
+_WEEKDAY_NAMES = "一二三四五六日"
+
+
+def recurring_from_label(label: str) -> dict | None:
+    """The inverse of recurring_label, for what the clerk types: 每周一, 周四, 星期五, 每月15日, 每日, 每季度."""
+    text = (label or "").strip().replace("星期", "周").replace("礼拜", "周").replace("天", "日")
+    if found := re.fullmatch(r"(?:每)?周([一二三四五六日])", text):
+        weekday = _WEEKDAY_NAMES.index(found[1]) + 1
+        return {
+            "rule": f"weekly:{('MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN')[weekday - 1]}",
+            "weekday": weekday,
+            "day_of_month": None,
+        }
+    if (found := re.fullmatch(r"(?:每月)?(\d{1,2})\s*[日号]?", text)) and 1 <= int(found[1]) <= 31:
+        return {"rule": f"monthly:{int(found[1])}", "weekday": None, "day_of_month": int(found[1])}
+    for rule, name in _EVERY.items():
+        if text == name:
+            return {"rule": rule, "weekday": None, "day_of_month": None}
+    return None
 
 
 def found_anything(parsed: dict) -> bool:

@@ -110,7 +110,9 @@ def docx_text(path: Path) -> str:
             xml = archive.read("word/document.xml")
         body = ElementTree.fromstring(xml).find(f"{_W}body")
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise ImportRejected(f"Word 文档已损坏或不是 .docx 格式，无法读取（{type(exc).__name__}）。", path.name) from exc
+        raise ImportRejected(
+            f"Word 文档已损坏或不是 .docx 格式，无法读取（{type(exc).__name__}）。", path.name
+        ) from exc
     except Exception as exc:  # noqa: BLE001 - broken or hostile XML comes in many kinds
         raise ImportRejected(f"Word 文档内容已损坏，无法读取（{type(exc).__name__}）。", path.name) from exc
     if body is None:

@@ -13,7 +13,8 @@ from models.notices.rules.text import DATE_LINE, ORG_LINE
 
 # 2021年5月17日 / 5月17日 / 5月17号 / 2021.5.17 / 2021-05-17 / 2021/5/17
 DATE = re.compile(
-    r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*" + tolerant("[日号]")
+    r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*"
+    + tolerant("[日号]")
     + r"|(?P<y2>\d{4})[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2})(?!\d)"
 )
 RANGE_SEP = r"\s*(?:至|到|—+|–|-|~|～|－)\s*"
@@ -98,12 +99,17 @@ def issue_date(notice: NoticeText) -> tuple[Found, int | None]:
 _RANGE = re.compile(
     r"(?P<start>(?:(?P<sy>\d{4})\s*年\s*)?(?P<sm>\d{1,2})\s*月(?:份)?\s*(?:(?P<sd>\d{1,2})\s*[日号])?)"
     + RANGE_SEP
-    + r"(?P<end>(?:(?P<ey>\d{4})\s*年\s*)?(?:(?P<em>\d{1,2})\s*月(?:份)?\s*)?(?:(?P<ed>\d{1,2})\s*[日号]|(?P<eom>底|末|份)?))"
+    + r"(?P<end>(?:(?P<ey>\d{4})\s*年\s*)?(?:(?P<em>\d{1,2})\s*月(?:份)?\s*)?"
+    + r"(?:(?P<ed>\d{1,2})\s*[日号]|(?P<eom>底|末|份)?))"
 )
 _CAMPAIGN = compile_tolerant(r"活动|行动|整治|检查|攻坚|宣传月|安全生产月|万里行|专项|竞赛|评选|防控工作")
 _NOT_PERIOD = compile_tolerant(r"报送|上报|报告|值班|放假|调休|假期|休假|上班|截止|之前|以前|前报|前将|咨询日")
-_LABELLED = compile_tolerant(r"(?:活动|行动|整治|实施|检查|宣传|开展)?时间(?:为|是|安排)?[：:]?\s*$|时间为|于$|从$|自$|在$")
-_TIME_HEADING = compile_tolerant(r"^(?:[一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十]+[）)])?.{0,8}(?:时间|步骤|阶段|安排)")
+_LABELLED = compile_tolerant(
+    r"(?:活动|行动|整治|实施|检查|宣传|开展)?时间(?:为|是|安排)?[：:]?\s*$|时间为|于$|从$|自$|在$"
+)
+_TIME_HEADING = compile_tolerant(
+    r"^(?:[一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十]+[）)])?.{0,8}(?:时间|步骤|阶段|安排)"
+)
 _TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+\s*、")
 
 

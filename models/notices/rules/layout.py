@@ -16,7 +16,7 @@ from models.notices.rules.wrappers import is_bare_value, is_furniture, metadata_
 
 # an addressee ends with the kind of body it names (单位, 局, 政府, 企业 …) or opens with 各/有关/全体
 _ADDRESSEE_END = compile_tolerant(
-    rf"(?:[位门会局厅办室处科所站队心司团业校园院府道镇村区乡县市省州旗盟社组馆委部署行厂矿场军团员体构]|[）)])$"
+    r"(?:[位门会局厅办室处科所站队心司团业校园院府道镇村区乡县市省州旗盟社组馆委部署行厂矿场军团员体构]|[）)])$"
 )
 _ADDRESSEE_START = compile_tolerant(r"^(?:各|有关|全体|所属|本|区|市|县|省|镇|乡)")
 _NOT_ADDRESSEE = compile_tolerant(
@@ -31,7 +31,7 @@ _OUTSIDE_BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 
 def addressee_like(text: str) -> bool:
     """各镇人民政府、街道办事处，区安委会成员单位: a list of bodies, not a sentence or a label."""
-    if not 2 <= len(text) <= 260 or re.search("[。！？!?《》“”\"]", text) or _NOT_ADDRESSEE.match(text):
+    if not 2 <= len(text) <= 260 or re.search('[。！？!?《》“”"]', text) or _NOT_ADDRESSEE.match(text):
         return False
     items = [i for i in re.split(r"[，,、；;\s]+", _OUTSIDE_BRACKETS.sub("（）", text)) if i]
     if not items or not re.match(f"[{CJK}]", items[0]):
@@ -121,7 +121,7 @@ def _join_wrapped_recipients(notice: NoticeText, index: int) -> None:
             return
         line = notice.lines[before]
         full = re.search("[、，,]$", line) or len(line) >= width * 0.9
-        if not full or re.search(DOC_TYPES + "[》”\"]?$", line) or not addressee_like(line + notice.recipients):
+        if not full or re.search(DOC_TYPES + '[》”"]?$', line) or not addressee_like(line + notice.recipients):
             return
         notice.recipients = line + notice.recipients
         notice.kinds[before] = "recipients"
@@ -144,6 +144,8 @@ def prepare(text: str) -> NoticeText:
         blanks = 0
     body_text = _classify(notice)
     if notice.recipients is None:  # no 主送: the head may be the start of the text itself (a plan, a cut copy)
-        body_text = [line if kind == "head" else kept for line, kind, kept in zip(notice.lines, notice.kinds, body_text)]
+        body_text = [
+            line if kind == "head" else kept for line, kind, kept in zip(notice.lines, notice.kinds, body_text)
+        ]
     notice.paragraphs = paragraphs_of([(t, b) for t, b in zip(body_text, blank_counts) if t])
     return notice

@@ -25,7 +25,9 @@ def _split_inline(items: list[str]) -> list[str]:
         number = re.match(r"^\s*(?:附件\s*)?(\d{1,2})", item)
         while number:
             following = str(int(number[1]) + 1)
-            cut = re.search(rf"(?<=[{CJK}）》”)；;。，,])\s*{following}\s*(?:[.、．](?!\d)|\.(?=(?:19|20)\d\d年))", item)
+            cut = re.search(
+                rf"(?<=[{CJK}）》”)；;。，,])\s*{following}\s*(?:[.、．](?!\d)|\.(?=(?:19|20)\d\d年))", item
+            )
             if not cut:
                 break
             out.append(item[: cut.start()])
@@ -74,7 +76,9 @@ _MORE_NAMES = compile_tolerant(
 )
 _JOINED_NAME = re.compile(rf"^、\s*(?P<name>[{CJK}]{{2,4}}?)(?:同志)?(?=[、，,；;\s（(]|$)")
 _LABEL = compile_tolerant(r"联\s*系\s*人|联系方式")
-_LINE_LABEL = compile_tolerant(r"^[（(]?(电子邮箱|邮箱|E-?mail|电\s*话|传\s*真|联系电话|手\s*机|联系邮箱|咨询电话)", re.I)
+_LINE_LABEL = compile_tolerant(
+    r"^[（(]?(电子邮箱|邮箱|E-?mail|电\s*话|传\s*真|联系电话|手\s*机|联系邮箱|咨询电话)", re.I
+)
 _FAX = compile_tolerant(r"传\s*真\s*[：:]?\s*$")
 
 
@@ -83,7 +87,11 @@ def _contact_blocks(notice: NoticeText) -> list[str]:
     blocks, used = [], set()
     for index, paragraph in enumerate(paragraphs):
         found = next(
-            (m for m in _LABEL.finditer(paragraph) if re.match(r"[^，,。；;]{0,12}(?:[：:]|\d|@)", paragraph[m.end() :])),
+            (
+                m
+                for m in _LABEL.finditer(paragraph)
+                if re.match(r"[^，,。；;]{0,12}(?:[：:]|\d|@)", paragraph[m.end() :])
+            ),
             None,
         )
         if not found or index in used:
@@ -121,8 +129,10 @@ def _names(block: str) -> list[tuple[int, str]]:
 def _numbers(block: str) -> dict[str, list[tuple[int, str]]]:
     mails = list(EMAIL.finditer(block))
     phones = [
-        m for m in PHONE.finditer(block)
-        if not any(e.start() <= m.start() < e.end() for e in mails) and not _FAX.search(block[max(0, m.start() - 6) : m.start()])
+        m
+        for m in PHONE.finditer(block)
+        if not any(e.start() <= m.start() < e.end() for e in mails)
+        and not _FAX.search(block[max(0, m.start() - 6) : m.start()])
     ]
     return {
         "email": [(m.start(), m.group()) for m in mails],
@@ -175,7 +185,13 @@ def _nameless(notice: NoticeText) -> list[dict]:
             mails += [v for _, v in numbers["email"]]
     if not phones and not mails:
         return []
-    return [{"name": None, "phone": "、".join(dict.fromkeys(phones)) or None, "email": "、".join(dict.fromkeys(mails)) or None}]
+    return [
+        {
+            "name": None,
+            "phone": "、".join(dict.fromkeys(phones)) or None,
+            "email": "、".join(dict.fromkeys(mails)) or None,
+        }
+    ]
 
 
 def contacts(notice: NoticeText) -> list[dict]:

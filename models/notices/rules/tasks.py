@@ -61,7 +61,9 @@ def _sentences(notice: NoticeText) -> list[str]:
 
 
 _MONTH_END = re.compile(r"(?P<y>\d{4}\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?:底|末|份?最后一天)")
-_DAY_LIST = re.compile(r"(?P<y>\d{4}\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?P<more>(?:\s*[、和及]\s*\d{1,2}\s*日)+)")
+_DAY_LIST = re.compile(
+    r"(?P<y>\d{4}\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?P<more>(?:\s*[、和及]\s*\d{1,2}\s*日)+)"
+)
 # 于6月14日前组织…填写《申报表》: something is delivered (a 完成/整改 milestone is not a deadline to track)
 _ACTION = compile_tolerant(r"填写|填报|报名|推荐|申报|上传|录入|提交|报送|上报|备案|反馈|汇总|报")
 
@@ -132,7 +134,9 @@ def deadlines(notice: NoticeText, year: int | None, issued: date | None = None) 
     """
     found: list[dict] = []
     for sentence in _sentences(notice):
-        if re.search(tolerant(r"每(?:周|星期|月|日|天|季度|半年)"), sentence) and not re.search(r"\d\s*月\s*\d", sentence):
+        if re.search(tolerant(r"每(?:周|星期|月|日|天|季度|半年)"), sentence) and not re.search(
+            r"\d\s*月\s*\d", sentence
+        ):
             continue
         if not re.search(SEND, sentence):
             continue
@@ -160,9 +164,15 @@ def weekly_lists(items: list[dict]) -> tuple[list[dict], list[dict]]:
         days = sorted(date.fromisoformat(i["date"]) for i in group)
         if len(days) >= 3 and all((b - a).days == 7 for a, b in zip(days, days[1:])):
             weekly.append(
-                {"rule": f"weekly:{_DAY_NAMES[days[0].isoweekday() - 1]}", "weekday": days[0].isoweekday(),
-                 "day_of_month": None, "time": group[0].get("time"), "what": what,
-                 "from": days[0].isoformat(), "until": days[-1].isoformat()}
+                {
+                    "rule": f"weekly:{_DAY_NAMES[days[0].isoweekday() - 1]}",
+                    "weekday": days[0].isoweekday(),
+                    "day_of_month": None,
+                    "time": group[0].get("time"),
+                    "what": what,
+                    "from": days[0].isoformat(),
+                    "until": days[-1].isoformat(),
+                }
             )
         else:
             kept += group
@@ -182,7 +192,8 @@ _RECURRING = compile_tolerant(
     r"|每(?P<half>半年)"
 )
 _RANGES = re.compile(
-    r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日?" + RANGE_SEP
+    r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日?"
+    + RANGE_SEP
     + r"(?:(?P<m2>\d{1,2})\s*月\s*)?(?P<d2>\d{1,2})\s*日"
 )
 _ZERO_REPORT = compile_tolerant(r"[“\"]?(?:零报告|日报告|日报)[”\"]?(?:和[“\"]?(?:零报告|日报告)[”\"]?)?制度")
@@ -231,7 +242,9 @@ def recurring(notice: NoticeText, year: int | None = None) -> list[dict]:
             if (match["quarter"] or match["half"]) and not re.match(r"^[^，,。；;]{0,4}" + SEND, window):
                 continue
             clause = re.split(r"[，,。；;]", window)[0]
-            if match["daily"] is not None and not re.match(r"^\s*(?:上午|下午|中午|晚上|\d|将|把|向|报|上报|报送|汇总)", clause):
+            if match["daily"] is not None and not re.match(
+                r"^\s*(?:上午|下午|中午|晚上|\d|将|把|向|报|上报|报送|汇总)", clause
+            ):
                 continue
             head = _BEFORE.match(clause)
             hour = time_of(clause[: head.end()])

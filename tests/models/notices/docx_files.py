@@ -49,7 +49,7 @@ def text_box(*lines: str) -> str:
     """A drawing text box as Word writes it: the DrawingML box, and its VML copy as the fallback."""
     inner = "".join(paragraph(line) for line in lines)
     return (
-        "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx><w:txbxContent>"
+        '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>'
         f"{inner}</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
         f"<w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
         "</mc:AlternateContent></w:r>"
@@ -63,7 +63,9 @@ def table(rows: list[list[str]]) -> str:
 
 def write_docx(path: Path, blocks: list[str]) -> Path:
     body = "".join(b if b.startswith("<") else paragraph(b) for b in blocks)
-    document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_NS}><w:body>{body}</w:body></w:document>'
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_NS}><w:body>{body}</w:body></w:document>'
+    )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", _TYPES)
         archive.writestr("_rels/.rels", _RELS)

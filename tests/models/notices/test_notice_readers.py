@@ -24,7 +24,14 @@ def test_docx_reads_tables_in_place_and_text_boxes_once(tmp_path):
         tmp_path / "n.docx",
         ["第一段", table([["单位", "联络员"], ["某镇", "张三"]]), paragraph("第二段", text_box("框内文字")), "第三段"],
     )
-    assert read_notice_file(path).splitlines() == ["第一段", "单位\t联络员", "某镇\t张三", "第二段", "框内文字", "第三段"]
+    assert read_notice_file(path).splitlines() == [
+        "第一段",
+        "单位\t联络员",
+        "某镇\t张三",
+        "第二段",
+        "框内文字",
+        "第三段",
+    ]
 
 
 def test_docx_keeps_tracked_insertions_and_drops_deletions(tmp_path):
@@ -54,9 +61,23 @@ def _squeezed(value):
 def test_the_apps_own_notice_pdf_reads_as_its_text(demo_path, tmp_path, year, sample):
     out = tmp_path / "通知.pdf"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "report", "--db", str(demo_path), "--campaign", str(year),
-         "--kind", "notice", "--out", str(out)],
-        capture_output=True, text=True, timeout=120, encoding="utf-8",
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "report",
+            "--db",
+            str(demo_path),
+            "--campaign",
+            str(year),
+            "--kind",
+            "notice",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        encoding="utf-8",
     )
     assert done.returncode == 0, done.stderr
     from_pdf = parse_notice(read_notice_file(out))

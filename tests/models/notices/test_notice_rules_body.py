@@ -182,7 +182,9 @@ def test_recurring(text, weekday, day, time, what):
         assert found == []
     else:
         keys = ("weekday", "day_of_month", "time", "what")
-        assert [{k: r[k] for k in keys} for r in found] == [{"weekday": weekday, "day_of_month": day, "time": time, "what": what}]
+        assert [{k: r[k] for k in keys} for r in found] == [
+            {"weekday": weekday, "day_of_month": day, "time": time, "what": what}
+        ]
         assert found[0]["rule"].startswith("weekly:" if weekday else "monthly:")
 
 
