@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from models.notices.readers import read_notice_file  # noqa: F401 - the parser's callers open files through it
 from models.notices.rules import dates, header, lists, tasks
@@ -43,12 +42,12 @@ def parse_notice(text: str) -> dict:
     fields["recipients"] = header.recipients(notice)
     fields["theme"] = header.theme(notice)
     year = header.notice_year(notice, _shown(fields["issue_date"]), _shown(fields["doc_number"]))
-    span = dates.period(notice, year, heading.value)
+    span = dates.period(notice, year, heading.value, issued.value if issued.shown else None)
     start, end = span.value or (None, None)
     fields["period_start"] = Found(start.isoformat() if start else None, span.confidence, span.note)
     fields["period_end"] = Found(end.isoformat() if end else None, span.confidence, span.note)
     issued_on = issued.value if issued.shown else None
-    due = tasks.deadlines(notice, year, issued_on or (date(year, 1, 1) if year else None))
+    due = tasks.deadlines(notice, year, issued_on)
     due, weekly = tasks.weekly_lists(due)
     parsed: dict = {key: (f.value if f.shown else None) for key, f in fields.items()}
     parsed["deadlines"] = due

@@ -99,11 +99,13 @@ def issue_date(notice: NoticeText) -> tuple[Found, int | None]:
 _RANGE = re.compile(
     r"(?P<start>(?:(?P<sy>\d{4})\s*年\s*)?(?P<sm>\d{1,2})\s*月(?:份)?\s*(?:(?P<sd>\d{1,2})\s*[日号])?)"
     + RANGE_SEP
-    + r"(?P<end>(?:(?P<ey>\d{4})\s*年\s*)?(?:(?P<em>\d{1,2})\s*月(?:份)?\s*)?"
+    + r"(?P<end>(?:(?P<ey>\d{4})\s*年\s*|(?P<next>次年|翌年|明年|下一年)\s*)?(?:(?P<em>\d{1,2})\s*月(?:份)?\s*)?"
     + r"(?:(?P<ed>\d{1,2})\s*[日号]|(?P<eom>底|末|份)?))"
 )
 _CAMPAIGN = compile_tolerant(r"活动|行动|整治|检查|攻坚|宣传月|安全生产月|万里行|专项|竞赛|评选|防控工作")
-_NOT_PERIOD = compile_tolerant(r"报送|上报|报告|值班|放假|调休|假期|休假|上班|截止|之前|以前|前报|前将|咨询日")
+_NOT_PERIOD = compile_tolerant(
+    r"报送|上报|报告|值班|放假|调休|假期|休假|上班|截止|之前|以前|前报|前将|咨询日|节日|节期间|春节|国庆|中秋|元旦|五一|端午|清明"
+)
 _LABELLED = compile_tolerant(
     r"(?:活动|行动|整治|实施|检查|宣传|开展)?时间(?:为|是|安排)?[：:]?\s*$|时间为|于$|从$|自$|在$"
 )
@@ -113,14 +115,16 @@ _TIME_HEADING = compile_tolerant(
 _TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+\s*、")
 
 
-def _range_dates(m: re.Match, notice_year: int | None) -> tuple[date | None, date | None]:
+def _range_dates(m: re.Match, notice_year: int | None, issued: date | None = None) -> tuple[date | None, date | None]:
     start_year = int(m["sy"]) if m["sy"] else notice_year
     if not start_year or (not m["sd"] and not (m["em"] or m["ed"])):
         return None, None
     start = make_date(start_year, int(m["sm"]), int(m["sd"] or 1), None)
     if not start:
         return None, None
-    end_year = int(m["ey"]) if m["ey"] else start.year
+    if not m["sy"] and issued and start < issued - timedelta(days=90):  # 3月1日 in a notice of November: next year
+        start = make_date(start.year + 1, start.month, start.day, None)
+    end_year = int(m["ey"]) if m["ey"] else start.year + (1 if m["next"] else 0)
     end_month = int(m["em"]) if m["em"] else start.month
     if m["ed"]:
         end = make_date(end_year, end_month, int(m["ed"]), None)
@@ -140,7 +144,7 @@ def _clauses(paragraph: str) -> list[str]:
     return [c for c in re.split(r"[。；;，,]", paragraph) if c]
 
 
-def _explicit_period(notice: NoticeText, year: int | None) -> tuple[Found, bool]:
+def _explicit_period(notice: NoticeText, year: int | None, issued: date | None = None) -> tuple[Found, bool]:
     """Ranges under a heading about time (all phases: first start to last end), labelled or campaign ones."""
     sections: list[tuple[bool, str]] = []
     heading = False
@@ -156,7 +160,7 @@ def _explicit_period(notice: NoticeText, year: int | None) -> tuple[Found, bool]
     for heading, paragraph in sections:
         for clause in _clauses(paragraph):
             for m in _RANGE.finditer(clause):
-                start, end = _range_dates(m, year)
+                start, end = _range_dates(m, year, issued)
                 if not start:
                     continue
                 before = clause[: m.start()]
@@ -206,9 +210,9 @@ def campaign_month(notice: NoticeText, title: str | None, year: int | None) -> F
     return NOTHING
 
 
-def period(notice: NoticeText, year: int | None, title: str | None = None) -> Found:
+def period(notice: NoticeText, year: int | None, title: str | None = None, issued: date | None = None) -> Found:
     """活动时间: printed ranges first; else June of the campaign named 第N个“安全生产月”."""
-    printed, _ = _explicit_period(notice, year)
+    printed, _ = _explicit_period(notice, year, issued)
     if printed.confidence >= 0.8:
         return printed
     month = campaign_month(notice, title, year)

@@ -72,7 +72,8 @@ _NAME_AFTER = compile_tolerant(
     rf"(?P<name>[{CJK}]{{2,4}}?)(?:同志)?(?=[\s，,、；;。（(：:\d]|$|电话|手机|联系|座机|办公)"
 )
 _MORE_NAMES = compile_tolerant(
-    rf"(?<=[、，,；;\s\d])(?P<name>[{CJK}]{{2,4}}?)(?:同志)?(?=\s*[，,：:（(]?\s*(?:电话|手机|联系电话)?\s*[：:]?\s*(?:\d|[（(]0))"
+    rf"(?<=[、，,；;\s\d])(?P<name>[{CJK}]{{2,4}}?)(?:同志)?"
+    r"(?=\s*[，,：:（(]?\s*(?:电话|手机|联系电话)?\s*[：:]?\s*(?:\d{7}|0\d{2,3}\s*[-—–－]|1[3-9]\d{9}|[（(]\s*0\d{2,3}))"
 )
 _JOINED_NAME = re.compile(rf"^、\s*(?P<name>[{CJK}]{{2,4}}?)(?:同志)?(?=[、，,；;\s（(]|$)")
 _LABEL = compile_tolerant(r"联\s*系\s*人|联系方式")
@@ -111,9 +112,17 @@ def _contact_blocks(notice: NoticeText) -> list[str]:
     return blocks
 
 
+_PHONE_START = r"(?:\d{7}|0\d{2,3}\s*[-—–－]|1[3-9]\d{9}|[（(]\s*0\d{2,3})"
+_PHONE_NEXT = re.compile(rf"^\s*(?:同志)?\s*[（(，,、\s]*(?:电话|手机|联系电话|座机|電話)?\s*[：:]?\s*{_PHONE_START}")
+
+
 def _names(block: str) -> list[tuple[int, str]]:
+    """Names after 联系人：, or right before a phone (联系人张三 1391…); never words of a sentence (联系人要保持…)."""
     names = []
     for m in _NAME_AFTER.finditer(block):
+        labelled = re.search("[：:]", block[m.start() : m.start("name")])
+        if not labelled and not _PHONE_NEXT.match(block[m.end("name") :]):
+            continue
         names.append((m.start("name"), m["name"]))
         cursor = m.end("name")
         while joined := _JOINED_NAME.match(block[cursor:]):

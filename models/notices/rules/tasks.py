@@ -68,8 +68,12 @@ _DAY_LIST = re.compile(
 _ACTION = compile_tolerant(r"填写|填报|报名|推荐|申报|上传|录入|提交|报送|上报|备案|反馈|汇总|报")
 
 
-def _spelled_out(sentence: str, year: int | None) -> str:
-    """3月底 → 3月31日; 6月7日、14日、21日 → 6月7日、6月14日、6月21日 (so every date reads alone)."""
+def _spelled_out(sentence: str, year: int | None, issued: date | None = None) -> str:
+    """3月底 → 3月31日; 本月底 → the issue month's last day; 6月7日、14日、21日 → 6月7日、6月14日、6月21日."""
+    if issued:
+        sentence = re.sub(
+            r"本月(?:底|末)", f"{issued.year}年{issued.month}月{month_end(issued.year, issued.month).day}日", sentence
+        )
 
     def end_of(m: re.Match) -> str:
         y = int(m["y"].strip(" 年")) if m["y"] else year or 2001
@@ -80,6 +84,9 @@ def _spelled_out(sentence: str, year: int | None) -> str:
         return f"{m['y'] or ''}{m['m']}月{m['d']}日{more}"
 
     return _DAY_LIST.sub(each_day, _MONTH_END.sub(end_of, sentence))
+
+
+_CHAINED = re.compile(r"^\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*[、，,和及与]\s*$")
 
 
 def _what_after(clause: str) -> str:
@@ -131,7 +138,9 @@ def deadlines(notice: NoticeText, year: int | None, issued: date | None = None) 
     """One-off deadlines: 于5月21日将联络员名单…报, 5月30日（星期一）前报送…, 材料请于6月5日前报送…
 
     A date before the notice was issued is history (a plan's yearly task), not a deadline of this notice.
+    Dates listed together (分别于6月7日、14日、21日前报送) share what follows the last of them.
     """
+    after = issued or (date(year, 1, 1) if year else None)
     found: list[dict] = []
     for sentence in _sentences(notice):
         if re.search(tolerant(r"每(?:周|星期|月|日|天|季度|半年)"), sentence) and not re.search(
@@ -140,12 +149,24 @@ def deadlines(notice: NoticeText, year: int | None, issued: date | None = None) 
             continue
         if not re.search(SEND, sentence):
             continue
-        sentence = _spelled_out(sentence, year)
+        sentence = _spelled_out(sentence, year, issued)
         matches = list(DATE.finditer(sentence))
-        for index in range(len(matches)):
-            item = _one_deadline(sentence, matches, index, year, issued)
-            if item and not (issued and item["date"] < issued.isoformat()):
+        chain: list[re.Match] = []
+        for index, match in enumerate(matches):
+            following = matches[index + 1] if index + 1 < len(matches) else None
+            if following and _CHAINED.match(sentence[match.end() : following.start()]):
+                chain.append(match)
+                continue
+            item = _one_deadline(sentence, matches, index, year, after)
+            if item:
+                for earlier in chain:
+                    when = date_of(earlier, year, after)
+                    if when:
+                        found.append({**item, "date": when.isoformat()})
                 found.append(item)
+            chain = []
+    if issued:
+        found = [item for item in found if item["date"] >= issued.isoformat()]
     seen, unique = set(), []
     for item in found:
         if (item["date"], item["what"]) not in seen:
