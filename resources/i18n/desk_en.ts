@@ -1155,7 +1155,74 @@ Save “{1}” anyway?</translation>
     </message>
   </context>
   <context>
+    <name>DeadlinesEditor</name>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="66" />
+      <source>删除所选</source>
+      <translation>Remove selected</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="70" />
+      <source>截止事项（将按单位跟踪报送情况）</source>
+      <translation>Deadlines (tracked per unit)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="56" />
+      <source>报送内容</source>
+      <translation>What to send</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="54" />
+      <source>日期/周期</source>
+      <translation>Date / every</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="55" />
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="64" />
+      <source>添加定期报送</source>
+      <translation>Add recurring report</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="62" />
+      <source>添加截止日期</source>
+      <translation>Add deadline</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="53" />
+      <source>类型</source>
+      <translation>Kind</translation>
+    </message>
+  </context>
+  <context>
     <name>NoticeConfirmDialog</name>
+    <message>
+      <location filename="../../ui/notices/confirm_dialog.py" line="160" />
+      <source>
+
+仍要保存吗？</source>
+      <translation>
+
+Save anyway?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/confirm_dialog.py" line="135" />
+      <source>注意：这份通知是 {0} 年的，当前活动是 {1} 年。日期已按 {0} 年识别；请确认要登记到 {1} 年的活动，或先切换到 {0} 年的活动。</source>
+      <translation>Note: this notice is of {0}, the current campaign is {1}. Its dates were read as {0}; confirm that it belongs to the {1} campaign, or switch to the {0} campaign first.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/confirm_dialog.py" line="100" />
+      <source>通知 (*.txt *.docx *.pdf);;所有文件 (*)</source>
+      <translation>Notices (*.txt *.docx *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/confirm_dialog.py" line="160" />
+      <source>通知年份与活动不同</source>
+      <translation>Notice year differs from the campaign</translation>
+    </message>
     <message>
       <location filename="../../ui/notice_confirm_dialog.py" line="163" />
       <source>不能保存</source>
@@ -1277,6 +1344,16 @@ Save “{1}” anyway?</translation>
   </context>
   <context>
     <name>NoticeEditor</name>
+    <message>
+      <location filename="../../ui/notices/editor.py" line="140" />
+      <source>未填入：{0}</source>
+      <translation>Not filled in: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/editor.py" line="138" />
+      <source>请核对：{0}</source>
+      <translation>Please check: {0}</translation>
+    </message>
     <message>
       <location filename="../../ui/notice_editor.py" line="155" />
       <source>Excel 工作簿 (*.xlsx)</source>
