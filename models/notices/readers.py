@@ -8,6 +8,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from models.documents.zip_gate import DOCX, check_container
 from models.errors import ImportRejected, ValidationError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -105,6 +106,7 @@ def _block_lines(container) -> list[str]:
 def docx_text(path: Path) -> str:
     from defusedxml import ElementTree  # lazy: only when a .docx is opened
 
+    check_container(path, DOCX)  # sizes, ratios and DTDs checked before any XML is parsed
     try:
         with zipfile.ZipFile(path) as archive:
             xml = archive.read("word/document.xml")
