@@ -50,6 +50,23 @@ _BARE_VALUE = re.compile(
 )
 
 
+# a table copied without its colons: 索引号<TAB>…<TAB>发布机构<TAB>… (only labels no sentence starts with)
+_STRONG = "索引号 发布机构 发文机关 发文单位 发文字号 文号 成文日期 发文日期 发布日期 主题分类 公开方式 公开范围 名称 标题".split()
+_STRONG_ALT = "|".join(r"\s*".join(map(re.escape, label)) for label in sorted(_STRONG, key=len, reverse=True))
+_BARE_LABEL = compile_tolerant(rf"(?:^|(?<=\s))(?P<label>{_STRONG_ALT})\s+(?=\S)")
+
+
+def _bare_pairs(line: str) -> dict[str, str] | None:
+    starts = list(_BARE_LABEL.finditer(line))
+    if not starts or starts[0].start() != 0:
+        return None
+    pairs = {}
+    for index, found in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(line)
+        pairs.setdefault(simplified(re.sub(r"\s+", "", found["label"])), clean_line(line[found.end() : end]))
+    return pairs
+
+
 def is_furniture(line: str) -> bool:
     return any(p.search(line) for p in _FURNITURE)
 
@@ -62,7 +79,7 @@ def metadata_pairs(line: str) -> dict[str, str] | None:
     """label → value for a metadata line (`文 号: X 公开类型: Y`, `索引号: | X | 发文字号: | Y |`), else None."""
     starts = list(_LABEL_AT.finditer(line))
     if not starts:
-        return None
+        return _bare_pairs(line)
     leading = line[: starts[0].start()].strip(" |｜【[")
     if not (_LABEL_START.match(line) or len(starts) >= 2 or re.search(r"[A-Za-z]{2,}\.[a-z]{2,}", leading)):
         return None
