@@ -50,7 +50,9 @@ def date_of(match: re.Match, notice_year: int | None, after: date | None = None)
 
 def parse_date(text: str) -> date | None:
     found = DATE.search(text or "")
-    return date_of(found, None) if found and (found["year"] or found["y2"]) else None
+    if found and (found["year"] or found["y2"]):
+        return date_of(found, None)
+    return _garbled(re.sub(r"\s+", "", text or ""))
 
 
 def _garbled(line: str) -> date | None:
@@ -66,6 +68,7 @@ def _garbled(line: str) -> date | None:
     return readings.pop() if len(readings) == 1 else None
 
 
+_NO_DAY_MARK = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})$")  # 2023年6月5 (日 lost)
 _DATE_AFTER_ORG = re.compile(r"^.{3,60}?\s*(\d{4}年\d{1,2}月\d{1,2}日)$")
 _HEADING_BEFORE = compile_tolerant(r"(?:时间|日期|期限|[：:])$")
 
@@ -83,6 +86,9 @@ def issue_date(notice: NoticeText) -> tuple[Found, int | None]:
             signed, at = Found(parse_date(line), 0.9), index
         elif ORG_LINE.match(before) and _garbled(line):
             signed, at = Found(_garbled(line), 0.6, f"日期印刷不全（{line}），请核对"), index
+        elif ORG_LINE.match(before) and (cut := _NO_DAY_MARK.match(line)):
+            found = make_date(int(cut[1]), int(cut[2]), int(cut[3]), None)
+            signed, at = Found(found, 0.7, f"日期印刷不全（{line}），请核对"), index
         if at is not None:
             break
     for label in ("成文日期", "发文日期"):
@@ -181,7 +187,7 @@ def _explicit_period(notice: NoticeText, year: int | None, issued: date | None =
 
 _CN_NUMBER = "一二三四五六七八九十"
 _NTH_MONTH = compile_tolerant(
-    r"第\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*个\s*(?:全国)?\s*[“\"「]?安全生产(?:宣传)?月"
+    r"(?:第|是|为)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*个\s*(?:全国)?\s*[“\"「]?安全生产(?:宣传)?月"
 )
 _TITLE_MONTH = compile_tolerant(r"开展(?P<y>\d{4})年.{0,12}[“\"「]?安全生产(?:宣传)?月[”\"」]?活动")
 

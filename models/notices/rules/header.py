@@ -46,12 +46,28 @@ def _trailing_number(line: str) -> tuple[str, str | None]:
     return line, None
 
 
+# 麒区安办〔202116号 / 麒区安办〔2021〕16 (a bracket or 号 lost with its HTML span): the year is four digits
+_DAMAGED_NUMBER = re.compile(
+    rf"^(?P<org>[{CJK}]{{1,15}}?)\s*[{_OPEN}]\s*(?P<year>(?:19|20)\d{{2}})\s*(?:[{_CLOSE}]\s*(?P<n1>\d{{1,4}})|(?P<n2>\d{{1,4}})\s*(?P<hao>[号號]))$"
+)
+
+
+def _damaged_number(line: str) -> str | None:
+    found = _DAMAGED_NUMBER.match(line.strip())
+    if not found:
+        return None
+    return f"{found['org']}〔{found['year']}〕{int(found['n1'] or found['n2'])}{found['hao'] or '号'}"
+
+
 def doc_number(notice: NoticeText) -> Found:
     """The notice's own 文号: on its own line in the head, after the title, or in the metadata block."""
     for line in notice.head:
         own = _whole_number(line) or _trailing_number(line)[1]
         if own:
             return Found(own, 0.9)
+    for line in notice.head:
+        if own := _damaged_number(line):
+            return Found(own, 0.6, f"文号印刷不全（{line}），请核对")
     for label in ("发文字号", "文号", "发文号", "文件编号", "编号", "作者"):
         value = notice.metadata.get(label)
         own = _whole_number(value) if value else None
@@ -178,6 +194,8 @@ _QUOTED_THEME = tuple(
         r"突出[“\"「『]([^”\"」』]{2,60})[”\"」』]的?(?:活动)?主题",
     )
 )
+# 以落实安全责任，推动安全发展为主题 (quotes lost with their HTML spans)
+_UNQUOTED_THEME = compile_tolerant(r"以([^以。；;“”\"]{4,30}?)为(?:活动)?主题")
 _THEME_LINE = compile_tolerant(r"^(?:活动|宣传)?主题[：:]\s*(.{2,60}?)[。.]?$")
 _THEME_HEAD = compile_tolerant(r"(?:活动|宣传)?主题[：:]?")
 
@@ -191,6 +209,10 @@ def theme(notice: NoticeText) -> Found:
             found = pattern.search(text)
             if found:
                 return Found(found[1].strip(), 0.9)
+    for text in body:
+        found = _UNQUOTED_THEME.search(text)
+        if found and not re.search(tolerant("安全生产月|活动|为契机|指导"), found[1]):
+            return Found(found[1].strip(), 0.7, "主题没有引号，请核对")
     for index, line in notice.body_lines:
         plain = re.sub(r"^([一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])", "", line)
         found = _THEME_LINE.match(plain)

@@ -51,7 +51,9 @@ _BARE_VALUE = re.compile(
 
 
 # a table copied without its colons: 索引号<TAB>…<TAB>发布机构<TAB>… (only labels no sentence starts with)
-_STRONG = "索引号 发布机构 发文机关 发文单位 发文字号 文号 成文日期 发文日期 发布日期 主题分类 公开方式 公开范围 名称 标题".split()
+_STRONG = (
+    "索引号 发布机构 发文机关 发文单位 发文字号 文号 成文日期 发文日期 发布日期 主题分类 公开方式 公开范围 名称 标题"
+).split()
 _STRONG_ALT = "|".join(r"\s*".join(map(re.escape, label)) for label in sorted(_STRONG, key=len, reverse=True))
 _BARE_LABEL = compile_tolerant(rf"(?:^|(?<=\s))(?P<label>{_STRONG_ALT})\s+(?=\S)")
 
