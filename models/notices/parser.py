@@ -72,9 +72,8 @@ def _unsure(fields: dict[str, Found], parsed: dict) -> dict[str, str]:
             notes[key] = found.note or ("不够确定，未填入" if not found.shown else "请核对")
     odd = [r for r in parsed["recurring"] if not r.get("weekday") and not r.get("day_of_month")]
     if odd:
-        notes["recurring"] = (
-            "有按日、按季度或半年的报送要求（" + "；".join(r["rule"] for r in odd) + "），请核对并按需要手工添加"
-        )
+        named = "；".join(recurring_label(r) + (f" {r['time']}" if r.get("time") else "") for r in odd)
+        notes["recurring"] = f"有按日、按季度或半年的报送要求（{named}），不能按单位逐期跟踪，请核对"
     return notes
 
 
