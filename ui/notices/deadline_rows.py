@@ -23,11 +23,21 @@ class DeadlineRowsModel(EditableRowsModel):
     """Rows {kind, date, time, what}; a recurring row's date is its rule in words (每周一, 每月15日)."""
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and problem(self.rows[index.row()]):
-            return QBrush(QColor("#fde2c8"))
+        row = self.rows[index.row()] if index.isValid() else {}
+        if role == Qt.ItemDataRole.BackgroundRole and index.isValid():
+            if problem(row):
+                return QBrush(QColor("#fde2c8"))
+            if row.get("unsure"):
+                return QBrush(QColor("#fff3b0"))  # proposed by the parser, not sure: the clerk checks it
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
-            return problem(self.rows[index.row()]) or None
+            return problem(row) or row.get("unsure") or None
         return super().data(index, role)
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        changed = super().setData(index, value, role)
+        if changed:
+            self.rows[index.row()].pop("unsure", None)  # the clerk has looked at it
+        return changed
 
 
 def problem(row: dict) -> str:
@@ -90,10 +100,11 @@ class DeadlinesEditor(QWidget):
 
     def set_parsed(self, parsed: dict) -> None:
         rows = [
-            {"kind": ONCE, "date": d["date"], "time": d.get("time"), "what": d["what"]} for d in parsed["deadlines"]
+            {"kind": ONCE, "date": d["date"], "time": d.get("time"), "what": d["what"], "unsure": d.get("unsure")}
+            for d in parsed["deadlines"]
         ]
         rows += [
-            {"kind": EVERY, "date": recurring_label(r), "time": r["time"], "what": r["what"]}
+            {"kind": EVERY, "date": recurring_label(r), "time": r["time"], "what": r["what"], "unsure": r.get("unsure")}
             for r in parsed["recurring"]
         ]
         self.model.set_rows(rows)

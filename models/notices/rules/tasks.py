@@ -110,7 +110,7 @@ def _one_deadline(sentence: str, matches: list, index: int, year: int | None, is
     rest = tail[head.end() :]
     clause = re.split(r"[。；;]", rest)[0]
     local_send = re.search(SEND, re.split(r"[，,]", clause)[0] or "")
-    what = ""
+    what, guessed = "", False
     if re.match(r"^[，,]?\s*(?:请|务必|须|需)?\s*(?:将|把)", clause):
         what = re.split(SEND + r"(?![名单表])", re.sub(r"^[，,]?\s*(?:请|务必|须|需)?\s*(?:将|把)", "", clause))[0]
         what = re.split(r"[，,](?=\s*\d{1,2}\s*月)", what)[0]
@@ -123,7 +123,7 @@ def _one_deadline(sentence: str, matches: list, index: int, year: int | None, is
     elif re.search(SEND, clause[:12]):
         what = _subject(before_text)
     elif head["before"] and re.search(r"于\s*$", before_text) and _ACTION.search(re.split(r"[，,]", clause)[0]):
-        what = _what_after(clause)
+        what, guessed = _what_after(clause), True
     what = _tidy(re.split(r"[，,](?:并|同时|逾期|如)", what)[0])
     if not what or len(what) < 2 or re.search(r"^(的|各|和)", what):
         return None
@@ -131,6 +131,8 @@ def _one_deadline(sentence: str, matches: list, index: int, year: int | None, is
     hour = time_of(tail[: head.end()])
     if hour:
         item["time"] = hour
+    if guessed:
+        item["unsure"] = "报送内容由句意推断，请核对"
     return item
 
 
@@ -193,6 +195,7 @@ def weekly_lists(items: list[dict]) -> tuple[list[dict], list[dict]]:
                     "what": what,
                     "from": days[0].isoformat(),
                     "until": days[-1].isoformat(),
+                    "unsure": "由所列日期推断为每周报送，请核对",
                 }
             )
         else:
@@ -297,7 +300,14 @@ def _zero_reports(notice: NoticeText, year: int | None) -> list[dict]:
             what = re.sub(r"^.*?(?:实行|采取|执行|落实)+", "", sentence[: found.end()]).strip(" ，,")
             out = []
             for since, until in spans:
-                item = {"rule": "daily", "weekday": None, "day_of_month": None, "time": None, "what": what}
+                item = {
+                    "rule": "daily",
+                    "weekday": None,
+                    "day_of_month": None,
+                    "time": None,
+                    "what": what,
+                    "unsure": "由“零报告”制度推断为每日报送，请核对",
+                }
                 if since:
                     item.update({"from": since, "until": until})
                 out.append(item)

@@ -130,3 +130,13 @@ def test_daily_and_quarterly_reports_are_shown_and_explained(dialog):
     assert "每季度" in opened.deadlines.note.text() or "quarterly" in opened.deadlines.note.text()
     index = opened.deadlines.model.index(1, 1)
     assert "不能按单位逐期跟踪" in opened.deadlines.model.data(index, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_report_the_parser_inferred_is_marked_until_the_clerk_edits_it(dialog, qtbot):
+    opened = dialog(2021, "12-yangling-2019.txt")  # 零报告 regime → a daily report, inferred
+    model = opened.deadlines.model
+    daily = next(i for i, row in enumerate(model.rows) if row["date"] == "每日")
+    index = model.index(daily, 3)
+    assert "零报告" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    _type_into(qtbot, opened.deadlines.view, daily, 1, "每周一")
+    assert model.data(index, Qt.ItemDataRole.ToolTipRole) is None
