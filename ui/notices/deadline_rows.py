@@ -30,7 +30,7 @@ class DeadlineRowsModel(EditableRowsModel):
             if row.get("unsure"):
                 return QBrush(QColor("#fff3b0"))  # proposed by the parser, not sure: the clerk checks it
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
-            return problem(row) or row.get("unsure") or None
+            return "\n".join(text for text in (row.get("unsure"), problem(row)) if text) or None
         return super().data(index, role)
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
