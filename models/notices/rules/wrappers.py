@@ -83,7 +83,8 @@ def metadata_pairs(line: str) -> dict[str, str] | None:
     if not starts:
         return _bare_pairs(line)
     leading = line[: starts[0].start()].strip(" |｜【[")
-    if not (_LABEL_START.match(line) or len(starts) >= 2 or re.search(r"[A-Za-z]{2,}\.[a-z]{2,}", leading)):
+    dated = re.fullmatch(r"[\d\-/.:年月日\s]{8,}", leading)  # 2021-06-03 09:30 来源：…
+    if not (_LABEL_START.match(line) or len(starts) >= 2 or dated or re.search(r"[A-Za-z]{2,}\.[a-z]{2,}", leading)):
         return None
     if leading and re.search("[。；]", leading):
         return None
