@@ -68,7 +68,7 @@ def compile_tolerant(pattern: str, flags: int = 0) -> re.Pattern:
 
 # 關(guān)于, 監(jiān)管: a pinyin reading in ASCII parentheses right after a character (damaged page copies)
 _PINYIN = re.compile(
-    r"(?<=[\u3400-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)"
+    r"(?<=[\u3400-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}[)）]"
 )
 
 
