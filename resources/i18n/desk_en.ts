@@ -161,13 +161,13 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>CompletenessView</name>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="139" />
-      <location filename="../../ui/progress/completeness_view.py" line="166" />
+      <location filename="../../ui/progress/completeness_view.py" line="138" />
+      <location filename="../../ui/progress/completeness_view.py" line="165" />
       <source>{0}催报清单</source>
       <translation>Chase list {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="114" />
+      <location filename="../../ui/progress/completeness_view.py" line="113" />
       <source>{0}：应报 {1}，已报 {2}（按时 {3}，迟报 {4}），未报 {5}，报送率 {6:.0%}</source>
       <translation>{0}: expected {1}, reported {2} (on time {3}, late {4}), missing {5}, reporting rate {6:.0%}</translation>
     </message>
@@ -177,19 +177,19 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Change deadline…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="127" />
+      <location filename="../../ui/progress/completeness_view.py" line="126" />
       <source>催报清单</source>
       <translation>Chase list</translation>
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="63" />
-      <location filename="../../ui/progress/completeness_view.py" line="154" />
+      <location filename="../../ui/progress/completeness_view.py" line="153" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="59" />
-      <location filename="../../ui/progress/completeness_view.py" line="151" />
+      <location filename="../../ui/progress/completeness_view.py" line="150" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
@@ -199,7 +199,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="130" />
+      <location filename="../../ui/progress/completeness_view.py" line="129" />
       <source>导出催报清单</source>
       <translation>Export chase list</translation>
     </message>
@@ -209,7 +209,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Export chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="144" />
+      <location filename="../../ui/progress/completeness_view.py" line="143" />
       <source>已导出催报清单：{0}</source>
       <translation>Chase list exported: {0}</translation>
     </message>
@@ -219,7 +219,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Reported</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="150" />
+      <location filename="../../ui/progress/completeness_view.py" line="149" />
       <source>序号</source>
       <translation>No.</translation>
     </message>
@@ -235,7 +235,7 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="64" />
-      <location filename="../../ui/progress/completeness_view.py" line="155" />
+      <location filename="../../ui/progress/completeness_view.py" line="154" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
@@ -275,19 +275,19 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="127" />
+      <location filename="../../ui/progress/completeness_view.py" line="126" />
       <source>本周所有单位都已按时报送。</source>
       <translation>All units reported on time this week.</translation>
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="60" />
-      <location filename="../../ui/progress/completeness_view.py" line="152" />
+      <location filename="../../ui/progress/completeness_view.py" line="151" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="62" />
-      <location filename="../../ui/progress/completeness_view.py" line="153" />
+      <location filename="../../ui/progress/completeness_view.py" line="152" />
       <source>联络员</source>
       <translation>Liaison</translation>
     </message>
@@ -295,6 +295,49 @@ The current state is backed up first, so you can restore it again later.</transl
       <location filename="../../ui/progress/completeness_view.py" line="51" />
       <source>迟报</source>
       <translation>Late</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeadlinesEditor</name>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="81" />
+      <source>删除所选</source>
+      <translation>Remove selected</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="86" />
+      <source>截止事项（将按单位跟踪报送情况）</source>
+      <translation>Deadlines (tracked per unit)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="71" />
+      <source>报送内容</source>
+      <translation>What to send</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="69" />
+      <source>日期/周期</source>
+      <translation>Date / every</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="70" />
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="79" />
+      <source>添加定期报送</source>
+      <translation>Add recurring report</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="77" />
+      <source>添加截止日期</source>
+      <translation>Add deadline</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="68" />
+      <source>类型</source>
+      <translation>Kind</translation>
     </message>
   </context>
   <context>
@@ -1167,104 +1210,122 @@ Save “{1}” anyway?</translation>
   <context>
     <name>NoticeConfirmDialog</name>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="163" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="171" />
+      <source>
+
+仍要保存吗？</source>
+      <translation>
+
+Save anyway?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/confirm_dialog.py" line="165" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="168" />
       <source>不能保存</source>
       <translation>Cannot save</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="86" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="76" />
       <source>保存(&amp;S)</source>
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="70" />
       <source>删除所选截止事项</source>
-      <translation>Delete selected deadline</translation>
+      <translation type="vanished">Delete selected deadline</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="87" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="77" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="39" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="40" />
       <source>在此粘贴通知全文（Ctrl+V），然后按“识别”（Ctrl+R）</source>
       <translation>Paste the full text of the notice here (Ctrl+V), then press “Recognize” (Ctrl+R)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="129" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="119" />
       <source>已识别，请逐项核对后保存。</source>
       <translation>Recognized. Please check each field, then save.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="75" />
       <source>截止事项（将按单位跟踪报送情况）</source>
-      <translation>Deadlines (reporting is tracked per unit)</translation>
+      <translation type="vanished">Deadlines (reporting is tracked per unit)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="40" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="41" />
       <source>打开文件(&amp;O)…</source>
       <translation>&amp;Open file…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="107" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="97" />
       <source>打开通知</source>
       <translation>Open notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="62" />
       <source>报送内容</source>
-      <translation>What to report</translation>
+      <translation type="vanished">What to report</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="60" />
       <source>日期/周期</source>
-      <translation>Date/cycle</translation>
+      <translation type="vanished">Date/cycle</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="61" />
       <source>时间</source>
-      <translation>Time</translation>
+      <translation type="vanished">Time</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="129" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="119" />
       <source>未识别的项请手工填写。</source>
       <translation>Fill in what was not recognized by hand.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="123" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="113" />
       <source>没有文字：请先粘贴通知全文或打开文件。</source>
       <translation>No text: paste the full notice or open a file first.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="132" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="122" />
       <source>没有识别出任何字段：这可能不是一份通知。可以手工填写后保存。</source>
       <translation>No field was recognized: this may not be a notice. You can fill it in by hand and save.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="36" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="144" />
+      <source>注意：这份通知是 {0} 年的，当前活动是 {1} 年。日期已按 {0} 年识别；请确认要登记到 {1} 年的活动，或先切换到 {0} 年的活动。</source>
+      <translation>Note: this notice is of {0}, the current campaign is {1}. Its dates were read as {0}; confirm that it belongs to the {1} campaign, or switch to the {0} campaign first.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/confirm_dialog.py" line="37" />
       <source>登记通知：粘贴或打开通知，核对识别出的内容</source>
       <translation>Register notice: paste or open a notice, check what was recognized</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="59" />
       <source>类型</source>
-      <translation>Type</translation>
+      <translation type="vanished">Type</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="42" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="43" />
       <source>识别(&amp;R)</source>
       <translation>&amp;Recognize</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="163" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="168" />
       <source>请填写通知标题。</source>
       <translation>Please enter the notice title.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="107" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="97" />
+      <source>通知 (*.txt *.docx *.pdf);;所有文件 (*)</source>
+      <translation>Notices (*.txt *.docx *.pdf);;All files (*)</translation>
+    </message>
+    <message>
       <source>通知 (*.txt *.docx);;所有文件 (*)</source>
-      <translation>Notices (*.txt *.docx);;All files (*)</translation>
+      <translation type="vanished">Notices (*.txt *.docx);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/confirm_dialog.py" line="171" />
+      <source>通知年份与活动不同</source>
+      <translation>Notice year differs from the campaign</translation>
     </message>
   </context>
   <context>
@@ -1288,7 +1349,7 @@ Save “{1}” anyway?</translation>
   <context>
     <name>NoticeEditor</name>
     <message>
-      <location filename="../../ui/notices/editor.py" line="155" />
+      <location filename="../../ui/notices/editor.py" line="175" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -1321,6 +1382,11 @@ Save “{1}” anyway?</translation>
       <location filename="../../ui/notices/editor.py" line="57" />
       <source>文号(&amp;N)</source>
       <translation>Document &amp;no.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/editor.py" line="142" />
+      <source>未填入：{0}</source>
+      <translation>Not filled in: {0}</translation>
     </message>
     <message>
       <location filename="../../ui/notices/editor.py" line="58" />
@@ -1370,7 +1436,12 @@ Save “{1}” anyway?</translation>
       <translation>Contact</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="155" />
+      <location filename="../../ui/notices/editor.py" line="140" />
+      <source>请核对：{0}</source>
+      <translation>Please check: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/editor.py" line="175" />
       <source>选择空白模板</source>
       <translation>Choose blank template</translation>
     </message>
@@ -2257,33 +2328,33 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>errors</name>
     <message>
-      <location filename="../../ui/common/errors.py" line="53" />
+      <location filename="../../ui/common/errors.py" line="54" />
       <source>发生了意外错误，已记录到日志文件：</source>
       <translation>An unexpected error occurred and was written to the log file:</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="32" />
+      <location filename="../../ui/common/errors.py" line="33" />
       <source>发生了意外错误，操作未完成，数据未被修改。</source>
       <translation>An unexpected error occurred. The action was not completed and no data was changed.</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="24" />
+      <location filename="../../ui/common/errors.py" line="26" />
       <source>操作未完成</source>
       <translation>Action not completed</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="27" />
+      <location filename="../../ui/common/errors.py" line="28" />
       <source>文件操作失败</source>
       <translation>File operation failed</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="55" />
+      <location filename="../../ui/common/errors.py" line="56" />
       <source>最近一次操作可能未完成，已保存的数据不受影响。</source>
       <translation>The last action may not have been completed; data already saved is not affected.</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="31" />
-      <location filename="../../ui/common/errors.py" line="52" />
+      <location filename="../../ui/common/errors.py" line="32" />
+      <location filename="../../ui/common/errors.py" line="53" />
       <source>程序出错</source>
       <translation>Program error</translation>
     </message>
@@ -2587,13 +2658,13 @@ It holds the campaigns, {2} units, the indicators and the notices, but none of t
   <context>
     <name>startup</name>
     <message>
-      <location filename="../../ui/shell/startup.py" line="79" />
-      <location filename="../../ui/shell/startup.py" line="86" />
+      <location filename="../../ui/shell/startup.py" line="91" />
+      <location filename="../../ui/shell/startup.py" line="98" />
       <source>数据库已损坏</source>
       <translation>Database damaged</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="87" />
+      <location filename="../../ui/shell/startup.py" line="99" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -2604,7 +2675,7 @@ It holds the campaigns, {2} units, the indicators and the notices, but none of t
 A backup from {1} was found. Restore it? (Choose “No” to create an empty database.)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="80" />
+      <location filename="../../ui/shell/startup.py" line="92" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -2615,12 +2686,12 @@ A backup from {1} was found. Restore it? (Choose “No” to create an empty dat
 No usable backup was found; an empty database will be created.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="56" />
+      <location filename="../../ui/shell/startup.py" line="57" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="57" />
+      <location filename="../../ui/shell/startup.py" line="58" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
