@@ -7,7 +7,13 @@ import unicodedata
 from dataclasses import dataclass
 
 # Measures a unit may write after a number ("15场", "300人次"); the indicator's own measure always counts.
-_MEASURE_WORDS = ("场次", "人次", "条次", "场", "次", "人", "份", "条", "处", "篇", "个", "项", "起", "张", "幅")
+MEASURE_WORDS = (
+    "场次", "人次", "条次", "家次", "台次", "辆次", "户次", "班次", "期次", "车次", "架次", "艘次", "批次",
+    "场", "次", "人", "份", "条", "处", "篇", "个", "项", "起", "张", "幅", "期", "户", "家", "台", "辆", "块",
+    "件", "册", "套", "艘", "栋", "万元", "元", "千元", "亿元", "小时", "公里", "千米", "吨", "平方米",
+    "处次", "课时", "学时",
+)
+_MEASURE_WORDS = MEASURE_WORDS
 _NUMBER = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*(\S*)$")
 
 
