@@ -59,8 +59,12 @@ def parse_figure(raw, indicator: dict) -> Parsed:
         value = _as_number(raw)
     else:
         text = fold(raw).replace(",", "")
-        if text in ("", "-", "/", "—", "无"):
-            return Parsed(value=0 if text == "无" else None)
+        if text == "无" or text == "零":
+            return Parsed(value=0)
+        if re.fullmatch(r"[-/\\—–―－─]*", text):  # blank, /, —, ——, －: not applicable, not an error
+            return Parsed()
+        if re.search(r"约|余|多|左右|若干|以上|大概|近\d", text):
+            return Parsed(error=f"不是准确数字（“{str(raw).strip()}”）：请填写准确的数")
         match = _NUMBER.match(text)
         if not match:
             return Parsed(error=f"不是数字（“{str(raw).strip()}”）")

@@ -53,8 +53,8 @@ DECIMAL_MEASURES = ("万元", "元", "千元", "亿元", "公里", "千米", "�
 _NARRATIVE = (
     (re.compile(r"存在(的)?问题|问题"), "problems"),
     (re.compile(r"下一步|打算|计划"), "plans"),
-    (re.compile(r"亮点|典型|经验"), "highlights"),
     (re.compile(r"情况|做法|措施|成效|开展"), "activities"),
+    (re.compile(r"亮点|典型|经验"), "highlights"),
 )
 
 
