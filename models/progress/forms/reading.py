@@ -140,7 +140,7 @@ def template_form_cells(sheets, context, name: str) -> dict:
     """Cells of a returned form in any template's layout: columns by header text, units by row label."""
     chosen = _choose(sheets, context)
     if chosen is None:
-        raise ImportRejected("找不到统计表：没有一个工作表有带栏目名称的表头。", name)
+        raise ImportRejected("找不到表头：没有一个工作表有带栏目名称的表头。", name)
     sheet, model, matched = chosen
     if not matched:
         raise ImportRejected("表头栏目与本活动的指标表对不上，无法导入（请检查是否用了本活动的统计表）。", name)
@@ -201,9 +201,9 @@ class _FormReader:
             for number, (r, c) in enumerate(hit):
                 bad.add((r, c))
                 if number == 0:
-                    self.error(r, c, f"合并单元格 {span}，数字属于哪一栏不明，未导入")
+                    self.error(r, c, f"合并单元格（{span}），数字属于哪一栏不明，未导入")
                 else:
-                    self.error(r, c, f"合并单元格 {span} 的一部分，未导入")
+                    self.error(r, c, f"合并单元格（{span}）的一部分，未导入")
         return bad
 
     def _narrative(self, r: int) -> dict:

@@ -195,7 +195,7 @@ def template_model(path, workbook=None):
         if workbook is None:
             book.close()
     if model is None:
-        raise ImportRejected("找不到统计表：没有一个工作表有带指标栏目（如“场次”“人次”）的表头。", name)
+        raise ImportRejected("找不到表头：没有一个工作表有带指标栏目（如“场次”“人次”）的表头。", name)
     return model
 
 
