@@ -98,6 +98,7 @@ class Column:
     accumulation: str = "weekly"
     max_of: int | None = None  # the column this one may not exceed
     narrative: str | None = None  # for text columns: which narrative field they feed
+    leaf: str = ""  # the lowest header text as written (line breaks dropped)
 
     @property
     def name(self) -> str:
@@ -275,7 +276,7 @@ def _classify(grid: _Grid, first: int, last: int, c: int, hidden: set[int], data
     measure = own_measure or measure
     groups = [re.sub(r"[（(][^（()）]*[）)]$", "", g) for g in stack[:-1]]
     group = "/".join(groups) or None
-    column = Column(col=c, kind="indicator", text=joined, group=group, label=label, measure=measure)
+    column = Column(col=c, kind="indicator", text=joined, group=group, label=label, measure=measure, leaf=stack[-1])
     leaf = label
     if c in hidden:
         column.kind = "hidden"

@@ -10,6 +10,7 @@ Run ``python -m tests.models.progress.forms_yardstick`` for the score table.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -328,14 +329,24 @@ def _export_problems(key, layout, template, out, values, report) -> list[str]:
                 if not (isinstance(new, str) and new.startswith("=")):
                     problems.append(f"total {ind['col']}{new_total} lost its formula: {new!r}")
                     break
-            elif not _same_value(new, county[ind["name"]]) and layout.get("kind") != "event_list":
-                problems.append(f"total {ind['col']}{new_total}: {new!r} != {county[ind['name']]}")
-                break
-    for row_number in rows.get("footer_rows") or []:
-        texts_before = [c.value for c in before[row_number]]
-        texts_after = [c.value for c in after[row_number + inserted]]
+            elif layout.get("kind") != "event_list":
+                listed = round(sum(v[ind["name"]] for v in written_rows.values() if ind["name"] in v), 6)
+                if not _same_value(new, listed):  # 合计 = what is listed
+                    problems.append(f"total {ind['col']}{new_total}: {new!r} != {listed}")
+                    break
+    from datetime import date
+
+    today = date.today()
+    filled = ("李明", "0871-65010000", office, f"{today.year}年{today.month}月{today.day}日")
+    for row_number in rows.get("footer_rows") or []:  # notes stay; info lines only get the office's details
+        texts_before = [_norm(c.value) for c in before[row_number]]
+        texts_after = [_norm(c.value) for c in after[row_number + inserted]]
+        for word in filled:
+            texts_after = [t.replace(_norm(word), "") for t in texts_after]
+        texts_before = [re.sub("[年月日]", "", t) for t in texts_before]  # the date's blanks are filled in
+        texts_after = [re.sub("[年月日]", "", t) for t in texts_after]
         if texts_before != texts_after:
-            problems.append(f"footer row {row_number} changed")
+            problems.append(f"footer row {row_number} changed: {texts_after}")
     if before.freeze_panes and after.freeze_panes != before.freeze_panes:
         problems.append(f"freeze {after.freeze_panes} != {before.freeze_panes}")
     hidden = lambda ws: sorted(k for k, d in ws.column_dimensions.items() if d.hidden)  # noqa: E731
