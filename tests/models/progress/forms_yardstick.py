@@ -475,11 +475,20 @@ def _liaison_export_problems(spec, template, out, people) -> list[str]:
     wanted = {p["name"] for p in people if "lead_name" in cols or p["role"] == "联络员" or name_col}
     if "lead_name" not in cols:
         wanted = {p["name"] for p in people}
+    if inserted and before.print_area and after.print_area == before.print_area:
+        problems.append("print area does not cover the inserted rows")
+    book = after.parent
+    for extra in book.worksheets:  # a template with a stated row limit continues on copies of its sheet
+        if extra.title != after.title and extra.title.startswith(after.title[:25]):
+            if [c.value for c in extra[header_last]] != [c.value for c in before[header_last]]:
+                problems.append(f"continuation sheet {extra.title} lacks the header")
+            for r in range(header_last + 1, spec["footer_row"]):
+                for field in ("name", "lead_name"):
+                    if field in cols and extra.cell(r, cols[field]).value:
+                        names.add(extra.cell(r, cols[field]).value)
     missing = wanted - names
     if missing:
         problems.append(f"{len(missing)} people not written (e.g. {sorted(missing)[:3]})")
-    if inserted and after.print_area == before.print_area:
-        problems.append("print area does not cover the inserted rows")
     for r in range(header_last + 1, spec["footer_row"] + inserted):
         mobile_col = cols.get("mobile")
         cell = after.cell(r, mobile_col) if mobile_col else None
