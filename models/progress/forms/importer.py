@@ -147,29 +147,20 @@ def _collect(context: _Context, result: FileResult, read) -> None:
 
 def read_file(context: _Context, path: Path) -> FileResult:
     from models.documents.xlsx_io import as_rejection
-    from models.documents.xlsx_values import open_values
 
     from models.progress.forms.sheets import form_sheets
 
     result = FileResult(path.name)
     sheets, mark = form_sheets(path)
-    if mark and mark.get("kind") == "stats":
-        workbook = open_values(path)  # only values are read: no style objects
-        try:
-            read = own_form_cells(workbook, mark, context, path.name)
-        except DeskError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - any parser failure is a refused file
-            raise as_rejection(exc, path.name) from exc
-        finally:
-            workbook.close()
-    else:
-        try:
+    try:
+        if mark and mark.get("kind") == "stats":
+            read = own_form_cells(sheets, mark, context, path.name)
+        else:
             read = template_form_cells(sheets, context, path.name)
-        except DeskError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - any parser failure is a refused file
-            raise as_rejection(exc, path.name) from exc
+    except DeskError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any parser failure is a refused file
+        raise as_rejection(exc, path.name) from exc
     _collect(context, result, read)
     return result
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from models.errors import ImportRejected
-from models.progress.forms.template import match_columns, read_header, sheet_merges, sheet_rows
 from models.progress.values import fold
 
 MAX_ROWS = 2000
@@ -37,26 +36,22 @@ def _value(rows: list[list], r: int, c: int):
     return rows[r - 1][c - 1] if r - 1 < len(rows) and c - 1 < len(rows[r - 1]) else None
 
 
-def _data_sheet(workbook):
-    visible = [ws for ws in workbook.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
-    return visible[0] if visible else workbook.worksheets[0]
-
-
 def own_form_cells(workbook, mark: dict, context, name: str) -> dict:
-    """The cells of one of the app's own blank forms, located by its mark."""
+    """The cells of one of the app's own blank forms, located by its mark (*workbook*: its sheets as grids)."""
     if mark.get("campaign_id") != context.campaign["id"]:
         raise ImportRejected("这份表格是另一个活动（另一年）的空白表，不属于本活动。", name)
     period = context.periods.get(mark.get("period_id"))
     unit = context.unit_by_id.get(mark.get("unit_id"))
     if period is None or unit is None:
         raise ImportRejected("表格标记中的周次或单位在本活动中已不存在。", name)
-    ws = workbook["进展统计"] if "进展统计" in workbook.sheetnames else _data_sheet(workbook)
+    ws = next((s for s in workbook if s.title == "进展统计"), workbook[0] if workbook else None)
+    if ws is None:
+        raise ImportRejected("表格中没有工作表。", name)
     data_row = int(mark["row"])
     narrative_cells = mark.get("narrative") or {}
-    last = data_row + 2 + len(narrative_cells)
-    rows = sheet_rows(ws, last)
+    rows = ws.rows
     columns = {i: c for i, c in mark["columns"].items() if i in context.by_indicator}
-    errors, bad = _merge_errors(sheet_merges(ws), {data_row}, set(columns.values()), ws.title)
+    errors, bad = _merge_errors(ws.merges, {data_row}, set(columns.values()), ws.title)
     cells = {
         indicator_id: (_coordinate(data_row, col), _value(rows, data_row, col))
         for indicator_id, col in columns.items()

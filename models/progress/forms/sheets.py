@@ -70,7 +70,7 @@ def form_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
     """The visible sheets of a returned form, and the app's hidden mark if it has one."""
     suffix = path.suffix.lower()
     if suffix in CALAMINE_SUFFIXES:
-        return _calamine_sheets(path), None
+        return _calamine_sheets(path)
     if suffix == ".csv":
         return [_csv_sheet(path)], None
     return _xlsx_sheets(path)
@@ -126,7 +126,7 @@ def _add_formulas(path: Path, sheets: list[Sheet]) -> None:
         book.close()
 
 
-def _calamine_sheets(path: Path) -> list[Sheet]:
+def _calamine_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
     """.xls (old Excel), .et (WPS) and .ods through python-calamine: values, and merged ranges where given."""
     from models.documents.xlsx_io import MAX_FILE_BYTES
 
@@ -138,10 +138,12 @@ def _calamine_sheets(path: Path) -> list[Sheet]:
     try:
         from python_calamine import CalamineWorkbook
 
-        book = CalamineWorkbook.from_path(str(path))
+        with open(path, "rb") as handle:  # by content, whatever the suffix (.et is BIFF like .xls)
+            book = CalamineWorkbook.from_filelike(handle)
+        mark = _calamine_mark(book)
         sheets = []
         for meta in book.sheets_metadata:
-            if str(getattr(meta, "visible", "Visible")).lower().split(".")[-1] not in ("visible",):
+            if str(getattr(meta, "visible", "Visible")).lower().split(".")[-1] != "visible" or meta.name == MARK_SHEET:
                 continue
             sheet = book.get_sheet_by_name(meta.name)
             rows = [list(_calamine_value(v) for v in row) for row in sheet.to_python(skip_empty_area=False)[:MAX_ROWS]]
@@ -149,11 +151,72 @@ def _calamine_sheets(path: Path) -> list[Sheet]:
             for ((r0, c0), (r1, c1)) in getattr(sheet, "merged_cell_ranges", None) or []:
                 merges.append((r0 + 1, c0 + 1, r1 + 1, c1 + 1))
             sheets.append(Sheet(meta.name, rows, merges))
-        return sheets
+        if path.suffix.lower() == ".ods":  # calamine gives no merged ranges for OpenDocument: read them here
+            spans = ods_merges(path)
+            for sheet in sheets:
+                sheet.merges = spans.get(sheet.title, [])
+        return sheets, mark
     except ImportRejected:
         raise
     except Exception as exc:  # noqa: BLE001 - any parser failure is a refused file
         raise ImportRejected(f"文件已损坏或不是有效的表格文件（{type(exc).__name__}）。", name) from exc
+
+
+def _calamine_mark(book) -> dict | None:
+    """The app's hidden mark, kept (as a hidden sheet) when a form was saved as .xls or .ods."""
+    import json
+
+    from models.documents.xlsx_io import MARK_APP
+
+    if MARK_SHEET not in book.sheet_names:
+        return None
+    rows = book.get_sheet_by_name(MARK_SHEET).to_python()
+    values = [row[0] if row else None for row in rows[:2]]
+    if len(values) < 2 or values[0] != MARK_APP:
+        return None
+    try:
+        mark = json.loads(values[1])
+    except (TypeError, ValueError):
+        return None
+    return mark if isinstance(mark, dict) else None
+
+
+def ods_merges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
+    """Merged ranges of every table of an .ods file, from the spans in its content.xml."""
+    import zipfile
+
+    from models.documents.xlsx_io import MAX_UNPACKED_BYTES
+
+    with zipfile.ZipFile(path) as archive:
+        if sum(m.file_size for m in archive.infolist()) > MAX_UNPACKED_BYTES:
+            raise ImportRejected("文件解压后过大，可能是恶意文件，已拒绝。", path.name)
+        with archive.open("content.xml") as part:
+            head = part.read(4096)
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise ImportRejected("文件含有不安全的 XML 内容（实体声明），已拒绝。", path.name)
+        from defusedxml.ElementTree import iterparse
+
+        table_ns = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+        tag = lambda name: f"{{{table_ns}}}{name}"  # noqa: E731
+        found: dict[str, list] = {}
+        table, row, col = None, 0, 0
+        with archive.open("content.xml") as part:
+            for event, element in iterparse(part, events=("start", "end")):
+                if event == "start" and element.tag == tag("table"):
+                    table, row = element.get(tag("name")), 0
+                    found[table] = []
+                elif event == "start" and element.tag == tag("table-row"):
+                    col = 0
+                elif event == "end" and element.tag == tag("table-row"):
+                    row += int(element.get(tag("number-rows-repeated"), "1"))
+                    element.clear()
+                elif event == "start" and element.tag in (tag("table-cell"), tag("covered-table-cell")):
+                    cols = int(element.get(tag("number-columns-spanned"), "1"))
+                    rows = int(element.get(tag("number-rows-spanned"), "1"))
+                    if table is not None and (cols > 1 or rows > 1) and row < MAX_ROWS:
+                        found[table].append((row + 1, col + 1, row + rows, col + cols))
+                    col += int(element.get(tag("number-columns-repeated"), "1"))
+        return found
 
 
 def _calamine_value(value):
