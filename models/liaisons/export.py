@@ -177,7 +177,9 @@ def _footer_row(sheet, first: int) -> int | None:
 
     for number in range(first, sheet.max_row + 1):
         for cell in sheet[number]:
-            if isinstance(cell.value, str) and (_FOOTER.match(cell.value.strip()) or cell.value.strip().startswith("注")):
+            if isinstance(cell.value, str) and (
+                _FOOTER.match(cell.value.strip()) or cell.value.strip().startswith("注")
+            ):
                 return number
     return None
 

@@ -112,7 +112,11 @@ def _plan_record(record: dict, form: dict, units: dict, existing: list[dict], cl
         shown = record.get("unit_name") or record.get("unit_position") or form.get("form_unit")
         what = f"单位“{shown}”不在单位名录中" if shown else "没有填写单位"
         report["errors"].append(
-            {"cell": cells.get("unit_name", cells.get("unit_position", where)), "field": "unit_name", "message": what + "，该行未导入。"}
+            {
+                "cell": cells.get("unit_name", cells.get("unit_position", where)),
+                "field": "unit_name",
+                "message": what + "，该行未导入。",
+            }
         )
         return None
     if refused:

@@ -153,8 +153,9 @@ def _form_unit(sheet, last: int) -> str | None:
 
 
 def _records(sheet, last: int, fields: dict) -> tuple[list[dict], list[dict], list[dict]]:
-    from openpyxl.utils import get_column_letter
     import unicodedata
+
+    from openpyxl.utils import get_column_letter
 
     lookup = _lookup(sheet)
     records, errors, warnings = [], [], []
@@ -176,11 +177,21 @@ def _records(sheet, last: int, fields: dict) -> tuple[list[dict], list[dict], li
             formula = sheet.formulas.get((r, c))
             if formula:
                 if value in (None, ""):
-                    errors.append({"cell": coordinate, "field": field,
-                                   "message": "单元格是公式且没有计算结果，未导入，请改为直接填写。"})
+                    errors.append(
+                        {
+                            "cell": coordinate,
+                            "field": field,
+                            "message": "单元格是公式且没有计算结果，未导入，请改为直接填写。",
+                        }
+                    )
                     continue
-                warnings.append({"cell": coordinate, "field": field,
-                                 "message": f"单元格是公式（{formula}），按其结果“{_text(value)}”读入。"})
+                warnings.append(
+                    {
+                        "cell": coordinate,
+                        "field": field,
+                        "message": f"单元格是公式（{formula}），按其结果“{_text(value)}”读入。",
+                    }
+                )
             text = _text(value)
             if field in ("office_phone", "mobile", "fax", "phone"):
                 text = unicodedata.normalize("NFKC", text).strip()

@@ -340,6 +340,11 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>No empty row in the template, not written: </translation>
     </message>
     <message>
+      <location filename="../../ui/progress/export_dialog.py" line="143" />
+      <source>模板中预印了但没有数据的行：</source>
+      <translation>Pre-printed rows left without data: </translation>
+    </message>
+    <message>
       <location filename="../../ui/export_dialog.py" line="104" />
       <source>模板中这些栏目对不上指标，请指定（只需一次）：</source>
       <translation>These template columns do not match an indicator; please assign them (only once):</translation>

@@ -10,8 +10,6 @@ from models.documents.xlsx_io import open_workbook, put, save_workbook
 from models.documents.xlsx_merge import merge
 from models.errors import ImportRejected
 from models.progress.forms.own_layout import add_styles, page_setup, set_widths, write_footer, write_header, write_title
-from models.progress.forms.template import match_columns, read_header, sheet_merges, sheet_rows
-from models.progress.values import fold
 from models.store.database import Store
 
 _END_ROW = re.compile(r"合计|总计|填报人|审核|制表|联系电话")
@@ -78,7 +76,9 @@ def export_own(table: dict, campaign: dict, target, office_name: str | None = No
     return {"file": str(target), "rows": len(table["rows"]), "unmatched_columns": [], "unplaced_units": []}
 
 
-def export_into_template(table: dict, template, target, mapping: dict | None = None, *, store=None, office=None) -> dict:
+def export_into_template(
+    table: dict, template, target, mapping: dict | None = None, *, store=None, office=None
+) -> dict:
     """Fill a received template in place; styles, merges, formulas and print setup stay as they are."""
     from models.progress.forms.filling import fill_template
     from models.progress.forms.template import template_model

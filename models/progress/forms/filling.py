@@ -193,7 +193,9 @@ def fill_template(ws, model, table: dict, *, mapping=None, office=None, when: da
         report["rows"] = 1
     elif model.kind == "period_rows":
         month = re.search(r"(\d{1,2})月", table.get("title") or "")
-        target = next((row.row for row in model.rows_of("period") if month and row.label.startswith(f"{month.group(1)}月")), None)
+        target = next(
+            (row.row for row in model.rows_of("period") if month and row.label.startswith(f"{month.group(1)}月")), None
+        )
         if target is None:
             raise ImportRejected("模板是月报表，找不到本期所在月份的行。", model.sheet)
         write_row(target, total)
@@ -215,7 +217,9 @@ def _fill_matrix(ws, model, table, write_row, report, office) -> list[tuple[int,
         if unit is not None and unit["id"] not in claimed:
             claimed[unit["id"]] = r
     if printed and not claimed and office is not None:
-        own = next((r for label, r in printed.items() if normal_name(label) and normal_name(label) in fold(office.name)), None)
+        own = next(
+            (r for label, r in printed.items() if normal_name(label) and normal_name(label) in fold(office.name)), None
+        )
         if own is not None:  # the rows are other offices (a city's counties): only our own row
             write_row(own, table["total"])
             report["rows"], report["own_row"] = 1, own

@@ -147,7 +147,6 @@ def _collect(context: _Context, result: FileResult, read) -> None:
 
 def read_file(context: _Context, path: Path) -> FileResult:
     from models.documents.xlsx_io import as_rejection
-
     from models.progress.forms.sheets import form_sheets
 
     result = FileResult(path.name)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from models.progress.values import MEASURE_WORDS, fold
+from models.progress.values import MEASURE_WORDS
 
 # Words that make a column text, not a figure (when no measure says otherwise).
 _TEXT_WORDS = re.compile(
@@ -36,7 +36,9 @@ _PERIOD_ROW = re.compile(r"^(\d{1,2}月(份)?|第\d+周|[一二三四五六七�
 _TOTAL = re.compile(r"^(合计|总计|全县合计|全区合计|全市合计|共计|汇总|累计合计|总数)$")
 _SUBTOTAL = re.compile(r"小计")
 _SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[)）]")
-_FOOTER = re.compile(r"^(注[:：]|注\d|备注[:：]|说明[:：]|填表说明|填报说明|单位负责人|负责人|填报人|填表人|制表人?|审核人?|联系电话|联系人|签字|报送要求)")
+_FOOTER = re.compile(
+    r"^(注[:：]|注\d|备注[:：]|说明[:：]|填表说明|填报说明|单位负责人|负责人|填报人|填表人|制表人?|审核人?|联系电话|联系人|签字|报送要求)"
+)
 _CALC_LABEL = re.compile(r"率$|率（%）$|率\(%\)$|（%）$|\(%\)$|%$")
 _INFO = {
     "unit": re.compile(r"(填报|报送|填表|考核)单位[（(]?(盖章|章)?[)）]?[:：]"),
@@ -208,8 +210,13 @@ class _Grid:
         return bool(span and span[3] - span[1] + 1 >= max(3, int(self.width * 0.6)))
 
     def filled(self, r: int) -> list[int]:
-        return [c for c in range(1, self.width + 1) if self.raw(r, c) not in (None, "") and (r, c) not in self.lookup
-                or (self.lookup.get((r, c)) == (r, c) and self.raw(r, c) not in (None, ""))]
+        return [
+            c
+            for c in range(1, self.width + 1)
+            if self.raw(r, c) not in (None, "")
+            and (r, c) not in self.lookup
+            or (self.lookup.get((r, c)) == (r, c) and self.raw(r, c) not in (None, ""))
+        ]
 
 
 def _is_measure_cell(text: str) -> bool:
@@ -244,7 +251,12 @@ def _header_end(grid: _Grid, first: int) -> int:
         if texts and all(_is_measure_cell(t) for t in texts) and not numbers:
             last = r  # the measures row
             continue
-        if numbers and not texts and len(numbers) >= 3 and numbers == list(range(int(numbers[0]), int(numbers[0]) + len(numbers))):
+        if (
+            numbers
+            and not texts
+            and len(numbers) >= 3
+            and numbers == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+        ):
             last = r  # the 栏次 row
             continue
         if texts and not numbers and all(re.fullmatch(r"栏次|列号|[甲乙丙丁]|\d+", t) for t in texts):
@@ -286,8 +298,10 @@ def _classify(grid: _Grid, first: int, last: int, c: int, hidden: set[int], data
         column.kind = "unit"
     elif _PERIOD_HEAD.match(leaf):
         column.kind = "period"
-    elif any((r, c) in grid.formulas for r in data_rows) or _CALC_LABEL.search(leaf) or (
-        measure == "%" and not own_measure
+    elif (
+        any((r, c) in grid.formulas for r in data_rows)
+        or _CALC_LABEL.search(leaf)
+        or (measure == "%" and not own_measure)
     ):
         column.kind = "calc"
     elif measure is None and _TEXT_WORDS.search(leaf):
@@ -322,8 +336,15 @@ def _row_kind(grid: _Grid, r: int, label_cols: list[int], data_cols: list[int]) 
     return Row(r, "blank")
 
 
-def read_model(rows: list[list], merges, *, sheet: str = "", hidden: set[int] | None = None,
-               formulas: set[tuple[int, int]] | None = None, bordered: set[int] | None = None) -> TableModel | None:
+def read_model(
+    rows: list[list],
+    merges,
+    *,
+    sheet: str = "",
+    hidden: set[int] | None = None,
+    formulas: set[tuple[int, int]] | None = None,
+    bordered: set[int] | None = None,
+) -> TableModel | None:
     """The model of one sheet, or None when it holds no table with a header."""
     grid = _Grid(rows, merges, formulas)
     first = _header_start(grid)
@@ -416,13 +437,18 @@ def _decide_kind(model: TableModel, grid: _Grid, label_cols: list[int]) -> None:
                 label = next((grid.text(row.row, c) for c in range(1, grid.width + 1) if grid.text(row.row, c)), "")
                 field_name = narrative_field(label) if 0 < len(label) <= 8 else None
                 if field_name and field_name not in model.narrative_cells:
-                    target = next((c for c in range(2, grid.width + 1) if grid.lookup.get((row.row, c), (row.row, c)) == (row.row, c)), None)
+                    target = next(
+                        (
+                            c
+                            for c in range(2, grid.width + 1)
+                            if grid.lookup.get((row.row, c), (row.row, c)) == (row.row, c)
+                        ),
+                        None,
+                    )
                     if target:
                         model.narrative_cells[field_name] = (row.row, target)
             narrative_rows = {r for r, _c in model.narrative_cells.values()}
-            model.rows = [
-                Row(r.row, "footer" if r.row in narrative_rows else r.kind, r.label) for r in model.rows
-            ]
+            model.rows = [Row(r.row, "footer" if r.row in narrative_rows else r.kind, r.label) for r in model.rows]
 
 
 def _rules(model: TableModel) -> None:

@@ -79,8 +79,14 @@ def constant_formula(formula: str):
     import ast
     import operator
 
-    ops = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
-           ast.USub: operator.neg, ast.UAdd: operator.pos}
+    ops = {
+        ast.Add: operator.add,
+        ast.Sub: operator.sub,
+        ast.Mult: operator.mul,
+        ast.Div: operator.truediv,
+        ast.USub: operator.neg,
+        ast.UAdd: operator.pos,
+    }
 
     def walk(node):
         if isinstance(node, ast.Expression):
@@ -188,8 +194,12 @@ class _FormReader:
         bad = set()
         cols = set(self.matched)
         for min_row, min_col, max_row, max_col in self.sheet.merges:
-            hit = [(r, c) for r in range(min_row, max_row + 1) for c in range(min_col, max_col + 1)
-                   if r in rows and c in cols]
+            hit = [
+                (r, c)
+                for r in range(min_row, max_row + 1)
+                for c in range(min_col, max_col + 1)
+                if r in rows and c in cols
+            ]
             if not hit:
                 continue
             span = f"{_coordinate(min_row, min_col)}:{_coordinate(max_row, max_col)}"
@@ -241,7 +251,7 @@ class _FormReader:
         data_rows = [row.row for row in model.rows_of("unit", "blank")]
         bad = self._merged_cells(data_rows)
         label_col = model.unit_col or model.seq_col or 1
-        seen, sections = {}, []
+        seen = {}
         section_rows: list[int] = []
         for row in model.rows:
             if row.kind in ("section",):
@@ -292,7 +302,11 @@ class _FormReader:
                 indicator = self.context.by_indicator[indicator_id]
                 from models.campaigns.layouts import header_text
 
-                self.note(row.row, col, f"{row.label}与明细不符（{header_text(indicator)}：{typed} ≠ {total}），{row.label}未导入")
+                self.note(
+                    row.row,
+                    col,
+                    f"{row.label}与明细不符（{header_text(indicator)}：{typed} ≠ {total}），{row.label}未导入",
+                )
 
     def event_list(self) -> dict:
         """An event register (one drill per row): per week, the number of rows and the sums of the figures."""

@@ -53,7 +53,12 @@ def template_sheets(workbook) -> list[Sheet]:
                 elif value is not None and not isinstance(value, (str, int, float)):
                     value = str(value) if not hasattr(value, "year") else value
                 values.append(value)
-                if cell.has_style and cell.border is not None and cell.border.left is not None and cell.border.left.style:
+                if (
+                    cell.has_style
+                    and cell.border is not None
+                    and cell.border.left is not None
+                    and cell.border.left.style
+                ):
                     bordered.add(cell.row)
             rows.append(values)
         merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
@@ -148,7 +153,7 @@ def _calamine_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
             sheet = book.get_sheet_by_name(meta.name)
             rows = [list(_calamine_value(v) for v in row) for row in sheet.to_python(skip_empty_area=False)[:MAX_ROWS]]
             merges = []
-            for ((r0, c0), (r1, c1)) in getattr(sheet, "merged_cell_ranges", None) or []:
+            for (r0, c0), (r1, c1) in getattr(sheet, "merged_cell_ranges", None) or []:
                 merges.append((r0 + 1, c0 + 1, r1 + 1, c1 + 1))
             sheets.append(Sheet(meta.name, rows, merges))
         if path.suffix.lower() == ".ods":  # calamine gives no merged ranges for OpenDocument: read them here

@@ -171,7 +171,9 @@ def _form_problems(store, campaign, spec: dict, result) -> list[str]:
         if "不在单位名单" in error["why"] and any("不在" in m for m in rows_reported.get(row, [])):
             continue
         problems.append(f"error not reported: {error['cell']} {error['why']}")
-    must_not = {c["cell"] for c in spec.get("cells", []) if not isinstance(c.get("expect"), dict) or "error" not in c["expect"]}
+    must_not = {
+        c["cell"] for c in spec.get("cells", []) if not isinstance(c.get("expect"), dict) or "error" not in c["expect"]
+    }
     must_not |= {i["cell"] for i in spec.get("ignored", [])}
     for cell in sorted(must_not & set(reported)):
         problems.append(f"false error at {cell}: {reported[cell]}")
@@ -201,8 +203,8 @@ def _form_problems(store, campaign, spec: dict, result) -> list[str]:
 
 def _fill_week(store, campaign, seq: int = 2) -> dict:
     """Figures for every unit in week *seq*: distinct values; returns {unit name: {indicator name: value}}."""
-    from models.campaigns.layouts import list_indicators
     from models.campaigns.campaign import campaign_units
+    from models.campaigns.layouts import list_indicators
     from models.campaigns.periods import period_by_seq
 
     period = period_by_seq(store, campaign["id"], seq)
@@ -324,7 +326,7 @@ def _export_problems(key, layout, template, out, values, report) -> list[str]:
         new_total = total_row + (inserted if total_row > (rows.get("header_rows") or [0, 0])[-1] + 1 else 0)
         for ind in indicators:
             c = _col(ind["col"])
-            old, new = before.cell(total_row, c).value, after.cell(new_total, c).value
+            new = after.cell(new_total, c).value
             if rows.get("total_has_formulas"):
                 if not (isinstance(new, str) and new.startswith("=")):
                     problems.append(f"total {ind['col']}{new_total} lost its formula: {new!r}")

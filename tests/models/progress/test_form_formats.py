@@ -21,7 +21,9 @@ CHECKED = [k for k in FORMS if k not in ("R12",)]  # R12 is refused (a monthly f
 def _convert(libreoffice: str, files: list[Path], fmt: str, out: Path) -> dict[str, Path]:
     subprocess.run(
         [libreoffice, "--headless", "--convert-to", fmt, "--outdir", str(out), *map(str, files)],
-        check=True, capture_output=True, timeout=300,
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     return {f.stem: out / f"{f.stem}.{fmt}" for f in files}
 
@@ -62,7 +64,9 @@ def test_csv_form_in_utf8_and_gbk(tmp_path):
     from openpyxl import load_workbook
 
     original = SAMPLES / RETURNED["R05"]["file"]
-    rows = [[("" if v is None else v) for v in row] for row in load_workbook(original).active.iter_rows(values_only=True)]
+    rows = [
+        [("" if v is None else v) for v in row] for row in load_workbook(original).active.iter_rows(values_only=True)
+    ]
     want = _read("R05", original)
     for encoding in ("utf-8-sig", "gb18030"):
         path = tmp_path / f"双河镇-{encoding}.csv"
@@ -81,8 +85,12 @@ def test_own_blank_form_saved_as_xls_keeps_its_mark(demo_store, tmp_path, libreo
     period = period_by_seq(demo_store, campaign["id"], 5)
     files = write_blank_forms(demo_store, campaign, period, tmp_path)
     fill_own_form(files[0], {2: 7, 3: 120})
-    subprocess.run([libreoffice, "--headless", "--convert-to", "xls", "--outdir", str(tmp_path / "x"), str(files[0])],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [libreoffice, "--headless", "--convert-to", "xls", "--outdir", str(tmp_path / "x"), str(files[0])],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     xls = tmp_path / "x" / f"{files[0].stem}.xls"
     from_xlsx = import_forms(demo_store, campaign, [files[0]], dry_run=True)[0]
     from_xls = import_forms(demo_store, campaign, [xls], dry_run=True)[0]
