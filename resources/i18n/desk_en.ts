@@ -388,6 +388,11 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>These template columns do not match an indicator; please assign them (only once):</translation>
     </message>
     <message>
+      <location filename="../../ui/progress/export_dialog.py" line="143" />
+      <source>模板中预印了但没有数据的行：</source>
+      <translation>Pre-printed rows left without data: </translation>
+    </message>
+    <message>
       <location filename="../../ui/progress/export_dialog.py" line="60" />
       <source>留空：使用本程序的格式</source>
       <translation>Leave empty to use this program’s layout</translation>
@@ -2362,17 +2367,17 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>export_dialog</name>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="171" />
+      <location filename="../../ui/progress/export_dialog.py" line="173" />
       <source>已为 {0} 个单位生成{1}的空白表。</source>
       <translation>Blank forms for {1} created for {0} unit(s).</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="170" />
+      <location filename="../../ui/progress/export_dialog.py" line="172" />
       <source>生成空白表</source>
       <translation>Create blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="160" />
+      <location filename="../../ui/progress/export_dialog.py" line="162" />
       <source>空白表保存到文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
