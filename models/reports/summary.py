@@ -7,6 +7,7 @@ import re
 from models.documents.cn_text import cn_date, month_day, number, ordinal, percent
 from models.documents.pdf import blocks as b
 from models.reports.figures import Figures, liaison_counts, load_figures, summary_due_date
+from models.reports.protected import protected_words
 from models.store.database import Store
 
 DEFAULT_SECTIONS = ("总体情况", "主要做法和成效", "特色亮点", "存在问题", "下一步工作")
@@ -176,6 +177,7 @@ def summary_document(store: Store, campaign: dict, report: dict | None = None) -
     figures = load_figures(store, campaign["id"])
     title = report.get("title") or default_title(campaign)
     doc = b.Document(title, author=campaign.get("office_name") or "")
+    doc.protected = protected_words(store, campaign["id"])
     stats = statistics_paragraphs(figures, campaign.get("region_word") or "全区")
     stats += completeness_paragraphs(store, figures, campaign["id"])
     doc.add(b.Title(title), b.Blank())

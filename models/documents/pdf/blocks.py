@@ -88,6 +88,7 @@ class Document:
     title: str
     blocks: list = field(default_factory=list)
     author: str = ""
+    protected: list[str] = field(default_factory=list)  # names never broken across lines, besides the shipped ones
 
     def add(self, *blocks) -> Document:
         self.blocks.extend(blocks)

@@ -22,9 +22,11 @@ class GridLine:
 class GridText(Flowable):
     """Lines set on the body grid (one line pitch each); splits between lines across pages."""
 
-    def __init__(self, lines: list[GridLine]):
+    def __init__(self, lines: list[GridLine], keep_last: int = 0):
         super().__init__()
         self.lines = lines
+        self.keep_last = keep_last  # this many last lines are never split apart
+        self.body = False  # body text (what a signature may be kept with)
 
     def wrap(self, avail_width, avail_height):
         self.width = g.BLOCK_WIDTH
@@ -33,9 +35,13 @@ class GridText(Flowable):
 
     def split(self, avail_width, avail_height):
         fit = int((avail_height + 0.01) // g.LINE_PITCH)
+        if self.keep_last:
+            fit = min(fit, len(self.lines) - self.keep_last)
         if fit <= 0 or fit >= len(self.lines):
             return []
-        return [GridText(self.lines[:fit]), GridText(self.lines[fit:])]
+        rest = GridText(self.lines[fit:], keep_last=self.keep_last)
+        rest.body = self.body
+        return [GridText(self.lines[:fit]), rest]
 
     def draw(self):
         canvas = self.canv
