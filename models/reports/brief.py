@@ -7,8 +7,8 @@ from models.documents.pdf import blocks as b
 from models.errors import NotFound
 from models.progress import completeness as status
 from models.reports.figures import load_figures, narratives_of
-from models.reports.summary import MISSING, section_blocks, statistics_paragraphs, unit_table
 from models.reports.protected import protected_words
+from models.reports.summary import MISSING, section_blocks, statistics_paragraphs, unit_table
 from models.store.database import Store
 
 
