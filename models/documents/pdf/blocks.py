@@ -37,8 +37,9 @@ class Table:
     caption: str
     header: list[str]
     rows: list[list]
-    first_width: float = 0.26  # share of the text block for the first column
+    first_width: float = 0.26  # unused: column widths come from the content (kept for old callers)
     note: str = ""
+    groups: list[str] | None = None  # per column after the first: the group head spanning its columns
 
 
 @dataclass

@@ -9,9 +9,10 @@ from models.documents.file_output import write_atomically
 from models.documents.pdf import blocks as b
 from models.documents.pdf import fonts
 from models.documents.pdf import geometry as g
-from models.documents.pdf.flowables import GridLine, GridText, RedHeaderFlowable, bar_chart, unit_table
+from models.documents.pdf.flowables import GridLine, GridText, RedHeaderFlowable, bar_chart
 from models.documents.pdf.linebreak import Line, balanced_title, layout
 from models.documents.pdf.protect import DEFAULT, Protection
+from models.documents.pdf.tables import InBlock, unit_tables
 
 TWO_CHARS = 2 * g.CHAR_PITCH
 
@@ -120,7 +121,7 @@ def _flowables(document: b.Document) -> list:
         elif isinstance(block, b.Chart):
             out.append(CondPageBreak(8 * g.LINE_PITCH))
             out.append(_text(block.caption, "heiti", align="center"))
-            out.append(bar_chart(block.labels, block.values, block.measure))
+            out.append(InBlock(bar_chart(block.labels, block.values, block.measure)))
         elif isinstance(block, b.AttachmentNote):
             out.extend(_attachment_note(block.items))
         elif isinstance(block, b.Signature):
@@ -157,7 +158,12 @@ def _table(block: b.Table) -> list:
     out = [CondPageBreak(4 * g.LINE_PITCH)]
     if block.caption:
         out.append(_text(block.caption, "heiti", align="center"))
-    out.append(unit_table(block.header, block.rows, block.first_width))
+    for index, table in enumerate(unit_tables(block.header, block.rows, block.groups)):
+        if index:  # the next columns: a line saying so, kept with the table's head
+            out.append(CondPageBreak(5 * g.LINE_PITCH))
+            out.append(Spacer(g.BLOCK_WIDTH, g.LINE_PITCH / 2))
+            out.append(_text(f"（续表{index}）", "heiti", size=g.TABLE_SIZE, align="left"))
+        out.append(table)
     if block.note:
         out.append(Spacer(g.BLOCK_WIDTH, 4))
         out.append(_text(block.note, size=g.TABLE_SIZE, align="left"))
