@@ -161,140 +161,145 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>CompletenessView</name>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="138" />
-      <location filename="../../ui/progress/completeness_view.py" line="165" />
+      <location filename="../../ui/progress/completeness_view.py" line="141" />
       <source>{0}催报清单</source>
       <translation>Chase list {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="113" />
+      <location filename="../../ui/progress/completeness_view.py" line="119" />
       <source>{0}：应报 {1}，已报 {2}（按时 {3}，迟报 {4}），未报 {5}，报送率 {6:.0%}</source>
       <translation>{0}: expected {1}, reported {2} (on time {3}, late {4}), missing {5}, reporting rate {6:.0%}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="73" />
+      <location filename="../../ui/progress/completeness_view.py" line="79" />
       <source>修改截止时间…</source>
       <translation>Change deadline…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="126" />
+      <location filename="../../ui/progress/completeness_view.py" line="132" />
+      <location filename="../../ui/progress/completeness_view.py" line="192" />
       <source>催报清单</source>
       <translation>Chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="63" />
-      <location filename="../../ui/progress/completeness_view.py" line="153" />
+      <location filename="../../ui/progress/completeness_view.py" line="201" />
+      <source>催报清单已打印：{0}</source>
+      <translation>Chase list printed: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/completeness_view.py" line="69" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="59" />
-      <location filename="../../ui/progress/completeness_view.py" line="150" />
+      <location filename="../../ui/progress/completeness_view.py" line="65" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="46" />
+      <location filename="../../ui/progress/completeness_view.py" line="52" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="129" />
+      <location filename="../../ui/progress/completeness_view.py" line="135" />
       <source>导出催报清单</source>
       <translation>Export chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="71" />
+      <location filename="../../ui/progress/completeness_view.py" line="77" />
       <source>导出催报清单…</source>
       <translation>Export chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="143" />
+      <location filename="../../ui/progress/completeness_view.py" line="160" />
       <source>已导出催报清单：{0}</source>
       <translation>Chase list exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="49" />
+      <location filename="../../ui/progress/completeness_view.py" line="55" />
       <source>已报</source>
       <translation>Reported</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="149" />
       <source>序号</source>
-      <translation>No.</translation>
+      <translation type="vanished">No.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="48" />
+      <location filename="../../ui/progress/completeness_view.py" line="54" />
       <source>应报</source>
       <translation>Expected</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="47" />
+      <location filename="../../ui/progress/completeness_view.py" line="53" />
       <source>截止</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="64" />
-      <location filename="../../ui/progress/completeness_view.py" line="154" />
+      <location filename="../../ui/progress/completeness_view.py" line="70" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="78" />
+      <location filename="../../ui/progress/completeness_view.py" line="84" />
       <source>打印催报清单…</source>
       <translation>Print chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="53" />
+      <location filename="../../ui/progress/completeness_view.py" line="59" />
       <source>报送率</source>
       <translation>Reporting rate</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="50" />
+      <location filename="../../ui/progress/completeness_view.py" line="56" />
       <source>按时</source>
       <translation>On time</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="76" />
+      <location filename="../../ui/progress/completeness_view.py" line="82" />
       <source>按通知中的每周报送时间（如 每周四12:00前）重设各周截止时间</source>
       <translation>Reset each week’s deadline from the weekly reporting time in the notice (e.g. every Thursday before 12:00)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="75" />
+      <location filename="../../ui/progress/completeness_view.py" line="81" />
       <source>按通知设截止</source>
       <translation>Deadlines from notice</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="61" />
+      <location filename="../../ui/progress/completeness_view.py" line="67" />
       <source>收到时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="52" />
+      <location filename="../../ui/progress/completeness_view.py" line="58" />
       <source>未报</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="126" />
+      <location filename="../../ui/progress/completeness_view.py" line="132" />
+      <location filename="../../ui/progress/completeness_view.py" line="192" />
       <source>本周所有单位都已按时报送。</source>
       <translation>All units reported on time this week.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="60" />
-      <location filename="../../ui/progress/completeness_view.py" line="151" />
+      <location filename="../../ui/progress/completeness_view.py" line="66" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="62" />
-      <location filename="../../ui/progress/completeness_view.py" line="152" />
+      <location filename="../../ui/progress/completeness_view.py" line="68" />
       <source>联络员</source>
       <translation>Liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="51" />
+      <location filename="../../ui/progress/completeness_view.py" line="57" />
       <source>迟报</source>
       <translation>Late</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/completeness_view.py" line="68" />
+      <source>（未报联络员）</source>
+      <translation>(no liaison yet)</translation>
     </message>
   </context>
   <context>
@@ -705,7 +710,7 @@ Save anyway?</translation>
   <context>
     <name>LiaisonModel</name>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="135" />
+      <location filename="../../ui/liaisons/model.py" line="155" />
       <source>{0}
 
 仍然保存“{1}”吗？</source>
@@ -714,82 +719,92 @@ Save anyway?</translation>
 Save “{1}” anyway?</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="44" />
+      <location filename="../../ui/liaisons/model.py" line="51" />
       <source>传真</source>
       <translation>Fax</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="162" />
+      <location filename="../../ui/liaisons/model.py" line="219" />
       <source>修改联络员 {0}</source>
       <translation>Edit liaison {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="41" />
+      <location filename="../../ui/liaisons/model.py" line="48" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="36" />
+      <location filename="../../ui/liaisons/model.py" line="43" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="45" />
+      <location filename="../../ui/liaisons/model.py" line="52" />
       <source>备注</source>
       <translation>Remarks</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="39" />
+      <location filename="../../ui/liaisons/model.py" line="46" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="42" />
+      <location filename="../../ui/liaisons/model.py" line="49" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="160" />
+      <location filename="../../ui/liaisons/model.py" line="217" />
       <source>新增联络员 {0}</source>
       <translation>Add liaison {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="37" />
+      <location filename="../../ui/liaisons/model.py" line="200" />
+      <source>未保存 {0}：{1}</source>
+      <translation>Not saved, {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/model.py" line="186" />
+      <source>清除 {0} 名联络员的联系方式</source>
+      <translation>Clear the contact details of {0} liaisons</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/model.py" line="44" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="40" />
+      <location filename="../../ui/liaisons/model.py" line="47" />
       <source>职务</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="38" />
+      <location filename="../../ui/liaisons/model.py" line="45" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="154" />
+      <location filename="../../ui/liaisons/model.py" line="211" />
       <source>角色应为：{0}。</source>
       <translation>The role should be: {0}.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="136" />
+      <location filename="../../ui/liaisons/model.py" line="156" />
       <source>请确认</source>
       <translation>Please confirm</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="105" />
+      <location filename="../../ui/liaisons/model.py" line="123" />
       <source>这个单位还没有报联络员：双击“姓名”直接填写，或用“新增联络员”。</source>
       <translation>This unit has not named a liaison yet: double-click “Name” to fill it in, or use “New liaison”.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="43" />
+      <location filename="../../ui/liaisons/model.py" line="50" />
       <source>邮箱</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="97" />
+      <location filename="../../ui/liaisons/model.py" line="113" />
       <source>（未报联络员）</source>
       <translation>(no liaison yet)</translation>
     </message>
@@ -797,144 +812,144 @@ Save “{1}” anyway?</translation>
   <context>
     <name>LiaisonsTab</name>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="131" />
+      <location filename="../../ui/liaisons/tab.py" line="121" />
       <source>{0} 个单位，{1} 名联络员</source>
       <translation>{0} unit(s), {1} liaison(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="132" />
+      <location filename="../../ui/liaisons/tab.py" line="122" />
       <source>⚠ {0} 个单位未报联络员</source>
       <translation>⚠ {0} unit(s) without a liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="80" />
+      <location filename="../../ui/liaisons/tab.py" line="70" />
       <source>全部单位</source>
       <translation>All units</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="99" />
+      <location filename="../../ui/liaisons/tab.py" line="89" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="194" />
+      <location filename="../../ui/liaisons/tab.py" line="199" />
       <source>删除 {0} 的联络员 {1} 吗？（可撤销）</source>
       <translation>Delete liaison {1} of {0}? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="195" />
+      <location filename="../../ui/liaisons/tab.py" line="200" />
       <source>删除联络员</source>
       <translation>Delete liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="211" />
+      <location filename="../../ui/liaisons/tab.py" line="216" />
       <source>加入 {0} 个单位，复制 {1} 名联络员，{2} 个单位已有联络员未改动。</source>
       <translation>Added {0} unit(s) and copied {1} liaison(s); {2} unit(s) already had a liaison and were left unchanged.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="104" />
+      <location filename="../../ui/liaisons/tab.py" line="94" />
       <source>单位名录…</source>
       <translation>Unit directory…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="113" />
+      <location filename="../../ui/liaisons/tab.py" line="103" />
       <source>双击单元格直接修改；红色行是还没有报联络员的单位。</source>
       <translation>Double-click a cell to edit it; red rows are units that have not named a liaison yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="81" />
+      <location filename="../../ui/liaisons/tab.py" line="71" />
       <source>只看未报联络员的单位</source>
       <translation>Only units without a liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="102" />
+      <location filename="../../ui/liaisons/tab.py" line="92" />
       <source>导入报回的表…</source>
       <translation>Import returned forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="270" />
+      <location filename="../../ui/liaisons/tab.py" line="275" />
       <source>导出名单</source>
       <translation>Export list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="103" />
+      <location filename="../../ui/liaisons/tab.py" line="93" />
       <source>导出名单…</source>
       <translation>Export list…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="270" />
+      <location filename="../../ui/liaisons/tab.py" line="275" />
       <source>已保存：{0}</source>
       <translation>Saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="239" />
+      <location filename="../../ui/liaisons/tab.py" line="244" />
       <source>已生成 {0} 个文件，保存在：
 {1}</source>
       <translation>{0} file(s) created in:
 {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="203" />
+      <location filename="../../ui/liaisons/tab.py" line="208" />
       <source>把 {0} 年的单位和联络员沿用到本次活动吗？已报联络员的单位保持不变。</source>
       <translation>Carry over the units and liaisons of {0} to this campaign? Units that already have a liaison stay unchanged.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="86" />
+      <location filename="../../ui/liaisons/tab.py" line="76" />
       <source>搜索单位、姓名、电话……</source>
       <translation>Search…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="97" />
+      <location filename="../../ui/liaisons/tab.py" line="87" />
       <source>新增联络员</source>
       <translation>New liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="201" />
+      <location filename="../../ui/liaisons/tab.py" line="206" />
       <source>没有更早的活动可以沿用。</source>
       <translation>There is no earlier campaign to carry over from.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="100" />
+      <location filename="../../ui/liaisons/tab.py" line="90" />
       <source>沿用上一年名单</source>
       <translation>Carry over last year’s list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="201" />
-      <location filename="../../ui/liaisons/tab.py" line="204" />
-      <location filename="../../ui/liaisons/tab.py" line="210" />
+      <location filename="../../ui/liaisons/tab.py" line="206" />
+      <location filename="../../ui/liaisons/tab.py" line="209" />
+      <location filename="../../ui/liaisons/tab.py" line="215" />
       <source>沿用名单</source>
       <translation>Carry over list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="231" />
+      <location filename="../../ui/liaisons/tab.py" line="236" />
       <source>生成一张包含全部单位的表吗？
 （选“否”则每个单位一张，可分别发送）</source>
       <translation>Create one form with all units?
 (Choose “No” for one form per unit, to send separately.)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="101" />
+      <location filename="../../ui/liaisons/tab.py" line="91" />
       <source>生成空白表…</source>
       <translation>Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="231" />
-      <location filename="../../ui/liaisons/tab.py" line="239" />
+      <location filename="../../ui/liaisons/tab.py" line="236" />
+      <location filename="../../ui/liaisons/tab.py" line="244" />
       <source>空白表</source>
       <translation>Blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="227" />
+      <location filename="../../ui/liaisons/tab.py" line="232" />
       <source>空白表保存到哪个文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="98" />
+      <location filename="../../ui/liaisons/tab.py" line="88" />
       <source>编辑…</source>
       <translation>Edit…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="221" />
+      <location filename="../../ui/liaisons/tab.py" line="226" />
       <source>选择报回的联络员表</source>
       <translation>Choose the returned liaison forms</translation>
     </message>
@@ -1642,62 +1657,62 @@ Save anyway?</translation>
   <context>
     <name>ProgressTab</name>
     <message>
-      <location filename="../../ui/progress/tab.py" line="50" />
+      <location filename="../../ui/progress/tab.py" line="52" />
       <source>周次：</source>
       <translation>Week:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="58" />
+      <location filename="../../ui/progress/tab.py" line="60" />
       <source>导入表格…</source>
       <translation>Import forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="59" />
+      <location filename="../../ui/progress/tab.py" line="61" />
       <source>导出统计表…</source>
       <translation>Export statistics…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="126" />
+      <location filename="../../ui/progress/tab.py" line="128" />
       <source>应报 {0} 个单位，已报 {1}（迟报 {2}），未报 {3}；错误 {4} 处，需核实 {5} 处</source>
       <translation>{0} unit(s) expected, {1} reported ({2} late), {3} missing; {4} error(s), {5} to verify</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="40" />
+      <location filename="../../ui/progress/tab.py" line="42" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="61" />
+      <location filename="../../ui/progress/tab.py" line="63" />
       <source>指标表…</source>
       <translation>Indicators…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="39" />
+      <location filename="../../ui/progress/tab.py" line="41" />
       <source>数据录入</source>
       <translation>Data entry</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="62" />
+      <location filename="../../ui/progress/tab.py" line="64" />
       <source>新建活动…</source>
       <translation>New campaign…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="57" />
+      <location filename="../../ui/progress/tab.py" line="59" />
       <source>本周情况…</source>
       <translation>This week…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="119" />
+      <location filename="../../ui/progress/tab.py" line="121" />
       <source>本活动还没有周次。</source>
       <translation>This campaign has no weeks yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="60" />
+      <location filename="../../ui/progress/tab.py" line="62" />
       <source>生成空白表…</source>
       <translation>Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="41" />
+      <location filename="../../ui/progress/tab.py" line="43" />
       <source>累计汇总</source>
       <translation>Cumulative totals</translation>
     </message>
@@ -1924,9 +1939,37 @@ Save anyway?</translation>
     </message>
   </context>
   <context>
+    <name>ReportPreview</name>
+    <message>
+      <location filename="../../ui/reports/preview.py" line="63" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/preview.py" line="64" />
+      <source>打印</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reports/preview.py" line="114" />
+      <source>打印预览</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reports/preview.py" line="62" />
+      <source>正在打印…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reports/preview.py" line="70" />
+      <source>正在打印第 {0} 页，共 {1} 页…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>ReportsTab</name>
     <message>
-      <location filename="../../ui/reports/tab.py" line="257" />
+      <location filename="../../ui/reports/tab.py" line="265" />
       <source>PDF 已保存到：
 {0}</source>
       <translation>PDF saved to:
@@ -1938,17 +1981,17 @@ Save anyway?</translation>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="58" />
+      <location filename="../../ui/reports/tab.py" line="59" />
       <source>修改时间</source>
       <translation>Modified</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="66" />
+      <location filename="../../ui/reports/tab.py" line="67" />
       <source>共 {0} 份报告</source>
       <translation>{0} report(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="84" />
+      <location filename="../../ui/reports/tab.py" line="85" />
       <source>内容</source>
       <translation>Content</translation>
     </message>
@@ -1958,33 +2001,33 @@ Save anyway?</translation>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="196" />
+      <location filename="../../ui/reports/tab.py" line="200" />
       <source>删除“{0}”？可用“撤销”恢复。</source>
       <translation>Delete “{0}”? “Undo” brings it back.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="196" />
+      <location filename="../../ui/reports/tab.py" line="200" />
       <source>删除报告</source>
       <translation>Delete report</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="43" />
+      <location filename="../../ui/reports/tab.py" line="44" />
       <source>另存为 PDF…</source>
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="56" />
+      <location filename="../../ui/reports/tab.py" line="57" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="59" />
+      <location filename="../../ui/reports/tab.py" line="60" />
       <source>导出时间</source>
       <translation>Exported</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="257" />
-      <location filename="../../ui/reports/tab.py" line="270" />
+      <location filename="../../ui/reports/tab.py" line="265" />
+      <location filename="../../ui/reports/tab.py" line="278" />
       <source>已保存</source>
       <translation>Saved</translation>
     </message>
@@ -1992,6 +2035,11 @@ Save anyway?</translation>
       <location filename="../../ui/reports/tab.py" line="42" />
       <source>打印…</source>
       <translation>Print…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="43" />
+      <source>打印预览…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="38" />
@@ -2004,61 +2052,61 @@ Save anyway?</translation>
       <translation>New campaign summary</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="152" />
+      <location filename="../../ui/reports/tab.py" line="155" />
       <source>本周情况、报送情况、亮点和问题由程序生成；这里添加的部分排在其后。</source>
       <translation>This week’s work, reporting, highlights and problems are generated by the program; sections added here come after them.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="55" />
+      <location filename="../../ui/reports/tab.py" line="56" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="46" />
+      <location filename="../../ui/reports/tab.py" line="47" />
       <source>点击“预览”生成公文格式的 PDF。</source>
       <translation>Click “Preview” to create a PDF in official document format.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="57" />
+      <location filename="../../ui/reports/tab.py" line="58" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="54" />
+      <location filename="../../ui/reports/tab.py" line="55" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="150" />
+      <location filename="../../ui/reports/tab.py" line="153" />
       <source>统计段落、报送情况、各单位统计表和各周进展图由程序按数据生成（统计段落接在第一部分之后）。</source>
       <translation>The statistics paragraph, reporting, per-unit table and weekly progress chart are generated from the data (the statistics paragraph follows the first section).</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="44" />
+      <location filename="../../ui/reports/tab.py" line="45" />
       <source>表格另存为 xlsx…</source>
       <translation>Save table as xlsx…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="270" />
+      <location filename="../../ui/reports/tab.py" line="278" />
       <source>表格已保存到：
 {0}</source>
       <translation>Table saved to:
 {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="155" />
+      <location filename="../../ui/reports/tab.py" line="158" />
       <source>请在左侧选择或新建一份报告。</source>
       <translation>Select or create a report on the left.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="154" />
+      <location filename="../../ui/reports/tab.py" line="157" />
       <source>通知的内容在“通知”页中编辑。</source>
       <translation>The notice’s content is edited on the “Notices” tab.</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="41" />
-      <location filename="../../ui/reports/tab.py" line="85" />
-      <location filename="../../ui/reports/tab.py" line="235" />
+      <location filename="../../ui/reports/tab.py" line="86" />
+      <location filename="../../ui/reports/tab.py" line="239" />
       <source>预览</source>
       <translation>Preview</translation>
     </message>
@@ -2066,7 +2114,7 @@ Save anyway?</translation>
   <context>
     <name>SavePath</name>
     <message>
-      <location filename="../../ui/reports/preview.py" line="80" />
+      <location filename="../../ui/reports/preview.py" line="125" />
       <source>另存为</source>
       <translation>Save as</translation>
     </message>
@@ -2263,34 +2311,50 @@ Save anyway?</translation>
   <context>
     <name>WeekGridModel</name>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="136" />
+      <location filename="../../ui/progress/grid_model.py" line="157" />
       <source>{0}（未报）</source>
       <translation>{0} (missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="132" />
+      <location filename="../../ui/progress/grid_model.py" line="124" />
+      <source>不含本列 {0} 处错误数字（改正后计入合计）</source>
+      <translation>Leaves out {0} impossible figures of this column (counted once corrected)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/grid_model.py" line="153" />
       <source>合计</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="145" />
+      <location filename="../../ui/progress/grid_model.py" line="166" />
       <source>录入 {0}</source>
       <translation>Enter {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="86" />
+      <location filename="../../ui/progress/grid_model.py" line="207" />
+      <location filename="../../ui/progress/grid_model.py" line="218" />
+      <source>未保存 {0}：{1}</source>
+      <translation>Not saved, {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/grid_model.py" line="101" />
       <source>未保存：{0}</source>
       <translation>Not saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="155" />
+      <location filename="../../ui/progress/grid_model.py" line="176" />
       <source>清除 {0} 个单元格</source>
       <translation>Clear {0} cell(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="151" />
+      <location filename="../../ui/progress/grid_model.py" line="172" />
       <source>粘贴 {0} 个单元格</source>
       <translation>Paste {0} cell(s)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/grid_model.py" line="209" />
+      <source>（另有 {0} 处未保存，红色单元格）</source>
+      <translation> ({0} more not saved: the red cells)</translation>
     </message>
   </context>
   <context>
