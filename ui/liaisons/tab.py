@@ -8,7 +8,6 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 from models.campaigns.units import CATEGORIES
 from models.liaisons.liaison import carry_over, delete_liaison, edit_liaison, liaison_rows, previous_campaign
 from models.store.database import Store
-from ui.common import errors, msgbox
+from ui.common import errors, file_dialogs, msgbox
 from ui.liaisons.model import LiaisonModel
 from ui.liaisons.table_view import LiaisonView
 
@@ -220,10 +219,10 @@ class LiaisonsTab(QWidget):
 
     # -- files -----------------------------------------------------------
     def ask_folder(self, title: str) -> str:
-        return QFileDialog.getExistingDirectory(self, title)
+        return file_dialogs.folder(self, file_dialogs.FORMS, title)
 
     def ask_import_paths(self) -> list[str]:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("选择报回的联络员表"), "", "Excel (*.xlsx)")
+        files = file_dialogs.open_files(self, file_dialogs.FORMS, self.tr("选择报回的联络员表"), "Excel (*.xlsx)")
         return files
 
     def blank_forms(self) -> None:
@@ -263,7 +262,9 @@ class LiaisonsTab(QWidget):
         from models.liaisons.export import export_liaisons
         from ui.liaisons.export_dialog import LiaisonExportDialog
 
-        default = str(Path.home() / f"{self.campaign['year']}年联络员名单.xlsx")
+        default = file_dialogs.suggested_path(
+            file_dialogs.EXPORT, f"{self.campaign['year']}年联络员名单.xlsx", Path.home()
+        )
         options = LiaisonExportDialog.ask(default, self)
         if not options:
             return

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from models.progress import completeness
 from models.progress.reporting import week_overview
-from ui.common import errors, msgbox
+from ui.common import errors, file_dialogs, msgbox
 from ui.common.table_model import Column, RowsModel
 
 
@@ -131,8 +130,8 @@ class CompletenessView(QWidget):
         if not chase:
             msgbox.information(self, self.tr("催报清单"), self.tr("本周所有单位都已按时报送。"))
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出催报清单"), f"{period['label']}催报清单.xlsx", "Excel (*.xlsx)"
+        name = file_dialogs.save_file(
+            self, file_dialogs.EXPORT, self.tr("导出催报清单"), f"{period['label']}催报清单.xlsx", "Excel (*.xlsx)"
         )
         if name:
             self.save_chase_list(name)

@@ -94,7 +94,7 @@ def test_bad_phone_is_refused_in_place_and_nothing_saved(qtbot, store):
 def test_menu_entry_opens_the_dialog_and_documents_follow(window, qtbot, monkeypatch):
     shown = []
     monkeypatch.setattr(OfficeDialog, "ask", classmethod(lambda cls, parent, store, **kw: shown.append(store) or True))
-    action = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "本单位信息…")
+    action = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "本单位信息(&I)…")
     action.trigger()
     assert shown == [window.store] and window.statusBar().currentMessage() == "本单位信息已保存。"
 
