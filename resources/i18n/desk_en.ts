@@ -2126,7 +2126,7 @@ Save anyway?</translation>
     <message>
       <location filename="../../ui/reports/tab.py" line="43" />
       <source>打印预览…</source>
-      <translation>Print pre&amp;view…</translation>
+      <translation>Print preview…</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="38" />
