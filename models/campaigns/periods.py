@@ -187,6 +187,29 @@ def due_from_notice(store: Store, campaign_id: str) -> int:
     return changed
 
 
+def follow_weekly_rule(store: Store, campaign_id: str, before: tuple[int | None, str | None]) -> int:
+    """One rule per week: after a notice brought the weekly report deadline (每周四12:00前), every week still due
+    as the rule *before* said follows the new one; a week whose date the clerk changed by hand keeps it."""
+    after = weekly_deadline(store, campaign_id)
+    if after == before:
+        return 0
+    (old_day, old_time), (new_day, new_time) = before, after
+    moves = []
+    for period in list_periods(store, campaign_id):
+        if (period.get("kind") or "week") != "week":
+            continue
+        end = date.fromisoformat(period["end_date"])
+        old_due = next_weekday_after(end, old_day).isoformat() if old_day else None
+        if period["due_date"] == old_due and (period["due_time"] or None) == (old_time or None):
+            moves.append((period["id"], next_weekday_after(end, new_day).isoformat(), new_time))
+    if not moves:
+        return 0
+    with store.batch(f"按通知设置截止时间（{len(moves)} 周）", source="periods") as batch:
+        for period_id, due, due_time in moves:
+            batch.update("periods", period_id, {"due_date": due, "due_time": due_time})
+    return len(moves)
+
+
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
 
 

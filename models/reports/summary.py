@@ -70,19 +70,37 @@ def statistics_paragraphs(figures: Figures, region_word: str, *, week_label: str
     return out
 
 
+def weeks_due(store: Store, campaign_id: str, at: str | None = None) -> list[dict]:
+    """The campaign's weeks due by *at* (now), each with its counts: a week nobody reported counts too."""
+    from models.clock import now
+    from models.progress.reporting import period_due, week_overview
+
+    at = at or now()
+    due = []
+    for week in week_overview(store, campaign_id, at):
+        if (week.get("kind") or "week") != "week":
+            continue
+        moment = period_due(week) or f"{week['end_date']}T23:59:59"
+        if moment <= at:
+            due.append(week)
+    return due
+
+
 def completeness_paragraphs(store: Store, figures: Figures, campaign_id: str) -> list[b.Paragraph]:
     names = {u["id"]: u["name"] for u in figures.units}
     silent = [names[u] for u in names if u not in figures.per_unit]
     liaisons = liaison_counts(store, campaign_id)
     no_liaison = [u["name"] for u in figures.units if not liaisons.get(u["id"])]
-    weeks = [p for p in figures.periods if p["seq"] in figures.reported]
-    expected = len(names) * len(weeks)
-    got = sum(len(figures.reported.get(p["seq"], ())) for p in weeks)
+    weeks = weeks_due(store, campaign_id)
+    expected = sum(w["expected"] for w in weeks)
+    got = sum(w["reported"] for w in weeks)
+    late = sum(w["late"] for w in weeks)
     out = []
     if expected:
+        late_text = f"（其中迟报{late}份）" if late else ""
         out.append(
             b.Paragraph(
-                f"活动期间共{len(names)}个单位参加，{len(weeks)}周累计应报{expected}份、实报{got}份，"
+                f"活动期间共{len(names)}个单位参加，{len(weeks)}周累计应报{expected}份、实报{got}份{late_text}，"
                 f"报送率{percent(got / expected)}。"
             )
         )

@@ -437,87 +437,112 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="117" />
+      <location filename="../../ui/progress/import_dialog.py" line="127" />
       <source>{0} 个文件：可导入 {1}，未导入 {2}；新增 {3}，修改 {4}，未变 {5}，错误 {6} 处</source>
       <translation>{0} file(s): {1} can be imported, {2} not imported; {3} new, {4} changed, {5} unchanged, {6} error(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="55" />
+      <location filename="../../ui/progress/import_dialog.py" line="57" />
       <source>修改</source>
       <translation>Changed</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="52" />
+      <location filename="../../ui/progress/import_dialog.py" line="54" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="53" />
+      <location filename="../../ui/progress/import_dialog.py" line="55" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="70" />
+      <location filename="../../ui/progress/import_dialog.py" line="73" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="35" />
+      <location filename="../../ui/progress/import_dialog.py" line="37" />
       <source>导入进展统计表</source>
       <translation>Import progress statistics</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="50" />
+      <location filename="../../ui/progress/import_dialog.py" line="60" />
+      <source>收到时间</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/import_dialog.py" line="86" />
+      <source>收到时间(&amp;T)：</source>
+      <translation>Received a&amp;t:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/import_dialog.py" line="161" />
+      <source>收到时间“{0}”看不懂，请写成 2021-06-14 09:30。</source>
+      <translation>Cannot read the received time “{0}”; write it like 2021-06-14 09:30.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/import_dialog.py" line="52" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="54" />
+      <location filename="../../ui/progress/import_dialog.py" line="56" />
       <source>新增</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="56" />
+      <location filename="../../ui/progress/import_dialog.py" line="58" />
       <source>未变</source>
       <translation>Unchanged</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="136" />
+      <location filename="../../ui/progress/import_dialog.py" line="146" />
       <source>没有错误。</source>
       <translation>No errors.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="51" />
+      <location filename="../../ui/progress/import_dialog.py" line="53" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="89" />
+      <location filename="../../ui/progress/import_dialog.py" line="83" />
+      <source>留空：按各文件的保存时间</source>
+      <translation>Empty: the time each file was saved</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/import_dialog.py" line="84" />
+      <source>迟报按收到时间判断；邮件收到的表可填邮件的日期，如 2021-06-14 09:30</source>
+      <translation>Lateness is judged by the received time; for forms that came by e-mail, type the e-mail's date, e.g. 2021-06-14 09:30</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/import_dialog.py" line="99" />
       <source>选择交回的表格</source>
       <translation>Choose the returned forms</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="44" />
+      <location filename="../../ui/progress/import_dialog.py" line="46" />
       <source>选择文件…</source>
       <translation>Choose files…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="95" />
+      <location filename="../../ui/progress/import_dialog.py" line="105" />
       <source>选择文件夹</source>
       <translation>Choose folder</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="46" />
+      <location filename="../../ui/progress/import_dialog.py" line="48" />
       <source>选择文件夹…</source>
       <translation>Choose folder…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="57" />
+      <location filename="../../ui/progress/import_dialog.py" line="59" />
       <source>错误</source>
       <translation>Errors</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="77" />
+      <location filename="../../ui/progress/import_dialog.py" line="80" />
       <source>非本程序空白表的周次：</source>
       <translation>Week (for forms not made by this program):</translation>
     </message>
@@ -1494,12 +1519,12 @@ Save anyway?</translation>
   <context>
     <name>NoticesTab</name>
     <message>
-      <location filename="../../ui/notices/tab.py" line="95" />
+      <location filename="../../ui/notices/tab.py" line="96" />
       <source>7 天内到期</source>
       <translation>Due within 7 days</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="73" />
+      <location filename="../../ui/notices/tab.py" line="74" />
       <source>事项</source>
       <translation>Item</translation>
     </message>
@@ -1508,149 +1533,154 @@ Save anyway?</translation>
       <translation type="vanished">&amp;Save changes</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="195" />
+      <location filename="../../ui/notices/tab.py" line="196" />
       <source>修改随时自动保存（离开一栏、按回车或换一份通知时），可用“撤销”退回。</source>
       <translation>Changes are saved as you go (on leaving a field, pressing Enter or choosing another notice); “Undo” takes them back.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="171" />
+      <location filename="../../ui/notices/tab.py" line="172" />
       <source>共 {0} 份通知</source>
       <translation>{0} notice(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="293" />
+      <location filename="../../ui/notices/tab.py" line="306" />
       <source>删除所选通知及其附件、截止事项？（可撤销）</source>
       <translation>Delete the selected notice with its attachments and deadlines? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="116" />
-      <location filename="../../ui/notices/tab.py" line="293" />
+      <location filename="../../ui/notices/tab.py" line="117" />
+      <location filename="../../ui/notices/tab.py" line="306" />
       <source>删除通知</source>
       <translation>Delete notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="152" />
+      <location filename="../../ui/notices/tab.py" line="153" />
       <source>到期概览（按单位）</source>
       <translation>Due overview (by unit)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="83" />
-      <location filename="../../ui/notices/tab.py" line="93" />
+      <location filename="../../ui/notices/tab.py" line="84" />
+      <location filename="../../ui/notices/tab.py" line="94" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="107" />
+      <location filename="../../ui/notices/tab.py" line="108" />
       <source>发文机关</source>
       <translation>Issued by</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="137" />
+      <location filename="../../ui/notices/tab.py" line="138" />
       <source>取消标记</source>
       <translation>Unmark</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="281" />
+      <location filename="../../ui/notices/tab.py" line="294" />
       <source>已保存通知：{0}</source>
       <translation>Notice saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="280" />
+      <location filename="../../ui/notices/tab.py" line="251" />
+      <source>已按通知的每周报送时间重设 {0} 周的截止时间（可撤销）。</source>
+      <translation>The deadlines of {0} weeks now follow the notice's weekly reporting time (undoable).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="293" />
       <source>已自动保存，可用“撤销”退回。</source>
       <translation>Saved; “Undo” takes it back.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="108" />
+      <location filename="../../ui/notices/tab.py" line="109" />
       <source>成文日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="72" />
+      <location filename="../../ui/notices/tab.py" line="73" />
       <source>截止</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="151" />
+      <location filename="../../ui/notices/tab.py" line="152" />
       <source>截止事项与报送</source>
       <translation>Deadlines and reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="85" />
+      <location filename="../../ui/notices/tab.py" line="86" />
       <source>报送日期</source>
       <translation>Reported on</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="59" />
+      <location filename="../../ui/notices/tab.py" line="60" />
       <source>搜索（文号、标题、机关……）</source>
       <translation>Search notices…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="105" />
+      <location filename="../../ui/notices/tab.py" line="106" />
       <source>文号</source>
       <translation>Document no.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="267" />
+      <location filename="../../ui/notices/tab.py" line="280" />
       <source>未保存：{0}</source>
       <translation>Not saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="86" />
+      <location filename="../../ui/notices/tab.py" line="87" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="135" />
+      <location filename="../../ui/notices/tab.py" line="136" />
       <source>标记所选单位已交(&amp;M)</source>
       <translation>&amp;Mark selected units as reported</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="106" />
+      <location filename="../../ui/notices/tab.py" line="107" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="84" />
+      <location filename="../../ui/notices/tab.py" line="85" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="104" />
+      <location filename="../../ui/notices/tab.py" line="105" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="114" />
+      <location filename="../../ui/notices/tab.py" line="115" />
       <source>粘贴/打开通知(&amp;P)…</source>
       <translation>&amp;Paste/open notice…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="242" />
+      <location filename="../../ui/notices/tab.py" line="255" />
       <source>请先在列表中选择一份收到的通知。</source>
       <translation>Please select a received notice in the list first.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="242" />
+      <location filename="../../ui/notices/tab.py" line="255" />
       <source>起草本级通知</source>
       <translation>Draft our own notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="115" />
+      <location filename="../../ui/notices/tab.py" line="116" />
       <source>起草本级通知(&amp;D)…</source>
       <translation>&amp;Draft our own notice…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="150" />
+      <location filename="../../ui/notices/tab.py" line="151" />
       <source>通知详情</source>
       <translation>Notice details</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="94" />
+      <location filename="../../ui/notices/tab.py" line="95" />
       <source>逾期未交</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="109" />
+      <location filename="../../ui/notices/tab.py" line="110" />
       <source>附件</source>
       <translation>Attachments</translation>
     </message>

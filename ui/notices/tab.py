@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.campaigns.periods import follow_weekly_rule, weekly_deadline
 from models.clock import today
 from models.errors import DeskError
 from models.notices.notice import DIRECTIONS, delete_notice, get_notice, list_notices, update_notice
@@ -232,10 +233,22 @@ class NoticesTab(QWidget):
             return
         from ui.notices.confirm_dialog import NoticeConfirmDialog  # the parser loads only when asked for
 
+        rule = weekly_deadline(self.store, self.campaign["id"])
         saved = NoticeConfirmDialog.ask(self.store, self.campaign["id"], self)
         if saved:
             self.current_id = saved
+            self._follow_rule(rule)
             self._changed()
+
+    def _follow_rule(self, before) -> None:
+        """The weeks' due dates follow the weekly deadline the notice just brought (one rule per week)."""
+        try:
+            moved = follow_weekly_rule(self.store, self.campaign["id"], before)
+        except DeskError as exc:
+            self._status(exc.message)
+            return
+        if moved:
+            self._status(self.tr("已按通知的每周报送时间重设 {0} 周的截止时间（可撤销）。").format(moved))
 
     def draft_notice(self) -> None:
         if not self.current_id:

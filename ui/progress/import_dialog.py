@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.campaigns.periods import list_periods
+from models.errors import ValidationError
 from models.progress.forms.importer import apply_import, preview_forms
 from ui.common import errors, file_dialogs
 from ui.common.table_model import Column, RowsModel
@@ -55,6 +57,7 @@ class ImportDialog(QDialog):
                 Column("changed", self.tr("修改"), align_right=True),
                 Column("unchanged", self.tr("未变"), align_right=True),
                 Column("errors", self.tr("错误"), lambda r: len(r["errors"]) or "", align_right=True),
+                Column("received_at", self.tr("收到时间"), lambda r: (r.get("received_at") or "").replace("T", " ")),
             ],
             self,
         )
@@ -76,8 +79,15 @@ class ImportDialog(QDialog):
         top.addStretch(1)
         top.addWidget(QLabel(self.tr("非本程序空白表的周次："), self))
         top.addWidget(self.week)
+        self.received = QLineEdit(self)
+        self.received.setPlaceholderText(self.tr("留空：按各文件的保存时间"))
+        self.received.setToolTip(self.tr("迟报按收到时间判断；邮件收到的表可填邮件的日期，如 2021-06-14 09:30"))
+        received_row = QHBoxLayout()
+        received_row.addWidget(QLabel(self.tr("收到时间(&T)："), self))
+        received_row.addWidget(self.received, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(received_row)
         layout.addWidget(self.view)
         layout.addWidget(self.details)
         layout.addWidget(self.summary)
@@ -135,9 +145,24 @@ class ImportDialog(QDialog):
         lines += [f"{n['sheet']}!{n['cell']}：{n['message']}" for n in result.notes]
         self.details.setPlainText(f"{result.file}\n" + ("\n".join(lines) or self.tr("没有错误。")))
 
+    def typed_received_at(self) -> str | None:
+        """The time typed for every file (2021-06-14 09:30 or 2021-06-14), ISO; None when left empty."""
+        from datetime import datetime
+
+        text = self.received.text().strip().replace("/", "-").replace("：", ":")
+        if not text:
+            return None
+        for pattern in ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d"):
+            try:
+                moment = datetime.strptime(text, pattern)
+            except ValueError:
+                continue
+            return moment.isoformat(timespec="seconds")
+        raise ValidationError(self.tr("收到时间“{0}”看不懂，请写成 2021-06-14 09:30。").format(text))
+
     def accept(self) -> None:
         try:
-            apply_import(self.store, self.results)
+            apply_import(self.store, self.results, self.typed_received_at())
         except Exception as exc:  # noqa: BLE001 - nothing written: one transaction
             errors.show_exception(self, exc)
             return

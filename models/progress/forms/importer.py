@@ -35,6 +35,7 @@ class FileResult:
     unchanged: int = 0
     errors: list[dict] = field(default_factory=list)
     notes: list[dict] = field(default_factory=list)
+    received_at: str | None = None  # when the unit sent it back (models/progress/received.py), or as typed
     figures: list[tuple] = field(default_factory=list, repr=False)
     narratives: list[tuple] = field(default_factory=list, repr=False)
 
@@ -161,6 +162,9 @@ def read_file(context: _Context, path: Path) -> FileResult:
     except Exception as exc:  # noqa: BLE001 - any parser failure is a refused file
         raise as_rejection(exc, path.name) from exc
     _collect(context, result, read)
+    from models.progress.received import file_received_at
+
+    result.received_at = file_received_at(path)
     return result
 
 
@@ -202,7 +206,9 @@ def apply_import(
             totals = batch.set_figures(rows, source="import")
         for result in good:
             for unit_id, period_id, narrative in result.narratives:
-                _store_narrative(batch, unit_id, period_id, narrative, stamp, result.file)
+                _store_narrative(
+                    batch, unit_id, period_id, narrative, received_at or result.received_at or stamp, result.file
+                )
             result.status = "imported" if (result.added or result.changed) else "unchanged"
     return totals
 
