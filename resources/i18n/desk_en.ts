@@ -990,7 +990,7 @@ Save “{1}” anyway?</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="271" />
+      <location filename="../../ui/shell/main_window.py" line="275" />
       <source>7 天内到期 {0} 项：{1}</source>
       <translation>Due within 7 days: {0} item(s): {1}</translation>
     </message>
@@ -1025,17 +1025,17 @@ Save “{1}” anyway?</translation>
       <translation>Notices, liaisons, weekly progress and summary reports of the “Safety Production Month” campaign, for the work-safety committee office of a district or county.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="250" />
+      <location filename="../../ui/shell/main_window.py" line="254" />
       <source>安全生产月工作台</source>
       <translation>Safety Month Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="296" />
+      <location filename="../../ui/shell/main_window.py" line="300" />
       <source>已撤销：{0}</source>
       <translation>Undone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="308" />
+      <location filename="../../ui/shell/main_window.py" line="312" />
       <source>已重做：{0}</source>
       <translation>Redone: {0}</translation>
     </message>
@@ -1056,12 +1056,12 @@ Save “{1}” anyway?</translation>
     </message>
     <message>
       <location filename="../../ui/shell/main_window.py" line="169" />
-      <location filename="../../ui/shell/main_window.py" line="282" />
+      <location filename="../../ui/shell/main_window.py" line="286" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="282" />
+      <location filename="../../ui/shell/main_window.py" line="286" />
       <source>撤销 {0}</source>
       <translation>Undo {0}</translation>
     </message>
@@ -1086,7 +1086,7 @@ Save “{1}” anyway?</translation>
       <translation>Weekly progress</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="275" />
+      <location filename="../../ui/shell/main_window.py" line="279" />
       <source>没有到期或逾期的事项。</source>
       <translation>Nothing due or overdue.</translation>
     </message>
@@ -1142,7 +1142,7 @@ Save “{1}” anyway?</translation>
       <translation>System default</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="254" />
+      <location filename="../../ui/shell/main_window.py" line="258" />
       <source>还没有活动：可载入演示数据或新建活动。</source>
       <translation>No campaign yet: load the demo data or create a campaign.</translation>
     </message>
@@ -1152,23 +1152,23 @@ Save “{1}” anyway?</translation>
       <translation>Notices</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="265" />
+      <location filename="../../ui/shell/main_window.py" line="269" />
       <source>逾期 {0} 项（最早：{1} {2}，{3} 个单位未报）</source>
       <translation>Overdue: {0} item(s) (earliest: {1} {2}, {3} unit(s) missing)</translation>
     </message>
     <message>
       <location filename="../../ui/shell/main_window.py" line="172" />
-      <location filename="../../ui/shell/main_window.py" line="284" />
+      <location filename="../../ui/shell/main_window.py" line="288" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="284" />
+      <location filename="../../ui/shell/main_window.py" line="288" />
       <source>重做 {0}</source>
       <translation>Redo {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="249" />
+      <location filename="../../ui/shell/main_window.py" line="253" />
       <source>（只读）</source>
       <translation> (read-only)</translation>
     </message>

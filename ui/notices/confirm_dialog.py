@@ -34,7 +34,7 @@ class NoticeConfirmDialog(QDialog):
         self.saved_id: str | None = None
         self.notice_year: int | None = None
         self.setWindowTitle(self.tr("登记通知：粘贴或打开通知，核对识别出的内容"))
-        self.resize(1150, 760)
+        self.resize(1150, 680)
         self.text = QPlainTextEdit(self)
         self.text.setPlaceholderText(self.tr("在此粘贴通知全文（Ctrl+V），然后按“识别”（Ctrl+R）"))
         open_button = QPushButton(self.tr("打开文件(&O)…"), self)

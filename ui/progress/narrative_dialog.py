@@ -25,6 +25,7 @@ class NarrativeDialog(QDialog):
         ):
             edit = QPlainTextEdit(current.get(key) or "", self)
             edit.setMinimumHeight(height)
+            edit.setMaximumHeight(height + 60)  # a text box asks for ≈190 px: four of them would pass 700 px
             self.fields[key] = edit
             form.addRow(title, edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)

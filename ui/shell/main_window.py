@@ -27,7 +27,7 @@ from ui.shell import file_menu, help_menu
 if TYPE_CHECKING:
     from ui.shell.welcome import WelcomePanel
 
-STANDARD_SIZE = (1200, 760)
+STANDARD_SIZE = (1200, 680)  # fits a 1366×768 screen less a taskbar (a 728 px work area) with its frame
 TAB_KEYS = ("notices", "liaisons", "progress", "reports", "register")
 
 
@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.campaign_page)
         self.setCentralWidget(self.stack)
         self.due_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.due_label, 1)
+        self.statusBar().addWidget(self.due_label, 1)  # a message (a refused value, a save) shows over it a while
         self._build_menus()
         self._restore_window()
         self.reload()
@@ -181,6 +181,10 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(*STANDARD_SIZE)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None and (self.height() > screen.height() - 40 or self.width() > screen.width()):
+            # a size saved on a bigger screen: the status line must stay above the taskbar
+            self.resize(min(self.width(), screen.width()), min(self.height(), screen.height() - 40))
         if self.remember_layout:
             self.tabs.setCurrentIndex(settings.get(settings.LAST_TAB))
 

@@ -24,7 +24,7 @@ class ManualDialog(QDialog):
         super().__init__(parent)
         self.path = path or manual_path()
         self.setWindowTitle(self.tr("使用手册"))
-        self.resize(900, 760)
+        self.resize(900, 660)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
