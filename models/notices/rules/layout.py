@@ -121,7 +121,7 @@ def _join_wrapped_recipients(notice: NoticeText, index: int) -> None:
             return
         line = notice.lines[before]
         full = re.search("[、，,]$", line) or len(line) >= width * 0.9
-        if not full or re.search(DOC_TYPES + '[》”"]?$', line) or not addressee_like(line + notice.recipients):
+        if not full or _COLON.search(line) or re.search(DOC_TYPES + '[》”"]?$', line) or not addressee_like(line + notice.recipients):
             return
         notice.recipients = line + notice.recipients
         notice.kinds[before] = "recipients"
