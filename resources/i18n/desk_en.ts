@@ -161,13 +161,13 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>CompletenessView</name>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="139" />
-      <location filename="../../ui/progress/completeness_view.py" line="166" />
+      <location filename="../../ui/progress/completeness_view.py" line="138" />
+      <location filename="../../ui/progress/completeness_view.py" line="165" />
       <source>{0}催报清单</source>
       <translation>Chase list {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="114" />
+      <location filename="../../ui/progress/completeness_view.py" line="113" />
       <source>{0}：应报 {1}，已报 {2}（按时 {3}，迟报 {4}），未报 {5}，报送率 {6:.0%}</source>
       <translation>{0}: expected {1}, reported {2} (on time {3}, late {4}), missing {5}, reporting rate {6:.0%}</translation>
     </message>
@@ -177,19 +177,19 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Change deadline…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="127" />
+      <location filename="../../ui/progress/completeness_view.py" line="126" />
       <source>催报清单</source>
       <translation>Chase list</translation>
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="63" />
-      <location filename="../../ui/progress/completeness_view.py" line="154" />
+      <location filename="../../ui/progress/completeness_view.py" line="153" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="59" />
-      <location filename="../../ui/progress/completeness_view.py" line="151" />
+      <location filename="../../ui/progress/completeness_view.py" line="150" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
@@ -199,7 +199,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="130" />
+      <location filename="../../ui/progress/completeness_view.py" line="129" />
       <source>导出催报清单</source>
       <translation>Export chase list</translation>
     </message>
@@ -209,7 +209,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Export chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="144" />
+      <location filename="../../ui/progress/completeness_view.py" line="143" />
       <source>已导出催报清单：{0}</source>
       <translation>Chase list exported: {0}</translation>
     </message>
@@ -219,7 +219,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Reported</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="150" />
+      <location filename="../../ui/progress/completeness_view.py" line="149" />
       <source>序号</source>
       <translation>No.</translation>
     </message>
@@ -235,7 +235,7 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="64" />
-      <location filename="../../ui/progress/completeness_view.py" line="155" />
+      <location filename="../../ui/progress/completeness_view.py" line="154" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
@@ -275,19 +275,19 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="127" />
+      <location filename="../../ui/progress/completeness_view.py" line="126" />
       <source>本周所有单位都已按时报送。</source>
       <translation>All units reported on time this week.</translation>
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="60" />
-      <location filename="../../ui/progress/completeness_view.py" line="152" />
+      <location filename="../../ui/progress/completeness_view.py" line="151" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="62" />
-      <location filename="../../ui/progress/completeness_view.py" line="153" />
+      <location filename="../../ui/progress/completeness_view.py" line="152" />
       <source>联络员</source>
       <translation>Liaison</translation>
     </message>
@@ -295,6 +295,49 @@ The current state is backed up first, so you can restore it again later.</transl
       <location filename="../../ui/progress/completeness_view.py" line="51" />
       <source>迟报</source>
       <translation>Late</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeadlinesEditor</name>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="81" />
+      <source>删除所选</source>
+      <translation>Remove selected</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="86" />
+      <source>截止事项（将按单位跟踪报送情况）</source>
+      <translation>Deadlines (tracked per unit)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="71" />
+      <source>报送内容</source>
+      <translation>What to send</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="69" />
+      <source>日期/周期</source>
+      <translation>Date / every</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="70" />
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="79" />
+      <source>添加定期报送</source>
+      <translation>Add recurring report</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="77" />
+      <source>添加截止日期</source>
+      <translation>Add deadline</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="68" />
+      <source>类型</source>
+      <translation>Kind</translation>
     </message>
   </context>
   <context>
@@ -1096,37 +1139,42 @@ Save “{1}” anyway?</translation>
   <context>
     <name>MergeDialog</name>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="116" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="74" />
       <source>下面的记录两边都改过，请逐条决定（默认保留本机）：</source>
       <translation>These records were changed on both sides; decide for each one (default: keep this computer’s):</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="119" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="78" />
       <source>全部保留本机</source>
       <translation>Keep all of this computer’s</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="121" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="80" />
       <source>全部采用对方</source>
       <translation>Take all of theirs</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="134" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="90" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="133" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="89" />
       <source>合并</source>
       <translation>Merge</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="130" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="86" />
       <source>合并前会自动备份；合并后可用“编辑 ▸ 撤销”撤回整次合并。</source>
       <translation>A backup is made before merging; afterwards “Edit ▸ Undo” takes back the whole merge.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="103" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="63" />
+      <source>对方文件中本机没有的单位（同名的已对应；双击“本机的单位”可更改）：</source>
+      <translation>Units in their file that this file does not have (same names are matched; double-click "Our unit" to change):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_dialog.py" line="41" />
       <source>导入合并：预览</source>
       <translation>Import and merge: preview</translation>
     </message>
@@ -1160,52 +1208,9 @@ Save “{1}” anyway?</translation>
     </message>
   </context>
   <context>
-    <name>DeadlinesEditor</name>
-    <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="66" />
-      <source>删除所选</source>
-      <translation>Remove selected</translation>
-    </message>
-    <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="70" />
-      <source>截止事项（将按单位跟踪报送情况）</source>
-      <translation>Deadlines (tracked per unit)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="56" />
-      <source>报送内容</source>
-      <translation>What to send</translation>
-    </message>
-    <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="54" />
-      <source>日期/周期</source>
-      <translation>Date / every</translation>
-    </message>
-    <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="55" />
-      <source>时间</source>
-      <translation>Time</translation>
-    </message>
-    <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="64" />
-      <source>添加定期报送</source>
-      <translation>Add recurring report</translation>
-    </message>
-    <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="62" />
-      <source>添加截止日期</source>
-      <translation>Add deadline</translation>
-    </message>
-    <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="53" />
-      <source>类型</source>
-      <translation>Kind</translation>
-    </message>
-  </context>
-  <context>
     <name>NoticeConfirmDialog</name>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="160" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="171" />
       <source>
 
 仍要保存吗？</source>
@@ -1214,119 +1219,113 @@ Save “{1}” anyway?</translation>
 Save anyway?</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="135" />
-      <source>注意：这份通知是 {0} 年的，当前活动是 {1} 年。日期已按 {0} 年识别；请确认要登记到 {1} 年的活动，或先切换到 {0} 年的活动。</source>
-      <translation>Note: this notice is of {0}, the current campaign is {1}. Its dates were read as {0}; confirm that it belongs to the {1} campaign, or switch to the {0} campaign first.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="100" />
-      <source>通知 (*.txt *.docx *.pdf);;所有文件 (*)</source>
-      <translation>Notices (*.txt *.docx *.pdf);;All files (*)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="160" />
-      <source>通知年份与活动不同</source>
-      <translation>Notice year differs from the campaign</translation>
-    </message>
-    <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="163" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="165" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="168" />
       <source>不能保存</source>
       <translation>Cannot save</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="86" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="76" />
       <source>保存(&amp;S)</source>
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="70" />
       <source>删除所选截止事项</source>
-      <translation>Delete selected deadline</translation>
+      <translation type="vanished">Delete selected deadline</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="87" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="77" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="39" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="40" />
       <source>在此粘贴通知全文（Ctrl+V），然后按“识别”（Ctrl+R）</source>
       <translation>Paste the full text of the notice here (Ctrl+V), then press “Recognize” (Ctrl+R)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="129" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="119" />
       <source>已识别，请逐项核对后保存。</source>
       <translation>Recognized. Please check each field, then save.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="75" />
       <source>截止事项（将按单位跟踪报送情况）</source>
-      <translation>Deadlines (reporting is tracked per unit)</translation>
+      <translation type="vanished">Deadlines (reporting is tracked per unit)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="40" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="41" />
       <source>打开文件(&amp;O)…</source>
       <translation>&amp;Open file…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="107" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="97" />
       <source>打开通知</source>
       <translation>Open notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="62" />
       <source>报送内容</source>
-      <translation>What to report</translation>
+      <translation type="vanished">What to report</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="60" />
       <source>日期/周期</source>
-      <translation>Date/cycle</translation>
+      <translation type="vanished">Date/cycle</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="61" />
       <source>时间</source>
-      <translation>Time</translation>
+      <translation type="vanished">Time</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="129" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="119" />
       <source>未识别的项请手工填写。</source>
       <translation>Fill in what was not recognized by hand.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="123" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="113" />
       <source>没有文字：请先粘贴通知全文或打开文件。</source>
       <translation>No text: paste the full notice or open a file first.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="132" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="122" />
       <source>没有识别出任何字段：这可能不是一份通知。可以手工填写后保存。</source>
       <translation>No field was recognized: this may not be a notice. You can fill it in by hand and save.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="36" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="144" />
+      <source>注意：这份通知是 {0} 年的，当前活动是 {1} 年。日期已按 {0} 年识别；请确认要登记到 {1} 年的活动，或先切换到 {0} 年的活动。</source>
+      <translation>Note: this notice is of {0}, the current campaign is {1}. Its dates were read as {0}; confirm that it belongs to the {1} campaign, or switch to the {0} campaign first.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/confirm_dialog.py" line="37" />
       <source>登记通知：粘贴或打开通知，核对识别出的内容</source>
       <translation>Register notice: paste or open a notice, check what was recognized</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="59" />
       <source>类型</source>
-      <translation>Type</translation>
+      <translation type="vanished">Type</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="42" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="43" />
       <source>识别(&amp;R)</source>
       <translation>&amp;Recognize</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="163" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="168" />
       <source>请填写通知标题。</source>
       <translation>Please enter the notice title.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="107" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="97" />
+      <source>通知 (*.txt *.docx *.pdf);;所有文件 (*)</source>
+      <translation>Notices (*.txt *.docx *.pdf);;All files (*)</translation>
+    </message>
+    <message>
       <source>通知 (*.txt *.docx);;所有文件 (*)</source>
-      <translation>Notices (*.txt *.docx);;All files (*)</translation>
+      <translation type="vanished">Notices (*.txt *.docx);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/confirm_dialog.py" line="171" />
+      <source>通知年份与活动不同</source>
+      <translation>Notice year differs from the campaign</translation>
     </message>
   </context>
   <context>
@@ -1350,17 +1349,7 @@ Save anyway?</translation>
   <context>
     <name>NoticeEditor</name>
     <message>
-      <location filename="../../ui/notices/editor.py" line="140" />
-      <source>未填入：{0}</source>
-      <translation>Not filled in: {0}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/notices/editor.py" line="138" />
-      <source>请核对：{0}</source>
-      <translation>Please check: {0}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/notices/editor.py" line="155" />
+      <location filename="../../ui/notices/editor.py" line="175" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -1393,6 +1382,11 @@ Save anyway?</translation>
       <location filename="../../ui/notices/editor.py" line="57" />
       <source>文号(&amp;N)</source>
       <translation>Document &amp;no.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/editor.py" line="142" />
+      <source>未填入：{0}</source>
+      <translation>Not filled in: {0}</translation>
     </message>
     <message>
       <location filename="../../ui/notices/editor.py" line="58" />
@@ -1442,7 +1436,12 @@ Save anyway?</translation>
       <translation>Contact</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="155" />
+      <location filename="../../ui/notices/editor.py" line="140" />
+      <source>请核对：{0}</source>
+      <translation>Please check: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/editor.py" line="175" />
       <source>选择空白模板</source>
       <translation>Choose blank template</translation>
     </message>
@@ -2329,33 +2328,33 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>errors</name>
     <message>
-      <location filename="../../ui/common/errors.py" line="53" />
+      <location filename="../../ui/common/errors.py" line="54" />
       <source>发生了意外错误，已记录到日志文件：</source>
       <translation>An unexpected error occurred and was written to the log file:</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="32" />
+      <location filename="../../ui/common/errors.py" line="33" />
       <source>发生了意外错误，操作未完成，数据未被修改。</source>
       <translation>An unexpected error occurred. The action was not completed and no data was changed.</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="24" />
+      <location filename="../../ui/common/errors.py" line="26" />
       <source>操作未完成</source>
       <translation>Action not completed</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="27" />
+      <location filename="../../ui/common/errors.py" line="28" />
       <source>文件操作失败</source>
       <translation>File operation failed</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="55" />
+      <location filename="../../ui/common/errors.py" line="56" />
       <source>最近一次操作可能未完成，已保存的数据不受影响。</source>
       <translation>The last action may not have been completed; data already saved is not affected.</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="31" />
-      <location filename="../../ui/common/errors.py" line="52" />
+      <location filename="../../ui/common/errors.py" line="32" />
+      <location filename="../../ui/common/errors.py" line="53" />
       <source>程序出错</source>
       <translation>Program error</translation>
     </message>
@@ -2381,7 +2380,7 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>file_menu</name>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="161" />
+      <location filename="../../ui/shell/file_menu.py" line="162" />
       <source>U 盘上的文件已复制到本机，现在打开的是本机副本：
 {0}
 
@@ -2392,17 +2391,17 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
 Changes are saved only on this computer; to take them with you, use “File ▸ Save copy (USB stick)”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="93" />
+      <location filename="../../ui/shell/file_menu.py" line="94" />
       <source>{0}（U 盘文件 {1} 的本机副本）</source>
       <translation>{0} (local copy of USB stick file {1})</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="265" />
+      <location filename="../../ui/shell/file_menu.py" line="275" />
       <source>仍有 {0} 个问题需要人工处理。</source>
       <translation>{0} problem(s) still need manual attention.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="173" />
+      <location filename="../../ui/shell/file_menu.py" line="174" />
       <source>保存副本（U盘）</source>
       <translation>Save copy (USB stick)</translation>
     </message>
@@ -2412,29 +2411,29 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>Save copy (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="89" />
+      <location filename="../../ui/shell/file_menu.py" line="90" />
       <source>内存数据库</source>
       <translation>in-memory database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="187" />
+      <location filename="../../ui/shell/file_menu.py" line="188" />
       <source>副本已保存</source>
       <translation>Copy saved</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="259" />
+      <location filename="../../ui/shell/file_menu.py" line="269" />
       <source>发现 {0} 个问题：</source>
       <translation>{0} problem(s) found:</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="47" />
+      <location filename="../../ui/shell/file_menu.py" line="48" />
       <source>备份与恢复…</source>
       <translation>Backup and restore…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="199" />
-      <location filename="../../ui/shell/file_menu.py" line="208" />
-      <location filename="../../ui/shell/file_menu.py" line="226" />
+      <location filename="../../ui/shell/file_menu.py" line="206" />
+      <location filename="../../ui/shell/file_menu.py" line="222" />
+      <location filename="../../ui/shell/file_menu.py" line="236" />
       <source>导入合并</source>
       <translation>Import and merge</translation>
     </message>
@@ -2444,7 +2443,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>Import and merge…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="188" />
+      <location filename="../../ui/shell/file_menu.py" line="189" />
       <source>已保存并检查无误：
 {0}
 
@@ -2455,27 +2454,27 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 {1} unit(s), {2} figure(s). The USB stick can be safely removed.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="261" />
+      <location filename="../../ui/shell/file_menu.py" line="271" />
       <source>已修复：{0}</source>
       <translation>Repaired: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="234" />
+      <location filename="../../ui/shell/file_menu.py" line="244" />
       <source>已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}</source>
       <translation>Merged the file from {0}. “Edit ▸ Undo” takes back the whole merge; backup before the merge: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="227" />
+      <location filename="../../ui/shell/file_menu.py" line="237" />
       <source>已合并 {0} 的文件。数据量大，这次合并不能用“撤销”撤回；如需撤回，请在“文件 ▸ 备份与恢复”中选择合并前的备份（{1}）恢复。</source>
       <translation>Merged the file from {0}. This merge is too large to be taken back with “Undo”; to take it back, restore the backup made before the merge ({1}) in “File ▸ Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="160" />
+      <location filename="../../ui/shell/file_menu.py" line="161" />
       <source>已复制到本机</source>
       <translation>Copied to this computer</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="280" />
+      <location filename="../../ui/shell/file_menu.py" line="290" />
       <source>已载入演示数据，可用 Ctrl+Z 撤销。</source>
       <translation>Demo data loaded; Ctrl+Z undoes it.</translation>
     </message>
@@ -2490,28 +2489,28 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>Open…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="140" />
+      <location filename="../../ui/shell/file_menu.py" line="141" />
       <source>打开数据库</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="134" />
+      <location filename="../../ui/shell/file_menu.py" line="135" />
       <source>文件已存在，请换一个名字：</source>
       <translation>The file already exists; please choose another name:</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="107" />
+      <location filename="../../ui/shell/file_menu.py" line="108" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="263" />
+      <location filename="../../ui/shell/file_menu.py" line="273" />
       <source>文件本身已损坏：请在“备份与恢复”中选一个备份恢复。</source>
       <translation>The file itself is damaged: please restore a backup in “Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="129" />
-      <location filename="../../ui/shell/file_menu.py" line="134" />
+      <location filename="../../ui/shell/file_menu.py" line="130" />
+      <location filename="../../ui/shell/file_menu.py" line="135" />
       <source>新建数据库</source>
       <translation>New database</translation>
     </message>
@@ -2521,29 +2520,34 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>New database…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="257" />
+      <location filename="../../ui/shell/file_menu.py" line="267" />
       <source>检查完毕：没有发现问题。</source>
       <translation>Check complete: no problems found.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="48" />
-      <location filename="../../ui/shell/file_menu.py" line="257" />
-      <location filename="../../ui/shell/file_menu.py" line="266" />
+      <location filename="../../ui/shell/file_menu.py" line="49" />
+      <location filename="../../ui/shell/file_menu.py" line="267" />
+      <location filename="../../ui/shell/file_menu.py" line="276" />
       <source>检查数据库</source>
       <translation>Check database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="81" />
+      <location filename="../../ui/shell/file_menu.py" line="47" />
+      <source>给下级单位一份起始文件…</source>
+      <translation>Starter file for a town or department…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_menu.py" line="82" />
       <source>自动备份失败：{0}</source>
       <translation>Automatic backup failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="50" />
+      <location filename="../../ui/shell/file_menu.py" line="51" />
       <source>载入演示数据</source>
       <translation>Load demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="108" />
+      <location filename="../../ui/shell/file_menu.py" line="109" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
@@ -2554,21 +2558,113 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 Open it read-only?</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="52" />
+      <location filename="../../ui/shell/file_menu.py" line="53" />
       <source>退出</source>
       <translation>Exit</translation>
     </message>
   </context>
   <context>
+    <name>merge_models</name>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="56" />
+      <source>上次合并时确认</source>
+      <translation>Confirmed at the last merge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="153" />
+      <source>保留本机</source>
+      <translation>Keep ours</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="139" />
+      <source>内容</source>
+      <translation>Content</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="57" />
+      <source>名称相同</source>
+      <translation>Same name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="149" />
+      <source>对方：{0}</source>
+      <translation>Theirs: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="58" />
+      <source>已手动指定</source>
+      <translation>Chosen by hand</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="59" />
+      <source>本机有多个同名单位，请指定</source>
+      <translation>Several units here have this name; please choose</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="148" />
+      <source>本机：{0}</source>
+      <translation>Ours: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="153" />
+      <source>采用对方</source>
+      <translation>Take theirs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="95" />
+      <source>（新增为一个单位）</source>
+      <translation>(add as a unit of its own)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="53" />
+      <source>（新增）</source>
+      <translation>(new)</translation>
+    </message>
+  </context>
+  <context>
+    <name>starter_dialog</name>
+    <message>
+      <location filename="../../ui/exchange/starter_dialog.py" line="47" />
+      <source>保存起始文件</source>
+      <translation>Save starter file</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/starter_dialog.py" line="61" />
+      <source>已保存给“{0}”的起始文件：
+{1}
+
+其中有活动、单位 {2} 个、统计指标和通知，不含各单位已报的数据。对方以“{0}”为本单位填报，交回的文件将作为该单位的文件合并。</source>
+      <translation>Starter file for "{0}" saved:
+{1}
+
+It holds the campaigns, {2} units, the indicators and the notices, but none of the figures units reported. "{0}" reports as its own office; the files it sends back merge as that office's.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/starter_dialog.py" line="29" />
+      <source>接收单位（作为起始文件的“本单位”；可直接输入）：</source>
+      <translation>Recipient (the starter file's own office; you may type a name):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/starter_dialog.py" line="28" />
+      <source>给下级单位一份起始文件</source>
+      <translation>Starter file for a town or department</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/starter_dialog.py" line="60" />
+      <source>起始文件已保存</source>
+      <translation>Starter file saved</translation>
+    </message>
+  </context>
+  <context>
     <name>startup</name>
     <message>
-      <location filename="../../ui/shell/startup.py" line="79" />
-      <location filename="../../ui/shell/startup.py" line="86" />
+      <location filename="../../ui/shell/startup.py" line="91" />
+      <location filename="../../ui/shell/startup.py" line="98" />
       <source>数据库已损坏</source>
       <translation>Database damaged</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="87" />
+      <location filename="../../ui/shell/startup.py" line="99" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -2579,7 +2675,7 @@ Open it read-only?</translation>
 A backup from {1} was found. Restore it? (Choose “No” to create an empty database.)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="80" />
+      <location filename="../../ui/shell/startup.py" line="92" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -2590,12 +2686,12 @@ A backup from {1} was found. Restore it? (Choose “No” to create an empty dat
 No usable backup was found; an empty database will be created.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="56" />
+      <location filename="../../ui/shell/startup.py" line="57" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="57" />
+      <location filename="../../ui/shell/startup.py" line="58" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
