@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from models.notices.rules.script import compile_tolerant, tolerant
+from models.notices.rules.script import compile_tolerant, simplified, tolerant
 from models.notices.rules.text import CJK, DOC_TYPES, clean_line, is_noise, paragraphs_of, spaced
 from models.notices.rules.wrappers import is_bare_value, is_furniture, metadata_pairs
 
@@ -129,12 +129,9 @@ def _join_wrapped_recipients(notice: NoticeText, index: int) -> None:
             return
         line = notice.lines[before]
         full = re.search("[、，,]$", line) or len(line) >= width * 0.9
-        if (
-            not full
-            or _COLON.search(line)
-            or re.search(DOC_TYPES + '[》”"]?$', line)
-            or not addressee_like(line + notice.recipients)
-        ):
+        listed = re.search("[、，,]", line) or re.match(tolerant("各|有关"), line)
+        titled = "关于" in simplified(line) or re.search(DOC_TYPES + r"[》”\"]?(?:[（(][^（()）]{1,10}[）)])?$", line)
+        if not full or not listed or titled or _COLON.search(line) or not addressee_like(line + notice.recipients):
             return
         notice.recipients = line + notice.recipients
         notice.kinds[before] = "recipients"
