@@ -34,7 +34,8 @@ def register(sub) -> None:
 
 
 def _summary(parsed: dict) -> str:
-    lines = [f"{_LABELS[k]}：{parsed[k] or '（未识别）'}" for k in FIELDS if k in _LABELS and not isinstance(parsed[k], list)]
+    scalars = [k for k in FIELDS if k in _LABELS and not isinstance(parsed[k], list)]
+    lines = [f"{_LABELS[k]}：{parsed[k] or '（未识别）'}" for k in scalars]
     lines += [f"截止：{d['date']} {d['what']}" for d in parsed["deadlines"]]
     for r in parsed["recurring"]:
         lines.append(f"定期：{recurring_label(r)}{' ' + r['time'] if r['time'] else ''} {r['what']}")
