@@ -244,12 +244,12 @@ def _rule(match: re.Match, day: int | None, hour: str | None) -> tuple[str, int 
     return ("quarterly" if match["quarter"] else "semiannual"), None, None
 
 
-def _what(clause: str, rest_of_sentence: str) -> str:
+def _what(clause: str, following: str) -> str:
+    """What is sent: 将X报…, 报送X, or (每日下午15时前，向值班室传报X) the clause after the time."""
+    if not clause.strip(" ，,"):
+        clause = re.split(r"[。；;，,]", following.lstrip("，, "))[0]
     if re.match(r"^\s*(?:将|把)", clause):
         return _tidy(re.split(SEND + r"(?![名单表])", re.sub(r"^\s*(?:将|把)", "", clause))[0])
-    if not clause.strip(" ，,"):
-        what = re.split(r"[。；;]", rest_of_sentence)[0]
-        return _tidy(re.split(r"[，,]", what.lstrip("，, "))[0])
     return _tidy(re.sub(r"^(?:向[^，,]{1,20}?(?:书面|电话)?(?:传报|报送|报告|上报|报))", "", clause))
 
 
@@ -272,7 +272,7 @@ def recurring(notice: NoticeText, year: int | None = None) -> list[dict]:
                 continue
             head = _BEFORE.match(clause)
             hour = time_of(clause[: head.end()])
-            what = _what(clause[head.end() :], window)
+            what = _what(clause[head.end() :], window[len(clause) :])
             if match["quarter"] or match["half"]:
                 what = _tidy(re.sub(r"^[^，,。；;]{0,4}?" + SEND + r"(?:一次)?", "", clause)) or what
             if not what:
