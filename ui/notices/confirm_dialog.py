@@ -6,7 +6,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -22,7 +21,7 @@ from models.errors import ValidationError
 from models.notices.notice import attachment_kind, save_parsed_notice
 from models.notices.parser import found_anything, parse_notice, read_notice_file
 from models.store.database import Store
-from ui.common import errors, msgbox
+from ui.common import errors, file_dialogs, msgbox
 from ui.notices.deadline_rows import DeadlinesEditor
 from ui.notices.editor import NoticeEditor
 
@@ -93,8 +92,8 @@ class NoticeConfirmDialog(QDialog):
 
     # -- reading -----------------------------------------------------------
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("打开通知"), "", self.tr("通知 (*.txt *.docx *.pdf);;所有文件 (*)")
+        path = file_dialogs.open_file(
+            self, file_dialogs.NOTICE, self.tr("打开通知"), self.tr("通知 (*.txt *.docx *.pdf);;所有文件 (*)")
         )
         if path:
             self.open_file(path)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.notices.notice import ATTACHMENT_KINDS, DIRECTIONS, read_template
-from ui.common import errors
+from ui.common import errors, file_dialogs
 from ui.common.table_model import Column
 from ui.notices.tables import EditableRowsModel
 
@@ -172,7 +171,9 @@ class NoticeEditor(QWidget):
         row = self.attachments_view.currentIndex().row()
         if row < 0:
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择空白模板"), "", self.tr("Excel 工作簿 (*.xlsx)"))
+        path = file_dialogs.open_file(
+            self, file_dialogs.TEMPLATE, self.tr("选择空白模板"), self.tr("Excel 工作簿 (*.xlsx)")
+        )
         if path:
             try:
                 self.attach_template(row, path)
