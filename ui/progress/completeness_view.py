@@ -143,7 +143,6 @@ class CompletenessView(QWidget):
         from models.campaigns.office import get_office
         from models.clock import today
         from models.documents.cn_text import cn_date
-
         from models.register.quotas import lead_chase_rows
 
         rows = completeness.chase_list(self.rows)
