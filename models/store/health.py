@@ -100,6 +100,8 @@ def _verdict(conn: sqlite3.Connection, path: Path, verified: str | None, hot: bo
         if not hot and verified and verified == file_stamp(path):
             return SOUND
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if hot:
+            _drop_stale_journal(conn, path)
     except sqlite3.Error as exc:
         if faults.kind(exc) != "damaged":
             raise faults.as_desk_error(exc, where) from exc
@@ -108,6 +110,20 @@ def _verdict(conn: sqlite3.Connection, path: Path, verified: str | None, hot: bo
         message = f"这个文件不是安全生产月工作台的数据库，或已损坏（{exc}）。文件未作任何修改。"
         raise DatabaseError(message, where) from exc
     return SOUND if result == "ok" else DAMAGED
+
+
+def _drop_stale_journal(conn: sqlite3.Connection, path: Path) -> None:
+    """A -journal left after the read (SQLite rolls back only a valid one; a kill before its header was
+    written leaves one that is not) is removed while we hold the write lock: no writer can own it then."""
+    journal = path.with_name(path.name + "-journal")
+    if not journal.exists():
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        with contextlib.suppress(OSError):
+            journal.unlink()
+    finally:
+        conn.rollback()
 
 
 def set_aside(path: Path) -> Path:
