@@ -49,6 +49,7 @@ def parse_notice_command(args):
 
 def deadlines_command(args):
     from models.progress.deadlines import deadline_tasks
+    from models.progress.reporting import LABELS
 
     store = open_store(args.db, readonly=True)
     try:
@@ -59,8 +60,6 @@ def deadlines_command(args):
     lines = []
     for task in tasks:
         counts = task["counts"]
-        lines.append(
-            f"{task['due_date'] or ''} {task['what']}：已交 {counts['delivered']}，逾期交 {counts['late']}，"
-            f"未交 {counts['missing']}，待交 {counts['pending']}"
-        )
+        tally = "，".join(f"{word} {counts[code]}" for code, word in LABELS.items())
+        lines.append(f"{task['due_date'] or ''} {task['what']}：{tally}")
     return "\n".join(lines) or "没有截止事项。", tasks

@@ -29,6 +29,8 @@ TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("figures", ("{a}.unit_id", "{a}.period_id", "{a}.indicator_id")),
     ("narratives", ("{a}.unit_id", "{a}.period_id")),
     ("reports", ()),
+    ("leads", ()),
+    ("cases", ()),
 )
 STAMPS = ("created_at", "updated_at")
 

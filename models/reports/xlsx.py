@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from models.documents.xlsx_io import put, save_workbook
-from models.reports.figures import Figures, load_figures
+from models.progress.totals import Figures, load_figures
 from models.store.database import Store
 
 

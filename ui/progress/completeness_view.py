@@ -57,7 +57,7 @@ class CompletenessView(QWidget):
         self.units_model = RowsModel(
             [
                 Column("unit", tr("单位")),
-                Column("status", tr("状态")),
+                Column("status", tr("状态"), lambda r: r["status_label"]),
                 Column("received_at", tr("收到时间"), lambda r: (r["received_at"] or "").replace("T", " ")),
                 Column("liaison", tr("联络员")),
                 Column("office_phone", tr("办公电话")),
@@ -104,8 +104,7 @@ class CompletenessView(QWidget):
         self.weeks_model.set_rows(week_overview(self.tab.store, campaign["id"]) if campaign else [])
         self.weeks_view.resizeColumnsToContents()
         self.rows = completeness.unit_status(self.tab.store, campaign["id"], period["id"]) if period else []
-        order = {completeness.OVERDUE: 0, completeness.MISSING: 1, completeness.LATE: 2, completeness.ON_TIME: 3}
-        self.units_model.set_rows(sorted(self.rows, key=lambda r: order[r["status"]]))
+        self.units_model.set_rows(sorted(self.rows, key=lambda r: completeness.CHASE_ORDER[r["status"]]))
         self.units_view.resizeColumnsToContents()
         if period:
             self.weeks_view.selectRow(period["seq"] - 1)

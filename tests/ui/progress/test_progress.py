@@ -104,7 +104,8 @@ def test_completeness_view_and_chase_list(tab, tmp_path):
     rows = view.units_model.rows
     assert view.weeks_model.rows[0]["label"] == "第1周（6月1日—6月6日）"
     assert "应报 18" in view.summary.text()
-    assert rows[0]["status"] in ("逾期未报", "迟报")
+    assert rows[0]["status"] in ("overdue", "late")
+    assert view.units_model.index(0, 1).data() in ("未交（逾期）", "逾期交")
     target = tmp_path / "催报.xlsx"
     view.save_chase_list(str(target))
     ws = load_workbook(target).active
