@@ -21,7 +21,7 @@ _ONE_LINE_BREAKS = re.compile("[\t\r\n\u2028\u2029]+")
 SLICE_ROWS = 50_000  # rows of one column joined at a time by a merge's check
 
 NAME, SHORT, TITLE, LINE, NOTE, TEXT, BODY = 100, 50, 300, 1000, 5000, 50_000, 500_000
-# (table, column) → (limit in characters, multi-line).  Columns not listed: LINE, one line.
+# (table, column) → (limit in characters, multi-line).  Columns not listed: DEFAULT_FIELD.
 FIELDS: dict[tuple[str, str], tuple[int, bool]] = {
     ("units", "name"): (NAME, False),
     ("units", "category"): (SHORT, False),
@@ -63,8 +63,17 @@ FIELDS: dict[tuple[str, str], tuple[int, bool]] = {
     ("narratives", "media"): (TEXT, True),
     ("reports", "title"): (TITLE, False),
     ("reports", "sections"): (BODY, True),
+    ("leads", "what"): (NOTE, True),
+    ("leads", "place"): (TITLE, False),
+    ("leads", "handed_to"): (NAME, False),
+    ("leads", "result"): (NOTE, True),
+    ("cases", "medium"): (NAME, False),
+    ("cases", "title"): (TITLE, False),
+    ("cases", "link"): (LINE, False),
+    ("cases", "concerned"): (LINE, True),
+    ("cases", "problem"): (NOTE, True),
 }
-DEFAULT_FIELD = (LINE, False)
+DEFAULT_FIELD = (NOTE, True)  # a column not listed (added later): lines kept, control characters not
 UNCHECKED = {"id", "created_at", "updated_at", "exported_path"}  # stamps and paths the app itself writes
 UNCHECKED_TABLES = {"meta", "batches", "changes", "_sqlite_migrations"}  # the app's own bookkeeping
 
