@@ -19,15 +19,17 @@ import sqlite3
 from pathlib import Path
 
 from models.clock import now
-from models.errors import DatabaseError
+from models.errors import DatabaseError, SchemaTooNew
 from models.store import faults
 from models.store.database import SQLITE_HEADER, check_schema
 
 SOUND, DAMAGED = "sound", "damaged"
 COMPANIONS = ("-journal", "-wal", "-shm")  # SQLite pairs these with the file by name
 LOCK_WAIT_S = 2.0
-# Our schema's table names, which a damaged file of ours still holds in its first pages.
-OUR_MARKS = (b"_sqlite_migrations", b"campaign_units", b"liaisons", b"figures")
+# Our schema's names and the app's mark, which a damaged file of ours still holds in its first pages
+# (most of them: the damage may have hit one or two).
+OUR_MARKS = (b"_sqlite_migrations", b"safety-month-desk", b"campaign_units", b"liaisons", b"indicators", b"figures")
+OUR_MARKS_NEEDED = 4
 MARK_SCAN_BYTES = 4 * 1024 * 1024
 
 
@@ -50,7 +52,7 @@ def looks_ours(path: Path) -> bool:
             head = handle.read(MARK_SCAN_BYTES)
     except OSError:
         return False
-    return all(mark in head for mark in OUR_MARKS)
+    return sum(mark in head for mark in OUR_MARKS) >= OUR_MARKS_NEEDED
 
 
 def examine(path: Path, verified: str | None = None) -> str:
@@ -96,7 +98,14 @@ def _verdict(conn: sqlite3.Connection, path: Path, verified: str | None, hot: bo
     where = str(path)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a hot journal is rolled back here
-        check_schema(conn, where)  # refuses a file that is not ours, or a newer one
+        try:
+            check_schema(conn, where)  # refuses a file that is not ours, or a newer one
+        except SchemaTooNew:
+            raise
+        except DatabaseError:  # no migrations read: a foreign file, or ours with that page damaged
+            if looks_ours(path) and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                return DAMAGED
+            raise
         if not hot and verified and verified == file_stamp(path):
             return SOUND
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
