@@ -129,25 +129,26 @@ def refused_cell(conn, schema_name: str, table: str, columns: list[str]) -> tupl
         if column in UNCHECKED or column.endswith("_id"):
             continue
         limit, _multiline = field_rule(table, column)
-        longest = conn.execute(f"SELECT max(length([{column}])) FROM {source} WHERE typeof([{column}]) = 'text'")
-        if (longest.fetchone()[0] or 0) > limit:
-            row = conn.execute(
-                f"SELECT rowid, id, length([{column}]) FROM {source} WHERE typeof([{column}]) = 'text'"
-                f" AND length([{column}]) > ? LIMIT 1",
-                (limit,),
-            ).fetchone()
-            return row[0], str(row[1]), column, f"内容过长（{row[2]:,} 个字，上限 {limit:,} 个字）"
         for low in range(0, last, SLICE_ROWS):
-            joined = conn.execute(
-                f"SELECT group_concat([{column}], ' ') FROM {source} WHERE rowid > ? AND rowid <= ?"
-                f" AND typeof([{column}]) = 'text'",
+            longest, joined = conn.execute(
+                f"SELECT max(length([{column}])), group_concat([{column}], ' ') FROM {source}"
+                " WHERE rowid > ? AND rowid <= ?",
                 (low, low + SLICE_ROWS),
-            ).fetchone()[0]
-            if joined and _REMOVED.search(joined):
-                for rowid, record_id, value in conn.execute(
-                    f"SELECT rowid, id, [{column}] FROM {source} WHERE rowid > ? AND rowid <= ?",
-                    (low, low + SLICE_ROWS),
-                ):
-                    if isinstance(value, str) and _REMOVED.search(value):
-                        return rowid, str(record_id), column, "含有控制字符或不可见字符"
+            ).fetchone()
+            if (longest or 0) > limit or (joined and _REMOVED.search(joined)):
+                return _first_refused(conn, source, column, limit, low, low + SLICE_ROWS)
     return None
+
+
+def _first_refused(conn, source: str, column: str, limit: int, low: int, high: int) -> tuple[int, str, str, str]:
+    for rowid, record_id, value in conn.execute(
+        f"SELECT rowid, id, [{column}] FROM {source} WHERE rowid > ? AND rowid <= ? ORDER BY rowid", (low, high)
+    ):
+        if value is None:
+            continue
+        text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+        if len(text) > limit or (isinstance(value, bytes) and len(value) > limit):
+            return rowid, str(record_id), column, f"内容过长（{len(text):,} 个字，上限 {limit:,} 个字）"
+        if _REMOVED.search(text):
+            return rowid, str(record_id), column, "含有控制字符或不可见字符"
+    return low + 1, "?", column, "含有不是文字的内容"  # what SQL joined differs from the values one by one
