@@ -6,12 +6,12 @@ import json
 
 from models.errors import ValidationError
 from models.paths import data_path
-from models.progress.values import fold
+from models.progress.values import MEASURE_WORDS, fold
 from models.store.backups import before_many_changes
 from models.store.database import Store
 from models.store.history import Batch
 
-MEASURES = ("次", "场次", "人次", "份", "条", "条次", "处", "篇", "个", "项", "人")
+MEASURES = MEASURE_WORDS
 ACCUMULATIONS = {"weekly": "按周", "cumulative": "累计"}
 
 

@@ -160,7 +160,7 @@ def export_stats(args):
             table = week_table(store, campaign["id"], period_by_seq(store, campaign["id"], args.week)["id"])
         if args.template:
             mapping = remembered_mapping(store, campaign["id"])
-            report = export_into_template(table, args.template, args.out, mapping)
+            report = export_into_template(table, args.template, args.out, mapping, store=store)
         else:
             report = export_own(table, campaign, args.out, store.meta("office_name"))
     finally:
@@ -170,4 +170,6 @@ def export_stats(args):
         text += "\n模板中对不上指标的栏目（未填写）：" + "、".join(report["unmatched_columns"])
     if report["unplaced_units"]:
         text += "\n模板中没有空行，未写入的单位：" + "、".join(report["unplaced_units"])
+    if report.get("empty_rows"):
+        text += "\n模板中预印了但没有数据的行：" + "、".join(report["empty_rows"])
     return text, report
