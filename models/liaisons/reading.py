@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from models.errors import ImportRejected
+from models.store.text_gate import clean_text
 
 LABELS = {
     "unit_name": ("单位", "单位名称", "填报单位", "所在单位", "工作单位", "报送单位", "部门", "乡镇（街道）"),
@@ -67,7 +68,7 @@ def _text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # a phone number typed as a number
-    return str(value).strip()
+    return clean_text(str(value)).strip()  # the text gate before the checks: "138…\ufeff" is a mobile
 
 
 def read_form(path: str | os.PathLike) -> dict:

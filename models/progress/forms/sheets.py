@@ -133,13 +133,15 @@ def _add_formulas(path: Path, sheets: list[Sheet]) -> None:
 
 def _calamine_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
     """.xls (old Excel), .et (WPS) and .ods through python-calamine: values, and merged ranges where given."""
-    from models.documents.zip_gate import MAX_FILE_BYTES
+    from models.documents.zip_gate import MAX_FILE_BYTES, ODS, check_container
 
     name = path.name
     if not path.is_file():
         raise ImportRejected("文件不存在。", name)
     if path.stat().st_size > MAX_FILE_BYTES:
         raise ImportRejected("文件过大。", name)
+    if path.suffix.lower() == ".ods":  # a zip container: the gate before calamine unpacks anything
+        check_container(path, ODS)
     try:
         from python_calamine import CalamineWorkbook
 
