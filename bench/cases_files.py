@@ -10,7 +10,7 @@ import time
 
 from bench.cases import Context, result
 from bench.prepare import merge_target
-from models.store.database import open_store
+from models.store.opening import open_store
 
 
 def merge_file(ctx: Context) -> dict:
@@ -75,7 +75,7 @@ MEMORY_CHILD = (
     + """
 import sys
 sys.path.insert(0, sys.argv[1])
-from models.store.database import open_store
+from models.store.opening import open_store
 from models.progress.grid import load_week
 from models.progress.totals import cumulative_table
 from models.progress.forms.export import export_own

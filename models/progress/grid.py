@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from models.campaigns.layouts import header_text, list_indicators
+from models.progress.figures import set_figures
 from models.progress.reporting import received_by_unit
 from models.progress.totals import column_totals, counted_units
 from models.progress.values import check_rules, parse_figure
@@ -159,7 +160,7 @@ def save_entries(store: Store, grid: WeekGrid, entries: list[Entry], label: str)
     counts = {"added": 0, "changed": 0, "unchanged": 0, "cleared": 0}
     if rows and any(grid.values[e.row][e.col] != e.value for e in good):
         with store.batch(label, source="grid") as batch:
-            counts = batch.set_figures(rows, source="grid")
+            counts = set_figures(batch, rows, source="grid")
     for entry in good:
         grid.values[entry.row][entry.col] = entry.value
     for row in {e.row for e in good}:

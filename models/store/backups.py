@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from models.errors import DatabaseError
-from models.store.database import Store, check_schema, open_store
+from models.store.database import Store, check_schema, open_file
 
 FOLDER_NAME = "备份"
 KEEP_RECENT = 10
@@ -198,7 +198,7 @@ def damaged(path: Path, verified: str | None = None) -> bool:
     try:
         with open(path, "rb") as handle:
             if handle.read(16) != b"SQLite format 3\x00":
-                return False  # not ours at all: open_store says so, nothing to set aside
+                return False  # not ours at all: open_file says so, nothing to set aside
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
             if verified and verified == file_stamp(path):
@@ -238,7 +238,7 @@ def backup_in_background(store: Store, reason: str, backup=None):
 
     def work() -> None:
         try:
-            side = open_store(store.path, readonly=True)
+            side = open_file(store.path, readonly=True)
             try:
                 box["path"] = backup(side, reason)
             finally:

@@ -21,7 +21,7 @@ from pathlib import Path
 from models.clock import now
 from models.errors import DatabaseError
 from models.store import schema
-from models.store.database import Store, open_store
+from models.store.database import Store, open_file
 from models.version import APP_VERSION
 
 COUNTED = ("units", "liaisons", "notices", "periods", "indicators", "figures", "narratives")
@@ -199,7 +199,7 @@ def pack(store: Store, target: Path) -> dict:
 
 def pack_file(db: Path, target: Path) -> dict:
     """Headless: open *db* read-only and pack it."""
-    store = open_store(db, readonly=True)
+    store = open_file(db, readonly=True)
     try:
         return pack(store, target)
     finally:

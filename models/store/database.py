@@ -12,7 +12,7 @@ import contextlib
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,7 +57,7 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
 
 
 class Store:
-    """An open database file.  Use :func:`open_store` to get one."""
+    """An open database file.  Use :func:`models.store.opening.open_store` to get one."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None, readonly: bool = False):
         self.conn = conn
@@ -200,8 +200,18 @@ def _configure(conn: sqlite3.Connection, readonly: bool) -> None:
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
-def open_store(path: str | os.PathLike, *, readonly: bool = False, office_name: str | None = None) -> Store:
-    """Open (or create) the database at *path*, upgrading an older schema after a backup."""
+def open_file(
+    path: str | os.PathLike,
+    *,
+    readonly: bool = False,
+    office_name: str | None = None,
+    before_upgrade: Callable[[Store], None] | None = None,
+) -> Store:
+    """Open (or create) the database file at *path*; an older schema is upgraded after *before_upgrade*.
+
+    The app opens through :func:`models.store.opening.open_store`, which takes a backup first; without
+    *before_upgrade* a file that needs upgrading is refused unchanged (read-only opens never upgrade).
+    """
     path = Path(path)
     where = str(path)
     _check_path(path, readonly)
@@ -223,9 +233,10 @@ def open_store(path: str | os.PathLike, *, readonly: bool = False, office_name: 
             conn.close()
             raise DatabaseError("这个数据库需要升级，不能以只读方式打开。", where)
         if not is_new and applied_migrations(conn):
-            from models.store.backups import make_backup  # listed with the others in 备份与恢复
-
-            make_backup(store, "升级前", thin_after=False)
+            if before_upgrade is None:
+                conn.close()
+                raise DatabaseError("这个数据库需要升级，请用本程序打开。", where)
+            before_upgrade(store)
         try:
             _migrate(store, office_name)
         except sqlite3.DatabaseError as exc:

@@ -12,8 +12,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from models.exchange import merge  # noqa: E402
+from models.progress.figures import set_figure  # noqa: E402
 from models.store import copies as exchange
-from models.store.database import open_store  # noqa: E402
+from models.store.opening import open_store  # noqa: E402
 
 IMPORT_BASE = 100000
 
@@ -26,7 +27,7 @@ def import_figures(store) -> None:
     assert len(combos) == 1000
     with store.batch("导入 1000 个数据", source="fault-test") as batch:
         for n, c in enumerate(combos):
-            batch.set_figure(c["u"], c["p"], c["i"], IMPORT_BASE + n)
+            set_figure(batch, c["u"], c["p"], c["i"], IMPORT_BASE + n)
 
 
 def main() -> None:

@@ -10,7 +10,8 @@ from PySide6.QtCore import QCoreApplication, QLockFile
 from PySide6.QtWidgets import QApplication, QWidget
 
 from models.store import backups
-from models.store.database import Store, open_store, set_aside
+from models.store.database import Store, set_aside
+from models.store.opening import open_store
 from ui.common import errors, msgbox, settings
 from ui.common.paths import default_db_path
 

@@ -15,6 +15,7 @@ from models.campaigns.campaign import campaign_units
 from models.campaigns.layouts import header_text, list_indicators
 from models.campaigns.periods import list_periods
 from models.errors import DeskError, ImportRejected
+from models.progress.figures import set_figures
 from models.progress.forms.reading import own_form_cells, template_form_cells
 from models.progress.values import fold, parse_figure
 from models.store.database import Store
@@ -203,7 +204,7 @@ def apply_import(
         backup_if_changed(store, reason="导入前")
     with store.batch(f"导入 {len(good)} 个进展统计表", source="import") as batch:
         if rows:
-            totals = batch.set_figures(rows, source="import")
+            totals = set_figures(batch, rows, source="import")
         for result in good:
             for unit_id, period_id, narrative in result.narratives:
                 _store_narrative(batch, unit_id, period_id, narrative, stamp, result.file)
