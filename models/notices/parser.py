@@ -6,6 +6,7 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
+from models.documents.zip_gate import DOCX, check_container
 from models.errors import ImportRejected, ValidationError
 from models.notices.rules import dates, header, lists, tasks
 from models.notices.rules.text import prepare
@@ -68,6 +69,7 @@ def decode_text(data: bytes, where: str) -> str:
 
 
 def _docx_text(path: Path) -> str:
+    check_container(path, DOCX)  # sizes, ratios and DTDs checked before python-docx parses any XML
     try:
         import docx  # lazy: python-docx is heavy
 
