@@ -1,7 +1,9 @@
-"""Chinese number and date formatting for documents: 8,420人次, 2021年7月3日."""
+"""Chinese text rules for documents: 8,420人次, 2021年7月3日; folding text for matching names and labels."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
 
 NUMERALS = "〇一二三四五六七八九十"
@@ -44,3 +46,11 @@ def ordinal(n: int) -> str:
 
 def percent(ratio: float) -> str:
     return f"{ratio * 100:.1f}%".replace(".0%", "%")
+
+
+def fold(text) -> str:
+    """Trim and fold full-width to half-width, drop inner spaces (for matching names and labels)."""
+    if text is None:
+        return ""
+    folded = unicodedata.normalize("NFKC", str(text))
+    return re.sub(r"\s+", "", folded)

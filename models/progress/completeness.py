@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from models.campaigns.campaign import campaign_units
 from models.clock import now
+from models.liaisons.liaison import liaisons_by_unit
 from models.progress.reporting import LABELS, LATE, ON_TIME, OVERDUE, PENDING, tally, week_statuses
 from models.store.database import Store
 
@@ -13,13 +14,7 @@ def unit_status(store: Store, campaign_id: str, period_id: str, at: str | None =
     period = store.get("periods", period_id)
     units = campaign_units(store, campaign_id)
     statuses = week_statuses(store, campaign_id, period, at or now(), units)
-    people: dict[str, list[dict]] = {}
-    for person in store.rows(
-        "SELECT unit_id, name, role, office_phone, mobile FROM liaisons WHERE campaign_id = ?"
-        " ORDER BY sort_order, role DESC",
-        (campaign_id,),
-    ):
-        people.setdefault(person["unit_id"], []).append(person)
+    people = liaisons_by_unit(store, campaign_id)
     rows = []
     for unit in units:
         status, when = statuses[unit["id"]]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from models.documents.cn_text import fold
 
 # Measures a unit may write after a number ("15场", "300人次"); the indicator's own measure always counts.
 _MEASURE_WORDS = ("场次", "人次", "条次", "场", "次", "人", "份", "条", "处", "篇", "个", "项", "起", "张", "幅")
@@ -18,14 +19,6 @@ class Parsed:
     value: int | float | None = None
     error: str | None = None
     note: str | None = None
-
-
-def fold(text) -> str:
-    """Trim and fold full-width to half-width, drop inner spaces (for matching names and labels)."""
-    if text is None:
-        return ""
-    folded = unicodedata.normalize("NFKC", str(text))
-    return re.sub(r"\s+", "", folded)
 
 
 def _as_number(value: float) -> int | float:

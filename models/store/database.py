@@ -202,6 +202,13 @@ def _configure(conn: sqlite3.Connection, readonly: bool) -> None:
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
+def connect_readonly(path: str | os.PathLike) -> sqlite3.Connection:
+    """A read-only connection to any SQLite file (a backup, a copy on the stick) without the checks of
+    :func:`open_file`, to verify or copy it (``Store(conn, path, readonly=True)`` to read it).  The one
+    place besides :func:`open_file` that connects to a file; sqlite3 errors pass through."""
+    return _connect(Path(path), readonly=True)
+
+
 def open_file(
     path: str | os.PathLike,
     *,
