@@ -19,14 +19,8 @@ from PySide6.QtWidgets import (
 
 from models.campaigns.layouts import header_text, list_indicators
 from models.campaigns.periods import list_periods
-from models.progress.forms.export import (
-    export_into_template,
-    export_own,
-    remember_mapping,
-    remembered_mapping,
-    template_columns,
-)
-from models.progress.totals import cumulative_table, week_table
+from models.progress.forms.export import remembered_mapping, template_columns
+from models.progress.statistics import export_statistics
 from ui.common import errors, msgbox
 from ui.common.path_row import path_row
 
@@ -110,27 +104,22 @@ class ExportDialog(QDialog):
             self.mapping_boxes[text] = box
             self.mapping_form.addRow(text, box)
 
-    def table(self) -> dict:
-        period = self.week.currentData()
-        if self.cumulative.isChecked():
-            return cumulative_table(self.store, self.campaign["id"], period["seq"])
-        return week_table(self.store, self.campaign["id"], period["id"])
-
     def accept(self) -> None:
         target = self.target.text().strip()
         if not target:
             msgbox.warning(self, self.windowTitle(), self.tr("请选择保存位置。"))
             return
-        template = self.template.text().strip()
+        chosen = {text: box.currentData() for text, box in self.mapping_boxes.items() if box.currentData()}
         try:
-            chosen = {text: box.currentData() for text, box in self.mapping_boxes.items() if box.currentData()}
-            if chosen:
-                remember_mapping(self.store, self.campaign["id"], chosen)
-            if template:
-                mapping = remembered_mapping(self.store, self.campaign["id"])
-                self.report = export_into_template(self.table(), template, target, mapping)
-            else:
-                self.report = export_own(self.table(), self.campaign, target, self.store.meta("office_name"))
+            self.report = export_statistics(
+                self.store,
+                self.campaign,
+                target,
+                week=self.week.currentData()["seq"],
+                cumulative=self.cumulative.isChecked(),
+                template=self.template.text().strip() or None,
+                mapping=chosen,
+            )
         except Exception as exc:  # noqa: BLE001
             errors.show_exception(self, exc)
             return
