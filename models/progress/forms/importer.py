@@ -169,11 +169,16 @@ def read_file(context: _Context, path: Path) -> FileResult:
     return result
 
 
-def preview_forms(store: Store, campaign: dict, paths, week: int | None = None) -> list[FileResult]:
-    """Read every file; nothing is written.  Bad files come back as 'rejected' with the reason."""
+def preview_forms(store: Store, campaign: dict, paths, week: int | None = None, progress=None) -> list[FileResult]:
+    """Read every file; nothing is written.  Bad files come back as 'rejected' with the reason.
+
+    *progress(done, total, file name)* is called before each file (it may raise to cancel)."""
     context = _Context(store, campaign, week)
     results = []
-    for path in form_files(paths):
+    files = form_files(paths)
+    for number, path in enumerate(files):
+        if progress is not None:
+            progress(number, len(files), path.name)
         try:
             results.append(read_file(context, path))
         except DeskError as exc:
