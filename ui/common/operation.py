@@ -69,6 +69,7 @@ def run(
     store=None,
     write: bool = False,
     success: str | Callable[[Any], str | None] | None = None,
+    success_title: str | None = None,
     cancellable: bool = True,
     label: str = "",
 ) -> Outcome:
@@ -132,5 +133,5 @@ def run(
     value = box.get("value")
     text = success(value) if callable(success) else success
     if text:
-        msgbox.information(parent, title, text)
+        msgbox.information(parent, success_title or title, text)
     return Outcome(True, value)

@@ -21,7 +21,7 @@ from models.campaigns.layouts import header_text, list_indicators
 from models.campaigns.periods import list_periods
 from models.progress.forms.export import remembered_mapping, template_columns
 from models.progress.statistics import export_statistics
-from ui.common import errors, msgbox
+from ui.common import errors, msgbox, operation
 from ui.common.path_row import path_row
 
 
@@ -110,19 +110,20 @@ class ExportDialog(QDialog):
             msgbox.warning(self, self.windowTitle(), self.tr("请选择保存位置。"))
             return
         chosen = {text: box.currentData() for text, box in self.mapping_boxes.items() if box.currentData()}
-        try:
-            self.report = export_statistics(
-                self.store,
-                self.campaign,
-                target,
-                week=self.week.currentData()["seq"],
-                cumulative=self.cumulative.isChecked(),
-                template=self.template.text().strip() or None,
-                mapping=chosen,
-            )
-        except Exception as exc:  # noqa: BLE001
-            errors.show_exception(self, exc)
+        week, cumulative = self.week.currentData()["seq"], self.cumulative.isChecked()
+        template = self.template.text().strip() or None
+        done = operation.run(
+            self,
+            self.windowTitle(),
+            lambda store, _: export_statistics(
+                store, self.campaign, target, week=week, cumulative=cumulative, template=template, mapping=chosen
+            ),
+            store=self.store,
+            write=bool(chosen),
+        )
+        if not done.ok:
             return
+        self.report = done.value
         text = self.tr("已导出 {0} 个单位：{1}").format(self.report["rows"], target)
         if self.report["unmatched_columns"]:
             text += "\n" + self.tr("未填写的模板栏目：") + "、".join(self.report["unmatched_columns"])
