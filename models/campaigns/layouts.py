@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 
-from models.documents.cn_text import fold
+from models.documents.cn_text import MEASURE_WORDS, fold
 from models.errors import ValidationError
 from models.paths import data_path
 from models.store.backups import before_many_changes
 from models.store.database import Store
 from models.store.history import Batch
 
-MEASURES = ("次", "场次", "人次", "份", "条", "条次", "处", "篇", "个", "项", "人")
+MEASURES = MEASURE_WORDS
 ACCUMULATIONS = {"weekly": "按周", "cumulative": "累计"}
 
 

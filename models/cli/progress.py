@@ -162,4 +162,6 @@ def export_stats(args):
         text += "\n模板中对不上指标的栏目（未填写）：" + "、".join(report["unmatched_columns"])
     if report["unplaced_units"]:
         text += "\n模板中没有空行，未写入的单位：" + "、".join(report["unplaced_units"])
+    if report.get("empty_rows"):
+        text += "\n模板中预印了但没有数据的行：" + "、".join(report["empty_rows"])
     return text, report

@@ -39,7 +39,15 @@ class WeekGrid:
     issues: dict[tuple[int, int], Issue] = field(default_factory=dict)
 
     def totals(self) -> list:
-        return column_totals(self.values, len(self.indicators))
+        """Column sums of the figures, impossible ones left out until they are corrected."""
+        bad = self.error_cells()
+        if not bad:
+            return column_totals(self.values, len(self.indicators))
+        kept = [[None if (r, c) in bad else v for c, v in enumerate(row)] for r, row in enumerate(self.values)]
+        return column_totals(kept, len(self.indicators))
+
+    def error_cells(self) -> set[tuple[int, int]]:
+        return {cell for cell, issue in self.issues.items() if issue.level == "error"}
 
     def reported(self, row: int) -> bool:
         return self.units[row]["id"] in self.received

@@ -40,5 +40,5 @@ def export_statistics(
     if mapping:
         remember_mapping(store, campaign["id"], mapping)
     if template:
-        return export_into_template(table, template, out, remembered_mapping(store, campaign["id"]))
+        return export_into_template(table, template, out, remembered_mapping(store, campaign["id"]), store=store)
     return export_own(table, campaign, out, store.meta("office_name"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from models.campaigns.campaign import campaign_by_year
 from models.campaigns.periods import period_by_seq, update_period
 from models.progress import completeness, reporting
+from models.progress.chase import export_chase_list
 from models.progress.narratives import get_narrative, save_narrative
 from models.progress.reporting import week_overview
 
@@ -62,8 +63,9 @@ def test_chase_list_names_liaisons_and_exports(demo_store, tmp_path):
     assert chase and chase[0]["status"] in (reporting.OVERDUE, reporting.LATE)
     assert all(r["status"] != reporting.ON_TIME for r in chase)
     target = tmp_path / "催报清单.xlsx"
-    completeness.export_chase_list(chase, "第3周催报清单", target)
+    export_chase_list(chase, "第3周催报清单", target)
     ws = load_workbook(target).active
     assert ws["A1"].value == "第3周催报清单"
-    assert [ws.cell(2, c).value for c in range(1, 7)] == ["序号", "单位", "状态", "联络员", "办公电话", "手机"]
-    assert ws.cell(3, 2).value == chase[0]["unit"] and ws.cell(3, 4).value == chase[0]["liaison"]
+    assert [ws.cell(3, c).value for c in range(1, 8)] == ["序号", "单位", "状态", "角色", "姓名", "办公电话", "手机"]
+    first = chase[0]["contacts"][0]["name"] if chase[0]["contacts"] else "（未报联络员）"
+    assert ws.cell(4, 2).value == chase[0]["unit"] and ws.cell(4, 5).value == first

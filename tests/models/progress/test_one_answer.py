@@ -83,12 +83,15 @@ def test_the_status_line_counts_the_same_missing_units(demo_store):
 def test_labels_are_put_on_at_the_edge(demo_store, tmp_path):
     from openpyxl import load_workbook
 
+    from models.progress.chase import chase_lines, export_chase_list
+
     campaign = campaign_by_year(demo_store, 2021)
     period = period_by_seq(demo_store, campaign["id"], 3)
     rows = completeness.unit_status(demo_store, campaign["id"], period["id"])
     assert {r["status"] for r in rows} <= set(reporting.LABELS)
     chase = completeness.chase_list(rows)
-    completeness.export_chase_list(chase, "催报", tmp_path / "c.xlsx")
+    export_chase_list(chase, "催报", tmp_path / "c.xlsx")
     sheet = load_workbook(tmp_path / "c.xlsx").active
-    assert [sheet.cell(3 + i, 3).value for i in range(len(chase))] == [reporting.LABELS[r["status"]] for r in chase]
-    assert sheet.cell(3, 3).value == "未交（逾期）"
+    firsts = [4 + i for i, line in enumerate(chase_lines(chase)) if line["first"]]  # a unit's first person's row
+    assert [sheet.cell(r, 3).value for r in firsts] == [reporting.LABELS[r["status"]] for r in chase]
+    assert sheet.cell(4, 3).value == "未交（逾期）"

@@ -32,7 +32,7 @@ def test_paste_confirm_saved_listed(tab, qtbot, monkeypatch):
         dialog.text.setPlainText(SAMPLE.read_text(encoding="utf-8"))
         dialog.recognise()
         assert dialog.editor.edits["doc_number"].text() == "麒区安办〔2021〕16号"
-        assert dialog.deadlines.rowCount() == 4
+        assert dialog.deadlines.model.rowCount() == 4
         dialog.editor.edits["doc_number"].setText("麒区安办〔2021〕17号")
         dialog.accept()
         return dialog.saved_id
