@@ -7,7 +7,7 @@ from pathlib import Path
 from models.campaigns.campaign import campaign_by_year
 from models.cli import AllRefused, add_common
 from models.errors import ValidationError
-from models.store.database import open_store
+from models.store.opening import open_store
 
 
 def register(sub) -> None:
@@ -147,22 +147,14 @@ def import_forms(args):
 
 
 def export_stats(args):
-    from models.campaigns.periods import period_by_seq
-    from models.progress.forms.export import export_into_template, export_own, remembered_mapping
-    from models.progress.totals import cumulative_table, week_table
+    from models.progress.statistics import export_statistics
 
     store = open_store(args.db, readonly=True)
     try:
         campaign = campaign_by_year(store, args.campaign)
-        if args.cumulative:
-            table = cumulative_table(store, campaign["id"])
-        else:
-            table = week_table(store, campaign["id"], period_by_seq(store, campaign["id"], args.week)["id"])
-        if args.template:
-            mapping = remembered_mapping(store, campaign["id"])
-            report = export_into_template(table, args.template, args.out, mapping, store=store)
-        else:
-            report = export_own(table, campaign, args.out, store.meta("office_name"))
+        report = export_statistics(
+            store, campaign, args.out, week=args.week, cumulative=args.cumulative, template=args.template
+        )
     finally:
         store.close()
     text = f"已导出 {report['rows']} 个单位到 {args.out}"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from models.campaigns.campaign import campaign_by_year
 from models.cli import add_common
 from models.errors import NotFound, ValidationError
-from models.store.database import Store, open_store
+from models.store.database import Store
+from models.store.opening import open_store
 
 
 def register(sub) -> None:

@@ -18,15 +18,15 @@ import json
 import sqlite3
 from pathlib import Path
 
-from models.clock import new_id, now
+from models.clock import now
 from models.errors import DatabaseError, ImportRejected
 from models.exchange import conflicts, unit_matches
 from models.exchange import staging as merge_stage
 from models.exchange.checks import IncomingFile
 from models.exchange.conflicts import FIELD_NAMES, TABLE_NAMES  # noqa: F401 - the names the CLI and the dialog use
+from models.store import history
 from models.store.backups import backup_in_background
 from models.store.database import Store
-from models.store.history import _dump
 
 LARGE_MERGE_ROWS = 20000
 MERGE_CACHE_KIB = -131072  # 128 MB of page cache while merging: random-id lookups stay in memory
@@ -286,7 +286,6 @@ def _apply(conn: sqlite3.Connection, batch, record: bool = True) -> int:
     Returns the number of rows written.
     """
     seq = 0
-    stamp = batch.stamp
     for table, key in merge_stage.TABLES:
         cols = merge_stage.columns(conn, table)
         names = ", ".join(f"[{c}]" for c in cols)
@@ -297,16 +296,14 @@ def _apply(conn: sqlite3.Connection, batch, record: bool = True) -> int:
             seq = _history_in_python(conn, batch, table, cols, seq)
         else:
             order = _depth(table, merge_stage.references(conn, table))
-            conn.execute(
-                "INSERT INTO main.changes (id, batch_id, seq, table_name, record_id, old, new, created_at)"
-                f" SELECT lower(hex(randomblob(16))), :batch, :seq + row_number() OVER (ORDER BY {order}, s.rowid),"
-                f" :table, s.id, CASE WHEN s.cls = 'theirs' THEN {_json(cols, 'm')} END, {_json(cols, 's')}, :stamp"
+            seq = batch.record_select(
+                f"SELECT :seq + row_number() OVER (ORDER BY {order}, s.rowid) AS seq, :table AS table_name,"
+                f" s.id AS record_id, CASE WHEN s.cls = 'theirs' THEN {_json(cols, 'm')} END AS old,"
+                f" {_json(cols, 's')} AS new"
                 f" FROM temp.[s_{table}] s LEFT JOIN main.[{table}] m ON m.id = s.id"
                 " WHERE s.cls IN ('added', 'theirs')",
-                {"batch": batch.id, "seq": seq, "table": table, "stamp": stamp},
+                {"seq": seq, "table": table},
             )
-            seq = conn.execute("SELECT coalesce(max(seq), 0) FROM main.changes WHERE batch_id = ?", (batch.id,))
-            seq = seq.fetchone()[0]
         # The natural-key columns are equal on both sides (that is how the rows were matched);
         # leaving them out spares rewriting their indexes.
         fixed = {"id", *(k.removeprefix("{a}.") for k in key if k.startswith("{a}."))}
@@ -326,38 +323,17 @@ def _history_in_python(conn: sqlite3.Connection, batch, table: str, cols: list[s
         f"SELECT {names}, {old_names}, s.cls FROM temp.[s_{table}] s LEFT JOIN main.[{table}] m ON m.id = s.id"
         " WHERE s.cls IN ('added', 'theirs')"
     ).fetchall()
-    records = []
+    pairs = []
     for row in rows:
         new = dict(zip(cols, row[: len(cols)]))
         old = dict(zip(cols, row[len(cols) : 2 * len(cols)])) if row[-1] == "theirs" else None
-        seq += 1
-        records.append((new_id(), batch.id, seq, table, new["id"], _dump(old), _dump(new), batch.stamp))
-    conn.executemany(
-        "INSERT INTO main.changes (id, batch_id, seq, table_name, record_id, old, new, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        records,
-    )
-    return seq
+        pairs.append((old, new))
+    return batch.record_rows(table, pairs, seq)
 
 
 def _bring_history(conn: sqlite3.Connection) -> None:
     """The other office's history comes along, but never enters this office's undo stack."""
-    conn.execute("DROP TABLE IF EXISTS temp.new_batches")
-    conn.execute(
-        "CREATE TEMP TABLE new_batches AS SELECT id FROM inc.batches b"
-        " WHERE NOT EXISTS (SELECT 1 FROM main.batches x WHERE x.id = b.id)"
-    )
-    conn.execute(
-        "INSERT INTO main.batches (id, label, source, state, office_id, created_at, updated_at)"
-        " SELECT b.id, label, source, 'dropped', office_id, created_at, updated_at"
-        " FROM temp.new_batches n JOIN inc.batches b ON b.id = n.id"
-    )
-    conn.execute(
-        "INSERT OR IGNORE INTO main.changes (id, batch_id, seq, table_name, record_id, old, new, created_at)"
-        " SELECT c.id, c.batch_id, c.seq, c.table_name, c.record_id, c.old, c.new, c.created_at"
-        " FROM temp.new_batches n JOIN inc.changes c ON c.batch_id = n.id"
-    )
-    conn.execute("DROP TABLE temp.new_batches")
+    history.adopt_history(conn, "inc")
 
 
 def _remember_meeting(store: Store, conn: sqlite3.Connection, incoming: IncomingFile) -> None:
@@ -371,15 +347,7 @@ def _remember_meeting(store: Store, conn: sqlite3.Connection, incoming: Incoming
 
 def _register(batch, state: str) -> None:
     """The merge's batch row (its changes were written set-wise above)."""
-    conn = batch.conn
-    # Not recorded row by row: earlier actions can no longer be undone past it either.
-    older = "('undone')" if state == "done" else "('undone', 'done')"
-    conn.execute(f"UPDATE batches SET state = 'dropped' WHERE state IN {older}")
-    conn.execute(
-        "INSERT INTO batches (id, label, source, state, office_id, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (batch.id, batch.label, batch.source, state, batch.store.office_id, batch.stamp, batch.stamp),
-    )
+    batch.register(state)
 
 
 def summary_lines(plan: dict) -> list[str]:

@@ -148,7 +148,7 @@ def _find(units: dict, text: str) -> dict | None:
 
 def _split_unit_position(units: dict, text: str) -> tuple[dict | None, str]:
     """“县交通运输局 安全监督股股长” → the unit named at the start (the longest name that fits) and the rest."""
-    from models.progress.values import fold
+    from models.documents.cn_text import fold
 
     folded = fold(text)
     best = None

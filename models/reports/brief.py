@@ -6,9 +6,9 @@ from models.documents.cn_text import cn_date, percent
 from models.documents.pdf import blocks as b
 from models.errors import NotFound
 from models.progress import completeness as status
+from models.progress.narratives import narratives_of
 from models.progress.reporting import LATE, NOT_REPORTED
 from models.progress.totals import load_figures
-from models.reports.figures import narratives_of
 from models.reports.protected import protected_words
 from models.reports.register_part import register_paragraphs
 from models.reports.summary import MISSING, section_blocks, statistics_paragraphs, unit_table

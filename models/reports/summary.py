@@ -6,8 +6,9 @@ import re
 
 from models.documents.cn_text import cn_date, month_day, number, ordinal, percent
 from models.documents.pdf import blocks as b
+from models.liaisons.liaison import liaisons_by_unit
+from models.progress.deadlines import summary_due_date
 from models.progress.totals import Figures, load_figures
-from models.reports.figures import liaison_counts, summary_due_date
 from models.reports.protected import protected_words
 from models.reports.register_part import CASES_TABLE, cases_table, register_paragraphs
 from models.store.database import Store
@@ -72,7 +73,7 @@ def statistics_paragraphs(figures: Figures, region_word: str, *, week_label: str
 def completeness_paragraphs(store: Store, figures: Figures, campaign_id: str) -> list[b.Paragraph]:
     names = {u["id"]: u["name"] for u in figures.units}
     silent = [names[u] for u in names if u not in figures.per_unit]
-    liaisons = liaison_counts(store, campaign_id)
+    liaisons = liaisons_by_unit(store, campaign_id)
     no_liaison = [u["name"] for u in figures.units if not liaisons.get(u["id"])]
     weeks = [p for p in figures.periods if p["seq"] in figures.reported]
     expected = len(names) * len(weeks)

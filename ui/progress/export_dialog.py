@@ -18,15 +18,9 @@ from PySide6.QtWidgets import (
 
 from models.campaigns.layouts import header_text, list_indicators
 from models.campaigns.periods import list_periods
-from models.progress.forms.export import (
-    export_into_template,
-    export_own,
-    remember_mapping,
-    remembered_mapping,
-    template_columns,
-)
-from models.progress.totals import cumulative_table, week_table
-from ui.common import errors, file_dialogs, msgbox
+from models.progress.forms.export import remembered_mapping, template_columns
+from models.progress.statistics import export_statistics
+from ui.common import errors, file_dialogs, msgbox, operation
 from ui.common.path_row import path_row
 
 
@@ -110,12 +104,6 @@ class ExportDialog(QDialog):
             self.mapping_boxes[text] = box
             self.mapping_form.addRow(text, box)
 
-    def table(self) -> dict:
-        period = self.week.currentData()
-        if self.cumulative.isChecked():
-            return cumulative_table(self.store, self.campaign["id"], period["seq"])
-        return week_table(self.store, self.campaign["id"], period["id"])
-
     def accept(self) -> None:
         target = self.target.text().strip()
         if not target:
@@ -123,18 +111,20 @@ class ExportDialog(QDialog):
             return
         template = self.template.text().strip()
         remember_template(template)
-        try:
-            chosen = {text: box.currentData() for text, box in self.mapping_boxes.items() if box.currentData()}
-            if chosen:
-                remember_mapping(self.store, self.campaign["id"], chosen)
-            if template:
-                mapping = remembered_mapping(self.store, self.campaign["id"])
-                self.report = export_into_template(self.table(), template, target, mapping, store=self.store)
-            else:
-                self.report = export_own(self.table(), self.campaign, target, self.store.meta("office_name"))
-        except Exception as exc:  # noqa: BLE001
-            errors.show_exception(self, exc)
+        chosen = {text: box.currentData() for text, box in self.mapping_boxes.items() if box.currentData()}
+        week, cumulative, template = self.week.currentData()["seq"], self.cumulative.isChecked(), template or None
+        done = operation.run(
+            self,
+            self.windowTitle(),
+            lambda store, _: export_statistics(
+                store, self.campaign, target, week=week, cumulative=cumulative, template=template, mapping=chosen
+            ),
+            store=self.store,
+            write=bool(chosen),
+        )
+        if not done.ok:
             return
+        self.report = done.value
         text = self.tr("已导出 {0} 个单位：{1}").format(self.report["rows"], target)
         if self.report["unmatched_columns"]:
             text += "\n" + self.tr("未填写的模板栏目：") + "、".join(self.report["unmatched_columns"])

@@ -20,7 +20,7 @@ from models.campaigns.periods import list_periods
 from models.reports import report as reports
 from models.reports.report import KINDS, STATES, list_reports
 from models.store.database import Store
-from ui.common import errors, msgbox
+from ui.common import errors, msgbox, operation
 from ui.common.list_tab import ListTab
 from ui.common.table_model import Column
 from ui.reports.editor import ReportEditor
@@ -223,8 +223,14 @@ class ReportsTab(ListTab):
         if not self.report:
             return None
         path = Path(self._temp.name) / f"preview-{self.report['id']}.pdf"
-        ok = self._run(lambda: reports.export_report(self.store, self.report["id"], path, record=False))
-        return path if ok else None
+        report_id = self.report["id"]
+        done = operation.run(
+            self,
+            self.tr("生成预览"),
+            lambda store, _: reports.export_report(store, report_id, path, record=False),
+            store=self.store,
+        )
+        return path if done.ok else None
 
     def show_preview(self) -> bool:
         path = self._preview_file()
@@ -261,8 +267,17 @@ class ReportsTab(ListTab):
         if not path:
             return
         report_id = self.report["id"]
-        if self._run(lambda: reports.export_report(self.store, report_id, path)):
-            msgbox.information(self, self.tr("已保存"), self.tr("PDF 已保存到：\n{0}").format(path))
+        write = not self.store.readonly
+        done = operation.run(
+            self,
+            self.tr("保存 PDF"),
+            lambda store, _: reports.export_report(store, report_id, path),
+            store=self.store,
+            write=write,
+            success=self.tr("PDF 已保存到：\n{0}").format(path),
+            success_title=self.tr("已保存"),
+        )
+        if done.ok:
             self._after_write()
 
     def export_xlsx(self) -> None:
@@ -274,5 +289,12 @@ class ReportsTab(ListTab):
             return
         path = SavePath.ask(self, f"{self.report.get('title') or '报告'}-统计表.xlsx", ".xlsx")
         report = self.report
-        if path and self._run(lambda: export_tables_xlsx(self.store, report, path)):
-            msgbox.information(self, self.tr("已保存"), self.tr("表格已保存到：\n{0}").format(path))
+        if path:
+            operation.run(
+                self,
+                self.tr("保存表格"),
+                lambda store, _: export_tables_xlsx(store, report, path),
+                store=self.store,
+                success=self.tr("表格已保存到：\n{0}").format(path),
+                success_title=self.tr("已保存"),
+            )

@@ -7,7 +7,7 @@ import pytest
 from models.errors import ImportRejected
 from models.exchange import merge
 from models.store import copies
-from models.store.database import open_store
+from models.store.opening import open_store
 
 
 @pytest.fixture

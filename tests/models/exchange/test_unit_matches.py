@@ -11,7 +11,7 @@ from models.errors import ValidationError
 from models.exchange import merge
 from models.exchange.starter import make_starter
 from models.exchange.unit_matches import name_key
-from models.store.database import open_store
+from models.store.opening import open_store
 from tests.models.exchange.offices import own_file, totals, unit_figures
 
 TOWN_UNITS = [
