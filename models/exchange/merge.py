@@ -70,6 +70,7 @@ def _plan(store: Store, incoming: IncomingFile, conn: sqlite3.Connection, units:
         "tables": tables,
         "history": new_batches,
         "packed_at": _packed_at(incoming),
+        "from_our_starter": _starter_office(incoming) == store.office_id,
         "unit_matches": units,
         "conflicts": conflicts.describe_all(conn, merge_stage.conflict_rows(conn), store, incoming),
     }
@@ -77,6 +78,14 @@ def _plan(store: Store, incoming: IncomingFile, conn: sqlite3.Connection, units:
     plan["total_conflicts"] = sum(c["conflicts"] for c in plan["tables"].values())
     plan["total_changes"] = sum(c["added"] + c["updated"] for c in plan["tables"].values())
     return plan
+
+
+def _starter_office(incoming: IncomingFile) -> str | None:
+    """The office that gave the file out as a starter file (see starter.py), if it was one."""
+    try:
+        return json.loads(incoming.meta.get("starter_of") or "{}").get("office_id")
+    except (ValueError, AttributeError):
+        return None
 
 
 def _packed_at(incoming: IncomingFile) -> str | None:
@@ -385,6 +394,8 @@ def _register(batch, state: str) -> None:
 def summary_lines(plan: dict) -> list[str]:
     """The preview in plain Chinese, one line per table that has something to merge."""
     lines = [f"来自：{plan['office_name']}（{plan['file']}）"]
+    if plan.get("from_our_starter"):
+        lines.append(f"这是本单位给“{plan['office_name']}”的起始文件，由对方填报后交回。")
     if plan["same_office"]:
         when = f"（副本保存于 {plan['packed_at'][:16].replace('T', ' ')}）" if plan.get("packed_at") else ""
         lines.append(f"这是本单位自己文件的副本{when}。")
