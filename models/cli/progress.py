@@ -45,6 +45,7 @@ def register(sub) -> None:
     group.add_argument("--week", type=int)
     group.add_argument("--cumulative", action="store_true", help="累计到最后一周")
     p.add_argument("--template", metavar="XLSX", help="填写收到的模板（保留其格式和公式）")
+    p.add_argument("--by-parent", action="store_true", help="按最上级单位汇总：每个镇（或区）一行，下级单位计入其中")
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(func=export_stats)
 
@@ -147,7 +148,7 @@ def import_forms(args):
 def export_stats(args):
     from models.campaigns.periods import period_by_seq
     from models.progress.forms.export import export_into_template, export_own, remembered_mapping
-    from models.progress.totals import cumulative_table, week_table
+    from models.progress.totals import by_top_unit, cumulative_table, week_table
 
     store = open_store(args.db, readonly=True)
     try:
@@ -156,6 +157,8 @@ def export_stats(args):
             table = cumulative_table(store, campaign["id"])
         else:
             table = week_table(store, campaign["id"], period_by_seq(store, campaign["id"], args.week)["id"])
+        if args.by_parent:
+            table = by_top_unit(store, table)
         if args.template:
             mapping = remembered_mapping(store, campaign["id"])
             report = export_into_template(table, args.template, args.out, mapping)

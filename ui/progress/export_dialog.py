@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -26,7 +27,7 @@ from models.progress.forms.export import (
     remembered_mapping,
     template_columns,
 )
-from models.progress.totals import cumulative_table, week_table
+from models.progress.totals import by_top_unit, cumulative_table, week_table
 from ui.common import errors, msgbox
 from ui.common.path_row import path_row
 
@@ -56,6 +57,7 @@ class ExportDialog(QDialog):
         kind.addWidget(self.one_week)
         kind.addWidget(self.cumulative)
         kind.addWidget(self.week, 1)
+        self.by_parent = QCheckBox(self.tr("按上级单位汇总（每个镇或区一行，村、社区计入其中）"), self)
         self.template = QLineEdit(self)
         self.template.setPlaceholderText(self.tr("留空：使用本程序的格式"))
         self.template.editingFinished.connect(self.inspect_template)
@@ -64,6 +66,7 @@ class ExportDialog(QDialog):
         self.mapping_boxes: dict[str, QComboBox] = {}
         form = QFormLayout(self)
         form.addRow(self.tr("统计范围："), kind)
+        form.addRow("", self.by_parent)
         form.addRow(self.tr("填写模板："), path_row(self, self.template, self.tr("选择…"), self.choose_template))
         form.addRow(self.tr("保存为："), path_row(self, self.target, self.tr("选择…"), self.choose_target))
         form.addRow(self.mapping_form)
@@ -113,8 +116,10 @@ class ExportDialog(QDialog):
     def table(self) -> dict:
         period = self.week.currentData()
         if self.cumulative.isChecked():
-            return cumulative_table(self.store, self.campaign["id"], period["seq"])
-        return week_table(self.store, self.campaign["id"], period["id"])
+            table = cumulative_table(self.store, self.campaign["id"], period["seq"])
+        else:
+            table = week_table(self.store, self.campaign["id"], period["id"])
+        return by_top_unit(self.store, table) if self.by_parent.isChecked() else table
 
     def accept(self) -> None:
         target = self.target.text().strip()
