@@ -10,19 +10,13 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from models.store import backups
 from models.store.database import open_store
-from ui.common import errors, msgbox, settings
+from ui.common import errors, file_dialogs, msgbox, settings
 from ui.common.paths import user_data_dir
-from ui.shell import startup
+from ui.shell import file_drop, recent_menu, startup
 
 FILE_FILTER = "安全生产月工作台数据库 (*.db *.sqlite);;所有文件 (*)"
 AUTO_BACKUP_MS = 10 * 60 * 1000
 USB_FOLDER = "U盘文件副本"
-
-
-def _file_dialog():
-    from PySide6.QtWidgets import QFileDialog  # loaded when a dialog is opened, not before the first paint
-
-    return QFileDialog
 
 
 def tr(text: str) -> str:
@@ -38,19 +32,22 @@ def populate(menu: QMenu, window) -> None:
         menu.addAction(action)
         return action
 
-    add(tr("新建数据库…"), lambda: new_database(window), QKeySequence.StandardKey.New)
-    add(tr("打开…"), lambda: open_database_dialog(window), QKeySequence.StandardKey.Open)
-    add(tr("打开 U 盘上的文件（先复制到本机）…"), lambda: open_database_dialog(window, from_stick=True))
+    add(tr("新建数据库(&N)…"), lambda: new_database(window), QKeySequence.StandardKey.New)
+    add(tr("打开(&O)…"), lambda: open_database_dialog(window), QKeySequence.StandardKey.Open)
+    add(tr("打开 U 盘上的文件（先复制到本机）(&U)…"), lambda: open_database_dialog(window, from_stick=True))
+    recent_menu.populate(menu.addMenu(tr("最近打开(&R)")), window)
     menu.addSeparator()
-    add(tr("保存副本（U盘）…"), lambda: save_copy(window))
-    add(tr("导入合并…"), lambda: import_merge(window))
-    add(tr("给下级单位一份起始文件…"), lambda: give_starter(window))
-    add(tr("备份与恢复…"), lambda: show_backups(window))
-    add(tr("检查数据库"), lambda: check_database(window))
+    add(tr("保存副本（U盘）(&C)…"), lambda: save_copy(window))
+    add(tr("导入合并(&M)…"), lambda: import_merge(window))
+    add(tr("给下级单位一份起始文件(&G)…"), lambda: give_starter(window))
+    add(tr("备份与恢复(&B)…"), lambda: show_backups(window))
+    add(tr("检查数据库(&K)"), lambda: check_database(window))
     menu.addSeparator()
-    add(tr("载入演示数据"), lambda: load_demo(window))
+    add(tr("载入演示数据(&D)"), lambda: load_demo(window))
     menu.addSeparator()
-    add(tr("退出"), QApplication.closeAllWindows, QKeySequence.StandardKey.Quit)
+    add(tr("退出(&X)"), QApplication.closeAllWindows, QKeySequence.StandardKey.Quit)
+    recent_menu.remember(window.store.path)
+    file_drop.install(window)
     install_autobackup(window)
 
 
@@ -123,11 +120,12 @@ def switch_to(window, path: Path, *, origin: Path | None = None) -> bool:
     if old is not None and Path(old) != Path(path):
         startup.release_lock(old)
     settings.put(settings.LAST_DB, str(path))
+    recent_menu.remember(path)
     return True
 
 
 def new_database(window) -> None:
-    name, _ = _file_dialog().getSaveFileName(window, tr("新建数据库"), "", FILE_FILTER)
+    name = file_dialogs.save_file(window, file_dialogs.DATABASE, tr("新建数据库"), "", FILE_FILTER)
     if not name:
         return
     path = Path(name)
@@ -138,7 +136,7 @@ def new_database(window) -> None:
 
 
 def open_database_dialog(window, from_stick: bool = False) -> None:
-    name, _ = _file_dialog().getOpenFileName(window, tr("打开数据库"), "", FILE_FILTER)
+    name = file_dialogs.open_file(window, file_dialogs.DATABASE, tr("打开数据库"), FILE_FILTER)
     if name:
         open_path(window, Path(name), from_stick=from_stick)
 
@@ -171,7 +169,7 @@ def open_path(window, path: Path, *, from_stick: bool = False) -> bool:
 def save_copy(window, target: Path | None = None) -> Path | None:
     if target is None:
         suggested = f"{window.store.path.stem if window.store.path else '副本'}-副本.db"
-        name, _ = _file_dialog().getSaveFileName(window, tr("保存副本（U盘）"), suggested, FILE_FILTER)
+        name = file_dialogs.save_file(window, "copy", tr("保存副本（U盘）"), suggested, FILE_FILTER)
         if not name:
             return None
         target = Path(name)
@@ -203,7 +201,7 @@ def import_merge(window, path: Path | None = None) -> dict | None:
     from ui.exchange.merge_dialog import MergeDialog
 
     if path is None:
-        name, _ = _file_dialog().getOpenFileName(window, tr("导入合并"), "", FILE_FILTER)
+        name = file_dialogs.open_file(window, "merge", tr("导入合并"), FILE_FILTER)
         if not name:
             return None
         path = Path(name)

@@ -26,7 +26,7 @@ def _texts() -> str:
 def test_menu_has_the_file_items(window):
     menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in menu.actions()]
-    for item in ("保存副本（U盘）…", "导入合并…", "备份与恢复…", "检查数据库"):
+    for item in ("保存副本（U盘）(&C)…", "导入合并(&M)…", "备份与恢复(&B)…", "检查数据库(&K)"):
         assert item in texts
 
 
