@@ -1169,14 +1169,22 @@ Save “{1}” anyway?</translation>
       <translation>These records were changed on both sides; decide for each one (default: keep this computer’s):</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/merge_dialog.py" line="78" />
       <source>全部保留本机</source>
-      <translation>Keep all of this computer’s</translation>
+      <translation type="vanished">Keep all of this computer’s</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_dialog.py" line="78" />
+      <source>全部保留本机(&amp;K)</source>
+      <translation>&amp;Keep all of this computer’s</translation>
+    </message>
+    <message>
+      <source>全部采用对方</source>
+      <translation type="vanished">Take all of theirs</translation>
     </message>
     <message>
       <location filename="../../ui/exchange/merge_dialog.py" line="80" />
-      <source>全部采用对方</source>
-      <translation>Take all of theirs</translation>
+      <source>全部采用对方(&amp;T)</source>
+      <translation>&amp;Take all of theirs</translation>
     </message>
     <message>
       <location filename="../../ui/exchange/merge_dialog.py" line="90" />
@@ -1184,9 +1192,13 @@ Save “{1}” anyway?</translation>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/merge_dialog.py" line="89" />
       <source>合并</source>
-      <translation>Merge</translation>
+      <translation type="vanished">Merge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_dialog.py" line="89" />
+      <source>合并(&amp;M)</source>
+      <translation>&amp;Merge</translation>
     </message>
     <message>
       <location filename="../../ui/exchange/merge_dialog.py" line="86" />
