@@ -5,6 +5,10 @@ what would be added, updated, left unchanged, and what conflicts (the same recor
 changed on both sides since the offices last met).  ``merge(store, path, ...)``
 applies it in one transaction after an automatic backup; the whole merge is one
 batch in the history (Ctrl+Z undoes it).  Merging the same file twice changes nothing.
+Both are one :class:`MergeSession`: the file is copied, checked and staged once, the preview
+shown from that staging (staged again only when the clerk changes a unit match), the backup
+taken meanwhile, and the merge written from the same staging.  Units the other office made
+under ids of its own are matched to ours by name (see unit_matches).
 
 A copy of this office's own file (packed for a stick, worked on at home) merges like any
 other: what was added or changed there since the copy was made (its batches this file does
