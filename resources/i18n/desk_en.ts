@@ -177,12 +177,12 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="131" />
-      <location filename="../../ui/progress/completeness_view.py" line="191" />
+      <location filename="../../ui/progress/completeness_view.py" line="197" />
       <source>催报清单</source>
       <translation>Chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="200" />
+      <location filename="../../ui/progress/completeness_view.py" line="206" />
       <source>催报清单已打印：{0}</source>
       <translation>Chase list printed: {0}</translation>
     </message>
@@ -212,7 +212,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Export chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="159" />
+      <location filename="../../ui/progress/completeness_view.py" line="165" />
       <source>已导出催报清单：{0}</source>
       <translation>Chase list exported: {0}</translation>
     </message>
@@ -277,7 +277,7 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="131" />
-      <location filename="../../ui/progress/completeness_view.py" line="191" />
+      <location filename="../../ui/progress/completeness_view.py" line="197" />
       <source>本周所有单位都已按时报送。</source>
       <translation>All units reported on time this week.</translation>
     </message>
@@ -2056,7 +2056,7 @@ Save anyway?</translation>
     <message>
       <location filename="../../ui/reports/tab.py" line="43" />
       <source>打印预览…</source>
-      <translation>Print pre&amp;view…</translation>
+      <translation>Print preview…</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="38" />
