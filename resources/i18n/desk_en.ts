@@ -177,12 +177,12 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="131" />
-      <location filename="../../ui/progress/completeness_view.py" line="191" />
+      <location filename="../../ui/progress/completeness_view.py" line="197" />
       <source>催报清单</source>
       <translation>Chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="200" />
+      <location filename="../../ui/progress/completeness_view.py" line="206" />
       <source>催报清单已打印：{0}</source>
       <translation>Chase list printed: {0}</translation>
     </message>
@@ -212,7 +212,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Export chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="159" />
+      <location filename="../../ui/progress/completeness_view.py" line="165" />
       <source>已导出催报清单：{0}</source>
       <translation>Chase list exported: {0}</translation>
     </message>
@@ -277,7 +277,7 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="131" />
-      <location filename="../../ui/progress/completeness_view.py" line="191" />
+      <location filename="../../ui/progress/completeness_view.py" line="197" />
       <source>本周所有单位都已按时报送。</source>
       <translation>All units reported on time this week.</translation>
     </message>
@@ -348,88 +348,93 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="48" />
+      <location filename="../../ui/progress/export_dialog.py" line="49" />
       <source>一周</source>
       <translation>One week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="68" />
+      <location filename="../../ui/progress/export_dialog.py" line="71" />
       <source>保存为：</source>
       <translation>Save as:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="86" />
+      <location filename="../../ui/progress/export_dialog.py" line="89" />
       <source>保存统计表</source>
       <translation>Save statistics table</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="67" />
+      <location filename="../../ui/progress/export_dialog.py" line="70" />
       <source>填写模板：</source>
       <translation>Fill in template:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="41" />
+      <location filename="../../ui/progress/export_dialog.py" line="42" />
       <source>导出进展情况统计表</source>
       <translation>Export progress statistics table</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="138" />
+      <location filename="../../ui/progress/export_dialog.py" line="143" />
       <source>已导出 {0} 个单位：{1}</source>
       <translation>Exported {0} unit(s): {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="140" />
+      <location filename="../../ui/progress/export_dialog.py" line="59" />
+      <source>按上级单位汇总（每个镇或区一行，村、社区计入其中）</source>
+      <translation>Sum by parent unit (one row per town or district, its villages and communities included)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/export_dialog.py" line="145" />
       <source>未填写的模板栏目：</source>
       <translation>Template columns not filled in: </translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="142" />
+      <location filename="../../ui/progress/export_dialog.py" line="147" />
       <source>模板中没有空行，未写入：</source>
       <translation>No empty row in the template, not written: </translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="104" />
+      <location filename="../../ui/progress/export_dialog.py" line="107" />
       <source>模板中这些栏目对不上指标，请指定（只需一次）：</source>
       <translation>These template columns do not match an indicator; please assign them (only once):</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="144" />
+      <location filename="../../ui/progress/export_dialog.py" line="149" />
       <source>模板中预印了但没有数据的行：</source>
       <translation>Pre-printed rows left without data: </translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="59" />
+      <location filename="../../ui/progress/export_dialog.py" line="61" />
       <source>留空：使用本程序的格式</source>
       <translation>Leave empty to use this program’s layout</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="49" />
+      <location filename="../../ui/progress/export_dialog.py" line="50" />
       <source>累计（截至所选周）</source>
       <translation>Cumulative (up to the chosen week)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="66" />
+      <location filename="../../ui/progress/export_dialog.py" line="68" />
       <source>统计范围：</source>
       <translation>Range:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="122" />
+      <location filename="../../ui/progress/export_dialog.py" line="127" />
       <source>请选择保存位置。</source>
       <translation>Please choose where to save.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="67" />
-      <location filename="../../ui/progress/export_dialog.py" line="68" />
+      <location filename="../../ui/progress/export_dialog.py" line="70" />
+      <location filename="../../ui/progress/export_dialog.py" line="71" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="76" />
+      <location filename="../../ui/progress/export_dialog.py" line="79" />
       <source>选择收到的空白统计表</source>
       <translation>Choose the blank statistics form you received</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="107" />
+      <location filename="../../ui/progress/export_dialog.py" line="110" />
       <source>（不填写）</source>
       <translation>(leave empty)</translation>
     </message>
@@ -1164,14 +1169,22 @@ Save “{1}” anyway?</translation>
       <translation>These records were changed on both sides; decide for each one (default: keep this computer’s):</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/merge_dialog.py" line="78" />
       <source>全部保留本机</source>
-      <translation>Keep all of this computer’s</translation>
+      <translation type="vanished">Keep all of this computer’s</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_dialog.py" line="78" />
+      <source>全部保留本机(&amp;K)</source>
+      <translation>&amp;Keep all of this computer’s</translation>
+    </message>
+    <message>
+      <source>全部采用对方</source>
+      <translation type="vanished">Take all of theirs</translation>
     </message>
     <message>
       <location filename="../../ui/exchange/merge_dialog.py" line="80" />
-      <source>全部采用对方</source>
-      <translation>Take all of theirs</translation>
+      <source>全部采用对方(&amp;T)</source>
+      <translation>&amp;Take all of theirs</translation>
     </message>
     <message>
       <location filename="../../ui/exchange/merge_dialog.py" line="90" />
@@ -1179,9 +1192,13 @@ Save “{1}” anyway?</translation>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/merge_dialog.py" line="89" />
       <source>合并</source>
-      <translation>Merge</translation>
+      <translation type="vanished">Merge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_dialog.py" line="89" />
+      <source>合并(&amp;M)</source>
+      <translation>&amp;Merge</translation>
     </message>
     <message>
       <location filename="../../ui/exchange/merge_dialog.py" line="86" />
@@ -2431,17 +2448,17 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>export_dialog</name>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="192" />
+      <location filename="../../ui/progress/export_dialog.py" line="197" />
       <source>已为 {0} 个单位生成{1}的空白表。</source>
       <translation>Blank forms for {1} created for {0} unit(s).</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="191" />
+      <location filename="../../ui/progress/export_dialog.py" line="196" />
       <source>生成空白表</source>
       <translation>Create blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="181" />
+      <location filename="../../ui/progress/export_dialog.py" line="186" />
       <source>空白表保存到文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
