@@ -24,29 +24,9 @@ _REF = re.compile(r"(?<![A-Za-z_\d])(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1
 
 
 def match_model_columns(model, indicators: list[dict], mapping: dict | None = None) -> dict[int, str]:
-    mapping = mapping or {}
-    known = {i["id"] for i in indicators}
-    by_pair = {(fold(i["group_label"]), fold(i["label"])): i["id"] for i in indicators}
-    by_label: dict = {}
-    for i in indicators:
-        by_label.setdefault(fold(i["label"]), []).append(i["id"])
-    matched, used = {}, set()
-    folded_mapping = {fold(text): target for text, target in mapping.items() if target in known}
-    for column in model.indicators:  # the clerk's own mapping wins over names
-        found = folded_mapping.get(fold(column.leaf)) or folded_mapping.get(fold(column.text))
-        if found and found not in used:
-            matched[column.col] = found
-            used.add(found)
-    for column in model.indicators:
-        if column.col in matched:
-            continue
-        found = by_pair.get((fold(column.group), fold(column.label)))
-        if not found and len(by_label.get(fold(column.label), [])) == 1:
-            found = by_label[fold(column.label)][0]
-        if found and found not in used:
-            matched[column.col] = found
-            used.add(found)
-    return matched
+    from models.progress.forms.names import match_indicators
+
+    return match_indicators(model.indicators, indicators, mapping)
 
 
 def shift_formula(formula: str, at: int, count: int) -> str:

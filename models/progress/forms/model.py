@@ -26,6 +26,8 @@ from models.progress.values import MEASURE_WORDS
 _TEXT_WORDS = re.compile(
     r"备注|说明|情况|做法|亮点|问题|打算|计划|名称|时间|日期|地点|形式|类别|类型|内容|代码|编码|姓名|职务|电话|手机|邮箱|传真|微信|措施|成效|经验|方式|联系人|座机|号码|性别|地址|签字|盖章"
 )
+_UNIT_LIKE = re.compile(r"(单位|部门|地区|区域|乡|镇|街道|县|区|市|企业|公司|名称|名单)(名称)?$")
+_EVENT_WORDS = re.compile(r"时间|日期|地点")
 _UNIT_WORDS = re.compile(
     r"^(填报|报送|所属|上报)?(单位|单位名称|部门|部门名称|成员单位|地区|区域|县（市、区）|县\(市、区\)|县市区|区县|"
     r"乡镇（街道）|乡镇\(街道\)|乡镇|镇街|镇（街道）|街道|企业|企业名称|行业|单位（盖章）)$"
@@ -33,16 +35,16 @@ _UNIT_WORDS = re.compile(
 _SEQ_WORDS = re.compile(r"^(序号|编号|序|No\.?)$", re.I)
 _PERIOD_HEAD = re.compile(r"^(月份|月|时段|周次|期间|时间)$")
 _PERIOD_ROW = re.compile(r"^(\d{1,2}月(份)?|第\d+周|[一二三四五六七八九十]+月(份)?)$")
-_TOTAL = re.compile(r"^(合计|总计|全县合计|全区合计|全市合计|共计|汇总|累计合计|总数)$")
+_TOTAL = re.compile(r"^(合计|总计|全县合计|全区合计|全市合计|共计|汇总|累计合计|总数)$|^(合计|总计)[（(].*[)）]$")
 _SUBTOTAL = re.compile(r"小计")
 _SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[)）]")
 _FOOTER = re.compile(
     r"^(注[:：]|注\d|备注[:：]|说明[:：]|填表说明|填报说明|单位负责人|负责人|填报人|填表人|制表人?|审核人?|联系电话|联系人|签字|报送要求)"
 )
-_CALC_LABEL = re.compile(r"率$|率（%）$|率\(%\)$|（%）$|\(%\)$|%$")
+_CALC_LABEL = re.compile(r"率$|率（%）$|率\(%\)$|（%）$|\(%\)$|%$|.(合计|小计|总计)$")
 _INFO = {
-    "unit": re.compile(r"(填报|报送|填表|考核)单位[（(]?(盖章|章)?[)）]?[:：]"),
-    "date": re.compile(r"(填报|报送|填表|制表)(日期|时间)[:：]"),
+    "unit": re.compile(r"((填报|报送|填表|考核)单位|^单位(名称)?)[（(]?(盖章|章|公章)?[)）]?[:：]"),
+    "date": re.compile(r"((填报|报送|填表|制表)(日期|时间)|^日期)[:：]"),
     "filler": re.compile(r"(填报人|填表人|制表人|经办人)[:：]"),
     "phone": re.compile(r"(联系电话|电话)[:：]"),
     "reviewer": re.compile(r"审核人?[:：]"),
@@ -76,7 +78,9 @@ def split_measure(text: str) -> tuple[str, str | None]:
     """ "发放宣传资料（份）" → ("发放宣传资料", "份"); "参与人次" → ("参与人次", "人次"); "场次" → ("场次", "场次")."""
     text = clean(text)
     paren = _PAREN_TAIL.search(text)
-    if paren and paren.group(1) in MEASURE_WORDS and paren.start() > 0:
+    if paren and paren.start() > 0 and (
+        paren.group(1) in MEASURE_WORDS or re.fullmatch(r"[万千百亿]([份册张条人件元户])(次)?", paren.group(1))
+    ):
         return text[: paren.start()], paren.group(1)
     for measure in _MEASURE_ORDER:
         if len(measure) >= 2 and measure.endswith("次") and text.endswith(measure):
@@ -262,8 +266,25 @@ def _header_end(grid: _Grid, first: int) -> int:
         if texts and not numbers and all(re.fullmatch(r"栏次|列号|[甲乙丙丁]|\d+", t) for t in texts):
             last = r
             continue
+        if last - first < 3 and _unmerged_header_row(grid, r, first, cells, texts, numbers):
+            last = r  # a lower header row written without merged cells (labels under repeated group names)
+            continue
         break
     return last
+
+
+def _unmerged_header_row(grid: _Grid, r: int, first: int, cells, texts, numbers) -> bool:
+    if numbers or len(texts) < 2 or len(texts) != len(cells):
+        return False
+    if any(_TOTAL.match(t) or _SUBTOTAL.search(t) or _SECTION.match(t) or _FOOTER.match(t) or info_kinds(t)
+           or _PERIOD_ROW.match(t) for t in texts):
+        return False
+    for c, _v in cells:
+        if c <= 2 and grid.lookup.get((r, c), (r, c))[0] >= r:
+            return False  # the label columns hold something of this row's own: a data row
+        if not any(grid.value(top, c) not in (None, "") for top in range(first, r)):
+            return False  # nothing above it: not a lower level of the header
+    return True
 
 
 def _classify(grid: _Grid, first: int, last: int, c: int, hidden: set[int], data_rows: list[int]) -> Column | None:
@@ -356,6 +377,7 @@ def read_model(
     if not any(col.kind == "indicator" for col in columns):
         return None
     model = TableModel(sheet=sheet, first_row=first, last_row=last, columns=columns, rows=[])
+    _unit_column_by_meaning(columns)
     for col in columns:
         if col.kind == "unit" and model.unit_col is None:
             model.unit_col = col.col
@@ -408,6 +430,23 @@ def read_model(
     return model
 
 
+def _unit_column_by_meaning(columns: list[Column]) -> None:
+    """No column titled 单位/部门…: the first text column left of the figures whose title names units
+    (乡（镇）, 责任单位, 区县名称 …) is the unit column, unless the table registers events (名称 + 时间/地点)."""
+    if any(c.kind == "unit" for c in columns):
+        return
+    first_figure = min((c.col for c in columns if c.kind == "indicator"), default=0)
+    events = any(c.kind == "text" and _EVENT_WORDS.search(c.label) for c in columns)
+    for column in columns:
+        if column.col >= first_figure:
+            return
+        if column.kind in ("text", "indicator") and column.measure is None:
+            label = re.sub(r"[（(][^（()）]*[)）]$", "", column.label)
+            if _UNIT_LIKE.search(label) and not (events and label.endswith("名称")):
+                column.kind, column.narrative = "unit", None
+                return
+
+
 def _trim_blank_rows(model: TableModel, bordered: set[int] | None) -> None:
     """Blank rows count as table rows when a row of the table follows them (a 合计, a unit …) or they have
     borders; the empty rows between the table and its notes do not."""
@@ -425,7 +464,8 @@ def _decide_kind(model: TableModel, grid: _Grid, label_cols: list[int]) -> None:
         model.kind = "period_rows"
     elif model.unit_col is None:
         named = next((c for c in texts if c.label.endswith("名称")), None)
-        if named is not None and model.seq_col is not None:
+        events = any(_EVENT_WORDS.search(c.label) for c in texts)
+        if named is not None and (model.seq_col is not None or events):
             model.kind = "event_list"
             event = named.label[: -len("名称")] or "活动"
             model.columns.insert(0, Column(col=0, kind="count", text=named.label, label=f"{event}场次", measure="场"))
