@@ -39,7 +39,7 @@ _TOTAL = re.compile(r"^(合计|总计|全县合计|全区合计|全市合计|共
 _SUBTOTAL = re.compile(r"小计")
 _SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[)）]")
 _FOOTER = re.compile(
-    r"^(注[:：]|注\d|备注[:：]|说明[:：]|填表说明|填报说明|单位负责人|负责人|填报人|填表人|制表人?|审核人?|联系电话|联系人|签字|报送要求)"
+    r"^(附注|注[:：]|注\d|备注[:：]|说明[:：]|填表说明|填报说明|单位负责人|负责人|填报人|填表人|制表人?|审核人?|联系电话|联系人|签字|报送要求)"
 )
 _CALC_LABEL = re.compile(r"率$|率（%）$|率\(%\)$|（%）$|\(%\)$|%$|.(合计|小计|总计)$")
 _INFO = {
@@ -342,7 +342,8 @@ def _row_kind(grid: _Grid, r: int, label_cols: list[int], data_cols: list[int]) 
     if not label:  # a label merged in from another column (合计 over A:B)
         label = next((grid.text(r, c) for c in range(1, (min(data_cols) if data_cols else 2)) if grid.text(r, c)), "")
     first_text = next((grid.text(r, c) for c in range(1, grid.width + 1) if grid.text(r, c)), "")
-    if _FOOTER.match(first_text) or (grid.whole_row_text(r) and len(first_text) > 12) or info_kinds(first_text):
+    whole = grid.whole_row_text(r) and not (_TOTAL.match(first_text) or _SUBTOTAL.search(first_text) or _SECTION.match(first_text))
+    if _FOOTER.match(first_text) or (whole and len(first_text) > 4) or info_kinds(first_text):
         return Row(r, "footer", first_text)
     if _TOTAL.match(label) or re.fullmatch(r".{0,6}(合计|总计)", label):
         return Row(r, "total", label)
@@ -435,7 +436,8 @@ def _unit_column_by_meaning(columns: list[Column]) -> None:
     (乡（镇）, 责任单位, 区县名称 …) is the unit column, unless the table registers events (名称 + 时间/地点)."""
     if any(c.kind == "unit" for c in columns):
         return
-    first_figure = min((c.col for c in columns if c.kind == "indicator"), default=0)
+    measured = [c.col for c in columns if c.kind == "indicator" and c.measure]
+    first_figure = min(measured or [c.col for c in columns if c.kind == "indicator"], default=0)
     events = any(c.kind == "text" and _EVENT_WORDS.search(c.label) for c in columns)
     for column in columns:
         if column.col >= first_figure:

@@ -41,9 +41,6 @@ def find_unit(text, units_by_name: dict[str, dict]) -> dict | None:
     short = normal_name(key)
     if short in normal:
         return normal[short]
-    near = [u for name, u in normal.items() if len(short) >= 2 and (name.startswith(short) or short.startswith(name))]
-    if len({u["id"] for u in near}) == 1:
-        return near[0]
     abbreviated = [u for name, u in normal.items() if _abbreviates(short, name)]
     if len({u["id"] for u in abbreviated}) == 1:
         return abbreviated[0]
