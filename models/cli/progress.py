@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.campaigns.campaign import campaign_by_year
-from models.cli import add_common
+from models.cli import AllRefused, add_common
 from models.errors import ValidationError
 from models.store.database import open_store
 
@@ -141,6 +141,8 @@ def import_forms(args):
         )
         lines += [f"    {e['sheet']}!{e['cell']}：{e['message']}" for e in r.errors]
     lines.append("（预览，未写入）" if args.dry_run else f"共 {len(results)} 个文件。")
+    if results and all(r.status == "rejected" for r in results):
+        raise AllRefused("\n".join(lines), {"dry_run": args.dry_run, "files": data})
     return "\n".join(lines), {"dry_run": args.dry_run, "files": data}
 
 
