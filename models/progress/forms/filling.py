@@ -102,10 +102,9 @@ def _writable(ws, r: int, c: int) -> bool:
 def _put(ws, r: int, c: int, value) -> bool:
     if c <= 0 or not _writable(ws, r, c):
         return False
-    cell = ws.cell(r, c)
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
+    from models.documents.xlsx_io import put
+
+    put(ws.cell(r, c), value)  # the one safe cell writer: text stays text
     return True
 
 
@@ -126,7 +125,9 @@ def _fill_info(ws, model, office, when: date) -> None:
             continue
         if info_value(cell.value, kind).strip("年月日 \u3000"):
             continue  # already filled in
-        cell.value = _fill_label(cell.value, kind, value)
+        from models.documents.xlsx_io import put
+
+        put(cell, _fill_label(cell.value, kind, value))
 
 
 def _fill_label(text: str, kind: str, value: str) -> str:
