@@ -143,7 +143,7 @@ def _role_word(text: str) -> str:
 
 def _form_unit(sheet, last: int) -> str | None:
     """The 填报单位 written above the table, if any."""
-    from models.progress.forms.model import info_value
+    from models.progress.forms.info_lines import info_value
 
     for row in sheet.rows[: max(last - 1, 0)]:
         for value in row:

@@ -16,7 +16,7 @@ import re
 from datetime import date
 
 from models.errors import ImportRejected
-from models.progress.forms.model import info_value
+from models.progress.forms.info_lines import fill_label, info_value
 from models.progress.forms.names import find_unit, normal_name
 from models.progress.values import fold
 
@@ -127,24 +127,7 @@ def _fill_info(ws, model, office, when: date) -> None:
             continue  # already filled in
         from models.documents.xlsx_io import put
 
-        put(cell, _fill_label(cell.value, kind, value))
-
-
-def _fill_label(text: str, kind: str, value: str) -> str:
-    from models.progress.forms.model import _INFO
-
-    match = _INFO[kind].search(text)
-    if match is None:
-        return text
-    rest = text[match.end() :]
-    cut = len(rest)
-    for other, pattern in _INFO.items():
-        found = pattern.search(rest)
-        if found and other != kind:
-            cut = min(cut, found.start())
-    tail = rest[cut:]
-    spacer = "\u3000\u3000" if tail else ""
-    return text[: match.end()] + value + spacer + tail
+        put(cell, fill_label(cell.value, kind, value))
 
 
 def fill_template(ws, model, table: dict, *, mapping=None, office=None, when: date | None = None) -> dict:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from models.progress.forms.info_lines import clean, info_kinds, info_value
 from models.progress.values import MEASURE_WORDS
 
 # Words that make a column text, not a figure (when no measure says otherwise).
@@ -42,15 +43,6 @@ _FOOTER = re.compile(
     r"^(附注|注[:：]|注\d|备注[:：]|说明[:：]|填表说明|填报说明|单位负责人|负责人|填报人|填表人|制表人?|审核人?|联系电话|联系人|签字|报送要求)"
 )
 _CALC_LABEL = re.compile(r"率$|率（%）$|率\(%\)$|（%）$|\(%\)$|%$|.(合计|小计|总计)$")
-_INFO = {
-    "unit": re.compile(r"((填报|报送|填表|考核)单位|^单位(名称)?)[（(]?(盖章|章|公章)?[)）]?[:：]"),
-    "date": re.compile(r"((填报|报送|填表|制表)(日期|时间)|^日期)[:：]"),
-    "filler": re.compile(r"(填报人|填表人|制表人|经办人)[:：]"),
-    "phone": re.compile(r"(联系电话|电话)[:：]"),
-    "reviewer": re.compile(r"审核人?[:：]"),
-    "leader": re.compile(r"单位负责人[（(]?(签字|签章)?[)）]?[:：]"),
-    "period": re.compile(r"统计(时段|周期|时间|期间)[:：]|截至|截止"),
-}
 _PAREN_TAIL = re.compile(r"[（(]([^（()）]*)[）)]$")
 _MEASURE_ORDER = sorted(MEASURE_WORDS, key=len, reverse=True)
 DECIMAL_MEASURES = ("万元", "元", "千元", "亿元", "公里", "千米", "吨", "%")
@@ -60,11 +52,6 @@ _NARRATIVE = (
     (re.compile(r"情况|做法|措施|成效|开展"), "activities"),
     (re.compile(r"亮点|典型|经验"), "highlights"),
 )
-
-
-def clean(text) -> str:
-    """A cell's text without any white space (line breaks, full-width spaces); other characters as written."""
-    return re.sub(r"\s+", "", str(text)) if text is not None else ""
 
 
 def narrative_field(label: str) -> str | None:
@@ -78,18 +65,16 @@ def split_measure(text: str) -> tuple[str, str | None]:
     """ "发放宣传资料（份）" → ("发放宣传资料", "份"); "参与人次" → ("参与人次", "人次"); "场次" → ("场次", "场次")."""
     text = clean(text)
     paren = _PAREN_TAIL.search(text)
-    if paren and paren.start() > 0 and (
-        paren.group(1) in MEASURE_WORDS or re.fullmatch(r"[万千百亿]([份册张条人件元户])(次)?", paren.group(1))
+    if (
+        paren
+        and paren.start() > 0
+        and (paren.group(1) in MEASURE_WORDS or re.fullmatch(r"[万千百亿]([份册张条人件元户])(次)?", paren.group(1)))
     ):
         return text[: paren.start()], paren.group(1)
     for measure in _MEASURE_ORDER:
         if len(measure) >= 2 and measure.endswith("次") and text.endswith(measure):
             return text, measure
     return text, None
-
-
-def info_kinds(text: str) -> list[str]:
-    return [kind for kind, pattern in _INFO.items() if pattern.search(clean(text))]
 
 
 @dataclass
@@ -155,21 +140,6 @@ class TableModel:
             return None
         value = info_value(found[2], "unit")
         return value or None
-
-
-def info_value(text: str, kind: str) -> str:
-    """The value written after an info label: "填报单位（盖章）：金沙镇　填报人：…" → "金沙镇"."""
-    folded = clean(text)
-    match = _INFO[kind].search(folded)
-    if not match:
-        return ""
-    rest = folded[match.end() :]
-    cut = len(rest)
-    for other, pattern in _INFO.items():
-        found = pattern.search(rest)
-        if found and other != kind:
-            cut = min(cut, found.start())
-    return rest[:cut].strip()
 
 
 def merged_lookup(merges) -> dict[tuple[int, int], tuple[int, int]]:
@@ -276,8 +246,15 @@ def _header_end(grid: _Grid, first: int) -> int:
 def _unmerged_header_row(grid: _Grid, r: int, first: int, cells, texts, numbers) -> bool:
     if numbers or len(texts) < 2 or len(texts) != len(cells):
         return False
-    if any(_TOTAL.match(t) or _SUBTOTAL.search(t) or _SECTION.match(t) or _FOOTER.match(t) or info_kinds(t)
-           or _PERIOD_ROW.match(t) for t in texts):
+    if any(
+        _TOTAL.match(t)
+        or _SUBTOTAL.search(t)
+        or _SECTION.match(t)
+        or _FOOTER.match(t)
+        or info_kinds(t)
+        or _PERIOD_ROW.match(t)
+        for t in texts
+    ):
         return False
     for c, _v in cells:
         if c <= 2 and grid.lookup.get((r, c), (r, c))[0] >= r:
@@ -342,7 +319,9 @@ def _row_kind(grid: _Grid, r: int, label_cols: list[int], data_cols: list[int]) 
     if not label:  # a label merged in from another column (合计 over A:B)
         label = next((grid.text(r, c) for c in range(1, (min(data_cols) if data_cols else 2)) if grid.text(r, c)), "")
     first_text = next((grid.text(r, c) for c in range(1, grid.width + 1) if grid.text(r, c)), "")
-    whole = grid.whole_row_text(r) and not (_TOTAL.match(first_text) or _SUBTOTAL.search(first_text) or _SECTION.match(first_text))
+    whole = grid.whole_row_text(r) and not (
+        _TOTAL.match(first_text) or _SUBTOTAL.search(first_text) or _SECTION.match(first_text)
+    )
     if _FOOTER.match(first_text) or (whole and len(first_text) > 4) or info_kinds(first_text):
         return Row(r, "footer", first_text)
     if _TOTAL.match(label) or re.fullmatch(r".{0,6}(合计|总计)", label):

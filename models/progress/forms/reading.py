@@ -153,7 +153,9 @@ def template_form_cells(sheets, context, name: str) -> dict:
         reader.note(where[0] if where else 1, where[1] if where else 1, f"周次按表上写的时段定为第 {stated['seq']} 周")
     elif stated is not None and stated["id"] != context.week["id"]:
         where = model.info["period"]
-        reader.note(where[0], where[1], f"表上写的是第 {stated['seq']} 周，按所选第 {context.week['seq']} 周导入，请核对")
+        reader.note(
+            where[0], where[1], f"表上写的是第 {stated['seq']} 周，按所选第 {context.week['seq']} 周导入，请核对"
+        )
     reader.check_columns()
     return reader.matrix()
 
@@ -320,7 +322,11 @@ class _FormReader:
                 self.note(row.row, label_col, f"“{row.label}”认作 {unit['name']}")
             form_unit = context.find_unit(model.unit_text)
             if form_unit is not None and form_unit["id"] != unit["id"]:
-                self.note(row.row, label_col, f"填报单位是 {form_unit['name']}，数字写在 {unit['name']} 的行：按行上的单位导入，请核对")
+                self.note(
+                    row.row,
+                    label_col,
+                    f"填报单位是 {form_unit['name']}，数字写在 {unit['name']} 的行：按行上的单位导入，请核对",
+                )
             blocks.append({"unit": unit, "period": self.week, "cells": cells, "narrative": self._narrative(row.row)})
         return self._result(blocks)
 

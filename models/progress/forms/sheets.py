@@ -24,6 +24,8 @@ def _ods_kind():
     from models.documents.zip_gate import Kind
 
     return Kind("OpenDocument 表格", ".ods", ("content.xml",), "表格内容", "在 WPS/LibreOffice 中另存为 .ods 或 .xlsx")
+
+
 MAX_ROWS = 2000
 
 
@@ -201,7 +203,6 @@ def ods_merges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
     from defusedxml.ElementTree import iterparse
 
     with zipfile.ZipFile(path) as archive:  # passed the zip gate in _calamine_sheets
-
         table_ns = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
         tag = lambda name: f"{{{table_ns}}}{name}"  # noqa: E731
         found: dict[str, list] = {}

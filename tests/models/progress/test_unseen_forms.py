@@ -85,7 +85,9 @@ def test_filling_places_towns_by_name_and_inserts_a_row_for_the_seventh_unit(sto
     period = period_by_seq(store, campaign["id"], 2)
     indicators = store.rows("SELECT * FROM indicators WHERE campaign_id = ? ORDER BY sort_order", (campaign["id"],))
     units = store.rows("SELECT u.* FROM units u ORDER BY sort_order")
-    figures = [(u["id"], period["id"], i["id"], n * 10 + k) for n, u in enumerate(units, 1) for k, i in enumerate(indicators)]
+    figures = [
+        (u["id"], period["id"], i["id"], n * 10 + k) for n, u in enumerate(units, 1) for k, i in enumerate(indicators)
+    ]
     with store.batch("figures", source="test") as batch:
         batch.set_figures(figures, source="test")
     out = tmp_path / "填好的.xlsx"
