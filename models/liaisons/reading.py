@@ -131,6 +131,13 @@ def _header_band(sheet):
             if two_level and c in groups:
                 role = _role_word(label_key(top[c - 1]))
             fields[c] = (field, role)
+        if not any(f == "mobile" for f, _g in fields.values()):  # 联系电话 alone: a mobile or a landline
+            for c, (field, role) in list(fields.items()):
+                if field == "office_phone" and label_key(below[c - 1] if two_level else top[c - 1]) in (
+                    "联系电话",
+                    "电话",
+                ):
+                    fields[c] = ("phone", role)
         found = {f for f, _g in fields.values()}
         if "name" in found and found & {"mobile", "office_phone", "email", "unit_name", "unit_position", "phone"}:
             return (r + 1 if two_level else r), fields

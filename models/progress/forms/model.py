@@ -25,7 +25,7 @@ from models.progress.values import MEASURE_WORDS
 
 # Words that make a column text, not a figure (when no measure says otherwise).
 _TEXT_WORDS = re.compile(
-    r"备注|说明|情况|做法|亮点|问题|打算|计划|名称|时间|日期|地点|形式|类别|类型|内容|代码|编码|姓名|职务|电话|手机|邮箱|传真|微信|措施|成效|经验|方式|联系人|座机|号码|性别|地址|签字|盖章"
+    r"备注|说明|情况|做法|亮点|问题|打算|计划|名称|时间|日期|地点|形式|类别|类型|内容|代码|编码|姓名|职务|电话|手机|邮箱|传真|微信|措施|成效|经验|方式|联系人|座机|号码|性别|地址|签字|盖章|是否|负责人|责任人|领导"
 )
 _UNIT_LIKE = re.compile(r"(单位|部门|地区|区域|乡|镇|街道|县|区|市|企业|公司|名称|名单)(名称)?$")
 _EVENT_WORDS = re.compile(r"时间|日期|地点")
@@ -42,7 +42,7 @@ _SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[（(][一�
 _FOOTER = re.compile(
     r"^(附注|注[:：]|注\d|备注[:：]|说明[:：]|填表说明|填报说明|单位负责人|负责人|填报人|填表人|制表人?|审核人?|联系电话|联系人|签字|报送要求)"
 )
-_CALC_LABEL = re.compile(r"率$|率（%）$|率\(%\)$|（%）$|\(%\)$|%$|.(合计|小计|总计)$")
+_CALC_LABEL = re.compile(r"率$|率（%）$|率\(%\)$|（%）$|\(%\)$|%$|.(合计|小计|总计)$|^(合计|小计|总计)$")
 _PAREN_TAIL = re.compile(r"[（(]([^（()）]*)[）)]$")
 _MEASURE_ORDER = sorted(MEASURE_WORDS, key=len, reverse=True)
 DECIMAL_MEASURES = ("万元", "元", "千元", "亿元", "公里", "千米", "吨", "%")
@@ -199,13 +199,23 @@ def _is_measure_cell(text: str) -> bool:
 
 
 def _header_start(grid: _Grid, limit: int = 25) -> int | None:
-    for r in range(1, min(grid.height, limit) + 1):
-        if grid.whole_row_text(r):
-            continue
-        texts = [grid.text(r, c) for c in range(1, grid.width + 1) if grid.lookup.get((r, c), (r, c)) == (r, c)]
-        titles = [t for t in texts if t and not info_kinds(t) and not t.isdigit() and not _FOOTER.match(t)]
-        if len(titles) >= 2 and len(titles) >= 0.6 * len([t for t in texts if t]):
-            return r
+    """The first row holding three column titles (two, for a narrow table), not a title, info line or note."""
+    for least in (3, 2):
+        for r in range(1, min(grid.height, limit) + 1):
+            if grid.whole_row_text(r):
+                continue
+            texts = [grid.text(r, c) for c in range(1, grid.width + 1) if grid.lookup.get((r, c), (r, c)) == (r, c)]
+            titles = [
+                t
+                for t in texts
+                if t
+                and not info_kinds(t)
+                and not t.isdigit()
+                and not _FOOTER.match(t)
+                and not re.fullmatch(r"附件\d*", t)
+            ]
+            if len(titles) >= least and len(titles) >= 0.6 * len([t for t in texts if t]):
+                return r
     return None
 
 
@@ -380,7 +390,7 @@ def read_model(
                 model.info.setdefault(kind, (r, c, text))
             if not kinds and model.title is None and len(text) > 6 and not re.fullmatch(r"附件\d*", text):
                 model.title = text
-            if "累计" in text or re.search(r"截[至止]", text):
+            if re.search(r"累计|截[至止]到?.{0,14}日(为止|止)", text) and not re.search(r"前报|报送|截止时间", text):
                 model.cumulative = True
     # the rows below the header
     ended = False
