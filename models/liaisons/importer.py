@@ -119,7 +119,7 @@ def _plan_record(record: dict, form: dict, units: dict, existing: list[dict], cl
             }
         )
         return None
-    if refused:
+    if refused or not record.get("name"):
         return None
     person = _match(unit["id"], incoming, existing, claimed)
     if person is None:

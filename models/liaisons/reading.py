@@ -221,8 +221,10 @@ def _records(sheet, last: int, fields: dict) -> tuple[list[dict], list[dict], li
                 key = "mobile" if re.fullmatch(r"(\+?86)?1\d{10}", re.sub(r"[\s-]", "", phone)) else "office_phone"
                 person.setdefault(key, phone)
                 person["cells"][key] = person["cells"].pop("phone")
-            if person.get("name"):
+            name_cell = person["cells"].get("name")
+            unreadable = any(e["cell"] == name_cell for e in errors)  # the name is a formula without a result
+            if person.get("name") or (unreadable and len([k for k in person if k not in ("cells", "role")]) > 1):
                 person["row"] = r
-                people.append(person)
+                people.append(person)  # a row refused for its name still has every other problem checked
         records += people
     return records, errors, warnings
