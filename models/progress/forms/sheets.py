@@ -20,12 +20,6 @@ from models.errors import ImportRejected
 CALAMINE_SUFFIXES = (".xls", ".et", ".ods")
 
 
-def _ods_kind():
-    from models.documents.zip_gate import Kind
-
-    return Kind("OpenDocument 表格", ".ods", ("content.xml",), "表格内容", "在 WPS/LibreOffice 中另存为 .ods 或 .xlsx")
-
-
 MAX_ROWS = 2000
 
 
@@ -141,7 +135,7 @@ def _add_formulas(path: Path, sheets: list[Sheet]) -> None:
 
 def _calamine_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
     """.xls (old Excel), .et (WPS) and .ods through python-calamine: values, and merged ranges where given."""
-    from models.documents.zip_gate import MAX_FILE_BYTES, check_container
+    from models.documents.zip_gate import MAX_FILE_BYTES, ODS, check_container
 
     name = path.name
     if not path.is_file():
@@ -149,7 +143,7 @@ def _calamine_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
     if path.stat().st_size > MAX_FILE_BYTES:
         raise ImportRejected(f"文件过大（上限 {MAX_FILE_BYTES // (1024 * 1024)} MB）。", name)
     if path.suffix.lower() == ".ods":
-        check_container(path, _ods_kind())  # the zip gate: size, parts, ratios, no DTD/entities
+        check_container(path, ODS)  # the zip gate: size, parts, ratios, no DTD/entities
     try:
         from python_calamine import CalamineWorkbook
 
