@@ -223,8 +223,19 @@ class ReportsTab(ListTab):
         if not self.report:
             return None
         path = Path(self._temp.name) / f"preview-{self.report['id']}.pdf"
-        ok = self._run(lambda: reports.export_report(self.store, self.report["id"], path, record=False))
+        missing: list = []
+        ok = self._run(
+            lambda: reports.export_report(self.store, self.report["id"], path, record=False, missing=missing)
+        )
+        if ok and missing:
+            self._tell_missing(missing)
         return path if ok else None
+
+    def _tell_missing(self, missing: list) -> None:
+        """Before anything is printed: which characters no font has (they would print blank), and where."""
+        from models.documents.pdf.glyphs import describe
+
+        msgbox.warning(self, self.tr("有字打印不出来"), describe(missing))
 
     def show_preview(self) -> bool:
         path = self._preview_file()
@@ -261,7 +272,10 @@ class ReportsTab(ListTab):
         if not path:
             return
         report_id = self.report["id"]
-        if self._run(lambda: reports.export_report(self.store, report_id, path)):
+        missing: list = []
+        if self._run(lambda: reports.export_report(self.store, report_id, path, missing=missing)):
+            if missing:
+                self._tell_missing(missing)
             msgbox.information(self, self.tr("已保存"), self.tr("PDF 已保存到：\n{0}").format(path))
             self._after_write()
 

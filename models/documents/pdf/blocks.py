@@ -85,6 +85,15 @@ class RedHeader:
 
 
 @dataclass
+class Colophon:
+    """版记 (GB/T 9704 7.4): 抄送 (optional) and 印发机关和印发日期, between rules at the foot of the last page."""
+
+    office: str
+    date_text: str
+    cc: str = ""
+
+
+@dataclass
 class Document:
     title: str
     blocks: list = field(default_factory=list)
@@ -99,7 +108,7 @@ class Document:
         """Everything the reader will read, one block a line (for previews and checks)."""
         lines = []
         for block in self.blocks:
-            for name in ("mark", "doc_number", "text", "caption", "office", "date_text"):
+            for name in ("mark", "doc_number", "text", "caption", "cc", "office", "date_text"):
                 if getattr(block, name, None):
                     lines.append(str(getattr(block, name)))
             if isinstance(block, AttachmentNote):

@@ -9,7 +9,7 @@ from models.documents.file_output import write_atomically
 from models.documents.pdf import blocks as b
 from models.documents.pdf import fonts
 from models.documents.pdf import geometry as g
-from models.documents.pdf.flowables import GridLine, GridText, RedHeaderFlowable, bar_chart
+from models.documents.pdf.flowables import ColophonFlowable, GridLine, GridText, RedHeaderFlowable, bar_chart
 from models.documents.pdf.linebreak import Line, balanced_title, layout
 from models.documents.pdf.protect import DEFAULT, Protection
 from models.documents.pdf.tables import InBlock, unit_tables
@@ -24,11 +24,13 @@ def _measure(font: str, size: float):
 _protect: list[Protection] = [DEFAULT]  # the protected runs of the document being laid out
 
 
-def _text(text: str, role: str = "fangsong", size: float = g.BODY_SIZE, color=(0, 0, 0), **options) -> GridText:
+def _text(
+    text: str, role: str = "fangsong", size: float = g.BODY_SIZE, color=(0, 0, 0), where: str = "正文", **options
+) -> GridText:
     font = fonts.font(role)
     space = g.BODY_CHAR_SPACE if size == g.BODY_SIZE else 0.0
     lines = layout(text, _measure(font, size), g.BLOCK_WIDTH, char_space=space, protect=_protect[-1], **options)
-    return GridText([GridLine(line, font, size, color) for line in lines])
+    return GridText([GridLine(line, font, size, color) for line in lines], where=where)
 
 
 def _title(text: str) -> GridText:
@@ -37,13 +39,13 @@ def _title(text: str) -> GridText:
     lines = []
     for part in balanced_title(text, measure, g.BLOCK_WIDTH - 2 * g.TITLE_SIZE, _protect[-1]):
         x = (g.BLOCK_WIDTH - measure(part)) / 2
-        lines.append(GridLine(Line(part, x, 0.0, True), font, g.TITLE_SIZE))
-    return GridText(lines)
+        lines.append(GridLine(Line(part, x, 0.0, True), font, g.TITLE_SIZE, embolden=fonts.embolden("title")))
+    return GridText(lines, where="标题")
 
 
 def _heading(block: b.Heading) -> GridText:
     role = {1: "heiti", 2: "kaiti"}.get(block.level, "fangsong")
-    return _text(block.text, role, first_indent=TWO_CHARS, rest_indent=0.0)
+    return _text(block.text, role, first_indent=TWO_CHARS, rest_indent=0.0, where="标题")
 
 
 def _attachment_note(items: list[str]) -> list:
@@ -65,7 +67,7 @@ def _attachment_note(items: list[str]) -> list:
             char_space=g.BODY_CHAR_SPACE,
             protect=_protect[-1],
         )
-        out.append(GridText([GridLine(line, font, g.BODY_SIZE) for line in lines]))
+        out.append(GridText([GridLine(line, font, g.BODY_SIZE) for line in lines], where="附件说明"))
     return out
 
 
@@ -84,7 +86,7 @@ def _signature(block: b.Signature) -> GridText:
     for text in (block.office, block.date_text):
         if text:
             lines.append(GridLine(Line(text, centre - natural(text) / 2, g.BODY_CHAR_SPACE, True), font, g.BODY_SIZE))
-    return GridText(lines)
+    return GridText(lines, where="署名")
 
 
 def flowables(document: b.Document) -> list:
@@ -130,7 +132,22 @@ def _flowables(document: b.Document) -> list:
             out.append(_text(block.text, "heiti", align="left"))
         elif isinstance(block, b.PageBreak):
             out.append(RLPageBreak())
+        elif isinstance(block, b.Colophon):
+            out.append(_colophon(block))
     return out
+
+
+def _colophon(block: b.Colophon) -> ColophonFlowable:
+    size = ColophonFlowable.SIZE
+    font = fonts.font("fangsong")
+    lines = []
+    if block.cc:
+        text = "抄送：" + block.cc.strip().removeprefix("抄送：").removeprefix("抄送:").rstrip("。.") + "。"
+        hang = fonts.width("抄送：", font, size)
+        lines = layout(
+            text, _measure(font, size), g.BLOCK_WIDTH - 2 * size, rest_indent=hang, align="left", protect=_protect[-1]
+        )
+    return ColophonFlowable(lines, block.office, block.date_text, g.FRAME_HEIGHT - g.BLOCK_HEIGHT)
 
 
 def _with_tail(out: list, signature: GridText) -> GridText:
@@ -185,9 +202,17 @@ def _page_number(canvas, doc) -> None:
     canvas.restoreState()
 
 
-def render(document: b.Document, out) -> None:
-    story = flowables(document)
+def render(document: b.Document, out) -> list:
+    """Write the PDF; returns the characters no face could draw, with where they are (glyphs.MissingGlyphs)."""
+    from models.documents.pdf import glyphs
 
+    with glyphs.collecting() as found:
+        story = flowables(document)
+        _build(document, story, out)
+    return list(found)
+
+
+def _build(document: b.Document, story: list, out) -> None:
     def write(path: str) -> None:
         frame = Frame(g.LEFT, g.FRAME_Y, g.BLOCK_WIDTH, g.FRAME_HEIGHT, 0, 0, 0, 0, id="block")
         template = BaseDocTemplate(

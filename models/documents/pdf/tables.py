@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from models.documents.pdf import fonts
+from models.documents.pdf import fonts, glyphs
 from models.documents.pdf import geometry as g
 
 SIZES = (9.0, 8.5, 8.0, 7.5)  # figures; 7.5 pt (≈ 小六) is the smallest still read without a lens
@@ -39,6 +39,35 @@ class InBlock(Flowable):
 
     def draw(self):
         self.inner.drawOn(self.canv, 0, 0)
+
+
+class RunsCell(Flowable):
+    """A cell whose text needs a fallback face for some characters (reportlab draws plain cell strings in one
+    face); also where the glyph check learns the page of a character no face has."""
+
+    def __init__(self, text: str, font: str, size: float, leading: float, align: str, where: str):
+        super().__init__()
+        self.text, self.font, self.size, self.leading, self.align, self.where = text, font, size, leading, align, where
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        self.height = self.leading * (self.text.count("\n") + 1)
+        return self.width, self.height
+
+    def draw(self):
+        from models.documents.pdf.flowables import draw_runs
+
+        glyphs.note(self.canv.getPageNumber(), self.where, self.text.replace("\n", ""), self.font)
+        top = self.height
+        for line in self.text.split("\n"):
+            width = fonts.width(line, self.font, self.size)
+            x = {"RIGHT": self.width - width, "CENTER": (self.width - width) / 2}.get(self.align, 0.0)
+            draw_runs(self.canv, x, top - self.size * (1 + fonts.descent(self.font)), line, self.font, self.size)
+            top -= self.leading
+
+
+def _needs_runs(text, font: str) -> bool:
+    return isinstance(text, str) and any(fonts.font_for(font, c) != font for c in text if not c.isspace())
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> str:
@@ -198,6 +227,16 @@ def _table(header, rows, columns, groups, size, unit_width, widths):
     else:
         heights = [_text_height(head, head_style)]
     heights += [_text_height(r, figure_style) for r in data]
+    for row in data:
+        for index, value in enumerate(row):
+            if _needs_runs(value, body):
+                style = name_style if index == 0 else figure_style
+                align = "LEFT" if index == 0 else "RIGHT"
+                row[index] = RunsCell(value, body, style.fontsize, style.leading, align, f"统计表“{row[0]}”一行")
+    for row in header_rows:
+        for index, value in enumerate(row):
+            if _needs_runs(value, bold):
+                row[index] = RunsCell(value, bold, HEAD_SIZE, head_style.leading, "CENTER", "统计表表头")
     table = Table(
         [*header_rows, *data],
         colWidths=col_widths,
