@@ -85,6 +85,17 @@ class RedHeader:
 
 
 @dataclass
+class ListTable:
+    """A list of people or things: text cells wrapped to columns of the given shares, header on every page."""
+
+    header: list[str]
+    rows: list[list]
+    shares: list[float]
+    size: float = 9.0
+    spans: dict[int, int] = field(default_factory=dict)  # row → first column of one cell running to the last
+
+
+@dataclass
 class Colophon:
     """版记 (GB/T 9704 7.4): 抄送 (optional) and 印发机关和印发日期, between rules at the foot of the last page."""
 
@@ -99,6 +110,7 @@ class Document:
     blocks: list = field(default_factory=list)
     author: str = ""
     protected: list[str] = field(default_factory=list)  # names never broken across lines, besides the shipped ones
+    landscape: bool = False  # A4 turned: the block 225 mm wide, 156 mm high
 
     def add(self, *blocks) -> Document:
         self.blocks.extend(blocks)

@@ -57,7 +57,7 @@ class GridText(Flowable):
         self.where = where  # what the glyph check calls this text
 
     def wrap(self, avail_width, avail_height):
-        self.width = g.BLOCK_WIDTH
+        self.width = avail_width
         self.height = len(self.lines) * g.LINE_PITCH
         return self.width, self.height
 

@@ -21,21 +21,22 @@ FRAME_EXCESS = g.FRAME_HEIGHT - g.BLOCK_HEIGHT
 class InBlock(Flowable):
     """A table or drawing kept above the foot of the text block (the frame reaches a little lower)."""
 
-    def __init__(self, inner):
+    def __init__(self, inner, excess: float = FRAME_EXCESS):
         super().__init__()
-        self.inner = inner
+        self.inner, self.excess = inner, excess
 
     def wrap(self, avail_width, avail_height):
-        width, height = self.inner.wrap(avail_width, max(0.0, avail_height - FRAME_EXCESS))
+        width, height = self.inner.wrap(avail_width, max(0.0, avail_height - self.excess))
         self.width, self.height = width, height
-        if height > avail_height - FRAME_EXCESS:
+        if height > avail_height - self.excess:
             return width, avail_height + 1  # does not fit above the foot: platypus must split it
         return width, height
 
     def split(self, avail_width, avail_height):
         if not hasattr(self.inner, "split"):
             return []
-        return [InBlock(part) for part in self.inner.split(avail_width, max(0.0, avail_height - FRAME_EXCESS))]
+        parts = self.inner.split(avail_width, max(0.0, avail_height - self.excess))
+        return [InBlock(part, self.excess) for part in parts]
 
     def draw(self):
         self.inner.drawOn(self.canv, 0, 0)
@@ -261,3 +262,36 @@ def unit_tables(header: list[str], rows: list[list], groups: list[str] | None = 
             stretched[i - 1] = widths[i - 1] + share
         out.append(InBlock(_table(header, rows, columns, groups, size, unit_width, stretched)))
     return out
+
+
+def list_table(header: list[str], rows: list[list], shares: list[float], width: float, size: float = 9.0, spans=None):
+    """A list as ONE reportlab Table: columns of the given shares of *width*, every cell wrapped to its column
+    by characters (a face that has them for rare ones), the header repeated on every page; *spans* gives rows
+    whose cells from a column on are one (a remark across the row)."""
+    from reportlab.platypus import Table, TableStyle
+
+    body, bold = fonts.font("fangsong"), fonts.font("heiti")
+    total = sum(shares) or 1.0
+    widths = [width * share / total for share in shares]
+    head_style = _cell_style("head", bold, size, size * 1.25, "CENTER")
+    cell_style = _cell_style("cell", body, size, size * 1.3, "LEFT")
+    head = [_wrap(text, bold, size, w - 2 * PAD_X) for text, w in zip(header, widths)]
+    spans = spans or {}
+    data = []
+    for index, row in enumerate(rows):
+        cells = [_wrap("" if v is None else v, body, size, w - 2 * PAD_X) for v, w in zip(row, widths)]
+        if index in spans:
+            first = spans[index]
+            cells[first] = _wrap(row[first], body, size, sum(widths[first:]) - 2 * PAD_X)
+        data.append(cells)
+    heights = [_text_height(head, head_style)] + [_text_height(row, cell_style) for row in data]
+    for row in data:
+        for index, value in enumerate(row):
+            if _needs_runs(value, body):
+                row[index] = RunsCell(value, body, size, cell_style.leading, "LEFT", f"名单“{row[1]}”一行")
+    styles = [[head_style] * len(header)] + [[cell_style] * len(header)] * len(data)
+    table = Table([head, *data], colWidths=widths, rowHeights=heights, repeatRows=1, cellStyles=styles)
+    commands = [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]
+    commands += [("SPAN", (first, index + 1), (-1, index + 1)) for index, first in spans.items()]
+    table.setStyle(TableStyle(commands))
+    return table
