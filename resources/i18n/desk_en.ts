@@ -4,60 +4,60 @@
   <context>
     <name>BackupDialog</name>
     <message>
-      <location filename="../../ui/backup_dialog.py" line="67" />
+      <location filename="../../ui/shell/backup_dialog.py" line="67" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_dialog.py" line="52" />
-      <location filename="../../ui/backup_dialog.py" line="109" />
+      <location filename="../../ui/shell/backup_dialog.py" line="52" />
+      <location filename="../../ui/shell/backup_dialog.py" line="109" />
       <source>备份与恢复</source>
       <translation>Backup and restore</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_dialog.py" line="88" />
+      <location filename="../../ui/shell/backup_dialog.py" line="88" />
       <source>备份文件夹：{0}</source>
       <translation>Backup folder: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_dialog.py" line="127" />
+      <location filename="../../ui/shell/backup_dialog.py" line="127" />
       <source>已恢复</source>
       <translation>Restored</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_dialog.py" line="128" />
+      <location filename="../../ui/shell/backup_dialog.py" line="128" />
       <source>已恢复到 {0} 的状态。恢复前的状态已备份（{1}）。</source>
       <translation>Restored to the state of {0}. The state before restoring was backed up ({1}).</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_dialog.py" line="114" />
+      <location filename="../../ui/shell/backup_dialog.py" line="114" />
       <source>用备份恢复</source>
       <translation>Restore from backup</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_dialog.py" line="65" />
+      <location filename="../../ui/shell/backup_dialog.py" line="65" />
       <source>用所选备份恢复…</source>
       <translation>Restore selected backup…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_dialog.py" line="63" />
+      <location filename="../../ui/shell/backup_dialog.py" line="63" />
       <source>立即备份</source>
       <translation>Back up now</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_dialog.py" line="75" />
+      <location filename="../../ui/shell/backup_dialog.py" line="75" />
       <source>自动备份：每隔一段时间（有修改时）、关闭程序时、导入合并和恢复之前。</source>
       <translation>Automatic backups: at intervals (when there are changes), on closing the program, and before an import and merge or a restore.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_dialog.py" line="115" />
+      <location filename="../../ui/shell/backup_dialog.py" line="115" />
       <source>要把数据库恢复到 {0} 的状态吗？
 恢复前会先备份当前状态，之后仍可再恢复回来。</source>
       <translation>Restore the database to the state of {0}?
 The current state is backed up first, so you can restore it again later.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_dialog.py" line="109" />
+      <location filename="../../ui/shell/backup_dialog.py" line="109" />
       <source>请先在列表中选一个备份。</source>
       <translation>Please select a backup in the list first.</translation>
     </message>
@@ -65,17 +65,17 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>BackupModel</name>
     <message>
-      <location filename="../../ui/backup_dialog.py" line="27" />
+      <location filename="../../ui/shell/backup_dialog.py" line="27" />
       <source>原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_dialog.py" line="27" />
+      <location filename="../../ui/shell/backup_dialog.py" line="27" />
       <source>大小</source>
       <translation>Size</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_dialog.py" line="27" />
+      <location filename="../../ui/shell/backup_dialog.py" line="27" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
@@ -83,77 +83,77 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>CampaignDialog</name>
     <message>
-      <location filename="../../ui/campaign_dialog.py" line="34" />
+      <location filename="../../ui/progress/campaign_dialog.py" line="34" />
       <source>不复制（使用默认指标表）</source>
       <translation>Do not copy (use the default indicator table)</translation>
     </message>
     <message>
-      <location filename="../../ui/campaign_dialog.py" line="46" />
+      <location filename="../../ui/progress/campaign_dialog.py" line="46" />
       <source>主题：</source>
       <translation>Theme:</translation>
     </message>
     <message>
-      <location filename="../../ui/campaign_dialog.py" line="36" />
+      <location filename="../../ui/progress/campaign_dialog.py" line="36" />
       <source>从 {0} 年复制单位、联络员和指标表</source>
       <translation>Copy units, liaisons and indicator table from {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/campaign_dialog.py" line="50" />
+      <location filename="../../ui/progress/campaign_dialog.py" line="50" />
       <source>同期活动结束日期：</source>
       <translation>Parallel campaign ends:</translation>
     </message>
     <message>
-      <location filename="../../ui/campaign_dialog.py" line="49" />
+      <location filename="../../ui/progress/campaign_dialog.py" line="49" />
       <source>同期活动：</source>
       <translation>Parallel campaign:</translation>
     </message>
     <message>
-      <location filename="../../ui/campaign_dialog.py" line="51" />
+      <location filename="../../ui/progress/campaign_dialog.py" line="51" />
       <source>复制：</source>
       <translation>Copy:</translation>
     </message>
     <message>
-      <location filename="../../ui/campaign_dialog.py" line="31" />
+      <location filename="../../ui/progress/campaign_dialog.py" line="31" />
       <source>如 安全生产万里行</source>
       <translation>e.g. Work Safety Nationwide Tour</translation>
     </message>
     <message>
-      <location filename="../../ui/campaign_dialog.py" line="44" />
+      <location filename="../../ui/progress/campaign_dialog.py" line="44" />
       <source>年份：</source>
       <translation>Year:</translation>
     </message>
     <message>
-      <location filename="../../ui/campaign_dialog.py" line="47" />
+      <location filename="../../ui/progress/campaign_dialog.py" line="47" />
       <source>开始日期：</source>
       <translation>Start date:</translation>
     </message>
     <message>
-      <location filename="../../ui/campaign_dialog.py" line="18" />
+      <location filename="../../ui/progress/campaign_dialog.py" line="18" />
       <source>新建活动</source>
       <translation>New campaign</translation>
     </message>
     <message>
-      <location filename="../../ui/campaign_dialog.py" line="45" />
+      <location filename="../../ui/progress/campaign_dialog.py" line="45" />
       <source>活动名称：</source>
       <translation>Campaign name:</translation>
     </message>
     <message>
-      <location filename="../../ui/campaign_dialog.py" line="48" />
+      <location filename="../../ui/progress/campaign_dialog.py" line="48" />
       <source>结束日期：</source>
       <translation>End date:</translation>
     </message>
     <message>
-      <location filename="../../ui/campaign_dialog.py" line="27" />
+      <location filename="../../ui/progress/campaign_dialog.py" line="27" />
       <source>默认 6 月 1 日，如 2023-06-01</source>
       <translation>Default June 1, e.g. 2023-06-01</translation>
     </message>
     <message>
-      <location filename="../../ui/campaign_dialog.py" line="29" />
+      <location filename="../../ui/progress/campaign_dialog.py" line="29" />
       <source>默认 6 月 30 日</source>
       <translation>Default June 30</translation>
     </message>
     <message>
-      <location filename="../../ui/campaign_dialog.py" line="24" />
+      <location filename="../../ui/progress/campaign_dialog.py" line="24" />
       <source>默认：YYYY年“安全生产月”活动</source>
       <translation>Default: YYYY “Safety Production Month” campaign</translation>
     </message>
@@ -161,138 +161,138 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>CompletenessView</name>
     <message>
-      <location filename="../../ui/completeness_view.py" line="139" />
-      <location filename="../../ui/completeness_view.py" line="166" />
+      <location filename="../../ui/progress/completeness_view.py" line="139" />
+      <location filename="../../ui/progress/completeness_view.py" line="166" />
       <source>{0}催报清单</source>
       <translation>Chase list {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="114" />
+      <location filename="../../ui/progress/completeness_view.py" line="114" />
       <source>{0}：应报 {1}，已报 {2}（按时 {3}，迟报 {4}），未报 {5}，报送率 {6:.0%}</source>
       <translation>{0}: expected {1}, reported {2} (on time {3}, late {4}), missing {5}, reporting rate {6:.0%}</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="73" />
+      <location filename="../../ui/progress/completeness_view.py" line="73" />
       <source>修改截止时间…</source>
       <translation>Change deadline…</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="127" />
+      <location filename="../../ui/progress/completeness_view.py" line="127" />
       <source>催报清单</source>
       <translation>Chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="63" />
-      <location filename="../../ui/completeness_view.py" line="154" />
+      <location filename="../../ui/progress/completeness_view.py" line="63" />
+      <location filename="../../ui/progress/completeness_view.py" line="154" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="59" />
-      <location filename="../../ui/completeness_view.py" line="151" />
+      <location filename="../../ui/progress/completeness_view.py" line="59" />
+      <location filename="../../ui/progress/completeness_view.py" line="151" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="46" />
+      <location filename="../../ui/progress/completeness_view.py" line="46" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="130" />
+      <location filename="../../ui/progress/completeness_view.py" line="130" />
       <source>导出催报清单</source>
       <translation>Export chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="71" />
+      <location filename="../../ui/progress/completeness_view.py" line="71" />
       <source>导出催报清单…</source>
       <translation>Export chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="144" />
+      <location filename="../../ui/progress/completeness_view.py" line="144" />
       <source>已导出催报清单：{0}</source>
       <translation>Chase list exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="49" />
+      <location filename="../../ui/progress/completeness_view.py" line="49" />
       <source>已报</source>
       <translation>Reported</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="150" />
+      <location filename="../../ui/progress/completeness_view.py" line="150" />
       <source>序号</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="48" />
+      <location filename="../../ui/progress/completeness_view.py" line="48" />
       <source>应报</source>
       <translation>Expected</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="47" />
+      <location filename="../../ui/progress/completeness_view.py" line="47" />
       <source>截止</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="64" />
-      <location filename="../../ui/completeness_view.py" line="155" />
+      <location filename="../../ui/progress/completeness_view.py" line="64" />
+      <location filename="../../ui/progress/completeness_view.py" line="155" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="78" />
+      <location filename="../../ui/progress/completeness_view.py" line="78" />
       <source>打印催报清单…</source>
       <translation>Print chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="53" />
+      <location filename="../../ui/progress/completeness_view.py" line="53" />
       <source>报送率</source>
       <translation>Reporting rate</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="50" />
+      <location filename="../../ui/progress/completeness_view.py" line="50" />
       <source>按时</source>
       <translation>On time</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="76" />
+      <location filename="../../ui/progress/completeness_view.py" line="76" />
       <source>按通知中的每周报送时间（如 每周四12:00前）重设各周截止时间</source>
       <translation>Reset each week’s deadline from the weekly reporting time in the notice (e.g. every Thursday before 12:00)</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="75" />
+      <location filename="../../ui/progress/completeness_view.py" line="75" />
       <source>按通知设截止</source>
       <translation>Deadlines from notice</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="61" />
+      <location filename="../../ui/progress/completeness_view.py" line="61" />
       <source>收到时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="52" />
+      <location filename="../../ui/progress/completeness_view.py" line="52" />
       <source>未报</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="127" />
+      <location filename="../../ui/progress/completeness_view.py" line="127" />
       <source>本周所有单位都已按时报送。</source>
       <translation>All units reported on time this week.</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="60" />
-      <location filename="../../ui/completeness_view.py" line="152" />
+      <location filename="../../ui/progress/completeness_view.py" line="60" />
+      <location filename="../../ui/progress/completeness_view.py" line="152" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="62" />
-      <location filename="../../ui/completeness_view.py" line="153" />
+      <location filename="../../ui/progress/completeness_view.py" line="62" />
+      <location filename="../../ui/progress/completeness_view.py" line="153" />
       <source>联络员</source>
       <translation>Liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/completeness_view.py" line="51" />
+      <location filename="../../ui/progress/completeness_view.py" line="51" />
       <source>迟报</source>
       <translation>Late</translation>
     </message>
@@ -300,83 +300,83 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../ui/export_dialog.py" line="49" />
+      <location filename="../../ui/progress/export_dialog.py" line="49" />
       <source>一周</source>
       <translation>One week</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="68" />
+      <location filename="../../ui/progress/export_dialog.py" line="68" />
       <source>保存为：</source>
       <translation>Save as:</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="86" />
+      <location filename="../../ui/progress/export_dialog.py" line="86" />
       <source>保存统计表</source>
       <translation>Save statistics table</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="67" />
+      <location filename="../../ui/progress/export_dialog.py" line="67" />
       <source>填写模板：</source>
       <translation>Fill in template:</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="42" />
+      <location filename="../../ui/progress/export_dialog.py" line="42" />
       <source>导出进展情况统计表</source>
       <translation>Export progress statistics table</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="137" />
+      <location filename="../../ui/progress/export_dialog.py" line="137" />
       <source>已导出 {0} 个单位：{1}</source>
       <translation>Exported {0} unit(s): {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="139" />
+      <location filename="../../ui/progress/export_dialog.py" line="139" />
       <source>未填写的模板栏目：</source>
       <translation>Template columns not filled in: </translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="141" />
+      <location filename="../../ui/progress/export_dialog.py" line="141" />
       <source>模板中没有空行，未写入：</source>
       <translation>No empty row in the template, not written: </translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="104" />
+      <location filename="../../ui/progress/export_dialog.py" line="104" />
       <source>模板中这些栏目对不上指标，请指定（只需一次）：</source>
       <translation>These template columns do not match an indicator; please assign them (only once):</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="60" />
+      <location filename="../../ui/progress/export_dialog.py" line="60" />
       <source>留空：使用本程序的格式</source>
       <translation>Leave empty to use this program’s layout</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="50" />
+      <location filename="../../ui/progress/export_dialog.py" line="50" />
       <source>累计（截至所选周）</source>
       <translation>Cumulative (up to the chosen week)</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="66" />
+      <location filename="../../ui/progress/export_dialog.py" line="66" />
       <source>统计范围：</source>
       <translation>Range:</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="122" />
+      <location filename="../../ui/progress/export_dialog.py" line="122" />
       <source>请选择保存位置。</source>
       <translation>Please choose where to save.</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="67" />
-      <location filename="../../ui/export_dialog.py" line="68" />
+      <location filename="../../ui/progress/export_dialog.py" line="67" />
+      <location filename="../../ui/progress/export_dialog.py" line="68" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="76" />
+      <location filename="../../ui/progress/export_dialog.py" line="76" />
       <source>选择收到的空白统计表</source>
       <translation>Choose the blank statistics form you received</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="107" />
+      <location filename="../../ui/progress/export_dialog.py" line="107" />
       <source>（不填写）</source>
       <translation>(leave empty)</translation>
     </message>
@@ -384,87 +384,87 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../ui/import_dialog.py" line="116" />
+      <location filename="../../ui/progress/import_dialog.py" line="116" />
       <source>{0} 个文件：可导入 {1}，未导入 {2}；新增 {3}，修改 {4}，未变 {5}，错误 {6} 处</source>
       <translation>{0} file(s): {1} can be imported, {2} not imported; {3} new, {4} changed, {5} unchanged, {6} error(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="56" />
+      <location filename="../../ui/progress/import_dialog.py" line="56" />
       <source>修改</source>
       <translation>Changed</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="53" />
+      <location filename="../../ui/progress/import_dialog.py" line="53" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="54" />
+      <location filename="../../ui/progress/import_dialog.py" line="54" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="71" />
+      <location filename="../../ui/progress/import_dialog.py" line="71" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="36" />
+      <location filename="../../ui/progress/import_dialog.py" line="36" />
       <source>导入进展统计表</source>
       <translation>Import progress statistics</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="51" />
+      <location filename="../../ui/progress/import_dialog.py" line="51" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="55" />
+      <location filename="../../ui/progress/import_dialog.py" line="55" />
       <source>新增</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="57" />
+      <location filename="../../ui/progress/import_dialog.py" line="57" />
       <source>未变</source>
       <translation>Unchanged</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="135" />
+      <location filename="../../ui/progress/import_dialog.py" line="135" />
       <source>没有错误。</source>
       <translation>No errors.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="52" />
+      <location filename="../../ui/progress/import_dialog.py" line="52" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="89" />
+      <location filename="../../ui/progress/import_dialog.py" line="89" />
       <source>选择交回的表格</source>
       <translation>Choose the returned forms</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="45" />
+      <location filename="../../ui/progress/import_dialog.py" line="45" />
       <source>选择文件…</source>
       <translation>Choose files…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="94" />
+      <location filename="../../ui/progress/import_dialog.py" line="94" />
       <source>选择文件夹</source>
       <translation>Choose folder</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="47" />
+      <location filename="../../ui/progress/import_dialog.py" line="47" />
       <source>选择文件夹…</source>
       <translation>Choose folder…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="58" />
+      <location filename="../../ui/progress/import_dialog.py" line="58" />
       <source>错误</source>
       <translation>Errors</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="78" />
+      <location filename="../../ui/progress/import_dialog.py" line="78" />
       <source>非本程序空白表的周次：</source>
       <translation>Week (for forms not made by this program):</translation>
     </message>
@@ -472,47 +472,47 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>LayoutDialog</name>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="97" />
+      <location filename="../../ui/progress/layout_dialog.py" line="97" />
       <source>{0} 年指标表</source>
       <translation>{0} indicator table</translation>
     </message>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="109" />
+      <location filename="../../ui/progress/layout_dialog.py" line="109" />
       <source>上移</source>
       <translation>Move up</translation>
     </message>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="110" />
+      <location filename="../../ui/progress/layout_dialog.py" line="110" />
       <source>下移</source>
       <translation>Move down</translation>
     </message>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="111" />
+      <location filename="../../ui/progress/layout_dialog.py" line="111" />
       <source>从空白统计表读取…</source>
       <translation>Read from blank statistics form…</translation>
     </message>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="108" />
+      <location filename="../../ui/progress/layout_dialog.py" line="108" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="134" />
+      <location filename="../../ui/progress/layout_dialog.py" line="134" />
       <source>新指标</source>
       <translation>New indicator</translation>
     </message>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="107" />
+      <location filename="../../ui/progress/layout_dialog.py" line="107" />
       <source>添加</source>
       <translation>Add</translation>
     </message>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="121" />
+      <location filename="../../ui/progress/layout_dialog.py" line="121" />
       <source>统计方式填“按周”或“累计”；“不大于”填另一指标的名称（如 已整改 不大于 隐患排查·排查隐患）。</source>
       <translation>Counting: “按周” (per week) or “累计” (cumulative). “Not more than”: the name of another indicator (e.g. 已整改 not more than 隐患排查·排查隐患).</translation>
     </message>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="153" />
+      <location filename="../../ui/progress/layout_dialog.py" line="153" />
       <source>选择收到的空白统计表</source>
       <translation>Choose the blank statistics form you received</translation>
     </message>
@@ -520,27 +520,27 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>LayoutModel</name>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="85" />
+      <location filename="../../ui/progress/layout_dialog.py" line="85" />
       <source>不大于</source>
       <translation>Not more than</translation>
     </message>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="85" />
+      <location filename="../../ui/progress/layout_dialog.py" line="85" />
       <source>分组（表头第一行）</source>
       <translation>Group (first header row)</translation>
     </message>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="85" />
+      <location filename="../../ui/progress/layout_dialog.py" line="85" />
       <source>指标名称</source>
       <translation>Indicator</translation>
     </message>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="85" />
+      <location filename="../../ui/progress/layout_dialog.py" line="85" />
       <source>统计方式</source>
       <translation>Counting</translation>
     </message>
     <message>
-      <location filename="../../ui/layout_dialog.py" line="85" />
+      <location filename="../../ui/progress/layout_dialog.py" line="85" />
       <source>计量单位</source>
       <translation>Unit of measure</translation>
     </message>
@@ -548,7 +548,7 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>LiaisonDialog</name>
     <message>
-      <location filename="../../ui/liaison_dialog.py" line="66" />
+      <location filename="../../ui/liaisons/liaison_dialog.py" line="66" />
       <source>
 
 仍然保存吗？</source>
@@ -557,27 +557,27 @@ The current state is backed up first, so you can restore it again later.</transl
 Save anyway?</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_dialog.py" line="28" />
+      <location filename="../../ui/liaisons/liaison_dialog.py" line="28" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_dialog.py" line="19" />
+      <location filename="../../ui/liaisons/liaison_dialog.py" line="19" />
       <source>新增联络员</source>
       <translation>New liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_dialog.py" line="19" />
+      <location filename="../../ui/liaisons/liaison_dialog.py" line="19" />
       <source>编辑联络员</source>
       <translation>Edit liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_dialog.py" line="32" />
+      <location filename="../../ui/liaisons/liaison_dialog.py" line="32" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_dialog.py" line="66" />
+      <location filename="../../ui/liaisons/liaison_dialog.py" line="66" />
       <source>请确认</source>
       <translation>Please confirm</translation>
     </message>
@@ -585,48 +585,48 @@ Save anyway?</translation>
   <context>
     <name>LiaisonExportDialog</name>
     <message>
-      <location filename="../../ui/liaison_export_dialog.py" line="52" />
+      <location filename="../../ui/liaisons/export_dialog.py" line="52" />
       <source>保存为</source>
       <translation>Save as</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_export_dialog.py" line="30" />
+      <location filename="../../ui/liaisons/export_dialog.py" line="30" />
       <source>保存为（.xlsx 或 .pdf）</source>
       <translation>Save as (.xlsx or .pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_export_dialog.py" line="33" />
+      <location filename="../../ui/liaisons/export_dialog.py" line="33" />
       <source>完整显示手机号和邮箱，仅供内部使用</source>
       <translation>Show mobile numbers and emails in full (internal use only)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_export_dialog.py" line="25" />
+      <location filename="../../ui/liaisons/export_dialog.py" line="25" />
       <source>导出联络员名单</source>
       <translation>Export liaison list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_export_dialog.py" line="31" />
+      <location filename="../../ui/liaisons/export_dialog.py" line="31" />
       <source>按收到的模板填写</source>
       <translation>Fill in a template you received</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_export_dialog.py" line="28" />
+      <location filename="../../ui/liaisons/export_dialog.py" line="28" />
       <source>留空：使用本程序的表格样式</source>
       <translation>Leave empty to use this program’s table style</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_export_dialog.py" line="30" />
-      <location filename="../../ui/liaison_export_dialog.py" line="31" />
+      <location filename="../../ui/liaisons/export_dialog.py" line="30" />
+      <location filename="../../ui/liaisons/export_dialog.py" line="31" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_export_dialog.py" line="57" />
+      <location filename="../../ui/liaisons/export_dialog.py" line="57" />
       <source>选择模板</source>
       <translation>Choose template</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_export_dialog.py" line="32" />
+      <location filename="../../ui/liaisons/export_dialog.py" line="32" />
       <source>隐去手机号和邮箱中间部分（138****1234），用于对外发送</source>
       <translation>Mask the middle of mobile numbers and emails (138****1234) for sending outside</translation>
     </message>
@@ -634,22 +634,22 @@ Save anyway?</translation>
   <context>
     <name>LiaisonImportDialog</name>
     <message>
-      <location filename="../../ui/liaison_import_dialog.py" line="20" />
+      <location filename="../../ui/liaisons/import_dialog.py" line="20" />
       <source>{0} 个文件：新增 {1} 人，修改 {2} 人，未变 {3} 人；错误 {4} 处，提醒 {5} 处，拒收 {6} 个文件。</source>
       <translation>{0} file(s): {1} new, {2} changed, {3} unchanged; {4} error(s), {5} warning(s), {6} file(s) rejected.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_import_dialog.py" line="39" />
+      <location filename="../../ui/liaisons/import_dialog.py" line="39" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_import_dialog.py" line="16" />
+      <location filename="../../ui/liaisons/import_dialog.py" line="16" />
       <source>导入联络员表 — 预览</source>
       <translation>Import liaison forms — preview</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_import_dialog.py" line="37" />
+      <location filename="../../ui/liaisons/import_dialog.py" line="37" />
       <source>有错误的单元格不会导入；确认后整个导入可用“撤销”一步取消。</source>
       <translation>Cells with errors are not imported. Once confirmed, the whole import can be taken back in one step with “Undo”.</translation>
     </message>
@@ -657,7 +657,7 @@ Save anyway?</translation>
   <context>
     <name>LiaisonModel</name>
     <message>
-      <location filename="../../ui/liaison_model.py" line="135" />
+      <location filename="../../ui/liaisons/model.py" line="135" />
       <source>{0}
 
 仍然保存“{1}”吗？</source>
@@ -666,82 +666,82 @@ Save anyway?</translation>
 Save “{1}” anyway?</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_model.py" line="44" />
+      <location filename="../../ui/liaisons/model.py" line="44" />
       <source>传真</source>
       <translation>Fax</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_model.py" line="162" />
+      <location filename="../../ui/liaisons/model.py" line="162" />
       <source>修改联络员 {0}</source>
       <translation>Edit liaison {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_model.py" line="41" />
+      <location filename="../../ui/liaisons/model.py" line="41" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_model.py" line="36" />
+      <location filename="../../ui/liaisons/model.py" line="36" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_model.py" line="45" />
+      <location filename="../../ui/liaisons/model.py" line="45" />
       <source>备注</source>
       <translation>Remarks</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_model.py" line="39" />
+      <location filename="../../ui/liaisons/model.py" line="39" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_model.py" line="42" />
+      <location filename="../../ui/liaisons/model.py" line="42" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_model.py" line="160" />
+      <location filename="../../ui/liaisons/model.py" line="160" />
       <source>新增联络员 {0}</source>
       <translation>Add liaison {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_model.py" line="37" />
+      <location filename="../../ui/liaisons/model.py" line="37" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_model.py" line="40" />
+      <location filename="../../ui/liaisons/model.py" line="40" />
       <source>职务</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_model.py" line="38" />
+      <location filename="../../ui/liaisons/model.py" line="38" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_model.py" line="154" />
+      <location filename="../../ui/liaisons/model.py" line="154" />
       <source>角色应为：{0}。</source>
       <translation>The role should be: {0}.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_model.py" line="136" />
+      <location filename="../../ui/liaisons/model.py" line="136" />
       <source>请确认</source>
       <translation>Please confirm</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_model.py" line="105" />
+      <location filename="../../ui/liaisons/model.py" line="105" />
       <source>这个单位还没有报联络员：双击“姓名”直接填写，或用“新增联络员”。</source>
       <translation>This unit has not named a liaison yet: double-click “Name” to fill it in, or use “New liaison”.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_model.py" line="43" />
+      <location filename="../../ui/liaisons/model.py" line="43" />
       <source>邮箱</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/liaison_model.py" line="97" />
+      <location filename="../../ui/liaisons/model.py" line="97" />
       <source>（未报联络员）</source>
       <translation>(no liaison yet)</translation>
     </message>
@@ -749,144 +749,144 @@ Save “{1}” anyway?</translation>
   <context>
     <name>LiaisonsTab</name>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="131" />
+      <location filename="../../ui/liaisons/tab.py" line="131" />
       <source>{0} 个单位，{1} 名联络员</source>
       <translation>{0} unit(s), {1} liaison(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="132" />
+      <location filename="../../ui/liaisons/tab.py" line="132" />
       <source>⚠ {0} 个单位未报联络员</source>
       <translation>⚠ {0} unit(s) without a liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="80" />
+      <location filename="../../ui/liaisons/tab.py" line="80" />
       <source>全部单位</source>
       <translation>All units</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="99" />
+      <location filename="../../ui/liaisons/tab.py" line="99" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="194" />
+      <location filename="../../ui/liaisons/tab.py" line="194" />
       <source>删除 {0} 的联络员 {1} 吗？（可撤销）</source>
       <translation>Delete liaison {1} of {0}? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="195" />
+      <location filename="../../ui/liaisons/tab.py" line="195" />
       <source>删除联络员</source>
       <translation>Delete liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="211" />
+      <location filename="../../ui/liaisons/tab.py" line="211" />
       <source>加入 {0} 个单位，复制 {1} 名联络员，{2} 个单位已有联络员未改动。</source>
       <translation>Added {0} unit(s) and copied {1} liaison(s); {2} unit(s) already had a liaison and were left unchanged.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="104" />
+      <location filename="../../ui/liaisons/tab.py" line="104" />
       <source>单位名录…</source>
       <translation>Unit directory…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="113" />
+      <location filename="../../ui/liaisons/tab.py" line="113" />
       <source>双击单元格直接修改；红色行是还没有报联络员的单位。</source>
       <translation>Double-click a cell to edit it; red rows are units that have not named a liaison yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="81" />
+      <location filename="../../ui/liaisons/tab.py" line="81" />
       <source>只看未报联络员的单位</source>
       <translation>Only units without a liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="102" />
+      <location filename="../../ui/liaisons/tab.py" line="102" />
       <source>导入报回的表…</source>
       <translation>Import returned forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="270" />
+      <location filename="../../ui/liaisons/tab.py" line="270" />
       <source>导出名单</source>
       <translation>Export list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="103" />
+      <location filename="../../ui/liaisons/tab.py" line="103" />
       <source>导出名单…</source>
       <translation>Export list…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="270" />
+      <location filename="../../ui/liaisons/tab.py" line="270" />
       <source>已保存：{0}</source>
       <translation>Saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="239" />
+      <location filename="../../ui/liaisons/tab.py" line="239" />
       <source>已生成 {0} 个文件，保存在：
 {1}</source>
       <translation>{0} file(s) created in:
 {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="203" />
+      <location filename="../../ui/liaisons/tab.py" line="203" />
       <source>把 {0} 年的单位和联络员沿用到本次活动吗？已报联络员的单位保持不变。</source>
       <translation>Carry over the units and liaisons of {0} to this campaign? Units that already have a liaison stay unchanged.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="86" />
+      <location filename="../../ui/liaisons/tab.py" line="86" />
       <source>搜索单位、姓名、电话……</source>
       <translation>Search…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="97" />
+      <location filename="../../ui/liaisons/tab.py" line="97" />
       <source>新增联络员</source>
       <translation>New liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="201" />
+      <location filename="../../ui/liaisons/tab.py" line="201" />
       <source>没有更早的活动可以沿用。</source>
       <translation>There is no earlier campaign to carry over from.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="100" />
+      <location filename="../../ui/liaisons/tab.py" line="100" />
       <source>沿用上一年名单</source>
       <translation>Carry over last year’s list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="201" />
-      <location filename="../../ui/liaisons_tab.py" line="204" />
-      <location filename="../../ui/liaisons_tab.py" line="210" />
+      <location filename="../../ui/liaisons/tab.py" line="201" />
+      <location filename="../../ui/liaisons/tab.py" line="204" />
+      <location filename="../../ui/liaisons/tab.py" line="210" />
       <source>沿用名单</source>
       <translation>Carry over list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="231" />
+      <location filename="../../ui/liaisons/tab.py" line="231" />
       <source>生成一张包含全部单位的表吗？
 （选“否”则每个单位一张，可分别发送）</source>
       <translation>Create one form with all units?
 (Choose “No” for one form per unit, to send separately.)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="101" />
+      <location filename="../../ui/liaisons/tab.py" line="101" />
       <source>生成空白表…</source>
       <translation>Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="231" />
-      <location filename="../../ui/liaisons_tab.py" line="239" />
+      <location filename="../../ui/liaisons/tab.py" line="231" />
+      <location filename="../../ui/liaisons/tab.py" line="239" />
       <source>空白表</source>
       <translation>Blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="227" />
+      <location filename="../../ui/liaisons/tab.py" line="227" />
       <source>空白表保存到哪个文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="98" />
+      <location filename="../../ui/liaisons/tab.py" line="98" />
       <source>编辑…</source>
       <translation>Edit…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons_tab.py" line="221" />
+      <location filename="../../ui/liaisons/tab.py" line="221" />
       <source>选择报回的联络员表</source>
       <translation>Choose the returned liaison forms</translation>
     </message>
@@ -894,7 +894,7 @@ Save “{1}” anyway?</translation>
   <context>
     <name>ListTab</name>
     <message>
-      <location filename="../../ui/list_tab.py" line="44" />
+      <location filename="../../ui/common/list_tab.py" line="44" />
       <source>搜索（输入任意文字筛选）</source>
       <translation>Type to filter…</translation>
     </message>
@@ -902,175 +902,175 @@ Save “{1}” anyway?</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="257" />
+      <location filename="../../ui/shell/main_window.py" line="270" />
       <source>7 天内到期 {0} 项：{1}</source>
       <translation>Due within 7 days: {0} item(s): {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/help_menu.py" line="15" />
+      <location filename="../../ui/shell/help_menu.py" line="16" />
       <source>使用手册</source>
       <translation>User manual</translation>
     </message>
     <message>
-      <location filename="../../ui/help_menu.py" line="29" />
+      <location filename="../../ui/shell/help_menu.py" line="30" />
       <source>便携模式，数据和设置在：</source>
       <translation>Portable mode, data and settings in: </translation>
     </message>
     <message>
-      <location filename="../../ui/help_menu.py" line="45" />
+      <location filename="../../ui/shell/help_menu.py" line="46" />
       <source>关于</source>
       <translation>About</translation>
     </message>
     <message>
-      <location filename="../../ui/help_menu.py" line="21" />
+      <location filename="../../ui/shell/help_menu.py" line="22" />
       <source>关于…</source>
       <translation>About…</translation>
     </message>
     <message>
-      <location filename="../../ui/help_menu.py" line="30" />
+      <location filename="../../ui/shell/help_menu.py" line="31" />
       <source>内存数据库</source>
       <translation>in-memory database</translation>
     </message>
     <message>
-      <location filename="../../ui/help_menu.py" line="34" />
+      <location filename="../../ui/shell/help_menu.py" line="35" />
       <source>区县安委办“安全生产月”活动的通知、联络员、每周进展和总结报告工作台。</source>
       <translation>Notices, liaisons, weekly progress and summary reports of the “Safety Production Month” campaign, for the work-safety committee office of a district or county.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="236" />
+      <location filename="../../ui/shell/main_window.py" line="249" />
       <source>安全生产月工作台</source>
       <translation>Safety Month Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="282" />
+      <location filename="../../ui/shell/main_window.py" line="295" />
       <source>已撤销：{0}</source>
       <translation>Undone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="294" />
+      <location filename="../../ui/shell/main_window.py" line="307" />
       <source>已重做：{0}</source>
       <translation>Redone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="163" />
+      <location filename="../../ui/shell/main_window.py" line="175" />
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../ui/help_menu.py" line="36" />
+      <location filename="../../ui/shell/help_menu.py" line="37" />
       <source>当前数据库：{0}</source>
       <translation>Current database: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="136" />
+      <location filename="../../ui/shell/main_window.py" line="148" />
       <source>总结报告</source>
       <translation>Summary reports</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="156" />
-      <location filename="../../ui/main_window.py" line="268" />
+      <location filename="../../ui/shell/main_window.py" line="168" />
+      <location filename="../../ui/shell/main_window.py" line="281" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="268" />
+      <location filename="../../ui/shell/main_window.py" line="281" />
       <source>撤销 {0}</source>
       <translation>Undo {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/help_menu.py" line="29" />
+      <location filename="../../ui/shell/help_menu.py" line="30" />
       <source>数据文件夹：</source>
       <translation>Data folder: </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="152" />
+      <location filename="../../ui/shell/main_window.py" line="164" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="136" />
+      <location filename="../../ui/shell/main_window.py" line="148" />
       <source>每周进展</source>
       <translation>Weekly progress</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="261" />
+      <location filename="../../ui/shell/main_window.py" line="274" />
       <source>没有到期或逾期的事项。</source>
       <translation>Nothing due or overdue.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="108" />
-      <location filename="../../ui/main_window.py" line="145" />
+      <location filename="../../ui/shell/main_window.py" line="120" />
+      <location filename="../../ui/shell/main_window.py" line="157" />
       <source>活动：</source>
       <translation>Campaign:</translation>
     </message>
     <message>
-      <location filename="../../ui/language_menu.py" line="39" />
+      <location filename="../../ui/shell/language_menu.py" line="39" />
       <source>界面语言已切换。已打开的对话框在重新打开后切换；个别部分可能要在重新启动程序后才切换。</source>
       <translation>The interface language has been changed. Open dialogs change when they are opened again; a few parts may only change after the program is restarted.</translation>
     </message>
     <message>
-      <location filename="../../ui/help_menu.py" line="38" />
+      <location filename="../../ui/shell/help_menu.py" line="39" />
       <source>系统设置</source>
       <translation>system settings</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="153" />
+      <location filename="../../ui/shell/main_window.py" line="165" />
       <source>编辑(&amp;E)</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="136" />
+      <location filename="../../ui/shell/main_window.py" line="148" />
       <source>联络员</source>
       <translation>Liaisons</translation>
     </message>
     <message>
-      <location filename="../../ui/help_menu.py" line="38" />
+      <location filename="../../ui/shell/help_menu.py" line="39" />
       <source>设置：{0}</source>
       <translation>Settings: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/language_menu.py" line="38" />
+      <location filename="../../ui/shell/language_menu.py" line="38" />
       <source>语言</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../ui/help_menu.py" line="19" />
+      <location filename="../../ui/shell/help_menu.py" line="20" />
       <source>语言 (Language)</source>
       <translation>Language (语言)</translation>
     </message>
     <message>
-      <location filename="../../ui/language_menu.py" line="17" />
+      <location filename="../../ui/shell/language_menu.py" line="17" />
       <source>跟随系统</source>
       <translation>System default</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="240" />
+      <location filename="../../ui/shell/main_window.py" line="253" />
       <source>还没有活动：可载入演示数据或新建活动。</source>
       <translation>No campaign yet: load the demo data or create a campaign.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="136" />
+      <location filename="../../ui/shell/main_window.py" line="148" />
       <source>通知</source>
       <translation>Notices</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="251" />
+      <location filename="../../ui/shell/main_window.py" line="264" />
       <source>逾期 {0} 项（最早：{1} {2}，{3} 个单位未报）</source>
       <translation>Overdue: {0} item(s) (earliest: {1} {2}, {3} unit(s) missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="159" />
-      <location filename="../../ui/main_window.py" line="270" />
+      <location filename="../../ui/shell/main_window.py" line="171" />
+      <location filename="../../ui/shell/main_window.py" line="283" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="270" />
+      <location filename="../../ui/shell/main_window.py" line="283" />
       <source>重做 {0}</source>
       <translation>Redo {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="235" />
+      <location filename="../../ui/shell/main_window.py" line="248" />
       <source>（只读）</source>
       <translation> (read-only)</translation>
     </message>
@@ -1078,12 +1078,12 @@ Save “{1}” anyway?</translation>
   <context>
     <name>ManualDialog</name>
     <message>
-      <location filename="../../ui/manual_dialog.py" line="26" />
+      <location filename="../../ui/shell/manual_dialog.py" line="26" />
       <source>使用手册</source>
       <translation>User manual</translation>
     </message>
     <message>
-      <location filename="../../ui/manual_dialog.py" line="41" />
+      <location filename="../../ui/shell/manual_dialog.py" line="41" />
       <source>找不到使用手册：{0}（{1}）</source>
       <translation>The user manual was not found: {0} ({1})</translation>
     </message>
@@ -1091,37 +1091,37 @@ Save “{1}” anyway?</translation>
   <context>
     <name>MergeDialog</name>
     <message>
-      <location filename="../../ui/merge_dialog.py" line="116" />
+      <location filename="../../ui/shell/merge_dialog.py" line="116" />
       <source>下面的记录两边都改过，请逐条决定（默认保留本机）：</source>
       <translation>These records were changed on both sides; decide for each one (default: keep this computer’s):</translation>
     </message>
     <message>
-      <location filename="../../ui/merge_dialog.py" line="119" />
+      <location filename="../../ui/shell/merge_dialog.py" line="119" />
       <source>全部保留本机</source>
       <translation>Keep all of this computer’s</translation>
     </message>
     <message>
-      <location filename="../../ui/merge_dialog.py" line="121" />
+      <location filename="../../ui/shell/merge_dialog.py" line="121" />
       <source>全部采用对方</source>
       <translation>Take all of theirs</translation>
     </message>
     <message>
-      <location filename="../../ui/merge_dialog.py" line="134" />
+      <location filename="../../ui/shell/merge_dialog.py" line="134" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/merge_dialog.py" line="133" />
+      <location filename="../../ui/shell/merge_dialog.py" line="133" />
       <source>合并</source>
       <translation>Merge</translation>
     </message>
     <message>
-      <location filename="../../ui/merge_dialog.py" line="130" />
+      <location filename="../../ui/shell/merge_dialog.py" line="130" />
       <source>合并前会自动备份；合并后可用“编辑 ▸ 撤销”撤回整次合并。</source>
       <translation>A backup is made before merging; afterwards “Edit ▸ Undo” takes back the whole merge.</translation>
     </message>
     <message>
-      <location filename="../../ui/merge_dialog.py" line="103" />
+      <location filename="../../ui/shell/merge_dialog.py" line="103" />
       <source>导入合并：预览</source>
       <translation>Import and merge: preview</translation>
     </message>
@@ -1129,27 +1129,27 @@ Save “{1}” anyway?</translation>
   <context>
     <name>NarrativeDialog</name>
     <message>
-      <location filename="../../ui/narrative_dialog.py" line="15" />
+      <location filename="../../ui/progress/narrative_dialog.py" line="15" />
       <source>{0} · {1}</source>
       <translation>{0} · {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/narrative_dialog.py" line="22" />
+      <location filename="../../ui/progress/narrative_dialog.py" line="22" />
       <source>亮点：</source>
       <translation>Highlights:</translation>
     </message>
     <message>
-      <location filename="../../ui/narrative_dialog.py" line="24" />
+      <location filename="../../ui/progress/narrative_dialog.py" line="24" />
       <source>图片/视频文件名（每行一个）：</source>
       <translation>Photo/video file names (one per line):</translation>
     </message>
     <message>
-      <location filename="../../ui/narrative_dialog.py" line="23" />
+      <location filename="../../ui/progress/narrative_dialog.py" line="23" />
       <source>存在问题：</source>
       <translation>Problems:</translation>
     </message>
     <message>
-      <location filename="../../ui/narrative_dialog.py" line="21" />
+      <location filename="../../ui/progress/narrative_dialog.py" line="21" />
       <source>本周开展情况：</source>
       <translation>This week’s work:</translation>
     </message>
@@ -1157,102 +1157,102 @@ Save “{1}” anyway?</translation>
   <context>
     <name>NoticeConfirmDialog</name>
     <message>
-      <location filename="../../ui/notice_confirm_dialog.py" line="163" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="163" />
       <source>不能保存</source>
       <translation>Cannot save</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_confirm_dialog.py" line="86" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="86" />
       <source>保存(&amp;S)</source>
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_confirm_dialog.py" line="70" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="70" />
       <source>删除所选截止事项</source>
       <translation>Delete selected deadline</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_confirm_dialog.py" line="87" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="87" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_confirm_dialog.py" line="39" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="39" />
       <source>在此粘贴通知全文（Ctrl+V），然后按“识别”（Ctrl+R）</source>
       <translation>Paste the full text of the notice here (Ctrl+V), then press “Recognize” (Ctrl+R)</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_confirm_dialog.py" line="129" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="129" />
       <source>已识别，请逐项核对后保存。</source>
       <translation>Recognized. Please check each field, then save.</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_confirm_dialog.py" line="75" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="75" />
       <source>截止事项（将按单位跟踪报送情况）</source>
       <translation>Deadlines (reporting is tracked per unit)</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_confirm_dialog.py" line="40" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="40" />
       <source>打开文件(&amp;O)…</source>
       <translation>&amp;Open file…</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_confirm_dialog.py" line="107" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="107" />
       <source>打开通知</source>
       <translation>Open notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_confirm_dialog.py" line="62" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="62" />
       <source>报送内容</source>
       <translation>What to report</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_confirm_dialog.py" line="60" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="60" />
       <source>日期/周期</source>
       <translation>Date/cycle</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_confirm_dialog.py" line="61" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="61" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_confirm_dialog.py" line="129" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="129" />
       <source>未识别的项请手工填写。</source>
       <translation>Fill in what was not recognized by hand.</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_confirm_dialog.py" line="123" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="123" />
       <source>没有文字：请先粘贴通知全文或打开文件。</source>
       <translation>No text: paste the full notice or open a file first.</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_confirm_dialog.py" line="132" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="132" />
       <source>没有识别出任何字段：这可能不是一份通知。可以手工填写后保存。</source>
       <translation>No field was recognized: this may not be a notice. You can fill it in by hand and save.</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_confirm_dialog.py" line="36" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="36" />
       <source>登记通知：粘贴或打开通知，核对识别出的内容</source>
       <translation>Register notice: paste or open a notice, check what was recognized</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_confirm_dialog.py" line="59" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="59" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_confirm_dialog.py" line="42" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="42" />
       <source>识别(&amp;R)</source>
       <translation>&amp;Recognize</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_confirm_dialog.py" line="163" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="163" />
       <source>请填写通知标题。</source>
       <translation>Please enter the notice title.</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_confirm_dialog.py" line="107" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="107" />
       <source>通知 (*.txt *.docx);;所有文件 (*)</source>
       <translation>Notices (*.txt *.docx);;All files (*)</translation>
     </message>
@@ -1260,17 +1260,17 @@ Save “{1}” anyway?</translation>
   <context>
     <name>NoticeDraftDialog</name>
     <message>
-      <location filename="../../ui/notice_draft_dialog.py" line="33" />
+      <location filename="../../ui/notices/draft_dialog.py" line="33" />
       <source>各镇人民政府、街道办事处，区安委会成员单位，有关企业</source>
       <translation>All town governments and sub-district offices, member units of the district work-safety committee, enterprises concerned</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_draft_dialog.py" line="20" />
+      <location filename="../../ui/notices/draft_dialog.py" line="20" />
       <source>起草本级通知</source>
       <translation>Draft our own notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_draft_dialog.py" line="43" />
+      <location filename="../../ui/notices/draft_dialog.py" line="43" />
       <source>转发的附件</source>
       <translation>Forwarded attachments</translation>
     </message>
@@ -1278,109 +1278,109 @@ Save “{1}” anyway?</translation>
   <context>
     <name>NoticeEditor</name>
     <message>
-      <location filename="../../ui/notice_editor.py" line="155" />
+      <location filename="../../ui/notices/editor.py" line="155" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_editor.py" line="61" />
+      <location filename="../../ui/notices/editor.py" line="61" />
       <source>主送</source>
       <translation>Addressees</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_editor.py" line="62" />
+      <location filename="../../ui/notices/editor.py" line="62" />
       <source>主题</source>
       <translation>Theme</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_editor.py" line="111" />
+      <location filename="../../ui/notices/editor.py" line="111" />
       <source>删除{0}</source>
       <translation>Delete {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_editor.py" line="59" />
+      <location filename="../../ui/notices/editor.py" line="59" />
       <source>发文机关</source>
       <translation>Issued by</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_editor.py" line="60" />
+      <location filename="../../ui/notices/editor.py" line="60" />
       <source>成文日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_editor.py" line="57" />
+      <location filename="../../ui/notices/editor.py" line="57" />
       <source>文号(&amp;N)</source>
       <translation>Document &amp;no.</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_editor.py" line="58" />
+      <location filename="../../ui/notices/editor.py" line="58" />
       <source>标题(&amp;T)</source>
       <translation>&amp;Title</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_editor.py" line="92" />
+      <location filename="../../ui/notices/editor.py" line="92" />
       <source>正文</source>
       <translation>Body</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_editor.py" line="63" />
+      <location filename="../../ui/notices/editor.py" line="63" />
       <source>活动开始</source>
       <translation>Campaign starts</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_editor.py" line="64" />
+      <location filename="../../ui/notices/editor.py" line="64" />
       <source>活动结束</source>
       <translation>Campaign ends</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_editor.py" line="109" />
+      <location filename="../../ui/notices/editor.py" line="109" />
       <source>添加{0}</source>
       <translation>Add {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_editor.py" line="75" />
+      <location filename="../../ui/notices/editor.py" line="75" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_editor.py" line="83" />
+      <location filename="../../ui/notices/editor.py" line="83" />
       <source>空白模板</source>
       <translation>Blank template</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_editor.py" line="82" />
-      <location filename="../../ui/notice_editor.py" line="89" />
+      <location filename="../../ui/notices/editor.py" line="82" />
+      <location filename="../../ui/notices/editor.py" line="89" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_editor.py" line="75" />
-      <location filename="../../ui/notice_editor.py" line="99" />
+      <location filename="../../ui/notices/editor.py" line="75" />
+      <location filename="../../ui/notices/editor.py" line="99" />
       <source>联系人</source>
       <translation>Contact</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_editor.py" line="155" />
+      <location filename="../../ui/notices/editor.py" line="155" />
       <source>选择空白模板</source>
       <translation>Choose blank template</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_editor.py" line="75" />
+      <location filename="../../ui/notices/editor.py" line="75" />
       <source>邮箱</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_editor.py" line="101" />
+      <location filename="../../ui/notices/editor.py" line="101" />
       <source>附件</source>
       <translation>Attachment</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_editor.py" line="81" />
+      <location filename="../../ui/notices/editor.py" line="81" />
       <source>附件标题</source>
       <translation>Attachment title</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_editor.py" line="102" />
+      <location filename="../../ui/notices/editor.py" line="102" />
       <source>附加空白模板…</source>
       <translation>Attach blank template…</translation>
     </message>
@@ -1388,144 +1388,144 @@ Save “{1}” anyway?</translation>
   <context>
     <name>NoticesTab</name>
     <message>
-      <location filename="../../ui/notices_tab.py" line="90" />
+      <location filename="../../ui/notices/tab.py" line="90" />
       <source>7 天内到期</source>
       <translation>Due within 7 days</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="68" />
+      <location filename="../../ui/notices/tab.py" line="68" />
       <source>事项</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="63" />
+      <location filename="../../ui/notices/tab.py" line="63" />
       <source>保存修改(&amp;S)</source>
       <translation>&amp;Save changes</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="164" />
+      <location filename="../../ui/notices/tab.py" line="164" />
       <source>共 {0} 份通知</source>
       <translation>{0} notice(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="249" />
+      <location filename="../../ui/notices/tab.py" line="249" />
       <source>删除所选通知及其附件、截止事项？（可撤销）</source>
       <translation>Delete the selected notice with its attachments and deadlines? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="111" />
-      <location filename="../../ui/notices_tab.py" line="249" />
+      <location filename="../../ui/notices/tab.py" line="111" />
+      <location filename="../../ui/notices/tab.py" line="249" />
       <source>删除通知</source>
       <translation>Delete notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="147" />
+      <location filename="../../ui/notices/tab.py" line="147" />
       <source>到期概览（按单位）</source>
       <translation>Due overview (by unit)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="78" />
-      <location filename="../../ui/notices_tab.py" line="88" />
+      <location filename="../../ui/notices/tab.py" line="78" />
+      <location filename="../../ui/notices/tab.py" line="88" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="102" />
+      <location filename="../../ui/notices/tab.py" line="102" />
       <source>发文机关</source>
       <translation>Issued by</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="132" />
+      <location filename="../../ui/notices/tab.py" line="132" />
       <source>取消标记</source>
       <translation>Unmark</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="103" />
+      <location filename="../../ui/notices/tab.py" line="103" />
       <source>成文日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="67" />
+      <location filename="../../ui/notices/tab.py" line="67" />
       <source>截止</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="146" />
+      <location filename="../../ui/notices/tab.py" line="146" />
       <source>截止事项与报送</source>
       <translation>Deadlines and reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="80" />
+      <location filename="../../ui/notices/tab.py" line="80" />
       <source>报送日期</source>
       <translation>Reported on</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="58" />
+      <location filename="../../ui/notices/tab.py" line="58" />
       <source>搜索（文号、标题、机关……）</source>
       <translation>Search notices…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="100" />
+      <location filename="../../ui/notices/tab.py" line="100" />
       <source>文号</source>
       <translation>Document no.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="81" />
+      <location filename="../../ui/notices/tab.py" line="81" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="130" />
+      <location filename="../../ui/notices/tab.py" line="130" />
       <source>标记所选单位已交(&amp;M)</source>
       <translation>&amp;Mark selected units as reported</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="101" />
+      <location filename="../../ui/notices/tab.py" line="101" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="79" />
+      <location filename="../../ui/notices/tab.py" line="79" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="99" />
+      <location filename="../../ui/notices/tab.py" line="99" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="109" />
+      <location filename="../../ui/notices/tab.py" line="109" />
       <source>粘贴/打开通知(&amp;P)…</source>
       <translation>&amp;Paste/open notice…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="221" />
+      <location filename="../../ui/notices/tab.py" line="221" />
       <source>请先在列表中选择一份收到的通知。</source>
       <translation>Please select a received notice in the list first.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="221" />
+      <location filename="../../ui/notices/tab.py" line="221" />
       <source>起草本级通知</source>
       <translation>Draft our own notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="110" />
+      <location filename="../../ui/notices/tab.py" line="110" />
       <source>起草本级通知(&amp;D)…</source>
       <translation>&amp;Draft our own notice…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="145" />
+      <location filename="../../ui/notices/tab.py" line="145" />
       <source>通知详情</source>
       <translation>Notice details</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="89" />
+      <location filename="../../ui/notices/tab.py" line="89" />
       <source>逾期未交</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../ui/notices_tab.py" line="104" />
+      <location filename="../../ui/notices/tab.py" line="104" />
       <source>附件</source>
       <translation>Attachments</translation>
     </message>
@@ -1533,22 +1533,22 @@ Save “{1}” anyway?</translation>
   <context>
     <name>PeriodDialog</name>
     <message>
-      <location filename="../../ui/period_dialog.py" line="19" />
+      <location filename="../../ui/progress/period_dialog.py" line="19" />
       <source>12:00（空 = 当天结束前）</source>
       <translation>12:00 (empty = by the end of the day)</translation>
     </message>
     <message>
-      <location filename="../../ui/period_dialog.py" line="15" />
+      <location filename="../../ui/progress/period_dialog.py" line="15" />
       <source>修改截止时间：{0}</source>
       <translation>Change deadline: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/period_dialog.py" line="24" />
+      <location filename="../../ui/progress/period_dialog.py" line="24" />
       <source>截止日期：</source>
       <translation>Due date:</translation>
     </message>
     <message>
-      <location filename="../../ui/period_dialog.py" line="25" />
+      <location filename="../../ui/progress/period_dialog.py" line="25" />
       <source>截止时间：</source>
       <translation>Due time:</translation>
     </message>
@@ -1556,62 +1556,62 @@ Save “{1}” anyway?</translation>
   <context>
     <name>ProgressTab</name>
     <message>
-      <location filename="../../ui/progress_tab.py" line="50" />
+      <location filename="../../ui/progress/tab.py" line="50" />
       <source>周次：</source>
       <translation>Week:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress_tab.py" line="58" />
+      <location filename="../../ui/progress/tab.py" line="58" />
       <source>导入表格…</source>
       <translation>Import forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress_tab.py" line="59" />
+      <location filename="../../ui/progress/tab.py" line="59" />
       <source>导出统计表…</source>
       <translation>Export statistics…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress_tab.py" line="126" />
+      <location filename="../../ui/progress/tab.py" line="126" />
       <source>应报 {0} 个单位，已报 {1}（迟报 {2}），未报 {3}；错误 {4} 处，需核实 {5} 处</source>
       <translation>{0} unit(s) expected, {1} reported ({2} late), {3} missing; {4} error(s), {5} to verify</translation>
     </message>
     <message>
-      <location filename="../../ui/progress_tab.py" line="40" />
+      <location filename="../../ui/progress/tab.py" line="40" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/progress_tab.py" line="61" />
+      <location filename="../../ui/progress/tab.py" line="61" />
       <source>指标表…</source>
       <translation>Indicators…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress_tab.py" line="39" />
+      <location filename="../../ui/progress/tab.py" line="39" />
       <source>数据录入</source>
       <translation>Data entry</translation>
     </message>
     <message>
-      <location filename="../../ui/progress_tab.py" line="62" />
+      <location filename="../../ui/progress/tab.py" line="62" />
       <source>新建活动…</source>
       <translation>New campaign…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress_tab.py" line="57" />
+      <location filename="../../ui/progress/tab.py" line="57" />
       <source>本周情况…</source>
       <translation>This week…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress_tab.py" line="119" />
+      <location filename="../../ui/progress/tab.py" line="119" />
       <source>本活动还没有周次。</source>
       <translation>This campaign has no weeks yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress_tab.py" line="60" />
+      <location filename="../../ui/progress/tab.py" line="60" />
       <source>生成空白表…</source>
       <translation>Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress_tab.py" line="41" />
+      <location filename="../../ui/progress/tab.py" line="41" />
       <source>累计汇总</source>
       <translation>Cumulative totals</translation>
     </message>
@@ -1619,193 +1619,231 @@ Save “{1}” anyway?</translation>
   <context>
     <name>ReportEditor</name>
     <message>
-      <location filename="../../ui/report_editor.py" line="44" />
+      <location filename="../../ui/reports/editor.py" line="44" />
       <source>上移</source>
       <translation>Move up</translation>
     </message>
     <message>
-      <location filename="../../ui/report_editor.py" line="45" />
+      <location filename="../../ui/reports/editor.py" line="45" />
       <source>下移</source>
       <translation>Move down</translation>
     </message>
     <message>
-      <location filename="../../ui/report_editor.py" line="43" />
+      <location filename="../../ui/reports/editor.py" line="43" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/report_editor.py" line="63" />
+      <location filename="../../ui/reports/editor.py" line="63" />
       <source>各部分：</source>
       <translation>Sections:</translation>
     </message>
     <message>
-      <location filename="../../ui/report_editor.py" line="37" />
+      <location filename="../../ui/reports/editor.py" line="37" />
       <source>小标题，如：主要做法和成效</source>
       <translation>Heading, e.g.: Main measures and results</translation>
     </message>
     <message>
-      <location filename="../../ui/report_editor.py" line="105" />
+      <location filename="../../ui/reports/editor.py" line="105" />
       <source>新的一节</source>
       <translation>New section</translation>
     </message>
     <message>
-      <location filename="../../ui/report_editor.py" line="57" />
+      <location filename="../../ui/reports/editor.py" line="57" />
       <source>标题：</source>
       <translation>Title:</translation>
     </message>
     <message>
-      <location filename="../../ui/report_editor.py" line="40" />
+      <location filename="../../ui/reports/editor.py" line="40" />
       <source>正文，每段一行。以“（一）”开头的短行作为二级标题。留空则打印时注明“本部分内容尚未填写”。</source>
       <translation>Body text, one paragraph per line. A short line starting with “（一）” becomes a sub-heading. If left empty, the printout says this section has not been filled in yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/report_editor.py" line="42" />
+      <location filename="../../ui/reports/editor.py" line="42" />
       <source>添加一节</source>
       <translation>Add section</translation>
     </message>
     <message>
-      <location filename="../../ui/report_editor.py" line="157" />
-      <location filename="../../ui/report_editor.py" line="165" />
+      <location filename="../../ui/reports/editor.py" line="157" />
+      <location filename="../../ui/reports/editor.py" line="165" />
       <source>（未命名）</source>
       <translation>(untitled)</translation>
     </message>
   </context>
   <context>
+    <name>ReportPreview</name>
+    <message>
+      <location filename="../../ui/reports/preview.py" line="63" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/preview.py" line="64" />
+      <source>打印</source>
+      <translation>Print</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/preview.py" line="114" />
+      <source>打印预览</source>
+      <translation>Print preview</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/preview.py" line="62" />
+      <source>正在打印…</source>
+      <translation>Printing…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/preview.py" line="70" />
+      <source>正在打印第 {0} 页，共 {1} 页…</source>
+      <translation>Printing page {0} of {1}…</translation>
+    </message>
+  </context>
+  <context>
     <name>ReportsTab</name>
     <message>
-      <location filename="../../ui/reports_tab.py" line="257" />
+      <location filename="../../ui/reports/tab.py" line="279" />
       <source>PDF 已保存到：
 {0}</source>
       <translation>PDF saved to:
 {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="40" />
+      <location filename="../../ui/reports/tab.py" line="40" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="58" />
+      <location filename="../../ui/reports/tab.py" line="59" />
       <source>修改时间</source>
       <translation>Modified</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="66" />
+      <location filename="../../ui/reports/tab.py" line="67" />
       <source>共 {0} 份报告</source>
       <translation>{0} report(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="84" />
+      <location filename="../../ui/reports/tab.py" line="85" />
       <source>内容</source>
       <translation>Content</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="39" />
+      <location filename="../../ui/reports/tab.py" line="39" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="196" />
+      <location filename="../../ui/reports/tab.py" line="200" />
       <source>删除“{0}”？可用“撤销”恢复。</source>
       <translation>Delete “{0}”? “Undo” brings it back.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="196" />
+      <location filename="../../ui/reports/tab.py" line="200" />
       <source>删除报告</source>
       <translation>Delete report</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="43" />
+      <location filename="../../ui/reports/tab.py" line="44" />
       <source>另存为 PDF…</source>
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="56" />
+      <location filename="../../ui/reports/tab.py" line="57" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="59" />
+      <location filename="../../ui/reports/tab.py" line="60" />
       <source>导出时间</source>
       <translation>Exported</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="257" />
-      <location filename="../../ui/reports_tab.py" line="270" />
+      <location filename="../../ui/reports/tab.py" line="279" />
+      <location filename="../../ui/reports/tab.py" line="292" />
       <source>已保存</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="42" />
+      <location filename="../../ui/reports/tab.py" line="42" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="38" />
+      <location filename="../../ui/reports/tab.py" line="43" />
+      <source>打印预览…</source>
+      <translation>Print preview…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="38" />
       <source>新建周报</source>
       <translation>New weekly brief</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="37" />
+      <location filename="../../ui/reports/tab.py" line="37" />
       <source>新建活动总结</source>
       <translation>New campaign summary</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="152" />
+      <location filename="../../ui/reports/tab.py" line="238" />
+      <source>有字打印不出来</source>
+      <translation>Some characters cannot be printed</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="155" />
       <source>本周情况、报送情况、亮点和问题由程序生成；这里添加的部分排在其后。</source>
       <translation>This week’s work, reporting, highlights and problems are generated by the program; sections added here come after them.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="55" />
+      <location filename="../../ui/reports/tab.py" line="56" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="46" />
+      <location filename="../../ui/reports/tab.py" line="47" />
       <source>点击“预览”生成公文格式的 PDF。</source>
       <translation>Click “Preview” to create a PDF in official document format.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="57" />
+      <location filename="../../ui/reports/tab.py" line="58" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="54" />
+      <location filename="../../ui/reports/tab.py" line="55" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="150" />
+      <location filename="../../ui/reports/tab.py" line="153" />
       <source>统计段落、报送情况、各单位统计表和各周进展图由程序按数据生成（统计段落接在第一部分之后）。</source>
       <translation>The statistics paragraph, reporting, per-unit table and weekly progress chart are generated from the data (the statistics paragraph follows the first section).</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="44" />
+      <location filename="../../ui/reports/tab.py" line="45" />
       <source>表格另存为 xlsx…</source>
       <translation>Save table as xlsx…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="270" />
+      <location filename="../../ui/reports/tab.py" line="292" />
       <source>表格已保存到：
 {0}</source>
       <translation>Table saved to:
 {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="155" />
+      <location filename="../../ui/reports/tab.py" line="158" />
       <source>请在左侧选择或新建一份报告。</source>
       <translation>Select or create a report on the left.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="154" />
+      <location filename="../../ui/reports/tab.py" line="157" />
       <source>通知的内容在“通知”页中编辑。</source>
       <translation>The notice’s content is edited on the “Notices” tab.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_tab.py" line="41" />
-      <location filename="../../ui/reports_tab.py" line="85" />
-      <location filename="../../ui/reports_tab.py" line="235" />
+      <location filename="../../ui/reports/tab.py" line="41" />
+      <location filename="../../ui/reports/tab.py" line="86" />
+      <location filename="../../ui/reports/tab.py" line="250" />
       <source>预览</source>
       <translation>Preview</translation>
     </message>
@@ -1813,7 +1851,7 @@ Save “{1}” anyway?</translation>
   <context>
     <name>SavePath</name>
     <message>
-      <location filename="../../ui/report_preview.py" line="80" />
+      <location filename="../../ui/reports/preview.py" line="125" />
       <source>另存为</source>
       <translation>Save as</translation>
     </message>
@@ -1821,27 +1859,27 @@ Save “{1}” anyway?</translation>
   <context>
     <name>TotalsView</name>
     <message>
-      <location filename="../../ui/totals_view.py" line="49" />
+      <location filename="../../ui/progress/totals_view.py" line="49" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/totals_view.py" line="55" />
+      <location filename="../../ui/progress/totals_view.py" line="55" />
       <source>合计</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../ui/totals_view.py" line="23" />
+      <location filename="../../ui/progress/totals_view.py" line="23" />
       <source>按上级单位</source>
       <translation>By parent unit</translation>
     </message>
     <message>
-      <location filename="../../ui/totals_view.py" line="21" />
+      <location filename="../../ui/progress/totals_view.py" line="21" />
       <source>按单位</source>
       <translation>By unit</translation>
     </message>
     <message>
-      <location filename="../../ui/totals_view.py" line="22" />
+      <location filename="../../ui/progress/totals_view.py" line="22" />
       <source>按单位类别</source>
       <translation>By unit category</translation>
     </message>
@@ -1849,32 +1887,32 @@ Save “{1}” anyway?</translation>
   <context>
     <name>UnitDialog</name>
     <message>
-      <location filename="../../ui/unit_dialog.py" line="31" />
+      <location filename="../../ui/liaisons/unit_dialog.py" line="31" />
       <source>上级单位</source>
       <translation>Parent unit</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_dialog.py" line="15" />
+      <location filename="../../ui/liaisons/unit_dialog.py" line="15" />
       <source>修改单位</source>
       <translation>Edit unit</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_dialog.py" line="18" />
+      <location filename="../../ui/liaisons/unit_dialog.py" line="18" />
       <source>单位名称</source>
       <translation>Unit name</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_dialog.py" line="15" />
+      <location filename="../../ui/liaisons/unit_dialog.py" line="15" />
       <source>新增单位</source>
       <translation>New unit</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_dialog.py" line="22" />
+      <location filename="../../ui/liaisons/unit_dialog.py" line="22" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_dialog.py" line="24" />
+      <location filename="../../ui/liaisons/unit_dialog.py" line="24" />
       <source>（无）</source>
       <translation>(none)</translation>
     </message>
@@ -1882,127 +1920,127 @@ Save “{1}” anyway?</translation>
   <context>
     <name>UnitDirectory</name>
     <message>
-      <location filename="../../ui/unit_directory.py" line="60" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="60" />
       <source>上移</source>
       <translation>Move up</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="39" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="39" />
       <source>上级单位</source>
       <translation>Parent unit</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="61" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="61" />
       <source>下移</source>
       <translation>Move down</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="65" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="65" />
       <source>从 Excel 导入…</source>
       <translation>Import from Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="59" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="59" />
       <source>修改</source>
       <translation>Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="62" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="62" />
       <source>停用/恢复</source>
       <translation>Deactivate/restore</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="63" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="63" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="126" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="126" />
       <source>删除“{0}”吗？</source>
       <translation>Delete “{0}”?</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="126" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="126" />
       <source>删除单位</source>
       <translation>Delete unit</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="64" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="64" />
       <source>加入本次活动</source>
       <translation>Add to this campaign</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="33" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="33" />
       <source>单位名录</source>
       <translation>Unit directory</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="37" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="37" />
       <source>单位名称</source>
       <translation>Unit name</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="41" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="41" />
       <source>在用</source>
       <translation>Active</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="152" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="152" />
       <source>导入单位</source>
       <translation>Import units</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="41" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="41" />
       <source>已停用</source>
       <translation>Inactive</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="54" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="54" />
       <source>搜索单位</source>
       <translation>Search units</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="58" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="58" />
       <source>新增</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="153" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="153" />
       <source>新增 {0} 个，已有 {1} 个，错误 {2} 行。</source>
       <translation>{0} new, {1} already present, {2} line(s) with errors.</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="40" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="40" />
       <source>本次活动</source>
       <translation>This campaign</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="141" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="141" />
       <source>每行一个单位（可从 Excel 复制）：</source>
       <translation>One unit per line (can be copied from Excel):</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="41" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="41" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="38" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="38" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="141" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="141" />
       <source>粘贴名单</source>
       <translation>Paste list</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="66" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="66" />
       <source>粘贴名单…</source>
       <translation>Paste list…</translation>
     </message>
     <message>
-      <location filename="../../ui/unit_directory.py" line="135" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="135" />
       <source>选择单位名单</source>
       <translation>Choose unit list</translation>
     </message>
@@ -2010,32 +2048,32 @@ Save “{1}” anyway?</translation>
   <context>
     <name>WeekGridModel</name>
     <message>
-      <location filename="../../ui/grid_model.py" line="136" />
+      <location filename="../../ui/progress/grid_model.py" line="136" />
       <source>{0}（未报）</source>
       <translation>{0} (missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_model.py" line="132" />
+      <location filename="../../ui/progress/grid_model.py" line="132" />
       <source>合计</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_model.py" line="145" />
+      <location filename="../../ui/progress/grid_model.py" line="145" />
       <source>录入 {0}</source>
       <translation>Enter {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_model.py" line="86" />
+      <location filename="../../ui/progress/grid_model.py" line="86" />
       <source>未保存：{0}</source>
       <translation>Not saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_model.py" line="155" />
+      <location filename="../../ui/progress/grid_model.py" line="155" />
       <source>清除 {0} 个单元格</source>
       <translation>Clear {0} cell(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_model.py" line="151" />
+      <location filename="../../ui/progress/grid_model.py" line="151" />
       <source>粘贴 {0} 个单元格</source>
       <translation>Paste {0} cell(s)</translation>
     </message>
@@ -2043,22 +2081,22 @@ Save “{1}” anyway?</translation>
   <context>
     <name>WelcomePanel</name>
     <message>
-      <location filename="../../ui/welcome.py" line="34" />
+      <location filename="../../ui/shell/welcome.py" line="34" />
       <source>新建活动…</source>
       <translation>New campaign…</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="15" />
+      <location filename="../../ui/shell/welcome.py" line="15" />
       <source>欢迎使用安全生产月工作台</source>
       <translation>Welcome to Safety Month Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="32" />
+      <location filename="../../ui/shell/welcome.py" line="32" />
       <source>载入演示数据</source>
       <translation>Load demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="18" />
+      <location filename="../../ui/shell/welcome.py" line="18" />
       <source>这个数据库里还没有任何活动。
 
 您可以：
@@ -2080,33 +2118,33 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>errors</name>
     <message>
-      <location filename="../../ui/errors.py" line="53" />
+      <location filename="../../ui/common/errors.py" line="53" />
       <source>发生了意外错误，已记录到日志文件：</source>
       <translation>An unexpected error occurred and was written to the log file:</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="32" />
+      <location filename="../../ui/common/errors.py" line="32" />
       <source>发生了意外错误，操作未完成，数据未被修改。</source>
       <translation>An unexpected error occurred. The action was not completed and no data was changed.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="24" />
+      <location filename="../../ui/common/errors.py" line="24" />
       <source>操作未完成</source>
       <translation>Action not completed</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="27" />
+      <location filename="../../ui/common/errors.py" line="27" />
       <source>文件操作失败</source>
       <translation>File operation failed</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="55" />
+      <location filename="../../ui/common/errors.py" line="55" />
       <source>最近一次操作可能未完成，已保存的数据不受影响。</source>
       <translation>The last action may not have been completed; data already saved is not affected.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="31" />
-      <location filename="../../ui/errors.py" line="52" />
+      <location filename="../../ui/common/errors.py" line="31" />
+      <location filename="../../ui/common/errors.py" line="52" />
       <source>程序出错</source>
       <translation>Program error</translation>
     </message>
@@ -2114,17 +2152,17 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>export_dialog</name>
     <message>
-      <location filename="../../ui/export_dialog.py" line="171" />
+      <location filename="../../ui/progress/export_dialog.py" line="171" />
       <source>已为 {0} 个单位生成{1}的空白表。</source>
       <translation>Blank forms for {1} created for {0} unit(s).</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="170" />
+      <location filename="../../ui/progress/export_dialog.py" line="170" />
       <source>生成空白表</source>
       <translation>Create blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="160" />
+      <location filename="../../ui/progress/export_dialog.py" line="160" />
       <source>空白表保存到文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
@@ -2132,7 +2170,7 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>file_menu</name>
     <message>
-      <location filename="../../ui/file_menu.py" line="160" />
+      <location filename="../../ui/shell/file_menu.py" line="161" />
       <source>U 盘上的文件已复制到本机，现在打开的是本机副本：
 {0}
 
@@ -2143,59 +2181,59 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
 Changes are saved only on this computer; to take them with you, use “File ▸ Save copy (USB stick)”.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="92" />
+      <location filename="../../ui/shell/file_menu.py" line="93" />
       <source>{0}（U 盘文件 {1} 的本机副本）</source>
       <translation>{0} (local copy of USB stick file {1})</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="264" />
+      <location filename="../../ui/shell/file_menu.py" line="265" />
       <source>仍有 {0} 个问题需要人工处理。</source>
       <translation>{0} problem(s) still need manual attention.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="172" />
+      <location filename="../../ui/shell/file_menu.py" line="173" />
       <source>保存副本（U盘）</source>
       <translation>Save copy (USB stick)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="44" />
+      <location filename="../../ui/shell/file_menu.py" line="45" />
       <source>保存副本（U盘）…</source>
       <translation>Save copy (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="88" />
+      <location filename="../../ui/shell/file_menu.py" line="89" />
       <source>内存数据库</source>
       <translation>in-memory database</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="186" />
+      <location filename="../../ui/shell/file_menu.py" line="187" />
       <source>副本已保存</source>
       <translation>Copy saved</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="258" />
+      <location filename="../../ui/shell/file_menu.py" line="259" />
       <source>发现 {0} 个问题：</source>
       <translation>{0} problem(s) found:</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="46" />
+      <location filename="../../ui/shell/file_menu.py" line="47" />
       <source>备份与恢复…</source>
       <translation>Backup and restore…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="198" />
-      <location filename="../../ui/file_menu.py" line="207" />
-      <location filename="../../ui/file_menu.py" line="225" />
+      <location filename="../../ui/shell/file_menu.py" line="199" />
+      <location filename="../../ui/shell/file_menu.py" line="208" />
+      <location filename="../../ui/shell/file_menu.py" line="226" />
       <source>导入合并</source>
       <translation>Import and merge</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="45" />
+      <location filename="../../ui/shell/file_menu.py" line="46" />
       <source>导入合并…</source>
       <translation>Import and merge…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="187" />
+      <location filename="../../ui/shell/file_menu.py" line="188" />
       <source>已保存并检查无误：
 {0}
 
@@ -2206,95 +2244,95 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 {1} unit(s), {2} figure(s). The USB stick can be safely removed.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="260" />
+      <location filename="../../ui/shell/file_menu.py" line="261" />
       <source>已修复：{0}</source>
       <translation>Repaired: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="233" />
+      <location filename="../../ui/shell/file_menu.py" line="234" />
       <source>已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}</source>
       <translation>Merged the file from {0}. “Edit ▸ Undo” takes back the whole merge; backup before the merge: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="226" />
+      <location filename="../../ui/shell/file_menu.py" line="227" />
       <source>已合并 {0} 的文件。数据量大，这次合并不能用“撤销”撤回；如需撤回，请在“文件 ▸ 备份与恢复”中选择合并前的备份（{1}）恢复。</source>
       <translation>Merged the file from {0}. This merge is too large to be taken back with “Undo”; to take it back, restore the backup made before the merge ({1}) in “File ▸ Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="159" />
+      <location filename="../../ui/shell/file_menu.py" line="160" />
       <source>已复制到本机</source>
       <translation>Copied to this computer</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="279" />
+      <location filename="../../ui/shell/file_menu.py" line="280" />
       <source>已载入演示数据，可用 Ctrl+Z 撤销。</source>
       <translation>Demo data loaded; Ctrl+Z undoes it.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="42" />
+      <location filename="../../ui/shell/file_menu.py" line="43" />
       <source>打开 U 盘上的文件（先复制到本机）…</source>
       <translation>Open file on USB stick (copy to this computer first)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="41" />
+      <location filename="../../ui/shell/file_menu.py" line="42" />
       <source>打开…</source>
       <translation>Open…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="139" />
+      <location filename="../../ui/shell/file_menu.py" line="140" />
       <source>打开数据库</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="133" />
+      <location filename="../../ui/shell/file_menu.py" line="134" />
       <source>文件已存在，请换一个名字：</source>
       <translation>The file already exists; please choose another name:</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="106" />
+      <location filename="../../ui/shell/file_menu.py" line="107" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="262" />
+      <location filename="../../ui/shell/file_menu.py" line="263" />
       <source>文件本身已损坏：请在“备份与恢复”中选一个备份恢复。</source>
       <translation>The file itself is damaged: please restore a backup in “Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="128" />
-      <location filename="../../ui/file_menu.py" line="133" />
+      <location filename="../../ui/shell/file_menu.py" line="129" />
+      <location filename="../../ui/shell/file_menu.py" line="134" />
       <source>新建数据库</source>
       <translation>New database</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="40" />
+      <location filename="../../ui/shell/file_menu.py" line="41" />
       <source>新建数据库…</source>
       <translation>New database…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="256" />
+      <location filename="../../ui/shell/file_menu.py" line="257" />
       <source>检查完毕：没有发现问题。</source>
       <translation>Check complete: no problems found.</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="47" />
-      <location filename="../../ui/file_menu.py" line="256" />
-      <location filename="../../ui/file_menu.py" line="265" />
+      <location filename="../../ui/shell/file_menu.py" line="48" />
+      <location filename="../../ui/shell/file_menu.py" line="257" />
+      <location filename="../../ui/shell/file_menu.py" line="266" />
       <source>检查数据库</source>
       <translation>Check database</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="80" />
+      <location filename="../../ui/shell/file_menu.py" line="81" />
       <source>自动备份失败：{0}</source>
       <translation>Automatic backup failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="49" />
+      <location filename="../../ui/shell/file_menu.py" line="50" />
       <source>载入演示数据</source>
       <translation>Load demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="107" />
+      <location filename="../../ui/shell/file_menu.py" line="108" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
@@ -2305,7 +2343,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 Open it read-only?</translation>
     </message>
     <message>
-      <location filename="../../ui/file_menu.py" line="51" />
+      <location filename="../../ui/shell/file_menu.py" line="52" />
       <source>退出</source>
       <translation>Exit</translation>
     </message>
@@ -2313,13 +2351,13 @@ Open it read-only?</translation>
   <context>
     <name>startup</name>
     <message>
-      <location filename="../../ui/startup.py" line="79" />
-      <location filename="../../ui/startup.py" line="86" />
+      <location filename="../../ui/shell/startup.py" line="79" />
+      <location filename="../../ui/shell/startup.py" line="86" />
       <source>数据库已损坏</source>
       <translation>Database damaged</translation>
     </message>
     <message>
-      <location filename="../../ui/startup.py" line="87" />
+      <location filename="../../ui/shell/startup.py" line="87" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -2330,7 +2368,7 @@ Open it read-only?</translation>
 A backup from {1} was found. Restore it? (Choose “No” to create an empty database.)</translation>
     </message>
     <message>
-      <location filename="../../ui/startup.py" line="80" />
+      <location filename="../../ui/shell/startup.py" line="80" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -2341,12 +2379,12 @@ A backup from {1} was found. Restore it? (Choose “No” to create an empty dat
 No usable backup was found; an empty database will be created.</translation>
     </message>
     <message>
-      <location filename="../../ui/startup.py" line="56" />
+      <location filename="../../ui/shell/startup.py" line="56" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/startup.py" line="57" />
+      <location filename="../../ui/shell/startup.py" line="57" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
