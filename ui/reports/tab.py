@@ -41,6 +41,7 @@ class ReportsTab(ListTab):
         self.preview_button = QPushButton(self.tr("预览"), self)
         self.print_button = QPushButton(self.tr("打印…"), self)
         self.print_preview_button = QPushButton(self.tr("打印预览…"), self)
+        self.words_button = QPushButton(self.tr("不拆分的词…"), self)
         self.export_button = QPushButton(self.tr("另存为 PDF…"), self)
         self.xlsx_button = QPushButton(self.tr("表格另存为 xlsx…"), self)
         self.pages = QTabWidget(self)
@@ -89,7 +90,7 @@ class ReportsTab(ListTab):
         right_layout.setContentsMargins(0, 0, 0, 0)
         actions = QHBoxLayout()
         buttons = (self.save_button, self.preview_button, self.print_button, self.print_preview_button)
-        for button in (*buttons, self.export_button, self.xlsx_button):
+        for button in (*buttons, self.export_button, self.xlsx_button, self.words_button):
             actions.addWidget(button)
         actions.addStretch(1)
         right_layout.addLayout(actions)
@@ -112,6 +113,7 @@ class ReportsTab(ListTab):
         self.preview_button.clicked.connect(self.show_preview)
         self.print_button.clicked.connect(self.print_report)
         self.print_preview_button.clicked.connect(self.print_preview)
+        self.words_button.clicked.connect(self.edit_protected_words)
         self.export_button.clicked.connect(self.export_pdf)
         self.xlsx_button.clicked.connect(self.export_xlsx)
         self.editor.changed.connect(self._update_buttons)
@@ -256,6 +258,11 @@ class ReportsTab(ListTab):
     def print_report(self) -> None:
         if self.show_preview():
             self._run(self.preview.print_document)
+
+    def edit_protected_words(self) -> None:
+        from ui.reports.words_dialog import ProtectedWordsDialog
+
+        ProtectedWordsDialog.ask(self, self.store)
 
     def print_preview(self) -> None:
         if self.show_preview():

@@ -118,3 +118,21 @@ def test_the_clerk_is_told_of_characters_no_font_has_before_printing(tab, tmp_pa
     assert title == "有字打印不出来"
     assert "“请联系王" in text and "U+31350" in text and "页" in text
     assert target.exists()  # told, then printed
+
+
+def test_the_clerk_adds_a_name_that_is_then_never_split(tab, qtbot, demo_store):
+    from models.reports.protected import clerk_words
+    from ui.reports.words_dialog import ProtectedWordsDialog
+
+    dialog = ProtectedWordsDialog(tab, demo_store)
+    qtbot.addWidget(dialog)
+    dialog.text.setPlainText("张国栋\n欧阳娜娜\n")
+    dialog.accept()
+    assert clerk_words(demo_store) == ["张国栋", "欧阳娜娜"]
+    bad = ProtectedWordsDialog(tab, demo_store)
+    qtbot.addWidget(bad)
+    bad.text.setPlainText("王\n")
+    from ui.common import msgbox
+
+    bad.accept()
+    assert "第1行" in msgbox.SHOWN[-1][1] and clerk_words(demo_store) == ["张国栋", "欧阳娜娜"]
