@@ -19,11 +19,16 @@ TAB_NAMES = {
     "每周进展": "progress",
     "reports": "reports",
     "总结报告": "reports",
+    "register": "register",
+    "线索曝光": "register",
 }
 
 
 def gui_arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="main.py", description="安全生产月工作台")
+    parser.add_argument(
+        "file", nargs="?", help="要打开的文件：数据库 .db，或通知 .docx/.pdf/.txt、报回的表格 .xlsx（打开后导入）"
+    )
     parser.add_argument("--db", help="打开这个数据库文件（默认：上次的文件或用户数据文件夹中的默认文件）")
     parser.add_argument("--readonly", action="store_true", help="以只读方式打开")
     parser.add_argument("--tab", choices=sorted(TAB_NAMES), help="启动时打开的标签页")
@@ -37,12 +42,17 @@ def run_gui(argv: list[str]) -> int:
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.common import msgbox
-    from ui.shell import startup
+    from ui.shell import file_open, startup
     from ui.shell.app import create_application
 
     app = create_application(argv)
     if args.screenshot:
         msgbox.ANSWERS = []  # never block on a dialog when drawing offscreen
+    args.db, document = file_open.split_argument(args.db, args.file)
+    if document is False:
+        for title, text in msgbox.SHOWN:
+            print(f"{title}：{text}", file=sys.stderr)
+        return 2
     store = startup.open_initial_store(args.db, readonly=args.readonly)
     if store is None:
         for title, text in msgbox.SHOWN:
@@ -59,14 +69,22 @@ def run_gui(argv: list[str]) -> int:
     if args.tab:
         window.show_tab(TAB_NAMES[args.tab])
     window.show()
+    file_open.open_when_ready(window, document)
     if args.screenshot:
         return startup.save_screenshot(app, window, Path(args.screenshot))
     return app.exec()
 
 
+def _names_a_file(arg: str) -> bool:
+    """A path to open ("Open with…", a file association, a file dropped on the exe), not a command name."""
+    from ui.shell.file_open import OPENABLE_SUFFIXES
+
+    return Path(arg).suffix.lower() in OPENABLE_SUFFIXES or Path(arg).is_file()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and not argv[0].startswith("-"):
+    if argv and not argv[0].startswith("-") and not _names_a_file(argv[0]):
         from models import cli
 
         return cli.run(argv)

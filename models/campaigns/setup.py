@@ -8,6 +8,7 @@ from models.campaigns.campaign import campaign_by_year
 from models.campaigns.layouts import add_layout, copy_layout, default_layout
 from models.campaigns.periods import add_periods, companion_months, plan_periods
 from models.errors import ValidationError
+from models.store.backups import before_many_changes
 from models.store.database import Store
 
 _LIAISON_FIELDS = ("unit_id", "role", "name", "position", "office_phone", "mobile", "email", "fax", "remarks")
@@ -58,6 +59,7 @@ def create_campaign(
         "region_word": (source or {}).get("region_word"),
     }
     counts = {"year": year, "units": 0, "liaisons": 0, "indicators": 0, "periods": 0}
+    before_many_changes(store, "新建活动前")
     with store.batch(f"新建 {year} 年活动", source="campaign") as batch:
         campaign_id = batch.insert("campaigns", fields)
         if source:

@@ -105,7 +105,7 @@ def choice_code(field: Field, value) -> str | None:
     for code, label in field.choices.items():
         if text in (code, label) or text == label.replace("媒体曝光", "媒体"):
             return code
-    raise ValidationError(f"{field.label}只能是 {'、'.join(field.choices.values())} 之一，不是“{text}”。")
+    raise ValidationError(f"只能是 {'、'.join(field.choices.values())} 之一，不是“{text}”。")
 
 
 def unit_names(store: Store, campaign_id: str) -> dict[str, str]:
@@ -137,10 +137,10 @@ def checked(store: Store, kind: Kind, campaign: dict, values: dict, names: dict[
                     raise ValidationError(f"内容过长（{len(text)} 字，最多 {field.max_length} 字）。")
                 row[field.name] = text or None
         except ValidationError as exc:
-            raise ValidationError(f"{field.label}：{exc}", field.label) from None
+            raise ValidationError(exc.message, field.label) from None
     for field in kind.fields:
         if field.required and field.name in values and not row.get(field.name):
-            raise ValidationError(f"{field.label}不能为空。", field.label)
+            raise ValidationError("不能为空。", field.label)
         if field.choices and field.name in row and row[field.name] is None:
             row.pop(field.name)  # keep the table's default (核查中 / 未整改)
     return row
@@ -162,7 +162,7 @@ def _unit_id(store: Store, campaign: dict, value, names: dict[str, str] | None) 
 def add_record(store: Store, kind: Kind, campaign: dict, values: dict) -> str:
     missing = [f.label for f in kind.fields if f.required and not clean_text(values.get(f.name))]
     if missing:
-        raise ValidationError(f"{'、'.join(missing)}不能为空。", missing[0])
+        raise ValidationError("不能为空。", "、".join(missing))
     row = checked(store, kind, campaign, values)
     with store.batch(f"登记{kind.noun}", source="register") as batch:
         return batch.insert(kind.table, {"campaign_id": campaign["id"], **row})

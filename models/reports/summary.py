@@ -6,7 +6,8 @@ import re
 
 from models.documents.cn_text import cn_date, month_day, number, ordinal, percent
 from models.documents.pdf import blocks as b
-from models.reports.figures import Figures, liaison_counts, load_figures, summary_due_date
+from models.progress.totals import Figures, load_figures
+from models.reports.figures import liaison_counts, summary_due_date
 from models.reports.protected import protected_words
 from models.store.database import Store
 

@@ -161,146 +161,194 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>CompletenessView</name>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="139" />
-      <location filename="../../ui/progress/completeness_view.py" line="166" />
+      <location filename="../../ui/progress/completeness_view.py" line="140" />
       <source>{0}催报清单</source>
       <translation>Chase list {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="114" />
+      <location filename="../../ui/progress/completeness_view.py" line="118" />
       <source>{0}：应报 {1}，已报 {2}（按时 {3}，迟报 {4}），未报 {5}，报送率 {6:.0%}</source>
       <translation>{0}: expected {1}, reported {2} (on time {3}, late {4}), missing {5}, reporting rate {6:.0%}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="73" />
+      <location filename="../../ui/progress/completeness_view.py" line="78" />
       <source>修改截止时间…</source>
       <translation>Change deadline…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="127" />
+      <location filename="../../ui/progress/completeness_view.py" line="131" />
+      <location filename="../../ui/progress/completeness_view.py" line="191" />
       <source>催报清单</source>
       <translation>Chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="63" />
-      <location filename="../../ui/progress/completeness_view.py" line="154" />
+      <location filename="../../ui/progress/completeness_view.py" line="200" />
+      <source>催报清单已打印：{0}</source>
+      <translation>Chase list printed: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/completeness_view.py" line="68" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="59" />
-      <location filename="../../ui/progress/completeness_view.py" line="151" />
+      <location filename="../../ui/progress/completeness_view.py" line="64" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="46" />
+      <location filename="../../ui/progress/completeness_view.py" line="51" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="130" />
+      <location filename="../../ui/progress/completeness_view.py" line="134" />
       <source>导出催报清单</source>
       <translation>Export chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="71" />
+      <location filename="../../ui/progress/completeness_view.py" line="76" />
       <source>导出催报清单…</source>
       <translation>Export chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="144" />
+      <location filename="../../ui/progress/completeness_view.py" line="159" />
       <source>已导出催报清单：{0}</source>
       <translation>Chase list exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="49" />
+      <location filename="../../ui/progress/completeness_view.py" line="54" />
       <source>已报</source>
       <translation>Reported</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="150" />
       <source>序号</source>
-      <translation>No.</translation>
+      <translation type="vanished">No.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="48" />
+      <location filename="../../ui/progress/completeness_view.py" line="53" />
       <source>应报</source>
       <translation>Expected</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="47" />
+      <location filename="../../ui/progress/completeness_view.py" line="52" />
       <source>截止</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="64" />
-      <location filename="../../ui/progress/completeness_view.py" line="155" />
+      <location filename="../../ui/progress/completeness_view.py" line="69" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="78" />
+      <location filename="../../ui/progress/completeness_view.py" line="83" />
       <source>打印催报清单…</source>
       <translation>Print chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="53" />
+      <location filename="../../ui/progress/completeness_view.py" line="58" />
       <source>报送率</source>
       <translation>Reporting rate</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="50" />
+      <location filename="../../ui/progress/completeness_view.py" line="55" />
       <source>按时</source>
       <translation>On time</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="76" />
+      <location filename="../../ui/progress/completeness_view.py" line="81" />
       <source>按通知中的每周报送时间（如 每周四12:00前）重设各周截止时间</source>
       <translation>Reset each week’s deadline from the weekly reporting time in the notice (e.g. every Thursday before 12:00)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="75" />
+      <location filename="../../ui/progress/completeness_view.py" line="80" />
       <source>按通知设截止</source>
       <translation>Deadlines from notice</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="61" />
+      <location filename="../../ui/progress/completeness_view.py" line="66" />
       <source>收到时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="52" />
+      <location filename="../../ui/progress/completeness_view.py" line="57" />
       <source>未报</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="127" />
+      <location filename="../../ui/progress/completeness_view.py" line="131" />
+      <location filename="../../ui/progress/completeness_view.py" line="191" />
       <source>本周所有单位都已按时报送。</source>
       <translation>All units reported on time this week.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="60" />
-      <location filename="../../ui/progress/completeness_view.py" line="152" />
+      <location filename="../../ui/progress/completeness_view.py" line="65" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="62" />
-      <location filename="../../ui/progress/completeness_view.py" line="153" />
+      <location filename="../../ui/progress/completeness_view.py" line="67" />
       <source>联络员</source>
       <translation>Liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="51" />
+      <location filename="../../ui/progress/completeness_view.py" line="56" />
       <source>迟报</source>
       <translation>Late</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/completeness_view.py" line="67" />
+      <source>（未报联络员）</source>
+      <translation>(no liaison yet)</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeadlinesEditor</name>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="81" />
+      <source>删除所选</source>
+      <translation>Remove selected</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="86" />
+      <source>截止事项（将按单位跟踪报送情况）</source>
+      <translation>Deadlines (tracked per unit)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="71" />
+      <source>报送内容</source>
+      <translation>What to send</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="69" />
+      <source>日期/周期</source>
+      <translation>Date / every</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="70" />
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="79" />
+      <source>添加定期报送</source>
+      <translation>Add recurring report</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="77" />
+      <source>添加截止日期</source>
+      <translation>Add deadline</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="68" />
+      <source>类型</source>
+      <translation>Kind</translation>
     </message>
   </context>
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="49" />
+      <location filename="../../ui/progress/export_dialog.py" line="48" />
       <source>一周</source>
       <translation>One week</translation>
     </message>
@@ -320,22 +368,22 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Fill in template:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="42" />
+      <location filename="../../ui/progress/export_dialog.py" line="41" />
       <source>导出进展情况统计表</source>
       <translation>Export progress statistics table</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="137" />
+      <location filename="../../ui/progress/export_dialog.py" line="138" />
       <source>已导出 {0} 个单位：{1}</source>
       <translation>Exported {0} unit(s): {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="139" />
+      <location filename="../../ui/progress/export_dialog.py" line="140" />
       <source>未填写的模板栏目：</source>
       <translation>Template columns not filled in: </translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="141" />
+      <location filename="../../ui/progress/export_dialog.py" line="142" />
       <source>模板中没有空行，未写入：</source>
       <translation>No empty row in the template, not written: </translation>
     </message>
@@ -345,12 +393,17 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>These template columns do not match an indicator; please assign them (only once):</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="60" />
+      <location filename="../../ui/progress/export_dialog.py" line="144" />
+      <source>模板中预印了但没有数据的行：</source>
+      <translation>Pre-printed rows left without data: </translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/export_dialog.py" line="59" />
       <source>留空：使用本程序的格式</source>
       <translation>Leave empty to use this program’s layout</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="50" />
+      <location filename="../../ui/progress/export_dialog.py" line="49" />
       <source>累计（截至所选周）</source>
       <translation>Cumulative (up to the chosen week)</translation>
     </message>
@@ -384,57 +437,57 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="116" />
+      <location filename="../../ui/progress/import_dialog.py" line="117" />
       <source>{0} 个文件：可导入 {1}，未导入 {2}；新增 {3}，修改 {4}，未变 {5}，错误 {6} 处</source>
       <translation>{0} file(s): {1} can be imported, {2} not imported; {3} new, {4} changed, {5} unchanged, {6} error(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="56" />
+      <location filename="../../ui/progress/import_dialog.py" line="55" />
       <source>修改</source>
       <translation>Changed</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="53" />
+      <location filename="../../ui/progress/import_dialog.py" line="52" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="54" />
+      <location filename="../../ui/progress/import_dialog.py" line="53" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="71" />
+      <location filename="../../ui/progress/import_dialog.py" line="70" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="36" />
+      <location filename="../../ui/progress/import_dialog.py" line="35" />
       <source>导入进展统计表</source>
       <translation>Import progress statistics</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="51" />
+      <location filename="../../ui/progress/import_dialog.py" line="50" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="55" />
+      <location filename="../../ui/progress/import_dialog.py" line="54" />
       <source>新增</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="57" />
+      <location filename="../../ui/progress/import_dialog.py" line="56" />
       <source>未变</source>
       <translation>Unchanged</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="135" />
+      <location filename="../../ui/progress/import_dialog.py" line="136" />
       <source>没有错误。</source>
       <translation>No errors.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="52" />
+      <location filename="../../ui/progress/import_dialog.py" line="51" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
@@ -444,27 +497,27 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Choose the returned forms</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="45" />
+      <location filename="../../ui/progress/import_dialog.py" line="44" />
       <source>选择文件…</source>
       <translation>Choose files…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="94" />
+      <location filename="../../ui/progress/import_dialog.py" line="95" />
       <source>选择文件夹</source>
       <translation>Choose folder</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="47" />
+      <location filename="../../ui/progress/import_dialog.py" line="46" />
       <source>选择文件夹…</source>
       <translation>Choose folder…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="58" />
+      <location filename="../../ui/progress/import_dialog.py" line="57" />
       <source>错误</source>
       <translation>Errors</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="78" />
+      <location filename="../../ui/progress/import_dialog.py" line="77" />
       <source>非本程序空白表的周次：</source>
       <translation>Week (for forms not made by this program):</translation>
     </message>
@@ -472,47 +525,47 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>LayoutDialog</name>
     <message>
-      <location filename="../../ui/progress/layout_dialog.py" line="97" />
+      <location filename="../../ui/progress/layout_dialog.py" line="96" />
       <source>{0} 年指标表</source>
       <translation>{0} indicator table</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/layout_dialog.py" line="109" />
+      <location filename="../../ui/progress/layout_dialog.py" line="108" />
       <source>上移</source>
       <translation>Move up</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/layout_dialog.py" line="110" />
+      <location filename="../../ui/progress/layout_dialog.py" line="109" />
       <source>下移</source>
       <translation>Move down</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/layout_dialog.py" line="111" />
+      <location filename="../../ui/progress/layout_dialog.py" line="110" />
       <source>从空白统计表读取…</source>
       <translation>Read from blank statistics form…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/layout_dialog.py" line="108" />
+      <location filename="../../ui/progress/layout_dialog.py" line="107" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/layout_dialog.py" line="134" />
+      <location filename="../../ui/progress/layout_dialog.py" line="133" />
       <source>新指标</source>
       <translation>New indicator</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/layout_dialog.py" line="107" />
+      <location filename="../../ui/progress/layout_dialog.py" line="106" />
       <source>添加</source>
       <translation>Add</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/layout_dialog.py" line="121" />
+      <location filename="../../ui/progress/layout_dialog.py" line="120" />
       <source>统计方式填“按周”或“累计”；“不大于”填另一指标的名称（如 已整改 不大于 隐患排查·排查隐患）。</source>
       <translation>Counting: “按周” (per week) or “累计” (cumulative). “Not more than”: the name of another indicator (e.g. 已整改 not more than 隐患排查·排查隐患).</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/layout_dialog.py" line="153" />
+      <location filename="../../ui/progress/layout_dialog.py" line="152" />
       <source>选择收到的空白统计表</source>
       <translation>Choose the blank statistics form you received</translation>
     </message>
@@ -520,27 +573,27 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>LayoutModel</name>
     <message>
-      <location filename="../../ui/progress/layout_dialog.py" line="85" />
+      <location filename="../../ui/progress/layout_dialog.py" line="84" />
       <source>不大于</source>
       <translation>Not more than</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/layout_dialog.py" line="85" />
+      <location filename="../../ui/progress/layout_dialog.py" line="84" />
       <source>分组（表头第一行）</source>
       <translation>Group (first header row)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/layout_dialog.py" line="85" />
+      <location filename="../../ui/progress/layout_dialog.py" line="84" />
       <source>指标名称</source>
       <translation>Indicator</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/layout_dialog.py" line="85" />
+      <location filename="../../ui/progress/layout_dialog.py" line="84" />
       <source>统计方式</source>
       <translation>Counting</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/layout_dialog.py" line="85" />
+      <location filename="../../ui/progress/layout_dialog.py" line="84" />
       <source>计量单位</source>
       <translation>Unit of measure</translation>
     </message>
@@ -585,7 +638,7 @@ Save anyway?</translation>
   <context>
     <name>LiaisonExportDialog</name>
     <message>
-      <location filename="../../ui/liaisons/export_dialog.py" line="52" />
+      <location filename="../../ui/liaisons/export_dialog.py" line="53" />
       <source>保存为</source>
       <translation>Save as</translation>
     </message>
@@ -621,7 +674,7 @@ Save anyway?</translation>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/export_dialog.py" line="57" />
+      <location filename="../../ui/liaisons/export_dialog.py" line="59" />
       <source>选择模板</source>
       <translation>Choose template</translation>
     </message>
@@ -657,7 +710,7 @@ Save anyway?</translation>
   <context>
     <name>LiaisonModel</name>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="135" />
+      <location filename="../../ui/liaisons/model.py" line="155" />
       <source>{0}
 
 仍然保存“{1}”吗？</source>
@@ -666,82 +719,92 @@ Save anyway?</translation>
 Save “{1}” anyway?</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="44" />
+      <location filename="../../ui/liaisons/model.py" line="51" />
       <source>传真</source>
       <translation>Fax</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="162" />
+      <location filename="../../ui/liaisons/model.py" line="219" />
       <source>修改联络员 {0}</source>
       <translation>Edit liaison {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="41" />
+      <location filename="../../ui/liaisons/model.py" line="48" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="36" />
+      <location filename="../../ui/liaisons/model.py" line="43" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="45" />
+      <location filename="../../ui/liaisons/model.py" line="52" />
       <source>备注</source>
       <translation>Remarks</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="39" />
+      <location filename="../../ui/liaisons/model.py" line="46" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="42" />
+      <location filename="../../ui/liaisons/model.py" line="49" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="160" />
+      <location filename="../../ui/liaisons/model.py" line="217" />
       <source>新增联络员 {0}</source>
       <translation>Add liaison {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="37" />
+      <location filename="../../ui/liaisons/model.py" line="200" />
+      <source>未保存 {0}：{1}</source>
+      <translation>Not saved, {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/model.py" line="186" />
+      <source>清除 {0} 名联络员的联系方式</source>
+      <translation>Clear the contact details of {0} liaisons</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/model.py" line="44" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="40" />
+      <location filename="../../ui/liaisons/model.py" line="47" />
       <source>职务</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="38" />
+      <location filename="../../ui/liaisons/model.py" line="45" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="154" />
+      <location filename="../../ui/liaisons/model.py" line="211" />
       <source>角色应为：{0}。</source>
       <translation>The role should be: {0}.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="136" />
+      <location filename="../../ui/liaisons/model.py" line="156" />
       <source>请确认</source>
       <translation>Please confirm</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="105" />
+      <location filename="../../ui/liaisons/model.py" line="123" />
       <source>这个单位还没有报联络员：双击“姓名”直接填写，或用“新增联络员”。</source>
       <translation>This unit has not named a liaison yet: double-click “Name” to fill it in, or use “New liaison”.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="43" />
+      <location filename="../../ui/liaisons/model.py" line="50" />
       <source>邮箱</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="97" />
+      <location filename="../../ui/liaisons/model.py" line="113" />
       <source>（未报联络员）</source>
       <translation>(no liaison yet)</translation>
     </message>
@@ -749,144 +812,144 @@ Save “{1}” anyway?</translation>
   <context>
     <name>LiaisonsTab</name>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="131" />
+      <location filename="../../ui/liaisons/tab.py" line="120" />
       <source>{0} 个单位，{1} 名联络员</source>
       <translation>{0} unit(s), {1} liaison(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="132" />
+      <location filename="../../ui/liaisons/tab.py" line="121" />
       <source>⚠ {0} 个单位未报联络员</source>
       <translation>⚠ {0} unit(s) without a liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="80" />
+      <location filename="../../ui/liaisons/tab.py" line="69" />
       <source>全部单位</source>
       <translation>All units</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="99" />
+      <location filename="../../ui/liaisons/tab.py" line="88" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="194" />
+      <location filename="../../ui/liaisons/tab.py" line="198" />
       <source>删除 {0} 的联络员 {1} 吗？（可撤销）</source>
       <translation>Delete liaison {1} of {0}? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="195" />
+      <location filename="../../ui/liaisons/tab.py" line="199" />
       <source>删除联络员</source>
       <translation>Delete liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="211" />
+      <location filename="../../ui/liaisons/tab.py" line="215" />
       <source>加入 {0} 个单位，复制 {1} 名联络员，{2} 个单位已有联络员未改动。</source>
       <translation>Added {0} unit(s) and copied {1} liaison(s); {2} unit(s) already had a liaison and were left unchanged.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="104" />
+      <location filename="../../ui/liaisons/tab.py" line="93" />
       <source>单位名录…</source>
       <translation>Unit directory…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="113" />
+      <location filename="../../ui/liaisons/tab.py" line="102" />
       <source>双击单元格直接修改；红色行是还没有报联络员的单位。</source>
       <translation>Double-click a cell to edit it; red rows are units that have not named a liaison yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="81" />
+      <location filename="../../ui/liaisons/tab.py" line="70" />
       <source>只看未报联络员的单位</source>
       <translation>Only units without a liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="102" />
+      <location filename="../../ui/liaisons/tab.py" line="91" />
       <source>导入报回的表…</source>
       <translation>Import returned forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="270" />
+      <location filename="../../ui/liaisons/tab.py" line="276" />
       <source>导出名单</source>
       <translation>Export list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="103" />
+      <location filename="../../ui/liaisons/tab.py" line="92" />
       <source>导出名单…</source>
       <translation>Export list…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="270" />
+      <location filename="../../ui/liaisons/tab.py" line="276" />
       <source>已保存：{0}</source>
       <translation>Saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="239" />
+      <location filename="../../ui/liaisons/tab.py" line="243" />
       <source>已生成 {0} 个文件，保存在：
 {1}</source>
       <translation>{0} file(s) created in:
 {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="203" />
+      <location filename="../../ui/liaisons/tab.py" line="207" />
       <source>把 {0} 年的单位和联络员沿用到本次活动吗？已报联络员的单位保持不变。</source>
       <translation>Carry over the units and liaisons of {0} to this campaign? Units that already have a liaison stay unchanged.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="86" />
+      <location filename="../../ui/liaisons/tab.py" line="75" />
       <source>搜索单位、姓名、电话……</source>
       <translation>Search…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="97" />
+      <location filename="../../ui/liaisons/tab.py" line="86" />
       <source>新增联络员</source>
       <translation>New liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="201" />
+      <location filename="../../ui/liaisons/tab.py" line="205" />
       <source>没有更早的活动可以沿用。</source>
       <translation>There is no earlier campaign to carry over from.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="100" />
+      <location filename="../../ui/liaisons/tab.py" line="89" />
       <source>沿用上一年名单</source>
       <translation>Carry over last year’s list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="201" />
-      <location filename="../../ui/liaisons/tab.py" line="204" />
-      <location filename="../../ui/liaisons/tab.py" line="210" />
+      <location filename="../../ui/liaisons/tab.py" line="205" />
+      <location filename="../../ui/liaisons/tab.py" line="208" />
+      <location filename="../../ui/liaisons/tab.py" line="214" />
       <source>沿用名单</source>
       <translation>Carry over list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="231" />
+      <location filename="../../ui/liaisons/tab.py" line="235" />
       <source>生成一张包含全部单位的表吗？
 （选“否”则每个单位一张，可分别发送）</source>
       <translation>Create one form with all units?
 (Choose “No” for one form per unit, to send separately.)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="101" />
+      <location filename="../../ui/liaisons/tab.py" line="90" />
       <source>生成空白表…</source>
       <translation>Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="231" />
-      <location filename="../../ui/liaisons/tab.py" line="239" />
+      <location filename="../../ui/liaisons/tab.py" line="235" />
+      <location filename="../../ui/liaisons/tab.py" line="243" />
       <source>空白表</source>
       <translation>Blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="227" />
+      <location filename="../../ui/liaisons/tab.py" line="231" />
       <source>空白表保存到哪个文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="98" />
+      <location filename="../../ui/liaisons/tab.py" line="87" />
       <source>编辑…</source>
       <translation>Edit…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="221" />
+      <location filename="../../ui/liaisons/tab.py" line="225" />
       <source>选择报回的联络员表</source>
       <translation>Choose the returned liaison forms</translation>
     </message>
@@ -902,7 +965,7 @@ Save “{1}” anyway?</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="270" />
+      <location filename="../../ui/shell/main_window.py" line="271" />
       <source>7 天内到期 {0} 项：{1}</source>
       <translation>Due within 7 days: {0} item(s): {1}</translation>
     </message>
@@ -937,22 +1000,22 @@ Save “{1}” anyway?</translation>
       <translation>Notices, liaisons, weekly progress and summary reports of the “Safety Production Month” campaign, for the work-safety committee office of a district or county.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="249" />
+      <location filename="../../ui/shell/main_window.py" line="250" />
       <source>安全生产月工作台</source>
       <translation>Safety Month Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="295" />
+      <location filename="../../ui/shell/main_window.py" line="296" />
       <source>已撤销：{0}</source>
       <translation>Undone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="307" />
+      <location filename="../../ui/shell/main_window.py" line="308" />
       <source>已重做：{0}</source>
       <translation>Redone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="175" />
+      <location filename="../../ui/shell/main_window.py" line="176" />
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
@@ -962,18 +1025,18 @@ Save “{1}” anyway?</translation>
       <translation>Current database: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="148" />
+      <location filename="../../ui/shell/main_window.py" line="149" />
       <source>总结报告</source>
       <translation>Summary reports</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="168" />
-      <location filename="../../ui/shell/main_window.py" line="281" />
+      <location filename="../../ui/shell/main_window.py" line="169" />
+      <location filename="../../ui/shell/main_window.py" line="282" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="281" />
+      <location filename="../../ui/shell/main_window.py" line="282" />
       <source>撤销 {0}</source>
       <translation>Undo {0}</translation>
     </message>
@@ -983,23 +1046,23 @@ Save “{1}” anyway?</translation>
       <translation>Data folder: </translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="164" />
+      <location filename="../../ui/shell/main_window.py" line="165" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="148" />
+      <location filename="../../ui/shell/main_window.py" line="149" />
       <source>每周进展</source>
       <translation>Weekly progress</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="274" />
+      <location filename="../../ui/shell/main_window.py" line="275" />
       <source>没有到期或逾期的事项。</source>
       <translation>Nothing due or overdue.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="120" />
-      <location filename="../../ui/shell/main_window.py" line="157" />
+      <location filename="../../ui/shell/main_window.py" line="121" />
+      <location filename="../../ui/shell/main_window.py" line="158" />
       <source>活动：</source>
       <translation>Campaign:</translation>
     </message>
@@ -1014,12 +1077,17 @@ Save “{1}” anyway?</translation>
       <translation>system settings</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="165" />
+      <location filename="../../ui/shell/main_window.py" line="149" />
+      <source>线索曝光</source>
+      <translation>Leads and cases</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/main_window.py" line="166" />
       <source>编辑(&amp;E)</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="148" />
+      <location filename="../../ui/shell/main_window.py" line="149" />
       <source>联络员</source>
       <translation>Liaisons</translation>
     </message>
@@ -1044,33 +1112,33 @@ Save “{1}” anyway?</translation>
       <translation>System default</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="253" />
+      <location filename="../../ui/shell/main_window.py" line="254" />
       <source>还没有活动：可载入演示数据或新建活动。</source>
       <translation>No campaign yet: load the demo data or create a campaign.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="148" />
+      <location filename="../../ui/shell/main_window.py" line="149" />
       <source>通知</source>
       <translation>Notices</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="264" />
+      <location filename="../../ui/shell/main_window.py" line="265" />
       <source>逾期 {0} 项（最早：{1} {2}，{3} 个单位未报）</source>
       <translation>Overdue: {0} item(s) (earliest: {1} {2}, {3} unit(s) missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="171" />
-      <location filename="../../ui/shell/main_window.py" line="283" />
+      <location filename="../../ui/shell/main_window.py" line="172" />
+      <location filename="../../ui/shell/main_window.py" line="284" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="283" />
+      <location filename="../../ui/shell/main_window.py" line="284" />
       <source>重做 {0}</source>
       <translation>Redo {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="248" />
+      <location filename="../../ui/shell/main_window.py" line="249" />
       <source>（只读）</source>
       <translation> (read-only)</translation>
     </message>
@@ -1091,37 +1159,42 @@ Save “{1}” anyway?</translation>
   <context>
     <name>MergeDialog</name>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="116" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="74" />
       <source>下面的记录两边都改过，请逐条决定（默认保留本机）：</source>
       <translation>These records were changed on both sides; decide for each one (default: keep this computer’s):</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="119" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="78" />
       <source>全部保留本机</source>
       <translation>Keep all of this computer’s</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="121" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="80" />
       <source>全部采用对方</source>
       <translation>Take all of theirs</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="134" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="90" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="133" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="89" />
       <source>合并</source>
       <translation>Merge</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="130" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="86" />
       <source>合并前会自动备份；合并后可用“编辑 ▸ 撤销”撤回整次合并。</source>
       <translation>A backup is made before merging; afterwards “Edit ▸ Undo” takes back the whole merge.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="103" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="63" />
+      <source>对方文件中本机没有的单位（同名的已对应；双击“本机的单位”可更改）：</source>
+      <translation>Units in their file that this file does not have (same names are matched; double-click "Our unit" to change):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_dialog.py" line="41" />
       <source>导入合并：预览</source>
       <translation>Import and merge: preview</translation>
     </message>
@@ -1157,22 +1230,31 @@ Save “{1}” anyway?</translation>
   <context>
     <name>NoticeConfirmDialog</name>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="163" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="170" />
+      <source>
+
+仍要保存吗？</source>
+      <translation>
+
+Save anyway?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/confirm_dialog.py" line="164" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="167" />
       <source>不能保存</source>
       <translation>Cannot save</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="86" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="75" />
       <source>保存(&amp;S)</source>
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="70" />
       <source>删除所选截止事项</source>
-      <translation>Delete selected deadline</translation>
+      <translation type="vanished">Delete selected deadline</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="87" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="76" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -1182,14 +1264,13 @@ Save “{1}” anyway?</translation>
       <translation>Paste the full text of the notice here (Ctrl+V), then press “Recognize” (Ctrl+R)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="129" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="118" />
       <source>已识别，请逐项核对后保存。</source>
       <translation>Recognized. Please check each field, then save.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="75" />
       <source>截止事项（将按单位跟踪报送情况）</source>
-      <translation>Deadlines (reporting is tracked per unit)</translation>
+      <translation type="vanished">Deadlines (reporting is tracked per unit)</translation>
     </message>
     <message>
       <location filename="../../ui/notices/confirm_dialog.py" line="40" />
@@ -1197,39 +1278,41 @@ Save “{1}” anyway?</translation>
       <translation>&amp;Open file…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="107" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="96" />
       <source>打开通知</source>
       <translation>Open notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="62" />
       <source>报送内容</source>
-      <translation>What to report</translation>
+      <translation type="vanished">What to report</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="60" />
       <source>日期/周期</source>
-      <translation>Date/cycle</translation>
+      <translation type="vanished">Date/cycle</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="61" />
       <source>时间</source>
-      <translation>Time</translation>
+      <translation type="vanished">Time</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="129" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="118" />
       <source>未识别的项请手工填写。</source>
       <translation>Fill in what was not recognized by hand.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="123" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="112" />
       <source>没有文字：请先粘贴通知全文或打开文件。</source>
       <translation>No text: paste the full notice or open a file first.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="132" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="121" />
       <source>没有识别出任何字段：这可能不是一份通知。可以手工填写后保存。</source>
       <translation>No field was recognized: this may not be a notice. You can fill it in by hand and save.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/confirm_dialog.py" line="143" />
+      <source>注意：这份通知是 {0} 年的，当前活动是 {1} 年。日期已按 {0} 年识别；请确认要登记到 {1} 年的活动，或先切换到 {0} 年的活动。</source>
+      <translation>Note: this notice is of {0}, the current campaign is {1}. Its dates were read as {0}; confirm that it belongs to the {1} campaign, or switch to the {0} campaign first.</translation>
     </message>
     <message>
       <location filename="../../ui/notices/confirm_dialog.py" line="36" />
@@ -1237,9 +1320,8 @@ Save “{1}” anyway?</translation>
       <translation>Register notice: paste or open a notice, check what was recognized</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="59" />
       <source>类型</source>
-      <translation>Type</translation>
+      <translation type="vanished">Type</translation>
     </message>
     <message>
       <location filename="../../ui/notices/confirm_dialog.py" line="42" />
@@ -1247,14 +1329,23 @@ Save “{1}” anyway?</translation>
       <translation>&amp;Recognize</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="163" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="167" />
       <source>请填写通知标题。</source>
       <translation>Please enter the notice title.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="107" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="96" />
+      <source>通知 (*.txt *.docx *.pdf);;所有文件 (*)</source>
+      <translation>Notices (*.txt *.docx *.pdf);;All files (*)</translation>
+    </message>
+    <message>
       <source>通知 (*.txt *.docx);;所有文件 (*)</source>
-      <translation>Notices (*.txt *.docx);;All files (*)</translation>
+      <translation type="vanished">Notices (*.txt *.docx);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/confirm_dialog.py" line="170" />
+      <source>通知年份与活动不同</source>
+      <translation>Notice year differs from the campaign</translation>
     </message>
   </context>
   <context>
@@ -1278,109 +1369,119 @@ Save “{1}” anyway?</translation>
   <context>
     <name>NoticeEditor</name>
     <message>
-      <location filename="../../ui/notices/editor.py" line="155" />
+      <location filename="../../ui/notices/editor.py" line="175" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="61" />
+      <location filename="../../ui/notices/editor.py" line="60" />
       <source>主送</source>
       <translation>Addressees</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="62" />
+      <location filename="../../ui/notices/editor.py" line="61" />
       <source>主题</source>
       <translation>Theme</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="111" />
+      <location filename="../../ui/notices/editor.py" line="110" />
       <source>删除{0}</source>
       <translation>Delete {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="59" />
+      <location filename="../../ui/notices/editor.py" line="58" />
       <source>发文机关</source>
       <translation>Issued by</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="60" />
+      <location filename="../../ui/notices/editor.py" line="59" />
       <source>成文日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="57" />
+      <location filename="../../ui/notices/editor.py" line="56" />
       <source>文号(&amp;N)</source>
       <translation>Document &amp;no.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="58" />
+      <location filename="../../ui/notices/editor.py" line="141" />
+      <source>未填入：{0}</source>
+      <translation>Not filled in: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/editor.py" line="57" />
       <source>标题(&amp;T)</source>
       <translation>&amp;Title</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="92" />
+      <location filename="../../ui/notices/editor.py" line="91" />
       <source>正文</source>
       <translation>Body</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="63" />
+      <location filename="../../ui/notices/editor.py" line="62" />
       <source>活动开始</source>
       <translation>Campaign starts</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="64" />
+      <location filename="../../ui/notices/editor.py" line="63" />
       <source>活动结束</source>
       <translation>Campaign ends</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="109" />
+      <location filename="../../ui/notices/editor.py" line="108" />
       <source>添加{0}</source>
       <translation>Add {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="75" />
+      <location filename="../../ui/notices/editor.py" line="74" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="83" />
+      <location filename="../../ui/notices/editor.py" line="82" />
       <source>空白模板</source>
       <translation>Blank template</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="82" />
-      <location filename="../../ui/notices/editor.py" line="89" />
+      <location filename="../../ui/notices/editor.py" line="81" />
+      <location filename="../../ui/notices/editor.py" line="88" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="75" />
-      <location filename="../../ui/notices/editor.py" line="99" />
+      <location filename="../../ui/notices/editor.py" line="74" />
+      <location filename="../../ui/notices/editor.py" line="98" />
       <source>联系人</source>
       <translation>Contact</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="155" />
+      <location filename="../../ui/notices/editor.py" line="139" />
+      <source>请核对：{0}</source>
+      <translation>Please check: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/editor.py" line="175" />
       <source>选择空白模板</source>
       <translation>Choose blank template</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="75" />
+      <location filename="../../ui/notices/editor.py" line="74" />
       <source>邮箱</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="101" />
+      <location filename="../../ui/notices/editor.py" line="100" />
       <source>附件</source>
       <translation>Attachment</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="81" />
+      <location filename="../../ui/notices/editor.py" line="80" />
       <source>附件标题</source>
       <translation>Attachment title</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="102" />
+      <location filename="../../ui/notices/editor.py" line="101" />
       <source>附加空白模板…</source>
       <translation>Attach blank template…</translation>
     </message>
@@ -1556,62 +1657,62 @@ Save “{1}” anyway?</translation>
   <context>
     <name>ProgressTab</name>
     <message>
-      <location filename="../../ui/progress/tab.py" line="50" />
+      <location filename="../../ui/progress/tab.py" line="52" />
       <source>周次：</source>
       <translation>Week:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="58" />
+      <location filename="../../ui/progress/tab.py" line="60" />
       <source>导入表格…</source>
       <translation>Import forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="59" />
+      <location filename="../../ui/progress/tab.py" line="61" />
       <source>导出统计表…</source>
       <translation>Export statistics…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="126" />
+      <location filename="../../ui/progress/tab.py" line="128" />
       <source>应报 {0} 个单位，已报 {1}（迟报 {2}），未报 {3}；错误 {4} 处，需核实 {5} 处</source>
       <translation>{0} unit(s) expected, {1} reported ({2} late), {3} missing; {4} error(s), {5} to verify</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="40" />
+      <location filename="../../ui/progress/tab.py" line="42" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="61" />
+      <location filename="../../ui/progress/tab.py" line="63" />
       <source>指标表…</source>
       <translation>Indicators…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="39" />
+      <location filename="../../ui/progress/tab.py" line="41" />
       <source>数据录入</source>
       <translation>Data entry</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="62" />
+      <location filename="../../ui/progress/tab.py" line="64" />
       <source>新建活动…</source>
       <translation>New campaign…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="57" />
+      <location filename="../../ui/progress/tab.py" line="59" />
       <source>本周情况…</source>
       <translation>This week…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="119" />
+      <location filename="../../ui/progress/tab.py" line="121" />
       <source>本活动还没有周次。</source>
       <translation>This campaign has no weeks yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="60" />
+      <location filename="../../ui/progress/tab.py" line="62" />
       <source>生成空白表…</source>
       <translation>Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="41" />
+      <location filename="../../ui/progress/tab.py" line="43" />
       <source>累计汇总</source>
       <translation>Cumulative totals</translation>
     </message>
@@ -1634,6 +1735,173 @@ Save “{1}” anyway?</translation>
 程序已自动保护：领导人姓名（{0}等）、本活动联络员的姓名、文号、日期、带单位的数字、电话、邮箱和网址。</source>
       <translation>Lines never break inside these names and words; one per line.
 Already kept whole: leaders' names ({0} …), this campaign's liaisons, document numbers, dates, numbers with their units, phones, e-mails and web addresses.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordDialog</name>
+    <message>
+      <location filename="../../ui/register/record_dialog.py" line="64" />
+      <source>例如 2024-07-03 或 7月3日</source>
+      <translation>e.g. 2024-07-03 or 7月3日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/record_dialog.py" line="40" />
+      <source>保存(&amp;S)</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/record_dialog.py" line="25" />
+      <source>修改{0}</source>
+      <translation>Edit {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/record_dialog.py" line="41" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/record_dialog.py" line="25" />
+      <source>登记{0}</source>
+      <translation>Register {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/record_dialog.py" line="50" />
+      <source>（不填）</source>
+      <translation>(none)</translation>
+    </message>
+  </context>
+  <context>
+    <name>RegisterList</name>
+    <message>
+      <location filename="../../ui/register/tab.py" line="49" />
+      <source>共 {0} 条</source>
+      <translation>{0} in all</translation>
+    </message>
+  </context>
+  <context>
+    <name>RegisterTab</name>
+    <message>
+      <location filename="../../ui/register/tab.py" line="198" />
+      <source>{0}：新增 {1} 条，已有 {2} 条，错误 {3} 处</source>
+      <translation>{0}: {1} new, {2} already there, {3} errors</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="70" />
+      <source>修改(&amp;E)…</source>
+      <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="212" />
+      <source>写入这 {0} 条？（可以撤销；有错误的行不写入）</source>
+      <translation>Write these {0}? (Can be undone; rows with errors are not written.)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="164" />
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="71" />
+      <source>删除(&amp;D)</source>
+      <translation>&amp;Delete</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="164" />
+      <source>删除这条{0}？（可以撤销）</source>
+      <translation>Delete this {0}? (Can be undone.)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="206" />
+      <location filename="../../ui/register/tab.py" line="211" />
+      <source>导入{0}</source>
+      <translation>Import {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="72" />
+      <source>导入报回的表(&amp;I)…</source>
+      <translation>&amp;Import returned lists…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="180" />
+      <source>导出{0}登记表</source>
+      <translation>Export the {0} register</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="73" />
+      <source>导出登记表(&amp;X)…</source>
+      <translation>E&amp;xport register…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="228" />
+      <source>已导出</source>
+      <translation>Exported</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="125" />
+      <location filename="../../ui/register/tab.py" line="132" />
+      <source>无</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="64" />
+      <source>曝光案例</source>
+      <translation>Exposed cases</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="131" />
+      <source>曝光目标：每月至少 {0} 个；尚未达标的月份：{1}</source>
+      <translation>Cases target: at least {0} a month; months short of it: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="135" />
+      <source>未设目标（设置目标…：按通知填写每个单位的线索数和每月曝光数）</source>
+      <translation>No targets set (Set targets…: leads per unit and cases per month, as the notice says)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="236" />
+      <source>每个单位至少上报的违法线索（条）：</source>
+      <translation>Leads each unit must report at least:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="246" />
+      <source>每月至少曝光的典型案例（个）：</source>
+      <translation>Cases to expose each month at least:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="206" />
+      <source>没有要写入的。</source>
+      <translation>Nothing to write.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="69" />
+      <source>登记(&amp;N)…</source>
+      <translation>&amp;New…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="124" />
+      <source>线索目标：每个单位至少 {0} 条；尚未达标 {1} 个单位：{2}</source>
+      <translation>Leads target: at least {0} per unit; {1} units short of it: {2}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="235" />
+      <location filename="../../ui/register/tab.py" line="245" />
+      <source>设置目标</source>
+      <translation>Set targets</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="74" />
+      <source>设置目标(&amp;Q)…</source>
+      <translation>Set tar&amp;gets…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="63" />
+      <source>违法线索</source>
+      <translation>Leads</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="173" />
+      <source>选择报回的{0}表</source>
+      <translation>Choose the returned {0} lists</translation>
     </message>
   </context>
   <context>
@@ -1693,27 +1961,27 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>ReportPreview</name>
     <message>
-      <location filename="../../ui/reports/preview.py" line="63" />
+      <location filename="../../ui/reports/preview.py" line="65" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/preview.py" line="64" />
+      <location filename="../../ui/reports/preview.py" line="66" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/preview.py" line="114" />
+      <location filename="../../ui/reports/preview.py" line="116" />
       <source>打印预览</source>
       <translation>Print preview</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/preview.py" line="62" />
+      <location filename="../../ui/reports/preview.py" line="64" />
       <source>正在打印…</source>
       <translation>Printing…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/preview.py" line="70" />
+      <location filename="../../ui/reports/preview.py" line="72" />
       <source>正在打印第 {0} 页，共 {1} 页…</source>
       <translation>Printing page {0} of {1}…</translation>
     </message>
@@ -1796,7 +2064,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
     <message>
       <location filename="../../ui/reports/tab.py" line="43" />
       <source>打印预览…</source>
-      <translation>Print preview…</translation>
+      <translation>Print pre&amp;view…</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="38" />
@@ -1876,7 +2144,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>SavePath</name>
     <message>
-      <location filename="../../ui/reports/preview.py" line="125" />
+      <location filename="../../ui/reports/preview.py" line="127" />
       <source>另存为</source>
       <translation>Save as</translation>
     </message>
@@ -1945,127 +2213,127 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>UnitDirectory</name>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="60" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="59" />
       <source>上移</source>
       <translation>Move up</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="39" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="38" />
       <source>上级单位</source>
       <translation>Parent unit</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="61" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="60" />
       <source>下移</source>
       <translation>Move down</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="65" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="64" />
       <source>从 Excel 导入…</source>
       <translation>Import from Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="59" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="58" />
       <source>修改</source>
       <translation>Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="62" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="61" />
       <source>停用/恢复</source>
       <translation>Deactivate/restore</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="63" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="62" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="126" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="125" />
       <source>删除“{0}”吗？</source>
       <translation>Delete “{0}”?</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="126" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="125" />
       <source>删除单位</source>
       <translation>Delete unit</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="64" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="63" />
       <source>加入本次活动</source>
       <translation>Add to this campaign</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="33" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="32" />
       <source>单位名录</source>
       <translation>Unit directory</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="37" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="36" />
       <source>单位名称</source>
       <translation>Unit name</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="41" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="40" />
       <source>在用</source>
       <translation>Active</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="152" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="151" />
       <source>导入单位</source>
       <translation>Import units</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="41" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="40" />
       <source>已停用</source>
       <translation>Inactive</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="54" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="53" />
       <source>搜索单位</source>
       <translation>Search units</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="58" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="57" />
       <source>新增</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="153" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="152" />
       <source>新增 {0} 个，已有 {1} 个，错误 {2} 行。</source>
       <translation>{0} new, {1} already present, {2} line(s) with errors.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="40" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="39" />
       <source>本次活动</source>
       <translation>This campaign</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="141" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="140" />
       <source>每行一个单位（可从 Excel 复制）：</source>
       <translation>One unit per line (can be copied from Excel):</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="41" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="40" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="38" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="37" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="141" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="140" />
       <source>粘贴名单</source>
       <translation>Paste list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="66" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="65" />
       <source>粘贴名单…</source>
       <translation>Paste list…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="135" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="134" />
       <source>选择单位名单</source>
       <translation>Choose unit list</translation>
     </message>
@@ -2073,34 +2341,50 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>WeekGridModel</name>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="136" />
+      <location filename="../../ui/progress/grid_model.py" line="157" />
       <source>{0}（未报）</source>
       <translation>{0} (missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="132" />
+      <location filename="../../ui/progress/grid_model.py" line="124" />
+      <source>不含本列 {0} 处错误数字（改正后计入合计）</source>
+      <translation>Leaves out {0} impossible figures of this column (counted once corrected)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/grid_model.py" line="153" />
       <source>合计</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="145" />
+      <location filename="../../ui/progress/grid_model.py" line="166" />
       <source>录入 {0}</source>
       <translation>Enter {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="86" />
+      <location filename="../../ui/progress/grid_model.py" line="207" />
+      <location filename="../../ui/progress/grid_model.py" line="218" />
+      <source>未保存 {0}：{1}</source>
+      <translation>Not saved, {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/grid_model.py" line="101" />
       <source>未保存：{0}</source>
       <translation>Not saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="155" />
+      <location filename="../../ui/progress/grid_model.py" line="176" />
       <source>清除 {0} 个单元格</source>
       <translation>Clear {0} cell(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="151" />
+      <location filename="../../ui/progress/grid_model.py" line="172" />
       <source>粘贴 {0} 个单元格</source>
       <translation>Paste {0} cell(s)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/grid_model.py" line="209" />
+      <source>（另有 {0} 处未保存，红色单元格）</source>
+      <translation> ({0} more not saved: the red cells)</translation>
     </message>
   </context>
   <context>
@@ -2143,33 +2427,33 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>errors</name>
     <message>
-      <location filename="../../ui/common/errors.py" line="53" />
+      <location filename="../../ui/common/errors.py" line="54" />
       <source>发生了意外错误，已记录到日志文件：</source>
       <translation>An unexpected error occurred and was written to the log file:</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="32" />
+      <location filename="../../ui/common/errors.py" line="33" />
       <source>发生了意外错误，操作未完成，数据未被修改。</source>
       <translation>An unexpected error occurred. The action was not completed and no data was changed.</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="24" />
+      <location filename="../../ui/common/errors.py" line="26" />
       <source>操作未完成</source>
       <translation>Action not completed</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="27" />
+      <location filename="../../ui/common/errors.py" line="28" />
       <source>文件操作失败</source>
       <translation>File operation failed</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="55" />
+      <location filename="../../ui/common/errors.py" line="56" />
       <source>最近一次操作可能未完成，已保存的数据不受影响。</source>
       <translation>The last action may not have been completed; data already saved is not affected.</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="31" />
-      <location filename="../../ui/common/errors.py" line="52" />
+      <location filename="../../ui/common/errors.py" line="32" />
+      <location filename="../../ui/common/errors.py" line="53" />
       <source>程序出错</source>
       <translation>Program error</translation>
     </message>
@@ -2177,17 +2461,17 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>export_dialog</name>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="171" />
+      <location filename="../../ui/progress/export_dialog.py" line="192" />
       <source>已为 {0} 个单位生成{1}的空白表。</source>
       <translation>Blank forms for {1} created for {0} unit(s).</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="170" />
+      <location filename="../../ui/progress/export_dialog.py" line="191" />
       <source>生成空白表</source>
       <translation>Create blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="160" />
+      <location filename="../../ui/progress/export_dialog.py" line="181" />
       <source>空白表保存到文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
@@ -2195,7 +2479,7 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>file_menu</name>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="161" />
+      <location filename="../../ui/shell/file_menu.py" line="160" />
       <source>U 盘上的文件已复制到本机，现在打开的是本机副本：
 {0}
 
@@ -2206,59 +2490,71 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
 Changes are saved only on this computer; to take them with you, use “File ▸ Save copy (USB stick)”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="93" />
+      <location filename="../../ui/shell/file_menu.py" line="91" />
       <source>{0}（U 盘文件 {1} 的本机副本）</source>
       <translation>{0} (local copy of USB stick file {1})</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="265" />
+      <location filename="../../ui/shell/file_menu.py" line="273" />
       <source>仍有 {0} 个问题需要人工处理。</source>
       <translation>{0} problem(s) still need manual attention.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="173" />
+      <location filename="../../ui/shell/file_menu.py" line="172" />
       <source>保存副本（U盘）</source>
       <translation>Save copy (USB stick)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="45" />
-      <source>保存副本（U盘）…</source>
-      <translation>Save copy (USB stick)…</translation>
+      <location filename="../../ui/shell/file_menu.py" line="40" />
+      <source>保存副本（U盘）(&amp;C)…</source>
+      <translation>Save &amp;copy (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="89" />
+      <source>保存副本（U盘）…</source>
+      <translation type="vanished">Save copy (USB stick)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_menu.py" line="87" />
       <source>内存数据库</source>
       <translation>in-memory database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="187" />
+      <location filename="../../ui/shell/file_menu.py" line="186" />
       <source>副本已保存</source>
       <translation>Copy saved</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="259" />
+      <location filename="../../ui/shell/file_menu.py" line="267" />
       <source>发现 {0} 个问题：</source>
       <translation>{0} problem(s) found:</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="47" />
-      <source>备份与恢复…</source>
-      <translation>Backup and restore…</translation>
+      <location filename="../../ui/shell/file_menu.py" line="43" />
+      <source>备份与恢复(&amp;B)…</source>
+      <translation>&amp;Backup and restore…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="199" />
-      <location filename="../../ui/shell/file_menu.py" line="208" />
-      <location filename="../../ui/shell/file_menu.py" line="226" />
+      <source>备份与恢复…</source>
+      <translation type="vanished">Backup and restore…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_menu.py" line="204" />
+      <location filename="../../ui/shell/file_menu.py" line="220" />
+      <location filename="../../ui/shell/file_menu.py" line="234" />
       <source>导入合并</source>
       <translation>Import and merge</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="46" />
-      <source>导入合并…</source>
-      <translation>Import and merge…</translation>
+      <location filename="../../ui/shell/file_menu.py" line="41" />
+      <source>导入合并(&amp;M)…</source>
+      <translation>Import and &amp;merge…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="188" />
+      <source>导入合并…</source>
+      <translation type="vanished">Import and merge…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_menu.py" line="187" />
       <source>已保存并检查无误：
 {0}
 
@@ -2269,95 +2565,129 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 {1} unit(s), {2} figure(s). The USB stick can be safely removed.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="261" />
+      <location filename="../../ui/shell/file_menu.py" line="269" />
       <source>已修复：{0}</source>
       <translation>Repaired: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="234" />
+      <location filename="../../ui/shell/file_menu.py" line="242" />
       <source>已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}</source>
       <translation>Merged the file from {0}. “Edit ▸ Undo” takes back the whole merge; backup before the merge: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="227" />
+      <location filename="../../ui/shell/file_menu.py" line="235" />
       <source>已合并 {0} 的文件。数据量大，这次合并不能用“撤销”撤回；如需撤回，请在“文件 ▸ 备份与恢复”中选择合并前的备份（{1}）恢复。</source>
       <translation>Merged the file from {0}. This merge is too large to be taken back with “Undo”; to take it back, restore the backup made before the merge ({1}) in “File ▸ Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="160" />
+      <location filename="../../ui/shell/file_menu.py" line="159" />
       <source>已复制到本机</source>
       <translation>Copied to this computer</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="280" />
+      <location filename="../../ui/shell/file_menu.py" line="288" />
       <source>已载入演示数据，可用 Ctrl+Z 撤销。</source>
       <translation>Demo data loaded; Ctrl+Z undoes it.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="43" />
+      <location filename="../../ui/shell/file_menu.py" line="37" />
+      <source>打开 U 盘上的文件（先复制到本机）(&amp;U)…</source>
+      <translation>Open file on &amp;USB stick (copy to this computer first)…</translation>
+    </message>
+    <message>
       <source>打开 U 盘上的文件（先复制到本机）…</source>
-      <translation>Open file on USB stick (copy to this computer first)…</translation>
+      <translation type="vanished">Open file on USB stick (copy to this computer first)…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="42" />
+      <location filename="../../ui/shell/file_menu.py" line="36" />
+      <source>打开(&amp;O)…</source>
+      <translation>&amp;Open…</translation>
+    </message>
+    <message>
       <source>打开…</source>
-      <translation>Open…</translation>
+      <translation type="vanished">Open…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="140" />
+      <location filename="../../ui/shell/file_menu.py" line="139" />
       <source>打开数据库</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="134" />
+      <location filename="../../ui/shell/file_menu.py" line="133" />
       <source>文件已存在，请换一个名字：</source>
       <translation>The file already exists; please choose another name:</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="107" />
+      <location filename="../../ui/shell/file_menu.py" line="105" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="263" />
+      <location filename="../../ui/shell/file_menu.py" line="271" />
       <source>文件本身已损坏：请在“备份与恢复”中选一个备份恢复。</source>
       <translation>The file itself is damaged: please restore a backup in “Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="129" />
-      <location filename="../../ui/shell/file_menu.py" line="134" />
+      <location filename="../../ui/shell/file_menu.py" line="128" />
+      <location filename="../../ui/shell/file_menu.py" line="133" />
       <source>新建数据库</source>
       <translation>New database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="41" />
-      <source>新建数据库…</source>
-      <translation>New database…</translation>
+      <location filename="../../ui/shell/file_menu.py" line="35" />
+      <source>新建数据库(&amp;N)…</source>
+      <translation>&amp;New database…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="257" />
+      <source>新建数据库…</source>
+      <translation type="vanished">New database…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_menu.py" line="38" />
+      <source>最近打开(&amp;R)</source>
+      <translation>&amp;Recent files</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_menu.py" line="265" />
       <source>检查完毕：没有发现问题。</source>
       <translation>Check complete: no problems found.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="48" />
-      <location filename="../../ui/shell/file_menu.py" line="257" />
-      <location filename="../../ui/shell/file_menu.py" line="266" />
+      <location filename="../../ui/shell/file_menu.py" line="265" />
+      <location filename="../../ui/shell/file_menu.py" line="274" />
       <source>检查数据库</source>
       <translation>Check database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="81" />
+      <location filename="../../ui/shell/file_menu.py" line="44" />
+      <source>检查数据库(&amp;K)</source>
+      <translation>Chec&amp;k database</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_menu.py" line="42" />
+      <source>给下级单位一份起始文件(&amp;G)…</source>
+      <translation>&amp;Give a town a starter file…</translation>
+    </message>
+    <message>
+      <source>给下级单位一份起始文件…</source>
+      <translation type="vanished">Starter file for a town or department…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_menu.py" line="79" />
       <source>自动备份失败：{0}</source>
       <translation>Automatic backup failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="50" />
       <source>载入演示数据</source>
-      <translation>Load demo data</translation>
+      <translation type="vanished">Load demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="108" />
+      <location filename="../../ui/shell/file_menu.py" line="46" />
+      <source>载入演示数据(&amp;D)</source>
+      <translation>Load &amp;demo data</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_menu.py" line="106" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
@@ -2368,21 +2698,191 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 Open it read-only?</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="52" />
       <source>退出</source>
-      <translation>Exit</translation>
+      <translation type="vanished">Exit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_menu.py" line="48" />
+      <source>退出(&amp;X)</source>
+      <translation>E&amp;xit</translation>
+    </message>
+  </context>
+  <context>
+    <name>file_open</name>
+    <message>
+      <location filename="../../ui/shell/file_open.py" line="160" />
+      <source>{0}：{1}</source>
+      <translation>{0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_open.py" line="158" />
+      <source>不是本程序能打开的文件类型</source>
+      <translation>Not a kind of file this program opens</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_open.py" line="66" />
+      <source>不能打开这些文件（只能打开数据库 .db、通知 .docx/.pdf/.txt、报回的表格 .xlsx）：</source>
+      <translation>These files cannot be opened (only databases .db, notices .docx/.pdf/.txt and returned forms .xlsx):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_open.py" line="109" />
+      <source>导入报回的表格</source>
+      <translation>Import returned forms</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_open.py" line="87" />
+      <source>当前数据库还没有活动：请先新建活动或载入演示数据，再打开这个文件。</source>
+      <translation>This database has no campaign yet: create a campaign or load the demo first, then open the file again.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_open.py" line="65" />
+      <location filename="../../ui/shell/file_open.py" line="160" />
+      <source>打开文件</source>
+      <translation>Open file</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_open.py" line="158" />
+      <source>文件不存在</source>
+      <translation>File not found</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_open.py" line="95" />
+      <source>登记通知</source>
+      <translation>Register a notice</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_open.py" line="68" />
+      <source>（文件不存在）</source>
+      <translation> (file not found)</translation>
+    </message>
+  </context>
+  <context>
+    <name>merge_models</name>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="56" />
+      <source>上次合并时确认</source>
+      <translation>Confirmed at the last merge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="153" />
+      <source>保留本机</source>
+      <translation>Keep ours</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="139" />
+      <source>内容</source>
+      <translation>Content</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="57" />
+      <source>名称相同</source>
+      <translation>Same name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="149" />
+      <source>对方：{0}</source>
+      <translation>Theirs: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="58" />
+      <source>已手动指定</source>
+      <translation>Chosen by hand</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="59" />
+      <source>本机有多个同名单位，请指定</source>
+      <translation>Several units here have this name; please choose</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="148" />
+      <source>本机：{0}</source>
+      <translation>Ours: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="153" />
+      <source>采用对方</source>
+      <translation>Take theirs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="95" />
+      <source>（新增为一个单位）</source>
+      <translation>(add as a unit of its own)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="53" />
+      <source>（新增）</source>
+      <translation>(new)</translation>
+    </message>
+  </context>
+  <context>
+    <name>recent_menu</name>
+    <message>
+      <location filename="../../ui/shell/recent_menu.py" line="65" />
+      <source>文件已不存在（已从列表中去掉）：
+{0}</source>
+      <translation>The file no longer exists (removed from the list):
+{0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/recent_menu.py" line="65" />
+      <source>最近打开</source>
+      <translation>Recent files</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/recent_menu.py" line="57" />
+      <source>清除列表(&amp;C)</source>
+      <translation>&amp;Clear the list</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/recent_menu.py" line="53" />
+      <source>（还没有打开过的文件）</source>
+      <translation>(no files opened yet)</translation>
+    </message>
+  </context>
+  <context>
+    <name>starter_dialog</name>
+    <message>
+      <location filename="../../ui/exchange/starter_dialog.py" line="47" />
+      <source>保存起始文件</source>
+      <translation>Save starter file</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/starter_dialog.py" line="61" />
+      <source>已保存给“{0}”的起始文件：
+{1}
+
+其中有活动、单位 {2} 个、统计指标和通知，不含各单位已报的数据。对方以“{0}”为本单位填报，交回的文件将作为该单位的文件合并。</source>
+      <translation>Starter file for "{0}" saved:
+{1}
+
+It holds the campaigns, {2} units, the indicators and the notices, but none of the figures units reported. "{0}" reports as its own office; the files it sends back merge as that office's.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/starter_dialog.py" line="29" />
+      <source>接收单位（作为起始文件的“本单位”；可直接输入）：</source>
+      <translation>Recipient (the starter file's own office; you may type a name):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/starter_dialog.py" line="28" />
+      <source>给下级单位一份起始文件</source>
+      <translation>Starter file for a town or department</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/starter_dialog.py" line="60" />
+      <source>起始文件已保存</source>
+      <translation>Starter file saved</translation>
     </message>
   </context>
   <context>
     <name>startup</name>
     <message>
-      <location filename="../../ui/shell/startup.py" line="79" />
-      <location filename="../../ui/shell/startup.py" line="86" />
+      <location filename="../../ui/shell/startup.py" line="91" />
+      <location filename="../../ui/shell/startup.py" line="98" />
       <source>数据库已损坏</source>
       <translation>Database damaged</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="87" />
+      <location filename="../../ui/shell/startup.py" line="99" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -2393,7 +2893,7 @@ Open it read-only?</translation>
 A backup from {1} was found. Restore it? (Choose “No” to create an empty database.)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="80" />
+      <location filename="../../ui/shell/startup.py" line="92" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -2404,12 +2904,12 @@ A backup from {1} was found. Restore it? (Choose “No” to create an empty dat
 No usable backup was found; an empty database will be created.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="56" />
+      <location filename="../../ui/shell/startup.py" line="57" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="57" />
+      <location filename="../../ui/shell/startup.py" line="58" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 

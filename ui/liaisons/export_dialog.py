@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLineEdit,
     QRadioButton,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common import file_dialogs
 from ui.common.path_row import path_row
 
 
@@ -49,12 +49,14 @@ class LiaisonExportDialog(QDialog):
         self._update()
 
     def _choose_out(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存为"), self.out.text(), "Excel (*.xlsx);;PDF (*.pdf)")
+        path = file_dialogs.save_file(
+            self, file_dialogs.EXPORT, self.tr("保存为"), self.out.text(), "Excel (*.xlsx);;PDF (*.pdf)"
+        )
         if path:
             self.out.setText(path)
 
     def _choose_template(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择模板"), "", "Excel (*.xlsx)")
+        path = file_dialogs.open_file(self, file_dialogs.TEMPLATE, self.tr("选择模板"), "Excel (*.xlsx)")
         if path:
             self.template.setText(path)
 

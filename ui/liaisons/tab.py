@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,8 +19,9 @@ from PySide6.QtWidgets import (
 from models.campaigns.units import CATEGORIES
 from models.liaisons.liaison import carry_over, delete_liaison, edit_liaison, liaison_rows, previous_campaign
 from models.store.database import Store
-from ui.common import errors, msgbox
+from ui.common import errors, file_dialogs, msgbox
 from ui.liaisons.model import LiaisonModel
+from ui.liaisons.table_view import LiaisonView
 
 ALL, MISSING = "all", "missing"
 
@@ -58,21 +55,13 @@ class LiaisonsTab(QWidget):
         self.store = store
         self.campaign: dict | None = None
         self.model = LiaisonModel(store, self)
-        self.model.edited.connect(self._after_write)
+        self.model.edited.connect(self._after_edit)
         self.proxy = LiaisonFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.view = QTableView(self)
+        self.model.refused.connect(self.show_message)
+        self.view = LiaisonView(self)
         self.view.setModel(self.proxy)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.selectionModel().currentChanged.connect(self._on_cell_changed)
         self.caption = QLabel(self)
         self.missing_label = QLabel(self)
         self.missing_label.setStyleSheet("color: #b42318; font-weight: bold")
@@ -141,6 +130,21 @@ class LiaisonsTab(QWidget):
     def selected_row(self) -> dict | None:
         index = self.proxy.mapToSource(self.view.currentIndex())
         return self.model.row_at(index.row()) if index.isValid() else None
+
+    def show_message(self, text: str) -> None:
+        bar = getattr(self.window(), "statusBar", None)
+        if bar is not None and text:
+            bar().showMessage(text, 15000)
+
+    def _on_cell_changed(self, current, _previous) -> None:
+        index = self.proxy.mapToSource(current)
+        problem = self.model.cell_problem(index.row(), index.column()) if index.isValid() else None
+        if problem:
+            self.show_message(problem)
+
+    def _after_edit(self, *_args) -> None:
+        # After the commit has returned: the key that committed (Tab, Enter) moves on first.
+        QTimer.singleShot(0, self._after_write)
 
     def _after_write(self, *_args) -> None:
         window = self.window()
@@ -215,10 +219,10 @@ class LiaisonsTab(QWidget):
 
     # -- files -----------------------------------------------------------
     def ask_folder(self, title: str) -> str:
-        return QFileDialog.getExistingDirectory(self, title)
+        return file_dialogs.folder(self, file_dialogs.FORMS, title)
 
     def ask_import_paths(self) -> list[str]:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("选择报回的联络员表"), "", "Excel (*.xlsx)")
+        files = file_dialogs.open_files(self, file_dialogs.FORMS, self.tr("选择报回的联络员表"), "Excel (*.xlsx)")
         return files
 
     def blank_forms(self) -> None:
@@ -258,7 +262,9 @@ class LiaisonsTab(QWidget):
         from models.liaisons.export import export_liaisons
         from ui.liaisons.export_dialog import LiaisonExportDialog
 
-        default = str(Path.home() / f"{self.campaign['year']}年联络员名单.xlsx")
+        default = file_dialogs.suggested_path(
+            file_dialogs.EXPORT, f"{self.campaign['year']}年联络员名单.xlsx", Path.home()
+        )
         options = LiaisonExportDialog.ask(default, self)
         if not options:
             return

@@ -6,7 +6,6 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLineEdit,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from models.campaigns import units as unit_core
 from models.campaigns.unit_import import entries_from_rows, import_units, pasted_rows, read_unit_rows
-from ui.common import errors, msgbox
+from ui.common import errors, file_dialogs, msgbox
 from ui.common.table_model import Column, RowsModel
 from ui.liaisons.unit_dialog import UnitDialog
 
@@ -132,7 +131,7 @@ class UnitDirectory(QDialog):
             self._run(lambda: unit_core.add_units_to_campaign(self.store, self.campaign["id"], [unit["id"]]))
 
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择单位名单"), "", "Excel (*.xlsx)")
+        path = file_dialogs.open_file(self, file_dialogs.UNITS, self.tr("选择单位名单"), "Excel (*.xlsx)")
         if path:
             self._run(lambda: self._import(entries_from_rows(read_unit_rows(path), path)))
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.notices.notice import ATTACHMENT_KINDS, DIRECTIONS, read_template
-from ui.common import errors
+from ui.common import errors, file_dialogs
 from ui.common.table_model import Column
 from ui.notices.tables import EditableRowsModel
 
@@ -131,6 +130,26 @@ class NoticeEditor(QWidget):
         for view in (self.contacts_view, self.attachments_view):
             view.resizeColumnsToContents()
 
+    def mark_unsure(self, unsure: dict[str, str], confidence: dict[str, float]) -> None:
+        """Fields the parser is unsure of get a yellow background and the reason as tooltip, until edited."""
+        for key, edit in self.edits.items():
+            why = unsure.get(key)
+            edit.setProperty("unsure", bool(why))
+            edit.setStyleSheet("QLineEdit { background: #fff3b0; }" if why else "")
+            edit.setToolTip(self.tr("请核对：{0}").format(why) if why else "")
+            if why and not edit.text():
+                edit.setPlaceholderText(self.tr("未填入：{0}").format(why))
+            if why:
+                edit.textEdited.connect(lambda _text, e=edit: self._checked(e))
+
+    def _checked(self, edit: QLineEdit) -> None:
+        edit.setProperty("unsure", False)
+        edit.setStyleSheet("")
+        edit.setToolTip("")
+
+    def unsure_fields(self) -> list[str]:
+        return [key for key, edit in self.edits.items() if edit.property("unsure")]
+
     def values(self) -> dict:
         fields = {key: edit.text().strip() or None for key, edit in self.edits.items()}
         fields["direction"] = self.direction.currentData()
@@ -152,7 +171,9 @@ class NoticeEditor(QWidget):
         row = self.attachments_view.currentIndex().row()
         if row < 0:
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择空白模板"), "", self.tr("Excel 工作簿 (*.xlsx)"))
+        path = file_dialogs.open_file(
+            self, file_dialogs.TEMPLATE, self.tr("选择空白模板"), self.tr("Excel 工作簿 (*.xlsx)")
+        )
         if path:
             try:
                 self.attach_template(row, path)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,7 +26,7 @@ from models.progress.forms.export import (
     template_columns,
 )
 from models.progress.totals import cumulative_table, week_table
-from ui.common import errors, msgbox
+from ui.common import errors, file_dialogs, msgbox
 from ui.common.path_row import path_row
 
 
@@ -58,6 +57,7 @@ class ExportDialog(QDialog):
         kind.addWidget(self.week, 1)
         self.template = QLineEdit(self)
         self.template.setPlaceholderText(self.tr("留空：使用本程序的格式"))
+        self.template.setText(last_template())  # the template used last time, while it still exists
         self.template.editingFinished.connect(self.inspect_template)
         self.target = QLineEdit(self)
         self.mapping_form = QFormLayout()
@@ -73,7 +73,7 @@ class ExportDialog(QDialog):
         form.addRow(buttons)
 
     def choose_template(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择收到的空白统计表"), "", "Excel (*.xlsx)")
+        name = file_dialogs.open_file(self, file_dialogs.TEMPLATE, self.tr("选择收到的空白统计表"), "Excel (*.xlsx)")
         if name:
             self.template.setText(name)
             self.inspect_template()
@@ -83,7 +83,7 @@ class ExportDialog(QDialog):
         default = (
             f"{self.campaign['year']}年进展统计表_{'累计' if self.cumulative.isChecked() else period['label']}.xlsx"
         )
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("保存统计表"), default, "Excel (*.xlsx)")
+        name = file_dialogs.save_file(self, file_dialogs.EXPORT, self.tr("保存统计表"), default, "Excel (*.xlsx)")
         if name:
             self.target.setText(name)
 
@@ -122,13 +122,14 @@ class ExportDialog(QDialog):
             msgbox.warning(self, self.windowTitle(), self.tr("请选择保存位置。"))
             return
         template = self.template.text().strip()
+        remember_template(template)
         try:
             chosen = {text: box.currentData() for text, box in self.mapping_boxes.items() if box.currentData()}
             if chosen:
                 remember_mapping(self.store, self.campaign["id"], chosen)
             if template:
                 mapping = remembered_mapping(self.store, self.campaign["id"])
-                self.report = export_into_template(self.table(), template, target, mapping)
+                self.report = export_into_template(self.table(), template, target, mapping, store=self.store)
             else:
                 self.report = export_own(self.table(), self.campaign, target, self.store.meta("office_name"))
         except Exception as exc:  # noqa: BLE001
@@ -139,12 +140,32 @@ class ExportDialog(QDialog):
             text += "\n" + self.tr("未填写的模板栏目：") + "、".join(self.report["unmatched_columns"])
         if self.report["unplaced_units"]:
             text += "\n" + self.tr("模板中没有空行，未写入：") + "、".join(self.report["unplaced_units"])
+        if self.report.get("empty_rows"):
+            text += "\n" + self.tr("模板中预印了但没有数据的行：") + "、".join(self.report["empty_rows"])
         msgbox.information(self, self.windowTitle(), text)
         super().accept()
 
     @classmethod
     def ask(cls, parent, store, campaign: dict, period: dict | None) -> bool:
         return cls(parent, store, campaign, period).exec() == QDialog.DialogCode.Accepted
+
+
+TEMPLATE_SETTING = "dialogs/stats_template"
+
+
+def last_template() -> str:
+    from pathlib import Path
+
+    from ui.common import settings
+
+    path = settings.get(settings.Setting(TEMPLATE_SETTING, "", str))
+    return path if path and Path(path).is_file() else ""
+
+
+def remember_template(path: str) -> None:
+    from ui.common import settings
+
+    settings.put(settings.Setting(TEMPLATE_SETTING, "", str), path)
 
 
 def tr(text: str) -> str:
@@ -157,7 +178,7 @@ def save_blank_forms(parent: QWidget, store, campaign: dict, period: dict | None
 
     if not period:
         return []
-    folder = QFileDialog.getExistingDirectory(parent, tr("空白表保存到文件夹"))
+    folder = file_dialogs.folder(parent, file_dialogs.FORMS, tr("空白表保存到文件夹"))
     if not folder:
         return []
     try:

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from models.campaigns.periods import list_periods
 from models.progress.forms.importer import apply_import, preview_forms
-from ui.common import errors
+from ui.common import errors, file_dialogs
 from ui.common.table_model import Column, RowsModel
 
 STATUS = {"ready": "待导入", "imported": "已导入", "unchanged": "无变化", "rejected": "未导入"}
@@ -86,12 +85,14 @@ class ImportDialog(QDialog):
         self.preview()
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择交回的表格"), "", "Excel (*.xlsx *.xlsm *.xls)")
+        names = file_dialogs.open_files(
+            self, file_dialogs.FORMS, self.tr("选择交回的表格"), "Excel (*.xlsx *.xlsm *.xls)"
+        )
         if names:
             self.set_paths(names)
 
     def choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, self.tr("选择文件夹"))
+        name = file_dialogs.folder(self, file_dialogs.FORMS, self.tr("选择文件夹"))
         if name:
             self.set_paths([name])
 

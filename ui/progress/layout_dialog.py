@@ -6,7 +6,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from models.campaigns.layouts import ACCUMULATIONS, header_text, layout_of, save_layout
 from models.clock import new_id
-from ui.common import errors
+from ui.common import errors, file_dialogs
 
 COLUMNS = (
     ("group", "分组（表头第一行）"),
@@ -150,7 +149,7 @@ class LayoutDialog(QDialog):
     def from_template(self) -> None:
         from models.progress.forms.template import layout_from_template
 
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择收到的空白统计表"), "", "Excel (*.xlsx)")
+        name = file_dialogs.open_file(self, file_dialogs.TEMPLATE, self.tr("选择收到的空白统计表"), "Excel (*.xlsx)")
         if not name:
             return
         try:

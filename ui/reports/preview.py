@@ -8,7 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ui.common import file_dialogs
 
 
 class ReportPreview(QWidget):
@@ -123,7 +125,7 @@ class SavePath:
     def ask(cls, parent: QWidget, suggested: str, suffix: str = ".pdf") -> str:
         kind = suffix.lstrip(".").upper()
         title = QCoreApplication.translate("SavePath", "另存为")
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, f"{kind} (*{suffix})")
+        path = file_dialogs.save_file(parent, file_dialogs.EXPORT, title, suggested, f"{kind} (*{suffix})")
         if path and not path.lower().endswith(suffix):
             path += suffix
         return path

@@ -10,19 +10,13 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from models.store import backups
 from models.store.database import open_store
-from ui.common import errors, msgbox, settings
+from ui.common import errors, file_dialogs, msgbox, settings
 from ui.common.paths import user_data_dir
-from ui.shell import startup
+from ui.shell import file_drop, recent_menu, startup
 
 FILE_FILTER = "安全生产月工作台数据库 (*.db *.sqlite);;所有文件 (*)"
 AUTO_BACKUP_MS = 10 * 60 * 1000
 USB_FOLDER = "U盘文件副本"
-
-
-def _file_dialog():
-    from PySide6.QtWidgets import QFileDialog  # loaded when a dialog is opened, not before the first paint
-
-    return QFileDialog
 
 
 def tr(text: str) -> str:
@@ -38,18 +32,22 @@ def populate(menu: QMenu, window) -> None:
         menu.addAction(action)
         return action
 
-    add(tr("新建数据库…"), lambda: new_database(window), QKeySequence.StandardKey.New)
-    add(tr("打开…"), lambda: open_database_dialog(window), QKeySequence.StandardKey.Open)
-    add(tr("打开 U 盘上的文件（先复制到本机）…"), lambda: open_database_dialog(window, from_stick=True))
+    add(tr("新建数据库(&N)…"), lambda: new_database(window), QKeySequence.StandardKey.New)
+    add(tr("打开(&O)…"), lambda: open_database_dialog(window), QKeySequence.StandardKey.Open)
+    add(tr("打开 U 盘上的文件（先复制到本机）(&U)…"), lambda: open_database_dialog(window, from_stick=True))
+    recent_menu.populate(menu.addMenu(tr("最近打开(&R)")), window)
     menu.addSeparator()
-    add(tr("保存副本（U盘）…"), lambda: save_copy(window))
-    add(tr("导入合并…"), lambda: import_merge(window))
-    add(tr("备份与恢复…"), lambda: show_backups(window))
-    add(tr("检查数据库"), lambda: check_database(window))
+    add(tr("保存副本（U盘）(&C)…"), lambda: save_copy(window))
+    add(tr("导入合并(&M)…"), lambda: import_merge(window))
+    add(tr("给下级单位一份起始文件(&G)…"), lambda: give_starter(window))
+    add(tr("备份与恢复(&B)…"), lambda: show_backups(window))
+    add(tr("检查数据库(&K)"), lambda: check_database(window))
     menu.addSeparator()
-    add(tr("载入演示数据"), lambda: load_demo(window))
+    add(tr("载入演示数据(&D)"), lambda: load_demo(window))
     menu.addSeparator()
-    add(tr("退出"), QApplication.closeAllWindows, QKeySequence.StandardKey.Quit)
+    add(tr("退出(&X)"), QApplication.closeAllWindows, QKeySequence.StandardKey.Quit)
+    recent_menu.remember(window.store.path)
+    file_drop.install(window)
     install_autobackup(window)
 
 
@@ -122,11 +120,12 @@ def switch_to(window, path: Path, *, origin: Path | None = None) -> bool:
     if old is not None and Path(old) != Path(path):
         startup.release_lock(old)
     settings.put(settings.LAST_DB, str(path))
+    recent_menu.remember(path)
     return True
 
 
 def new_database(window) -> None:
-    name, _ = _file_dialog().getSaveFileName(window, tr("新建数据库"), "", FILE_FILTER)
+    name = file_dialogs.save_file(window, file_dialogs.DATABASE, tr("新建数据库"), "", FILE_FILTER)
     if not name:
         return
     path = Path(name)
@@ -137,7 +136,7 @@ def new_database(window) -> None:
 
 
 def open_database_dialog(window, from_stick: bool = False) -> None:
-    name, _ = _file_dialog().getOpenFileName(window, tr("打开数据库"), "", FILE_FILTER)
+    name = file_dialogs.open_file(window, file_dialogs.DATABASE, tr("打开数据库"), FILE_FILTER)
     if name:
         open_path(window, Path(name), from_stick=from_stick)
 
@@ -170,7 +169,7 @@ def open_path(window, path: Path, *, from_stick: bool = False) -> bool:
 def save_copy(window, target: Path | None = None) -> Path | None:
     if target is None:
         suggested = f"{window.store.path.stem if window.store.path else '副本'}-副本.db"
-        name, _ = _file_dialog().getSaveFileName(window, tr("保存副本（U盘）"), suggested, FILE_FILTER)
+        name = file_dialogs.save_file(window, "copy", tr("保存副本（U盘）"), suggested, FILE_FILTER)
         if not name:
             return None
         target = Path(name)
@@ -192,30 +191,39 @@ def save_copy(window, target: Path | None = None) -> Path | None:
     return target
 
 
+def give_starter(window) -> None:
+    from ui.exchange.starter_dialog import give_starter as ask_and_write
+
+    ask_and_write(window)
+
+
 def import_merge(window, path: Path | None = None) -> dict | None:
-    from ui.shell.merge_dialog import MergeDialog
+    from ui.exchange.merge_dialog import MergeDialog
 
     if path is None:
-        name, _ = _file_dialog().getOpenFileName(window, tr("导入合并"), "", FILE_FILTER)
+        name = file_dialogs.open_file(window, "merge", tr("导入合并"), FILE_FILTER)
         if not name:
             return None
         path = Path(name)
+    taken = []
+
+    def backup(store, reason):
+        taken.append(backups.make_backup(store, reason))
+
     try:
         from models.exchange import merge as merging  # loaded when a merge is asked for, not at start-up
 
-        plan = merging.preview(window.store, path)
-        if plan["same_office"] or not (plan["total_changes"] or plan["total_conflicts"] or plan["history"]):
-            msgbox.information(window, tr("导入合并"), "\n".join(merging.summary_lines(plan)))
-            return plan
-        decisions = MergeDialog.ask(window, plan)
-        if decisions is None:
-            return None
-        taken = []
-
-        def backup(store, reason):
-            taken.append(backups.make_backup(store, reason))
-
-        result = merging.merge(window.store, path, decisions=decisions, backup=backup)
+        # One private copy, staged once: the preview, the clerk's changes to unit matches and the merge share it.
+        with merging.MergeSession(window.store, path) as session:
+            plan = session.preview()
+            if not (plan["total_changes"] or plan["total_conflicts"] or plan["history"]):
+                msgbox.information(window, tr("导入合并"), "\n".join(merging.summary_lines(plan)))
+                return plan
+            session.start_backup(backup)  # runs while the clerk reads the preview
+            choice = MergeDialog.ask(window, plan, our_units=session.our_units(), restage=session.preview)
+            if choice is None:
+                return None
+            result = session.apply(decisions=choice.decisions, unit_choices=choice.unit_choices)
     except Exception as exc:  # noqa: BLE001
         errors.show_exception(window, exc)
         return None

@@ -52,11 +52,11 @@ def test_a_lead_entered_edited_and_undone(demo_store, campaign, units):
 @pytest.mark.parametrize(
     ("values", "message"),
     [
-        ({"what": ""}, "违法行为不能为空"),
+        ({"what": ""}, "违法行为：不能为空"),
         ({"what": "x", "unit_id": "不存在的镇"}, "不是本活动的单位"),
         ({"what": "x", "reported_on": "上周"}, "上报日期"),
         ({"what": "x", "reported_on": "2022-02-30"}, "不是有效日期"),
-        ({"what": "x", "status": "办结"}, "核查状态只能是"),
+        ({"what": "x", "status": "办结"}, "核查状态：只能是"),
         ({"what": "长" * 501}, "过长"),
     ],
 )
