@@ -2064,7 +2064,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
     <message>
       <location filename="../../ui/reports/tab.py" line="43" />
       <source>打印预览…</source>
-      <translation>Print pre&amp;view…</translation>
+      <translation>Print preview…</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="38" />
