@@ -101,9 +101,10 @@ def _column_widths(header: list[str], rows: list[list], size: float) -> tuple[fl
     unit = min(max(longest, fonts.width("合计", body, size)) + 2 * PAD_X, g.BLOCK_WIDTH * UNIT_SHARE)
     unit = max(unit, _head_width(header[0], bold))
     widths = []
+    widest = (g.BLOCK_WIDTH - unit) / 2  # a column of long text wraps rather than run off the block
     for index in range(1, len(header)):
         cells = [fonts.width(str(row[index] if index < len(row) else ""), body, size) for row in rows]
-        widths.append(max(max(cells or [0.0]) + 2 * PAD_X, _head_width(header[index], bold)))
+        widths.append(min(max(max(cells or [0.0]) + 2 * PAD_X, _head_width(header[index], bold)), widest))
     return unit, widths
 
 
@@ -192,7 +193,13 @@ def _table(header, rows, columns, groups, size, unit_width, widths):
     heads = [header[0]] + [header[i] for i in columns]
     head = [_wrap(text, bold, HEAD_SIZE, w - 2 * PAD_X) for text, w in zip(heads, col_widths)]
     names = [_wrap(row[0], body, size, unit_width - 2 * PAD_X) for row in rows]
-    data = [[name, *[row[i] if i < len(row) else "" for i in columns]] for name, row in zip(names, rows)]
+    data = []
+    for name, row in zip(names, rows):
+        cells = [row[i] if i < len(row) else "" for i in columns]
+        for at, (value, w) in enumerate(zip(cells, col_widths[1:])):
+            if isinstance(value, str) and fonts.width(value, body, size) > w - 2 * PAD_X + 0.01:
+                cells[at] = _wrap(value, body, size, w - 2 * PAD_X)
+        data.append([name, *cells])
     commands = [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]
     header_rows = [head]
     named = groups and any(groups[i - 1] for i in columns)
