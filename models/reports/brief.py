@@ -84,7 +84,7 @@ def weekly_document(store: Store, campaign: dict, period: dict | None, report: d
     doc.add(b.Title(title), b.Blank())
     doc.add(*section_blocks(sections, parts))
     table_title = f"第{period['seq']}周各单位活动开展情况统计表"
-    doc.add(b.AttachmentNote([table_title]), b.Blank(2))
+    doc.add(b.Blank(), b.AttachmentNote([table_title]), b.Blank(2))
     doc.add(
         b.Signature(
             campaign.get("office_name") or f"{MISSING}发文机关", cn_date(period.get("due_date") or period["end_date"])

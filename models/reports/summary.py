@@ -168,7 +168,7 @@ def summary_document(store: Store, campaign: dict, report: dict | None = None) -
     doc.add(*section_blocks(sections, {0: stats}))
     table_title, chart_title = "各单位活动开展情况统计表", "活动各周进展情况"
     cases = cases_table(store, campaign["id"], until=last["end_date"] if last else None)
-    doc.add(b.AttachmentNote([table_title, chart_title] + ([CASES_TABLE] if cases else [])), b.Blank(2))
+    doc.add(b.Blank(), b.AttachmentNote([table_title, chart_title] + ([CASES_TABLE] if cases else [])), b.Blank(2))
     date = cn_date(summary_due_date(store, campaign["id"]) or campaign.get("end_date"))
     doc.add(b.Signature(campaign.get("office_name") or f"{MISSING}发文机关", date))
     doc.add(b.PageBreak(), b.AttachmentLabel("附件1"), b.Blank(), b.Title(table_title), b.Blank())
