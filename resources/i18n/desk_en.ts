@@ -161,138 +161,148 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>CompletenessView</name>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="138" />
-      <location filename="../../ui/progress/completeness_view.py" line="165" />
+      <location filename="../../ui/progress/completeness_view.py" line="144" />
+      <location filename="../../ui/progress/completeness_view.py" line="171" />
       <source>{0}催报清单</source>
       <translation>Chase list {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="113" />
+      <location filename="../../ui/progress/completeness_view.py" line="119" />
       <source>{0}：应报 {1}，已报 {2}（按时 {3}，迟报 {4}），未报 {5}，报送率 {6:.0%}</source>
       <translation>{0}: expected {1}, reported {2} (on time {3}, late {4}), missing {5}, reporting rate {6:.0%}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="72" />
+      <location filename="../../ui/progress/completeness_view.py" line="76" />
       <source>修改截止时间…</source>
       <translation>Change deadline…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="126" />
+      <location filename="../../ui/progress/completeness_view.py" line="132" />
       <source>催报清单</source>
       <translation>Chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="62" />
-      <location filename="../../ui/progress/completeness_view.py" line="153" />
+      <location filename="../../ui/progress/completeness_view.py" line="63" />
+      <location filename="../../ui/progress/completeness_view.py" line="159" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="58" />
-      <location filename="../../ui/progress/completeness_view.py" line="150" />
+      <location filename="../../ui/progress/completeness_view.py" line="59" />
+      <location filename="../../ui/progress/completeness_view.py" line="156" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="45" />
+      <location filename="../../ui/progress/completeness_view.py" line="71" />
+      <source>各周报送情况</source>
+      <translation>Reporting by week</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/completeness_view.py" line="46" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="129" />
+      <location filename="../../ui/progress/completeness_view.py" line="135" />
       <source>导出催报清单</source>
       <translation>Export chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="70" />
+      <location filename="../../ui/progress/completeness_view.py" line="74" />
       <source>导出催报清单…</source>
       <translation>Export chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="143" />
+      <location filename="../../ui/progress/completeness_view.py" line="149" />
       <source>已导出催报清单：{0}</source>
       <translation>Chase list exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="48" />
+      <location filename="../../ui/progress/completeness_view.py" line="49" />
       <source>已报</source>
       <translation>Reported</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="149" />
+      <location filename="../../ui/progress/completeness_view.py" line="155" />
       <source>序号</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="47" />
+      <location filename="../../ui/progress/completeness_view.py" line="48" />
       <source>应报</source>
       <translation>Expected</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="46" />
+      <location filename="../../ui/progress/completeness_view.py" line="47" />
       <source>截止</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="63" />
-      <location filename="../../ui/progress/completeness_view.py" line="154" />
+      <location filename="../../ui/progress/completeness_view.py" line="64" />
+      <location filename="../../ui/progress/completeness_view.py" line="160" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="77" />
+      <location filename="../../ui/progress/completeness_view.py" line="81" />
       <source>打印催报清单…</source>
       <translation>Print chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="52" />
+      <location filename="../../ui/progress/completeness_view.py" line="72" />
+      <source>报送情况</source>
+      <translation>Reporting</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/completeness_view.py" line="53" />
       <source>报送率</source>
       <translation>Reporting rate</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="49" />
+      <location filename="../../ui/progress/completeness_view.py" line="50" />
       <source>按时</source>
       <translation>On time</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="75" />
+      <location filename="../../ui/progress/completeness_view.py" line="79" />
       <source>按通知中的每周报送时间（如 每周四12:00前）重设各周截止时间</source>
       <translation>Reset each week’s deadline from the weekly reporting time in the notice (e.g. every Thursday before 12:00)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="74" />
+      <location filename="../../ui/progress/completeness_view.py" line="78" />
       <source>按通知设截止</source>
       <translation>Deadlines from notice</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="60" />
+      <location filename="../../ui/progress/completeness_view.py" line="61" />
       <source>收到时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="51" />
+      <location filename="../../ui/progress/completeness_view.py" line="52" />
       <source>未报</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="126" />
+      <location filename="../../ui/progress/completeness_view.py" line="132" />
       <source>本周所有单位都已按时报送。</source>
       <translation>All units reported on time this week.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="59" />
-      <location filename="../../ui/progress/completeness_view.py" line="151" />
+      <location filename="../../ui/progress/completeness_view.py" line="60" />
+      <location filename="../../ui/progress/completeness_view.py" line="157" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="61" />
-      <location filename="../../ui/progress/completeness_view.py" line="152" />
+      <location filename="../../ui/progress/completeness_view.py" line="62" />
+      <location filename="../../ui/progress/completeness_view.py" line="158" />
       <source>联络员</source>
       <translation>Liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="50" />
+      <location filename="../../ui/progress/completeness_view.py" line="51" />
       <source>迟报</source>
       <translation>Late</translation>
     </message>
@@ -749,144 +759,154 @@ Save “{1}” anyway?</translation>
   <context>
     <name>LiaisonsTab</name>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="130" />
+      <location filename="../../ui/liaisons/tab.py" line="135" />
       <source>{0} 个单位，{1} 名联络员</source>
       <translation>{0} unit(s), {1} liaison(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="131" />
+      <location filename="../../ui/liaisons/tab.py" line="146" />
+      <source>{0}年联络员名单</source>
+      <translation>Liaison list {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="136" />
       <source>⚠ {0} 个单位未报联络员</source>
       <translation>⚠ {0} unit(s) without a liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="79" />
+      <location filename="../../ui/liaisons/tab.py" line="82" />
       <source>全部单位</source>
       <translation>All units</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="98" />
+      <location filename="../../ui/liaisons/tab.py" line="101" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="193" />
+      <location filename="../../ui/liaisons/tab.py" line="201" />
       <source>删除 {0} 的联络员 {1} 吗？（可撤销）</source>
       <translation>Delete liaison {1} of {0}? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="194" />
+      <location filename="../../ui/liaisons/tab.py" line="202" />
       <source>删除联络员</source>
       <translation>Delete liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="210" />
+      <location filename="../../ui/liaisons/tab.py" line="218" />
       <source>加入 {0} 个单位，复制 {1} 名联络员，{2} 个单位已有联络员未改动。</source>
       <translation>Added {0} unit(s) and copied {1} liaison(s); {2} unit(s) already had a liaison and were left unchanged.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="103" />
+      <location filename="../../ui/liaisons/tab.py" line="106" />
       <source>单位名录…</source>
       <translation>Unit directory…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="112" />
+      <location filename="../../ui/liaisons/tab.py" line="115" />
       <source>双击单元格直接修改；红色行是还没有报联络员的单位。</source>
       <translation>Double-click a cell to edit it; red rows are units that have not named a liaison yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="80" />
+      <location filename="../../ui/liaisons/tab.py" line="83" />
       <source>只看未报联络员的单位</source>
       <translation>Only units without a liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="101" />
+      <location filename="../../ui/liaisons/tab.py" line="104" />
       <source>导入报回的表…</source>
       <translation>Import returned forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="271" />
+      <location filename="../../ui/liaisons/tab.py" line="279" />
       <source>导出名单</source>
       <translation>Export list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="102" />
+      <location filename="../../ui/liaisons/tab.py" line="105" />
       <source>导出名单…</source>
       <translation>Export list…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="271" />
+      <location filename="../../ui/liaisons/tab.py" line="279" />
       <source>已保存：{0}</source>
       <translation>Saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="238" />
+      <location filename="../../ui/liaisons/tab.py" line="246" />
       <source>已生成 {0} 个文件，保存在：
 {1}</source>
       <translation>{0} file(s) created in:
 {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="202" />
+      <location filename="../../ui/liaisons/tab.py" line="210" />
       <source>把 {0} 年的单位和联络员沿用到本次活动吗？已报联络员的单位保持不变。</source>
       <translation>Carry over the units and liaisons of {0} to this campaign? Units that already have a liaison stay unchanged.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="85" />
+      <location filename="../../ui/liaisons/tab.py" line="88" />
       <source>搜索单位、姓名、电话……</source>
       <translation>Search…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="96" />
+      <location filename="../../ui/liaisons/tab.py" line="99" />
       <source>新增联络员</source>
       <translation>New liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="200" />
+      <location filename="../../ui/liaisons/tab.py" line="208" />
       <source>没有更早的活动可以沿用。</source>
       <translation>There is no earlier campaign to carry over from.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="99" />
+      <location filename="../../ui/liaisons/tab.py" line="102" />
       <source>沿用上一年名单</source>
       <translation>Carry over last year’s list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="200" />
-      <location filename="../../ui/liaisons/tab.py" line="203" />
-      <location filename="../../ui/liaisons/tab.py" line="209" />
+      <location filename="../../ui/liaisons/tab.py" line="208" />
+      <location filename="../../ui/liaisons/tab.py" line="211" />
+      <location filename="../../ui/liaisons/tab.py" line="217" />
       <source>沿用名单</source>
       <translation>Carry over list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="230" />
+      <location filename="../../ui/liaisons/tab.py" line="238" />
       <source>生成一张包含全部单位的表吗？
 （选“否”则每个单位一张，可分别发送）</source>
       <translation>Create one form with all units?
 (Choose “No” for one form per unit, to send separately.)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="100" />
+      <location filename="../../ui/liaisons/tab.py" line="103" />
       <source>生成空白表…</source>
       <translation>Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="230" />
       <location filename="../../ui/liaisons/tab.py" line="238" />
+      <location filename="../../ui/liaisons/tab.py" line="246" />
       <source>空白表</source>
       <translation>Blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="226" />
+      <location filename="../../ui/liaisons/tab.py" line="234" />
       <source>空白表保存到哪个文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="97" />
+      <location filename="../../ui/liaisons/tab.py" line="100" />
       <source>编辑…</source>
       <translation>Edit…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="220" />
+      <location filename="../../ui/liaisons/tab.py" line="146" />
+      <source>联络员名单</source>
+      <translation>Liaison list</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="228" />
       <source>选择报回的联络员表</source>
       <translation>Choose the returned liaison forms</translation>
     </message>
@@ -1393,6 +1413,11 @@ Save “{1}” anyway?</translation>
       <translation>Due within 7 days</translation>
     </message>
     <message>
+      <location filename="../../ui/notices/tab.py" line="104" />
+      <source>{0} 报送情况</source>
+      <translation>Deliveries: {0}</translation>
+    </message>
+    <message>
       <location filename="../../ui/notices/tab.py" line="68" />
       <source>事项</source>
       <translation>Item</translation>
@@ -1403,23 +1428,28 @@ Save “{1}” anyway?</translation>
       <translation>&amp;Save changes</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="164" />
+      <location filename="../../ui/notices/tab.py" line="173" />
       <source>共 {0} 份通知</source>
       <translation>{0} notice(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="249" />
+      <location filename="../../ui/notices/tab.py" line="258" />
       <source>删除所选通知及其附件、截止事项？（可撤销）</source>
       <translation>Delete the selected notice with its attachments and deadlines? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="111" />
-      <location filename="../../ui/notices/tab.py" line="249" />
+      <location filename="../../ui/notices/tab.py" line="120" />
+      <location filename="../../ui/notices/tab.py" line="258" />
       <source>删除通知</source>
       <translation>Delete notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="147" />
+      <location filename="../../ui/notices/tab.py" line="99" />
+      <source>到期概览</source>
+      <translation>Due overview</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="156" />
       <source>到期概览（按单位）</source>
       <translation>Due overview (by unit)</translation>
     </message>
@@ -1430,17 +1460,17 @@ Save “{1}” anyway?</translation>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="102" />
+      <location filename="../../ui/notices/tab.py" line="111" />
       <source>发文机关</source>
       <translation>Issued by</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="132" />
+      <location filename="../../ui/notices/tab.py" line="141" />
       <source>取消标记</source>
       <translation>Unmark</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="103" />
+      <location filename="../../ui/notices/tab.py" line="112" />
       <source>成文日期</source>
       <translation>Date</translation>
     </message>
@@ -1450,9 +1480,19 @@ Save “{1}” anyway?</translation>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="146" />
+      <location filename="../../ui/notices/tab.py" line="97" />
+      <source>截止事项</source>
+      <translation>Deadlines</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="155" />
       <source>截止事项与报送</source>
       <translation>Deadlines and reporting</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="104" />
+      <source>报送情况</source>
+      <translation>Reporting</translation>
     </message>
     <message>
       <location filename="../../ui/notices/tab.py" line="80" />
@@ -1465,7 +1505,7 @@ Save “{1}” anyway?</translation>
       <translation>Search notices…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="100" />
+      <location filename="../../ui/notices/tab.py" line="109" />
       <source>文号</source>
       <translation>Document no.</translation>
     </message>
@@ -1475,12 +1515,12 @@ Save “{1}” anyway?</translation>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="130" />
+      <location filename="../../ui/notices/tab.py" line="139" />
       <source>标记所选单位已交(&amp;M)</source>
       <translation>&amp;Mark selected units as reported</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="101" />
+      <location filename="../../ui/notices/tab.py" line="110" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
@@ -1490,32 +1530,37 @@ Save “{1}” anyway?</translation>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="99" />
+      <location filename="../../ui/notices/tab.py" line="108" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="109" />
+      <location filename="../../ui/notices/tab.py" line="118" />
       <source>粘贴/打开通知(&amp;P)…</source>
       <translation>&amp;Paste/open notice…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="221" />
+      <location filename="../../ui/notices/tab.py" line="230" />
       <source>请先在列表中选择一份收到的通知。</source>
       <translation>Please select a received notice in the list first.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="221" />
+      <location filename="../../ui/notices/tab.py" line="230" />
       <source>起草本级通知</source>
       <translation>Draft our own notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="110" />
+      <location filename="../../ui/notices/tab.py" line="119" />
       <source>起草本级通知(&amp;D)…</source>
       <translation>&amp;Draft our own notice…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="145" />
+      <location filename="../../ui/notices/tab.py" line="96" />
+      <source>通知</source>
+      <translation>Notices</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="154" />
       <source>通知详情</source>
       <translation>Notice details</translation>
     </message>
@@ -1525,7 +1570,7 @@ Save “{1}” anyway?</translation>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="104" />
+      <location filename="../../ui/notices/tab.py" line="113" />
       <source>附件</source>
       <translation>Attachments</translation>
     </message>
@@ -1556,62 +1601,68 @@ Save “{1}” anyway?</translation>
   <context>
     <name>ProgressTab</name>
     <message>
-      <location filename="../../ui/progress/tab.py" line="50" />
+      <location filename="../../ui/progress/tab.py" line="75" />
+      <source>{0}年 {1} 数据</source>
+      <translation>Figures {0}, {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/tab.py" line="52" />
       <source>周次：</source>
       <translation>Week:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="58" />
+      <location filename="../../ui/progress/tab.py" line="60" />
       <source>导入表格…</source>
       <translation>Import forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="59" />
+      <location filename="../../ui/progress/tab.py" line="61" />
       <source>导出统计表…</source>
       <translation>Export statistics…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="126" />
+      <location filename="../../ui/progress/tab.py" line="139" />
       <source>应报 {0} 个单位，已报 {1}（迟报 {2}），未报 {3}；错误 {4} 处，需核实 {5} 处</source>
       <translation>{0} unit(s) expected, {1} reported ({2} late), {3} missing; {4} error(s), {5} to verify</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="40" />
+      <location filename="../../ui/progress/tab.py" line="42" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="61" />
+      <location filename="../../ui/progress/tab.py" line="63" />
       <source>指标表…</source>
       <translation>Indicators…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="39" />
+      <location filename="../../ui/progress/tab.py" line="41" />
+      <location filename="../../ui/progress/tab.py" line="74" />
       <source>数据录入</source>
       <translation>Data entry</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="62" />
+      <location filename="../../ui/progress/tab.py" line="64" />
       <source>新建活动…</source>
       <translation>New campaign…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="57" />
+      <location filename="../../ui/progress/tab.py" line="59" />
       <source>本周情况…</source>
       <translation>This week…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="119" />
+      <location filename="../../ui/progress/tab.py" line="132" />
       <source>本活动还没有周次。</source>
       <translation>This campaign has no weeks yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="60" />
+      <location filename="../../ui/progress/tab.py" line="62" />
       <source>生成空白表…</source>
       <translation>Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="41" />
+      <location filename="../../ui/progress/tab.py" line="43" />
       <source>累计汇总</source>
       <translation>Cumulative totals</translation>
     </message>
@@ -1821,29 +1872,34 @@ Save “{1}” anyway?</translation>
   <context>
     <name>TotalsView</name>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="49" />
+      <location filename="../../ui/progress/totals_view.py" line="52" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="55" />
+      <location filename="../../ui/progress/totals_view.py" line="58" />
       <source>合计</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="23" />
+      <location filename="../../ui/progress/totals_view.py" line="24" />
       <source>按上级单位</source>
       <translation>By parent unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="21" />
+      <location filename="../../ui/progress/totals_view.py" line="22" />
       <source>按单位</source>
       <translation>By unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="22" />
+      <location filename="../../ui/progress/totals_view.py" line="23" />
       <source>按单位类别</source>
       <translation>By unit category</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/totals_view.py" line="34" />
+      <source>累计汇总</source>
+      <translation>Cumulative totals</translation>
     </message>
   </context>
   <context>
@@ -1882,127 +1938,128 @@ Save “{1}” anyway?</translation>
   <context>
     <name>UnitDirectory</name>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="59" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="62" />
       <source>上移</source>
       <translation>Move up</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="38" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="40" />
       <source>上级单位</source>
       <translation>Parent unit</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="60" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="63" />
       <source>下移</source>
       <translation>Move down</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="64" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="67" />
       <source>从 Excel 导入…</source>
       <translation>Import from Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="58" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="61" />
       <source>修改</source>
       <translation>Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="61" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="64" />
       <source>停用/恢复</source>
       <translation>Deactivate/restore</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="62" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="65" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="125" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="128" />
       <source>删除“{0}”吗？</source>
       <translation>Delete “{0}”?</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="125" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="128" />
       <source>删除单位</source>
       <translation>Delete unit</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="63" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="66" />
       <source>加入本次活动</source>
       <translation>Add to this campaign</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="32" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="34" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="57" />
       <source>单位名录</source>
       <translation>Unit directory</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="36" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="38" />
       <source>单位名称</source>
       <translation>Unit name</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="40" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="42" />
       <source>在用</source>
       <translation>Active</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="151" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="154" />
       <source>导入单位</source>
       <translation>Import units</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="40" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="42" />
       <source>已停用</source>
       <translation>Inactive</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="53" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="55" />
       <source>搜索单位</source>
       <translation>Search units</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="57" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="60" />
       <source>新增</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="152" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="155" />
       <source>新增 {0} 个，已有 {1} 个，错误 {2} 行。</source>
       <translation>{0} new, {1} already present, {2} line(s) with errors.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="39" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="41" />
       <source>本次活动</source>
       <translation>This campaign</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="140" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="143" />
       <source>每行一个单位（可从 Excel 复制）：</source>
       <translation>One unit per line (can be copied from Excel):</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="40" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="42" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="37" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="39" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="140" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="143" />
       <source>粘贴名单</source>
       <translation>Paste list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="65" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="68" />
       <source>粘贴名单…</source>
       <translation>Paste list…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="134" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="137" />
       <source>选择单位名单</source>
       <translation>Choose unit list</translation>
     </message>
@@ -2470,6 +2527,44 @@ No usable backup was found; an empty database will be created.</translation>
 {0}
 
 Open it read-only? (Choose “No” to exit.)</translation>
+    </message>
+  </context>
+  <context>
+    <name>table_tools</name>
+    <message>
+      <location filename="../../ui/common/table_tools.py" line="229" />
+      <source>复制(&amp;C)</source>
+      <translation>&amp;Copy</translation>
+    </message>
+    <message>
+      <location filename="../../ui/common/table_tools.py" line="177" />
+      <source>导出为 Excel</source>
+      <translation>Export to Excel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/common/table_tools.py" line="231" />
+      <source>导出为 Excel(&amp;E)…</source>
+      <translation>&amp;Export to Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/common/table_tools.py" line="191" />
+      <source>已导出：{0}</source>
+      <translation>Exported: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/common/table_tools.py" line="232" />
+      <source>打印(&amp;P)…</source>
+      <translation>&amp;Print…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/common/table_tools.py" line="230" />
+      <source>筛选(&amp;F)…</source>
+      <translation>&amp;Filter…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/common/table_tools.py" line="140" />
+      <source>筛选（Esc 关闭）</source>
+      <translation>Filter (Esc closes)</translation>
     </message>
   </context>
 </TS>
