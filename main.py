@@ -19,6 +19,8 @@ TAB_NAMES = {
     "每周进展": "progress",
     "reports": "reports",
     "总结报告": "reports",
+    "register": "register",
+    "线索曝光": "register",
 }
 
 

@@ -6,11 +6,12 @@ import json
 
 from models.errors import ValidationError
 from models.paths import data_path
-from models.progress.values import fold
+from models.progress.values import MEASURE_WORDS, fold
+from models.store.backups import before_many_changes
 from models.store.database import Store
 from models.store.history import Batch
 
-MEASURES = ("次", "场次", "人次", "份", "条", "条次", "处", "篇", "个", "项", "人")
+MEASURES = MEASURE_WORDS
 ACCUMULATIONS = {"weekly": "按周", "cumulative": "累计"}
 
 
@@ -116,6 +117,7 @@ def save_layout(store: Store, campaign_id: str, layout: list[dict]) -> dict:
         if used:
             raise ValidationError(f"指标“{header_text(current[gone])}”已有 {used} 个数据，不能删除。")
     counts = {"added": 0, "changed": 0, "removed": 0}
+    before_many_changes(store, "修改指标表前")
     with store.batch("修改指标表", source="layout") as batch:
         ids: dict[str, str] = {}
         for order, item in enumerate(layout):

@@ -1,4 +1,5 @@
-"""Reporting periods: the Monday–Sunday weeks of a campaign with their due dates (editable)."""
+"""Reporting periods of a campaign with their due dates (editable): the Monday–Sunday weeks of the June month,
+then, when a companion campaign runs on (万里行, 专项整治, "12月结束"), its calendar months."""
 
 from __future__ import annotations
 
@@ -62,6 +63,96 @@ def weekly_deadline(store: Store, campaign_id: str) -> tuple[int | None, str | N
     return 1, None
 
 
+def month_label(start: date, end: date) -> str:
+    if start.day == 1 and (end + timedelta(days=1)).day == 1:
+        return f"{start.month}月"
+    return f"{start.month}月（{start.month}月{start.day}日—{end.month}月{end.day}日）"
+
+
+def months_between(start: date, end: date) -> list[tuple[date, date]]:
+    """Calendar months covering start..end; the first and last may be partial."""
+    months = []
+    cursor = start
+    while cursor <= end:
+        following = date(cursor.year + cursor.month // 12, cursor.month % 12 + 1, 1)
+        months.append((cursor, min(following - timedelta(days=1), end)))
+        cursor = following
+    return months
+
+
+def monthly_due(last_day: date, day_of_month: int | None) -> date:
+    """A month's report is due on *day_of_month* of the next month (default the 5th), or its last day if shorter."""
+    year, month = last_day.year + last_day.month // 12, last_day.month % 12 + 1
+    day = max(1, int(day_of_month or 5))
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return min(date(year, month, 1) + timedelta(days=day - 1), following - timedelta(days=1))
+
+
+def plan_months(
+    start: date, end: date, first_seq: int, day_of_month: int | None = None, due_time: str | None = None
+) -> list[dict]:
+    """The months from *start* to *end* as periods numbered from *first_seq*, each due in the month after."""
+    return [
+        {
+            "seq": seq,
+            "kind": "month",
+            "start_date": first.isoformat(),
+            "end_date": last.isoformat(),
+            "due_date": monthly_due(last, day_of_month).isoformat(),
+            "due_time": due_time,
+            "label": month_label(first, last),
+        }
+        for seq, (first, last) in enumerate(months_between(start, end), start=first_seq)
+    ]
+
+
+def monthly_deadline(store: Store, campaign_id: str | None) -> tuple[int | None, str | None]:
+    """Day of month and time of the campaign's monthly report from its notice (每月X日前), if it has one."""
+    if not campaign_id:
+        return None, None
+    found = store.row(
+        "SELECT day_of_month, due_time FROM deadlines WHERE campaign_id = ? AND kind = 'monthly'"
+        " AND day_of_month IS NOT NULL ORDER BY created_at LIMIT 1",
+        (campaign_id,),
+    )
+    return (found["day_of_month"], found["due_time"]) if found else (None, None)
+
+
+def companion_months(store: Store, campaign: dict, after_seq: int) -> list[dict]:
+    """The monthly periods of the companion campaign after the June weeks, up to its end (none without one)."""
+    end = campaign.get("companion_end_date")
+    if not end or not campaign.get("end_date"):
+        return []
+    weeks_end, companion_end = date.fromisoformat(campaign["end_date"]), date.fromisoformat(end)
+    if companion_end <= weeks_end:
+        return []
+    day, due_time = monthly_deadline(store, campaign.get("id"))
+    return plan_months(weeks_end + timedelta(days=1), companion_end, after_seq + 1, day, due_time)
+
+
+def add_month_periods(store: Store, campaign_id: str) -> int:
+    """Add the companion campaign's months to a campaign that has only its weeks (e.g. made before months existed)."""
+    campaign = store.get("campaigns", campaign_id)
+    periods = list_periods(store, campaign_id)
+    if any(p.get("kind") == "month" for p in periods):
+        raise ValidationError("这个活动已经有月报期了。")
+    if not campaign.get("companion_end_date"):
+        raise ValidationError("请先填写延续活动（如“安全生产万里行”）的结束日期。")
+    last_seq = max((p["seq"] for p in periods), default=0)
+    if periods:
+        campaign = {**campaign, "end_date": max(p["end_date"] for p in periods)}
+    planned = companion_months(store, campaign, last_seq)
+    if not planned:
+        raise ValidationError("延续活动的结束日期不晚于六月的最后一周，没有要加的月份。")
+    with store.batch(f"添加月报期（{len(planned)} 个月）", source="periods") as batch:
+        add_periods(batch, campaign_id, planned)
+    return len(planned)
+
+
+def period_kind_label(period: dict) -> str:
+    return {"week": "周", "month": "月"}.get(period.get("kind") or "week", "期")
+
+
 def add_periods(batch: Batch, campaign_id: str, periods: list[dict]) -> list[str]:
     return [batch.insert("periods", {"campaign_id": campaign_id, **p}) for p in periods]
 
@@ -77,6 +168,7 @@ def generate_periods(store: Store, campaign_id: str) -> int:
     planned = plan_periods(
         date.fromisoformat(campaign["start_date"]), date.fromisoformat(campaign["end_date"]), weekday, due_time
     )
+    planned += companion_months(store, campaign, len(planned))
     with store.batch("生成周次", source="periods") as batch:
         add_periods(batch, campaign_id, planned)
     return len(planned)
@@ -88,6 +180,8 @@ def due_from_notice(store: Store, campaign_id: str) -> int:
     changed = 0
     with store.batch("按通知设置截止时间", source="periods") as batch:
         for period in list_periods(store, campaign_id):
+            if (period.get("kind") or "week") != "week":
+                continue
             due = next_weekday_after(date.fromisoformat(period["end_date"]), weekday)
             changed += batch.update("periods", period["id"], {"due_date": due.isoformat(), "due_time": due_time})
     return changed
@@ -120,5 +214,5 @@ def period_by_seq(store: Store, campaign_id: str, seq: int) -> dict:
     found = store.row("SELECT * FROM periods WHERE campaign_id = ? AND seq = ?", (campaign_id, int(seq)))
     if found is None:
         count = store.scalar("SELECT count(*) FROM periods WHERE campaign_id = ?", (campaign_id,))
-        raise ValidationError(f"没有第 {seq} 周（本活动共 {count} 周）。")
+        raise ValidationError(f"没有第 {seq} 周/期（本活动共 {count} 期）。")
     return found

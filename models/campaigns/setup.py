@@ -6,8 +6,9 @@ from datetime import date
 
 from models.campaigns.campaign import campaign_by_year
 from models.campaigns.layouts import add_layout, copy_layout, default_layout
-from models.campaigns.periods import add_periods, plan_periods
+from models.campaigns.periods import add_periods, companion_months, plan_periods
 from models.errors import ValidationError
+from models.store.backups import before_many_changes
 from models.store.database import Store
 
 _LIAISON_FIELDS = ("unit_id", "role", "name", "position", "office_phone", "mobile", "email", "fax", "remarks")
@@ -58,6 +59,7 @@ def create_campaign(
         "region_word": (source or {}).get("region_word"),
     }
     counts = {"year": year, "units": 0, "liaisons": 0, "indicators": 0, "periods": 0}
+    before_many_changes(store, "新建活动前")
     with store.batch(f"新建 {year} 年活动", source="campaign") as batch:
         campaign_id = batch.insert("campaigns", fields)
         if source:
@@ -70,7 +72,9 @@ def create_campaign(
         else:
             counts["indicators"] = len(add_layout(batch, campaign_id, default_layout()))
         weekday, due_time = _weekly_due(store, source)
-        counts["periods"] = len(add_periods(batch, campaign_id, plan_periods(start, end, weekday, due_time)))
+        planned = plan_periods(start, end, weekday, due_time)
+        planned += companion_months(store, {**fields, "id": None}, len(planned))
+        counts["periods"] = len(add_periods(batch, campaign_id, planned))
     counts["campaign_id"] = campaign_id
     return counts
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from models.campaigns.units import category_of, clean_name, find_unit, insert_unit, join_campaign
 from models.errors import ImportRejected, ValidationError
+from models.store.backups import before_many_changes
 from models.store.database import Store
 
 NAME_LABELS = ("单位", "单位名称", "名称")
@@ -85,6 +86,7 @@ def import_units(store: Store, entries: list[dict], campaign_id: str | None = No
     result = {"added": [], "matched": [], "errors": [], "joined": 0}
     if dry_run:
         return _plan(store, entries, result)
+    before_many_changes(store, "导入单位前")
     with store.batch(f"导入单位名单 {len(entries)} 行", source="import") as batch:
         made: dict[str, str] = {}
         for entry in sorted(entries, key=lambda e: bool(e["parent"])):

@@ -7,6 +7,7 @@ import re
 from models.errors import NotFound, ValidationError
 from models.store.database import Store
 from models.store.history import Batch
+from models.store.text_gate import clean_text
 
 CATEGORIES = ("镇/街道", "成员单位", "企业", "其他")
 # Words offices use in their own lists, mapped to our categories.
@@ -29,7 +30,8 @@ _DATA_TABLES = ("liaisons", "figures", "narratives", "deliveries")
 
 
 def clean_name(name: str | None) -> str:
-    return re.sub(r"\s+", " ", (name or "").replace("\u3000", " ")).strip()
+    """Through the text gate first: "五华\u200b区" is "五华区", found as a twin, not a look-alike."""
+    return re.sub(r"\s+", " ", clean_text(name or "", multiline=False).replace("\u3000", " ")).strip()
 
 
 def category_of(word: str | None) -> str | None:

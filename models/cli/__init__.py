@@ -12,9 +12,11 @@ import argparse
 import importlib
 import json
 import pkgutil
+import sqlite3
 import sys
 
 from models.errors import DeskError
+from models.store import faults
 
 # Listed for PyInstaller too (build.spec collects models.cli submodules).
 _MODULES = sorted(name for _, name, _ in pkgutil.iter_modules(__path__) if not name.startswith("_"))
@@ -48,17 +50,35 @@ def add_common(parser: argparse.ArgumentParser, *, db: bool = True) -> argparse.
     return parser
 
 
+class AllRefused(DeskError):
+    """Every input file of a command was refused: the summary is printed, the exit code is 2."""
+
+    def __init__(self, summary: str, data):
+        super().__init__("没有导入任何内容：每个文件都被拒收（原因见上）。")
+        self.summary, self.data = summary, data
+
+
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
         summary, data = args.func(args)
-    except DeskError as exc:
-        if getattr(args, "json", False):
-            print(json.dumps({"error": str(exc)}, ensure_ascii=False))
-        print(f"错误：{exc}", file=sys.stderr)
+    except AllRefused as refused:
+        summary, data = refused.summary, refused.data
+        _print(args, summary, data)
+        print(f"错误：{refused}", file=sys.stderr)
         return 2
+    except (DeskError, sqlite3.Error, OSError, MemoryError) as exc:
+        error = faults.as_desk_error(exc) if not isinstance(exc, MemoryError) else DeskError("内存不足，操作未完成。")
+        if getattr(args, "json", False):
+            print(json.dumps({"error": str(error)}, ensure_ascii=False))
+        print(f"错误：{error}", file=sys.stderr)
+        return 2
+    _print(args, summary, data)
+    return 0
+
+
+def _print(args, summary: str, data) -> None:
     if getattr(args, "json", False):
         print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
     elif summary:
         print(summary)
-    return 0

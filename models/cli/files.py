@@ -1,4 +1,4 @@
-"""Commands for files between offices: pack, merge, check, backup, restore."""
+"""Commands for files between offices: pack, starter, merge, check, backup, restore."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 
 from models.cli import add_common
 from models.errors import NotFound
+from models.exchange import conflicts
 from models.exchange import merge as merging
 from models.store import backups
 from models.store import check as checking
@@ -17,10 +18,17 @@ def register(sub) -> None:
     p = add_common(sub.add_parser("pack", help="保存副本（用于 U 盘）"))
     p.add_argument("--out", required=True, help="副本文件路径")
     p.set_defaults(func=pack)
+    p = add_common(sub.add_parser("starter", help="给下级单位一份起始文件（活动、单位、指标、通知，对方自己的身份）"))
+    p.add_argument("--for", dest="recipient", required=True, help="接收单位的名称，作为起始文件的“本单位”")
+    p.add_argument("--out", required=True, help="起始文件路径")
+    p.set_defaults(func=starter)
     p = add_common(sub.add_parser("merge", help="合并另一单位的数据库文件"))
     p.add_argument("file", help="对方的数据库文件")
     p.add_argument("--dry-run", action="store_true", help="只预览，不写入")
     p.add_argument("--take", choices=("theirs", "mine"), help="冲突时采用对方（theirs）或保留本机（mine）")
+    p.add_argument(
+        "--no-match", action="store_true", help="不按名称对应单位（默认：对方的单位与本机同名时视为同一单位）"
+    )
     p.set_defaults(func=merge)
     p = add_common(sub.add_parser("check", help="检查数据库并修复可安全修复的问题"))
     p.add_argument("--no-repair", action="store_true", help="只检查，不修复")
@@ -41,13 +49,26 @@ def pack(args):
     return f"已保存副本：{args.out}（{counts}）", {"out": args.out, "manifest": info}
 
 
+def starter(args):
+    from models.exchange.starter import make_starter_file
+
+    info = make_starter_file(Path(args.db), Path(args.out), args.recipient)
+    counts = "，".join(f"{merging.TABLE_NAMES.get(k, k)} {v}" for k, v in info["counts"].items() if v)
+    lines = [
+        f"已生成给“{info['office_name']}”的起始文件：{args.out}（{counts}）",
+        f"对方以“{info['office_name']}”为本单位填报；交回的文件将作为该单位的文件合并。",
+    ]
+    return "\n".join(lines), {"out": args.out, "manifest": info}
+
+
 def merge(args):
     store = open_store(args.db)
     try:
+        match = not args.no_match
         if args.dry_run:
-            plan = merging.preview(store, Path(args.file))
+            plan = merging.preview(store, Path(args.file), match_units=match)
         else:
-            plan = merging.merge(store, Path(args.file), take=args.take, backup=backups.make_backup)
+            plan = merging.merge(store, Path(args.file), take=args.take, backup=backups.make_backup, match_units=match)
     finally:
         store.close()
     lines = merging.summary_lines(plan)
@@ -58,7 +79,9 @@ def merge(args):
     elif plan.get("applied"):
         lines.append("已合并（合并前已自动备份；在程序中可用“撤销”撤回整次合并）。")
     for c in plan["conflicts"][:20]:
-        lines.append(f"  冲突：{merging.TABLE_NAMES[c['table']]} {c['id']}")
+        lines.append(f"  冲突：{conflicts.sentence(c)}")
+    if len(plan["conflicts"]) > 20:
+        lines.append(f"  ……另有 {len(plan['conflicts']) - 20} 处冲突（--json 列出全部）")
     plan = {k: v for k, v in plan.items()}
     return "\n".join(lines), plan
 

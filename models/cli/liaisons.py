@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.campaigns.campaign import campaign_by_year
-from models.cli import add_common
+from models.cli import AllRefused, add_common
 from models.store.database import open_store
 
 
@@ -76,6 +76,8 @@ def import_liaisons_command(args):
     )
     changes = [{k: v for k, v in c.items() if k != "diff"} | {"diff": _diff(c)} for c in plan["changes"]]
     data = {"dry_run": args.dry_run, "counts": counts, "files": plan["files"], "changes": changes}
+    if plan["files"] and counts["rejected"] == len(plan["files"]):
+        raise AllRefused("\n".join([summary, *describe(plan)]), data)
     return "\n".join([summary, *describe(plan)]), data
 
 

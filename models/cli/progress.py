@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.campaigns.campaign import campaign_by_year
-from models.cli import add_common
+from models.cli import AllRefused, add_common
 from models.errors import ValidationError
 from models.store.database import open_store
 
@@ -141,6 +141,8 @@ def import_forms(args):
         )
         lines += [f"    {e['sheet']}!{e['cell']}：{e['message']}" for e in r.errors]
     lines.append("（预览，未写入）" if args.dry_run else f"共 {len(results)} 个文件。")
+    if results and all(r.status == "rejected" for r in results):
+        raise AllRefused("\n".join(lines), {"dry_run": args.dry_run, "files": data})
     return "\n".join(lines), {"dry_run": args.dry_run, "files": data}
 
 
@@ -158,7 +160,7 @@ def export_stats(args):
             table = week_table(store, campaign["id"], period_by_seq(store, campaign["id"], args.week)["id"])
         if args.template:
             mapping = remembered_mapping(store, campaign["id"])
-            report = export_into_template(table, args.template, args.out, mapping)
+            report = export_into_template(table, args.template, args.out, mapping, store=store)
         else:
             report = export_own(table, campaign, args.out, store.meta("office_name"))
     finally:
@@ -168,4 +170,6 @@ def export_stats(args):
         text += "\n模板中对不上指标的栏目（未填写）：" + "、".join(report["unmatched_columns"])
     if report["unplaced_units"]:
         text += "\n模板中没有空行，未写入的单位：" + "、".join(report["unplaced_units"])
+    if report.get("empty_rows"):
+        text += "\n模板中预印了但没有数据的行：" + "、".join(report["empty_rows"])
     return text, report

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from models.errors import DeskError
+from models.store import faults
 
 
 class WriteError(DeskError):
@@ -41,6 +42,10 @@ def write_atomically(out: str | os.PathLike, write: Callable[[str], None]) -> Pa
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.remove(temp)
+        if faults.kind(exc) == "full":
+            raise WriteError(
+                f"无法保存 {kind}：磁盘已满。请腾出空间或换一个位置后重试。原文件未改动。", str(target)
+            ) from exc
         raise WriteError(
             f"无法保存 {kind}（{exc.strerror or exc}）：文件可能正被其他程序打开（如 Excel、WPS），"
             "或磁盘已满、位置是只读的。请关闭该文件或换一个位置后重试。原文件未改动。",

@@ -9,70 +9,28 @@ and files are written to a temporary file first, then moved into place.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
-import zipfile
 from pathlib import Path
 from typing import Any
 
 from models.documents.file_output import write_atomically
+from models.documents.zip_gate import (  # noqa: F401 - OLE_HEADER re-exported
+    HOSTILE_XML,
+    OLE_HEADER,
+    XLSX,
+    check_container,
+)
 from models.errors import ImportRejected
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-OLE_HEADER = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted xlsx and old .xls files
 MARK_SHEET = "_desk_mark"
 MARK_APP = "safety-month-desk"
 
 
 def check_xlsx(path: str | os.PathLike) -> Path:
-    """Raise ImportRejected if *path* cannot safely be an xlsx workbook."""
-    path = Path(path)
-    name = path.name
-    if path.is_dir():
-        raise ImportRejected("这是一个文件夹，不是 Excel 文件。", name)
-    if not path.exists():
-        raise ImportRejected("文件不存在。", name)
-    size = path.stat().st_size
-    if size == 0:
-        raise ImportRejected("文件是空的。", name)
-    if size > MAX_FILE_BYTES:
-        raise ImportRejected(
-            f"文件过大（{size // (1024 * 1024)} MB，上限 {MAX_FILE_BYTES // (1024 * 1024)} MB）。", name
-        )
-    with open(path, "rb") as handle:
-        head = handle.read(8)
-    if head == OLE_HEADER:
-        raise ImportRejected("文件已加密，或是旧版 Excel（.xls）格式：请去掉密码并另存为 .xlsx 后再导入。", name)
-    if not zipfile.is_zipfile(path):
-        raise ImportRejected("不是 Excel 工作簿（.xlsx）文件。", name)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-            names = {m.filename for m in members}
-            if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-                raise ImportRejected("不是 Excel 工作簿（.xlsx）文件（缺少工作簿内容）。", name)
-            if sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
-                raise ImportRejected("文件解压后过大，可能是恶意文件，已拒绝。", name)
-            if _declares_entities(archive, members):
-                raise ImportRejected(HOSTILE_XML, name)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise ImportRejected(f"文件已损坏，无法读取（{exc}）。", name) from exc
-    return path
-
-
-HOSTILE_XML = "文件含有不安全的 XML 内容（实体声明），已拒绝。"
-
-
-def _declares_entities(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> bool:
-    """Real xlsx parts never carry a DTD; look at the start of each XML part (cheap)."""
-    for member in members:
-        if member.filename.endswith((".xml", ".rels")):
-            with archive.open(member) as part:
-                head = part.read(4096)
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                return True
-    return False
+    """Raise ImportRejected if *path* cannot safely be an xlsx workbook (see models.documents.zip_gate)."""
+    return check_container(path, XLSX)
 
 
 def as_rejection(exc: BaseException, name: str) -> ImportRejected:
@@ -97,11 +55,49 @@ def open_workbook(path: str | os.PathLike, *, read_only: bool = True, data_only:
         raise as_rejection(exc, path.name) from exc
 
 
+# Text a spreadsheet might evaluate (a formula, DDE, or a formula after a tab/CR in CSV-like pastes).
+RISKY_START = ("=", "+", "-", "@", "\t", "\r")
+_ILLEGAL = None
+
+
 def put(cell, value: Any) -> None:
-    """Write a value into a cell; strings stay text even when they start with '='."""
+    """The one cell writer for every xlsx the app writes: text is always text.
+
+    A string is stored as text even when it starts with '=' (never a formula), characters XML cannot
+    hold are dropped (they made openpyxl raise), and text starting with ``= + - @``, tab or CR is
+    marked with quotePrefix, so no spreadsheet evaluates it when the cell is edited or re-saved.
+    """
+    if isinstance(value, str):
+        value = _legal(value)
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"
+        if value.startswith(RISKY_START):
+            _mark_text(cell)
+
+
+def _legal(text: str) -> str:
+    global _ILLEGAL
+    if _ILLEGAL is None:
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        _ILLEGAL = ILLEGAL_CHARACTERS_RE
+    return _ILLEGAL.sub("", text)
+
+
+def _mark_text(cell) -> None:
+    if not cell.quotePrefix:
+        cell._style = copy.copy(cell._style)  # style records are shared between cells: change this one only
+        cell.quotePrefix = True
+
+
+def mark_risky_text(workbook) -> None:
+    """quotePrefix on every text cell that starts like a formula (a later style change may have reset it)."""
+    for sheet in workbook.worksheets:
+        for cell in sheet._cells.values():
+            value = cell._value
+            if cell.data_type == "s" and isinstance(value, str) and value.startswith(RISKY_START):
+                _mark_text(cell)
 
 
 def write_mark(workbook, **fields: Any) -> None:
@@ -127,4 +123,6 @@ def read_mark(workbook) -> dict | None:
 
 
 def save_workbook(workbook, target: str | os.PathLike) -> Path:
+    """Every xlsx the app writes is saved here: risky text marked, then written to a temp file and moved."""
+    mark_risky_text(workbook)
     return write_atomically(target, workbook.save)

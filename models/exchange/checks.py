@@ -10,13 +10,12 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sqlite3
-import tempfile
 import threading
 from pathlib import Path
 
 from models.errors import ImportRejected
 from models.exchange.staging import TABLES as SCANNED
-from models.store import schema
+from models.store import leftovers, schema, text_gate
 from models.store.database import SQLITE_HEADER, applied_migrations
 
 MAX_FILE_BYTES = 2 * 1024**3
@@ -29,11 +28,13 @@ class IncomingFile:
 
     def __init__(self, source: Path):
         self.source = Path(source)
-        self.folder = Path(tempfile.mkdtemp(prefix="desk-merge-"))
+        leftovers.sweep_temp_folders()  # the copies of merges that were killed
+        self.folder = leftovers.temp_folder("merge")
         self.path = self.folder / "incoming.db"
         self.meta: dict[str, str] = {}
         self._verifier: threading.Thread | None = None
         self._integrity_result = "ok"
+        self._text_refusal: str | None = None  # the text gate's verdict, found beside the integrity check
         try:
             self._copy()
             self._check()
@@ -145,6 +146,7 @@ class IncomingFile:
                     if result != "ok":
                         self._integrity_result = result
                         return
+                self._text_refusal = self._check_text(conn)
             finally:
                 conn.close()
         except sqlite3.Error as exc:
@@ -157,6 +159,18 @@ class IncomingFile:
             self._verifier = None
         if self._integrity_result != "ok":
             self._refuse(f"文件未通过完整性检查（{self._integrity_result}），可能已损坏或被改动过。")
+        if self._text_refusal:
+            self._refuse(self._text_refusal)
+
+    def _check_text(self, conn: sqlite3.Connection) -> str | None:
+        """The text gate's rules (models.store.text_gate) on every merged table: why, naming table, row, column."""
+        for table, _ in SCANNED:
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])") if r[2].upper() == "TEXT"]
+            found = text_gate.refused_cell(conn, "main", table, columns)
+            if found:
+                row, record_id, column, why = found
+                return f"表 {table} 第 {row} 行（id {record_id}）的 {column} 列{why}，可能被改动过，不予合并。"
+        return None
 
     def _check_cells(self, conn: sqlite3.Connection) -> None:
         limit = MAX_CELL_BYTES

@@ -4,8 +4,11 @@
 what would be added, updated, left unchanged, and what conflicts (the same record
 changed on both sides since the offices last met).  ``merge(store, path, ...)``
 applies it in one transaction after an automatic backup; the whole merge is one
-batch in the history (Ctrl+Z undoes it).  Merging the same file twice, or a file
-of this same office, changes nothing.
+batch in the history (Ctrl+Z undoes it).  Merging the same file twice changes nothing.
+
+A copy of this office's own file (packed for a stick, worked on at home) merges like any
+other: what was added or changed there since the copy was made (its batches this file does
+not have) comes over, what both sides changed is a conflict, what only this side changed stays.
 """
 
 from __future__ import annotations
@@ -17,29 +20,13 @@ from pathlib import Path
 
 from models.clock import new_id, now
 from models.errors import DatabaseError, ImportRejected
+from models.exchange import conflicts, unit_matches
 from models.exchange import staging as merge_stage
 from models.exchange.checks import IncomingFile
+from models.exchange.conflicts import FIELD_NAMES, TABLE_NAMES  # noqa: F401 - the names the CLI and the dialog use
 from models.store.backups import backup_in_background
 from models.store.database import Store
 from models.store.history import _dump
-
-TABLE_NAMES = {
-    "campaigns": "活动",
-    "units": "单位",
-    "campaign_units": "参加单位",
-    "liaisons": "联络员",
-    "notices": "通知",
-    "notice_contacts": "通知联系人",
-    "attachments": "附件",
-    "deadlines": "时限",
-    "indicators": "统计指标",
-    "periods": "报送周期",
-    "deliveries": "报送记录",
-    "figures": "统计数据",
-    "narratives": "进展情况",
-    "reports": "报告",
-}
-
 
 LARGE_MERGE_ROWS = 20000
 MERGE_CACHE_KIB = -131072  # 128 MB of page cache while merging: random-id lookups stay in memory
@@ -67,9 +54,9 @@ def _attached(store: Store, incoming: IncomingFile):
             conn.execute(f"PRAGMA cache_size = {cache}")
 
 
-def _plan(store: Store, incoming: IncomingFile, conn: sqlite3.Connection) -> dict:
+def _plan(store: Store, incoming: IncomingFile, conn: sqlite3.Connection, units: list[dict]) -> dict:
     same_office = incoming.office_id == store.office_id
-    merge_stage.stage(conn)
+    merge_stage.stage(conn, unit_matches.pairs(units))
     tables = merge_stage.counts(conn)
     new_batches = conn.execute(
         "SELECT count(*) FROM inc.batches b WHERE NOT EXISTS (SELECT 1 FROM main.batches x WHERE x.id = b.id)"
@@ -82,21 +69,159 @@ def _plan(store: Store, incoming: IncomingFile, conn: sqlite3.Connection) -> dic
         "last_met": json.loads(store.meta(f"met:{incoming.office_id}") or "{}").get("at"),
         "tables": tables,
         "history": new_batches,
-        "conflicts": [_describe(conn, c) for c in merge_stage.conflict_rows(conn)],
+        "packed_at": _packed_at(incoming),
+        "unit_matches": units,
+        "conflicts": conflicts.describe_all(conn, merge_stage.conflict_rows(conn), store, incoming),
     }
-    if same_office:  # a copy of this very office's file: never bring old versions back
-        plan["tables"] = {t: {**c, "added": 0, "updated": 0, "conflicts": 0} for t, c in tables.items()}
-        plan["history"], plan["conflicts"] = 0, []
     incoming.wait_verified()
     plan["total_conflicts"] = sum(c["conflicts"] for c in plan["tables"].values())
     plan["total_changes"] = sum(c["added"] + c["updated"] for c in plan["tables"].values())
     return plan
 
 
-def preview(store: Store, path: Path) -> dict:
+def _packed_at(incoming: IncomingFile) -> str | None:
+    """When the copy was saved ("save a copy" writes a manifest), or None for a plain file."""
+    try:
+        return json.loads(incoming.meta.get("manifest") or "{}").get("packed_at")
+    except (ValueError, AttributeError):
+        return None
+
+
+class MergeSession:
+    """One incoming file, copied and checked once, staged for the preview and applied from that staging.
+
+    ``preview()`` stages it (again only when the unit matches change); ``start_backup()`` runs the
+    backup on a second connection while the clerk reads the preview; ``apply()`` joins the backup
+    and writes.  Use as a context manager: closing drops the staging and the private copy.
+    """
+
+    def __init__(self, store: Store, path: Path, *, match_units: bool = True):
+        self.store = store
+        self.path = Path(path)
+        self.match_units = match_units
+        self.plan: dict | None = None
+        self._staged_for: dict[str, str] | None = None
+        self._backup = None
+        self._stack = contextlib.ExitStack()
+        try:
+            self.incoming = self._stack.enter_context(IncomingFile(self.path))
+            self.conn = self._stack.enter_context(_attached(store, self.incoming))
+            self._proposed = unit_matches.propose(self.conn, self.incoming.office_id, by_name=match_units)
+            self.conn.commit()
+        except BaseException:
+            self._stack.close()
+            raise
+
+    def __enter__(self) -> MergeSession:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        try:
+            if self._backup is not None:  # never leave a backup half-written behind a closed session
+                with contextlib.suppress(Exception):
+                    self._backup()
+        finally:
+            self._stack.close()
+
+    def preview(self, unit_choices: dict[str, str | None] | None = None) -> dict:
+        """The plan: counts per table, conflicts in the clerk's words, the unit matches; writes nothing.
+
+        *unit_choices* (their unit id → ours, or None for a unit of its own) override the proposals.
+        """
+        units = unit_matches.choose(self.conn, self._proposed, unit_choices)
+        pairs = unit_matches.pairs(units)
+        if self.plan is None or pairs != self._staged_for:
+            self.plan = _plan(self.store, self.incoming, self.conn, units)
+            self._staged_for = pairs
+        else:
+            self.plan["unit_matches"] = units
+        self.conn.commit()  # staging wrote only temp tables; no transaction stays open meanwhile
+        return self.plan
+
+    def our_units(self) -> list[dict]:
+        """This office's units, to match one of theirs by hand."""
+        return unit_matches.our_units(self.conn)
+
+    def start_backup(self, backup) -> None:
+        """Start the backup before the merge (a callable taking the store and a reason) in the background."""
+        if backup is not None and self._backup is None:
+            self._backup = backup_in_background(self.store, "合并前", backup)
+
+    def _join_backup(self):
+        waiting, self._backup = self._backup, None
+        return waiting() if waiting is not None else None
+
+    def apply(
+        self,
+        *,
+        take: str | None = None,
+        decisions: dict[str, str] | None = None,
+        unit_choices: dict[str, str | None] | None = None,
+        backup=None,
+    ) -> dict:
+        """Write the merge as one batch.  Conflicts are decided by *decisions* ("table:id" →
+        "mine"/"theirs"), else by *take*; undecided conflicts refuse the merge.
+        Returns the plan, with "applied"."""
+        self.start_backup(backup)
+        try:
+            plan = self.preview(unit_choices)
+        finally:
+            taken = self._join_backup()  # joined before anything is written, also when the plan fails
+        return _write(self, plan, take, decisions or {}, taken)
+
+
+def _write(session: MergeSession, plan: dict, take: str | None, decisions: dict[str, str], taken) -> dict:
+    store, conn, incoming = session.store, session.conn, session.incoming
+    plan = {**plan, "applied": False}
+    if not (plan["total_changes"] or plan["total_conflicts"] or plan["history"]):
+        return plan
+    undecided = [c for c in _all_conflicts(conn) if f"{c[0]}:{c[1]}" not in decisions and take is None]
+    if undecided:
+        raise ImportRejected(
+            f"有 {len(undecided)} 处冲突（同一记录两边都改过），请先逐条决定保留本机还是采用对方的版本。"
+            "本机数据未改动。",
+            str(session.path),
+        )
+    conn.commit()
+    # A very large merge is undone by restoring the backup taken just before it: recording
+    # every row's old and new state would take longer than the merge itself.
+    record = taken is None or plan["total_changes"] <= LARGE_MERGE_ROWS
+    label = "合并本单位副本中的修改" if plan["same_office"] else f"合并 {incoming.office_name} 的文件"
+    if not record:
+        label += "（数据量大：撤销请用合并前的备份恢复）"
+    try:
+        with store.batch(label, source=f"merge:{incoming.office_id}") as batch:
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            _decide(conn, decisions, take)
+            written = _apply(conn, batch, record)
+            _bring_history(conn)
+            if not plan["same_office"]:
+                _remember_meeting(store, conn, incoming)
+            unit_matches.remember(conn, incoming.office_id, _decided_units(plan["unit_matches"]))
+            if written:
+                _register(batch, "done" if record else "dropped")
+    except sqlite3.IntegrityError as exc:
+        raise ImportRejected(f"文件中的数据互相对不上（{exc}），未合并，本机数据未改动。", str(session.path)) from exc
+    session.plan = None  # the staging no longer describes the file as it is now
+    plan["applied"] = True
+    plan["changes"] = written
+    plan["undo"] = "history" if record else "backup"
+    plan["backup"] = str(taken) if taken else None
+    return plan
+
+
+def _decided_units(rows: list[dict]) -> dict[str, str | None]:
+    """What to remember for the next file from that office: the matches, and units the clerk kept apart."""
+    return {r["their_id"]: r["mine_id"] for r in rows if r["mine_id"] or r["how"] == "chosen"}
+
+
+def preview(store: Store, path: Path, *, match_units: bool = True) -> dict:
     """Check the file and count what a merge would do; writes nothing."""
-    with IncomingFile(Path(path)) as incoming, _attached(store, incoming) as conn:
-        return _plan(store, incoming, conn)
+    with MergeSession(store, path, match_units=match_units) as session:
+        return session.preview()
 
 
 def merge(
@@ -106,89 +231,13 @@ def merge(
     take: str | None = None,
     decisions: dict[str, str] | None = None,
     backup=None,
+    unit_choices: dict[str, str | None] | None = None,
+    match_units: bool = True,
 ) -> dict:
-    """Apply the merge.  Conflicts are decided by *decisions* ("table:id" → "mine"/"theirs"),
-    else by *take*; undecided conflicts refuse the merge.  *backup* (a callable taking the
-    store and a reason) runs before anything is written.  Returns the plan, with "applied".
-    """
-    decisions = decisions or {}
-    with IncomingFile(Path(path)) as incoming, _attached(store, incoming) as conn:
-        # Staging writes only temp tables, so the backup can read the file meanwhile.
-        backed_up = backup_in_background(store, "合并前", backup) if backup else (lambda: None)
-        try:
-            plan = _plan(store, incoming, conn)
-        finally:
-            taken = backed_up()  # joined before anything is written, also when the plan fails
-        plan["applied"] = False
-        if plan["same_office"] or not (plan["total_changes"] or plan["total_conflicts"] or plan["history"]):
-            return plan
-        undecided = [c for c in _all_conflicts(conn) if f"{c[0]}:{c[1]}" not in decisions and take is None]
-        if undecided:
-            raise ImportRejected(
-                f"有 {len(undecided)} 处冲突（同一记录两边都改过），请先逐条决定保留本机还是采用对方的版本。"
-                "本机数据未改动。",
-                str(path),
-            )
-        conn.commit()  # staging wrote only temp tables; the merge itself is one transaction below
-        # A very large merge is undone by restoring the backup taken just before it: recording
-        # every row's old and new state would take longer than the merge itself.
-        record = taken is None or plan["total_changes"] <= LARGE_MERGE_ROWS
-        label = f"合并 {incoming.office_name} 的文件"
-        if not record:
-            label += "（数据量大：撤销请用合并前的备份恢复）"
-        try:
-            with store.batch(label, source=f"merge:{incoming.office_id}") as batch:
-                conn.execute("PRAGMA defer_foreign_keys = ON")
-                _decide(conn, decisions, take)
-                written = _apply(conn, batch, record)
-                _bring_history(conn)
-                _remember_meeting(store, conn, incoming)
-                if written:
-                    _register(batch, "done" if record else "dropped")
-        except sqlite3.IntegrityError as exc:
-            raise ImportRejected(f"文件中的数据互相对不上（{exc}），未合并，本机数据未改动。", str(path)) from exc
-        plan["applied"] = True
-        plan["changes"] = written
-        plan["undo"] = "history" if record else "backup"
-        plan["backup"] = str(taken) if taken else None
-        return plan
-
-
-FIELD_NAMES = {
-    "value": "数值",
-    "name": "名称",
-    "title": "标题",
-    "mobile": "手机",
-    "office_phone": "办公电话",
-    "email": "邮箱",
-    "position": "职务",
-    "activities": "开展情况",
-    "highlights": "亮点",
-    "problems": "问题",
-    "category": "类别",
-    "parent_id": "上级单位",
-    "body": "正文",
-    "source": "来源",
-}
-
-
-def _describe(conn: sqlite3.Connection, conflict: dict) -> dict:
-    """Add a label the clerk recognises (unit, week, indicator) to a conflict."""
-    row = conflict["mine"]
-
-    def name(table: str, column: str, record_id) -> str:
-        found = conn.execute(f"SELECT [{column}] FROM main.[{table}] WHERE id = ?", (record_id,)).fetchone()
-        return str(found[0]) if found and found[0] is not None else ""
-
-    parts = []
-    if "unit_id" in row:
-        parts.append(name("units", "name", row["unit_id"]))
-    if "period_id" in row:
-        parts.append(name("periods", "label", row["period_id"]) or f"第{name('periods', 'seq', row['period_id'])}周")
-    if "indicator_id" in row:
-        parts.append(name("indicators", "label", row["indicator_id"]))
-    label = " ".join(p for p in parts if p) or str(row.get("name") or row.get("title") or row["id"][:8])
-    return {**conflict, "label": label}
+    """Apply the merge in one go (the headless command): the proposed unit matches apply unless
+    *match_units* is False.  *backup* runs beside the staging; see :meth:`MergeSession.apply`."""
+    with MergeSession(store, path, match_units=match_units) as session:
+        return session.apply(take=take, decisions=decisions, unit_choices=unit_choices, backup=backup)
 
 
 def _all_conflicts(conn: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -337,8 +386,23 @@ def summary_lines(plan: dict) -> list[str]:
     """The preview in plain Chinese, one line per table that has something to merge."""
     lines = [f"来自：{plan['office_name']}（{plan['file']}）"]
     if plan["same_office"]:
-        lines.append("这是本单位自己的文件（或它的副本），合并不会改变任何数据。")
-        return lines
+        when = f"（副本保存于 {plan['packed_at'][:16].replace('T', ' ')}）" if plan.get("packed_at") else ""
+        lines.append(f"这是本单位自己文件的副本{when}。")
+        if plan["total_changes"] or plan["total_conflicts"]:
+            lines.append("副本中有在别处新增或修改、本机还没有的数据，合并后会带回本机：")
+        else:
+            lines.append("副本中没有本机还没有的修改，合并不会改变任何数据。")
+            return lines
+    matched = [r for r in plan.get("unit_matches", []) if r["mine_id"]]
+    if matched:
+        lines.append(f"  单位按名称对应 {len(matched)} 个（视为本机的同一单位，其数据归入本机单位）：")
+        lines += [f"    {unit_matches.shown(r)}" for r in matched[:12]]
+        if len(matched) > 12:
+            lines.append(f"    ……另有 {len(matched) - 12} 个")
+    unsure = [r for r in plan.get("unit_matches", []) if r["how"] == "ambiguous"]
+    if unsure:
+        names = "、".join(r["their_name"] for r in unsure[:5])
+        lines.append(f"  本机有多个同名单位、未自动对应（将新增，可在预览中指定）：{names}")
     quiet = 0
     for table, c in plan["tables"].items():
         if c["added"] or c["updated"] or c["conflicts"]:

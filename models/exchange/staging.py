@@ -18,17 +18,19 @@ TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("campaigns", ("{a}.year",)),
     ("units", ()),
     ("campaign_units", ("{a}.campaign_id", "{a}.unit_id")),
-    ("liaisons", ()),
-    ("notices", ()),
-    ("notice_contacts", ()),
-    ("attachments", ()),
-    ("deadlines", ()),
+    ("liaisons", ("{a}.campaign_id", "{a}.unit_id", "{a}.name")),
+    ("notices", ("{a}.direction", "ifnull({a}.doc_number, '')", "{a}.title")),
+    ("notice_contacts", ("{a}.notice_id", "ifnull({a}.name, '')", "ifnull({a}.phone, '')")),
+    ("attachments", ("{a}.notice_id", "{a}.seq", "{a}.title")),
+    ("deadlines", ("{a}.campaign_id", "ifnull({a}.notice_id, '')", "{a}.kind", "{a}.what")),
     ("indicators", ("{a}.campaign_id", "coalesce({a}.code, {a}.label)")),
     ("periods", ("{a}.campaign_id", "{a}.seq")),
     ("deliveries", ("{a}.deadline_id", "{a}.unit_id", "ifnull({a}.period_id, '')")),
     ("figures", ("{a}.unit_id", "{a}.period_id", "{a}.indicator_id")),
     ("narratives", ("{a}.unit_id", "{a}.period_id")),
     ("reports", ()),
+    ("leads", ()),
+    ("cases", ()),
 )
 STAMPS = ("created_at", "updated_at")
 
@@ -57,18 +59,42 @@ def _drop_incoming(conn: sqlite3.Connection, table: str) -> None:
         conn.execute(f"DROP {kind[0].upper()} temp.[r_{table}]")
 
 
-def stage(conn: sqlite3.Connection) -> None:
-    """Build temp.s_<table> for every merged table, each row with its class in ``cls``."""
+def stage(conn: sqlite3.Connection, unit_pairs: dict[str, str] | None = None) -> None:
+    """Build temp.s_<table> for every merged table, each row with its class in ``cls``.
+
+    *unit_pairs* (their unit id → ours, see unit_matches) make those units ours: every
+    reference to them is translated, and our record of the unit is kept as it is.
+    """
     drop_stage(conn)
     conn.execute("CREATE TEMP TABLE idmap (their TEXT PRIMARY KEY, mine TEXT NOT NULL)")
     conn.execute("CREATE TEMP TABLE stage_sizes (table_name TEXT PRIMARY KEY, incoming INTEGER NOT NULL)")
+    conn.executemany("INSERT INTO temp.idmap (their, mine) VALUES (?, ?)", (unit_pairs or {}).items())
     for table, key in TABLES:
-        _stage_table(conn, table)
+        matched = table == "units" and bool(unit_pairs)
+        _stage_table(conn, table, translate_ids=matched)
         _classify(conn, table)
+        if matched:  # the same unit under another id: our record of it stays
+            conn.execute("UPDATE temp.s_units SET cls = 'mine' WHERE id <> _oid")
         if key and _match_natural_keys(conn, table, key):  # rare: both offices made the same record
             conn.execute(f"DROP TABLE temp.[s_{table}]")
             _stage_table(conn, table, translate_ids=True)
             _classify(conn, table)
+            _keep_own_order(conn, table)
+
+
+def _keep_own_order(conn: sqlite3.Connection, table: str) -> None:
+    """Both offices made the same record and differ only in its place in their lists: not a conflict.
+
+    Each office orders its own lists; the order of a record made separately elsewhere is no news.
+    """
+    cols = columns(conn, table)
+    if "sort_order" not in cols:
+        return
+    same = " AND ".join(f"s.[{c}] IS m.[{c}]" for c in cols if c not in ("id", "sort_order", *STAMPS))
+    conn.execute(
+        f"UPDATE temp.[s_{table}] AS s SET cls = 'mine' FROM main.[{table}] AS m"
+        f" WHERE m.id = s.id AND s.id <> s._oid AND s.cls = 'conflict' AND {same or '1'}"
+    )
 
 
 def _mapped(column: str) -> str:
@@ -189,13 +215,13 @@ def conflict_rows(conn: sqlite3.Connection, limit: int = 500) -> list[dict]:
         names = ", ".join(f"s.[{c}]" for c in cols)
         mine = ", ".join(f"m.[{c}]" for c in cols)
         rows = conn.execute(
-            f"SELECT {names}, {mine} FROM temp.[s_{table}] s JOIN main.[{table}] m ON m.id = s.id"
+            f"SELECT {names}, {mine}, s._oid FROM temp.[s_{table}] s JOIN main.[{table}] m ON m.id = s.id"
             f" WHERE s.cls = 'conflict' LIMIT ?",
             (limit - len(found),),
         ).fetchall()
         for row in rows:
-            theirs, ours = dict(zip(cols, row[: len(cols)])), dict(zip(cols, row[len(cols) :]))
-            found.append({"table": table, "id": ours["id"], "mine": ours, "theirs": theirs})
+            theirs, ours = dict(zip(cols, row[: len(cols)])), dict(zip(cols, row[len(cols) : 2 * len(cols)]))
+            found.append({"table": table, "id": ours["id"], "their_id": row[-1], "mine": ours, "theirs": theirs})
         if len(found) >= limit:
             break
     return found

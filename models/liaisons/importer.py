@@ -49,6 +49,7 @@ def preview(store: Store, campaign: dict, paths: list[str | os.PathLike]) -> dic
             report["rejected"] = exc.message
             continue
         report["errors"] += form["errors"]
+        report["warnings"] += form.get("warnings", [])
         for record in form["records"]:
             change = _plan_record(record, form, units, existing, claimed, report)
             if change:
@@ -84,28 +85,42 @@ def _plan_record(record: dict, form: dict, units: dict, existing: list[dict], cl
     elif mark.get("kind") == FORM_KIND and mark.get("unit_name"):
         unit = units.get(clean_name(mark["unit_name"]))
     elif record.get("unit_name"):
-        unit = units.get(clean_name(record["unit_name"]))
+        unit = _find(units, record["unit_name"])
+    elif record.get("unit_position"):
+        unit, position = _split_unit_position(units, record["unit_position"])
+        if unit is not None and position and not record.get("position"):
+            record["position"] = position
+            cells["position"] = cells.get("unit_position")
+    if unit is None and not record.get("unit_name") and form.get("form_unit"):
+        unit = _find(units, form["form_unit"])  # the 填报单位 line above the table
     where = cells.get("name", "")
-    if unit is None:
-        what = f"单位“{record.get('unit_name')}”不在单位名录中" if record.get("unit_name") else "没有填写单位"
-        report["errors"].append(
-            {"cell": cells.get("unit_name", where), "field": "unit_name", "message": what + "，该行未导入。"}
-        )
-        return None
     incoming = {"role": record.get("role") if record.get("role") in ROLES else None}
-    for field in DATA_FIELDS:
+    refused = False
+    for field in DATA_FIELDS:  # every problem of the row is reported, also when the row is refused
         value = record.get(field)
         if value is None:
             continue
         check = check_field(field, value)
         if check.level == ERROR:
             report["errors"].append({"cell": cells.get(field, where), "field": field, "message": check.message})
-            if field == "name":
-                return None
+            refused = refused or field == "name"
             continue
         if not check.ok:
             report["warnings"].append({"cell": cells.get(field, where), "field": field, "message": check.message})
         incoming[field] = value
+    if unit is None:
+        shown = record.get("unit_name") or record.get("unit_position") or form.get("form_unit")
+        what = f"单位“{shown}”不在单位名录中" if shown else "没有填写单位"
+        report["errors"].append(
+            {
+                "cell": cells.get("unit_name", cells.get("unit_position", where)),
+                "field": "unit_name",
+                "message": what + "，该行未导入。",
+            }
+        )
+        return None
+    if refused:
+        return None
     person = _match(unit["id"], incoming, existing, claimed)
     if person is None:
         fields = {k: v for k, v in incoming.items() if v is not None}
@@ -123,6 +138,30 @@ def _plan_record(record: dict, form: dict, units: dict, existing: list[dict], cl
         "diff": diff,
         "cells": cells,
     }
+
+
+def _find(units: dict, text: str) -> dict | None:
+    from models.progress.forms.names import find_unit
+
+    return units.get(clean_name(text)) or find_unit(text, {k: v for k, v in units.items() if k != "by_id"})
+
+
+def _split_unit_position(units: dict, text: str) -> tuple[dict | None, str]:
+    """“县交通运输局 安全监督股股长” → the unit named at the start (the longest name that fits) and the rest."""
+    from models.progress.values import fold
+
+    folded = fold(text)
+    best = None
+    for name, unit in units.items():
+        if name == "by_id":
+            continue
+        key = fold(name)
+        if key and folded.startswith(key) and (best is None or len(key) > len(fold(best[0]))):
+            best = (name, unit)
+    if best is None:
+        return None, ""
+    rest = folded[len(fold(best[0])) :].strip(" ：:，,、")
+    return best[1], rest
 
 
 def _match(unit_id: str, incoming: dict, existing: list[dict], claimed: set) -> dict | None:

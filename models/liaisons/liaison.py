@@ -7,6 +7,7 @@ from models.errors import NotFound, ValidationError
 from models.liaisons.contacts import ERROR, Check, check_field
 from models.store.database import Store
 from models.store.history import Batch
+from models.store.text_gate import clean_text
 
 ROLES = ("联络员", "分管领导")
 FIELDS = ("role", "name", "position", "office_phone", "mobile", "email", "fax", "remarks")
@@ -48,12 +49,12 @@ def units_without_liaison(store: Store, campaign_id: str) -> list[dict]:
 
 
 def clean_fields(fields: dict) -> dict:
-    """Strip the text of each known field; empty text becomes None."""
+    """Strip the text of each known field (through the text gate, before it is validated); empty is None."""
     cleaned = {}
     for key, value in fields.items():
         if key not in FIELDS:
             continue
-        text = None if value is None else str(value).strip()
+        text = None if value is None else clean_text(str(value), multiline=key == "remarks").strip()
         cleaned[key] = text or None
     if "role" in cleaned and cleaned["role"] is None:
         cleaned["role"] = ROLES[0]

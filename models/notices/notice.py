@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from models.errors import NotFound, ValidationError
+from models.documents.xlsx_io import check_xlsx
+from models.errors import ImportRejected, NotFound, ValidationError
 from models.store.database import Store
 from models.store.history import Batch
 
@@ -132,6 +133,7 @@ def save_parsed_notice(store: Store, campaign_id: str, parsed: dict, body: str, 
                         "notice_id": notice_id,
                         "kind": "once",
                         "due_date": item.get("date"),
+                        "due_time": item.get("time"),
                         "what": item["what"],
                         "deliverable": item.get("deliverable") or deliverable_of(item["what"]),
                         "audience": item.get("audience"),
@@ -166,9 +168,13 @@ def update_notice(store: Store, notice_id: str, fields: dict, contacts: list[dic
 def read_template(path: str | Path) -> tuple[str, bytes]:
     """A blank xlsx template to keep with an attachment; refuses what is not an xlsx workbook."""
     path = Path(path)
-    data = path.read_bytes()
-    if path.suffix.lower() != ".xlsx" or data[:2] != b"PK":
+    if path.suffix.lower() != ".xlsx":
         raise ValidationError("附件模板须是 Excel 工作簿（.xlsx）。", path.name)
+    try:
+        check_xlsx(path)  # a bomb or a renamed file is refused before openpyxl reads it
+    except ImportRejected as exc:
+        raise ValidationError(exc.message, exc.where) from exc
+    data = path.read_bytes()
     import io
 
     from openpyxl import load_workbook  # lazy: heavy

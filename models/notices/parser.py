@@ -1,14 +1,13 @@
-"""Reading a notice: its text from a .txt/.docx file, and its fields by the rules in notice_rules."""
+"""Reading a notice: its fields by the rules in notices.rules (files are read by notices.readers)."""
 
 from __future__ import annotations
 
-import zipfile
-from datetime import date
-from pathlib import Path
+import re
 
-from models.errors import ImportRejected, ValidationError
+from models.notices.readers import read_notice_file  # noqa: F401 - the parser's callers open files through it
 from models.notices.rules import dates, header, lists, tasks
-from models.notices.rules.text import prepare
+from models.notices.rules.found import SURE, Found
+from models.notices.rules.layout import prepare
 
 FIELDS = (
     "doc_number",
@@ -27,81 +26,89 @@ FIELDS = (
 
 
 def parse_notice(text: str) -> dict:
-    """Every field the rules can find; what they are unsure of stays None or []."""
+    """Every field the rules are sure enough of; the rest stays None or [] and is named in `unsure` with why.
+
+    `confidence` holds how sure each rule was (0–1); values below found.SHOWN are withheld, values below
+    found.SURE are proposed but listed in `unsure` so the confirm dialog marks them for the clerk.
+    """
     notice = prepare(text or "")
-    number = header.doc_number(notice)
-    issued = dates.issue_date(notice)
-    year = header.notice_year(notice, issued.isoformat() if issued else None, number)
+    fields: dict[str, Found] = {}
+    fields["doc_number"] = header.doc_number(notice)
+    issued, date_at = dates.issue_date(notice)
+    fields["issue_date"] = Found(issued.value.isoformat(), issued.confidence, issued.note) if issued.value else issued
     heading = header.title(notice)
-    start, end = dates.period(notice, year)
-    return {
-        "doc_number": number,
-        "title": heading,
-        "issuer": header.issuer(notice, heading),
-        "issue_date": issued.isoformat() if issued else None,
-        "recipients": header.recipients(notice),
-        "theme": header.theme(notice),
-        "period_start": start.isoformat() if start else None,
-        "period_end": end.isoformat() if end else None,
-        "deadlines": tasks.deadlines(notice, year, issued or (date(year, 1, 1) if year else None)),
-        "recurring": tasks.recurring(notice),
-        "attachments": lists.attachments(notice),
-        "contacts": lists.contacts(notice),
-    }
+    fields["title"] = heading
+    fields["issuer"] = header.issuer(notice, heading.value, date_at)
+    fields["recipients"] = header.recipients(notice)
+    fields["theme"] = header.theme(notice)
+    year = header.notice_year(notice, _shown(fields["issue_date"]), _shown(fields["doc_number"]))
+    span = dates.period(notice, year, heading.value, issued.value if issued.shown else None)
+    start, end = span.value or (None, None)
+    fields["period_start"] = Found(start.isoformat() if start else None, span.confidence, span.note)
+    fields["period_end"] = Found(end.isoformat() if end else None, span.confidence, span.note)
+    issued_on = issued.value if issued.shown else None
+    due = tasks.deadlines(notice, year, issued_on)
+    due, weekly = tasks.weekly_lists(due)
+    parsed: dict = {key: (f.value if f.shown else None) for key, f in fields.items()}
+    parsed["deadlines"] = due
+    parsed["recurring"] = tasks.recurring(notice, year) + weekly
+    parsed["attachments"] = lists.attachments(notice)
+    parsed["contacts"] = lists.contacts(notice)
+    parsed["confidence"] = {key: round(f.confidence, 2) for key, f in fields.items() if f.value not in (None, "")}
+    parsed["unsure"] = _unsure(fields, parsed)
+    parsed["year"] = year
+    return {key: parsed[key] for key in (*FIELDS, "confidence", "unsure", "year")}
+
+
+def _shown(found: Found) -> str | None:
+    return found.value if found.shown else None
+
+
+def _unsure(fields: dict[str, Found], parsed: dict) -> dict[str, str]:
+    """Field → why the clerk should look: withheld values, proposals below SURE, rules the app cannot keep."""
+    notes = {}
+    for key, found in fields.items():
+        if found.value not in (None, "") and found.confidence < SURE:
+            notes[key] = found.note or ("不够确定，未填入" if not found.shown else "请核对")
+    odd = [r for r in parsed["recurring"] if not r.get("weekday") and not r.get("day_of_month")]
+    if odd:
+        named = "；".join(recurring_label(r) + (f" {r['time']}" if r.get("time") else "") for r in odd)
+        notes["recurring"] = f"有按日、按季度或半年的报送要求（{named}），不能按单位逐期跟踪，请核对"
+    return notes
+
+
+_EVERY = {"daily": "每日", "quarterly": "每季度", "semiannual": "每半年"}
+
+
+def recurring_label(item: dict) -> str:
+    """每周一 / 每月15日 / 每日 / 每季度: how a recurring report is named to the clerk."""
+    if item.get("weekday"):
+        return f"每周{'一二三四五六日'[item['weekday'] - 1]}"
+    if item.get("day_of_month"):
+        return f"每月{item['day_of_month']}日"
+    return _EVERY.get(str(item.get("rule", "")).split(" ")[0], "定期")
+
+
+_WEEKDAY_NAMES = "一二三四五六日"
+
+
+def recurring_from_label(label: str) -> dict | None:
+    """The inverse of recurring_label, for what the clerk types: 每周一, 周四, 星期五, 每月15日, 每日, 每季度."""
+    text = (label or "").strip().replace("星期", "周").replace("礼拜", "周").replace("天", "日")
+    if found := re.fullmatch(r"(?:每)?周([一二三四五六日])", text):
+        weekday = _WEEKDAY_NAMES.index(found[1]) + 1
+        return {
+            "rule": f"weekly:{('MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN')[weekday - 1]}",
+            "weekday": weekday,
+            "day_of_month": None,
+        }
+    if (found := re.fullmatch(r"(?:每月)?(\d{1,2})\s*[日号]?", text)) and 1 <= int(found[1]) <= 31:
+        return {"rule": f"monthly:{int(found[1])}", "weekday": None, "day_of_month": int(found[1])}
+    for rule, name in _EVERY.items():
+        if text == name:
+            return {"rule": rule, "weekday": None, "day_of_month": None}
+    return None
 
 
 def found_anything(parsed: dict) -> bool:
     return any(parsed.get(key) for key in FIELDS)
-
-
-def decode_text(data: bytes, where: str) -> str:
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportRejected("不是文本文件，也不是 Word（.docx）文档，无法读取通知。", where)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ImportRejected("文字编码无法识别（不是 UTF-8 或 GB18030/GBK）。", where)
-
-
-def _docx_text(path: Path) -> str:
-    try:
-        import docx  # lazy: python-docx is heavy
-
-        document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ImportRejected(
-            f"Word 文档已损坏或不是 .docx 格式，无法读取（{type(exc).__name__}）。", path.name
-        ) from exc
-    except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on broken files
-        raise ImportRejected(f"Word 文档已损坏，无法读取（{exc}）。", path.name) from exc
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("\t".join(cell.text for cell in row.cells))
-    return "\n".join(lines)
-
-
-def read_notice_file(path: str | Path) -> str:
-    """The text of a notice file (.txt in UTF-8/GB18030, or .docx); refuses other kinds by name."""
-    path = Path(path)
-    if not path.is_file():
-        raise ImportRejected("文件不存在。", str(path))
-    suffix = path.suffix.lower()
-    if suffix in (".doc", ".wps", ".pdf", ".xls", ".xlsx", ".ofd"):
-        raise ImportRejected(
-            f"不能直接读取 {suffix} 文件：请在 WPS/Word 中另存为 .docx 或 .txt，或复制全文后粘贴。", path.name
-        )
-    data = path.read_bytes()
-    if suffix == ".docx" or data[:2] == b"PK":
-        if suffix != ".docx":
-            raise ImportRejected("这是压缩包或 Office 文件，不是文本文件；Word 文档请使用 .docx 扩展名。", path.name)
-        text = _docx_text(path)
-    else:
-        text = decode_text(data, path.name)
-    if not text.strip():
-        raise ValidationError("文件中没有文字。", path.name)
-    return text

@@ -1,21 +1,18 @@
-"""Who reported a week, on time or late, and the 催报清单 (chase list) with liaison phones."""
+"""Who reported a week, on time or late, and which units to chase (models.progress.chase prints the list)."""
 
 from __future__ import annotations
 
 from models.campaigns.campaign import campaign_units
 from models.clock import now
-from models.progress.reporting import due_moment, received_by_unit
+from models.progress.reporting import LABELS, LATE, ON_TIME, OVERDUE, PENDING, tally, week_statuses
 from models.store.database import Store
-
-ON_TIME, LATE, MISSING, OVERDUE = "按时", "迟报", "未报", "逾期未报"
 
 
 def unit_status(store: Store, campaign_id: str, period_id: str, at: str | None = None) -> list[dict]:
-    """Per expected unit: status, when received, its liaison(s) with phones."""
+    """Per expected unit: status code (models.progress.reporting), when received, its liaison(s) with phones."""
     period = store.get("periods", period_id)
-    due = due_moment(period)
-    at = at or now()
-    received = received_by_unit(store, period_id)
+    units = campaign_units(store, campaign_id)
+    statuses = week_statuses(store, campaign_id, period, at or now(), units)
     people: dict[str, list[dict]] = {}
     for person in store.rows(
         "SELECT unit_id, name, role, office_phone, mobile FROM liaisons WHERE campaign_id = ?"
@@ -24,13 +21,8 @@ def unit_status(store: Store, campaign_id: str, period_id: str, at: str | None =
     ):
         people.setdefault(person["unit_id"], []).append(person)
     rows = []
-    for unit in campaign_units(store, campaign_id):
-        if unit["id"] in received:
-            when = received[unit["id"]]
-            status = LATE if due and when and when > due else ON_TIME
-        else:
-            when = None
-            status = OVERDUE if due and at > due else MISSING
+    for unit in units:
+        status, when = statuses[unit["id"]]
         contacts = people.get(unit["id"], [])
         first = contacts[0] if contacts else {}
         rows.append(
@@ -39,66 +31,25 @@ def unit_status(store: Store, campaign_id: str, period_id: str, at: str | None =
                 "unit": unit["name"],
                 "category": unit["category"],
                 "status": status,
+                "status_label": LABELS[status],
                 "received_at": when,
                 "liaison": "、".join(p["name"] for p in contacts) or "（未报联络员）",
                 "office_phone": first.get("office_phone"),
                 "mobile": "、".join(p["mobile"] for p in contacts if p.get("mobile")),
+                "contacts": contacts,  # every person named, in order, each with both phones (the chase list)
             }
         )
     return rows
 
 
 def counts(rows: list[dict]) -> dict:
-    expected = len(rows)
-    tally = {s: sum(1 for r in rows if r["status"] == s) for s in (ON_TIME, LATE, MISSING, OVERDUE)}
-    reported = tally[ON_TIME] + tally[LATE]
-    return {
-        "expected": expected,
-        "reported": reported,
-        "on_time": tally[ON_TIME],
-        "late": tally[LATE],
-        "missing": tally[MISSING] + tally[OVERDUE],
-        "rate": reported / expected if expected else 0.0,
-    }
+    return tally(r["status"] for r in rows)
+
+
+CHASE_ORDER = {OVERDUE: 0, PENDING: 1, LATE: 2, ON_TIME: 3}
 
 
 def chase_list(rows: list[dict]) -> list[dict]:
-    """Units still to chase (not reported) and those that reported late, missing first."""
-    wanted = [r for r in rows if r["status"] in (OVERDUE, MISSING, LATE)]
-    return sorted(wanted, key=lambda r: r["status"] == LATE)
-
-
-def export_chase_list(rows: list[dict], title: str, target) -> None:
-    """The chase list as a printable xlsx (A4 portrait, borders, header repeated)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
-
-    from models.documents.xlsx_io import put, save_workbook
-
-    workbook = Workbook()
-    ws = workbook.active
-    ws.title = "催报清单"
-    thin = Side(style="thin")
-    cell_style = NamedStyle("chase_cell", border=Border(thin, thin, thin, thin), font=Font(name="宋体", size=11))
-    cell_style.alignment = Alignment(vertical="center", wrap_text=True)
-    workbook.add_named_style(cell_style)
-    ws.merge_cells("A1:F1")
-    put(ws["A1"], title)
-    ws["A1"].font = Font(name="黑体", size=16)
-    ws["A1"].alignment = Alignment(horizontal="center")
-    heads = ("序号", "单位", "状态", "联络员", "办公电话", "手机")
-    for col, text in enumerate(heads, start=1):
-        put(ws.cell(2, col), text)
-        ws.cell(2, col).style = "chase_cell"
-        ws.cell(2, col).font = Font(name="宋体", size=11, bold=True)
-    for number, row in enumerate(rows, start=1):
-        values = (number, row["unit"], row["status"], row["liaison"], row["office_phone"], row["mobile"])
-        for col, value in enumerate(values, start=1):
-            cell = ws.cell(2 + number, col)
-            put(cell, value)
-            cell.style = "chase_cell"
-    for col, width in zip("ABCDEF", (6, 26, 10, 16, 16, 18)):
-        ws.column_dimensions[col].width = width
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.print_title_rows = "2:2"
-    save_workbook(workbook, target)
+    """Units still to chase (not reported) and those that reported late, overdue first."""
+    wanted = [r for r in rows if r["status"] != ON_TIME]
+    return sorted(wanted, key=lambda r: CHASE_ORDER[r["status"]])

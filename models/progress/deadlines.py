@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from models import clock
 from models.campaigns.campaign import campaign_units
 from models.campaigns.periods import list_periods, next_weekday_after
-from models.progress.reporting import received_by_unit
+from models.progress.reporting import (
+    LABELS,
+    NOT_REPORTED,
+    OVERDUE,
+    PENDING,
+    due_moment,
+    period_due,
+    status_of,
+    week_reports,
+    week_statuses,
+)
 from models.store.database import Store
 
-STATUS_LABELS = {"delivered": "已交", "late": "逾期交", "missing": "未交（逾期）", "pending": "待交"}
+STATUS_LABELS = LABELS  # the one vocabulary (models.progress.reporting): on_time, late, overdue, pending
 DELIVERABLES = {"liaison": "联络员名单", "plan": "方案", "stats": "进展统计", "summary": "总结", "other": "其他"}
 
 
@@ -39,22 +50,41 @@ def _monthly_dues(campaign: dict, day: int) -> list[date]:
     return dues
 
 
+def _moment(today: date | str) -> str:
+    """ "As of" as an ISO string: a moment as given; the real today means now; another day, its start."""
+    if isinstance(today, str):
+        return today
+    return clock.now() if today == clock.today() else today.isoformat()
+
+
 def occurrences(store: Store, deadline: dict) -> list[dict]:
-    """Each time a deadline falls due: once, every week of the campaign, or every month."""
+    """Each time a deadline falls due: once, every week of the campaign, or every month.
+
+    The weekly statistics fall due when their week is due (the 报送情况 page's deadline, with its time);
+    another weekly deadline on its weekday after the week.
+    """
     if deadline["kind"] == "once":
-        return [{"period_id": None, "due_date": deadline["due_date"], "label": ""}]
+        return [
+            {"period_id": None, "due_date": deadline["due_date"], "label": "", "due": due_moment(deadline["due_date"])}
+        ]
     if deadline["kind"] == "weekly":
         found = []
         for period in list_periods(store, deadline["campaign_id"]):
-            if deadline["weekday"]:
+            if deadline["deliverable"] == "stats" and period["due_date"]:
+                due, moment = period["due_date"], period_due(period)
+            elif deadline["weekday"]:
                 due = next_weekday_after(date.fromisoformat(period["end_date"]), deadline["weekday"]).isoformat()
+                moment = due_moment(due)
             else:
-                due = period["due_date"]
-            found.append({"period_id": period["id"], "due_date": due, "label": period["label"]})
+                due, moment = period["due_date"], period_due(period)
+            found.append({"period_id": period["id"], "due_date": due, "label": period["label"], "due": moment})
         return found
     campaign = store.get("campaigns", deadline["campaign_id"])
     dues = _monthly_dues(campaign, deadline["day_of_month"] or 28) if campaign and campaign["start_date"] else []
-    return [{"period_id": None, "due_date": d.isoformat(), "label": f"{d.month}月"} for d in dues]
+    return [
+        {"period_id": None, "due_date": d.isoformat(), "label": f"{d.month}月", "due": due_moment(d.isoformat())}
+        for d in dues
+    ]
 
 
 def _automatic(store: Store, deadline: dict, period_id: str | None) -> dict[str, str | None]:
@@ -68,18 +98,13 @@ def _automatic(store: Store, deadline: dict, period_id: str | None) -> dict[str,
             )
         }
     if deadline["deliverable"] == "stats" and period_id:
-        return {unit: (at[:10] if at else None) for unit, at in received_by_unit(store, period_id).items()}
+        return week_reports(store, store.get("periods", period_id))
     return {}
 
 
-def _status(delivered: bool, at: str | None, due: str | None, today: date) -> str:
-    if delivered:
-        return "late" if at and due and at > due else "delivered"
-    return "missing" if due and due < today.isoformat() else "pending"
-
-
-def unit_statuses(store: Store, deadline: dict, occurrence: dict, today: date) -> list[dict]:
-    """Per unit addressed: delivered (with date), late, missing or pending for one occurrence."""
+def unit_statuses(store: Store, deadline: dict, occurrence: dict, today: date | str) -> list[dict]:
+    """Per unit addressed: on time (with date), late, overdue or pending for one occurrence."""
+    at_now = _moment(today)
     marked = {
         r["unit_id"]: r
         for r in store.rows(
@@ -91,30 +116,30 @@ def unit_statuses(store: Store, deadline: dict, occurrence: dict, today: date) -
     rows = []
     for unit in _units_for(store, deadline["campaign_id"], deadline["audience"]):
         mark = marked.get(unit["id"])
-        at = (mark["delivered_at"] or "")[:10] if mark else automatic.get(unit["id"])
+        at = mark["delivered_at"] if mark else automatic.get(unit["id"])
         delivered = mark is not None and bool(mark["delivered_at"]) or unit["id"] in automatic
         if deadline["kind"] == "monthly" and mark and at:
             previous = (date.fromisoformat(occurrence["due_date"]) - timedelta(days=31)).isoformat()
-            delivered = at > previous
+            delivered = at[:10] > previous
         rows.append(
             {
                 "unit_id": unit["id"],
                 "unit_name": unit["name"],
                 "category": unit["category"],
-                "delivered_at": at if delivered else None,
+                "delivered_at": at[:10] if delivered and at else None,
                 "source": (mark["source"] if mark else "自动") if delivered else None,
-                "status": _status(delivered, at, occurrence["due_date"], today),
+                "status": status_of(delivered, at, occurrence["due"], at_now),
             }
         )
     return rows
 
 
-def deadline_tasks(store: Store, campaign_id: str, today: date) -> list[dict]:
+def deadline_tasks(store: Store, campaign_id: str, today: date | str) -> list[dict]:
     """Every occurrence of every deadline with counts per status, soonest first."""
-    tasks = []
+    tasks, at = [], _moment(today)
     for deadline in list_deadlines(store, campaign_id):
         for occurrence in occurrences(store, deadline):
-            units = unit_statuses(store, deadline, occurrence, today)
+            units = unit_statuses(store, deadline, occurrence, at)
             counts = {key: sum(1 for u in units if u["status"] == key) for key in STATUS_LABELS}
             what = f"{occurrence['label']} {deadline['what']}".strip()
             tasks.append(
@@ -155,50 +180,56 @@ def mark_delivered(
             )
 
 
-def overview(store: Store, campaign_id: str, today: date, horizon_days: int = 7) -> list[dict]:
+def _day(today: date | str) -> date:
+    return date.fromisoformat(today[:10]) if isinstance(today, str) else today
+
+
+def overview(store: Store, campaign_id: str, today: date | str, horizon_days: int = 7) -> list[dict]:
     """By unit: what is overdue and what falls due within the horizon, still not delivered."""
-    horizon = (today + timedelta(days=horizon_days)).isoformat()
+    horizon = (_day(today) + timedelta(days=horizon_days)).isoformat()
     by_unit: dict[str, dict] = {}
     for task in deadline_tasks(store, campaign_id, today):
         if not task["due_date"] or task["due_date"] > horizon:
             continue
         for unit in task["units"]:
-            if unit["status"] not in ("missing", "pending"):
+            if unit["status"] not in NOT_REPORTED:
                 continue
             entry = by_unit.setdefault(
                 unit["unit_id"], {"unit_id": unit["unit_id"], "unit_name": unit["unit_name"], "overdue": [], "soon": []}
             )
-            key = "overdue" if unit["status"] == "missing" else "soon"
+            key = "overdue" if unit["status"] == OVERDUE else "soon"
             entry[key].append(f"{task['due_date'][5:]} {task['what']}")
     return sorted(by_unit.values(), key=lambda e: (-len(e["overdue"]), e["unit_name"]))
 
 
-def due_items(store: Store, campaign_id: str, today: date, horizon_days: int = 7) -> list[dict]:
+def due_items(store: Store, campaign_id: str, today: date | str, horizon_days: int = 7) -> list[dict]:
     """What is overdue (still missing units) or due within the horizon, soonest first (the status line)."""
-    horizon = (today + timedelta(days=horizon_days)).isoformat()
+    at = _moment(today)
+    horizon = (_day(today) + timedelta(days=horizon_days)).isoformat()
     items = []
     has_weekly_stats = False
-    for task in deadline_tasks(store, campaign_id, today):
+    for task in deadline_tasks(store, campaign_id, at):
         has_weekly_stats |= task["kind"] == "weekly"
         if not task["due_date"] or task["due_date"] > horizon:
             continue
-        missing = task["counts"]["missing"] + task["counts"]["pending"]
-        overdue = task["due_date"] < today.isoformat()
-        if missing and (overdue or task["due_date"] >= today.isoformat()):
+        missing = task["counts"][OVERDUE] + task["counts"][PENDING]
+        if missing:
+            overdue = task["counts"][OVERDUE] > 0
             items.append({"date": task["due_date"], "what": task["what"], "missing": missing, "overdue": overdue})
     if not has_weekly_stats:
-        units = {u["id"] for u in campaign_units(store, campaign_id)}
+        units = campaign_units(store, campaign_id)
         for period in list_periods(store, campaign_id):
             if not period["due_date"] or period["due_date"] > horizon:
                 continue
-            missing = len(units - set(received_by_unit(store, period["id"])))
+            statuses = [status for status, _ in week_statuses(store, campaign_id, period, at, units).values()]
+            missing = sum(1 for status in statuses if status in NOT_REPORTED)
             if missing:
                 items.append(
                     {
                         "date": period["due_date"],
                         "what": f"{period['label']}进展统计",
                         "missing": missing,
-                        "overdue": period["due_date"] < today.isoformat(),
+                        "overdue": OVERDUE in statuses,
                     }
                 )
     return sorted(items, key=lambda item: item["date"])

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from models.campaigns.campaign import campaign_units
 from models.campaigns.layouts import header_text, list_indicators
 from models.progress.reporting import received_by_unit
+from models.progress.totals import column_totals, counted_units
 from models.progress.values import check_rules, parse_figure
 from models.store.database import Store
 
@@ -37,7 +37,15 @@ class WeekGrid:
     issues: dict[tuple[int, int], Issue] = field(default_factory=dict)
 
     def totals(self) -> list:
-        return column_totals(self.values, len(self.indicators))
+        """Column sums of the figures, impossible ones left out until they are corrected."""
+        bad = self.error_cells()
+        if not bad:
+            return column_totals(self.values, len(self.indicators))
+        kept = [[None if (r, c) in bad else v for c, v in enumerate(row)] for r, row in enumerate(self.values)]
+        return column_totals(kept, len(self.indicators))
+
+    def error_cells(self) -> set[tuple[int, int]]:
+        return {cell for cell, issue in self.issues.items() if issue.level == "error"}
 
     def reported(self, row: int) -> bool:
         return self.units[row]["id"] in self.received
@@ -50,18 +58,9 @@ def median(values: list) -> float:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def column_totals(values: list[list], width: int) -> list:
-    totals = [0] * width
-    for row in values:
-        for col, value in enumerate(row):
-            if value is not None:
-                totals[col] += value
-    return totals
-
-
 def load_week(store: Store, campaign_id: str, period_id: str) -> WeekGrid:
     period = store.get("periods", period_id)
-    units = campaign_units(store, campaign_id)
+    units = counted_units(store, campaign_id, [period_id])  # a deactivated unit stays for the weeks it reported
     indicators = list_indicators(store, campaign_id)
     row_of = {u["id"]: r for r, u in enumerate(units)}
     col_of = {i["id"]: c for c, i in enumerate(indicators)}

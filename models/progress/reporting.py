@@ -1,21 +1,54 @@
-"""Weekly progress: completeness of each week's reports, figures per week."""
+"""Has this unit reported? The one vocabulary and the one rule, for weekly reports and every other deadline.
+
+A status is a code (``ON_TIME``, ``LATE``, ``OVERDUE``, ``PENDING``); the Chinese words the clerk reads
+are ``LABELS``, put on at the edge (tables, exports, the command line).  ``status_of`` decides it from when
+the thing arrived and when it was due; ``week_reports`` says which units sent a week's report and when
+(figures, a narrative, or the clerk's mark on the week's statistics deadline), so the 报送情况 page, the
+brief, the 截止事项 page and the status line give the same answer.
+"""
 
 from __future__ import annotations
 
 from models.campaigns.campaign import campaign_units
 from models.campaigns.periods import list_periods
+from models.clock import now
 from models.store.database import Store
 
+ON_TIME, LATE, OVERDUE, PENDING = "on_time", "late", "overdue", "pending"
+LABELS = {ON_TIME: "已交", LATE: "逾期交", OVERDUE: "未交（逾期）", PENDING: "待交"}
+REPORTED = (ON_TIME, LATE)
+NOT_REPORTED = (OVERDUE, PENDING)
 
-def due_moment(period: dict) -> str | None:
-    """The period's deadline as an ISO timestamp string (end of day if no time)."""
-    if not period.get("due_date"):
+
+def label(status: str) -> str:
+    return LABELS[status]
+
+
+def due_moment(due_date: str | None, due_time: str | None = None) -> str | None:
+    """A deadline as an ISO timestamp string (end of day if no time)."""
+    if not due_date:
         return None
-    return f"{period['due_date']}T{period.get('due_time') or '23:59:59'}"
+    time = due_time or "23:59:59"
+    return f"{due_date[:10]}T{time if len(time) > 5 else time + ':00'}"
+
+
+def period_due(period: dict) -> str | None:
+    return due_moment(period.get("due_date"), period.get("due_time"))
+
+
+def status_of(delivered: bool, delivered_at: str | None, due: str | None, at: str) -> str:
+    """THE rule.  *delivered_at*, *due* (a due moment) and *at* (now) are ISO strings; a date alone is that day.
+
+    Delivered after the due moment: late; not delivered and past it: overdue; otherwise on time / pending.
+    A report without a date of arrival counts as on time.
+    """
+    if delivered:
+        return LATE if delivered_at and due and delivered_at > due else ON_TIME
+    return OVERDUE if due and at > due else PENDING
 
 
 def received_by_unit(store: Store, period_id: str) -> dict[str, str | None]:
-    """unit id → when its report for the period arrived (None: figures without a date)."""
+    """unit id → when its figures or narrative for the period arrived (None: figures without a date)."""
     received = {
         row["unit_id"]: row["received_at"]
         for row in store.rows("SELECT unit_id, received_at FROM narratives WHERE period_id = ?", (period_id,))
@@ -25,23 +58,54 @@ def received_by_unit(store: Store, period_id: str) -> dict[str, str | None]:
     return received
 
 
-def week_overview(store: Store, campaign_id: str) -> list[dict]:
+def week_reports(store: Store, period: dict) -> dict[str, str | None]:
+    """unit id → when its report for the week arrived: the data itself, or the clerk's mark of delivery."""
+    received = received_by_unit(store, period["id"])
+    marks = store.rows(
+        "SELECT v.unit_id, v.delivered_at FROM deliveries v JOIN deadlines d ON d.id = v.deadline_id"
+        " WHERE d.deliverable = 'stats' AND d.kind = 'weekly' AND v.period_id = ? AND v.delivered_at IS NOT NULL",
+        (period["id"],),
+    )
+    for mark in marks:
+        received.setdefault(mark["unit_id"], mark["delivered_at"])
+    return received
+
+
+def week_statuses(store: Store, campaign_id: str, period: dict, at: str, units: list[dict] | None = None) -> dict:
+    """unit id → (status, received at) for the units expected to report the week."""
+    units = campaign_units(store, campaign_id) if units is None else units
+    received, due = week_reports(store, period), period_due(period)
+    out = {}
+    for unit in units:
+        delivered = unit["id"] in received
+        when = received.get(unit["id"])
+        out[unit["id"]] = (status_of(delivered, when, due, at), when)
+    return out
+
+
+def tally(statuses) -> dict:
+    """Expected, reported, on time, late, missing (overdue + pending) and the rate, from status codes."""
+    statuses = list(statuses)
+    count = {code: statuses.count(code) for code in LABELS}
+    expected, reported = len(statuses), count[ON_TIME] + count[LATE]
+    return {
+        "expected": expected,
+        "reported": reported,
+        "on_time": count[ON_TIME],
+        "late": count[LATE],
+        "missing": count[OVERDUE] + count[PENDING],
+        "overdue": count[OVERDUE],
+        "pending": count[PENDING],
+        "rate": reported / expected if expected else 0.0,
+    }
+
+
+def week_overview(store: Store, campaign_id: str, at: str | None = None) -> list[dict]:
     """Per week: expected, reported, on time, late, missing, reporting rate."""
-    expected = {unit["id"] for unit in campaign_units(store, campaign_id)}
+    at = at or now()
+    units = campaign_units(store, campaign_id)
     overview = []
     for period in list_periods(store, campaign_id):
-        received = {k: v for k, v in received_by_unit(store, period["id"]).items() if k in expected}
-        due = due_moment(period)
-        late = sum(1 for at in received.values() if due and at and at > due)
-        overview.append(
-            {
-                **period,
-                "expected": len(expected),
-                "reported": len(received),
-                "late": late,
-                "on_time": len(received) - late,
-                "missing": len(expected) - len(received),
-                "rate": len(received) / len(expected) if expected else 0.0,
-            }
-        )
+        statuses = week_statuses(store, campaign_id, period, at, units)
+        overview.append({**period, **tally(status for status, _ in statuses.values())})
     return overview

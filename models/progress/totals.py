@@ -1,66 +1,209 @@
-"""Totals of a campaign's figures: one week, cumulative to date, by unit category and by parent unit.
+"""The one aggregation of a campaign's figures: per unit, per week, in total; the tables built from it.
 
-A "table" is a plain dict: indicators, rows [{unit, values}], total — what the
-grid totals view, the exports and the reports all read.
+Every figure shown or sent up is summed here — the grid's 合计 row, the statistics table (one week or
+cumulative, by unit category or parent unit), the summary and the weekly brief — so they cannot disagree.
+The rule of which units count is here too (``counted``): the campaign's active units, and a deactivated
+unit only for the weeks it sent figures (what it reported stays in the totals; a unit that left without
+reporting is not listed).
+
+A "table" is a plain dict: indicators, rows [{unit, values}], total — what the grid totals view and the
+exports read.
 """
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass, field
+from itertools import repeat
+
 from models.campaigns.campaign import campaign_units
 from models.campaigns.layouts import list_indicators
 from models.campaigns.periods import list_periods
-from models.progress.grid import column_totals, load_week
 from models.store.database import Store
 
 
-def _table(title: str, indicators: list[dict], units: list[dict], values: list[list]) -> dict:
-    rows = [{"unit": unit, "values": vals} for unit, vals in zip(units, values)]
-    return {"title": title, "indicators": indicators, "rows": rows, "total": column_totals(values, len(indicators))}
+def counted(units: list[dict], reporting: set[str] | dict) -> list[dict]:
+    """THE rule: which of the campaign's units (active or not) count, given those that sent figures."""
+    return [u for u in units if u["active"] or u["id"] in reporting]
+
+
+def units_with_figures(store: Store, period_ids: list[str]) -> set[str]:
+    marks = ",".join("?" * len(period_ids))
+    sql = f"SELECT DISTINCT unit_id FROM figures WHERE value IS NOT NULL AND period_id IN ({marks})"
+    return {row[0] for row in store.conn.execute(sql, period_ids)}
+
+
+def counted_units(store: Store, campaign_id: str, period_ids: list[str]) -> list[dict]:
+    """The units that count for these weeks, in the campaign's order (the grid's rows)."""
+    return counted(campaign_units(store, campaign_id, active_only=False), units_with_figures(store, period_ids))
+
+
+def column_totals(values: list[list], width: int) -> list:
+    totals = [0] * width
+    for row in values:
+        for col, value in enumerate(row):
+            if value is not None:
+                totals[col] += value
+    return totals
+
+
+@dataclass
+class Figures:
+    indicators: list[dict]
+    periods: list[dict]
+    units: list[dict]
+    per_unit: dict[str, dict[str, float]] = field(default_factory=dict)  # unit id → indicator id → value
+    per_week: dict[int, dict[str, float]] = field(default_factory=dict)  # period seq → indicator id → value
+    reported: dict[int, set[str]] = field(default_factory=dict)  # period seq → units with figures
+
+    def total(self, indicator_id: str) -> float | None:
+        values = [row[indicator_id] for row in self.per_unit.values() if indicator_id in row]
+        return sum(values) if values else None
+
+    @property
+    def totals(self) -> dict[str, float]:
+        """indicator id → the sum over units, for the indicators anyone reported (one pass over the units)."""
+        rows = list(self.per_unit.values())
+        keys = list(rows[0]) if rows else []
+        if all(list(row) == keys for row in rows):  # every unit has the same indicators: sum() column by column
+            sums = dict(zip(keys, [sum(column) for column in zip(*(row.values() for row in rows))]))
+        else:
+            sums = {}
+            for row in rows:
+                for indicator_id, value in row.items():
+                    sums[indicator_id] = sums[indicator_id] + value if indicator_id in sums else value
+        return {i["id"]: sums[i["id"]] for i in self.indicators if i["id"] in sums}
+
+    def last_period(self) -> dict | None:
+        seqs = [p for p in self.periods if self.reported.get(p["seq"])]
+        return seqs[-1] if seqs else None
+
+
+def load_figures(store: Store, campaign_id: str, *, upto: int | None = None, only: int | None = None) -> Figures:
+    """Figures of the campaign's units, up to week *upto* (cumulative), of week *only*, or of every week.
+
+    Weekly indicators add up over the weeks; a to-date one ("累计") takes the unit's newest week.
+    """
+    indicators = list_indicators(store, campaign_id)
+    periods = list_periods(store, campaign_id)
+    units = campaign_units(store, campaign_id, active_only=False)
+    where, params = " WHERE p.campaign_id = ? AND f.value IS NOT NULL", [campaign_id]
+    if only is not None:
+        where, params = where + " AND p.seq = ?", [*params, only]
+    elif upto is not None:
+        where, params = where + " AND p.seq <= ?", [*params, upto]
+    cumulative = {i["id"] for i in indicators if i["accumulation"] == "cumulative"}
+    groups = _unit_weeks(store, where, params)
+    whole = groups is not None
+    if not whole:  # a figure with decimals: read it exactly, one row a figure
+        groups = _unit_weeks_exact(store, where, params)
+    figures = Figures(indicators, periods, units)
+    known = {u["id"] for u in units}
+    figures.per_unit, figures.per_week, figures.reported = _sum_up(groups, known, cumulative, whole)
+    figures.units = counted(units, figures.per_unit)
+    return figures
+
+
+_FROM = " FROM figures f JOIN periods p ON p.id = f.period_id"
+_SEP = "\x1f"  # between the ids of one unit's week
+
+
+def _unit_weeks(store: Store, where: str, params: list) -> list | None:
+    """(week seq, unit id, indicator ids, values) in week order, one row per unit and week, grouped by SQLite.
+
+    Whole numbers only (JSON carries them exactly): None when a figure has decimals (JSON keeps 15 digits)
+    or an id holds the separator.  Far fewer rows than figures cross into Python (1.4k instead of 42k for
+    300 units): this is what makes a large summary quick.  Units mostly report the same indicators, so each
+    list of ids is split once.
+    """
+    sql = (
+        f"SELECT p.seq, f.unit_id, group_concat(f.indicator_id, '{_SEP}'), json_group_array(f.value)"
+        + _FROM
+        + where
+        + " GROUP BY p.seq, f.unit_id ORDER BY p.seq"
+    )
+    rows = store.conn.execute(sql, params).fetchall()
+    joined = "[" + ",".join(row[3] for row in rows) + "]"
+    if "." in joined or "e" in joined or "E" in joined:
+        return None
+    keys_of: dict[str, tuple] = {}
+    groups = []
+    for (seq, unit_id, ids, _), numbers in zip(rows, json.loads(joined)):  # one parse for all the values
+        keys = keys_of.get(ids)
+        if keys is None:
+            keys = keys_of[ids] = tuple(ids.split(_SEP))
+        if len(numbers) != len(keys):
+            return None
+        groups.append((seq, unit_id, keys, numbers))
+    return groups
+
+
+def _unit_weeks_exact(store: Store, where: str, params: list) -> list:
+    sql = "SELECT p.seq, f.unit_id, f.indicator_id, f.value" + _FROM + where + " ORDER BY p.seq, f.unit_id"
+    groups: list = []
+    for seq, unit_id, indicator_id, value in store.conn.execute(sql, params):
+        if not groups or groups[-1][0] != seq or groups[-1][1] != unit_id:
+            groups.append((seq, unit_id, [], []))
+        groups[-1][2].append(indicator_id)
+        groups[-1][3].append(value)
+    return groups
+
+
+def _sum_up(groups: list, known_units: set, cumulative: set, whole: bool) -> tuple[dict, dict, dict]:
+    """Per unit (summed over weeks; a to-date figure: its latest week), per week (summed over units), who reported."""
+    by_unit: dict[str, list[tuple]] = {}
+    by_week: dict[int, list[tuple]] = {}
+    reported: dict[int, set[str]] = {}
+    for seq, unit_id, keys, values in groups:  # week order: the latest week of a to-date figure comes last
+        if unit_id not in known_units:
+            continue
+        reported.setdefault(seq, set()).add(unit_id)
+        by_week.setdefault(seq, []).append((keys, values))
+        by_unit.setdefault(unit_id, []).append((keys, values))
+    per_unit = {unit_id: _add_up(parts, 0, cumulative, whole) for unit_id, parts in by_unit.items()}
+    per_week = {seq: _add_up(parts, 0.0, set(), whole) for seq, parts in by_week.items()}
+    return per_unit, per_week, reported
+
+
+def _add_up(parts: list[tuple], start, latest: set, whole: bool) -> dict:
+    """Key by key: start + the values in order (the last one for keys in *latest*), keys in first-seen order.
+
+    *parts* are (keys, values) pairs.  Whole numbers under the same keys (the usual case) add up column by
+    column with sum(); the sums are the same as one by one.
+    """
+    keys = parts[0][0]
+    if whole and all(other is keys or other == keys for other, _ in parts):
+        out = dict(zip(keys, map(sum, zip(*[values for _, values in parts]), repeat(start))))
+        for key in latest.intersection(out):
+            out[key] = parts[-1][1][keys.index(key)]
+        return out
+    out = {}
+    for keys, values in parts:
+        for key, value in zip(keys, values):
+            out[key] = value if key in latest else out.get(key, start) + value
+    return out
+
+
+def _table(title: str, figures: Figures) -> dict:
+    """The statistics table of *figures*: one row per counted unit, 合计 the sum of the rows."""
+    ids = [i["id"] for i in figures.indicators]
+    values = [[figures.per_unit.get(u["id"], {}).get(i) for i in ids] for u in figures.units]
+    rows = [{"unit": unit, "values": vals} for unit, vals in zip(figures.units, values)]
+    return {"title": title, "indicators": figures.indicators, "rows": rows, "total": column_totals(values, len(ids))}
 
 
 def week_table(store: Store, campaign_id: str, period_id: str) -> dict:
-    grid = load_week(store, campaign_id, period_id)
-    return _table(grid.period["label"], grid.indicators, grid.units, grid.values)
+    period = store.get("periods", period_id)
+    return _table(period["label"], load_figures(store, campaign_id, only=period["seq"]))
 
 
 def cumulative_table(store: Store, campaign_id: str, upto_seq: int | None = None) -> dict:
-    """Totals per unit up to week *upto_seq* (all weeks if None), in one grouped query.
-
-    Weekly indicators add up; cumulative ones ("累计") take the newest week's figure.
-    """
-    units = campaign_units(store, campaign_id)
-    indicators = list_indicators(store, campaign_id)
-    row_of = {u["id"]: r for r, u in enumerate(units)}
-    col_of = {i["id"]: c for c, i in enumerate(indicators)}
-    values = [[None] * len(indicators) for _ in units]
+    """Totals per unit up to week *upto_seq* (all weeks if None)."""
+    figures = load_figures(store, campaign_id, upto=upto_seq)
     limit = upto_seq if upto_seq is not None else 10**6
-    periods = list_periods(store, campaign_id)
-    included = [p["id"] for p in periods if p["seq"] <= limit]
-    marks = ",".join("?" * len(included))
-    cursor = store.conn.execute(
-        f"SELECT unit_id, indicator_id, SUM(value) FROM figures WHERE period_id IN ({marks})"
-        " GROUP BY unit_id, indicator_id",
-        included,
-    )
-    for unit_id, indicator_id, total in cursor:
-        r, c = row_of.get(unit_id), col_of.get(indicator_id)
-        if r is not None and c is not None:
-            values[r][c] = total
-    running = [i["id"] for i in indicators if i["accumulation"] == "cumulative"]
-    if running and included:  # a running count ("累计") takes its newest week's figure, not a sum
-        cursor = store.conn.execute(
-            f"SELECT f.unit_id, f.indicator_id, f.value, MAX(p.seq) FROM figures f JOIN periods p ON p.id = f.period_id"
-            f" WHERE f.period_id IN ({marks}) AND f.indicator_id IN ({','.join('?' * len(running))})"
-            " GROUP BY f.unit_id, f.indicator_id",
-            [*included, *running],
-        )
-        for unit_id, indicator_id, newest, _seq in cursor:
-            r, c = row_of.get(unit_id), col_of.get(indicator_id)
-            if r is not None and c is not None:
-                values[r][c] = newest
-    last = [p for p in periods if p["seq"] <= limit][-1:] or periods[-1:]
+    last = [p for p in figures.periods if p["seq"] <= limit][-1:] or figures.periods[-1:]
     title = f"累计（截至{last[0]['end_date']}）" if last else "累计"
-    return _table(title, indicators, units, values)
+    return _table(title, figures)
 
 
 def grouped(table: dict, key: str) -> dict:
@@ -76,4 +219,6 @@ def grouped(table: dict, key: str) -> dict:
             if value is not None:
                 sums[name][col] = (sums[name][col] or 0) + value
     units = [{"id": None, "name": name} for name in order]
-    return _table(table["title"], table["indicators"], units, [sums[n] for n in order])
+    values = [sums[n] for n in order]
+    rows = [{"unit": unit, "values": vals} for unit, vals in zip(units, values)]
+    return {"title": table["title"], "indicators": table["indicators"], "rows": rows, "total": table["total"]}

@@ -7,7 +7,57 @@ import unicodedata
 from dataclasses import dataclass
 
 # Measures a unit may write after a number ("15场", "300人次"); the indicator's own measure always counts.
-_MEASURE_WORDS = ("场次", "人次", "条次", "场", "次", "人", "份", "条", "处", "篇", "个", "项", "起", "张", "幅")
+MEASURE_WORDS = (
+    "场次",
+    "人次",
+    "条次",
+    "家次",
+    "台次",
+    "辆次",
+    "户次",
+    "班次",
+    "期次",
+    "车次",
+    "架次",
+    "艘次",
+    "批次",
+    "场",
+    "次",
+    "人",
+    "份",
+    "条",
+    "处",
+    "篇",
+    "个",
+    "项",
+    "起",
+    "张",
+    "幅",
+    "期",
+    "户",
+    "家",
+    "台",
+    "辆",
+    "块",
+    "件",
+    "册",
+    "套",
+    "艘",
+    "栋",
+    "万元",
+    "元",
+    "千元",
+    "亿元",
+    "小时",
+    "公里",
+    "千米",
+    "吨",
+    "平方米",
+    "处次",
+    "课时",
+    "学时",
+)
+_MEASURE_WORDS = MEASURE_WORDS
 _NUMBER = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*(\S*)$")
 
 
@@ -53,8 +103,12 @@ def parse_figure(raw, indicator: dict) -> Parsed:
         value = _as_number(raw)
     else:
         text = fold(raw).replace(",", "")
-        if text in ("", "-", "/", "—", "无"):
-            return Parsed(value=0 if text == "无" else None)
+        if text == "无" or text == "零":
+            return Parsed(value=0)
+        if re.fullmatch(r"[-/\\—–―－─]*", text):  # blank, /, —, ——, －: not applicable, not an error
+            return Parsed()
+        if re.search(r"约|余|多|左右|若干|以上|大概|近\d", text):
+            return Parsed(error=f"不是准确数字（“{str(raw).strip()}”）：请填写准确的数")
         match = _NUMBER.match(text)
         if not match:
             return Parsed(error=f"不是数字（“{str(raw).strip()}”）")

@@ -6,7 +6,10 @@ from models.documents.cn_text import cn_date, percent
 from models.documents.pdf import blocks as b
 from models.errors import NotFound
 from models.progress import completeness as status
-from models.reports.figures import load_figures, narratives_of
+from models.progress.reporting import LATE, NOT_REPORTED
+from models.progress.totals import load_figures
+from models.reports.figures import narratives_of
+from models.reports.protected import protected_words
 from models.reports.summary import MISSING, section_blocks, statistics_paragraphs, unit_table
 from models.store.database import Store
 
@@ -22,8 +25,8 @@ def completeness(store: Store, campaign: dict, period: dict) -> dict:
     return {
         "expected": tally["expected"],
         "reported": tally["reported"],
-        "late": [r["unit"] for r in rows if r["status"] == status.LATE],
-        "missing": [r["unit"] for r in rows if r["status"] in (status.MISSING, status.OVERDUE)],
+        "late": [r["unit"] for r in rows if r["status"] == LATE],
+        "missing": [r["unit"] for r in rows if r["status"] in NOT_REPORTED],
         "rate": tally["rate"],
     }
 
@@ -74,6 +77,7 @@ def weekly_document(store: Store, campaign: dict, period: dict | None, report: d
     written = report.get("sections_list") or []
     sections = [{"heading": h, "text": ""} for h in headings] + written
     doc = b.Document(title, author=campaign.get("office_name") or "")
+    doc.protected = protected_words(store, campaign["id"])
     doc.add(b.Title(title), b.Blank())
     doc.add(*section_blocks(sections, parts))
     table_title = f"第{period['seq']}周各单位活动开展情况统计表"

@@ -103,8 +103,11 @@ def report_document(store: Store, report: dict):
 
         return weekly_document(store, campaign, store.get("periods", report["period_id"]), report)
     from models.documents.pdf.notice import notice_document
+    from models.reports.protected import protected_words
 
-    return notice_document(notice_fields(store, report["notice_id"]))
+    document = notice_document(notice_fields(store, report["notice_id"]))
+    document.protected = protected_words(store, report["campaign_id"])
+    return document
 
 
 def export_report(store: Store, report_id: str, out: str | os.PathLike, *, record: bool = True) -> str:

@@ -6,14 +6,15 @@ import re
 
 from models.documents.cn_text import cn_date, month_day, number, ordinal, percent
 from models.documents.pdf import blocks as b
-from models.reports.figures import Figures, liaison_counts, load_figures, summary_due_date
+from models.progress.totals import Figures, load_figures
+from models.reports.figures import liaison_counts, summary_due_date
+from models.reports.protected import protected_words
 from models.store.database import Store
 
 DEFAULT_SECTIONS = ("总体情况", "主要做法和成效", "特色亮点", "存在问题", "下一步工作")
 MISSING = "【待补充】"
 _SUFFIXES = ("人数", "人次", "场次", "次数")
 _SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）")
-MAX_COLUMNS = 9
 
 
 def _core(indicator: dict) -> str:
@@ -90,48 +91,28 @@ def completeness_paragraphs(store: Store, figures: Figures, campaign_id: str) ->
     return out
 
 
-def table_columns(indicators: list[dict]) -> list[dict]:
-    """All indicators when they fit across the page; else the first of each group."""
-    if len(indicators) <= MAX_COLUMNS:
-        return indicators
-    seen, picked = set(), []
-    for indicator in indicators:
-        if indicator["group_label"] not in seen:
-            seen.add(indicator["group_label"])
-            picked.append(indicator)
-    return picked[:MAX_COLUMNS]
-
-
 def _header(indicator: dict) -> str:
-    """Column head: what (wrapped to the column) and, on its own line, the measure in brackets."""
-    group, label, measure = indicator["group_label"] or "", indicator["label"], indicator["measure"] or ""
-    what = group if label == measure else label
-    return f"{what}\n({measure})" if measure else what
+    """Column head under its group: the label and, on its own line, the measure in brackets."""
+    label, measure = indicator["label"] or "", indicator["measure"] or ""
+    if not measure or label == measure:
+        return label or measure
+    return f"{label}\n({measure})"
 
 
 def unit_table(figures: Figures, caption: str) -> b.Table:
-    """One row per unit and a 合计 row; the 人次 indicators summed in the last column when columns are picked."""
-    columns = table_columns(figures.indicators)
-    people = [i["id"] for i in figures.indicators if i["measure"] == "人次"] if columns != figures.indicators else []
-    header = ["单位", *(_header(i) for i in columns)] + (["人次\n合计"] if people else [])
+    """One row per unit and a 合计 row, every indicator a column under its group (the PDF engine splits the
+    columns over several tables when they do not fit across the page)."""
+    columns = figures.indicators
+    header = ["单位", *(_header(i) for i in columns)]
+    groups = [i["group_label"] or "" for i in columns]
     rows = []
     ids = [i["id"] for i in columns]
     for unit in figures.units:
         values = figures.per_unit.get(unit["id"], {})
-        row = [unit["name"], *[number(values[i]) if i in values else "—" for i in ids]]
-        if people:
-            found = [values[p] for p in people if p in values]
-            row.append(number(sum(found)) if found else "—")
-        rows.append(row)
+        rows.append([unit["name"], *[number(values[i]) if i in values else "—" for i in ids]])
     totals = figures.totals
-    total_row = ["合计", *(number(totals[i["id"]]) if i["id"] in totals else "—" for i in columns)]
-    if people:
-        total_row.append(number(sum(totals.get(p, 0) for p in people)))
-    rows.append(total_row)
-    note = "注：“—”表示未报送。" + (
-        "表中列出各类活动的主要指标，完整数据见统计表。" if columns != figures.indicators else ""
-    )
-    return b.Table(caption, header, rows, note=note)
+    rows.append(["合计", *(number(totals[i]) if i in totals else "—" for i in ids)])
+    return b.Table(caption, header, rows, note="注：“—”表示未报送。", groups=groups)
 
 
 def weekly_chart(figures: Figures) -> b.Chart:
@@ -176,6 +157,7 @@ def summary_document(store: Store, campaign: dict, report: dict | None = None) -
     figures = load_figures(store, campaign["id"])
     title = report.get("title") or default_title(campaign)
     doc = b.Document(title, author=campaign.get("office_name") or "")
+    doc.protected = protected_words(store, campaign["id"])
     stats = statistics_paragraphs(figures, campaign.get("region_word") or "全区")
     stats += completeness_paragraphs(store, figures, campaign["id"])
     doc.add(b.Title(title), b.Blank())

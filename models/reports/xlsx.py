@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from models.documents.file_output import write_atomically
-from models.reports.figures import Figures, load_figures
+from models.documents.xlsx_io import put, save_workbook
+from models.progress.totals import Figures, load_figures
 from models.store.database import Store
 
 
@@ -35,10 +35,10 @@ def export_tables_xlsx(store: Store, report: dict, out: str | os.PathLike) -> st
     sheet = book.active
     sheet.title = "各单位统计表"
     width = len(labels) + 1
-    sheet.append([title])
+    _append(sheet, [title])  # a title "=HYPERLINK(…)" is text, not a formula
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-    sheet.append(["单位", *groups])
-    sheet.append(["", *labels])
+    _append(sheet, ["单位", *groups])
+    _append(sheet, ["", *labels])
     sheet.merge_cells(start_row=2, start_column=1, end_row=3, end_column=1)
     start = 2
     for column in range(3, width + 2):  # merge runs of the same group label
@@ -47,13 +47,11 @@ def export_tables_xlsx(store: Store, report: dict, out: str | os.PathLike) -> st
                 sheet.merge_cells(start_row=2, start_column=start, end_row=2, end_column=column - 1)
             start = column
     for row in rows:
-        sheet.append(row)
+        _append(sheet, row)
     thin = Side(style="thin")
     for row in sheet.iter_rows(min_row=2, max_row=3 + len(rows), max_col=width):
         for cell in row:
             cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # text such as "=..." stays text, never a formula
             if cell.row <= 3:
                 cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
                 cell.font = Font(bold=True)
@@ -67,5 +65,11 @@ def export_tables_xlsx(store: Store, report: dict, out: str | os.PathLike) -> st
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "2:3"
-    write_atomically(out, book.save)
+    save_workbook(book, out)
     return str(out)
+
+
+def _append(sheet, values: list) -> None:
+    row = sheet.max_row + 1 if sheet._cells else 1
+    for column, value in enumerate(values, start=1):
+        put(sheet.cell(row, column), value)

@@ -2,7 +2,8 @@
 
 A backup is a snapshot (see models.store.copies) that passed ``quick_check``, named
 ``<file>_<office>_<YYYYmmdd-HHMMSS>_<reason>.db`` so that files of the same name
-from different offices never overwrite each other.  Old backups are thinned to
+from different offices never overwrite each other; restoring one first runs the
+full ``integrity_check``.  Old backups are thinned to
 the newest few, then one a day for a week, one a week for two months, one a
 month for a year.  Restoring first backs up the current state.
 """
@@ -16,6 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from models.errors import DatabaseError
+from models.store import faults
 from models.store.database import Store, check_schema, open_store
 
 FOLDER_NAME = "备份"
@@ -131,19 +133,29 @@ def backup_if_changed(store: Store, root: Path | None = None, reason: str = "自
     return make_backup(store, reason, root)
 
 
+def before_many_changes(store: Store, reason: str) -> Path | None:
+    """The backup before an action that changes many rows (import, new campaign, layout, repair):
+    taken when the file changed since its newest backup; a backup that fails stops the action."""
+    return backup_if_changed(store, None, reason)
+
+
 def verify(path: Path) -> None:
-    """Refuse a backup that does not open, fails quick_check, or is from a newer version."""
+    """Refuse a backup that does not open, fails the full integrity_check, or is from a newer version.
+
+    The full check (indexes against their tables too, not only quick_check's pages) because a
+    backup with a broken index would be restored over a sound database.
+    """
     try:
         conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
         try:
-            result = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if result != "ok":
-                raise DatabaseError(f"这个备份已损坏（{result}），不能用来恢复。", str(path))
+            found = [row[0] for row in conn.execute("PRAGMA integrity_check(5)").fetchall()]
+            if found != ["ok"]:
+                raise DatabaseError(f"这个备份已损坏（{'；'.join(found)}），不能用来恢复。", str(path))
             check_schema(conn, str(path))
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise DatabaseError(f"这个备份无法打开（{exc}），不能用来恢复。", str(path)) from exc
+        raise DatabaseError(f"这个备份无法打开（{faults.explain(exc)}），不能用来恢复。", str(path)) from exc
 
 
 def restore(store: Store, backup: Path, root: Path | None = None) -> Path:
@@ -177,38 +189,6 @@ def latest_good(folder_path: Path, stem: str) -> dict | None:
             continue
         return {"path": path, "when": when}
     return None
-
-
-def file_stamp(path: Path) -> str:
-    """Size and modification time of a file: equal stamps mean nobody wrote to it in between."""
-    info = Path(path).stat()
-    return f"{Path(path).resolve()}|{info.st_size}|{info.st_mtime_ns}"
-
-
-def damaged(path: Path, verified: str | None = None) -> bool:
-    """True if the file exists but does not open as a sound SQLite database (checked at start).
-
-    The full-file quick_check (about a second on a large district's file) is skipped when
-    *verified* is the file's stamp from when it was last found sound (see file_stamp): then only
-    the header and the schema are read.
-    """
-    path = Path(path)
-    if not path.exists() or path.stat().st_size == 0:
-        return False
-    try:
-        with open(path, "rb") as handle:
-            if handle.read(16) != b"SQLite format 3\x00":
-                return False  # not ours at all: open_store says so, nothing to set aside
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-        try:
-            if verified and verified == file_stamp(path):
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-                return False
-            return conn.execute("PRAGMA quick_check").fetchone()[0] != "ok"
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return True
 
 
 def restore_file(backup: Path, target: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 
 from models.clock import new_id
+from models.store.backups import before_many_changes
 from models.store.database import Store
 
 # Rows that make no sense without their parent: (table, column, parent table, what it is in Chinese).
@@ -133,6 +134,7 @@ def check(store: Store, repair: bool = True) -> dict:
 
 
 def _repair(store: Store, orphans, cycles, stray: int, stale: int) -> list[str]:
+    before_many_changes(store, "修复前")
     done = []
     if orphans or cycles:
         with store.batch("检查数据库：修复", source="check") as batch:

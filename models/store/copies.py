@@ -14,13 +14,12 @@ import json
 import os
 import shutil
 import sqlite3
-import tempfile
 import time
 from pathlib import Path
 
 from models.clock import now
 from models.errors import DatabaseError
-from models.store import schema
+from models.store import leftovers, schema
 from models.store.database import Store, open_store
 from models.version import APP_VERSION
 
@@ -109,10 +108,11 @@ def snapshot(store: Store, target: Path, *, extra_meta: dict | None = None, chec
     try:
         for stale in folder.glob(glob.escape(f".{target.name}.") + "*.tmp*"):  # left by a killed save
             _remove_quietly(long_path(stale))
+        leftovers.sweep_folder(folder)  # and those of killed saves under other names (backups, other copies)
         if len(os.fsencode(temp_name)) < SQLITE_PATH_BYTES:
             _write_verified(store, temp_name, extra_meta, check, target)
         else:  # SQLite cannot open paths this long: build it in a short temp folder, then copy
-            staging = tempfile.mkdtemp(prefix="desk-pack-")
+            staging = str(leftovers.temp_folder("pack"))
             staged = os.path.join(staging, "copy.db")
             _write_verified(store, staged, extra_meta, check, target)
             shutil.copyfile(staged, temp_name)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from models.clock import new_id, now
 from models.errors import DatabaseError, SchemaTooNew
-from models.store import schema
+from models.store import faults, schema
+from models.store.text_gate import clean_text
 
 if TYPE_CHECKING:
     from models.store.history import Batch
@@ -147,6 +147,8 @@ class Store:
             self._in_batch = False
 
     def set_meta(self, key: str, value: str) -> None:
+        if isinstance(value, str):
+            value = clean_text(value, multiline=False)  # the office's name signs every export
         with self.atomic():
             self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
@@ -206,14 +208,18 @@ def open_store(path: str | os.PathLike, *, readonly: bool = False, office_name: 
     where = str(path)
     _check_path(path, readonly)
     is_new = not path.exists() or path.stat().st_size == 0
+    conn = None
     try:
         conn = _connect(path, readonly)
         _configure(conn, readonly)
         pending = check_schema(conn, where)
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         with contextlib.suppress(Exception):
-            conn.close()
-        raise DatabaseError(f"数据库文件已损坏或无法读取（{exc}）。", where) from exc
+            if conn is not None:
+                conn.close()
+        if faults.kind(exc) in ("damaged", "other"):
+            raise DatabaseError(f"数据库文件已损坏或无法读取（{exc}）。", where) from exc
+        raise faults.as_desk_error(exc, where) from exc
     except DatabaseError:
         conn.close()
         raise
@@ -228,9 +234,9 @@ def open_store(path: str | os.PathLike, *, readonly: bool = False, office_name: 
             make_backup(store, "升级前", thin_after=False)
         try:
             _migrate(store, office_name)
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             conn.close()
-            raise DatabaseError(f"数据库升级失败（{exc}），文件保持原样。", where) from exc
+            raise DatabaseError(f"数据库升级失败（{faults.explain(exc)}），文件保持原样。", where) from exc
     return store
 
 
@@ -267,10 +273,3 @@ def copy_database(source: Store, target: Path) -> None:
         source.conn.backup(dest)
     finally:
         dest.close()
-
-
-def set_aside(path: Path) -> Path:
-    """Move a damaged file out of the way under a new name; never delete it."""
-    target = path.with_name(f"{path.name}.损坏-{now().replace(':', '')}")
-    shutil.move(str(path), str(target))
-    return target

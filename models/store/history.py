@@ -14,6 +14,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from models.clock import new_id, now
+from models.store.text_gate import clean_row
 
 if TYPE_CHECKING:
     from models.store.database import Store
@@ -53,7 +54,7 @@ class Batch:
 
     # -- primitives ----------------------------------------------------
     def insert(self, table: str, row: dict[str, Any]) -> str:
-        row = dict(row)
+        row = dict(clean_row(table, row))  # the text gate: every write of every action passes here
         row.setdefault("id", new_id())
         row.setdefault("created_at", self.stamp)
         row.setdefault("updated_at", self.stamp)
@@ -68,7 +69,7 @@ class Batch:
         old = self.store.get(table, record_id)
         if old is None:
             raise KeyError(f"{table} {record_id}")
-        fields = {k: v for k, v in fields.items() if old.get(k) != v}
+        fields = {k: v for k, v in clean_row(table, fields).items() if old.get(k) != v}
         if not fields:
             return False
         fields["updated_at"] = self.stamp

@@ -53,6 +53,8 @@ TABLES = (
     "figures",
     "narratives",
     "reports",
+    "leads",
+    "cases",
     "batches",
     "changes",
 )
@@ -246,6 +248,49 @@ def _figures_covering_index(db) -> None:
     """
     db.execute("CREATE INDEX IF NOT EXISTS figures_by_period ON figures(period_id, unit_id, indicator_id, value)")
     db.execute("DROP INDEX IF EXISTS figures_period")
+
+
+@step("0003_monthly_periods_and_register")
+def _monthly_periods_and_register(db) -> None:
+    """Periods of more than one kind (the June weeks, then months to the companion campaign's end), and the
+    register of the companion campaign: 违法线索 (leads) and 曝光案例 (exposed cases), with the notice's quotas."""
+    db.execute("ALTER TABLE periods ADD COLUMN kind TEXT NOT NULL DEFAULT 'week'")
+    db.execute("ALTER TABLE campaigns ADD COLUMN lead_quota INTEGER")
+    db.execute("ALTER TABLE campaigns ADD COLUMN case_quota INTEGER")
+    for statement in _REGISTER.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+_REGISTER = f"""
+CREATE TABLE leads (
+  id TEXT PRIMARY KEY,
+  campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+  unit_id TEXT REFERENCES units(id),
+  reported_on TEXT,
+  what TEXT NOT NULL,
+  place TEXT,
+  source TEXT NOT NULL DEFAULT 'other',
+  handed_to TEXT,
+  status TEXT NOT NULL DEFAULT 'checking',
+  result TEXT,
+  {_STAMPS});
+CREATE INDEX leads_campaign ON leads(campaign_id, unit_id);
+
+CREATE TABLE cases (
+  id TEXT PRIMARY KEY,
+  campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+  unit_id TEXT REFERENCES units(id),
+  published_on TEXT,
+  medium TEXT,
+  title TEXT NOT NULL,
+  link TEXT,
+  concerned TEXT,
+  problem TEXT,
+  status TEXT NOT NULL DEFAULT 'open',
+  {_STAMPS});
+CREATE INDEX cases_campaign ON cases(campaign_id, published_on);
+"""
 
 
 def known_names() -> list[str]:

@@ -161,150 +161,198 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>CompletenessView</name>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="144" />
-      <location filename="../../ui/progress/completeness_view.py" line="171" />
+      <location filename="../../ui/progress/completeness_view.py" line="146" />
       <source>{0}催报清单</source>
       <translation>Chase list {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="119" />
+      <location filename="../../ui/progress/completeness_view.py" line="124" />
       <source>{0}：应报 {1}，已报 {2}（按时 {3}，迟报 {4}），未报 {5}，报送率 {6:.0%}</source>
       <translation>{0}: expected {1}, reported {2} (on time {3}, late {4}), missing {5}, reporting rate {6:.0%}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="76" />
+      <location filename="../../ui/progress/completeness_view.py" line="82" />
       <source>修改截止时间…</source>
       <translation>Change deadline…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="132" />
+      <location filename="../../ui/progress/completeness_view.py" line="137" />
+      <location filename="../../ui/progress/completeness_view.py" line="197" />
       <source>催报清单</source>
       <translation>Chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="63" />
-      <location filename="../../ui/progress/completeness_view.py" line="159" />
+      <location filename="../../ui/progress/completeness_view.py" line="206" />
+      <source>催报清单已打印：{0}</source>
+      <translation>Chase list printed: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/completeness_view.py" line="69" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="59" />
-      <location filename="../../ui/progress/completeness_view.py" line="156" />
+      <location filename="../../ui/progress/completeness_view.py" line="65" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="71" />
+      <location filename="../../ui/progress/completeness_view.py" line="77" />
       <source>各周报送情况</source>
       <translation>Reporting by week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="46" />
+      <location filename="../../ui/progress/completeness_view.py" line="52" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="135" />
+      <location filename="../../ui/progress/completeness_view.py" line="140" />
       <source>导出催报清单</source>
       <translation>Export chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="74" />
+      <location filename="../../ui/progress/completeness_view.py" line="80" />
       <source>导出催报清单…</source>
       <translation>Export chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="149" />
+      <location filename="../../ui/progress/completeness_view.py" line="165" />
       <source>已导出催报清单：{0}</source>
       <translation>Chase list exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="49" />
+      <location filename="../../ui/progress/completeness_view.py" line="55" />
       <source>已报</source>
       <translation>Reported</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="155" />
       <source>序号</source>
-      <translation>No.</translation>
+      <translation type="vanished">No.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="48" />
+      <location filename="../../ui/progress/completeness_view.py" line="54" />
       <source>应报</source>
       <translation>Expected</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="47" />
+      <location filename="../../ui/progress/completeness_view.py" line="53" />
       <source>截止</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="64" />
-      <location filename="../../ui/progress/completeness_view.py" line="160" />
+      <location filename="../../ui/progress/completeness_view.py" line="70" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="81" />
+      <location filename="../../ui/progress/completeness_view.py" line="87" />
       <source>打印催报清单…</source>
       <translation>Print chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="72" />
+      <location filename="../../ui/progress/completeness_view.py" line="78" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="53" />
+      <location filename="../../ui/progress/completeness_view.py" line="59" />
       <source>报送率</source>
       <translation>Reporting rate</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="50" />
+      <location filename="../../ui/progress/completeness_view.py" line="56" />
       <source>按时</source>
       <translation>On time</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="79" />
+      <location filename="../../ui/progress/completeness_view.py" line="85" />
       <source>按通知中的每周报送时间（如 每周四12:00前）重设各周截止时间</source>
       <translation>Reset each week’s deadline from the weekly reporting time in the notice (e.g. every Thursday before 12:00)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="78" />
+      <location filename="../../ui/progress/completeness_view.py" line="84" />
       <source>按通知设截止</source>
       <translation>Deadlines from notice</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="61" />
+      <location filename="../../ui/progress/completeness_view.py" line="67" />
       <source>收到时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="52" />
+      <location filename="../../ui/progress/completeness_view.py" line="58" />
       <source>未报</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="132" />
+      <location filename="../../ui/progress/completeness_view.py" line="137" />
+      <location filename="../../ui/progress/completeness_view.py" line="197" />
       <source>本周所有单位都已按时报送。</source>
       <translation>All units reported on time this week.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="60" />
-      <location filename="../../ui/progress/completeness_view.py" line="157" />
+      <location filename="../../ui/progress/completeness_view.py" line="66" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="62" />
-      <location filename="../../ui/progress/completeness_view.py" line="158" />
+      <location filename="../../ui/progress/completeness_view.py" line="68" />
       <source>联络员</source>
       <translation>Liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="51" />
+      <location filename="../../ui/progress/completeness_view.py" line="57" />
       <source>迟报</source>
       <translation>Late</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/completeness_view.py" line="68" />
+      <source>（未报联络员）</source>
+      <translation>(no liaison yet)</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeadlinesEditor</name>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="81" />
+      <source>删除所选</source>
+      <translation>Remove selected</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="86" />
+      <source>截止事项（将按单位跟踪报送情况）</source>
+      <translation>Deadlines (tracked per unit)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="71" />
+      <source>报送内容</source>
+      <translation>What to send</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="69" />
+      <source>日期/周期</source>
+      <translation>Date / every</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="70" />
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="79" />
+      <source>添加定期报送</source>
+      <translation>Add recurring report</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="77" />
+      <source>添加截止日期</source>
+      <translation>Add deadline</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/deadline_rows.py" line="68" />
+      <source>类型</source>
+      <translation>Kind</translation>
     </message>
   </context>
   <context>
@@ -353,6 +401,11 @@ The current state is backed up first, so you can restore it again later.</transl
       <location filename="../../ui/progress/export_dialog.py" line="104" />
       <source>模板中这些栏目对不上指标，请指定（只需一次）：</source>
       <translation>These template columns do not match an indicator; please assign them (only once):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/export_dialog.py" line="144" />
+      <source>模板中预印了但没有数据的行：</source>
+      <translation>Pre-printed rows left without data: </translation>
     </message>
     <message>
       <location filename="../../ui/progress/export_dialog.py" line="59" />
@@ -667,7 +720,7 @@ Save anyway?</translation>
   <context>
     <name>LiaisonModel</name>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="135" />
+      <location filename="../../ui/liaisons/model.py" line="155" />
       <source>{0}
 
 仍然保存“{1}”吗？</source>
@@ -676,82 +729,92 @@ Save anyway?</translation>
 Save “{1}” anyway?</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="44" />
+      <location filename="../../ui/liaisons/model.py" line="51" />
       <source>传真</source>
       <translation>Fax</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="162" />
+      <location filename="../../ui/liaisons/model.py" line="219" />
       <source>修改联络员 {0}</source>
       <translation>Edit liaison {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="41" />
+      <location filename="../../ui/liaisons/model.py" line="48" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="36" />
+      <location filename="../../ui/liaisons/model.py" line="43" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="45" />
+      <location filename="../../ui/liaisons/model.py" line="52" />
       <source>备注</source>
       <translation>Remarks</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="39" />
+      <location filename="../../ui/liaisons/model.py" line="46" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="42" />
+      <location filename="../../ui/liaisons/model.py" line="49" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="160" />
+      <location filename="../../ui/liaisons/model.py" line="217" />
       <source>新增联络员 {0}</source>
       <translation>Add liaison {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="37" />
+      <location filename="../../ui/liaisons/model.py" line="200" />
+      <source>未保存 {0}：{1}</source>
+      <translation>Not saved, {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/model.py" line="186" />
+      <source>清除 {0} 名联络员的联系方式</source>
+      <translation>Clear the contact details of {0} liaisons</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/model.py" line="44" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="40" />
+      <location filename="../../ui/liaisons/model.py" line="47" />
       <source>职务</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="38" />
+      <location filename="../../ui/liaisons/model.py" line="45" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="154" />
+      <location filename="../../ui/liaisons/model.py" line="211" />
       <source>角色应为：{0}。</source>
       <translation>The role should be: {0}.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="136" />
+      <location filename="../../ui/liaisons/model.py" line="156" />
       <source>请确认</source>
       <translation>Please confirm</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="105" />
+      <location filename="../../ui/liaisons/model.py" line="123" />
       <source>这个单位还没有报联络员：双击“姓名”直接填写，或用“新增联络员”。</source>
       <translation>This unit has not named a liaison yet: double-click “Name” to fill it in, or use “New liaison”.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="43" />
+      <location filename="../../ui/liaisons/model.py" line="50" />
       <source>邮箱</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="97" />
+      <location filename="../../ui/liaisons/model.py" line="113" />
       <source>（未报联络员）</source>
       <translation>(no liaison yet)</translation>
     </message>
@@ -759,154 +822,154 @@ Save “{1}” anyway?</translation>
   <context>
     <name>LiaisonsTab</name>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="135" />
+      <location filename="../../ui/liaisons/tab.py" line="125" />
       <source>{0} 个单位，{1} 名联络员</source>
       <translation>{0} unit(s), {1} liaison(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="146" />
+      <location filename="../../ui/liaisons/tab.py" line="136" />
       <source>{0}年联络员名单</source>
       <translation>Liaison list {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="136" />
+      <location filename="../../ui/liaisons/tab.py" line="126" />
       <source>⚠ {0} 个单位未报联络员</source>
       <translation>⚠ {0} unit(s) without a liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="82" />
+      <location filename="../../ui/liaisons/tab.py" line="72" />
       <source>全部单位</source>
       <translation>All units</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="101" />
+      <location filename="../../ui/liaisons/tab.py" line="91" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="201" />
+      <location filename="../../ui/liaisons/tab.py" line="206" />
       <source>删除 {0} 的联络员 {1} 吗？（可撤销）</source>
       <translation>Delete liaison {1} of {0}? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="202" />
+      <location filename="../../ui/liaisons/tab.py" line="207" />
       <source>删除联络员</source>
       <translation>Delete liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="218" />
+      <location filename="../../ui/liaisons/tab.py" line="223" />
       <source>加入 {0} 个单位，复制 {1} 名联络员，{2} 个单位已有联络员未改动。</source>
       <translation>Added {0} unit(s) and copied {1} liaison(s); {2} unit(s) already had a liaison and were left unchanged.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="106" />
+      <location filename="../../ui/liaisons/tab.py" line="96" />
       <source>单位名录…</source>
       <translation>Unit directory…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="115" />
+      <location filename="../../ui/liaisons/tab.py" line="105" />
       <source>双击单元格直接修改；红色行是还没有报联络员的单位。</source>
       <translation>Double-click a cell to edit it; red rows are units that have not named a liaison yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="83" />
+      <location filename="../../ui/liaisons/tab.py" line="73" />
       <source>只看未报联络员的单位</source>
       <translation>Only units without a liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="104" />
+      <location filename="../../ui/liaisons/tab.py" line="94" />
       <source>导入报回的表…</source>
       <translation>Import returned forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="279" />
+      <location filename="../../ui/liaisons/tab.py" line="284" />
       <source>导出名单</source>
       <translation>Export list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="105" />
+      <location filename="../../ui/liaisons/tab.py" line="95" />
       <source>导出名单…</source>
       <translation>Export list…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="279" />
+      <location filename="../../ui/liaisons/tab.py" line="284" />
       <source>已保存：{0}</source>
       <translation>Saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="246" />
+      <location filename="../../ui/liaisons/tab.py" line="251" />
       <source>已生成 {0} 个文件，保存在：
 {1}</source>
       <translation>{0} file(s) created in:
 {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="210" />
+      <location filename="../../ui/liaisons/tab.py" line="215" />
       <source>把 {0} 年的单位和联络员沿用到本次活动吗？已报联络员的单位保持不变。</source>
       <translation>Carry over the units and liaisons of {0} to this campaign? Units that already have a liaison stay unchanged.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="88" />
+      <location filename="../../ui/liaisons/tab.py" line="78" />
       <source>搜索单位、姓名、电话……</source>
       <translation>Search…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="99" />
+      <location filename="../../ui/liaisons/tab.py" line="89" />
       <source>新增联络员</source>
       <translation>New liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="208" />
+      <location filename="../../ui/liaisons/tab.py" line="213" />
       <source>没有更早的活动可以沿用。</source>
       <translation>There is no earlier campaign to carry over from.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="102" />
+      <location filename="../../ui/liaisons/tab.py" line="92" />
       <source>沿用上一年名单</source>
       <translation>Carry over last year’s list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="208" />
-      <location filename="../../ui/liaisons/tab.py" line="211" />
-      <location filename="../../ui/liaisons/tab.py" line="217" />
+      <location filename="../../ui/liaisons/tab.py" line="213" />
+      <location filename="../../ui/liaisons/tab.py" line="216" />
+      <location filename="../../ui/liaisons/tab.py" line="222" />
       <source>沿用名单</source>
       <translation>Carry over list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="238" />
+      <location filename="../../ui/liaisons/tab.py" line="243" />
       <source>生成一张包含全部单位的表吗？
 （选“否”则每个单位一张，可分别发送）</source>
       <translation>Create one form with all units?
 (Choose “No” for one form per unit, to send separately.)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="103" />
+      <location filename="../../ui/liaisons/tab.py" line="93" />
       <source>生成空白表…</source>
       <translation>Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="238" />
-      <location filename="../../ui/liaisons/tab.py" line="246" />
+      <location filename="../../ui/liaisons/tab.py" line="243" />
+      <location filename="../../ui/liaisons/tab.py" line="251" />
       <source>空白表</source>
       <translation>Blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="234" />
+      <location filename="../../ui/liaisons/tab.py" line="239" />
       <source>空白表保存到哪个文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="100" />
+      <location filename="../../ui/liaisons/tab.py" line="90" />
       <source>编辑…</source>
       <translation>Edit…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="146" />
+      <location filename="../../ui/liaisons/tab.py" line="136" />
       <source>联络员名单</source>
       <translation>Liaison list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="228" />
+      <location filename="../../ui/liaisons/tab.py" line="233" />
       <source>选择报回的联络员表</source>
       <translation>Choose the returned liaison forms</translation>
     </message>
@@ -922,7 +985,7 @@ Save “{1}” anyway?</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="270" />
+      <location filename="../../ui/shell/main_window.py" line="271" />
       <source>7 天内到期 {0} 项：{1}</source>
       <translation>Due within 7 days: {0} item(s): {1}</translation>
     </message>
@@ -957,22 +1020,22 @@ Save “{1}” anyway?</translation>
       <translation>Notices, liaisons, weekly progress and summary reports of the “Safety Production Month” campaign, for the work-safety committee office of a district or county.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="249" />
+      <location filename="../../ui/shell/main_window.py" line="250" />
       <source>安全生产月工作台</source>
       <translation>Safety Month Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="295" />
+      <location filename="../../ui/shell/main_window.py" line="296" />
       <source>已撤销：{0}</source>
       <translation>Undone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="307" />
+      <location filename="../../ui/shell/main_window.py" line="308" />
       <source>已重做：{0}</source>
       <translation>Redone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="175" />
+      <location filename="../../ui/shell/main_window.py" line="176" />
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
@@ -982,18 +1045,18 @@ Save “{1}” anyway?</translation>
       <translation>Current database: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="148" />
+      <location filename="../../ui/shell/main_window.py" line="149" />
       <source>总结报告</source>
       <translation>Summary reports</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="168" />
-      <location filename="../../ui/shell/main_window.py" line="281" />
+      <location filename="../../ui/shell/main_window.py" line="169" />
+      <location filename="../../ui/shell/main_window.py" line="282" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="281" />
+      <location filename="../../ui/shell/main_window.py" line="282" />
       <source>撤销 {0}</source>
       <translation>Undo {0}</translation>
     </message>
@@ -1003,23 +1066,23 @@ Save “{1}” anyway?</translation>
       <translation>Data folder: </translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="164" />
+      <location filename="../../ui/shell/main_window.py" line="165" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="148" />
+      <location filename="../../ui/shell/main_window.py" line="149" />
       <source>每周进展</source>
       <translation>Weekly progress</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="274" />
+      <location filename="../../ui/shell/main_window.py" line="275" />
       <source>没有到期或逾期的事项。</source>
       <translation>Nothing due or overdue.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="120" />
-      <location filename="../../ui/shell/main_window.py" line="157" />
+      <location filename="../../ui/shell/main_window.py" line="121" />
+      <location filename="../../ui/shell/main_window.py" line="158" />
       <source>活动：</source>
       <translation>Campaign:</translation>
     </message>
@@ -1034,12 +1097,17 @@ Save “{1}” anyway?</translation>
       <translation>system settings</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="165" />
+      <location filename="../../ui/shell/main_window.py" line="149" />
+      <source>线索曝光</source>
+      <translation>Leads and cases</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/main_window.py" line="166" />
       <source>编辑(&amp;E)</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="148" />
+      <location filename="../../ui/shell/main_window.py" line="149" />
       <source>联络员</source>
       <translation>Liaisons</translation>
     </message>
@@ -1064,33 +1132,33 @@ Save “{1}” anyway?</translation>
       <translation>System default</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="253" />
+      <location filename="../../ui/shell/main_window.py" line="254" />
       <source>还没有活动：可载入演示数据或新建活动。</source>
       <translation>No campaign yet: load the demo data or create a campaign.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="148" />
+      <location filename="../../ui/shell/main_window.py" line="149" />
       <source>通知</source>
       <translation>Notices</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="264" />
+      <location filename="../../ui/shell/main_window.py" line="265" />
       <source>逾期 {0} 项（最早：{1} {2}，{3} 个单位未报）</source>
       <translation>Overdue: {0} item(s) (earliest: {1} {2}, {3} unit(s) missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="171" />
-      <location filename="../../ui/shell/main_window.py" line="283" />
+      <location filename="../../ui/shell/main_window.py" line="172" />
+      <location filename="../../ui/shell/main_window.py" line="284" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="283" />
+      <location filename="../../ui/shell/main_window.py" line="284" />
       <source>重做 {0}</source>
       <translation>Redo {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="248" />
+      <location filename="../../ui/shell/main_window.py" line="249" />
       <source>（只读）</source>
       <translation> (read-only)</translation>
     </message>
@@ -1111,37 +1179,42 @@ Save “{1}” anyway?</translation>
   <context>
     <name>MergeDialog</name>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="116" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="74" />
       <source>下面的记录两边都改过，请逐条决定（默认保留本机）：</source>
       <translation>These records were changed on both sides; decide for each one (default: keep this computer’s):</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="119" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="78" />
       <source>全部保留本机</source>
       <translation>Keep all of this computer’s</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="121" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="80" />
       <source>全部采用对方</source>
       <translation>Take all of theirs</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="134" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="90" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="133" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="89" />
       <source>合并</source>
       <translation>Merge</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="130" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="86" />
       <source>合并前会自动备份；合并后可用“编辑 ▸ 撤销”撤回整次合并。</source>
       <translation>A backup is made before merging; afterwards “Edit ▸ Undo” takes back the whole merge.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/merge_dialog.py" line="103" />
+      <location filename="../../ui/exchange/merge_dialog.py" line="63" />
+      <source>对方文件中本机没有的单位（同名的已对应；双击“本机的单位”可更改）：</source>
+      <translation>Units in their file that this file does not have (same names are matched; double-click "Our unit" to change):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_dialog.py" line="41" />
       <source>导入合并：预览</source>
       <translation>Import and merge: preview</translation>
     </message>
@@ -1177,104 +1250,122 @@ Save “{1}” anyway?</translation>
   <context>
     <name>NoticeConfirmDialog</name>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="162" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="170" />
+      <source>
+
+仍要保存吗？</source>
+      <translation>
+
+Save anyway?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/confirm_dialog.py" line="164" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="167" />
       <source>不能保存</source>
       <translation>Cannot save</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="85" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="75" />
       <source>保存(&amp;S)</source>
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="69" />
       <source>删除所选截止事项</source>
-      <translation>Delete selected deadline</translation>
+      <translation type="vanished">Delete selected deadline</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="86" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="76" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="38" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="39" />
       <source>在此粘贴通知全文（Ctrl+V），然后按“识别”（Ctrl+R）</source>
       <translation>Paste the full text of the notice here (Ctrl+V), then press “Recognize” (Ctrl+R)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="128" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="118" />
       <source>已识别，请逐项核对后保存。</source>
       <translation>Recognized. Please check each field, then save.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="74" />
       <source>截止事项（将按单位跟踪报送情况）</source>
-      <translation>Deadlines (reporting is tracked per unit)</translation>
+      <translation type="vanished">Deadlines (reporting is tracked per unit)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="39" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="40" />
       <source>打开文件(&amp;O)…</source>
       <translation>&amp;Open file…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="106" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="96" />
       <source>打开通知</source>
       <translation>Open notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="61" />
       <source>报送内容</source>
-      <translation>What to report</translation>
+      <translation type="vanished">What to report</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="59" />
       <source>日期/周期</source>
-      <translation>Date/cycle</translation>
+      <translation type="vanished">Date/cycle</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="60" />
       <source>时间</source>
-      <translation>Time</translation>
+      <translation type="vanished">Time</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="128" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="118" />
       <source>未识别的项请手工填写。</source>
       <translation>Fill in what was not recognized by hand.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="122" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="112" />
       <source>没有文字：请先粘贴通知全文或打开文件。</source>
       <translation>No text: paste the full notice or open a file first.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="131" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="121" />
       <source>没有识别出任何字段：这可能不是一份通知。可以手工填写后保存。</source>
       <translation>No field was recognized: this may not be a notice. You can fill it in by hand and save.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="35" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="143" />
+      <source>注意：这份通知是 {0} 年的，当前活动是 {1} 年。日期已按 {0} 年识别；请确认要登记到 {1} 年的活动，或先切换到 {0} 年的活动。</source>
+      <translation>Note: this notice is of {0}, the current campaign is {1}. Its dates were read as {0}; confirm that it belongs to the {1} campaign, or switch to the {0} campaign first.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/confirm_dialog.py" line="36" />
       <source>登记通知：粘贴或打开通知，核对识别出的内容</source>
       <translation>Register notice: paste or open a notice, check what was recognized</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="58" />
       <source>类型</source>
-      <translation>Type</translation>
+      <translation type="vanished">Type</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="41" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="42" />
       <source>识别(&amp;R)</source>
       <translation>&amp;Recognize</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="162" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="167" />
       <source>请填写通知标题。</source>
       <translation>Please enter the notice title.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="106" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="96" />
+      <source>通知 (*.txt *.docx *.pdf);;所有文件 (*)</source>
+      <translation>Notices (*.txt *.docx *.pdf);;All files (*)</translation>
+    </message>
+    <message>
       <source>通知 (*.txt *.docx);;所有文件 (*)</source>
-      <translation>Notices (*.txt *.docx);;All files (*)</translation>
+      <translation type="vanished">Notices (*.txt *.docx);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/confirm_dialog.py" line="170" />
+      <source>通知年份与活动不同</source>
+      <translation>Notice year differs from the campaign</translation>
     </message>
   </context>
   <context>
@@ -1298,7 +1389,7 @@ Save “{1}” anyway?</translation>
   <context>
     <name>NoticeEditor</name>
     <message>
-      <location filename="../../ui/notices/editor.py" line="155" />
+      <location filename="../../ui/notices/editor.py" line="175" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -1331,6 +1422,11 @@ Save “{1}” anyway?</translation>
       <location filename="../../ui/notices/editor.py" line="56" />
       <source>文号(&amp;N)</source>
       <translation>Document &amp;no.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/editor.py" line="141" />
+      <source>未填入：{0}</source>
+      <translation>Not filled in: {0}</translation>
     </message>
     <message>
       <location filename="../../ui/notices/editor.py" line="57" />
@@ -1380,7 +1476,12 @@ Save “{1}” anyway?</translation>
       <translation>Contact</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="155" />
+      <location filename="../../ui/notices/editor.py" line="139" />
+      <source>请核对：{0}</source>
+      <translation>Please check: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/editor.py" line="175" />
       <source>选择空白模板</source>
       <translation>Choose blank template</translation>
     </message>
@@ -1601,70 +1702,237 @@ Save “{1}” anyway?</translation>
   <context>
     <name>ProgressTab</name>
     <message>
-      <location filename="../../ui/progress/tab.py" line="75" />
+      <location filename="../../ui/progress/tab.py" line="77" />
       <source>{0}年 {1} 数据</source>
       <translation>Figures {0}, {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="52" />
+      <location filename="../../ui/progress/tab.py" line="54" />
       <source>周次：</source>
       <translation>Week:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="60" />
+      <location filename="../../ui/progress/tab.py" line="62" />
       <source>导入表格…</source>
       <translation>Import forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="61" />
+      <location filename="../../ui/progress/tab.py" line="63" />
       <source>导出统计表…</source>
       <translation>Export statistics…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="139" />
+      <location filename="../../ui/progress/tab.py" line="141" />
       <source>应报 {0} 个单位，已报 {1}（迟报 {2}），未报 {3}；错误 {4} 处，需核实 {5} 处</source>
       <translation>{0} unit(s) expected, {1} reported ({2} late), {3} missing; {4} error(s), {5} to verify</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="42" />
+      <location filename="../../ui/progress/tab.py" line="44" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="63" />
+      <location filename="../../ui/progress/tab.py" line="65" />
       <source>指标表…</source>
       <translation>Indicators…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="41" />
-      <location filename="../../ui/progress/tab.py" line="74" />
+      <location filename="../../ui/progress/tab.py" line="43" />
+      <location filename="../../ui/progress/tab.py" line="76" />
       <source>数据录入</source>
       <translation>Data entry</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="64" />
+      <location filename="../../ui/progress/tab.py" line="66" />
       <source>新建活动…</source>
       <translation>New campaign…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="59" />
+      <location filename="../../ui/progress/tab.py" line="61" />
       <source>本周情况…</source>
       <translation>This week…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="132" />
+      <location filename="../../ui/progress/tab.py" line="134" />
       <source>本活动还没有周次。</source>
       <translation>This campaign has no weeks yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="62" />
+      <location filename="../../ui/progress/tab.py" line="64" />
       <source>生成空白表…</source>
       <translation>Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="43" />
+      <location filename="../../ui/progress/tab.py" line="45" />
       <source>累计汇总</source>
       <translation>Cumulative totals</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordDialog</name>
+    <message>
+      <location filename="../../ui/register/record_dialog.py" line="64" />
+      <source>例如 2024-07-03 或 7月3日</source>
+      <translation>e.g. 2024-07-03 or 7月3日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/record_dialog.py" line="40" />
+      <source>保存(&amp;S)</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/record_dialog.py" line="25" />
+      <source>修改{0}</source>
+      <translation>Edit {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/record_dialog.py" line="41" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/record_dialog.py" line="25" />
+      <source>登记{0}</source>
+      <translation>Register {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/record_dialog.py" line="50" />
+      <source>（不填）</source>
+      <translation>(none)</translation>
+    </message>
+  </context>
+  <context>
+    <name>RegisterList</name>
+    <message>
+      <location filename="../../ui/register/tab.py" line="49" />
+      <source>共 {0} 条</source>
+      <translation>{0} in all</translation>
+    </message>
+  </context>
+  <context>
+    <name>RegisterTab</name>
+    <message>
+      <location filename="../../ui/register/tab.py" line="198" />
+      <source>{0}：新增 {1} 条，已有 {2} 条，错误 {3} 处</source>
+      <translation>{0}: {1} new, {2} already there, {3} errors</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="70" />
+      <source>修改(&amp;E)…</source>
+      <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="212" />
+      <source>写入这 {0} 条？（可以撤销；有错误的行不写入）</source>
+      <translation>Write these {0}? (Can be undone; rows with errors are not written.)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="164" />
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="71" />
+      <source>删除(&amp;D)</source>
+      <translation>&amp;Delete</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="164" />
+      <source>删除这条{0}？（可以撤销）</source>
+      <translation>Delete this {0}? (Can be undone.)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="206" />
+      <location filename="../../ui/register/tab.py" line="211" />
+      <source>导入{0}</source>
+      <translation>Import {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="72" />
+      <source>导入报回的表(&amp;I)…</source>
+      <translation>&amp;Import returned lists…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="180" />
+      <source>导出{0}登记表</source>
+      <translation>Export the {0} register</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="73" />
+      <source>导出登记表(&amp;X)…</source>
+      <translation>E&amp;xport register…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="228" />
+      <source>已导出</source>
+      <translation>Exported</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="125" />
+      <location filename="../../ui/register/tab.py" line="132" />
+      <source>无</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="64" />
+      <source>曝光案例</source>
+      <translation>Exposed cases</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="131" />
+      <source>曝光目标：每月至少 {0} 个；尚未达标的月份：{1}</source>
+      <translation>Cases target: at least {0} a month; months short of it: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="135" />
+      <source>未设目标（设置目标…：按通知填写每个单位的线索数和每月曝光数）</source>
+      <translation>No targets set (Set targets…: leads per unit and cases per month, as the notice says)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="236" />
+      <source>每个单位至少上报的违法线索（条）：</source>
+      <translation>Leads each unit must report at least:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="246" />
+      <source>每月至少曝光的典型案例（个）：</source>
+      <translation>Cases to expose each month at least:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="206" />
+      <source>没有要写入的。</source>
+      <translation>Nothing to write.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="69" />
+      <source>登记(&amp;N)…</source>
+      <translation>&amp;New…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="124" />
+      <source>线索目标：每个单位至少 {0} 条；尚未达标 {1} 个单位：{2}</source>
+      <translation>Leads target: at least {0} per unit; {1} units short of it: {2}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="235" />
+      <location filename="../../ui/register/tab.py" line="245" />
+      <source>设置目标</source>
+      <translation>Set targets</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="74" />
+      <source>设置目标(&amp;Q)…</source>
+      <translation>Set tar&amp;gets…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="63" />
+      <source>违法线索</source>
+      <translation>Leads</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="173" />
+      <source>选择报回的{0}表</source>
+      <translation>Choose the returned {0} lists</translation>
     </message>
   </context>
   <context>
@@ -1722,9 +1990,37 @@ Save “{1}” anyway?</translation>
     </message>
   </context>
   <context>
+    <name>ReportPreview</name>
+    <message>
+      <location filename="../../ui/reports/preview.py" line="65" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/preview.py" line="66" />
+      <source>打印</source>
+      <translation>Print</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/preview.py" line="116" />
+      <source>打印预览</source>
+      <translation>Print preview</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/preview.py" line="64" />
+      <source>正在打印…</source>
+      <translation>Printing…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/preview.py" line="72" />
+      <source>正在打印第 {0} 页，共 {1} 页…</source>
+      <translation>Printing page {0} of {1}…</translation>
+    </message>
+  </context>
+  <context>
     <name>ReportsTab</name>
     <message>
-      <location filename="../../ui/reports/tab.py" line="257" />
+      <location filename="../../ui/reports/tab.py" line="265" />
       <source>PDF 已保存到：
 {0}</source>
       <translation>PDF saved to:
@@ -1736,17 +2032,17 @@ Save “{1}” anyway?</translation>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="58" />
+      <location filename="../../ui/reports/tab.py" line="59" />
       <source>修改时间</source>
       <translation>Modified</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="66" />
+      <location filename="../../ui/reports/tab.py" line="67" />
       <source>共 {0} 份报告</source>
       <translation>{0} report(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="84" />
+      <location filename="../../ui/reports/tab.py" line="85" />
       <source>内容</source>
       <translation>Content</translation>
     </message>
@@ -1756,33 +2052,33 @@ Save “{1}” anyway?</translation>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="196" />
+      <location filename="../../ui/reports/tab.py" line="200" />
       <source>删除“{0}”？可用“撤销”恢复。</source>
       <translation>Delete “{0}”? “Undo” brings it back.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="196" />
+      <location filename="../../ui/reports/tab.py" line="200" />
       <source>删除报告</source>
       <translation>Delete report</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="43" />
+      <location filename="../../ui/reports/tab.py" line="44" />
       <source>另存为 PDF…</source>
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="56" />
+      <location filename="../../ui/reports/tab.py" line="57" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="59" />
+      <location filename="../../ui/reports/tab.py" line="60" />
       <source>导出时间</source>
       <translation>Exported</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="257" />
-      <location filename="../../ui/reports/tab.py" line="270" />
+      <location filename="../../ui/reports/tab.py" line="265" />
+      <location filename="../../ui/reports/tab.py" line="278" />
       <source>已保存</source>
       <translation>Saved</translation>
     </message>
@@ -1790,6 +2086,11 @@ Save “{1}” anyway?</translation>
       <location filename="../../ui/reports/tab.py" line="42" />
       <source>打印…</source>
       <translation>Print…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="43" />
+      <source>打印预览…</source>
+      <translation>Print pre&amp;view…</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="38" />
@@ -1802,61 +2103,61 @@ Save “{1}” anyway?</translation>
       <translation>New campaign summary</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="152" />
+      <location filename="../../ui/reports/tab.py" line="155" />
       <source>本周情况、报送情况、亮点和问题由程序生成；这里添加的部分排在其后。</source>
       <translation>This week’s work, reporting, highlights and problems are generated by the program; sections added here come after them.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="55" />
+      <location filename="../../ui/reports/tab.py" line="56" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="46" />
+      <location filename="../../ui/reports/tab.py" line="47" />
       <source>点击“预览”生成公文格式的 PDF。</source>
       <translation>Click “Preview” to create a PDF in official document format.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="57" />
+      <location filename="../../ui/reports/tab.py" line="58" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="54" />
+      <location filename="../../ui/reports/tab.py" line="55" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="150" />
+      <location filename="../../ui/reports/tab.py" line="153" />
       <source>统计段落、报送情况、各单位统计表和各周进展图由程序按数据生成（统计段落接在第一部分之后）。</source>
       <translation>The statistics paragraph, reporting, per-unit table and weekly progress chart are generated from the data (the statistics paragraph follows the first section).</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="44" />
+      <location filename="../../ui/reports/tab.py" line="45" />
       <source>表格另存为 xlsx…</source>
       <translation>Save table as xlsx…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="270" />
+      <location filename="../../ui/reports/tab.py" line="278" />
       <source>表格已保存到：
 {0}</source>
       <translation>Table saved to:
 {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="155" />
+      <location filename="../../ui/reports/tab.py" line="158" />
       <source>请在左侧选择或新建一份报告。</source>
       <translation>Select or create a report on the left.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="154" />
+      <location filename="../../ui/reports/tab.py" line="157" />
       <source>通知的内容在“通知”页中编辑。</source>
       <translation>The notice’s content is edited on the “Notices” tab.</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="41" />
-      <location filename="../../ui/reports/tab.py" line="85" />
-      <location filename="../../ui/reports/tab.py" line="235" />
+      <location filename="../../ui/reports/tab.py" line="86" />
+      <location filename="../../ui/reports/tab.py" line="239" />
       <source>预览</source>
       <translation>Preview</translation>
     </message>
@@ -1864,7 +2165,7 @@ Save “{1}” anyway?</translation>
   <context>
     <name>SavePath</name>
     <message>
-      <location filename="../../ui/reports/preview.py" line="82" />
+      <location filename="../../ui/reports/preview.py" line="127" />
       <source>另存为</source>
       <translation>Save as</translation>
     </message>
@@ -2067,34 +2368,50 @@ Save “{1}” anyway?</translation>
   <context>
     <name>WeekGridModel</name>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="136" />
+      <location filename="../../ui/progress/grid_model.py" line="157" />
       <source>{0}（未报）</source>
       <translation>{0} (missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="132" />
+      <location filename="../../ui/progress/grid_model.py" line="124" />
+      <source>不含本列 {0} 处错误数字（改正后计入合计）</source>
+      <translation>Leaves out {0} impossible figures of this column (counted once corrected)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/grid_model.py" line="153" />
       <source>合计</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="145" />
+      <location filename="../../ui/progress/grid_model.py" line="166" />
       <source>录入 {0}</source>
       <translation>Enter {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="86" />
+      <location filename="../../ui/progress/grid_model.py" line="207" />
+      <location filename="../../ui/progress/grid_model.py" line="218" />
+      <source>未保存 {0}：{1}</source>
+      <translation>Not saved, {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/grid_model.py" line="101" />
       <source>未保存：{0}</source>
       <translation>Not saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="155" />
+      <location filename="../../ui/progress/grid_model.py" line="176" />
       <source>清除 {0} 个单元格</source>
       <translation>Clear {0} cell(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="151" />
+      <location filename="../../ui/progress/grid_model.py" line="172" />
       <source>粘贴 {0} 个单元格</source>
       <translation>Paste {0} cell(s)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/grid_model.py" line="209" />
+      <source>（另有 {0} 处未保存，红色单元格）</source>
+      <translation> ({0} more not saved: the red cells)</translation>
     </message>
   </context>
   <context>
@@ -2137,33 +2454,33 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>errors</name>
     <message>
-      <location filename="../../ui/common/errors.py" line="53" />
+      <location filename="../../ui/common/errors.py" line="54" />
       <source>发生了意外错误，已记录到日志文件：</source>
       <translation>An unexpected error occurred and was written to the log file:</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="32" />
+      <location filename="../../ui/common/errors.py" line="33" />
       <source>发生了意外错误，操作未完成，数据未被修改。</source>
       <translation>An unexpected error occurred. The action was not completed and no data was changed.</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="24" />
+      <location filename="../../ui/common/errors.py" line="26" />
       <source>操作未完成</source>
       <translation>Action not completed</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="27" />
+      <location filename="../../ui/common/errors.py" line="28" />
       <source>文件操作失败</source>
       <translation>File operation failed</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="55" />
+      <location filename="../../ui/common/errors.py" line="56" />
       <source>最近一次操作可能未完成，已保存的数据不受影响。</source>
       <translation>The last action may not have been completed; data already saved is not affected.</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="31" />
-      <location filename="../../ui/common/errors.py" line="52" />
+      <location filename="../../ui/common/errors.py" line="32" />
+      <location filename="../../ui/common/errors.py" line="53" />
       <source>程序出错</source>
       <translation>Program error</translation>
     </message>
@@ -2171,17 +2488,17 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>export_dialog</name>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="190" />
+      <location filename="../../ui/progress/export_dialog.py" line="192" />
       <source>已为 {0} 个单位生成{1}的空白表。</source>
       <translation>Blank forms for {1} created for {0} unit(s).</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="189" />
+      <location filename="../../ui/progress/export_dialog.py" line="191" />
       <source>生成空白表</source>
       <translation>Create blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="179" />
+      <location filename="../../ui/progress/export_dialog.py" line="181" />
       <source>空白表保存到文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
@@ -2189,7 +2506,7 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>file_menu</name>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="159" />
+      <location filename="../../ui/shell/file_menu.py" line="160" />
       <source>U 盘上的文件已复制到本机，现在打开的是本机副本：
 {0}
 
@@ -2200,17 +2517,17 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
 Changes are saved only on this computer; to take them with you, use “File ▸ Save copy (USB stick)”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="90" />
+      <location filename="../../ui/shell/file_menu.py" line="91" />
       <source>{0}（U 盘文件 {1} 的本机副本）</source>
       <translation>{0} (local copy of USB stick file {1})</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="263" />
+      <location filename="../../ui/shell/file_menu.py" line="273" />
       <source>仍有 {0} 个问题需要人工处理。</source>
       <translation>{0} problem(s) still need manual attention.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="171" />
+      <location filename="../../ui/shell/file_menu.py" line="172" />
       <source>保存副本（U盘）</source>
       <translation>Save copy (USB stick)</translation>
     </message>
@@ -2224,22 +2541,22 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Save copy (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="86" />
+      <location filename="../../ui/shell/file_menu.py" line="87" />
       <source>内存数据库</source>
       <translation>in-memory database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="185" />
+      <location filename="../../ui/shell/file_menu.py" line="186" />
       <source>副本已保存</source>
       <translation>Copy saved</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="257" />
+      <location filename="../../ui/shell/file_menu.py" line="267" />
       <source>发现 {0} 个问题：</source>
       <translation>{0} problem(s) found:</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="42" />
+      <location filename="../../ui/shell/file_menu.py" line="43" />
       <source>备份与恢复(&amp;B)…</source>
       <translation>&amp;Backup and restore…</translation>
     </message>
@@ -2248,9 +2565,9 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Backup and restore…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="197" />
-      <location filename="../../ui/shell/file_menu.py" line="206" />
-      <location filename="../../ui/shell/file_menu.py" line="224" />
+      <location filename="../../ui/shell/file_menu.py" line="204" />
+      <location filename="../../ui/shell/file_menu.py" line="220" />
+      <location filename="../../ui/shell/file_menu.py" line="234" />
       <source>导入合并</source>
       <translation>Import and merge</translation>
     </message>
@@ -2264,7 +2581,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Import and merge…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="186" />
+      <location filename="../../ui/shell/file_menu.py" line="187" />
       <source>已保存并检查无误：
 {0}
 
@@ -2275,27 +2592,27 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 {1} unit(s), {2} figure(s). The USB stick can be safely removed.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="259" />
+      <location filename="../../ui/shell/file_menu.py" line="269" />
       <source>已修复：{0}</source>
       <translation>Repaired: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="232" />
+      <location filename="../../ui/shell/file_menu.py" line="242" />
       <source>已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}</source>
       <translation>Merged the file from {0}. “Edit ▸ Undo” takes back the whole merge; backup before the merge: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="225" />
+      <location filename="../../ui/shell/file_menu.py" line="235" />
       <source>已合并 {0} 的文件。数据量大，这次合并不能用“撤销”撤回；如需撤回，请在“文件 ▸ 备份与恢复”中选择合并前的备份（{1}）恢复。</source>
       <translation>Merged the file from {0}. This merge is too large to be taken back with “Undo”; to take it back, restore the backup made before the merge ({1}) in “File ▸ Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="158" />
+      <location filename="../../ui/shell/file_menu.py" line="159" />
       <source>已复制到本机</source>
       <translation>Copied to this computer</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="278" />
+      <location filename="../../ui/shell/file_menu.py" line="288" />
       <source>已载入演示数据，可用 Ctrl+Z 撤销。</source>
       <translation>Demo data loaded; Ctrl+Z undoes it.</translation>
     </message>
@@ -2318,28 +2635,28 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Open…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="138" />
+      <location filename="../../ui/shell/file_menu.py" line="139" />
       <source>打开数据库</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="132" />
+      <location filename="../../ui/shell/file_menu.py" line="133" />
       <source>文件已存在，请换一个名字：</source>
       <translation>The file already exists; please choose another name:</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="104" />
+      <location filename="../../ui/shell/file_menu.py" line="105" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="261" />
+      <location filename="../../ui/shell/file_menu.py" line="271" />
       <source>文件本身已损坏：请在“备份与恢复”中选一个备份恢复。</source>
       <translation>The file itself is damaged: please restore a backup in “Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="127" />
-      <location filename="../../ui/shell/file_menu.py" line="132" />
+      <location filename="../../ui/shell/file_menu.py" line="128" />
+      <location filename="../../ui/shell/file_menu.py" line="133" />
       <source>新建数据库</source>
       <translation>New database</translation>
     </message>
@@ -2358,23 +2675,32 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>&amp;Recent files</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="255" />
+      <location filename="../../ui/shell/file_menu.py" line="265" />
       <source>检查完毕：没有发现问题。</source>
       <translation>Check complete: no problems found.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="255" />
-      <location filename="../../ui/shell/file_menu.py" line="264" />
+      <location filename="../../ui/shell/file_menu.py" line="265" />
+      <location filename="../../ui/shell/file_menu.py" line="274" />
       <source>检查数据库</source>
       <translation>Check database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="43" />
+      <location filename="../../ui/shell/file_menu.py" line="44" />
       <source>检查数据库(&amp;K)</source>
       <translation>Chec&amp;k database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="78" />
+      <location filename="../../ui/shell/file_menu.py" line="42" />
+      <source>给下级单位一份起始文件(&amp;G)…</source>
+      <translation>&amp;Give a town a starter file…</translation>
+    </message>
+    <message>
+      <source>给下级单位一份起始文件…</source>
+      <translation type="vanished">Starter file for a town or department…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_menu.py" line="79" />
       <source>自动备份失败：{0}</source>
       <translation>Automatic backup failed: {0}</translation>
     </message>
@@ -2383,12 +2709,12 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Load demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="45" />
+      <location filename="../../ui/shell/file_menu.py" line="46" />
       <source>载入演示数据(&amp;D)</source>
       <translation>Load &amp;demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="105" />
+      <location filename="../../ui/shell/file_menu.py" line="106" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
@@ -2403,7 +2729,7 @@ Open it read-only?</translation>
       <translation type="vanished">Exit</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="47" />
+      <location filename="../../ui/shell/file_menu.py" line="48" />
       <source>退出(&amp;X)</source>
       <translation>E&amp;xit</translation>
     </message>
@@ -2458,6 +2784,64 @@ Open it read-only?</translation>
     </message>
   </context>
   <context>
+    <name>merge_models</name>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="56" />
+      <source>上次合并时确认</source>
+      <translation>Confirmed at the last merge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="153" />
+      <source>保留本机</source>
+      <translation>Keep ours</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="139" />
+      <source>内容</source>
+      <translation>Content</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="57" />
+      <source>名称相同</source>
+      <translation>Same name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="149" />
+      <source>对方：{0}</source>
+      <translation>Theirs: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="58" />
+      <source>已手动指定</source>
+      <translation>Chosen by hand</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="59" />
+      <source>本机有多个同名单位，请指定</source>
+      <translation>Several units here have this name; please choose</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="148" />
+      <source>本机：{0}</source>
+      <translation>Ours: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="153" />
+      <source>采用对方</source>
+      <translation>Take theirs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="95" />
+      <source>（新增为一个单位）</source>
+      <translation>(add as a unit of its own)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_models.py" line="53" />
+      <source>（新增）</source>
+      <translation>(new)</translation>
+    </message>
+  </context>
+  <context>
     <name>recent_menu</name>
     <message>
       <location filename="../../ui/shell/recent_menu.py" line="65" />
@@ -2483,15 +2867,49 @@ Open it read-only?</translation>
     </message>
   </context>
   <context>
+    <name>starter_dialog</name>
+    <message>
+      <location filename="../../ui/exchange/starter_dialog.py" line="47" />
+      <source>保存起始文件</source>
+      <translation>Save starter file</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/starter_dialog.py" line="61" />
+      <source>已保存给“{0}”的起始文件：
+{1}
+
+其中有活动、单位 {2} 个、统计指标和通知，不含各单位已报的数据。对方以“{0}”为本单位填报，交回的文件将作为该单位的文件合并。</source>
+      <translation>Starter file for "{0}" saved:
+{1}
+
+It holds the campaigns, {2} units, the indicators and the notices, but none of the figures units reported. "{0}" reports as its own office; the files it sends back merge as that office's.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/starter_dialog.py" line="29" />
+      <source>接收单位（作为起始文件的“本单位”；可直接输入）：</source>
+      <translation>Recipient (the starter file's own office; you may type a name):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/starter_dialog.py" line="28" />
+      <source>给下级单位一份起始文件</source>
+      <translation>Starter file for a town or department</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/starter_dialog.py" line="60" />
+      <source>起始文件已保存</source>
+      <translation>Starter file saved</translation>
+    </message>
+  </context>
+  <context>
     <name>startup</name>
     <message>
-      <location filename="../../ui/shell/startup.py" line="79" />
-      <location filename="../../ui/shell/startup.py" line="86" />
+      <location filename="../../ui/shell/startup.py" line="91" />
+      <location filename="../../ui/shell/startup.py" line="98" />
       <source>数据库已损坏</source>
       <translation>Database damaged</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="87" />
+      <location filename="../../ui/shell/startup.py" line="99" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -2502,7 +2920,7 @@ Open it read-only?</translation>
 A backup from {1} was found. Restore it? (Choose “No” to create an empty database.)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="80" />
+      <location filename="../../ui/shell/startup.py" line="92" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -2513,12 +2931,12 @@ A backup from {1} was found. Restore it? (Choose “No” to create an empty dat
 No usable backup was found; an empty database will be created.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="56" />
+      <location filename="../../ui/shell/startup.py" line="57" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="57" />
+      <location filename="../../ui/shell/startup.py" line="58" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import traceback
 from datetime import datetime
@@ -11,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from models.errors import DeskError
+from models.store import faults
 from ui.common import msgbox
 
 
@@ -22,9 +24,8 @@ def show_exception(parent: QWidget | None, exc: BaseException) -> None:
     """Show an error of the core as a message; anything else as an unexpected fault."""
     if isinstance(exc, DeskError):
         msgbox.warning(parent, tr("操作未完成"), str(exc))
-    elif isinstance(exc, OSError):
-        where = f"{exc.filename}：" if exc.filename else ""
-        msgbox.warning(parent, tr("文件操作失败"), f"{where}{exc.strerror or exc}")
+    elif isinstance(exc, (OSError, sqlite3.Error)):  # locked, disk full, read-only … in plain words
+        msgbox.warning(parent, tr("文件操作失败"), str(faults.as_desk_error(exc)))
     else:
         msgbox.critical(
             parent,
@@ -44,7 +45,7 @@ def install_excepthook(log_file: Path) -> None:
                 handle.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n")
         except OSError:
             pass
-        if isinstance(value, DeskError):
+        if isinstance(value, (DeskError, OSError, sqlite3.Error)):
             show_exception(QApplication.activeWindow(), value)
             return
         msgbox.critical(

@@ -23,7 +23,7 @@ RECENT_DBS = Setting("files/recent", [], list)
 GEOMETRY = Setting("window/geometry", QByteArray(), QByteArray)
 LAST_TAB = Setting("window/last_tab", 0, int)
 LAST_CAMPAIGN_YEAR = Setting("window/last_campaign_year", 0, int)
-VERIFIED_DB = Setting("files/verified", "", str)  # backups.file_stamp of the file last found sound
+VERIFIED_DB = Setting("files/verified", "", str)  # health.file_stamp of the file last found sound
 LANGUAGE = Setting("ui/language", "", str)  # "" = the system's, falling back to Chinese; else "zh_CN" or "en"
 
 

@@ -59,6 +59,7 @@ class TableTools(QObject):
         self._pressed = False
         self._resized: set[int] = set()
         self._applying = False
+        self._scheduled = False
         self.filter_edit: QLineEdit | None = None
         if sortable:
             view.setSortingEnabled(True)
@@ -255,8 +256,12 @@ class TableTools(QObject):
         )
 
     def _on_resized(self, logical: int, _old: int, _new: int) -> None:
-        if self._pressed and not self._applying:
+        if self._applying:
+            return
+        if self._pressed:
             self._resized.add(logical)
+        else:  # the tab sized its columns to their contents: the clerk's widths win, once it is done
+            self._schedule()
 
     def save_widths(self) -> None:
         if not self._resized:
@@ -292,9 +297,12 @@ class TableTools(QObject):
 
     def _schedule(self, *_args) -> None:
         # After the tab's refresh has sized the columns to their contents: the clerk's widths win.
-        QTimer.singleShot(0, self._after_change)
+        if not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(0, self._after_change)
 
     def _after_change(self) -> None:
+        self._scheduled = False
         if not _alive(self.view):
             return
         self.apply_widths()

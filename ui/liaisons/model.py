@@ -9,29 +9,36 @@ from models.errors import DeskError
 from models.liaisons.contacts import ERROR, check_field
 from models.liaisons.liaison import ROLES, add_liaison, edit_liaison
 from models.store.database import Store
-from ui.common import errors, msgbox
+from ui.common import msgbox
 
 Index = QModelIndex | QPersistentModelIndex
 MISSING_BACKGROUND = QColor("#fde2e1")
 ERROR_BACKGROUND = QColor("#f8b4b4")
 EDITABLE = ("role", "name", "position", "office_phone", "mobile", "email", "fax", "remarks")
+CLEARABLE = ("position", "office_phone", "mobile", "email", "fax", "remarks")  # Delete empties these
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("LiaisonModel", text)
 
 
+def _shape(rows: list[dict]) -> list[str]:
+    return [row["unit_id"] for row in rows]
+
+
 class LiaisonModel(QAbstractTableModel):
     """Rows from ``models.liaisons.liaison.liaison_rows``; a unit without a liaison is one highlighted row."""
 
     edited = Signal(str)  # the label of the action just saved
+    refused = Signal(str)  # why a typed value was not saved, with where (for the status line)
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
         self.store = store
         self.campaign_id: str | None = None
         self.rows: list[dict] = []
-        self.cell_errors: dict[tuple[int, str], str] = {}
+        # (row, field) → (the text typed, why it was refused): shown in the cell, red, until corrected
+        self.cell_errors: dict[tuple[int, str], tuple[str, str]] = {}
         self.columns = [
             ("unit_name", tr("单位")),
             ("category", tr("类别")),
@@ -46,6 +53,13 @@ class LiaisonModel(QAbstractTableModel):
         ]
 
     def set_rows(self, campaign_id: str | None, rows: list[dict]) -> None:
+        """New rows; the same units in the same order are updated in place (an open editor, the current
+        cell and the keyboard focus stay), refused values kept."""
+        rows = list(rows)
+        if campaign_id == self.campaign_id and _shape(rows) == _shape(self.rows) and rows:
+            self.rows = rows
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.columns) - 1))
+            return
         self.beginResetModel()
         self.campaign_id = campaign_id
         self.rows = list(rows)
@@ -93,14 +107,18 @@ class LiaisonModel(QAbstractTableModel):
         missing = row["id"] is None
         problem = self.cell_errors.get((index.row(), field))
         if role == Qt.ItemDataRole.DisplayRole:
+            if problem:
+                return problem[0]
             if missing and field == "name":
                 return tr("（未报联络员）")
             return row.get(field) or ""
         if role == Qt.ItemDataRole.EditRole:
+            if problem:
+                return problem[0]
             return "" if missing else (row.get(field) or "")
         if role == Qt.ItemDataRole.ToolTipRole:
             if problem:
-                return problem
+                return problem[1]
             if missing:
                 return tr("这个单位还没有报联络员：双击“姓名”直接填写，或用“新增联络员”。")
             return row.get(field) or None
@@ -124,13 +142,15 @@ class LiaisonModel(QAbstractTableModel):
         field = self.field(index.column())
         text = str(value or "").strip()
         if (row.get(field) or "") == text:
+            if self.cell_errors.pop((index.row(), field), None):
+                self.dataChanged.emit(index, index)
             return False
         check = self._check(field, text)
         if check.level == ERROR:
-            self.cell_errors[(index.row(), field)] = check.message
-            self.dataChanged.emit(index, index)
+            self._refuse(index, text, check.message)
             return False
-        self.cell_errors.pop((index.row(), field), None)
+        if self.cell_errors.pop((index.row(), field), None):
+            self.dataChanged.emit(index, index)
         if not check.ok:
             question = tr("{0}\n\n仍然保存“{1}”吗？").format(check.message, text)
             if not msgbox.question(self._widget(), tr("请确认"), question):
@@ -138,15 +158,52 @@ class LiaisonModel(QAbstractTableModel):
         try:
             label = self._save(row, field, text)
         except DeskError as exc:
-            self.cell_errors[(index.row(), field)] = exc.message
-            errors.show_exception(self._widget(), exc)
+            self._refuse(index, text, exc.message)
             return False
         row[field] = text or None
         self.dataChanged.emit(index, index)
         self.edited.emit(label)
         return True
 
+    def clear(self, cells: list[tuple[int, int]]) -> int:
+        """Delete on a block: empty the contact fields in it (one undoable step per person); names and roles stay."""
+        by_row: dict[int, dict] = {}
+        for row, column in cells:
+            field = self.field(column)
+            if field in CLEARABLE and self.rows[row]["id"] and self.rows[row].get(field):
+                by_row.setdefault(row, {})[field] = ""
+        for row, fields in by_row.items():
+            try:
+                edit_liaison(self.store, self.rows[row]["id"], fields, confirmed=True)
+            except DeskError as exc:
+                self.refused.emit(exc.message)
+                return 0
+            for field in fields:
+                self.rows[row][field] = None
+                self.cell_errors.pop((row, field), None)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+        if by_row:
+            self.edited.emit(tr("清除 {0} 名联络员的联系方式").format(len(by_row)))
+        return len(by_row)
+
     # -- helpers ---------------------------------------------------------
+    def place(self, row: int, field: str) -> str:
+        person = self.rows[row]
+        title = dict(self.columns)[field]
+        who = f"{person['unit_name']} {person.get('name') or ''}".strip() if person["id"] else person["unit_name"]
+        return f"{who} · {title}"
+
+    def cell_problem(self, row: int, column: int) -> str | None:
+        if not 0 <= row < len(self.rows) or not 0 <= column < len(self.columns):
+            return None
+        problem = self.cell_errors.get((row, self.field(column)))
+        return tr("未保存 {0}：{1}").format(self.place(row, self.field(column)), problem[1]) if problem else None
+
+    def _refuse(self, index: Index, text: str, message: str) -> None:
+        self.cell_errors[(index.row(), self.field(index.column()))] = (text, message)
+        self.dataChanged.emit(index, index)
+        self.refused.emit(self.cell_problem(index.row(), index.column()))
+
     def _check(self, field: str, text: str):
         from models.liaisons.contacts import Check
 

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +24,7 @@ from ui.common import errors, file_dialogs, msgbox
 from ui.common.table_sort import SortProxy
 from ui.common.table_tools import equip
 from ui.liaisons.model import LiaisonModel
+from ui.liaisons.table_view import LiaisonView
 
 ALL, MISSING = "all", "missing"
 
@@ -60,21 +58,13 @@ class LiaisonsTab(QWidget):
         self.store = store
         self.campaign: dict | None = None
         self.model = LiaisonModel(store, self)
-        self.model.edited.connect(self._after_write)
+        self.model.edited.connect(self._after_edit)
         self.proxy = LiaisonFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.view = QTableView(self)
+        self.model.refused.connect(self.show_message)
+        self.view = LiaisonView(self)
         self.view.setModel(self.proxy)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.selectionModel().currentChanged.connect(self._on_cell_changed)
         self.caption = QLabel(self)
         self.missing_label = QLabel(self)
         self.missing_label.setStyleSheet("color: #b42318; font-weight: bold")
@@ -148,6 +138,21 @@ class LiaisonsTab(QWidget):
     def selected_row(self) -> dict | None:
         index = self.proxy.mapToSource(self.view.currentIndex())
         return self.model.row_at(index.row()) if index.isValid() else None
+
+    def show_message(self, text: str) -> None:
+        bar = getattr(self.window(), "statusBar", None)
+        if bar is not None and text:
+            bar().showMessage(text, 15000)
+
+    def _on_cell_changed(self, current, _previous) -> None:
+        index = self.proxy.mapToSource(current)
+        problem = self.model.cell_problem(index.row(), index.column()) if index.isValid() else None
+        if problem:
+            self.show_message(problem)
+
+    def _after_edit(self, *_args) -> None:
+        # After the commit has returned: the key that committed (Tab, Enter) moves on first.
+        QTimer.singleShot(0, self._after_write)
 
     def _after_write(self, *_args) -> None:
         window = self.window()

@@ -1,8 +1,7 @@
-"""Reading a notice: paste its text or open a .txt/.docx, check the proposed fields, save in one batch."""
+"""Reading a notice: paste its text or open a .txt/.docx/.pdf, check the proposed fields, save in one batch."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,13 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.campaigns.campaign import list_campaigns
+from models.errors import ValidationError
 from models.notices.notice import attachment_kind, save_parsed_notice
 from models.notices.parser import found_anything, parse_notice, read_notice_file
 from models.store.database import Store
 from ui.common import errors, file_dialogs, msgbox
-from ui.common.table_model import Column
+from ui.notices.deadline_rows import DeadlinesEditor
 from ui.notices.editor import NoticeEditor
-from ui.notices.tables import EditableRowsModel
 
 
 class NoticeConfirmDialog(QDialog):
@@ -32,6 +32,7 @@ class NoticeConfirmDialog(QDialog):
         self.store = store
         self.campaign_id = campaign_id
         self.saved_id: str | None = None
+        self.notice_year: int | None = None
         self.setWindowTitle(self.tr("登记通知：粘贴或打开通知，核对识别出的内容"))
         self.resize(1150, 760)
         self.text = QPlainTextEdit(self)
@@ -53,27 +54,16 @@ class NoticeConfirmDialog(QDialog):
         left_layout.addWidget(self.text)
         left_layout.addWidget(self.message)
         self.editor = NoticeEditor(self)
-        self.deadlines = EditableRowsModel(
-            [
-                Column("kind", self.tr("类型")),
-                Column("date", self.tr("日期/周期")),
-                Column("time", self.tr("时间")),
-                Column("what", self.tr("报送内容")),
-            ],
-            {"date", "what", "time"},
-            self,
-        )
-        from ui.notices.editor import _table
-
-        self.deadlines_view = _table(self.deadlines, self)
-        remove = QPushButton(self.tr("删除所选截止事项"), self)
-        remove.clicked.connect(lambda: self.deadlines.remove(self.deadlines_view.currentIndex().row()))
+        self.deadlines = DeadlinesEditor(self)
+        self.year_warning = QLabel(self)
+        self.year_warning.setWordWrap(True)
+        self.year_warning.setStyleSheet("color: #b00020;")
+        self.year_warning.hide()
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.year_warning)
         right_layout.addWidget(self.editor)
-        right_layout.addWidget(QLabel(self.tr("截止事项（将按单位跟踪报送情况）"), self))
-        right_layout.addWidget(self.deadlines_view)
-        right_layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignRight)
+        right_layout.addWidget(self.deadlines)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(right)
@@ -103,7 +93,7 @@ class NoticeConfirmDialog(QDialog):
     # -- reading -----------------------------------------------------------
     def choose_file(self) -> None:
         path = file_dialogs.open_file(
-            self, file_dialogs.NOTICE, self.tr("打开通知"), self.tr("通知 (*.txt *.docx);;所有文件 (*)")
+            self, file_dialogs.NOTICE, self.tr("打开通知"), self.tr("通知 (*.txt *.docx *.pdf);;所有文件 (*)")
         )
         if path:
             self.open_file(path)
@@ -135,19 +125,30 @@ class NoticeConfirmDialog(QDialog):
             "attachments": [{"title": t, "kind": attachment_kind(t)} for t in parsed["attachments"]],
         }
         self.editor.set_values(values)
-        rows = [{"kind": "一次", "date": d["date"], "time": None, "what": d["what"]} for d in parsed["deadlines"]]
-        for r in parsed["recurring"]:
-            when = f"每周{'一二三四五六日'[r['weekday'] - 1]}" if r["weekday"] else f"每月{r['day_of_month']}日"
-            rows.append({"kind": "定期", "date": when, "time": r["time"], "what": r["what"], "recurring": r})
-        self.deadlines.set_rows(rows)
-        self.deadlines_view.resizeColumnsToContents()
+        self.editor.mark_unsure(parsed["unsure"], parsed["confidence"])
+        self.deadlines.set_parsed(parsed)
+        self.notice_year = parsed["year"]
+        self.show_year_warning()
+
+    def campaign_year(self) -> int | None:
+        return next((c["year"] for c in list_campaigns(self.store) if c["id"] == self.campaign_id), None)
+
+    def show_year_warning(self) -> None:
+        """A 2023 notice saved into the 2022 campaign would make June 2022 deadlines: say so before saving."""
+        campaign, notice = self.campaign_year(), self.notice_year
+        differs = bool(campaign and notice and campaign != notice)
+        self.year_warning.setVisible(differs)
+        if differs:
+            self.year_warning.setText(
+                self.tr(
+                    "注意：这份通知是 {0} 年的，当前活动是 {1} 年。日期已按 {0} 年识别；"
+                    "请确认要登记到 {1} 年的活动，或先切换到 {0} 年的活动。"
+                ).format(notice, campaign)
+            )
 
     # -- saving ------------------------------------------------------------
     def proposal(self) -> dict:
-        once = [{"date": r["date"], "what": r["what"]} for r in self.deadlines.rows if r["kind"] == "一次"]
-        recurring = [
-            {**r["recurring"], "what": r["what"], "time": r["time"]} for r in self.deadlines.rows if "recurring" in r
-        ]
+        once, recurring = self.deadlines.proposal()
         return {
             **self.editor.values(),
             "contacts": self.editor.contact_rows(),
@@ -157,9 +158,17 @@ class NoticeConfirmDialog(QDialog):
         }
 
     def accept(self) -> None:
-        proposal = self.proposal()
+        try:
+            proposal = self.proposal()
+        except ValidationError as exc:
+            msgbox.warning(self, self.tr("不能保存"), str(exc))
+            return
         if not proposal["title"]:
             msgbox.warning(self, self.tr("不能保存"), self.tr("请填写通知标题。"))
+            return
+        if self.year_warning.isVisible() and not msgbox.question(
+            self, self.tr("通知年份与活动不同"), self.year_warning.text() + self.tr("\n\n仍要保存吗？")
+        ):
             return
         try:
             self.saved_id = save_parsed_notice(

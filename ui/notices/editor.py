@@ -130,6 +130,26 @@ class NoticeEditor(QWidget):
         for view in (self.contacts_view, self.attachments_view):
             view.resizeColumnsToContents()
 
+    def mark_unsure(self, unsure: dict[str, str], confidence: dict[str, float]) -> None:
+        """Fields the parser is unsure of get a yellow background and the reason as tooltip, until edited."""
+        for key, edit in self.edits.items():
+            why = unsure.get(key)
+            edit.setProperty("unsure", bool(why))
+            edit.setStyleSheet("QLineEdit { background: #fff3b0; }" if why else "")
+            edit.setToolTip(self.tr("请核对：{0}").format(why) if why else "")
+            if why and not edit.text():
+                edit.setPlaceholderText(self.tr("未填入：{0}").format(why))
+            if why:
+                edit.textEdited.connect(lambda _text, e=edit: self._checked(e))
+
+    def _checked(self, edit: QLineEdit) -> None:
+        edit.setProperty("unsure", False)
+        edit.setStyleSheet("")
+        edit.setToolTip("")
+
+    def unsure_fields(self) -> list[str]:
+        return [key for key, edit in self.edits.items() if edit.property("unsure")]
+
     def values(self) -> dict:
         fields = {key: edit.text().strip() or None for key, edit in self.edits.items()}
         fields["direction"] = self.direction.currentData()

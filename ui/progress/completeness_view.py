@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +19,14 @@ from models.progress.reporting import week_overview
 from ui.common import errors, file_dialogs, msgbox
 from ui.common.table_model import Column, RowsModel
 from ui.common.table_tools import equip
+
+
+def _each(row: dict, field: str) -> str:
+    """One value per person the unit named, in the same order in every column ("—" where one has none)."""
+    people = row.get("contacts") or []
+    if not any(p.get(field) for p in people):
+        return ""
+    return " / ".join(p.get(field) or "—" for p in people)
 
 
 def _table(model: RowsModel, parent: QWidget) -> QTableView:
@@ -57,11 +63,11 @@ class CompletenessView(QWidget):
         self.units_model = RowsModel(
             [
                 Column("unit", tr("单位")),
-                Column("status", tr("状态")),
+                Column("status", tr("状态"), lambda r: r["status_label"]),
                 Column("received_at", tr("收到时间"), lambda r: (r["received_at"] or "").replace("T", " ")),
-                Column("liaison", tr("联络员")),
-                Column("office_phone", tr("办公电话")),
-                Column("mobile", tr("手机")),
+                Column("liaison", tr("联络员"), lambda r: _each(r, "name") or tr("（未报联络员）")),
+                Column("office_phone", tr("办公电话"), lambda r: _each(r, "office_phone")),
+                Column("mobile", tr("手机"), lambda r: _each(r, "mobile")),
             ],
             self,
         )
@@ -79,7 +85,7 @@ class CompletenessView(QWidget):
         self.notice_due_button.setToolTip(tr("按通知中的每周报送时间（如 每周四12:00前）重设各周截止时间"))
         self.notice_due_button.clicked.connect(self.due_from_notice)
         self.print_button = QPushButton(tr("打印催报清单…"), self)
-        self.print_button.clicked.connect(self.print_chase_list)
+        self.print_button.clicked.connect(lambda: self.print_chase_list())  # clicked(bool) is no printer
         right = QWidget(self)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -107,8 +113,7 @@ class CompletenessView(QWidget):
         self.weeks_model.set_rows(week_overview(self.tab.store, campaign["id"]) if campaign else [])
         self.weeks_view.resizeColumnsToContents()
         self.rows = completeness.unit_status(self.tab.store, campaign["id"], period["id"]) if period else []
-        order = {completeness.OVERDUE: 0, completeness.MISSING: 1, completeness.LATE: 2, completeness.ON_TIME: 3}
-        self.units_model.set_rows(sorted(self.rows, key=lambda r: order[r["status"]]))
+        self.units_model.set_rows(sorted(self.rows, key=lambda r: completeness.CHASE_ORDER[r["status"]]))
         self.units_view.resizeColumnsToContents()
         if period:
             seqs = [r["seq"] for r in self.weeks_model.rows]
@@ -137,58 +142,69 @@ class CompletenessView(QWidget):
         if name:
             self.save_chase_list(name)
 
+    def _chase_title(self) -> str:
+        return self.tr("{0}催报清单").format(self.tab.period["label"])
+
+    def _chase_parts(self) -> tuple[list[dict], str, object, str]:
+        from models.campaigns.office import get_office
+        from models.clock import today
+        from models.documents.cn_text import cn_date
+
+        rows = completeness.chase_list(self.rows)
+        return rows, self._chase_title(), get_office(self.tab.store), cn_date(today().isoformat())
+
     def save_chase_list(self, path: str) -> None:
-        period = self.tab.period
+        from models.progress.chase import export_chase_list
+
+        rows, title, office, made_on = self._chase_parts()
         try:
-            completeness.export_chase_list(
-                completeness.chase_list(self.rows), self.tr("{0}催报清单").format(period["label"]), path
-            )
+            export_chase_list(rows, title, path, office, made_on)
         except Exception as exc:  # noqa: BLE001 - shown to the clerk
             errors.show_exception(self, exc)
             return
         self.window().statusBar().showMessage(self.tr("已导出催报清单：{0}").format(path), 8000)
 
     def chase_list_html(self) -> str:
-        """The chase list as a printable HTML table."""
-        rows = completeness.chase_list(self.rows)
-        heads = (
-            self.tr("序号"),
-            self.tr("单位"),
-            self.tr("状态"),
-            self.tr("联络员"),
-            self.tr("办公电话"),
-            self.tr("手机"),
-        )
-        cells = "".join(
-            "<tr>"
-            + "".join(
-                f"<td>{escape(str(v or ''))}</td>"
-                for v in (n, r["unit"], r["status"], r["liaison"], r["office_phone"], r["mobile"])
-            )
-            + "</tr>"
-            for n, r in enumerate(rows, start=1)
-        )
-        title = escape(self.tr("{0}催报清单").format(self.tab.period["label"]))
-        head = "".join(f"<th>{h}</th>" for h in heads)
-        return (
-            f"<h2 align='center'>{title}</h2>"
-            f"<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr>{head}</tr>{cells}</table>"
-        )
+        """The chase list as printable HTML: each unit with every person it named and both their phones."""
+        from models.progress.chase import chase_html
 
-    def print_chase_list(self, printer=None) -> None:
-        """Print the chase list (a PDF printer in tests); asks for a printer when none is given."""
-        from PySide6.QtGui import QTextDocument
+        return chase_html(*self._chase_parts())
+
+    def ask_printer(self):
+        """The printer the clerk chooses (A4 portrait offered), or None; tests give a PDF printer here."""
+        from PySide6.QtCore import QMarginsF
+        from PySide6.QtGui import QPageLayout, QPageSize
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(15, 15, 15, 15),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        return printer if QPrintDialog(printer, self).exec() == QPrintDialog.DialogCode.Accepted else None
+
+    def print_chase_list(self, printer=None) -> bool:
+        """Print the chase list on *printer*, or on the one the clerk chooses."""
+        from PySide6.QtGui import QTextDocument
+
         if not self.tab.period:
-            return
+            return False
+        if not completeness.chase_list(self.rows):
+            msgbox.information(self, self.tr("催报清单"), self.tr("本周所有单位都已按时报送。"))
+            return False
+        printer = printer or self.ask_printer()
         if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
-                return
+            return False
         document = QTextDocument(self)
         document.setHtml(self.chase_list_html())
         document.print_(printer)
+        where = printer.outputFileName() or printer.printerName()
+        self.window().statusBar().showMessage(self.tr("催报清单已打印：{0}").format(where), 8000)
+        return True
 
     def due_from_notice(self) -> None:
         from models.campaigns.periods import due_from_notice

@@ -129,7 +129,7 @@ class ExportDialog(QDialog):
                 remember_mapping(self.store, self.campaign["id"], chosen)
             if template:
                 mapping = remembered_mapping(self.store, self.campaign["id"])
-                self.report = export_into_template(self.table(), template, target, mapping)
+                self.report = export_into_template(self.table(), template, target, mapping, store=self.store)
             else:
                 self.report = export_own(self.table(), self.campaign, target, self.store.meta("office_name"))
         except Exception as exc:  # noqa: BLE001
@@ -140,6 +140,8 @@ class ExportDialog(QDialog):
             text += "\n" + self.tr("未填写的模板栏目：") + "、".join(self.report["unmatched_columns"])
         if self.report["unplaced_units"]:
             text += "\n" + self.tr("模板中没有空行，未写入：") + "、".join(self.report["unplaced_units"])
+        if self.report.get("empty_rows"):
+            text += "\n" + self.tr("模板中预印了但没有数据的行：") + "、".join(self.report["empty_rows"])
         msgbox.information(self, self.windowTitle(), text)
         super().accept()
 

@@ -18,11 +18,16 @@ MISSING_COLOR = QColor("#eeeeee")
 TOTAL_COLOR = QColor("#e3ebf6")
 
 
+def _shape(grid: WeekGrid) -> tuple:
+    return [u["id"] for u in grid.units], [i["id"] for i in grid.indicators]
+
+
 class WeekGridModel(QAbstractTableModel):
     """Editable figures of one week; bad typed values stay visible in red until corrected."""
 
     saved = Signal(dict)
     failed = Signal(object)
+    refused = Signal(str)  # why a typed or pasted value was not saved, for the status line
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
@@ -35,9 +40,19 @@ class WeekGridModel(QAbstractTableModel):
 
     # -- loading ---------------------------------------------------------
     def load(self, campaign_id: str | None, period_id: str | None) -> None:
-        same_week = self.grid is not None and period_id == self.grid.period["id"]
+        """Read the week; the same week with the same units and indicators is updated in place, so an open
+        editor, the current cell and the keyboard focus stay where the clerk is typing."""
+        old = self.grid
+        same_week = old is not None and period_id == old.period["id"]
+        grid = load_week(self.store, campaign_id, period_id) if campaign_id and period_id else None
+        if same_week and grid is not None and _shape(grid) == _shape(old):
+            self.grid = grid
+            if self.rowCount() and self.columnCount():
+                self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
+            return
         self.beginResetModel()
-        self.grid = load_week(self.store, campaign_id, period_id) if campaign_id and period_id else None
+        self.grid = grid
         if not same_week:
             self.pending = {}
         self.endResetModel()
@@ -97,12 +112,18 @@ class WeekGridModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _left_out(self, col: int) -> int:
+        return sum(1 for _r, c in self.grid.error_cells() if c == col)
+
     def _total_data(self, col: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             total = self.grid.totals()[col]
-            return f"{total:g}" if isinstance(total, float) else str(total)
+            text = f"{total:g}" if isinstance(total, float) else str(total)
+            return f"{text}*" if self._left_out(col) else text
+        if role == Qt.ItemDataRole.ToolTipRole and self._left_out(col):
+            return self.tr("不含本列 {0} 处错误数字（改正后计入合计）").format(self._left_out(col))
         if role == Qt.ItemDataRole.BackgroundRole:
-            return TOTAL_COLOR
+            return ERROR_COLOR if self._left_out(col) else TOTAL_COLOR
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -157,10 +178,12 @@ class WeekGridModel(QAbstractTableModel):
     def apply(self, entries: list[Entry], label: str) -> bool:
         if not entries or self.grid is None:
             return False
+        refused = []
         for entry in entries:
             key = self._key(entry.row, entry.col)
             if entry.error:
                 self.pending[key] = (entry.text, entry.error)
+                refused.append(entry)
             else:
                 self.pending.pop(key, None)
         try:
@@ -172,4 +195,26 @@ class WeekGridModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(min(rows), 0), self.index(self._units(), self.columnCount() - 1))
         self.headerDataChanged.emit(Qt.Orientation.Vertical, min(rows), max(rows))
         self.saved.emit(counts)
+        if refused:
+            self.refused.emit(self.refusal(refused))
         return True
+
+    def cell_place(self, row: int, col: int) -> str:
+        return f"{self.grid.units[row]['name']} · {header_text(self.grid.indicators[col])}"
+
+    def refusal(self, refused: list[Entry]) -> str:
+        first = refused[0]
+        text = self.tr("未保存 {0}：{1}").format(self.cell_place(first.row, first.col), first.error)
+        if len(refused) > 1:
+            text += self.tr("（另有 {0} 处未保存，红色单元格）").format(len(refused) - 1)
+        return text
+
+    def cell_problem(self, row: int, col: int) -> str | None:
+        """What is wrong with a cell (refused or breaking a rule), with its place; None when fine."""
+        if self.grid is None or self.is_total_row(row) or not 0 <= col < len(self.grid.indicators):
+            return None
+        pending = self.pending.get(self._key(row, col))
+        if pending:
+            return self.tr("未保存 {0}：{1}").format(self.cell_place(row, col), pending[1])
+        issue = self.grid.issues.get((row, col))
+        return f"{self.cell_place(row, col)}：{issue.message}" if issue else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from models.campaigns.periods import list_periods
@@ -29,9 +29,11 @@ class ProgressTab(QWidget):
         self.grid_model = WeekGridModel(store, self)
         self.grid_model.saved.connect(self._after_edit)
         self.grid_model.failed.connect(lambda exc: errors.show_exception(self, exc))
+        self.grid_model.refused.connect(self.show_message)
         self.grid_view = GridView(self)
         self.grid_view.setModel(self.grid_model)
         equip(self.grid_view, "progress/grid", self._grid_title, sortable=False, copy=False)  # it has its own copy
+        self.grid_view.selectionModel().currentChanged.connect(self._on_cell_changed)
         self.completeness = CompletenessView(self, self)
         self.completeness.weeks_view.clicked.connect(self._on_week_clicked)
         self.totals = TotalsView(self, self)
@@ -116,7 +118,7 @@ class ProgressTab(QWidget):
         self.grid_model.load(campaign["id"] if campaign else None, period["id"] if period else None)
         if current.isValid():
             self.grid_view.move_to(current.row(), current.column())
-        self.grid_view.verticalHeader().setMinimumWidth(120)
+        self._fit_unit_names()
         self.completeness.refresh()
         self._refresh_page()
         self._update_caption()
@@ -140,6 +142,26 @@ class ProgressTab(QWidget):
                 c["expected"], c["reported"], c["late"], c["missing"], bad, flagged
             )
         )
+
+    def _fit_unit_names(self) -> None:
+        """The unit-name column as wide as the longest name (a 300-unit district's names are never cut)."""
+        header = self.grid_view.verticalHeader()
+        names = [
+            self.grid_model.headerData(r, Qt.Orientation.Vertical) or "" for r in range(self.grid_model.rowCount())
+        ]
+        widest = max((header.fontMetrics().horizontalAdvance(n) for n in names), default=0)
+        header.setFixedWidth(max(120, min(widest + 24, 420)))
+
+    def show_message(self, text: str) -> None:
+        """A line in the window's status bar (a refused value's reason, where it is)."""
+        bar = getattr(self.window(), "statusBar", None)
+        if bar is not None:
+            bar().showMessage(text, 15000)
+
+    def _on_cell_changed(self, current, _previous) -> None:
+        problem = self.grid_model.cell_problem(current.row(), current.column()) if current.isValid() else None
+        if problem:
+            self.show_message(problem)
 
     def _after_edit(self, _counts: dict) -> None:
         QTimer.singleShot(0, self.window().refresh if hasattr(self.window(), "refresh") else self.refresh)

@@ -1,11 +1,11 @@
-"""The PDF preview (QtPdf), printing it through the system dialog, choosing where to save it."""
+"""The PDF preview (QtPdf), printing it (vector pages, print preview) through the system dialogs, choosing where
+to save it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -40,27 +40,59 @@ class ReportPreview(QWidget):
         return self.document.getAllText(page).text()
 
     def print_document(self) -> bool:
-        """Print every page through the system print dialog; False if the clerk cancelled."""
+        """Print every page through the system print dialog, as vectors at the printer's resolution (text stays
+        text, the page's geometry as in the PDF); a progress dialog while it spools. False if cancelled."""
         from PySide6.QtPrintSupport import QPrinter
 
+        from ui.reports.printing import prepare_printer, read_document
+
+        if self.path is None:
+            return False
+        pages = read_document(self.path)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        prepare_printer(printer, pages[0])
+        printer.setDocName(self.path.stem)
         if not PrintDialog.ask(printer, self):
             return False
-        painter = QPainter()
-        if not painter.begin(printer):
-            return False
+        return self.print_pages(pages, printer)
+
+    def print_pages(self, pages, printer) -> bool:
+        from PySide6.QtWidgets import QApplication, QProgressDialog
+
+        from ui.reports.printing import paint_pages
+
+        title = QCoreApplication.translate("ReportPreview", "正在打印…")
+        dialog = QProgressDialog(title, QCoreApplication.translate("ReportPreview", "取消"), 0, len(pages), self)
+        dialog.setWindowTitle(QCoreApplication.translate("ReportPreview", "打印"))
+        dialog.setMinimumDuration(0)
+
+        def progress(done: int, total: int) -> bool:
+            dialog.setValue(done)
+            dialog.setLabelText(
+                QCoreApplication.translate("ReportPreview", "正在打印第 {0} 页，共 {1} 页…").format(
+                    min(done + 1, total), total
+                )
+            )
+            QApplication.processEvents()
+            return not dialog.wasCanceled()
+
         try:
-            for page in range(self.document.pageCount()):
-                if page:
-                    printer.newPage()
-                area = painter.viewport()
-                size = self.document.pagePointSize(page)
-                scale = min(area.width() / size.width(), area.height() / size.height())
-                image = self.document.render(page, QSize(int(size.width() * scale), int(size.height() * scale)))
-                painter.drawImage(0, 0, image)
+            return paint_pages(pages, printer, progress)
         finally:
-            painter.end()
-        return True
+            dialog.close()
+
+    def print_preview(self) -> bool:
+        """Qt's print preview of the pages exactly as they will be printed; printing from it prints them."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        from ui.reports.printing import paint_pages, prepare_printer, read_document
+
+        if self.path is None:
+            return False
+        pages = read_document(self.path)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        prepare_printer(printer, pages[0])
+        return PrintPreview.ask(printer, self, lambda target: paint_pages(pages, target))
 
 
 class PrintDialog:
@@ -71,6 +103,19 @@ class PrintDialog:
         from PySide6.QtPrintSupport import QPrintDialog
 
         return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted
+
+
+class PrintPreview:
+    """Qt's print preview dialog; tests replace ``ask``."""
+
+    @classmethod
+    def ask(cls, printer, parent: QWidget, paint) -> bool:
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        dialog = QPrintPreviewDialog(printer, parent)
+        dialog.setWindowTitle(QCoreApplication.translate("ReportPreview", "打印预览"))
+        dialog.paintRequested.connect(paint)
+        return dialog.exec() == QPrintPreviewDialog.DialogCode.Accepted
 
 
 class SavePath:

@@ -40,6 +40,7 @@ class ReportsTab(ListTab):
         self.save_button = QPushButton(self.tr("保存"), self)
         self.preview_button = QPushButton(self.tr("预览"), self)
         self.print_button = QPushButton(self.tr("打印…"), self)
+        self.print_preview_button = QPushButton(self.tr("打印预览…"), self)
         self.export_button = QPushButton(self.tr("另存为 PDF…"), self)
         self.xlsx_button = QPushButton(self.tr("表格另存为 xlsx…"), self)
         self.pages = QTabWidget(self)
@@ -87,7 +88,8 @@ class ReportsTab(ListTab):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         actions = QHBoxLayout()
-        for button in (self.save_button, self.preview_button, self.print_button, self.export_button, self.xlsx_button):
+        buttons = (self.save_button, self.preview_button, self.print_button, self.print_preview_button)
+        for button in (*buttons, self.export_button, self.xlsx_button):
             actions.addWidget(button)
         actions.addStretch(1)
         right_layout.addLayout(actions)
@@ -109,6 +111,7 @@ class ReportsTab(ListTab):
         self.save_button.clicked.connect(self.save)
         self.preview_button.clicked.connect(self.show_preview)
         self.print_button.clicked.connect(self.print_report)
+        self.print_preview_button.clicked.connect(self.print_preview)
         self.export_button.clicked.connect(self.export_pdf)
         self.xlsx_button.clicked.connect(self.export_xlsx)
         self.editor.changed.connect(self._update_buttons)
@@ -159,6 +162,7 @@ class ReportsTab(ListTab):
         self.save_button.setEnabled(has and self.editor.dirty)
         for button in (self.preview_button, self.print_button, self.export_button, self.delete_button):
             button.setEnabled(has)
+        self.print_preview_button.setEnabled(has)
         self.xlsx_button.setEnabled(has and self.report["kind"] != "notice")
         self.new_summary.setEnabled(self.campaign is not None and not self.store.readonly)
         self.new_weekly.setEnabled(self.week.count() > 0 and not self.store.readonly)
@@ -241,6 +245,10 @@ class ReportsTab(ListTab):
     def print_report(self) -> None:
         if self.show_preview():
             self._run(self.preview.print_document)
+
+    def print_preview(self) -> None:
+        if self.show_preview():
+            self._run(self.preview.print_preview)
 
     def export_pdf(self) -> None:
         from ui.reports.preview import SavePath

@@ -39,6 +39,7 @@ def populate(menu: QMenu, window) -> None:
     menu.addSeparator()
     add(tr("保存副本（U盘）(&C)…"), lambda: save_copy(window))
     add(tr("导入合并(&M)…"), lambda: import_merge(window))
+    add(tr("给下级单位一份起始文件(&G)…"), lambda: give_starter(window))
     add(tr("备份与恢复(&B)…"), lambda: show_backups(window))
     add(tr("检查数据库(&K)"), lambda: check_database(window))
     menu.addSeparator()
@@ -190,30 +191,39 @@ def save_copy(window, target: Path | None = None) -> Path | None:
     return target
 
 
+def give_starter(window) -> None:
+    from ui.exchange.starter_dialog import give_starter as ask_and_write
+
+    ask_and_write(window)
+
+
 def import_merge(window, path: Path | None = None) -> dict | None:
-    from ui.shell.merge_dialog import MergeDialog
+    from ui.exchange.merge_dialog import MergeDialog
 
     if path is None:
         name = file_dialogs.open_file(window, "merge", tr("导入合并"), FILE_FILTER)
         if not name:
             return None
         path = Path(name)
+    taken = []
+
+    def backup(store, reason):
+        taken.append(backups.make_backup(store, reason))
+
     try:
         from models.exchange import merge as merging  # loaded when a merge is asked for, not at start-up
 
-        plan = merging.preview(window.store, path)
-        if plan["same_office"] or not (plan["total_changes"] or plan["total_conflicts"] or plan["history"]):
-            msgbox.information(window, tr("导入合并"), "\n".join(merging.summary_lines(plan)))
-            return plan
-        decisions = MergeDialog.ask(window, plan)
-        if decisions is None:
-            return None
-        taken = []
-
-        def backup(store, reason):
-            taken.append(backups.make_backup(store, reason))
-
-        result = merging.merge(window.store, path, decisions=decisions, backup=backup)
+        # One private copy, staged once: the preview, the clerk's changes to unit matches and the merge share it.
+        with merging.MergeSession(window.store, path) as session:
+            plan = session.preview()
+            if not (plan["total_changes"] or plan["total_conflicts"] or plan["history"]):
+                msgbox.information(window, tr("导入合并"), "\n".join(merging.summary_lines(plan)))
+                return plan
+            session.start_backup(backup)  # runs while the clerk reads the preview
+            choice = MergeDialog.ask(window, plan, our_units=session.our_units(), restage=session.preview)
+            if choice is None:
+                return None
+            result = session.apply(decisions=choice.decisions, unit_choices=choice.unit_choices)
     except Exception as exc:  # noqa: BLE001
         errors.show_exception(window, exc)
         return None

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from ui.shell.welcome import WelcomePanel
 
 STANDARD_SIZE = (1200, 760)
-TAB_KEYS = ("notices", "liaisons", "progress", "reports")
+TAB_KEYS = ("notices", "liaisons", "progress", "reports", "register")
 
 
 # Tab key → (module, class); imported when the tab is first shown.
@@ -37,6 +37,7 @@ _TAB_CLASSES = {
     "liaisons": ("ui.liaisons.tab", "LiaisonsTab"),
     "progress": ("ui.progress.tab", "ProgressTab"),
     "reports": ("ui.reports.tab", "ReportsTab"),
+    "register": ("ui.register.tab", "RegisterTab"),
 }
 
 
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
             self.select_campaign(year)
 
     def _tab_titles(self) -> tuple[str, ...]:
-        return (self.tr("通知"), self.tr("联络员"), self.tr("每周进展"), self.tr("总结报告"))
+        return (self.tr("通知"), self.tr("联络员"), self.tr("每周进展"), self.tr("总结报告"), self.tr("线索曝光"))
 
     def retranslate(self) -> None:
         """Re-read every text of the window in the language now installed (帮助 ▸ 语言)."""

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLockFile
 from PySide6.QtWidgets import QApplication, QWidget
 
-from models.store import backups
-from models.store.database import Store, open_store, set_aside
+from models.store import backups, health, leftovers
+from models.store.database import Store, open_store
 from ui.common import errors, msgbox, settings
 from ui.common.paths import default_db_path
 
@@ -50,6 +50,7 @@ def release_lock(db: Path | str | None) -> None:
 
 
 def _open_locked(path: Path, readonly: bool) -> Store:
+    """Take the file's lock, check it (rolling back an unfinished write), then open it."""
     if not readonly and not acquire_lock(path):
         readonly = msgbox.question(
             None,
@@ -58,7 +59,14 @@ def _open_locked(path: Path, readonly: bool) -> Store:
         )
         if not readonly:
             raise _Declined
-    return open_store(path, readonly=readonly)
+    try:
+        if not readonly:  # the other window may be writing: a read-only look decides nothing
+            recover_if_damaged(path)
+            leftovers.sweep_for(path, backups.FOLDER_NAME)  # temp copies of runs that were killed
+        return open_store(path, readonly=readonly)
+    except BaseException:
+        release_lock(path)
+        raise
 
 
 class _Declined(Exception):
@@ -67,11 +75,15 @@ class _Declined(Exception):
 
 # -- a damaged file at start -----------------------------------------------------------
 def recover_if_damaged(path: Path) -> None:
-    """Set a damaged database aside (never deleted) and offer the newest good backup."""
-    if not backups.damaged(path, settings.get(settings.VERIFIED_DB)):
+    """Set a damaged database aside (never deleted, with its journal) and offer the newest good backup.
+
+    A file SQLite can roll back is not damaged (models.store.health); a file that is not ours, or is
+    locked, raises DatabaseError and stays as it is.
+    """
+    if health.examine(path, settings.get(settings.VERIFIED_DB)) == health.SOUND:
         remember_sound(path)
         return
-    moved = set_aside(path)
+    moved = health.set_aside(path)
     good = backups.latest_good(path.parent / backups.FOLDER_NAME, path.stem)
     if good is None:
         msgbox.warning(
@@ -95,7 +107,7 @@ def remember_sound(path: Path | None) -> None:
     """Note the stamp of a file just found sound, so the next start need not check it again."""
     try:
         if path is not None and Path(path).exists():
-            settings.put(settings.VERIFIED_DB, backups.file_stamp(path))
+            settings.put(settings.VERIFIED_DB, health.file_stamp(path))
     except OSError:
         pass
 
@@ -104,8 +116,6 @@ def open_initial_store(requested: str | None, *, readonly: bool = False) -> Stor
     """The --db file, else the last file used, else the default one.  None if --db fails."""
     if requested:
         try:
-            if not readonly:
-                recover_if_damaged(Path(requested))
             store = _open_locked(Path(requested), readonly)
         except _Declined:
             return None
@@ -119,8 +129,6 @@ def open_initial_store(requested: str | None, *, readonly: bool = False) -> Stor
     candidates.append(default_db_path())
     for path in candidates:
         try:
-            if not readonly:
-                recover_if_damaged(path)
             return _open_locked(path, readonly)
         except _Declined:
             return None

@@ -37,8 +37,9 @@ class Table:
     caption: str
     header: list[str]
     rows: list[list]
-    first_width: float = 0.26  # share of the text block for the first column
+    first_width: float = 0.26  # unused: column widths come from the content (kept for old callers)
     note: str = ""
+    groups: list[str] | None = None  # per column after the first: the group head spanning its columns
 
 
 @dataclass
@@ -88,6 +89,7 @@ class Document:
     title: str
     blocks: list = field(default_factory=list)
     author: str = ""
+    protected: list[str] = field(default_factory=list)  # names never broken across lines, besides the shipped ones
 
     def add(self, *blocks) -> Document:
         self.blocks.extend(blocks)

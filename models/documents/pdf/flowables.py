@@ -1,4 +1,4 @@
-"""reportlab flowables of the official layout: text on the line grid, the red header, tables, the chart."""
+"""reportlab flowables of the official layout: text on the line grid, the red header, the chart (tables: tables.py)."""
 
 from __future__ import annotations
 
@@ -22,9 +22,11 @@ class GridLine:
 class GridText(Flowable):
     """Lines set on the body grid (one line pitch each); splits between lines across pages."""
 
-    def __init__(self, lines: list[GridLine]):
+    def __init__(self, lines: list[GridLine], keep_last: int = 0):
         super().__init__()
         self.lines = lines
+        self.keep_last = keep_last  # this many last lines are never split apart
+        self.body = False  # body text (what a signature may be kept with)
 
     def wrap(self, avail_width, avail_height):
         self.width = g.BLOCK_WIDTH
@@ -33,9 +35,13 @@ class GridText(Flowable):
 
     def split(self, avail_width, avail_height):
         fit = int((avail_height + 0.01) // g.LINE_PITCH)
+        if self.keep_last:
+            fit = min(fit, len(self.lines) - self.keep_last)
         if fit <= 0 or fit >= len(self.lines):
             return []
-        return [GridText(self.lines[:fit]), GridText(self.lines[fit:])]
+        rest = GridText(self.lines[fit:], keep_last=self.keep_last)
+        rest.body = self.body
+        return [GridText(self.lines[:fit]), rest]
 
     def draw(self):
         canvas = self.canv
@@ -85,68 +91,6 @@ class RedHeaderFlowable(Flowable):
         self.canv.setStrokeColorRGB(*g.RED)
         self.canv.setLineWidth(1.2)
         self.canv.line(0, rule_y, self.width, rule_y)
-
-
-def _wrap_header(text: str, font: str, size: float, width: float) -> str:
-    """Header cells wrap by characters to the column width (reportlab tables do not wrap strings)."""
-    out, line = [], ""
-    for char in text:
-        if char == "\n" or (line and fonts.width(line + char, font, size) > width):
-            out.append(line)
-            line = "" if char == "\n" else char
-        else:
-            line += char
-    out.append(line)
-    return "\n".join(out)
-
-
-def _cell_style(name: str, font: str, size: float, leading: float, align: str):
-    """One cell look of the unit table: 1.5 pt padding (2.5 below), text centred vertically."""
-    from reportlab.platypus.tables import CellStyle
-
-    style = CellStyle(name)
-    style.fontname, style.fontsize, style.leading, style.alignment = font, size, leading, align
-    style.valign = "MIDDLE"
-    style.topPadding, style.bottomPadding, style.leftPadding, style.rightPadding = 1.5, 2.5, 1.5, 1.5
-    return style
-
-
-def _text_height(row: list, style) -> float | None:
-    """A row's height as reportlab works it out for text cells (lines × leading + padding), given up front so
-    it is not worked out again for every page the table is split over; None (reportlab measures) for other cells."""
-    lines = 1
-    for value in row:
-        if isinstance(value, (list, tuple, Flowable)):
-            return None
-        if value is not None:
-            lines = max(lines, str(value).count("\n") + 1)
-    return style.leading * lines + (style.bottomPadding + style.topPadding)
-
-
-def unit_table(header: list[str], rows: list[list], first_width: float = 0.26, size: float = 9.0):
-    """ONE reportlab Table for the whole per-unit table (header repeated on every page, 合计 row last).
-
-    The cells share three ready-made styles (header, unit name, figure) instead of a TableStyle applying
-    a dozen commands to each of the thousands of cells; only the grid goes through a TableStyle.
-    No style command may be added to the returned table (it would change every cell sharing the style).
-    """
-    from reportlab.platypus import Table, TableStyle
-
-    body, bold = fonts.font("fangsong"), fonts.font("heiti")
-    first = g.BLOCK_WIDTH * first_width
-    rest = (g.BLOCK_WIDTH - first) / max(1, len(header) - 1)
-    widths = [first] + [rest] * (len(header) - 1)
-    head_size = min(size, 8.0)
-    head = [_wrap_header(text, bold, head_size, w - 3) for text, w in zip(header, widths)]
-    head_style = _cell_style("head", bold, head_size, head_size * 1.2, "CENTER")
-    name_style = _cell_style("unit", body, size, size * 1.25, "LEFT")
-    figure_style = _cell_style("figure", body, size, size * 1.25, "RIGHT")
-    row_styles = [name_style] + [figure_style] * (len(header) - 1)
-    styles = [[head_style] * len(header)] + [row_styles] * len(rows)
-    heights = [_text_height(head, head_style)] + [_text_height(row, figure_style) for row in rows]
-    table = Table([head, *rows], colWidths=widths, rowHeights=heights, repeatRows=1, cellStyles=styles)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]))
-    return table
 
 
 def bar_chart(labels: list[str], values: list[float], measure: str = ""):

@@ -64,3 +64,39 @@ def width(text: str, name: str, size: float) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     return stringWidth(text, name, size)
+
+
+def face_files() -> dict[str, Path]:
+    """The fonts of every role by the name a PDF gives them (reportlab's face name): the files printing draws
+    with, so that printed text keeps its Unicode. Only first faces of a collection (QRawFont reads those)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    out: dict[str, Path] = {}
+    for role in ROLES:
+        face = pdfmetrics.getFont(font(role)).face
+        if getattr(face, "subfontIndex", 0) in (0, None) or str(face.filename).lower().endswith(".ttf"):
+            name = face.name.decode("latin1") if isinstance(face.name, bytes) else str(face.name)
+            suffix = face.subfontNameX.decode("latin1") if isinstance(face.subfontNameX, bytes) else ""
+            out[name + suffix] = Path(face.filename)
+            out[name] = Path(face.filename)
+    return out
+
+
+def subset_cmap(font_file: bytes) -> dict[int, int]:
+    """Code → glyph of a subset font reportlab embedded (its cmap is one format-0 table)."""
+    import struct
+
+    try:
+        count = struct.unpack(">H", font_file[4:6])[0]
+        for index in range(count):
+            tag, _, offset, _ = struct.unpack(">4sIII", font_file[12 + 16 * index : 28 + 16 * index])
+            if tag == b"cmap":
+                tables = struct.unpack(">H", font_file[offset + 2 : offset + 4])[0]
+                for t in range(tables):
+                    _, _, sub = struct.unpack(">HHI", font_file[offset + 4 + 8 * t : offset + 12 + 8 * t])
+                    start = offset + sub
+                    if struct.unpack(">H", font_file[start : start + 2])[0] == 0:
+                        return dict(enumerate(font_file[start + 6 : start + 262]))
+    except struct.error:
+        pass
+    return {}

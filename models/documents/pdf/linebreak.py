@@ -1,10 +1,13 @@
-"""Chinese line breaking: no closing punctuation at a line start, no opening one at a line end, numbers kept whole."""
+"""Chinese line breaking: no closing punctuation at a line start, no opening one at a line end, protected runs
+(names, 文号, dates, numbers with units, e-mails, URLs: ``protect.py``) never broken unless wider than the line."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from models.documents.pdf.protect import DEFAULT, Protection
 
 CANNOT_START = set("，。、；：？！）》」』〕】〉”’…%,.;:?!)]}·—～")
 CANNOT_END = set("（《「『〔【〈“‘([{")
@@ -19,8 +22,17 @@ class Line:
     last: bool = False  # last line of its paragraph (not justified)
 
 
-def tokens(text: str) -> list[str]:
-    return _TOKENS.findall(text)
+def tokens(text: str, protect: Protection | None = None) -> list[str]:
+    """Units a line may not break inside: each protected run, each Latin word or number, each other character."""
+    protect = protect or DEFAULT
+    out: list[str] = []
+    at = 0
+    for start, end in protect.runs(text):
+        out.extend(_TOKENS.findall(text[at:start]))
+        out.append(text[start:end])
+        at = end
+    out.extend(_TOKENS.findall(text[at:]))
+    return out
 
 
 def _fix_break(current: list[str], token: str) -> tuple[list[str], list[str]]:
@@ -40,8 +52,10 @@ def break_lines(
     first_indent: float = 0.0,
     rest_indent: float = 0.0,
     char_space: float = 0.0,
+    protect: Protection | None = None,
 ) -> list[list[str]]:
-    """Greedy fill of *width* with tokens; returns the tokens of each line."""
+    """Greedy fill of *width* with tokens; returns the tokens of each line. A token wider than a whole line
+    (a long URL) is the only thing ever broken inside, by characters."""
 
     def size(token: str) -> float:
         return measure(token) + char_space * len(token)
@@ -49,12 +63,19 @@ def break_lines(
     lines: list[list[str]] = []
     current: list[str] = []
     used = first_indent
-    for token in tokens(text.replace("\n", "")):
+    pending = tokens(text.replace("\n", ""), protect)[::-1]
+    while pending:
+        token = pending.pop()
         if not current and token.isspace():
             continue
         step = size(token)
         limit = width - (rest_indent if lines else first_indent)
-        if current and used - (rest_indent if lines else first_indent) + step > limit + 0.5:
+        if len(token) > 1 and step > width - max(first_indent, rest_indent) + 0.5:
+            pending.extend(reversed(list(token)))
+            continue
+        # a word or protected run may squeeze its line by up to 0.8 of a character rather than leave a gap
+        squeeze = 0.8 * size("中") if len(token) > 1 else 0.0
+        if current and used - (rest_indent if lines else first_indent) + step > limit + 0.5 + squeeze:
             current, carry = _fix_break(current, token)
             lines.append(current)
             current = carry[1:] if carry[0].isspace() else carry
@@ -97,9 +118,10 @@ def layout(
     char_space: float = 0.0,
     align: str = "justify",
     right_indent: float = 0.0,
+    protect: Protection | None = None,
 ) -> list[Line]:
     """Lines placed in a block of *width*: justify (last line left), left, center or right."""
-    broken = break_lines(text, measure, width - right_indent, first_indent, rest_indent, char_space)
+    broken = break_lines(text, measure, width - right_indent, first_indent, rest_indent, char_space, protect)
     placed = []
     for index, parts in enumerate(broken):
         line_text = "".join(parts)
@@ -111,9 +133,12 @@ def layout(
         x = indent
         if align == "justify" and not last and len(line_text) > 1:
             stretched = (room - measure(line_text)) / (len(line_text) - 1)
-            if stretched - char_space < 4:  # a very short line (long token moved on) stays left-aligned
+            if stretched - char_space < 6:  # a very short line (long token moved on) stays left-aligned
                 space = stretched
-        elif align == "center":
+        elif natural > room + 0.01 and len(line_text) > 1:  # a squeezed line that is not justified
+            space = (room - measure(line_text)) / (len(line_text) - 1)
+            natural = room
+        if align == "center":
             x = indent + (room - natural) / 2
         elif align == "right":
             x = width - right_indent - natural
@@ -136,13 +161,16 @@ def _title_penalty(token: str, after: str, before: str, quotes: int, books: int)
     return cost
 
 
-def balanced_title(text: str, measure: Callable[[str], float], width: float) -> list[str]:
+def balanced_title(
+    text: str, measure: Callable[[str], float], width: float, protect: Protection | None = None
+) -> list[str]:
     """Break a title into the fewest lines that fit, of even length, at word ends and outside “…” quotes."""
+    protect = (protect or DEFAULT).for_titles()
     total = measure(text)
     count = max(1, int(total // width) + (1 if total % width > 0.5 else 0))
     if count == 1:
         return [text]
-    parts = tokens(text)
+    parts = tokens(text, protect)
     unit = measure("中") or 1.0
     quotes = books = 0
     penalties, offsets, at, seen = [], [], 0.0, ""
@@ -181,7 +209,7 @@ def balanced_title(text: str, measure: Callable[[str], float], width: float) -> 
 
     cost, cuts = solve(0, 0.0, count)
     if cost >= 1e17 or len(cuts) != count - 1:
-        return ["".join(p) for p in break_lines(text, measure, width)]
+        return ["".join(p) for p in break_lines(text, measure, width, protect=protect)]
     lines, start = [], 0
     for cut in [*cuts, len(parts) - 1]:
         lines.append("".join(parts[start : cut + 1]))

@@ -9,8 +9,10 @@ from models.documents.file_output import write_atomically
 from models.documents.pdf import blocks as b
 from models.documents.pdf import fonts
 from models.documents.pdf import geometry as g
-from models.documents.pdf.flowables import GridLine, GridText, RedHeaderFlowable, bar_chart, unit_table
+from models.documents.pdf.flowables import GridLine, GridText, RedHeaderFlowable, bar_chart
 from models.documents.pdf.linebreak import Line, balanced_title, layout
+from models.documents.pdf.protect import DEFAULT, Protection
+from models.documents.pdf.tables import InBlock, unit_tables
 
 TWO_CHARS = 2 * g.CHAR_PITCH
 
@@ -19,10 +21,13 @@ def _measure(font: str, size: float):
     return lambda text: fonts.width(text, font, size)
 
 
+_protect: list[Protection] = [DEFAULT]  # the protected runs of the document being laid out
+
+
 def _text(text: str, role: str = "fangsong", size: float = g.BODY_SIZE, color=(0, 0, 0), **options) -> GridText:
     font = fonts.font(role)
     space = g.BODY_CHAR_SPACE if size == g.BODY_SIZE else 0.0
-    lines = layout(text, _measure(font, size), g.BLOCK_WIDTH, char_space=space, **options)
+    lines = layout(text, _measure(font, size), g.BLOCK_WIDTH, char_space=space, protect=_protect[-1], **options)
     return GridText([GridLine(line, font, size, color) for line in lines])
 
 
@@ -30,7 +35,7 @@ def _title(text: str) -> GridText:
     font = fonts.font("title")
     measure = _measure(font, g.TITLE_SIZE)
     lines = []
-    for part in balanced_title(text, measure, g.BLOCK_WIDTH - 2 * g.TITLE_SIZE):
+    for part in balanced_title(text, measure, g.BLOCK_WIDTH - 2 * g.TITLE_SIZE, _protect[-1]):
         x = (g.BLOCK_WIDTH - measure(part)) / 2
         lines.append(GridLine(Line(part, x, 0.0, True), font, g.TITLE_SIZE))
     return GridText(lines)
@@ -58,6 +63,7 @@ def _attachment_note(items: list[str]) -> list:
             first_indent=first,
             rest_indent=hang,
             char_space=g.BODY_CHAR_SPACE,
+            protect=_protect[-1],
         )
         out.append(GridText([GridLine(line, font, g.BODY_SIZE) for line in lines]))
     return out
@@ -82,6 +88,14 @@ def _signature(block: b.Signature) -> GridText:
 
 
 def flowables(document: b.Document) -> list:
+    _protect.append(DEFAULT.with_words(document.protected))
+    try:
+        return _flowables(document)
+    finally:
+        _protect.pop()
+
+
+def _flowables(document: b.Document) -> list:
     out: list = []
     for block in document.blocks:
         if isinstance(block, b.Title):
@@ -93,9 +107,13 @@ def flowables(document: b.Document) -> list:
         elif isinstance(block, b.Recipients):
             out.append(_text(block.text, align="left"))
         elif isinstance(block, b.Heading):
-            out.append(_heading(block))
+            heading = _heading(block)
+            # keep with next: a heading starts a page unless two lines of what follows fit under it
+            out.append(CondPageBreak((len(heading.lines) + 2) * g.LINE_PITCH))
+            out.append(heading)
         elif isinstance(block, b.Paragraph):
             out.append(_text(block.text, first_indent=TWO_CHARS))
+            out[-1].body = True
         elif isinstance(block, b.Blank):
             out.append(Spacer(g.BLOCK_WIDTH, g.LINE_PITCH * block.lines))
         elif isinstance(block, b.Table):
@@ -103,11 +121,11 @@ def flowables(document: b.Document) -> list:
         elif isinstance(block, b.Chart):
             out.append(CondPageBreak(8 * g.LINE_PITCH))
             out.append(_text(block.caption, "heiti", align="center"))
-            out.append(bar_chart(block.labels, block.values, block.measure))
+            out.append(InBlock(bar_chart(block.labels, block.values, block.measure)))
         elif isinstance(block, b.AttachmentNote):
             out.extend(_attachment_note(block.items))
         elif isinstance(block, b.Signature):
-            out.append(_signature(block))
+            out.append(_with_tail(out, _signature(block)))
         elif isinstance(block, b.AttachmentLabel):
             out.append(_text(block.text, "heiti", align="left"))
         elif isinstance(block, b.PageBreak):
@@ -115,11 +133,37 @@ def flowables(document: b.Document) -> list:
     return out
 
 
+def _with_tail(out: list, signature: GridText) -> GridText:
+    """The signature with the blank lines, 附件说明 and the last lines of body text before it, as one run of
+    lines that splits only inside that body text: the signature never stands alone on a page (GB/T 9704 7.3.5),
+    the attachment list is never split from it."""
+    lines = list(signature.lines)
+    tail = len(lines)
+    while out and isinstance(out[-1], (GridText, Spacer)):
+        item = out.pop()
+        if isinstance(item, Spacer):
+            blank = GridLine(Line("", 0.0, 0.0, True), fonts.font("fangsong"), g.BODY_SIZE)
+            lines[:0] = [blank] * max(1, round(item.height / g.LINE_PITCH))
+            tail = len(lines)
+            continue
+        lines[:0] = item.lines
+        if item.body:
+            tail += min(2, len(item.lines))
+            break
+        tail = len(lines)
+    return GridText(lines, keep_last=tail)
+
+
 def _table(block: b.Table) -> list:
     out = [CondPageBreak(4 * g.LINE_PITCH)]
     if block.caption:
         out.append(_text(block.caption, "heiti", align="center"))
-    out.append(unit_table(block.header, block.rows, block.first_width))
+    for index, table in enumerate(unit_tables(block.header, block.rows, block.groups)):
+        if index:  # the next columns: a line saying so, kept with the table's head
+            out.append(CondPageBreak(5 * g.LINE_PITCH))
+            out.append(Spacer(g.BLOCK_WIDTH, g.LINE_PITCH / 2))
+            out.append(_text(f"（续表{index}）", "heiti", size=g.TABLE_SIZE, align="left"))
+        out.append(table)
     if block.note:
         out.append(Spacer(g.BLOCK_WIDTH, 4))
         out.append(_text(block.note, size=g.TABLE_SIZE, align="left"))

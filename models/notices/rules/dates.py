@@ -1,18 +1,22 @@
-"""Rules for dates: single dates with or without year, the campaign period, the date of issue."""
+"""Rules for dates: single dates with or without year, the date of issue (成文日期), the campaign period."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 
-from models.notices.rules.text import DATE_LINE, NoticeText
+from models.notices.rules.found import NOTHING, Found
+from models.notices.rules.layout import NoticeText
+from models.notices.rules.script import compile_tolerant, tolerant
+from models.notices.rules.text import DATE_LINE, ORG_LINE
 
 # 2021年5月17日 / 5月17日 / 5月17号 / 2021.5.17 / 2021-05-17 / 2021/5/17
 DATE = re.compile(
-    r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]"
-    r"|(?P<y2>\d{4})[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2})(?!\d)"
+    r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*"
+    + tolerant("[日号]")
+    + r"|(?P<y2>\d{4})[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2})(?!\d)"
 )
-WEEKDAY_NOTE = re.compile(r"^\s*[（(](?:星期|周|礼拜)[一二三四五六日天七][）)]")
 RANGE_SEP = r"\s*(?:至|到|—+|–|-|~|～|－)\s*"
 _DAY_ONLY = re.compile(r"(?P<day>\d{1,2})\s*[日号]")
 
@@ -27,6 +31,12 @@ def make_date(year: int | None, month: int, day: int, notice_year: int | None) -
         return None
 
 
+def month_end(year: int, month: int) -> date | None:
+    if not 1 <= month <= 12:
+        return None
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
 def date_of(match: re.Match, notice_year: int | None, after: date | None = None) -> date | None:
     """The date a DATE match names; a date without year takes the notice's year (next year if it wrapped)."""
     if match["y2"]:
@@ -38,58 +48,178 @@ def date_of(match: re.Match, notice_year: int | None, after: date | None = None)
     return found
 
 
-def find_dates(text: str, notice_year: int | None) -> list[tuple[re.Match, date | None]]:
-    return [(m, date_of(m, notice_year)) for m in DATE.finditer(text)]
+def parse_date(text: str) -> date | None:
+    found = DATE.search(text or "")
+    if found and (found["year"] or found["y2"]):
+        return date_of(found, None)
+    return _garbled(re.sub(r"\s+", "", text or ""))
 
 
-def issue_date(notice: NoticeText) -> date | None:
-    """成文日期: the first line that holds only a full date (after the heading)."""
-    for line in notice.lines[1:]:
+def _garbled(line: str) -> date | None:
+    """202365 or 20251211 (年/月/日 lost with their HTML spans): a date only where one reading is possible."""
+    if not re.fullmatch(r"(?:19|20)\d{4,6}", line):
+        return None
+    year, rest = int(line[:4]), line[4:]
+    readings = {
+        make_date(year, int(rest[:cut]), int(rest[cut:]), None)
+        for cut in (1, 2)
+        if cut < len(rest) and len(rest) - cut <= 2 and rest[cut] != "0"
+    } - {None}
+    return readings.pop() if len(readings) == 1 else None
+
+
+_NO_DAY_MARK = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})$")  # 2023年6月5 (日 lost)
+_DATE_AFTER_ORG = re.compile(r"^.{3,60}?\s*(\d{4}年\d{1,2}月\d{1,2}日)$")
+_HEADING_BEFORE = compile_tolerant(r"(?:时间|日期|期限|[：:])$")
+
+
+def issue_date(notice: NoticeText) -> tuple[Found, int | None]:
+    """成文日期: the first line after the 主送 that holds only a date (or an office and a date), else the metadata."""
+    signed, at = NOTHING, None
+    for index, line in notice.body_lines:
+        before = notice.lines[index - 1] if index else ""
+        if _HEADING_BEFORE.search(before) and not ORG_LINE.match(before):
+            continue
         if DATE_LINE.match(line):
-            found = DATE.search(line)
-            return date_of(found, None) if found else None
-    return None
+            signed, at = Found(parse_date(line), 0.9), index
+        elif _DATE_AFTER_ORG.match(line) and ORG_LINE.match(line[: _DATE_AFTER_ORG.match(line).start(1)].strip()):
+            signed, at = Found(parse_date(line), 0.9), index
+        elif ORG_LINE.match(before) and _garbled(line):
+            signed, at = Found(_garbled(line), 0.6, f"日期印刷不全（{line}），请核对"), index
+        elif ORG_LINE.match(before) and (cut := _NO_DAY_MARK.match(line)):
+            found = make_date(int(cut[1]), int(cut[2]), int(cut[3]), None)
+            signed, at = Found(found, 0.7, f"日期印刷不全（{line}），请核对"), index
+        if at is not None:
+            break
+    for label in ("成文日期", "发文日期"):
+        listed = parse_date(notice.metadata.get(label, ""))
+        if listed and not signed.value:
+            return Found(listed, 0.85, f"取自网页信息栏“{label}”"), at
+        if listed and signed.value and listed != signed.value:
+            return Found(signed.value, 0.6, f"与网页信息栏“{label}”{listed.isoformat()}不一致"), at
+    return signed, at
 
+
+# ---- the campaign period -------------------------------------------------------------------------------
 
 _RANGE = re.compile(
-    r"(?P<start>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]?)"
+    r"(?P<start>(?:(?P<sy>\d{4})\s*年\s*)?(?P<sm>\d{1,2})\s*月(?:份)?\s*(?:(?P<sd>\d{1,2})\s*[日号])?)"
     + RANGE_SEP
-    + r"(?P<end>(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])"
+    + r"(?P<end>(?:(?P<ey>\d{4})\s*年\s*|(?P<next>次年|翌年|明年|下一年)\s*)?(?:(?P<em>\d{1,2})\s*月(?:份)?\s*)?"
+    + r"(?:(?P<ed>\d{1,2})\s*[日号]|(?P<eom>底|末|份)?))"
 )
-_PERIOD_WORDS = re.compile(r"活动时间|时间为|期间|开展|举行|举办|为期|持续")
+_CAMPAIGN = compile_tolerant(r"活动|行动|整治|检查|攻坚|宣传月|安全生产月|万里行|专项|竞赛|评选|防控工作")
+_NOT_PERIOD = compile_tolerant(
+    r"报送|上报|报告|值班|放假|调休|假期|休假|上班|截止|之前|以前|前报|前将|咨询日|节日|节期间|春节|国庆|中秋|元旦|五一|端午|清明"
+)
+_LABELLED = compile_tolerant(
+    r"(?:活动|行动|整治|实施|检查|宣传|开展)?时间(?:为|是|安排)?[：:]?\s*$|时间为|于$|从$|自$|在$"
+)
+_TIME_HEADING = compile_tolerant(
+    r"^(?:[一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十]+[）)])?.{0,8}(?:时间|步骤|阶段|安排)"
+)
+_TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+\s*、")
 
 
-def _range_dates(match: re.Match, notice_year: int | None) -> tuple[date | None, date | None]:
-    start_text = match["start"] if re.search(r"[日号]$", match["start"]) else match["start"] + "日"
-    start_match = DATE.search(start_text)
-    start = date_of(start_match, notice_year) if start_match else None
-    end_match = DATE.search(match["end"])
-    if end_match:
-        end = date_of(end_match, start.year if start else notice_year)
-    elif start:
-        day = _DAY_ONLY.search(match["end"])
-        end = make_date(start.year, start.month, int(day["day"]), None) if day else None
+def _range_dates(m: re.Match, notice_year: int | None, issued: date | None = None) -> tuple[date | None, date | None]:
+    start_year = int(m["sy"]) if m["sy"] else notice_year
+    if not start_year or (not m["sd"] and not (m["em"] or m["ed"])):
+        return None, None
+    start = make_date(start_year, int(m["sm"]), int(m["sd"] or 1), None)
+    if not start:
+        return None, None
+    if not m["sy"] and issued and start < issued - timedelta(days=90):  # 3月1日 in a notice of November: next year
+        start = make_date(start.year + 1, start.month, start.day, None)
+    end_year = int(m["ey"]) if m["ey"] else start.year + (1 if m["next"] else 0)
+    end_month = int(m["em"]) if m["em"] else start.month
+    if m["ed"]:
+        end = make_date(end_year, end_month, int(m["ed"]), None)
+    elif m["em"] and (m["eom"] or not m["sd"]):
+        end = month_end(end_year, end_month)
     else:
-        end = None
-    if start and end and end < start:
+        return None, None
+    wrapped = bool(end and end < start and not m["ey"])
+    if wrapped:  # 11月1日至3月31日: into the next year, for a winter campaign, not for a typo
+        end = make_date(end.year + 1, end.month, end.day, None)
+    if not end or end < start or (end - start).days > (200 if wrapped else 400):
         return None, None
     return start, end
 
 
-def period(notice: NoticeText, notice_year: int | None) -> tuple[date | None, date | None]:
-    """活动时间: the first date range in a sentence about when the activity runs."""
-    candidates = []
-    for index, paragraph in enumerate(notice.paragraphs):
-        heading = index and re.search(r"时间", notice.paragraphs[index - 1]) and len(notice.paragraphs[index - 1]) < 16
-        for sentence in re.split(r"[。；;]", paragraph):
-            match = _RANGE.search(sentence)
-            if not match or re.search(r"报送|上报|前将", sentence[: match.start()][-6:]):
-                continue
-            if heading or _PERIOD_WORDS.search(sentence):
-                rank = 0 if (heading or "活动时间" in sentence or "时间为" in sentence) else 1
-                candidates.append((rank, index, match))
-    for _rank, _index, match in sorted(candidates, key=lambda c: (c[0], c[1])):
-        start, end = _range_dates(match, notice_year)
-        if start and end:
-            return start, end
-    return None, None
+def _clauses(paragraph: str) -> list[str]:
+    return [c for c in re.split(r"[。；;，,]", paragraph) if c]
+
+
+def _explicit_period(notice: NoticeText, year: int | None, issued: date | None = None) -> tuple[Found, bool]:
+    """Ranges under a heading about time (all phases: first start to last end), labelled or campaign ones."""
+    sections: list[tuple[bool, str]] = []
+    heading = False
+    for paragraph in notice.paragraphs:
+        about_time = bool(_TIME_HEADING.match(paragraph)) and len(paragraph) < 40
+        if _TOP_HEADING.match(paragraph):
+            heading = about_time
+        elif about_time:
+            heading = True
+        sections.append((heading, paragraph))
+    under_heading: list[tuple[date, date]] = []
+    labelled, campaign = [], []
+    for heading, paragraph in sections:
+        for clause in _clauses(paragraph):
+            for m in _RANGE.finditer(clause):
+                start, end = _range_dates(m, year, issued)
+                if not start:
+                    continue
+                before = clause[: m.start()]
+                if heading and not _NOT_PERIOD.search(clause):
+                    under_heading.append((start, end))
+                elif _LABELLED.search(before) and _CAMPAIGN.search(clause) and not _NOT_PERIOD.search(clause):
+                    labelled.append((start, end))
+                elif _CAMPAIGN.search(clause) and not _NOT_PERIOD.search(clause) and "每" not in clause:
+                    campaign.append((start, end))
+    if under_heading:
+        return Found((min(s for s, _ in under_heading), max(e for _, e in under_heading)), 0.85), True
+    if labelled:
+        return Found(labelled[0], 0.8), True
+    if campaign:
+        return Found(campaign[0], 0.6, "活动时间由正文推断，请核对"), True
+    return NOTHING, False
+
+
+_CN_NUMBER = "一二三四五六七八九十"
+_NTH_MONTH = compile_tolerant(
+    r"(?:第|是|为)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*个\s*(?:全国)?\s*[“\"「]?安全生产(?:宣传)?月"
+)
+_TITLE_MONTH = compile_tolerant(r"开展(?P<y>\d{4})年.{0,12}[“\"「]?安全生产(?:宣传)?月[”\"」]?活动")
+
+
+def _cn_int(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_NUMBER.index(tens) + 1 if tens else 1) * 10 + (_CN_NUMBER.index(ones) + 1 if ones else 0)
+    return _CN_NUMBER.index(text) + 1
+
+
+def campaign_month(notice: NoticeText, title: str | None, year: int | None) -> Found:
+    """第N个全国“安全生产月”: the national campaign is June, the first one (2002) N = 1."""
+    for text in [notice.flow, title or ""]:
+        found = _NTH_MONTH.search(text)
+        if found:
+            campaign_year = 2001 + _cn_int(found["n"])
+            if year and abs(year - campaign_year) > 1:
+                return Found((date(year, 6, 1), date(year, 6, 30)), 0.55, "活动届次与通知年份不符，请核对")
+            return Found((date(campaign_year, 6, 1), date(campaign_year, 6, 30)), 0.85, "由“第N个安全生产月”推断")
+    found = _TITLE_MONTH.search(title or "")
+    if found:
+        return Found((date(int(found["y"]), 6, 1), date(int(found["y"]), 6, 30)), 0.7, "由标题推断为当年6月")
+    return NOTHING
+
+
+def period(notice: NoticeText, year: int | None, title: str | None = None, issued: date | None = None) -> Found:
+    """活动时间: printed ranges first; else June of the campaign named 第N个“安全生产月”."""
+    printed, _ = _explicit_period(notice, year, issued)
+    if printed.confidence >= 0.8:
+        return printed
+    month = campaign_month(notice, title, year)
+    return month if month.shown else printed

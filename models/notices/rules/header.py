@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-from models.notices.rules.text import CJK, DATE_LINE, DOC_TYPES, ORG_LINE, ORG_SUFFIX, NoticeText, clean_line
+from models.notices.rules.found import NOTHING, Found, best
+from models.notices.rules.layout import NoticeText
+from models.notices.rules.script import compile_tolerant, tolerant
+from models.notices.rules.text import CJK, DOC_TYPES, ORG_LINE, ORG_SUFFIX, clean_line
 
 _OPEN = "〔\\[【（(［﹝{"
 _CLOSE = "〕\\]】）)］﹞}"
@@ -14,24 +17,63 @@ DOC_NUMBER = re.compile(
     rf"[{_OPEN}]\s*(?P<year>(?:19|20)\d{{2}})\s*[{_CLOSE}]\s*(?P<num>\d{{1,4}})"
     rf"|(?P<year2>(?:19|20)\d{{2}})\s*[{_OPEN}]\s*(?P<num2>\d{{1,4}})\s*[{_CLOSE}]"
     rf"|(?P<year3>(?:19|20)\d{{2}})\s*年?\s+(?P<num3>\d{{1,4}})"
-    r")\s*号"
+    r")\s*(?P<hao>[号號])"
 )
+_AFTER_NUMBER = compile_tolerant(r"^\s*(?:[（(]?(?:签发人|签发|急|特急|加急|特提|平急)|$)")
+_TITLE_END = re.compile(tolerant(r"的?") + DOC_TYPES + r"[》”\"]?$")
+_NOT_TITLE = compile_tolerant(r"签发人|^(?:特急|加急|急件|明电|平急|特提)$|文件$|^(?:抄送|抄报|主题词|附件)")
 
 
 def normalize_doc_number(match: re.Match) -> str:
     year = match["year"] or match["year2"] or match["year3"]
     number = match["num"] or match["num2"] or match["num3"]
-    return f"{match['org']}〔{year}〕{int(number)}号"
+    return f"{match['org']}〔{year}〕{int(number)}{match['hao']}"
 
 
-def doc_number(notice: NoticeText) -> str | None:
-    """The notice's own 文号: one standing on its own line near the top (others are citations)."""
-    for line in notice.lines[:15]:
-        found = DOC_NUMBER.match(line)
-        rest = line[found.end() :] if found else ""
-        if found and (not rest or re.match(r"^[（(]?(签发人|签发|急|特急|加急)", rest)):
-            return normalize_doc_number(found)
+def _whole_number(text: str) -> str | None:
+    found = DOC_NUMBER.match(text.strip())
+    if found and _AFTER_NUMBER.match(text.strip()[found.end() :]):
+        return normalize_doc_number(found)
     return None
+
+
+def _trailing_number(line: str) -> tuple[str, str | None]:
+    """国家能源局…的通知 国能综通安全〔2021〕108号: the title line with the 文号 printed after it."""
+    for end in re.finditer(DOC_TYPES, line):
+        own = _whole_number(line[end.end() :]) if end.end() > 8 and end.end() < len(line) else None
+        if own and _TITLE_END.search(line[: end.end()]):
+            return line[: end.end()], own
+    return line, None
+
+
+# 麒区安办〔202116号 / 麒区安办〔2021〕16 (a bracket or 号 lost with its HTML span): the year is four digits
+_DAMAGED_NUMBER = re.compile(
+    rf"^(?P<org>[{CJK}]{{1,15}}?)\s*[{_OPEN}]\s*(?P<year>(?:19|20)\d{{2}})\s*(?:[{_CLOSE}]\s*(?P<n1>\d{{1,4}})|(?P<n2>\d{{1,4}})\s*(?P<hao>[号號]))$"
+)
+
+
+def _damaged_number(line: str) -> str | None:
+    found = _DAMAGED_NUMBER.match(line.strip())
+    if not found:
+        return None
+    return f"{found['org']}〔{found['year']}〕{int(found['n1'] or found['n2'])}{found['hao'] or '号'}"
+
+
+def doc_number(notice: NoticeText) -> Found:
+    """The notice's own 文号: on its own line in the head, after the title, or in the metadata block."""
+    for line in notice.head:
+        own = _whole_number(line) or _trailing_number(line)[1]
+        if own:
+            return Found(own, 0.9)
+    for line in notice.head:
+        if own := _damaged_number(line):
+            return Found(own, 0.6, f"文号印刷不全（{line}），请核对")
+    for label in ("发文字号", "文号", "发文号", "文件编号", "编号", "作者"):
+        value = notice.metadata.get(label)
+        own = _whole_number(value) if value else None
+        if own:
+            return Found(own, 0.85 if label != "作者" else 0.7, f"取自网页信息栏“{label}”")
+    return NOTHING
 
 
 def notice_year(notice: NoticeText, issued: str | None, number: str | None) -> int | None:
@@ -39,98 +81,146 @@ def notice_year(notice: NoticeText, issued: str | None, number: str | None) -> i
         return int(issued[:4])
     if number:
         return int(re.search(r"〔(\d{4})〕", number)[1])
-    for line in notice.lines[:6]:
+    for label in ("成文日期", "发文日期"):
+        found = re.match(r"((?:19|20)\d{2})", notice.metadata.get(label, ""))
+        if found:
+            return int(found[1])
+    for line in notice.head:
         found = re.search(r"((?:19|20)\d{2})\s*年", line)
         if found:
             return int(found[1])
     return None
 
 
-def _recipient_index(notice: NoticeText) -> int | None:
-    for index, paragraph in enumerate(notice.paragraphs[:14]):
-        if (
-            re.search(r"[：:]$", paragraph)
-            and not re.match(r"(附件|联\s*系|电话|邮箱|电子邮箱|传真|现|根据|经|为|特此|具体|主题)", paragraph)
-            and "如下" not in paragraph
-            and len(paragraph) <= 160
-        ):
-            return index
-    return None
+def _title_candidates(notice: NoticeText) -> list[str]:
+    lines = [_trailing_number(line)[0] for line in notice.head if not _whole_number(line)]
+    lines = [line for line in lines if not _NOT_TITLE.search(line) and not re.search("[:：]", line)]
+    found: list[str] = []
+    for end, line in enumerate(lines):
+        if not _TITLE_END.search(line):
+            continue
+        start = end
+        while "关于" not in "".join(lines[start : end + 1]) and start > end - 3 and start > 0:
+            start -= 1
+        joined = "".join(lines[start : end + 1])
+        if "关于" not in joined:
+            start, joined = end, line
+        if start > 0 and re.match(tolerant("关于"), lines[start]) and ORG_LINE.match(lines[start - 1]):
+            joined = lines[start - 1] + joined
+        if 6 <= len(joined) <= 160:
+            found.append(joined)
+    return found
 
 
-def recipients(notice: NoticeText) -> str | None:
-    index = _recipient_index(notice)
-    return notice.paragraphs[index].rstrip("：:") if index is not None else None
-
-
-def _head_lines(notice: NoticeText) -> list[str]:
-    index = _recipient_index(notice)
-    if index is not None:
-        stop = notice.paragraphs[index][:8]
-        for number, line in enumerate(notice.lines):
-            if line.startswith(stop):
-                return notice.lines[:number]
-    return notice.lines[:8]
-
-
-def title(notice: NoticeText) -> str | None:
+def title(notice: NoticeText) -> Found:
     """From the office name or 关于 down to the line ending with the kind of document (…的通知)."""
-    lines = [
-        line
-        for line in _head_lines(notice)
-        if not DOC_NUMBER.match(line) and not re.search(r"签发人|^(特急|加急|急件|明电)$", line)
-    ]
-    lines = [line for line in lines if not re.search(r"文件$", line) or "关于" in line]
-    start = next((i for i, line in enumerate(lines) if "关于" in line), None)
-    if start is None:
-        start = next((i for i, line in enumerate(lines) if re.search(DOC_TYPES + "$", line)), None)
-        if start is None:
+    candidates = _title_candidates(notice)
+    if not candidates:
+        return NOTHING
+    chosen = candidates[-1]
+    agree = sum(c == chosen for c in candidates) + (notice.metadata.get("名称") == chosen)
+    agree += notice.metadata.get("标题") == chosen or notice.metadata.get("原标题") == chosen
+    confidence = 0.9 if re.search(tolerant("关于|印发|转发|的") + DOC_TYPES, chosen) or agree > 1 else 0.65
+    if len(set(candidates)) > 1 and not chosen.endswith(candidates[0]):
+        confidence -= 0.15
+    return Found(chosen, confidence)
+
+
+_DATE_AT_END = re.compile(r"\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})$")
+
+
+def signature(notice: NoticeText, date_at: int | None) -> Found:
+    """署名: the office right above the 成文日期 or on its line (`新乡市…办公室 2017年10月4日`)."""
+    if date_at is None:
+        return NOTHING
+    same_line = _DATE_AT_END.sub("", notice.lines[date_at])
+    if same_line != notice.lines[date_at] and ORG_LINE.match(same_line):
+        return Found(same_line, 0.9)
+    if date_at > 0 and notice.kinds[date_at - 1] == "body" and ORG_LINE.match(notice.lines[date_at - 1]):
+        return Found(notice.lines[date_at - 1], 0.9)
+    return NOTHING
+
+
+_TITLE_ORG = re.compile(rf"^(.{{3,60}}?{ORG_SUFFIX})" + tolerant(r"(?:关于|印发|转发)"))
+
+
+def issuer(notice: NoticeText, heading: str | None, date_at: int | None) -> Found:
+    """The signing office, else the office opening the title, else a standalone signature or the metadata."""
+    signed = signature(notice, date_at)
+    if signed.shown:
+        return signed
+    from_title = _TITLE_ORG.match(heading) if heading else None
+    if from_title:
+        return Found(from_title[1], 0.85)
+    for line in notice.head:
+        if ORG_LINE.match(line) and not re.search(tolerant("文件$"), line):
+            return Found(line, 0.7, "取自版头")
+    tail = _closing_office(notice)
+    if tail:
+        return Found(tail, 0.7, "署名下没有日期")
+    for label in ("发文机关", "发文单位", "发布机构", "发布单位", "文章来源", "来源", "信息来源"):
+        value = notice.metadata.get(label, "")
+        if ORG_LINE.match(value) and not re.search("网|站", value[-2:]) and not value.startswith(("区", "市", "县")):
+            return Found(value, 0.6, f"取自网页信息栏“{label}”")
+    return NOTHING
+
+
+def _closing_office(notice: NoticeText) -> str | None:
+    """An office standing alone after the last body paragraph (a signature printed without a date)."""
+    body = notice.body_lines
+    for position in range(len(body) - 1, 0, -1):
+        index, line = body[position]
+        if ORG_LINE.match(line) and len(line) >= 6:
+            before = body[position - 1][1]
+            if re.search(r"[。）)]$|\d$|\.[a-z]+$|[@]", before) and position >= len(body) - 3:
+                return line
             return None
-    if start > 0 and ORG_LINE.match(lines[start - 1]) and lines[start].startswith("关于"):
-        start -= 1
-    for end in range(start, min(start + 5, len(lines))):
-        if re.search(DOC_TYPES + "[》”]?$", lines[end]):
-            return "".join(lines[start : end + 1])
     return None
 
 
-def issuer(notice: NoticeText, heading: str | None) -> str | None:
-    """The signing office above the date, else the office named at the start of the title."""
-    for index, line in enumerate(notice.lines[1:], start=1):
-        if DATE_LINE.match(line):
-            above = notice.lines[index - 1]
-            if ORG_LINE.match(above):
-                return above
-            break
-    if heading:
-        found = re.match(rf"^(.{{4,40}}?{ORG_SUFFIX})关于", heading)
-        if found:
-            return found[1]
-    return None
+def recipients(notice: NoticeText) -> Found:
+    if not notice.recipients:
+        return NOTHING
+    return Found(notice.recipients, 0.9)
 
 
-_QUOTED_THEME = (
-    re.compile(r"以[“\"「『]([^”\"」』]{2,60})[”\"」』]为(?:活动)?主题"),
-    re.compile(r"主题(?:是|为|确定为|定为)?[：:]?\s*[“\"「『]([^”\"」』]{2,60})[”\"」』]"),
+_QUOTED_THEME = tuple(
+    compile_tolerant(p)
+    for p in (
+        r"以[“\"「『]([^”\"」』]{2,60})[”\"」』]为(?:活动)?主题",
+        r"主题(?:是|为|确定为|定为)[：:]?\s*[“\"「『]([^”\"」』]{2,60})[”\"」』]",
+        r"主题[：:]\s*[“\"「『]([^”\"」』]{2,60})[”\"」』]",
+        r"围绕[“\"「『]([^”\"」』]{2,60})[”\"」』](?:这一|这个|的)?(?:活动)?主题",
+        r"突出[“\"「『]([^”\"」』]{2,60})[”\"」』]的?(?:活动)?主题",
+    )
 )
+# 以落实安全责任，推动安全发展为主题 (quotes lost with their HTML spans)
+_UNQUOTED_THEME = compile_tolerant(r"以([^以。；;“”\"]{4,30}?)为(?:活动)?主题")
+_THEME_LINE = compile_tolerant(r"^(?:活动|宣传)?主题[：:]\s*(.{2,60}?)[。.]?$")
+_THEME_HEAD = compile_tolerant(r"(?:活动|宣传)?主题[：:]?")
 
 
-def theme(notice: NoticeText) -> str | None:
-    """活动主题: 以“…”为主题, 主题是“…”, 主题：…, or the line under a heading 活动主题."""
+def theme(notice: NoticeText) -> Found:
+    """活动主题: 以“…”为主题, 主题是“…”, 围绕“…”主题, 主题：…, or the line under a heading 活动主题."""
     spaced = [clean_line(line, keep_cjk_space=True) for line in notice.raw_lines]
+    body = [spaced[i] for i, _line in notice.body_lines] + [notice.flow]
     for pattern in _QUOTED_THEME:
-        for text in (*spaced, notice.flow):
+        for text in body:
             found = pattern.search(text)
             if found:
-                return found[1].strip()
-    for index, line in enumerate(notice.lines):
-        plain = re.sub(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])", "", line)
-        found = re.match(r"^(?:活动)?主题[：:]\s*(.{2,60}?)[。.]?$", plain)
+                return Found(found[1].strip(), 0.9)
+    for text in body:
+        found = _UNQUOTED_THEME.search(text)
+        if found and not re.search(tolerant("安全生产月|活动|为契机|指导"), found[1]):
+            return Found(found[1].strip(), 0.7, "主题没有引号，请核对")
+    for index, line in notice.body_lines:
+        plain = re.sub(r"^([一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])", "", line)
+        found = _THEME_LINE.match(plain)
         if found:
-            spaced_line = clean_line(notice.raw_lines[index], keep_cjk_space=True)
-            return re.split("[：:]", spaced_line, maxsplit=1)[-1].rstrip("。").strip(' “”"')
-        if re.fullmatch(r"(?:活动|宣传)?主题[：:]?", plain) and index + 1 < len(notice.lines):
-            following = clean_line(notice.raw_lines[index + 1], keep_cjk_space=True).rstrip("。").strip('“”"')
+            value = re.split("[：:]", spaced[index], maxsplit=1)[-1].rstrip("。").strip(' “”"')
+            return Found(value, 0.85)
+        if _THEME_HEAD.fullmatch(plain) and index + 1 < len(notice.lines):
+            following = spaced[index + 1].rstrip("。").strip('“”"')
             if len(following) <= 40 and not re.match(r"[一二三四五六七八九十]+、", following):
-                return following
-    return None
+                return Found(following, 0.8)
+    return best()

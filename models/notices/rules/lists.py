@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import re
 
-from models.notices.rules.text import CJK, NoticeText
+from models.notices.rules.layout import NoticeText
+from models.notices.rules.script import compile_tolerant, tolerant
+from models.notices.rules.text import CJK
 
 _ITEM = re.compile(
-    r"^\s*(?:附件\s*)?(?:\d{1,2}\s*[.、．:：,，](?!\d)|[（(]\d{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]、)\s*"
+    r"^\s*(?:附件\s*)?(?:\d{1,2}\s*[.、．:：,，](?!\d)|\d{1,2}\.(?=(?:19|20)\d\d年)|[（(]\d{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]、)\s*"
 )
-_HEAD = re.compile(r"^附\s*件\s*(?:\d{1,2}\s*)?[：:.、．]?\s*")
+_HEAD = compile_tolerant(r"^附\s*[件表]\s*(?:\d{1,2}\s*)?[：:.、．]?\s*")
 
 
 def _title(item: str) -> str:
-    item = _ITEM.sub("", item).strip(" 。；;，,")
-    if item.startswith("《") and item.endswith("》") and item.count("《") == 1:
-        item = item[1:-1]
-    return item
+    return _ITEM.sub("", item).strip(" 。；;，,")
 
 
 def _split_inline(items: list[str]) -> list[str]:
@@ -26,7 +25,9 @@ def _split_inline(items: list[str]) -> list[str]:
         number = re.match(r"^\s*(?:附件\s*)?(\d{1,2})", item)
         while number:
             following = str(int(number[1]) + 1)
-            cut = re.search(rf"(?<=[{CJK}）》”)；;。，,])\s*{following}\s*[.、．](?!\d)", item)
+            cut = re.search(
+                rf"(?<=[{CJK}）》”)；;。，,])\s*{following}\s*(?:[.、．](?!\d)|\.(?=(?:19|20)\d\d年))", item
+            )
             if not cut:
                 break
             out.append(item[: cut.start()])
@@ -41,15 +42,15 @@ def attachments(notice: NoticeText) -> list[str]:
     paragraphs = notice.paragraphs
     for index, paragraph in enumerate(paragraphs):
         head = _HEAD.match(paragraph)
-        if not head or (head.end() == len(paragraph) and not re.match(r"^附\s*件\s*[：:]", paragraph)):
+        if not head or (head.end() == len(paragraph) and not re.match(tolerant(r"^附\s*[件表]\s*[：:]"), paragraph)):
             continue
         items: list[str] = []
-        numbered_head = re.match(r"^附\s*件\s*\d", paragraph)
+        numbered_head = re.match(tolerant(r"^附\s*[件表]\s*\d"), paragraph)
         first = paragraph if numbered_head else paragraph[head.end() :]
         if first.strip():
             items.append(first)
         for following in paragraphs[index + 1 :]:
-            if _ITEM.match(following) or (numbered_head and re.match(r"^附\s*件\s*\d", following)):
+            if _ITEM.match(following) or (numbered_head and re.match(tolerant(r"^附\s*[件表]\s*\d"), following)):
                 items.append(following)
             else:
                 break
@@ -63,35 +64,109 @@ PHONE = re.compile(
     r"|1[3-9]\d[\s-]?\d{4}[\s-]?\d{4})(?![\d@])"
 )
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_NOT_NAME = re.compile(
-    r"^(联系|电话|手机|邮箱|传真|电子|办公|地址|及|和|方式|同志|座机|固话|号码|科室|单位|姓名|QQ|微信)"
+_NOT_NAME = compile_tolerant(
+    r"^(联系|电话|手机|邮箱|传真|电子|办公|地址|及|和|方式|同志|座机|固话|号码|科室|单位|姓名|QQ|微信|以备|发送|各|本)"
 )
-_NAME_AFTER = re.compile(
+_NAME_AFTER = compile_tolerant(
     rf"(?:联\s*系\s*人(?:及(?:联系)?(?:电话|方式))?|联系方式|姓名)\s*[：:]?\s*(?:[{CJK}]{{2,12}}(?:局|科|股|办|室|中心|处|队)\s*)?"
     rf"(?P<name>[{CJK}]{{2,4}}?)(?:同志)?(?=[\s，,、；;。（(：:\d]|$|电话|手机|联系|座机|办公)"
 )
-_MORE_NAMES = re.compile(
-    rf"(?<=[、，,；;\s\d])(?P<name>[{CJK}]{{2,4}}?)(?:同志)?(?=\s*[，,：:（(]?\s*(?:电话|手机|联系电话)?\s*[：:]?\s*(?:\d|[（(]0))"
+_MORE_NAMES = compile_tolerant(
+    rf"(?<=[、，,；;\s\d])(?P<name>[{CJK}]{{2,4}}?)(?:同志)?"
+    r"(?=\s*[，,：:（(]?\s*(?:电话|手机|联系电话)?\s*[：:]?\s*(?:\d{7}|0\d{2,3}\s*[-—–－]|1[3-9]\d{9}|[（(]\s*0\d{2,3}))"
 )
+_JOINED_NAME = re.compile(rf"^、\s*(?P<name>[{CJK}]{{2,4}}?)(?:同志)?(?=[、，,；;\s（(]|$)")
+_LABEL = compile_tolerant(r"联\s*系\s*人|联系方式")
+_LINE_LABEL = compile_tolerant(
+    r"^[（(]?(电子邮箱|邮箱|E-?mail|电\s*话|传\s*真|联系电话|手\s*机|联系邮箱|咨询电话)", re.I
+)
+_FAX = compile_tolerant(r"传\s*真\s*[：:]?\s*$")
 
 
-def _contact_block(notice: NoticeText) -> str:
+def _contact_blocks(notice: NoticeText) -> list[str]:
     paragraphs = notice.paragraphs
+    blocks, used = [], set()
     for index, paragraph in enumerate(paragraphs):
-        if not re.search(r"联\s*系\s*人|联系方式", paragraph):
+        found = next(
+            (
+                m
+                for m in _LABEL.finditer(paragraph)
+                if re.match(r"[^，,。；;]{0,12}(?:[：:]|\d|@)", paragraph[m.end() :])
+            ),
+            None,
+        )
+        if not found or index in used:
             continue
         start = index
-        if index and re.match(r"^(电子邮箱|邮箱|E-?mail|电话|传真|联系电话)", paragraphs[index - 1], re.I):
+        if index and _LINE_LABEL.match(paragraphs[index - 1]) and index - 1 not in used:
             start -= 1
         end = index + 1
-        while end < len(paragraphs) and not re.match(r"^附\s*件", paragraphs[end]):
-            if not (
-                EMAIL.search(paragraphs[end]) or re.match(r"^(电话|手机|传真|邮箱|电子邮箱|联系电话)", paragraphs[end])
-            ):
+        while end < len(paragraphs) and not re.match(tolerant(r"^附\s*件"), paragraphs[end]):
+            if not (EMAIL.search(paragraphs[end]) and len(paragraphs[end]) < 60 or _LINE_LABEL.match(paragraphs[end])):
                 break
             end += 1
-        return "\n".join(paragraphs[start:end])
-    return ""
+        used.update(range(start, end))
+        text = "\n".join(paragraphs[start:end])
+        labelled = _LINE_LABEL.match(paragraph) and found.start() < 60  # 电子邮箱：…联系人及电话：… on one line
+        blocks.append(text[found.start() :] if start == index and not labelled else text)
+    return blocks
+
+
+_PHONE_START = r"(?:\d{7}|0\d{2,3}\s*[-—–－]|1[3-9]\d{9}|[（(]\s*0\d{2,3})"
+_PHONE_NEXT = re.compile(rf"^\s*(?:同志)?\s*[（(，,、\s]*(?:电话|手机|联系电话|座机|電話)?\s*[：:]?\s*{_PHONE_START}")
+
+
+def _names(block: str) -> list[tuple[int, str]]:
+    """Names after 联系人：, or right before a phone (联系人张三 1391…); never words of a sentence (联系人要保持…)."""
+    names = []
+    for m in _NAME_AFTER.finditer(block):
+        labelled = re.search("[：:]", block[m.start() : m.start("name")])
+        if not labelled and not _PHONE_NEXT.match(block[m.end("name") :]):
+            continue
+        names.append((m.start("name"), m["name"]))
+        cursor = m.end("name")
+        while joined := _JOINED_NAME.match(block[cursor:]):
+            names.append((cursor + joined.start("name"), joined["name"]))
+            cursor += joined.end("name")
+    if names:
+        for m in _MORE_NAMES.finditer(block, names[0][0] + len(names[0][1])):
+            if not _NOT_NAME.match(m["name"]) and all(m.start("name") != s for s, _ in names):
+                names.append((m.start("name"), m["name"]))
+    return sorted((s, n) for s, n in names if not _NOT_NAME.match(n))
+
+
+def _numbers(block: str) -> dict[str, list[tuple[int, str]]]:
+    mails = list(EMAIL.finditer(block))
+    phones = [
+        m
+        for m in PHONE.finditer(block)
+        if not any(e.start() <= m.start() < e.end() for e in mails)
+        and not _FAX.search(block[max(0, m.start() - 6) : m.start()])
+    ]
+    return {
+        "email": [(m.start(), m.group()) for m in mails],
+        "phone": [(m.start(), re.sub(r"\s+", "", m.group())) for m in phones],
+    }
+
+
+def _assign(block: str, names: list[tuple[int, str]]) -> list[dict]:
+    people = [{"name": n, "phone": [], "email": []} for _, n in names]
+    starts = [s for s, _ in names]
+    for kind, values in _numbers(block).items():
+        if len(values) == len(names) > 1 and values[0][0] > starts[-1]:
+            for person, (_, value) in zip(people, values):  # 张雷，马楠 / 010-…，010-…: in printed order
+                person[kind].append(value)
+            continue
+        spare = []
+        for position, value in values:
+            owner = max((i for i, s in enumerate(starts) if s <= position), default=None)
+            (people[owner][kind] if owner is not None else spare).append(value)
+        for value in spare:
+            target = next((p for p in people if not p[kind]), None)
+            if target is not None:
+                target[kind].append(value)
+    _share_within_groups(block, names, people)
+    return people
 
 
 def _share_within_groups(block: str, names: list[tuple[int, str]], people: list[dict]) -> None:
@@ -109,35 +184,34 @@ def _share_within_groups(block: str, names: list[tuple[int, str]], people: list[
         group = [index]
 
 
+def _nameless(notice: NoticeText) -> list[dict]:
+    """联系电话：88150313 / 联系邮箱：… printed without a person: a contact with no name."""
+    phones, mails = [], []
+    for paragraph in notice.paragraphs:
+        if _LINE_LABEL.match(paragraph) and not _FAX.search(paragraph[:8] + "：") and len(paragraph) < 80:
+            numbers = _numbers(paragraph)
+            phones += [v for _, v in numbers["phone"]]
+            mails += [v for _, v in numbers["email"]]
+    if not phones and not mails:
+        return []
+    return [
+        {
+            "name": None,
+            "phone": "、".join(dict.fromkeys(phones)) or None,
+            "email": "、".join(dict.fromkeys(mails)) or None,
+        }
+    ]
+
+
 def contacts(notice: NoticeText) -> list[dict]:
     """联系人：夏欣，联系电话：0874— 6172266；邮箱：…  /  联系人及电话：赵师佳，63104019（传真）"""
-    block = _contact_block(notice)
-    if not block:
-        return []
-    names = [(m.start("name"), m["name"]) for m in _NAME_AFTER.finditer(block)]
-    if names:
-        for m in _MORE_NAMES.finditer(block, names[0][0] + len(names[0][1])):
-            if not _NOT_NAME.match(m["name"]) and all(m.start("name") != s for s, _ in names):
-                names.append((m.start("name"), m["name"]))
-    names = sorted((s, n) for s, n in names if not _NOT_NAME.match(n))
-    if not names:
-        return []
-    people = [{"name": n, "phone": [], "email": []} for _, n in names]
-    starts = [s for s, _ in names]
-    spare = {"phone": [], "email": []}
-    for kind, pattern in (("email", EMAIL), ("phone", PHONE)):
-        for m in pattern.finditer(block):
-            if kind == "phone" and any(m.start() >= e.start() and m.start() < e.end() for e in EMAIL.finditer(block)):
-                continue
-            value = re.sub(r"\s+", "", m.group())
-            owner = max((i for i, s in enumerate(starts) if s <= m.start()), default=None)
-            (people[owner][kind] if owner is not None else spare[kind]).append(value)
-    for kind in ("phone", "email"):
-        for value in spare[kind]:
-            target = next((p for p in people if not p[kind]), None)
-            if target is not None:
-                target[kind].append(value)
-    _share_within_groups(block, names, people)
+    people: list[dict] = []
+    for block in _contact_blocks(notice):
+        names = _names(block)
+        if names:
+            people += _assign(block, names)
+    if not people:
+        return _nameless(notice)
     return [
         {"name": p["name"], "phone": "、".join(p["phone"]) or None, "email": "、".join(p["email"]) or None}
         for p in people

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from models.notices.rules.dates import DATE, date_of
-from models.notices.rules.text import NoticeText
+from models.notices.rules.dates import DATE, RANGE_SEP, date_of, make_date, month_end
+from models.notices.rules.layout import NoticeText
+from models.notices.rules.script import compile_tolerant, tolerant
 
-SEND = r"(报送|上报|报至|报给|报|送至|送达|送|发送|发至|提交|交至|反馈|传真|上传|提供|汇总)"
+SEND = tolerant(r"(报送|上报|报至|报给|报|送至|送达|送|发送|发至|提交|交至|反馈|传真|上传|提供|汇总|填报|申报|备案)")
 _BEFORE = re.compile(
     r"^\s*(?:[（(](?:星期|周|礼拜)[一二三四五六日天七][）)])?\s*"
     r"(?:(?:上午|下午|中午|晚上)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|[时点](?:\d{1,2}分?)?))?\s*"
@@ -38,6 +39,7 @@ def time_of(text: str) -> str | None:
 
 def _tidy(what: str) -> str:
     what = what.strip(" ，,、。；;")
+    what = re.sub(r"^的", "", what)
     what = re.sub(r"^(?:前|之前|以前)?[，,]?\s*(?:请|务必|须|需)?\s*(?:将|把)", "", what)
     what = _DESTINATION.sub("", what) if not re.match(r"^(报送|上报)", what) else what
     what = re.sub(r"^(?:报送|上报|提交|反馈|发送|报)(?!名)", "", what)
@@ -48,7 +50,9 @@ def _subject(clause: str) -> str:
     """What comes before 请于/于/在 DATE: the thing to send (without the units told to send it)."""
     clause = re.sub(r"(?:请|务必|须|需|要|应|并)?\s*(?:于|在)?\s*$", "", clause)
     clause = re.split(r"[，,]", clause)[-1]
-    clause = re.sub(r"^.*?(?:单位|部门|街道|乡镇|镇|企业|县区|区县)[）)]?(?:要|须|需|应)?", "", clause)
+    units = r"(?:单位|部门|街道|乡镇|镇|企业|县区|区县|市县)[）)]?"
+    clause = re.sub(rf"^.*?{units}(?:要|须|需|应)?", "", clause)
+    clause = re.sub(rf"^(?:(?:和|及|与|、)[^，,的]{{0,10}}?{units})+(?:要|须|需|应)?", "", clause)  # 各部门和单位的…
     return _tidy(clause)
 
 
@@ -56,45 +60,115 @@ def _sentences(notice: NoticeText) -> list[str]:
     return [s for p in notice.paragraphs for s in re.split(r"(?<=[。；;！!])", p) if s.strip()]
 
 
+_MONTH_END = re.compile(r"(?P<y>\d{4}\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?:底|末|份?最后一天)")
+_DAY_LIST = re.compile(
+    r"(?P<y>\d{4}\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?P<more>(?:\s*[、和及]\s*\d{1,2}\s*日)+)"
+)
+# 于6月14日前组织…填写《申报表》: something is delivered (a 完成/整改 milestone is not a deadline to track)
+_ACTION = compile_tolerant(r"填写|填报|报名|推荐|申报|上传|录入|提交|报送|上报|备案|反馈|汇总|报")
+
+
+def _spelled_out(sentence: str, year: int | None, issued: date | None = None) -> str:
+    """3月底 → 3月31日; 本月底 → the issue month's last day; 6月7日、14日、21日 → 6月7日、6月14日、6月21日."""
+    if issued:
+        sentence = re.sub(
+            r"本月(?:底|末)", f"{issued.year}年{issued.month}月{month_end(issued.year, issued.month).day}日", sentence
+        )
+
+    def end_of(m: re.Match) -> str:
+        y = int(m["y"].strip(" 年")) if m["y"] else year or 2001
+        return f"{m['y'] or ''}{m['m']}月{month_end(y, int(m['m'])).day if 1 <= int(m['m']) <= 12 else 1}日"
+
+    def each_day(m: re.Match) -> str:
+        more = re.sub(r"(\d{1,2})\s*日", lambda d: f"{m['m']}月{d[1]}日", m["more"])
+        return f"{m['y'] or ''}{m['m']}月{m['d']}日{more}"
+
+    return _DAY_LIST.sub(each_day, _MONTH_END.sub(end_of, sentence))
+
+
+_CHAINED = re.compile(r"^\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*[、，,和及与]\s*$")
+
+
+def _what_after(clause: str) -> str:
+    """于6月14日前组织…填写《案例申报表》: what follows the date when nothing is 将…报送."""
+    clause = re.split(r"[，,](?:进行|并|确保|同时|逾期)", clause)[0]
+    return _tidy(re.sub(r"^[，,]?\s*(?:请|务必|须|需|要)?\s*(?:组织|完成|做好)?", "", clause))
+
+
+def _one_deadline(sentence: str, matches: list, index: int, year: int | None, issued: date | None) -> dict | None:
+    match = matches[index]
+    after_text = sentence[match.end() :]
+    before_text = sentence[: match.start()]
+    if _NOT_DEADLINE_AFTER.match(after_text) or re.search(r"(至|到|—|-|~|～|[（(])\s*$", before_text):
+        return None
+    when = date_of(match, year, issued)
+    if when is None:
+        return None
+    stop = matches[index + 1].start() if index + 1 < len(matches) else len(sentence)
+    tail = after_text[: stop - match.end()]
+    head = _BEFORE.match(tail)
+    rest = tail[head.end() :]
+    clause = re.split(r"[。；;]", rest)[0]
+    local_send = re.search(SEND, re.split(r"[，,]", clause)[0] or "")
+    what, guessed = "", False
+    if re.match(r"^[，,]?\s*(?:请|务必|须|需)?\s*(?:将|把)", clause):
+        what = re.split(SEND + r"(?![名单表])", re.sub(r"^[，,]?\s*(?:请|务必|须|需)?\s*(?:将|把)", "", clause))[0]
+        what = re.split(r"[，,](?=\s*\d{1,2}\s*月)", what)[0]
+        if not re.search(SEND, sentence[match.end() :]):
+            return None
+    elif local_send and local_send.start() < 4:
+        what = re.split(r"[，,]", clause)[0][local_send.end() :]
+        if not what.strip() or _ONLY_PLACE.match(what):
+            what = _subject(before_text)
+    elif re.search(SEND, clause[:12]):
+        what = _subject(before_text)
+    elif head["before"] and re.search(r"于\s*$", before_text) and _ACTION.search(re.split(r"[，,]", clause)[0]):
+        what, guessed = _what_after(clause), True
+    what = _tidy(re.split(r"[，,](?:并|同时|逾期|如)", what)[0])
+    if not what or len(what) < 2 or re.search(r"^(的|各|和)", what):
+        return None
+    item = {"date": when.isoformat(), "what": what}
+    hour = time_of(tail[: head.end()])
+    if hour:
+        item["time"] = hour
+    if guessed:
+        item["unsure"] = "报送内容由句意推断，请核对"
+    return item
+
+
 def deadlines(notice: NoticeText, year: int | None, issued: date | None = None) -> list[dict]:
-    """One-off deadlines: 于5月21日将联络员名单…报, 5月30日（星期一）前报送…, 材料请于6月5日前报送…"""
+    """One-off deadlines: 于5月21日将联络员名单…报, 5月30日（星期一）前报送…, 材料请于6月5日前报送…
+
+    A date before the notice was issued is history (a plan's yearly task), not a deadline of this notice.
+    Dates listed together (分别于6月7日、14日、21日前报送) share what follows the last of them.
+    """
+    after = issued or (date(year, 1, 1) if year else None)
     found: list[dict] = []
     for sentence in _sentences(notice):
-        if re.search(r"每(?:周|星期|月)", sentence) and not re.search(r"\d\s*月\s*\d", sentence):
+        if re.search(tolerant(r"每(?:周|星期|月|日|天|季度|半年)"), sentence) and not re.search(
+            r"\d\s*月\s*\d", sentence
+        ):
             continue
         if not re.search(SEND, sentence):
             continue
+        sentence = _spelled_out(sentence, year, issued)
         matches = list(DATE.finditer(sentence))
+        chain: list[re.Match] = []
         for index, match in enumerate(matches):
-            after_text = sentence[match.end() :]
-            if _NOT_DEADLINE_AFTER.match(after_text) or re.search(r"(至|到|—|-|~|～)\s*$", sentence[: match.start()]):
+            following = matches[index + 1] if index + 1 < len(matches) else None
+            if following and _CHAINED.match(sentence[match.end() : following.start()]):
+                chain.append(match)
                 continue
-            when = date_of(match, year, issued)
-            if when is None:
-                continue
-            stop = matches[index + 1].start() if index + 1 < len(matches) else len(sentence)
-            tail = after_text[: stop - match.end()]
-            head = _BEFORE.match(tail)
-            rest = tail[head.end() :]
-            clause = re.split(r"[。；;]", rest)[0]
-            local_send = re.search(SEND, re.split(r"[，,]", clause)[0] or "")
-            what = ""
-            if re.match(r"^[，,]?\s*(?:请|务必|须|需)?\s*(?:将|把)", clause):
-                what = re.split(
-                    SEND + r"(?![名单表])", re.sub(r"^[，,]?\s*(?:请|务必|须|需)?\s*(?:将|把)", "", clause)
-                )[0]
-                what = re.split(r"[，,](?=\s*\d{1,2}\s*月)", what)[0]
-                if not re.search(SEND, sentence[match.end() :]):
-                    continue
-            elif local_send and local_send.start() < 4:
-                what = re.split(r"[，,]", clause)[0][local_send.end() :]
-                if _ONLY_PLACE.match(what):
-                    what = _subject(sentence[: match.start()])
-            else:
-                what = _subject(sentence[: match.start()]) if re.search(SEND, clause[:12]) else ""
-            what = _tidy(re.split(r"[，,](?:并|同时|逾期|如)", what)[0])
-            if what and len(what) >= 2 and not re.search(r"^(的|各|和)", what):
-                found.append({"date": when.isoformat(), "what": what})
+            item = _one_deadline(sentence, matches, index, year, after)
+            if item:
+                for earlier in chain:
+                    when = date_of(earlier, year, after)
+                    if when:
+                        found.append({**item, "date": when.isoformat()})
+                found.append(item)
+            chain = []
+    if issued:
+        found = [item for item in found if item["date"] >= issued.isoformat()]
     seen, unique = set(), []
     for item in found:
         if (item["date"], item["what"]) not in seen:
@@ -103,40 +177,139 @@ def deadlines(notice: NoticeText, year: int | None, issued: date | None = None) 
     return unique
 
 
+def weekly_lists(items: list[dict]) -> tuple[list[dict], list[dict]]:
+    """分别于6月7日、14日、21日、28日前报送: three or more dates a week apart for one thing are a weekly report."""
+    by_what: dict[str, list[dict]] = {}
+    for item in items:
+        by_what.setdefault(item["what"], []).append(item)
+    kept, weekly = [], []
+    for what, group in by_what.items():
+        days = sorted(date.fromisoformat(i["date"]) for i in group)
+        if len(days) >= 3 and all((b - a).days == 7 for a, b in zip(days, days[1:])):
+            weekly.append(
+                {
+                    "rule": f"weekly:{_DAY_NAMES[days[0].isoweekday() - 1]}",
+                    "weekday": days[0].isoweekday(),
+                    "day_of_month": None,
+                    "time": group[0].get("time"),
+                    "what": what,
+                    "from": days[0].isoformat(),
+                    "until": days[-1].isoformat(),
+                    "unsure": "由所列日期推断为每周报送，请核对",
+                }
+            )
+        else:
+            kept += group
+    return kept, weekly
+
+
+_DAY_NAMES = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
+
+
 _WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "七": 7}
-_RECURRING = re.compile(
+_RECURRING = compile_tolerant(
     r"每(?:周|星期|个星期)(?:的)?\s*(?:星期|周)?(?P<weekday>[一二三四五六日天七])(?![次遍期批个])"
-    r"|每(?:个)?月(?:的)?\s*(?P<day>\d{1,2})\s*[日号]"
+    r"|每(?:个)?月(?:的)?\s*(?P<days>\d{1,2}\s*[日号](?:\s*[、和及,，]\s*\d{1,2}\s*[日号]?(?=\s*[、和及,，前]))*)"
     r"|每(?:个)?月(?P<end>底|末|最后一天)"
+    r"|每(?:日|天)(?P<daily>)"
+    r"|每(?:个)?(?P<quarter>季度)"
+    r"|每(?P<half>半年)"
 )
+_RANGES = re.compile(
+    r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日?"
+    + RANGE_SEP
+    + r"(?:(?P<m2>\d{1,2})\s*月\s*)?(?P<d2>\d{1,2})\s*日"
+)
+_ZERO_REPORT = compile_tolerant(r"[“\"]?(?:零报告|日报告|日报)[”\"]?(?:和[“\"]?(?:零报告|日报告)[”\"]?)?制度")
 
 
-def recurring(notice: NoticeText) -> list[dict]:
-    """Recurring reports: 每周一汇总上报上一周…, 每周四12:00前报送…, 每月7日前报送…"""
+def _ranges(text: str, year: int | None) -> list[tuple[str, str]]:
+    out = []
+    for m in _RANGES.finditer(text):
+        start = make_date(int(m["y"]) if m["y"] else None, int(m["m"]), int(m["d"]), year)
+        end = make_date(start.year, int(m["m2"] or m["m"]), int(m["d2"]), None) if start else None
+        if start and end and end >= start:
+            out.append((start.isoformat(), end.isoformat()))
+    return out
+
+
+def _rule(match: re.Match, day: int | None, hour: str | None) -> tuple[str, int | None, int | None]:
+    if match["weekday"]:
+        weekday = _WEEKDAYS[match["weekday"]]
+        return f"weekly:{_DAY_NAMES[weekday - 1]}{' ' + hour if hour else ''}", weekday, None
+    if day:
+        return f"monthly:{day}", None, day
+    if match["daily"] is not None:
+        return f"daily{' ' + hour if hour else ''}", None, None
+    return ("quarterly" if match["quarter"] else "semiannual"), None, None
+
+
+def _what(clause: str, rest_of_sentence: str) -> str:
+    if re.match(r"^\s*(?:将|把)", clause):
+        return _tidy(re.split(SEND + r"(?![名单表])", re.sub(r"^\s*(?:将|把)", "", clause))[0])
+    if not clause.strip(" ，,"):
+        what = re.split(r"[。；;]", rest_of_sentence)[0]
+        return _tidy(re.split(r"[，,]", what.lstrip("，, "))[0])
+    return _tidy(re.sub(r"^(?:向[^，,]{1,20}?(?:书面|电话)?(?:传报|报送|报告|上报|报))", "", clause))
+
+
+def recurring(notice: NoticeText, year: int | None = None) -> list[dict]:
+    """Recurring reports: 每周一汇总上报上一周…, 每周四12:00前报送…, 每月15日、30日前报送…, 每日下午15时前…,
+    每季度报送一次…, and a 零报告 regime (daily) with the dates it runs."""
     found: list[dict] = []
     for sentence in _sentences(notice):
         for match in _RECURRING.finditer(sentence):
-            clause = re.split(r"[，,。；;]", sentence[match.end() :])[0]
             rest_of_sentence = sentence[match.end() :]
-            if not re.search(SEND, rest_of_sentence[:80]):
+            window = re.sub(r"^\s*[（(][^）)]{0,60}[）)]", "", rest_of_sentence)
+            if not re.search(SEND, window[:80]):
+                continue
+            if (match["quarter"] or match["half"]) and not re.match(r"^[^，,。；;]{0,4}" + SEND, window):
+                continue
+            clause = re.split(r"[，,。；;]", window)[0]
+            if match["daily"] is not None and not re.match(
+                r"^\s*(?:上午|下午|中午|晚上|\d|将|把|向|报|上报|报送|汇总)", clause
+            ):
                 continue
             head = _BEFORE.match(clause)
-            time_text = clause[: head.end()]
-            what = clause[head.end() :]
-            if re.match(r"^\s*(?:将|把)", what):
-                what = re.split(SEND + r"(?![名单表])", re.sub(r"^\s*(?:将|把)", "", what))[0]
-            elif not what.strip(" ，,"):
-                what = re.split(r"[。；;]", rest_of_sentence)[0]
-                what = _tidy(re.split(r"[，,]", what.lstrip("，, "))[0])
-            what = _tidy(what)
+            hour = time_of(clause[: head.end()])
+            what = _what(clause[head.end() :], window)
+            if match["quarter"] or match["half"]:
+                what = _tidy(re.sub(r"^[^，,。；;]{0,4}?" + SEND + r"(?:一次)?", "", clause)) or what
             if not what:
                 continue
-            found.append(
-                {
-                    "weekday": _WEEKDAYS[match["weekday"]] if match["weekday"] else None,
-                    "day_of_month": int(match["day"]) if match["day"] else (31 if match["end"] else None),
-                    "time": time_of(time_text),
-                    "what": what,
-                }
-            )
+            days = [int(d) for d in re.findall(r"\d{1,2}", match["days"] or "")] or [31 if match["end"] else None]
+            spans = _ranges(rest_of_sentence[: len(rest_of_sentence) - len(window)], year) or [(None, None)]
+            for day in days:
+                for since, until in spans:
+                    rule, weekday, day_of_month = _rule(match, day, hour)
+                    item = {"rule": rule, "weekday": weekday, "day_of_month": day_of_month, "time": hour, "what": what}
+                    if since:
+                        item.update({"from": since, "until": until})
+                    found.append(item)
+    if not any(item["rule"].startswith("daily") for item in found):
+        found += _zero_reports(notice, year)
     return found
+
+
+def _zero_reports(notice: NoticeText, year: int | None) -> list[dict]:
+    """从9月10日至10月15日实行…“零报告”制度: a daily report (nothing to report is reported too)."""
+    for sentence in _sentences(notice):
+        found = _ZERO_REPORT.search(sentence)
+        if found and not re.search(tolerant(r"每(?:周|星期|月|季度|半年)"), sentence):
+            spans = _ranges(sentence, year) or [(None, None)]
+            what = re.sub(r"^.*?(?:实行|采取|执行|落实)+", "", sentence[: found.end()]).strip(" ，,")
+            out = []
+            for since, until in spans:
+                item = {
+                    "rule": "daily",
+                    "weekday": None,
+                    "day_of_month": None,
+                    "time": None,
+                    "what": what,
+                    "unsure": "由“零报告”制度推断为每日报送，请核对",
+                }
+                if since:
+                    item.update({"from": since, "until": until})
+                out.append(item)
+            return out
+    return []

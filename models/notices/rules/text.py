@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from models.notices.rules.script import strip_pinyin, tolerant
 
 CJK = "\u3400-\u9fff"
 _FULLWIDTH = str.maketrans(
@@ -20,13 +21,15 @@ NOISE = (
     re.compile(r"^第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?$"),
     re.compile(r"^\d+\s*/\s*\d+$"),
 )
-ORG_SUFFIX = r"(办公室|委员会|人民政府|政府|办事处|局|厅|部|委|办|中心|总队|支队|大队)"
-DOC_TYPES = r"(通知|通报|方案|意见|函|决定|办法|报告|请示|公告|通告|纪要|批复|规定|要点|计划|安排)"
-ORG_LINE = re.compile(rf"^[{CJK}（）()]{{4,40}}{ORG_SUFFIX}$")
+ORG_SUFFIX = tolerant(
+    r"(办公室|委员会|人民政府|政府|办事处|局|厅|部|委|办|中心|总队|支队|大队|司|署|院|会|处|站|所|公司|集团|学校|管委会)"
+)
+DOC_TYPES = tolerant(r"(通知|通报|方案|意见|函|决定|办法|报告|请示|公告|通告|纪要|批复|规定|要点|计划|安排)")
+ORG_LINE = re.compile(rf"^[{CJK}（）() ]{{3,60}}{ORG_SUFFIX}$")
 DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日([（(][^）)]*[）)])?$")
-DOC_NUMBER_LINE = re.compile(rf"^[{CJK}]{{1,15}}[〔\[【（(［﹝]?\d{{4}}[〕\]】）)］﹝]?\d{{1,4}}号")
+DOC_NUMBER_LINE = re.compile(tolerant(rf"^[{CJK}]{{1,15}}[〔\[【（(［﹝]?\d{{4}}[〕\]】）)］﹝]?\d{{1,4}}号"))
 MARKER = re.compile(
-    r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．，](?!\d)|[①-⑳]|附件|联\s*系|电话|传真|邮箱|电子邮箱|E-?mail)",
+    r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．，](?!\d)|\d{1,2}\.(?=(?:19|20)\d\d年)|[①-⑳]|附件|联\s*系|电话|传真|邮箱|电子邮箱|E-?mail)",
     re.I,
 )
 
@@ -54,7 +57,7 @@ def _is_ascii_word(ch: str) -> bool:
 
 def clean_line(line: str, keep_cjk_space: bool = False) -> str:
     """One line without stray spaces; a space stays only between two ASCII words (or CJK runs if asked)."""
-    line = re.sub(r"\s+", " ", line.translate(_FULLWIDTH)).strip()
+    line = re.sub(r"\s+", " ", strip_pinyin(line.translate(_FULLWIDTH))).strip()
     parts = line.split(" ")
     out = parts[0]
     for part in parts[1:]:
@@ -69,21 +72,13 @@ def clean_line(line: str, keep_cjk_space: bool = False) -> str:
     return arabic_dates(out)
 
 
+def spaced(line: str) -> str:
+    """The line with its spaces kept (as one), for blocks whose fields are separated by them."""
+    return re.sub(r"\s+", " ", strip_pinyin(line.translate(_FULLWIDTH))).strip()
+
+
 def is_noise(line: str) -> bool:
     return any(p.search(line) for p in NOISE)
-
-
-@dataclass
-class NoticeText:
-    """The notice as cleaned lines and as paragraphs (lines broken by PDF extraction joined again)."""
-
-    raw_lines: list[str]
-    lines: list[str] = field(default_factory=list)
-    paragraphs: list[str] = field(default_factory=list)
-
-    @property
-    def flow(self) -> str:
-        return "\n".join(self.paragraphs)
 
 
 def _hard_line(line: str) -> bool:
@@ -114,23 +109,3 @@ def paragraphs_of(lines: list[tuple[str, int]]) -> list[str]:
         else:
             paragraphs[-1] = _join(paragraphs[-1], line)
     return paragraphs
-
-
-def prepare(text: str) -> NoticeText:
-    raw = [line for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    notice = NoticeText(raw_lines=[])
-    counted: list[tuple[str, int]] = []
-    blanks = 0
-    for line in raw:
-        cleaned = clean_line(line)
-        if not cleaned:
-            blanks += 1
-            continue
-        if is_noise(cleaned):
-            continue
-        notice.raw_lines.append(line)
-        notice.lines.append(cleaned)
-        counted.append((cleaned, blanks))
-        blanks = 0
-    notice.paragraphs = paragraphs_of(counted)
-    return notice

@@ -10,8 +10,6 @@ from models.documents.xlsx_io import open_workbook, put, save_workbook
 from models.documents.xlsx_merge import merge
 from models.errors import ImportRejected
 from models.progress.forms.own_layout import add_styles, page_setup, set_widths, write_footer, write_header, write_title
-from models.progress.forms.template import match_columns, read_header, sheet_merges, sheet_rows
-from models.progress.values import fold
 from models.store.database import Store
 
 _END_ROW = re.compile(r"合计|总计|填报人|审核|制表|联系电话")
@@ -78,75 +76,44 @@ def export_own(table: dict, campaign: dict, target, office_name: str | None = No
     return {"file": str(target), "rows": len(table["rows"]), "unmatched_columns": [], "unplaced_units": []}
 
 
-def _is_formula(value) -> bool:
-    return isinstance(value, str) and value.startswith("=")
-
-
-def export_into_template(table: dict, template, target, mapping: dict | None = None) -> dict:
+def export_into_template(
+    table: dict, template, target, mapping: dict | None = None, *, store=None, office=None
+) -> dict:
     """Fill a received template in place; styles, merges, formulas and print setup stay as they are."""
+    from models.progress.forms.filling import fill_template
+    from models.progress.forms.template import template_model
+
     name = Path(template).name
+    if office is None and store is not None:
+        from models.campaigns.office import get_office
+
+        office = get_office(store)
     workbook = open_workbook(template, read_only=False, data_only=False)
-    ws = next((s for s in workbook.worksheets if s.sheet_state == "visible"), workbook.active)
-    rows = sheet_rows(ws)
-    merges = sheet_merges(ws)
-    header = read_header(rows, merges, name)
-    matched, unmatched = match_columns(header.columns, table["indicators"], mapping)
-    if not matched:
-        raise ImportRejected("模板的表头栏目与本活动的指标都对不上，无法填写。", name)
-    col_of = {indicator_id: col for col, indicator_id in matched.items()}
-    label_cols = header.label_columns or [1]
-    name_col = label_cols[-1]
-    number_col = label_cols[0] if len(label_cols) > 1 else None
-    covered = {(r, c) for r0, c0, r1, c1 in merges for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
-    printed, free, total_row = {}, [], None
-    for r in range(header.last_row + 1, ws.max_row + 1):
-        label = "".join(fold(ws.cell(r, c).value) for c in label_cols if isinstance(ws.cell(r, c).value, str))
-        if _END_ROW.search(label):
-            total_row = r if "计" in label else total_row
-            break
-        if label:
-            printed[label] = r
-        elif (r, name_col) not in covered:
-            free.append(r)
-    placed, unplaced = 0, []
-    for row in table["rows"]:
-        unit = row["unit"]
-        r = printed.get(fold(unit["name"]))
-        if r is None:
-            if not free:
-                unplaced.append(unit["name"])
-                continue
-            r = free.pop(0)
-            put(ws.cell(r, name_col), unit["name"])
-            if number_col:
-                ws.cell(r, number_col).value = placed + 1
-        for indicator, value in zip(table["indicators"], row["values"]):
-            col = col_of.get(indicator["id"])
-            if col and value is not None and not _is_formula(ws.cell(r, col).value):
-                ws.cell(r, col).value = value
-        placed += 1
-    if total_row:
-        for indicator, value in zip(table["indicators"], table["total"]):
-            col = col_of.get(indicator["id"])
-            if col and ws.cell(total_row, col).value is None:
-                ws.cell(total_row, col).value = value
+    model = template_model(template, workbook)
+    try:
+        report = fill_template(workbook[model.sheet], model, table, mapping=mapping, office=office)
+    except ImportRejected as exc:
+        raise ImportRejected(exc.message, name) from exc
     save_workbook(workbook, target)
+    from models.progress.forms.filling import match_model_columns
+
+    matched = match_model_columns(model, table["indicators"], mapping)
     return {
         "file": str(target),
-        "rows": placed,
-        "unmatched_columns": [c["text"] for c in unmatched],
-        "unplaced_units": unplaced,
+        "rows": report["rows"],
+        "unmatched_columns": [c.leaf for c in model.indicators if c.col not in matched],
+        "unplaced_units": report["unplaced_units"],
+        "empty_rows": report["empty_rows"],
     }
 
 
 def template_columns(template, indicators: list[dict], mapping: dict | None = None) -> dict:
     """Which header columns of a template match an indicator, and which do not (for the clerk to map)."""
     name = Path(template).name
-    workbook = open_workbook(template, read_only=False, data_only=False)
-    try:
-        ws = next((s for s in workbook.worksheets if s.sheet_state == "visible"), workbook.active)
-        header = read_header(sheet_rows(ws, 20), sheet_merges(ws), name)
-    finally:
-        workbook.close()
-    matched, unmatched = match_columns(header.columns, indicators, mapping)
-    return {"matched": matched, "unmatched": [c["text"] for c in unmatched]}
+    from models.progress.forms.filling import match_model_columns
+    from models.progress.forms.template import template_model
+
+    del name
+    model = template_model(template)
+    matched = match_model_columns(model, indicators, mapping)
+    return {"matched": matched, "unmatched": [c.leaf for c in model.indicators if c.col not in matched]}

@@ -19,7 +19,7 @@ from models.progress.forms.reading import own_form_cells, template_form_cells
 from models.progress.values import fold, parse_figure
 from models.store.database import Store
 
-FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")
+FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv")
 
 
 @dataclass
@@ -77,13 +77,11 @@ class _Context:
         self.pending: dict[tuple, object] = {}
 
     def find_unit(self, text) -> dict | None:
-        key = fold(text)
-        if not key:
-            return None
-        if key in self.unit_by_name:
-            return self.unit_by_name[key]
-        near = [u for name, u in self.unit_by_name.items() if name in key or key in name]
-        return near[0] if len(near) == 1 else None
+        """The campaign's unit a written name means: exact, with 人民政府/办事处 added or dropped, or the one
+        unit it abbreviates (县市场监管局 → 县市场监督管理局); None when not certain."""
+        from models.progress.forms.names import find_unit
+
+        return find_unit(text, self.unit_by_name)
 
     def old_value(self, unit_id: str, period_id: str, indicator_id: str):
         key = (unit_id, period_id, indicator_id)
@@ -142,28 +140,26 @@ def _collect(context: _Context, result: FileResult, read) -> None:
         if values or narrative:  # an empty form sent back is not a report
             result.narratives.append((unit["id"], period["id"], narrative))
     result.errors += read["errors"]
+    result.notes += read.get("notes", [])
     result.unit = "、".join(sorted(units)) or None
     result.week = week
 
 
 def read_file(context: _Context, path: Path) -> FileResult:
-    from models.documents.xlsx_io import as_rejection, read_mark
-    from models.documents.xlsx_values import open_values
+    from models.documents.xlsx_io import as_rejection
+    from models.progress.forms.sheets import form_sheets
 
     result = FileResult(path.name)
-    workbook = open_values(path)  # only values are read: no style objects
+    sheets, mark = form_sheets(path)
     try:
-        mark = read_mark(workbook)
         if mark and mark.get("kind") == "stats":
-            read = own_form_cells(workbook, mark, context, path.name)
+            read = own_form_cells(sheets, mark, context, path.name)
         else:
-            read = template_form_cells(workbook, context, path.name)
+            read = template_form_cells(sheets, context, path.name)
     except DeskError:
         raise
     except Exception as exc:  # noqa: BLE001 - any parser failure is a refused file
         raise as_rejection(exc, path.name) from exc
-    finally:
-        workbook.close()
     _collect(context, result, read)
     return result
 

@@ -181,16 +181,47 @@ def match_columns(columns: list[dict], indicators: list[dict], mapping: dict | N
     return dict(sorted(matched.items())), unmatched
 
 
+def template_model(path, workbook=None):
+    """The table model of a received template: the sheet holding the statistics table, read with its formulas."""
+    from models.documents.xlsx_io import open_workbook
+    from models.progress.forms.model import best_model, workbook_models
+    from models.progress.forms.sheets import template_sheets
+
+    name = getattr(path, "name", str(path))
+    book = workbook or open_workbook(path, read_only=False, data_only=False)
+    try:
+        model = best_model(workbook_models(s.as_tuple() for s in template_sheets(book)))
+    finally:
+        if workbook is None:
+            book.close()
+    if model is None:
+        raise ImportRejected("找不到表头：没有一个工作表有带指标栏目（如“场次”“人次”）的表头。", name)
+    return model
+
+
+def layout_from_model(model) -> list[dict]:
+    """Layout items (group, label, measure, decimals, ≤ rule, accumulation) of a table model's indicators."""
+    items, code_of = [], {}
+    counted = [c for c in model.columns if c.kind == "count"]
+    for number, column in enumerate(counted + model.indicators, start=1):
+        code_of[column.col] = f"c{number}"
+        item = {
+            "code": f"c{number}",
+            "group": column.group,
+            "label": column.label,
+            "measure": column.measure,
+            "integer_only": not column.decimal,
+            "accumulation": column.accumulation if column.accumulation in ("weekly", "cumulative") else "weekly",
+        }
+        if model.kind == "event_list":
+            item["derived"] = "count" if column.kind == "count" else "sum"
+        items.append(item)
+    for column, item in zip(counted + model.indicators, items):
+        if column.max_of in code_of:
+            item["max_of"] = code_of[column.max_of]
+    return items
+
+
 def layout_from_template(path) -> list[dict]:
     """The layout of a received blank template (`main.py layout --from-template`)."""
-    from models.documents.xlsx_io import open_workbook
-
-    workbook = open_workbook(path, read_only=False)
-    try:
-        ws = next(s for s in workbook.worksheets if s.sheet_state == "visible")
-        header = read_header(sheet_rows(ws, 20), sheet_merges(ws), getattr(path, "name", str(path)))
-    finally:
-        workbook.close()
-    if not header.columns:
-        raise ImportRejected("表头中没有指标栏目。", str(path))
-    return layout_from_header(header)
+    return layout_from_model(template_model(path))

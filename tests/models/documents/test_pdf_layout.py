@@ -91,7 +91,7 @@ def test_break_lines_moves_a_character_down_instead_of_starting_with_punctuation
     lines = break_lines("一二三四五，六七", measure, 5)
     assert ["".join(x) for x in lines] == ["一二三四", "五，六七"]
     assert all("".join(x)[0] not in CANNOT_START for x in break_lines(BODY, measure, 28))
-    assert ["".join(x) for x in break_lines("共计8,420人次", measure, 4)] == ["共计", "8,420", "人次"]
+    assert ["".join(x) for x in break_lines("共计8,420人次", measure, 7)] == ["共计", "8,420人次"]
 
 
 def test_title_breaks_outside_quotes_and_at_word_ends():

@@ -115,7 +115,7 @@ def test_merge_with_itself_is_a_no_op(demo_store, demo_path, tmp_path):
     count = demo_store.scalar("SELECT count(*) FROM batches")
     plan = merge.merge(demo_store, copy)
     assert plan["same_office"] and not plan["applied"]
-    assert "本单位自己的文件" in "\n".join(merge.summary_lines(plan))
+    assert "本单位自己文件的副本" in "\n".join(merge.summary_lines(plan))
     assert demo_store.scalar("SELECT count(*) FROM batches") == count
 
 

@@ -45,7 +45,7 @@ PERIODS = [
     ("活动时间：6月1日至6月30日（共30天）。", "2021-06-01", "2021-06-30"),
     ("活动时间为6月1日-30日", "2021-06-01", "2021-06-30"),
     ("全县于6月1日至6月30日集中开展活动", "2021-06-01", "2021-06-30"),
-    ("请于6月1日至6月5日期间报送方案。", "2021-06-01", "2021-06-05"),
+    ("请于6月1日至6月5日期间报送方案。", None, None),  # a reporting window, not the campaign
     ("活动开展时间：6月1日至6月30日", "2021-06-01", "2021-06-30"),
     ("（三）活动时间\n6月1日至6月30日", "2021-06-01", "2021-06-30"),
     ("活动时间为6月1日至7月15日。", "2021-06-01", "2021-07-15"),
@@ -181,7 +181,11 @@ def test_recurring(text, weekday, day, time, what):
     if what is None:
         assert found == []
     else:
-        assert found == [{"weekday": weekday, "day_of_month": day, "time": time, "what": what}]
+        keys = ("weekday", "day_of_month", "time", "what")
+        assert [{k: r[k] for k in keys} for r in found] == [
+            {"weekday": weekday, "day_of_month": day, "time": time, "what": what}
+        ]
+        assert found[0]["rule"].startswith("weekly:" if weekday else "monthly:")
 
 
 def test_recurring_is_not_a_one_off_deadline():

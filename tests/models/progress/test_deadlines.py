@@ -25,25 +25,25 @@ def _task(store, campaign, what, today=TODAY):
 def test_once_deadline_statuses_by_unit(demo_store, campaign):
     task = _task(demo_store, campaign, "活动方案")
     assert task["due_date"] == "2021-05-28"
-    assert task["counts"]["missing"] == len(campaign_units(demo_store, campaign["id"]))
+    assert task["counts"]["overdue"] == len(campaign_units(demo_store, campaign["id"]))
     unit = task["units"][0]
     mark_delivered(demo_store, task["deadline_id"], unit["unit_id"], date(2021, 5, 27))
     second = task["units"][1]
     mark_delivered(demo_store, task["deadline_id"], second["unit_id"], date(2021, 5, 30))
     again = _task(demo_store, campaign, "活动方案")
     by_unit = {u["unit_id"]: u for u in again["units"]}
-    assert by_unit[unit["unit_id"]]["status"] == "delivered"
+    assert by_unit[unit["unit_id"]]["status"] == "on_time"
     assert by_unit[unit["unit_id"]]["delivered_at"] == "2021-05-27"
     assert by_unit[second["unit_id"]]["status"] == "late"
     mark_delivered(demo_store, task["deadline_id"], unit["unit_id"], None)
     assert {u["unit_id"]: u for u in _task(demo_store, campaign, "活动方案")["units"]}[unit["unit_id"]][
         "status"
-    ] == "missing"
+    ] == "overdue"
 
 
 def test_future_deadline_is_pending(demo_store, campaign):
     task = _task(demo_store, campaign, "活动总结")
-    assert task["counts"]["pending"] == len(task["units"]) and task["counts"]["missing"] == 0
+    assert task["counts"]["pending"] == len(task["units"]) and task["counts"]["overdue"] == 0
 
 
 def test_weekly_stats_count_units_with_figures_automatically(demo_store, campaign):
@@ -51,7 +51,7 @@ def test_weekly_stats_count_units_with_figures_automatically(demo_store, campaig
     assert len(weekly) == 5
     first = weekly[0]
     assert first["due_date"] == "2021-06-07"  # the Monday after the first week
-    delivered = [u for u in first["units"] if u["status"] in ("delivered", "late")]
+    delivered = [u for u in first["units"] if u["status"] in ("on_time", "late")]
     assert delivered and all(u["source"] == "自动" for u in delivered)
 
 
@@ -69,7 +69,7 @@ def test_liaison_deadline_counts_units_with_a_liaison(store):
     parsed = {"title": "关于的通知", "deadlines": [{"date": "2099-05-21", "what": "联络员名单"}]}
     save_parsed_notice(store, campaign_id, parsed, "正文")
     task = deadline_tasks(store, campaign_id, date(2030, 5, 1))[0]
-    assert {u["unit_name"]: u["status"] for u in task["units"]} == {"甲镇": "delivered", "乙局": "pending"}
+    assert {u["unit_name"]: u["status"] for u in task["units"]} == {"甲镇": "on_time", "乙局": "pending"}
     deadline = list_deadlines(store, campaign_id)[0]
     with store.batch("只给成员单位") as batch:
         batch.update("deadlines", deadline["id"], {"audience": "成员单位"})

@@ -166,13 +166,17 @@ def test_ctrl_c_copies_the_selected_block_as_tsv(window, qtbot):
     assert expected.count("\t") == 4
 
 
-def test_a_liaison_row_copies_with_every_column(window, qtbot):
+def test_a_liaison_block_copies_for_excel(window, qtbot):
     tab = _liaisons(window)
-    tab.view.selectRow(0)
+    proxy = tab.view.model()
+    block = QItemSelection(proxy.index(0, 0), proxy.index(1, proxy.columnCount() - 1))
+    tab.view.selectionModel().select(block, QItemSelectionModel.SelectionFlag.ClearAndSelect)
     tab.view.setFocus()
     qtbot.keyClick(tab.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
-    cells = QGuiApplication.clipboard().text().rstrip("\n").split("\t")
-    assert len(cells) == tab.model.columnCount() and cells[0] == tab.model.rows[0]["unit_name"]
+    lines = QGuiApplication.clipboard().text().split("\n")
+    assert len(lines) == 3 and lines[2] == ""
+    cells = lines[0].split("\t")
+    assert len(cells) == tab.model.columnCount() and cells[0] == proxy.index(0, 0).data()
 
 
 def test_totals_by_category_export_to_xlsx_with_numbers(window, tmp_path):

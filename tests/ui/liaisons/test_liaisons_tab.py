@@ -46,12 +46,12 @@ def test_units_without_liaison_stand_out(tab):
     assert tab.proxy.rowCount() == 1
 
 
-def test_edit_in_place_saved_then_undone(window, tab):
+def test_edit_in_place_saved_then_undone(window, tab, qtbot):
     cell = _index(tab, lambda r: r["unit_name"] == "南宁街道", "mobile")
     person_id, old = tab.model.rows[cell.row()]["id"], cell.data()
     assert tab.model.setData(cell, "139 0000 1111")
     assert window.store.get("liaisons", person_id)["mobile"] == "139 0000 1111"
-    assert window.undo_action.text().startswith("撤销 修改联络员")
+    qtbot.waitUntil(lambda: window.undo_action.text().startswith("撤销 修改联络员"))
     window.undo_action.trigger()
     assert window.store.get("liaisons", person_id)["mobile"] == old
     assert _index(tab, lambda r: r["id"] == person_id, "mobile").data() == old
@@ -77,10 +77,10 @@ def test_unusual_value_kept_only_after_confirmation(window, tab):
     assert window.store.get("liaisons", person_id)["office_phone"] == "6172266"
 
 
-def test_typing_a_name_for_a_missing_unit_adds_a_liaison(tab):
+def test_typing_a_name_for_a_missing_unit_adds_a_liaison(tab, qtbot):
     cell = _index(tab, lambda r: r["unit_name"] == "太和街道", "name")
     assert tab.model.setData(cell, "王芳")
-    assert tab.missing_label.text() == "⚠ 1 个单位未报联络员"
+    qtbot.waitUntil(lambda: tab.missing_label.text() == "⚠ 1 个单位未报联络员")
     assert _index(tab, lambda r: r["unit_name"] == "太和街道", "name").data() == "王芳"
 
 

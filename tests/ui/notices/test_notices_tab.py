@@ -32,7 +32,7 @@ def test_paste_confirm_saved_listed(tab, qtbot, monkeypatch):
         dialog.text.setPlainText(SAMPLE.read_text(encoding="utf-8"))
         dialog.recognise()
         assert dialog.editor.edits["doc_number"].text() == "麒区安办〔2021〕16号"
-        assert dialog.deadlines.rowCount() == 4
+        assert dialog.deadlines.model.rowCount() == 4
         dialog.editor.edits["doc_number"].setText("麒区安办〔2021〕17号")
         dialog.accept()
         return dialog.saved_id
@@ -86,11 +86,12 @@ def test_mark_a_unit_delivered(tab):
     tab.pages.setCurrentIndex(1)
     row = next(i for i, t in enumerate(tab.tasks.rows) if "活动方案" in t["what"])
     tab.tasks_view.selectRow(row)
-    assert tab.units.rows[0]["status"] in ("missing", "pending")
+    assert tab.units.rows[0]["status"] in ("overdue", "pending")
+    assert tab.units.index(0, 1).data() in ("未交（逾期）", "待交")
     tab.units_view.selectRow(0)
     tab.mark_selected(True)
     row = next(i for i, t in enumerate(tab.tasks.rows) if "活动方案" in t["what"])
-    assert tab.tasks.rows[row]["counts"]["delivered"] + tab.tasks.rows[row]["counts"]["late"] == 1
+    assert tab.tasks.rows[row]["counts"]["on_time"] + tab.tasks.rows[row]["counts"]["late"] == 1
     assert tab.overview.rowCount() >= 0
 
 

@@ -104,12 +104,13 @@ def test_completeness_view_and_chase_list(tab, tmp_path):
     rows = view.units_model.rows
     assert view.weeks_model.rows[0]["label"] == "第1周（6月1日—6月6日）"
     assert "应报 18" in view.summary.text()
-    assert rows[0]["status"] in ("逾期未报", "迟报")
+    assert rows[0]["status"] in ("overdue", "late")
+    assert view.units_model.index(0, 1).data() in ("未交（逾期）", "逾期交")
     target = tmp_path / "催报.xlsx"
     view.save_chase_list(str(target))
     ws = load_workbook(target).active
     assert ws["A1"].value == "第2周（6月7日—6月13日）催报清单"
-    assert ws["B3"].value == rows[0]["unit"]
+    assert ws["B4"].value == rows[0]["unit"]
 
 
 def test_totals_view_by_category(tab):
@@ -182,18 +183,32 @@ def test_narrative_dialog_marks_unit_reported(tab, window):
     assert tab.grid_model.grid.reported(row)
 
 
-def test_chase_list_prints_to_pdf(tab, tmp_path):
+def test_chase_list_button_prints_every_person_and_phone_to_pdf(tab, tmp_path, qtbot, monkeypatch, window):
     import pdfplumber
     from PySide6.QtPrintSupport import QPrinter
 
-    printer = QPrinter()
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "催报.pdf"))
-    tab.completeness.print_chase_list(printer)
+    def pdf_printer():
+        printer = QPrinter()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "催报.pdf"))
+        return printer
+
+    monkeypatch.setattr(tab.completeness, "ask_printer", pdf_printer)
+    tab.pages.setCurrentWidget(tab.completeness)
+    qtbot.waitUntil(tab.completeness.print_button.isVisible)
+    qtbot.mouseClick(tab.completeness.print_button, Qt.MouseButton.LeftButton)  # clicked(bool): no printer
     with pdfplumber.open(tmp_path / "催报.pdf") as pdf:
-        text = pdf.pages[0].dedupe_chars().extract_text()  # bold is drawn twice
+        text = "\n".join(page.dedupe_chars().extract_text() for page in pdf.pages)  # bold is drawn twice
     assert "第2周（6月7日—6月13日）催报清单" in text
-    assert tab.completeness.units_model.rows[0]["unit"] in text
+    chased = [r for r in tab.completeness.rows if r["status"] != "on_time"]
+    assert chased
+    for row in chased:
+        assert row["unit"] in text
+        for person in row["contacts"]:
+            assert person["name"] in text
+            for phone in (person["office_phone"], person["mobile"]):
+                assert not phone or phone in text
+    assert "催报清单已打印" in window.statusBar().currentMessage()
 
 
 def test_layout_model_passes_model_tester(tab, qtmodeltester):

@@ -7,15 +7,14 @@ import sys
 import time
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
 
 from models.store import backups
 from models.store import copies as exchange
 from tests.models.files_helpers import first_figure, other_office, value
 from ui.common import msgbox
+from ui.exchange.merge_dialog import MergeChoice, MergeDialog
 from ui.shell import file_menu, startup
 from ui.shell.backup_dialog import BackupDialog
-from ui.shell.merge_dialog import MergeDialog
 
 pytestmark = pytest.mark.gui
 
@@ -52,7 +51,9 @@ def test_merge_through_the_menu_and_undo(window, demo_path, tmp_path, monkeypatc
         batch.update("figures", fid, {"value": 4321})
     town.close()
     seen = []
-    monkeypatch.setattr(MergeDialog, "ask", classmethod(lambda cls, parent, plan: seen.append(plan) or {}))
+    monkeypatch.setattr(
+        MergeDialog, "ask", classmethod(lambda cls, parent, plan, **_: seen.append(plan) or MergeChoice({}, {}))
+    )
     result = file_menu.import_merge(window, tmp_path / "town.db")
     assert result["applied"] and seen[0]["tables"]["figures"]["updated"] == 1
     assert value(window.store, fid) == 4321
@@ -63,42 +64,13 @@ def test_merge_through_the_menu_and_undo(window, demo_path, tmp_path, monkeypatc
     assert value(window.store, fid) == old
 
 
-def test_merge_dialog_decides_each_conflict(qtbot, demo_store, demo_path, tmp_path):
-    # values no demo figure holds: a change to the value a figure already has is no change
-    from models.exchange import merge
-
-    town = other_office(demo_path, tmp_path / "town.db")
-    fid = first_figure(town)
-    with town.batch("镇里改") as batch:
-        batch.update("figures", fid, {"value": 70007})
-    town.close()
-    with demo_store.batch("区里改") as batch:
-        batch.update("figures", fid, {"value": 50005})
-    plan = merge.preview(demo_store, tmp_path / "town.db")
-    dialog = MergeDialog(plan)
-    qtbot.addWidget(dialog)
-    model = dialog.model
-    assert model.rowCount() == 1
-    assert model.index(0, 0).data() == "统计数据"
-    assert model.index(0, 2).data() == "数值 50005" and model.index(0, 3).data() == "数值 70007"
-    unit = demo_store.scalar("SELECT u.name FROM figures f JOIN units u ON u.id = f.unit_id WHERE f.id = ?", (fid,))
-    assert model.index(0, 1).data().startswith(unit)
-    assert "冲突 1 处" in dialog.summary.text()
-    assert dialog.decisions() == {f"figures:{fid}": "mine"}
-    model.setData(model.index(0, 4), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
-    assert dialog.decisions() == {f"figures:{fid}": "theirs"}
-    merge.merge(demo_store, tmp_path / "town.db", decisions=dialog.decisions())
-    assert value(demo_store, fid) == 70007
-    assert model.rowCount(QModelIndex()) == 1
-
-
 def test_merging_own_file_says_nothing_changes(window, demo_path, tmp_path):
     import shutil
 
     copy = tmp_path / "副本.db"
     shutil.copy(demo_path, copy)
     file_menu.import_merge(window, copy)
-    assert "本单位自己的文件" in _texts()
+    assert "本单位自己文件的副本" in _texts() and "合并不会改变任何数据" in _texts()
 
 
 def test_hostile_file_is_refused_with_a_message(window, tmp_path):

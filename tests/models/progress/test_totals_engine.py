@@ -1,9 +1,9 @@
-"""The figures summed for reports equal SQL's own sums: whole numbers, decimals, to-date figures, week limits."""
+"""The one aggregation equals SQL's own sums: whole numbers, decimals, to-date figures, week limits."""
 
 from __future__ import annotations
 
 from models.campaigns.campaign import campaign_by_year
-from models.reports.figures import load_figures
+from models.progress.totals import load_figures
 
 
 def _expected(store, campaign_id, where: str = "", params=()) -> tuple[dict, dict, dict]:

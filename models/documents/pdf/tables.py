@@ -1,0 +1,224 @@
+"""The per-unit table on the official page: every column shown, widths from the content, the font stepped down to
+a readable minimum, and when even that is too wide, split into several tables (the unit column and the header rows
+repeated in each; the header rows repeated on every page); never wider or taller than the text block."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from models.documents.pdf import fonts
+from models.documents.pdf import geometry as g
+
+SIZES = (9.0, 8.5, 8.0, 7.5)  # figures; 7.5 pt (≈ 小六) is the smallest still read without a lens
+HEAD_SIZE = 8.0
+PAD_X, PAD_TOP, PAD_BOTTOM = 1.5, 1.5, 2.5
+HEAD_LINES = 3  # a column head wraps to at most this many lines
+UNIT_SHARE = 0.3  # the unit column takes at most this share of the block; longer names wrap
+# The frame is one line pitch taller than the 22 lines' glyphs need; a table must end at the block's foot.
+FRAME_EXCESS = g.FRAME_HEIGHT - g.BLOCK_HEIGHT
+
+
+class InBlock(Flowable):
+    """A table or drawing kept above the foot of the text block (the frame reaches a little lower)."""
+
+    def __init__(self, inner):
+        super().__init__()
+        self.inner = inner
+
+    def wrap(self, avail_width, avail_height):
+        width, height = self.inner.wrap(avail_width, max(0.0, avail_height - FRAME_EXCESS))
+        self.width, self.height = width, height
+        if height > avail_height - FRAME_EXCESS:
+            return width, avail_height + 1  # does not fit above the foot: platypus must split it
+        return width, height
+
+    def split(self, avail_width, avail_height):
+        if not hasattr(self.inner, "split"):
+            return []
+        return [InBlock(part) for part in self.inner.split(avail_width, max(0.0, avail_height - FRAME_EXCESS))]
+
+    def draw(self):
+        self.inner.drawOn(self.canv, 0, 0)
+
+
+def _wrap(text: str, font: str, size: float, width: float) -> str:
+    """Wrap by characters to *width* (reportlab tables do not wrap plain strings); explicit breaks kept."""
+    out, line = [], ""
+    for char in str(text):
+        if char == "\n" or (line and fonts.width(line + char, font, size) > width + 0.01):
+            out.append(line)
+            line = "" if char == "\n" else char
+        else:
+            line += char
+    out.append(line)
+    return "\n".join(out)
+
+
+def _head_width(text: str, font: str) -> float:
+    """The narrowest a column head may be: each bracketed line whole, the rest in at most HEAD_LINES lines."""
+    need = 0.0
+    for line in str(text).split("\n"):
+        full = fonts.width(line, font, HEAD_SIZE)
+        whole = line.startswith("(") or len(line) <= 2
+        need = max(need, full if whole else full / HEAD_LINES + fonts.width("中", font, HEAD_SIZE))
+    return need + 2 * PAD_X
+
+
+def _column_widths(header: list[str], rows: list[list], size: float) -> tuple[float, list[float]]:
+    body, bold = fonts.font("fangsong"), fonts.font("heiti")
+    names = [str(row[0] or "") for row in rows]
+    longest = max([fonts.width(line, body, size) for n in names for line in n.split("\n")] or [0.0])
+    unit = min(max(longest, fonts.width("合计", body, size)) + 2 * PAD_X, g.BLOCK_WIDTH * UNIT_SHARE)
+    unit = max(unit, _head_width(header[0], bold))
+    widths = []
+    for index in range(1, len(header)):
+        cells = [fonts.width(str(row[index] if index < len(row) else ""), body, size) for row in rows]
+        widths.append(max(max(cells or [0.0]) + 2 * PAD_X, _head_width(header[index], bold)))
+    return unit, widths
+
+
+def _runs(groups: list[str]) -> list[list[int]]:
+    """Column indexes (1-based, as in the header) in runs of the same group."""
+    out: list[list[int]] = []
+    for index, group in enumerate(groups, start=1):
+        if out and groups[out[-1][-1] - 1] == group:
+            out[-1].append(index)
+        else:
+            out.append([index])
+    return out
+
+
+def plan(header: list[str], rows: list[list], groups: list[str] | None = None) -> tuple[float, list[list[int]]]:
+    """The size and the column chunks: one table at the largest size that fits, else chunks at the largest size,
+    whole groups kept together where they fit."""
+    groups = groups or [""] * (len(header) - 1)
+    for size in SIZES:
+        unit, widths = _column_widths(header, rows, size)
+        if unit + sum(widths) <= g.BLOCK_WIDTH:
+            return size, [list(range(1, len(header)))]
+    size = SIZES[0]
+    unit, widths = _column_widths(header, rows, size)
+    room = g.BLOCK_WIDTH - unit
+    chunks = _chunks(_runs(groups), widths, room)
+    # as few tables as that, but of even widths: the narrowest room that still needs no more tables
+    total = sum(widths)
+    for step in range(21):
+        tighter = total / len(chunks) + (room - total / len(chunks)) * step / 20
+        even = _chunks(_runs(groups), widths, tighter)
+        if len(even) <= len(chunks):
+            return size, even
+    return size, chunks
+
+
+def _chunks(runs: list[list[int]], widths: list[float], room: float) -> list[list[int]]:
+    """Columns into tables of at most *room* wide, filled in order, a group kept whole where it fits."""
+    chunks: list[list[int]] = [[]]
+    for run in runs:
+        used = sum(widths[i - 1] for i in chunks[-1])
+        need = sum(widths[i - 1] for i in run)
+        if used + need <= room:
+            chunks[-1].extend(run)
+            continue
+        if need <= room and chunks[-1]:
+            chunks.append(list(run))
+            continue
+        for index in run:  # a group wider than a whole table: its columns go on one by one
+            if chunks[-1] and sum(widths[i - 1] for i in chunks[-1]) + widths[index - 1] > room:
+                chunks.append([])
+            chunks[-1].append(index)
+    return [chunk for chunk in chunks if chunk]
+
+
+def _cell_style(name: str, font: str, size: float, leading: float, align: str):
+    """One cell look: 1.5 pt padding (2.5 below), text centred vertically."""
+    from reportlab.platypus.tables import CellStyle
+
+    style = CellStyle(name)
+    style.fontname, style.fontsize, style.leading, style.alignment = font, size, leading, align
+    style.valign = "MIDDLE"
+    style.topPadding, style.bottomPadding, style.leftPadding, style.rightPadding = PAD_TOP, PAD_BOTTOM, PAD_X, PAD_X
+    return style
+
+
+def _text_height(row: list, style) -> float:
+    """A row's height as reportlab works it out for text cells (lines × leading + padding), given up front so it
+    is not worked out again for every page the table is split over."""
+    lines = max([str(v).count("\n") + 1 for v in row if v is not None] or [1])
+    return style.leading * lines + style.bottomPadding + style.topPadding
+
+
+def _table(header, rows, columns, groups, size, unit_width, widths):
+    """ONE reportlab Table: the unit column and *columns*; a group row above the heads when groups are named.
+
+    The cells share a few ready-made styles instead of a TableStyle applying commands to each of the thousands of
+    cells; only the grid and the spans of the group row go through a TableStyle."""
+    from reportlab.platypus import Table, TableStyle
+
+    body, bold = fonts.font("fangsong"), fonts.font("heiti")
+    col_widths = [unit_width] + [widths[i - 1] for i in columns]
+    head_style = _cell_style("head", bold, HEAD_SIZE, HEAD_SIZE * 1.2, "CENTER")
+    name_style = _cell_style("unit", body, size, size * 1.25, "LEFT")
+    figure_style = _cell_style("figure", body, size, size * 1.25, "RIGHT")
+    heads = [header[0]] + [header[i] for i in columns]
+    head = [_wrap(text, bold, HEAD_SIZE, w - 2 * PAD_X) for text, w in zip(heads, col_widths)]
+    names = [_wrap(row[0], body, size, unit_width - 2 * PAD_X) for row in rows]
+    data = [[name, *[row[i] if i < len(row) else "" for i in columns]] for name, row in zip(names, rows)]
+    commands = [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]
+    header_rows = [head]
+    named = groups and any(groups[i - 1] for i in columns)
+    spanning: list[str] = []  # heads that take both header rows
+    if named:
+        top = [head[0]] + [""] * len(columns)
+        start = 0
+        while start < len(columns):
+            group = groups[columns[start] - 1]
+            end = start
+            while end + 1 < len(columns) and groups[columns[end + 1] - 1] == group:
+                end += 1
+            if group and end > start:
+                top[start + 1] = _wrap(group, bold, HEAD_SIZE, sum(col_widths[start + 1 : end + 2]) - 2 * PAD_X)
+                commands.append(("SPAN", (start + 1, 0), (end + 1, 0)))
+            else:  # a group of one column: its head takes both rows
+                top[start + 1] = head[start + 1]
+                spanning.append(head[start + 1])
+                commands.append(("SPAN", (start + 1, 0), (start + 1, 1)))
+                head[start + 1] = ""
+            start = end + 1
+        spanning.append(top[0])
+        head[0] = ""
+        commands.append(("SPAN", (0, 0), (0, 1)))
+        header_rows = [top, head]
+    styles = [[head_style] * len(col_widths)] * len(header_rows)
+    styles += [[name_style] + [figure_style] * len(columns)] * len(data)
+    if named:  # the group row as tall as the groups; the heads' row makes up what the spanning heads need
+        group_cells = [c for c in header_rows[0] if c and c not in spanning]
+        heights = [_text_height(group_cells, head_style), _text_height(header_rows[1], head_style)]
+        tallest = _text_height(spanning, head_style)
+        heights[1] = max(heights[1], tallest - heights[0])
+    else:
+        heights = [_text_height(head, head_style)]
+    heights += [_text_height(r, figure_style) for r in data]
+    table = Table(
+        [*header_rows, *data],
+        colWidths=col_widths,
+        rowHeights=heights,
+        repeatRows=len(header_rows),
+        cellStyles=styles,
+    )
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def unit_tables(header: list[str], rows: list[list], groups: list[str] | None = None) -> list:
+    """The per-unit table as one or more reportlab Tables, each filling the block's width, kept inside it."""
+    size, chunks = plan(header, rows, groups)
+    unit_width, widths = _column_widths(header, rows, size)
+    out = []
+    for columns in chunks:
+        spare = g.BLOCK_WIDTH - unit_width - sum(widths[i - 1] for i in columns)
+        share = max(0.0, spare) / len(columns)
+        stretched = list(widths)
+        for i in columns:
+            stretched[i - 1] = widths[i - 1] + share
+        out.append(InBlock(_table(header, rows, columns, groups, size, unit_width, stretched)))
+    return out

@@ -1,0 +1,160 @@
+"""The one gate in front of every reader of a zip container (.xlsx, .docx, and whatever comes later).
+
+Before openpyxl or python-docx parse any XML, the file is checked here: its size, the number of
+parts, each part's declared size and compression ratio and their total (a "zip bomb" is a small file
+whose parts unpack to gigabytes), then every part is unpacked once in small pieces, so that a part
+that lies about its size or is cut short is refused here (Python's zip reader stops at the declared
+size), and no XML part may declare a DTD or entities.  What is not a zip at all is told apart:
+a file cut short (damaged, incomplete copy), a text/CSV file renamed, an old or encrypted Office file.
+Every refusal is an ImportRejected that names the file.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.errors import ImportRejected
+
+MIB = 1024 * 1024
+MAX_FILE_BYTES = 20 * MIB
+MAX_PARTS = 5000
+MAX_PART_BYTES = 64 * MIB
+MAX_TOTAL_BYTES = 128 * MIB
+MAX_RATIO = 100  # real Office parts compress 5-30×; a bomb's parts 1,000× and more
+RATIO_FROM_BYTES = 1 * MIB  # small parts may compress as they like: they cannot hurt
+READ_PIECE = 64 * 1024
+OLE_HEADER = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted Office files and old .xls/.doc
+HOSTILE_XML = "文件含有不安全的 XML 内容（实体声明），已拒绝。"
+
+
+@dataclass(frozen=True)
+class Kind:
+    label: str  # what the clerk calls it
+    suffix: str
+    parts: tuple[str, ...]  # parts every such file has
+    body: str  # what those parts are
+    resave: str  # how to make one
+
+
+XLSX = Kind(
+    "Excel 工作簿", ".xlsx", ("[Content_Types].xml", "xl/workbook.xml"), "工作簿内容", "在 Excel/WPS 中另存为 .xlsx"
+)
+DOCX = Kind(
+    "Word 文档", ".docx", ("[Content_Types].xml", "word/document.xml"), "文档内容", "在 Word/WPS 中另存为 .docx"
+)
+
+
+def check_container(path: str | os.PathLike, kind: Kind = XLSX) -> Path:
+    """Raise ImportRejected unless *path* is a zip container of *kind* that is safe to parse."""
+    path = Path(path)
+    name = path.name
+    size = _file_size(path, kind)
+    if not zipfile.is_zipfile(path):
+        raise ImportRejected(_not_a_zip(path, kind), name)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            _check_declared(members, size, kind, name)
+            _check_contents(archive, members, kind, name)
+    except zipfile.BadZipFile as exc:
+        raise ImportRejected(f"文件已损坏或不完整，无法读取（{exc}）。请重新获取这个文件。", name) from exc
+    except (OSError, EOFError, RuntimeError, NotImplementedError) as exc:  # unreadable, encrypted part, odd method
+        raise ImportRejected(f"文件已损坏或无法读取（{exc}）。", name) from exc
+    return path
+
+
+def _file_size(path: Path, kind: Kind) -> int:
+    name = path.name
+    if path.is_dir():
+        raise ImportRejected(f"这是一个文件夹，不是 {kind.label}。", name)
+    if not path.exists():
+        raise ImportRejected("文件不存在。", name)
+    size = path.stat().st_size
+    if size == 0:
+        raise ImportRejected("文件是空的。", name)
+    if size > MAX_FILE_BYTES:
+        raise ImportRejected(f"文件过大（{size // MIB} MB，上限 {MAX_FILE_BYTES // MIB} MB）。", name)
+    return size
+
+
+def _not_a_zip(path: Path, kind: Kind) -> str:
+    """Why a file that is not a zip is not a kind: cut short, text renamed, old/encrypted, something else."""
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+    if head.startswith(b"PK\x03\x04"):
+        return f"文件不完整或已损坏（{kind.label}的结尾部分缺失，可能没有复制或下载完整）。请重新获取这个文件。"
+    if head.startswith(OLE_HEADER):
+        old = "旧版 Excel（.xls）" if kind is XLSX else "旧版 Word（.doc）"
+        return f"文件已加密，或是{old}格式：请去掉密码并{kind.resave}后再导入。"
+    if _looks_like_text(head):
+        if head.lstrip()[:1] == b"<":
+            return f"这是网页或 XML 文本文件，只是扩展名为 {kind.suffix}，不是 {kind.label}：请{kind.resave}。"
+        return f"这是文本文件（例如 CSV），只是扩展名为 {kind.suffix}，不是 {kind.label}：请{kind.resave}。"
+    return f"不是 {kind.label}（{kind.suffix}）文件。"
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return True
+    if b"\x00" in head:
+        return False
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            head.decode(encoding)
+            return True
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(head) - 4:  # a character cut by the 4 KB boundary
+                return True
+    return False
+
+
+def _check_declared(members: list[zipfile.ZipInfo], size: int, kind: Kind, name: str) -> None:
+    """What the zip's directory says, before anything is unpacked."""
+    if len(members) > MAX_PARTS:
+        raise ImportRejected(f"文件包含的部件过多（{len(members)} 个），不是正常的 {kind.label}，已拒绝。", name)
+    names = {m.filename for m in members}
+    if any(part not in names for part in kind.parts):
+        raise ImportRejected(f"不是 {kind.label}（{kind.suffix}）文件（缺少{kind.body}）。", name)
+    total = 0
+    for member in members:
+        if member.flag_bits & 0x1:
+            raise ImportRejected(f"文件内容已加密：请去掉密码并{kind.resave}后再导入。", name)
+        unpacked = member.file_size
+        total += unpacked
+        if unpacked > MAX_PART_BYTES:
+            raise ImportRejected(_bomb(f"其中 {member.filename} 解压后有 {unpacked // MIB} MB", kind), name)
+        if unpacked > RATIO_FROM_BYTES and unpacked > MAX_RATIO * max(member.compress_size, 1):
+            ratio = unpacked // max(member.compress_size, 1)
+            raise ImportRejected(_bomb(f"其中 {member.filename} 的压缩比达 {ratio}:1", kind), name)
+    if total > MAX_TOTAL_BYTES:
+        raise ImportRejected(_bomb(f"解压后共 {total // MIB} MB", kind), name)
+    if total > RATIO_FROM_BYTES and total > MAX_RATIO * size:
+        raise ImportRejected(_bomb(f"解压后是文件大小的 {total // size} 倍", kind), name)
+
+
+def _bomb(what: str, kind: Kind) -> str:
+    return f"文件内容异常（{what}），不是正常的 {kind.label}，可能是恶意构造的文件，已拒绝。"
+
+
+def _check_contents(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], kind: Kind, name: str) -> None:
+    """Unpack every part once in small pieces: a size that lies or a broken part stops here."""
+    for member in members:
+        if member.is_dir():
+            continue
+        is_xml = member.filename.endswith((".xml", ".rels", ".vml"))
+        try:
+            with archive.open(member) as part:
+                piece = part.read(READ_PIECE)
+                if is_xml and (b"<!DOCTYPE" in piece[:8192] or b"<!ENTITY" in piece[:8192]):
+                    raise ImportRejected(HOSTILE_XML, name)
+                while piece:
+                    piece = part.read(READ_PIECE)
+        except zipfile.BadZipFile as exc:  # most often the part is longer than its directory says
+            raise ImportRejected(
+                f"文件已损坏或被改动（其中 {member.filename} 的内容与文件目录的记录不符），不是正常的 {kind.label}，"
+                "已拒绝。请重新获取这个文件。",
+                name,
+            ) from exc

@@ -1,0 +1,276 @@
+"""Filling a received template with the campaign's figures, through the table model.
+
+- units go into their pre-printed rows by normalised name (城关镇 = 城关镇人民政府), else into the empty rows;
+  with more units than rows, rows are inserted with the styles of the last empty row, and merged ranges,
+  formulas (SUM ranges), the print area, data validations and row heights below follow;
+- rows that are other offices (a city's table listing the counties) get the office's own total in its row;
+- a single-unit report gets the total in its data row, a table of months the total in the period's month;
+- formulas stay formulas, merged cells are written only at their top-left cell, a 合计 without formulas gets
+  the sum of what is listed; the 填报单位/日期/填报人/电话 lines are filled from the office;
+- every unit not placed and every pre-printed row left without data is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from models.errors import ImportRejected
+from models.progress.forms.model import info_value
+from models.progress.forms.names import find_unit, normal_name
+from models.progress.values import fold
+
+_REF = re.compile(r"(?<![A-Za-z_\d])(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?(?![\d(])")
+
+
+def match_model_columns(model, indicators: list[dict], mapping: dict | None = None) -> dict[int, str]:
+    mapping = mapping or {}
+    known = {i["id"] for i in indicators}
+    by_pair = {(fold(i["group_label"]), fold(i["label"])): i["id"] for i in indicators}
+    by_label: dict = {}
+    for i in indicators:
+        by_label.setdefault(fold(i["label"]), []).append(i["id"])
+    matched, used = {}, set()
+    folded_mapping = {fold(text): target for text, target in mapping.items() if target in known}
+    for column in model.indicators:  # the clerk's own mapping wins over names
+        found = folded_mapping.get(fold(column.leaf)) or folded_mapping.get(fold(column.text))
+        if found and found not in used:
+            matched[column.col] = found
+            used.add(found)
+    for column in model.indicators:
+        if column.col in matched:
+            continue
+        found = by_pair.get((fold(column.group), fold(column.label)))
+        if not found and len(by_label.get(fold(column.label), [])) == 1:
+            found = by_label[fold(column.label)][0]
+        if found and found not in used:
+            matched[column.col] = found
+            used.add(found)
+    return matched
+
+
+def shift_formula(formula: str, at: int, count: int) -> str:
+    """References at or below row *at* move down *count* rows; a range ending just above *at* grows over them."""
+
+    def move(match):
+        c1, col1, r1d, row1 = match.group(1), match.group(2), match.group(3), int(match.group(4))
+        if match.group(6) is None:
+            return f"{c1}{col1}{r1d}{row1 + count if row1 >= at else row1}"
+        c2, col2, r2d, row2 = match.group(5), match.group(6), match.group(7), int(match.group(8))
+        new1 = row1 + count if row1 >= at else row1
+        new2 = row2 + count if row2 >= at - 1 and row1 < at or row2 >= at else row2
+        return f"{c1}{col1}{r1d}{new1}:{c2}{col2}{r2d}{new2}"
+
+    return _REF.sub(move, formula)
+
+
+def insert_rows(ws, at: int, count: int, style_row: int) -> None:
+    """Insert *count* rows before row *at*, styled like *style_row*; merges, formulas, print area, validations,
+    row heights follow."""
+    from copy import copy
+
+    from openpyxl.worksheet.cell_range import CellRange
+
+    merges = [CellRange(m.coord) for m in ws.merged_cells.ranges]
+    for m in list(ws.merged_cells.ranges):
+        ws.merged_cells.remove(m)
+    heights = {r: copy(d) for r, d in ws.row_dimensions.items() if r >= at}
+    ws.insert_rows(at, count)
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.value = shift_formula(cell.value, at, count)
+    for m in merges:
+        if m.min_row >= at:
+            m.shift(row_shift=count)
+        ws.merge_cells(m.coord)
+    for r in sorted(heights, reverse=True):
+        ws.row_dimensions[r + count].height = heights[r].height
+    style_height = ws.row_dimensions[style_row].height
+    for r in range(at, at + count):
+        ws.row_dimensions[r].height = style_height
+        for c in range(1, ws.max_column + 1):
+            source = ws.cell(style_row, c)
+            if source.has_style:
+                ws.cell(r, c)._style = copy(source._style)
+    for validation in ws.data_validations.dataValidation:
+        validation.sqref = _shift_ranges(str(validation.sqref), at, count)
+    if ws.print_area:
+        areas = []
+        for area in ws.print_area.split(","):
+            sheet, _, ref = area.rpartition("!")
+            areas.append(_shift_ranges(ref.replace("$", ""), at, count))
+        ws.print_area = ",".join(areas)
+
+
+def _shift_ranges(sqref: str, at: int, count: int) -> str:
+    parts = []
+    for ref in sqref.split():
+        if ":" not in ref:
+            ref = f"{ref}:{ref}"
+        parts.append(shift_formula(ref, at, count))
+    return " ".join(parts)
+
+
+def _writable(ws, r: int, c: int) -> bool:
+    from openpyxl.cell.cell import MergedCell
+
+    cell = ws.cell(r, c)
+    return not isinstance(cell, MergedCell) and not (isinstance(cell.value, str) and cell.value.startswith("="))
+
+
+def _put(ws, r: int, c: int, value) -> bool:
+    if c <= 0 or not _writable(ws, r, c):
+        return False
+    cell = ws.cell(r, c)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return True
+
+
+def _fill_info(ws, model, office, when: date) -> None:
+    """填报单位/日期/填报人/电话 from the office and the date, keeping each line's labels and layout."""
+    if office is None:
+        return
+    values = {
+        "unit": office.name,
+        "date": f"{when.year}年{when.month}月{when.day}日",
+        "filler": office.filler,
+        "phone": office.phone,
+    }
+    for kind, (r, c, _text) in model.info.items():
+        value = values.get(kind)
+        cell = ws.cell(r, c)
+        if not value or not isinstance(cell.value, str) or not _writable(ws, r, c):
+            continue
+        if info_value(cell.value, kind).strip("年月日 \u3000"):
+            continue  # already filled in
+        cell.value = _fill_label(cell.value, kind, value)
+
+
+def _fill_label(text: str, kind: str, value: str) -> str:
+    from models.progress.forms.model import _INFO
+
+    match = _INFO[kind].search(text)
+    if match is None:
+        return text
+    rest = text[match.end() :]
+    cut = len(rest)
+    for other, pattern in _INFO.items():
+        found = pattern.search(rest)
+        if found and other != kind:
+            cut = min(cut, found.start())
+    tail = rest[cut:]
+    spacer = "\u3000\u3000" if tail else ""
+    return text[: match.end()] + value + spacer + tail
+
+
+def fill_template(ws, model, table: dict, *, mapping=None, office=None, when: date | None = None) -> dict:
+    """Write *table* (week_table / cumulative_table) into the template sheet *ws* described by *model*."""
+    if model.kind == "event_list":
+        raise ImportRejected(
+            "这是逐场登记表（一场活动一行），不是按单位填写的统计表：请逐场填写，不能按单位汇总填入。", model.sheet
+        )
+    indicators = table["indicators"]
+    matched = match_model_columns(model, indicators, mapping)
+    if not matched:
+        raise ImportRejected("模板的表头栏目与本活动的指标都对不上，无法填写。", model.sheet)
+    position = {i["id"]: n for n, i in enumerate(indicators)}
+    report = {"rows": 0, "unplaced_units": [], "empty_rows": [], "own_row": None}
+
+    def write_row(r: int, values: list) -> None:
+        for col, indicator_id in matched.items():
+            value = values[position[indicator_id]]
+            if value is not None:
+                _put(ws, r, col, value)
+
+    total = table["total"]
+    rows_written: list[tuple[int, list]] = []
+    if model.kind == "single_unit_row":
+        write_row(model.data_row, total)
+        rows_written.append((model.data_row, total))
+        report["rows"] = 1
+    elif model.kind == "period_rows":
+        month = re.search(r"(\d{1,2})月", table.get("title") or "")
+        target = next(
+            (row.row for row in model.rows_of("period") if month and row.label.startswith(f"{month.group(1)}月")), None
+        )
+        if target is None:
+            raise ImportRejected("模板是月报表，找不到本期所在月份的行。", model.sheet)
+        write_row(target, total)
+        rows_written.append((target, total))
+        report["rows"] = 1
+    else:
+        rows_written = _fill_matrix(ws, model, table, write_row, report, office)
+    _fill_totals(ws, model, matched, position, rows_written, report)
+    _fill_info(ws, model, office, when or date.today())
+    return report
+
+
+def _fill_matrix(ws, model, table, write_row, report, office) -> list[tuple[int, list]]:
+    printed = {row.label: row.row for row in model.rows_of("unit")}
+    units_by_name = {fold(r["unit"]["name"]): r["unit"] for r in table["rows"]}
+    claimed = {}
+    for label, r in printed.items():
+        unit = find_unit(label, units_by_name)
+        if unit is not None and unit["id"] not in claimed:
+            claimed[unit["id"]] = r
+    if printed and not claimed and office is not None:
+        own = next(
+            (r for label, r in printed.items() if normal_name(label) and normal_name(label) in fold(office.name)), None
+        )
+        if own is not None:  # the rows are other offices (a city's counties): only our own row
+            write_row(own, table["total"])
+            report["rows"], report["own_row"] = 1, own
+            return [(own, table["total"])]
+    free = [row.row for row in model.rows_of("blank")]
+    waiting = [row for row in table["rows"] if row["unit"]["id"] not in claimed]
+    if len(waiting) > len(free) and free:
+        extra = len(waiting) - len(free)
+        at = free[-1] + 1
+        insert_rows(ws, at, extra, free[-1])
+        _shift_model(model, at, extra)
+        free += list(range(at, at + extra))
+    written = []
+    number = 0
+    for row in table["rows"]:
+        unit = row["unit"]
+        r = claimed.get(unit["id"])
+        if r is None:
+            if not free:
+                report["unplaced_units"].append(unit["name"])
+                continue
+            r = free.pop(0)
+            _put(ws, r, model.unit_col or 1, unit["name"])
+            if model.seq_col:  # numbered on from the row above (pre-printed rows keep their numbers)
+                above = ws.cell(r - 1, model.seq_col).value if r - 1 > model.last_row else None
+                number = above + 1 if isinstance(above, int) and not isinstance(above, bool) else number + 1
+                _put(ws, r, model.seq_col, number)
+        write_row(r, row["values"])
+        written.append((r, row["values"]))
+        report["rows"] += 1
+    used = {r for r, _v in written}
+    report["empty_rows"] = [label for label, r in printed.items() if r not in used]
+    return written
+
+
+def _shift_model(model, at: int, count: int) -> None:
+    from models.progress.forms.model import Row
+
+    shifted = []
+    for row in model.rows:
+        shifted.append(Row(row.row + count if row.row >= at else row.row, row.kind, row.label))
+    model.rows = shifted
+    model.info = {k: ((r + count if r >= at else r), c, t) for k, (r, c, t) in model.info.items()}
+
+
+def _fill_totals(ws, model, matched, position, rows_written, report) -> None:
+    """A 合计 without formulas gets the sum of what is listed (a 合计 with formulas keeps them)."""
+    for total in model.rows_of("total"):
+        for col, indicator_id in matched.items():
+            if not _writable(ws, total.row, col):
+                continue
+            values = [v[position[indicator_id]] for _r, v in rows_written if v[position[indicator_id]] is not None]
+            if values:
+                _put(ws, total.row, col, round(sum(values), 10))

@@ -1,0 +1,485 @@
+"""The model of a statistics table read from a workbook: one model serves reading a received template's
+layout, reading a returned form and filling the template.
+
+Built from plain values (a grid of rows), the merged ranges, the hidden columns and, when known, which cells
+hold formulas; nothing is assumed about where things sit:
+
+- the header band is the first run of rows holding several column titles, extended down through the rows its
+  vertical merges cover, a measures row "（家）（项）…" and a 栏次 row "1 2 3…", whatever its depth;
+- info lines (填报单位, 日期, 填报人, 电话, 审核人, 统计时段) are found anywhere above or below it, never as titles;
+- each column is an indicator, a computed column (formulas, 率), a text column (备注, 情况, 名称, 时间…),
+  a hidden column, the unit column, the 序号 column or the period column (月份);
+- each row below the header is a unit row, an empty row, a section (一、…), a 小计, a 合计/总计 (anywhere or
+  absent), a period row (6月…12月) or a footer/note;
+- the table's kind: a unit × indicator matrix, a single-unit report (no unit column, one data row), a table of
+  periods (rows are months), or an event register (one event per row, no unit column).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from models.progress.values import MEASURE_WORDS
+
+# Words that make a column text, not a figure (when no measure says otherwise).
+_TEXT_WORDS = re.compile(
+    r"备注|说明|情况|做法|亮点|问题|打算|计划|名称|时间|日期|地点|形式|类别|类型|内容|代码|编码|姓名|职务|电话|手机|邮箱|传真|微信|措施|成效|经验|方式|联系人|座机|号码|性别|地址|签字|盖章"
+)
+_UNIT_WORDS = re.compile(
+    r"^(填报|报送|所属|上报)?(单位|单位名称|部门|部门名称|成员单位|地区|区域|县（市、区）|县\(市、区\)|县市区|区县|"
+    r"乡镇（街道）|乡镇\(街道\)|乡镇|镇街|镇（街道）|街道|企业|企业名称|行业|单位（盖章）)$"
+)
+_SEQ_WORDS = re.compile(r"^(序号|编号|序|No\.?)$", re.I)
+_PERIOD_HEAD = re.compile(r"^(月份|月|时段|周次|期间|时间)$")
+_PERIOD_ROW = re.compile(r"^(\d{1,2}月(份)?|第\d+周|[一二三四五六七八九十]+月(份)?)$")
+_TOTAL = re.compile(r"^(合计|总计|全县合计|全区合计|全市合计|共计|汇总|累计合计|总数)$")
+_SUBTOTAL = re.compile(r"小计")
+_SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[)）]")
+_FOOTER = re.compile(
+    r"^(注[:：]|注\d|备注[:：]|说明[:：]|填表说明|填报说明|单位负责人|负责人|填报人|填表人|制表人?|审核人?|联系电话|联系人|签字|报送要求)"
+)
+_CALC_LABEL = re.compile(r"率$|率（%）$|率\(%\)$|（%）$|\(%\)$|%$")
+_INFO = {
+    "unit": re.compile(r"(填报|报送|填表|考核)单位[（(]?(盖章|章)?[)）]?[:：]"),
+    "date": re.compile(r"(填报|报送|填表|制表)(日期|时间)[:：]"),
+    "filler": re.compile(r"(填报人|填表人|制表人|经办人)[:：]"),
+    "phone": re.compile(r"(联系电话|电话)[:：]"),
+    "reviewer": re.compile(r"审核人?[:：]"),
+    "leader": re.compile(r"单位负责人[（(]?(签字|签章)?[)）]?[:：]"),
+    "period": re.compile(r"统计(时段|周期|时间|期间)[:：]|截至|截止"),
+}
+_PAREN_TAIL = re.compile(r"[（(]([^（()）]*)[）)]$")
+_MEASURE_ORDER = sorted(MEASURE_WORDS, key=len, reverse=True)
+DECIMAL_MEASURES = ("万元", "元", "千元", "亿元", "公里", "千米", "吨", "%")
+_NARRATIVE = (
+    (re.compile(r"存在(的)?问题|问题"), "problems"),
+    (re.compile(r"下一步|打算|计划"), "plans"),
+    (re.compile(r"情况|做法|措施|成效|开展"), "activities"),
+    (re.compile(r"亮点|典型|经验"), "highlights"),
+)
+
+
+def clean(text) -> str:
+    """A cell's text without any white space (line breaks, full-width spaces); other characters as written."""
+    return re.sub(r"\s+", "", str(text)) if text is not None else ""
+
+
+def narrative_field(label: str) -> str | None:
+    for pattern, name in _NARRATIVE:
+        if pattern.search(label):
+            return name
+    return None
+
+
+def split_measure(text: str) -> tuple[str, str | None]:
+    """ "发放宣传资料（份）" → ("发放宣传资料", "份"); "参与人次" → ("参与人次", "人次"); "场次" → ("场次", "场次")."""
+    text = clean(text)
+    paren = _PAREN_TAIL.search(text)
+    if paren and paren.group(1) in MEASURE_WORDS and paren.start() > 0:
+        return text[: paren.start()], paren.group(1)
+    for measure in _MEASURE_ORDER:
+        if len(measure) >= 2 and measure.endswith("次") and text.endswith(measure):
+            return text, measure
+    return text, None
+
+
+def info_kinds(text: str) -> list[str]:
+    return [kind for kind, pattern in _INFO.items() if pattern.search(clean(text))]
+
+
+@dataclass
+class Column:
+    col: int  # 1-based
+    kind: str  # indicator, calc, text, hidden, unit, seq, period
+    text: str  # the header texts joined by " / "
+    group: str | None = None  # levels joined by "/"
+    label: str = ""
+    measure: str | None = None
+    decimal: bool = False
+    accumulation: str = "weekly"
+    max_of: int | None = None  # the column this one may not exceed
+    narrative: str | None = None  # for text columns: which narrative field they feed
+    leaf: str = ""  # the lowest header text as written (line breaks dropped)
+
+    @property
+    def name(self) -> str:
+        return f"{self.group}·{self.label}" if self.group else self.label
+
+
+@dataclass
+class Row:
+    row: int
+    kind: str  # unit, blank, section, subtotal, total, period, footer
+    label: str = ""
+
+
+@dataclass
+class TableModel:
+    sheet: str
+    first_row: int
+    last_row: int
+    columns: list[Column]
+    rows: list[Row]
+    kind: str = "matrix"  # matrix, single_unit_row, period_rows, event_list
+    title: str | None = None
+    info: dict[str, tuple[int, int, str]] = field(default_factory=dict)  # kind → (row, col, text)
+    unit_col: int | None = None
+    seq_col: int | None = None
+    period_col: int | None = None
+    narrative_cells: dict[str, tuple[int, int]] = field(default_factory=dict)
+    cumulative: bool = False
+
+    @property
+    def indicators(self) -> list[Column]:
+        return [c for c in self.columns if c.kind == "indicator"]
+
+    def rows_of(self, *kinds: str) -> list[Row]:
+        return [r for r in self.rows if r.kind in kinds]
+
+    @property
+    def data_row(self) -> int | None:
+        """The one data row of a single-unit report."""
+        rows = self.rows_of("blank", "unit")
+        return rows[0].row if rows else None
+
+    @property
+    def unit_text(self) -> str | None:
+        """What the 填报单位 line says, without its label."""
+        found = self.info.get("unit")
+        if not found:
+            return None
+        value = info_value(found[2], "unit")
+        return value or None
+
+
+def info_value(text: str, kind: str) -> str:
+    """The value written after an info label: "填报单位（盖章）：金沙镇　填报人：…" → "金沙镇"."""
+    folded = clean(text)
+    match = _INFO[kind].search(folded)
+    if not match:
+        return ""
+    rest = folded[match.end() :]
+    cut = len(rest)
+    for other, pattern in _INFO.items():
+        found = pattern.search(rest)
+        if found and other != kind:
+            cut = min(cut, found.start())
+    return rest[:cut].strip()
+
+
+def merged_lookup(merges) -> dict[tuple[int, int], tuple[int, int]]:
+    lookup = {}
+    for min_row, min_col, max_row, max_col in merges:
+        for r in range(min_row, max_row + 1):
+            for c in range(min_col, max_col + 1):
+                lookup[(r, c)] = (min_row, min_col)
+    return lookup
+
+
+class _Grid:
+    def __init__(self, rows, merges, formulas):
+        self.rows = rows
+        self.merges = list(merges)
+        self.lookup = merged_lookup(self.merges)
+        self.formulas = formulas or set()
+        self.height = len(rows)
+        self.width = max((len(r) for r in rows), default=0)
+
+    def raw(self, r: int, c: int):
+        if 0 < r <= self.height and 0 < c <= len(self.rows[r - 1]):
+            return self.rows[r - 1][c - 1]
+        return None
+
+    def value(self, r: int, c: int):
+        return self.raw(*self.lookup.get((r, c), (r, c)))
+
+    def text(self, r: int, c: int) -> str:
+        value = self.value(r, c)
+        return clean(value) if isinstance(value, str) else ""
+
+    def span(self, r: int, c: int):
+        for merge in self.merges:
+            if merge[0] <= r <= merge[2] and merge[1] <= c <= merge[3]:
+                return merge
+        return None
+
+    def whole_row_text(self, r: int) -> bool:
+        """One text cell merged across (nearly) the whole width: a title or a note."""
+        span = self.span(r, 1) or next((self.span(r, c) for c in range(1, 3) if self.span(r, c)), None)
+        return bool(span and span[3] - span[1] + 1 >= max(3, int(self.width * 0.6)))
+
+    def filled(self, r: int) -> list[int]:
+        return [
+            c
+            for c in range(1, self.width + 1)
+            if self.raw(r, c) not in (None, "")
+            and (r, c) not in self.lookup
+            or (self.lookup.get((r, c)) == (r, c) and self.raw(r, c) not in (None, ""))
+        ]
+
+
+def _is_measure_cell(text: str) -> bool:
+    paren = re.fullmatch(r"[（(]([^（()）]*)[）)]", text)
+    return bool(paren and (paren.group(1) in MEASURE_WORDS or paren.group(1) == "%"))
+
+
+def _header_start(grid: _Grid, limit: int = 25) -> int | None:
+    for r in range(1, min(grid.height, limit) + 1):
+        if grid.whole_row_text(r):
+            continue
+        texts = [grid.text(r, c) for c in range(1, grid.width + 1) if grid.lookup.get((r, c), (r, c)) == (r, c)]
+        titles = [t for t in texts if t and not info_kinds(t) and not t.isdigit() and not _FOOTER.match(t)]
+        if len(titles) >= 2 and len(titles) >= 0.6 * len([t for t in texts if t]):
+            return r
+    return None
+
+
+def _header_end(grid: _Grid, first: int) -> int:
+    last = first
+    # the rows the band's vertical merges cover
+    for min_row, _c0, max_row, _c1 in grid.merges:
+        if min_row == first and max_row > last and max_row - first < 8:
+            last = max_row
+    while last + 1 <= grid.height:
+        r = last + 1
+        cells = [(c, grid.raw(r, c)) for c in range(1, grid.width + 1) if grid.raw(r, c) not in (None, "")]
+        if not cells:
+            break
+        texts = [clean(v) for _c, v in cells if isinstance(v, str)]
+        numbers = [v for _c, v in cells if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        if texts and all(_is_measure_cell(t) for t in texts) and not numbers:
+            last = r  # the measures row
+            continue
+        if (
+            numbers
+            and not texts
+            and len(numbers) >= 3
+            and numbers == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+        ):
+            last = r  # the 栏次 row
+            continue
+        if texts and not numbers and all(re.fullmatch(r"栏次|列号|[甲乙丙丁]|\d+", t) for t in texts):
+            last = r
+            continue
+        break
+    return last
+
+
+def _classify(grid: _Grid, first: int, last: int, c: int, hidden: set[int], data_rows: list[int]) -> Column | None:
+    stack, measure = [], None
+    for r in range(first, last + 1):
+        value = grid.value(r, c)
+        if value in (None, ""):
+            continue
+        if isinstance(value, str):
+            text = clean(value)
+            if _is_measure_cell(text):
+                measure = text[1:-1]
+                continue
+            if re.fullmatch(r"栏次|列号|[甲乙丙丁]|\d+", text):
+                continue
+            if not stack or stack[-1] != text:
+                stack.append(text)
+    if not stack:
+        return None
+    joined = " / ".join(stack)
+    label, own_measure = split_measure(stack[-1])
+    measure = own_measure or measure
+    groups = [re.sub(r"[（(][^（()）]*[）)]$", "", g) for g in stack[:-1]]
+    group = "/".join(groups) or None
+    column = Column(col=c, kind="indicator", text=joined, group=group, label=label, measure=measure, leaf=stack[-1])
+    leaf = label
+    if c in hidden:
+        column.kind = "hidden"
+    elif _SEQ_WORDS.match(leaf):
+        column.kind = "seq"
+    elif _UNIT_WORDS.match(re.sub(r"[（(](盖章|章)[)）]$", "", stack[-1])) or _UNIT_WORDS.match(stack[-1]):
+        column.kind = "unit"
+    elif _PERIOD_HEAD.match(leaf):
+        column.kind = "period"
+    elif (
+        any((r, c) in grid.formulas for r in data_rows)
+        or _CALC_LABEL.search(leaf)
+        or (measure == "%" and not own_measure)
+    ):
+        column.kind = "calc"
+    elif measure is None and _TEXT_WORDS.search(leaf):
+        column.kind = "text"
+        column.narrative = narrative_field(leaf)
+    elif measure is not None and measure not in MEASURE_WORDS and _TEXT_WORDS.search(leaf):
+        column.kind = "text"
+    column.decimal = bool(measure and measure in DECIMAL_MEASURES)
+    if "累计" in leaf or "截至" in leaf:
+        column.accumulation = "cumulative"
+    return column
+
+
+def _row_kind(grid: _Grid, r: int, label_cols: list[int], data_cols: list[int]) -> Row:
+    labels = [grid.text(r, c) for c in label_cols]
+    label = next((t for t in reversed(labels) if t and not t.isdigit()), "")
+    if not label:  # a label merged in from another column (合计 over A:B)
+        label = next((grid.text(r, c) for c in range(1, (min(data_cols) if data_cols else 2)) if grid.text(r, c)), "")
+    first_text = next((grid.text(r, c) for c in range(1, grid.width + 1) if grid.text(r, c)), "")
+    if _FOOTER.match(first_text) or (grid.whole_row_text(r) and len(first_text) > 12) or info_kinds(first_text):
+        return Row(r, "footer", first_text)
+    if _TOTAL.match(label) or re.fullmatch(r".{0,6}(合计|总计)", label):
+        return Row(r, "total", label)
+    if _SUBTOTAL.search(label):
+        return Row(r, "subtotal", label)
+    if _SECTION.match(label):
+        return Row(r, "section", label)
+    if _PERIOD_ROW.match(label):
+        return Row(r, "period", label)
+    if label:
+        return Row(r, "unit", label)
+    return Row(r, "blank")
+
+
+def read_model(
+    rows: list[list],
+    merges,
+    *,
+    sheet: str = "",
+    hidden: set[int] | None = None,
+    formulas: set[tuple[int, int]] | None = None,
+    bordered: set[int] | None = None,
+) -> TableModel | None:
+    """The model of one sheet, or None when it holds no table with a header."""
+    grid = _Grid(rows, merges, formulas)
+    first = _header_start(grid)
+    if first is None:
+        return None
+    last = _header_end(grid, first)
+    below = list(range(last + 1, grid.height + 1))
+    columns = [col for c in range(1, grid.width + 1) if (col := _classify(grid, first, last, c, hidden or set(), []))]
+    if not any(col.kind == "indicator" for col in columns):
+        return None
+    model = TableModel(sheet=sheet, first_row=first, last_row=last, columns=columns, rows=[])
+    for col in columns:
+        if col.kind == "unit" and model.unit_col is None:
+            model.unit_col = col.col
+        elif col.kind == "seq" and model.seq_col is None:
+            model.seq_col = col.col
+        elif col.kind == "period" and model.period_col is None:
+            model.period_col = col.col
+    data_cols = [c.col for c in columns if c.kind == "indicator"]
+    label_cols = [c for c in (model.seq_col, model.unit_col, model.period_col) if c]
+    if not label_cols:
+        label_cols = [c for c in range(1, min(data_cols)) if c not in (hidden or set())]
+    # the title and the info lines above the header
+    for r in range(1, first):
+        for c in range(1, grid.width + 1):
+            text = grid.text(r, c) if grid.lookup.get((r, c), (r, c)) == (r, c) else ""
+            if not text:
+                continue
+            kinds = info_kinds(text)
+            for kind in kinds:
+                model.info.setdefault(kind, (r, c, text))
+            if not kinds and model.title is None and len(text) > 6 and not re.fullmatch(r"附件\d*", text):
+                model.title = text
+            if "累计" in text or re.search(r"截[至止]", text):
+                model.cumulative = True
+    # the rows below the header
+    ended = False
+    for r in below:
+        if ended:
+            row = Row(r, "footer", next((grid.text(r, c) for c in range(1, grid.width + 1) if grid.text(r, c)), ""))
+        else:
+            row = _row_kind(grid, r, label_cols, data_cols)
+            if row.kind == "footer":
+                ended = True
+        model.rows.append(row)
+        if row.kind == "footer":
+            for c in range(1, grid.width + 1):
+                text = grid.text(r, c) if grid.lookup.get((r, c), (r, c)) == (r, c) else ""
+                for kind in info_kinds(text) if text else []:
+                    model.info.setdefault(kind, (r, c, text))
+    _trim_blank_rows(model, bordered)
+    plain_rows = [row.row for row in model.rows if row.kind in ("unit", "blank", "period")]
+    for col in model.columns:  # a column whose data cells hold formulas is computed, not typed
+        if col.kind == "indicator" and any((r, col.col) in grid.formulas for r in plain_rows):
+            col.kind = "calc"
+    _decide_kind(model, grid, label_cols)
+    _rules(model)
+    if model.cumulative:
+        for col in model.indicators:
+            col.accumulation = "cumulative"
+    return model
+
+
+def _trim_blank_rows(model: TableModel, bordered: set[int] | None) -> None:
+    """Blank rows count as table rows when a row of the table follows them (a 合计, a unit …) or they have
+    borders; the empty rows between the table and its notes do not."""
+    rows = model.rows
+    table_end = next((i for i, row in enumerate(rows) if row.kind == "footer"), len(rows))
+    last_content = max((i for i, row in enumerate(rows[:table_end]) if row.kind != "blank"), default=-1)
+    for i, row in enumerate(rows[:table_end]):
+        if row.kind == "blank" and i > last_content and not (bordered and row.row in bordered):
+            row.kind = "outside"
+
+
+def _decide_kind(model: TableModel, grid: _Grid, label_cols: list[int]) -> None:
+    texts = [c for c in model.columns if c.kind == "text"]
+    if model.period_col or (model.rows_of("period") and not model.rows_of("unit")):
+        model.kind = "period_rows"
+    elif model.unit_col is None:
+        named = next((c for c in texts if c.label.endswith("名称")), None)
+        if named is not None and model.seq_col is not None:
+            model.kind = "event_list"
+            event = named.label[: -len("名称")] or "活动"
+            model.columns.insert(0, Column(col=0, kind="count", text=named.label, label=f"{event}场次", measure="场"))
+        else:
+            model.kind = "single_unit_row"
+            if model.rows:
+                model.rows[0] = Row(model.rows[0].row, "blank")  # the one data row, under the header
+            for row in model.rows[1:]:
+                label = next((grid.text(row.row, c) for c in range(1, grid.width + 1) if grid.text(row.row, c)), "")
+                field_name = narrative_field(label) if 0 < len(label) <= 8 else None
+                if field_name and field_name not in model.narrative_cells:
+                    target = next(
+                        (
+                            c
+                            for c in range(2, grid.width + 1)
+                            if grid.lookup.get((row.row, c), (row.row, c)) == (row.row, c)
+                        ),
+                        None,
+                    )
+                    if target:
+                        model.narrative_cells[field_name] = (row.row, target)
+            narrative_rows = {r for r, _c in model.narrative_cells.values()}
+            model.rows = [Row(r.row, "footer" if r.row in narrative_rows else r.kind, r.label) for r in model.rows]
+
+
+def _rules(model: TableModel) -> None:
+    """其中… ≤ the nearest earlier column of its group; 已整改/查实/销号 too, inside a group; measures alike."""
+    part = re.compile(r"^其中")
+    grouped_part = re.compile(r"^已|查实$|销号$|办结$|已整改")
+    indicators = model.indicators
+
+    def is_part(col: Column) -> bool:
+        return bool(part.search(col.label) or (col.group and grouped_part.search(col.label)))
+
+    for number, col in enumerate(indicators):
+        if not is_part(col):
+            continue
+        for earlier in reversed(indicators[:number]):
+            alike = (earlier.measure or "")[:1] == (col.measure or "")[:1]
+            if earlier.group == col.group and not is_part(earlier) and alike:
+                col.max_of = earlier.col
+                break
+
+
+def workbook_models(sheets) -> list[TableModel]:
+    """Models of every sheet that holds a table: ``sheets`` yields (title, rows, merges, hidden, formulas)."""
+    found = []
+    for title, rows, merges, hidden, formulas, bordered in sheets:
+        model = read_model(rows, merges, sheet=title, hidden=hidden, formulas=formulas, bordered=bordered)
+        if model is not None:
+            found.append(model)
+    return found
+
+
+def best_model(models: list[TableModel]) -> TableModel | None:
+    """The sheet holding the statistics table: the one with the most indicator columns (first on ties)."""
+    return max(models, key=lambda m: len(m.indicators), default=None)

@@ -1,0 +1,259 @@
+"""The sheets of a workbook as plain grids for the table model: values, merged ranges, hidden columns, formulas.
+
+- A template (to read its layout or fill it): openpyxl, full mode, formulas as written.
+- A returned form: .xlsx/.xlsm read twice in openpyxl's read-only mode (cached values, then which cells are
+  formulas and what they say), ignoring a wrong <dimension> (WPS writes A1); .xls, .et and .ods through
+  python-calamine (values; merged ranges where the format gives them), .csv as text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from models.documents.xlsx_io import MARK_SHEET
+from models.errors import ImportRejected
+
+CALAMINE_SUFFIXES = (".xls", ".et", ".ods")
+MAX_ROWS = 2000
+
+
+@dataclass
+class Sheet:
+    title: str
+    rows: list[list]
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    hidden: set[int] = field(default_factory=set)
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → "=…"
+    bordered: set[int] | None = None
+
+    def as_tuple(self):
+        return self.title, self.rows, self.merges, self.hidden, set(self.formulas), self.bordered
+
+
+def template_sheets(workbook) -> list[Sheet]:
+    """The visible sheets of a workbook opened in full mode with formulas (openpyxl)."""
+    from openpyxl.utils import column_index_from_string
+
+    found = []
+    for ws in workbook.worksheets:
+        if ws.sheet_state != "visible" or ws.title == MARK_SHEET:
+            continue
+        rows, formulas, bordered = [], {}, set()
+        for row in ws.iter_rows(max_row=min(ws.max_row, MAX_ROWS)):
+            values = []
+            for cell in row:
+                value = cell.value
+                if isinstance(value, str) and value.startswith("="):
+                    formulas[(cell.row, cell.column)] = value
+                    value = None
+                elif value is not None and not isinstance(value, (str, int, float)):
+                    value = str(value) if not hasattr(value, "year") else value
+                values.append(value)
+                if (
+                    cell.has_style
+                    and cell.border is not None
+                    and cell.border.left is not None
+                    and cell.border.left.style
+                ):
+                    bordered.add(cell.row)
+            rows.append(values)
+        merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
+        hidden = set()
+        for key, dim in ws.column_dimensions.items():
+            if dim.hidden:
+                start = column_index_from_string(key)
+                hidden.update(range(dim.min or start, (dim.max or start) + 1))
+        found.append(Sheet(ws.title, rows, merges, hidden, formulas, bordered))
+    return found
+
+
+def form_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
+    """The visible sheets of a returned form, and the app's hidden mark if it has one."""
+    suffix = path.suffix.lower()
+    if suffix in CALAMINE_SUFFIXES:
+        return _calamine_sheets(path)
+    if suffix == ".csv":
+        return [_csv_sheet(path)], None
+    return _xlsx_sheets(path)
+
+
+def _xlsx_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
+    from models.documents.xlsx_io import as_rejection, read_mark
+    from models.documents.xlsx_values import open_values
+    from models.progress.forms.template import sheet_merges
+
+    values_book = open_values(path)
+    try:
+        mark = read_mark(values_book)
+        sheets = []
+        for ws in values_book.worksheets:
+            if getattr(ws, "sheet_state", "visible") != "visible" or ws.title == MARK_SHEET:
+                continue
+            if hasattr(ws, "reset_dimensions"):
+                ws.reset_dimensions()  # WPS writes <dimension ref="A1"/>: read the rows that are there
+            rows = [list(r) for r in ws.iter_rows(max_row=MAX_ROWS, values_only=True)]
+            sheets.append(Sheet(ws.title, rows, sheet_merges(ws)))
+    except ImportRejected:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any parser failure is a refused file
+        raise as_rejection(exc, path.name) from exc
+    finally:
+        values_book.close()
+    _add_formulas(path, sheets)
+    return sheets, mark
+
+
+def _add_formulas(path: Path, sheets: list[Sheet]) -> None:
+    """Which cells are formulas (a second read-only pass, formulas as written)."""
+    from openpyxl import load_workbook
+
+    by_title = {s.title: s for s in sheets}
+    try:
+        book = load_workbook(path, read_only=True, data_only=False)
+    except Exception:  # noqa: BLE001 - the values were read; formulas are extra knowledge
+        return
+    try:
+        for ws in book.worksheets:
+            sheet = by_title.get(ws.title)
+            if sheet is None:
+                continue
+            if hasattr(ws, "reset_dimensions"):
+                ws.reset_dimensions()
+            for r, row in enumerate(ws.iter_rows(max_row=MAX_ROWS, values_only=True), start=1):
+                for c, value in enumerate(row, start=1):
+                    if isinstance(value, str) and value.startswith("="):
+                        sheet.formulas[(r, c)] = value
+    finally:
+        book.close()
+
+
+def _calamine_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
+    """.xls (old Excel), .et (WPS) and .ods through python-calamine: values, and merged ranges where given."""
+    from models.documents.xlsx_io import MAX_FILE_BYTES
+
+    name = path.name
+    if not path.is_file():
+        raise ImportRejected("文件不存在。", name)
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise ImportRejected("文件过大。", name)
+    try:
+        from python_calamine import CalamineWorkbook
+
+        with open(path, "rb") as handle:  # by content, whatever the suffix (.et is BIFF like .xls)
+            book = CalamineWorkbook.from_filelike(handle)
+        mark = _calamine_mark(book)
+        sheets = []
+        for meta in book.sheets_metadata:
+            if str(getattr(meta, "visible", "Visible")).lower().split(".")[-1] != "visible" or meta.name == MARK_SHEET:
+                continue
+            sheet = book.get_sheet_by_name(meta.name)
+            rows = [list(_calamine_value(v) for v in row) for row in sheet.to_python(skip_empty_area=False)[:MAX_ROWS]]
+            merges = []
+            for (r0, c0), (r1, c1) in getattr(sheet, "merged_cell_ranges", None) or []:
+                merges.append((r0 + 1, c0 + 1, r1 + 1, c1 + 1))
+            sheets.append(Sheet(meta.name, rows, merges))
+        if path.suffix.lower() == ".ods":  # calamine gives no merged ranges for OpenDocument: read them here
+            spans = ods_merges(path)
+            for sheet in sheets:
+                sheet.merges = spans.get(sheet.title, [])
+        return sheets, mark
+    except ImportRejected:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any parser failure is a refused file
+        raise ImportRejected(f"文件已损坏或不是有效的表格文件（{type(exc).__name__}）。", name) from exc
+
+
+def _calamine_mark(book) -> dict | None:
+    """The app's hidden mark, kept (as a hidden sheet) when a form was saved as .xls or .ods."""
+    import json
+
+    from models.documents.xlsx_io import MARK_APP
+
+    if MARK_SHEET not in book.sheet_names:
+        return None
+    rows = book.get_sheet_by_name(MARK_SHEET).to_python()
+    values = [row[0] if row else None for row in rows[:2]]
+    if len(values) < 2 or values[0] != MARK_APP:
+        return None
+    try:
+        mark = json.loads(values[1])
+    except (TypeError, ValueError):
+        return None
+    return mark if isinstance(mark, dict) else None
+
+
+def ods_merges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
+    """Merged ranges of every table of an .ods file, from the spans in its content.xml."""
+    import zipfile
+
+    from models.documents.xlsx_io import MAX_UNPACKED_BYTES
+
+    with zipfile.ZipFile(path) as archive:
+        if sum(m.file_size for m in archive.infolist()) > MAX_UNPACKED_BYTES:
+            raise ImportRejected("文件解压后过大，可能是恶意文件，已拒绝。", path.name)
+        with archive.open("content.xml") as part:
+            head = part.read(4096)
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise ImportRejected("文件含有不安全的 XML 内容（实体声明），已拒绝。", path.name)
+        from defusedxml.ElementTree import iterparse
+
+        table_ns = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+        tag = lambda name: f"{{{table_ns}}}{name}"  # noqa: E731
+        found: dict[str, list] = {}
+        table, row, col = None, 0, 0
+        with archive.open("content.xml") as part:
+            for event, element in iterparse(part, events=("start", "end")):
+                if event == "start" and element.tag == tag("table"):
+                    table, row = element.get(tag("name")), 0
+                    found[table] = []
+                elif event == "start" and element.tag == tag("table-row"):
+                    col = 0
+                elif event == "end" and element.tag == tag("table-row"):
+                    row += int(element.get(tag("number-rows-repeated"), "1"))
+                    element.clear()
+                elif event == "start" and element.tag in (tag("table-cell"), tag("covered-table-cell")):
+                    cols = int(element.get(tag("number-columns-spanned"), "1"))
+                    rows = int(element.get(tag("number-rows-spanned"), "1"))
+                    if table is not None and (cols > 1 or rows > 1) and row < MAX_ROWS:
+                        found[table].append((row + 1, col + 1, row + rows, col + cols))
+                    col += int(element.get(tag("number-columns-repeated"), "1"))
+        return found
+
+
+def _calamine_value(value):
+    if value == "":
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _csv_sheet(path: Path) -> Sheet:
+    raw = path.read_bytes()[: 5 * 1024 * 1024]
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ImportRejected("CSV 文件的编码无法识别（应为 UTF-8 或 GBK）。", path.name)
+    rows = []
+    for row in csv.reader(io.StringIO(text)):
+        rows.append([_csv_value(v) for v in row])
+    return Sheet(path.stem, rows[:MAX_ROWS])
+
+
+def _csv_value(text: str):
+    text = text.strip()
+    if not text:
+        return None
+    if re.fullmatch(r"-?\d+", text):
+        return int(text)
+    if re.fullmatch(r"-?\d+\.\d+", text):
+        return float(text)
+    return text

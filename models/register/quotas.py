@@ -1,0 +1,111 @@
+"""The notice's quotas as targets (每个县区至少1条线索, 每月1—2个案例), who has not met them, and the counts
+that reports quote (曝光问题隐患75条，受理举报77条次)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from models.errors import ValidationError
+from models.store.database import Store
+
+_NUM = r"(\d+|[一二两三四五六七八九十])"
+_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_LEAD_QUOTA = re.compile(
+    rf"至少(?:上报|报送|提供|移交)?{_NUM}\s*(?:条|个|起)(?:以上)?(?:违法|违规|非法)[^，。；]*?线索"
+)
+_CASE_QUOTA = re.compile(
+    rf"每月(?:至少)?(?:曝光|公开曝光|报送)?{_NUM}\s*(?:[—\-~～至到]\s*{_NUM})?\s*(?:个|起|条)[^，。；]{{0,8}}?案例"
+)
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else _DIGITS[text]
+
+
+def quotas_from_text(text: str) -> dict:
+    """The quotas a notice sets, e.g. {"lead_quota": 1, "case_quota": 1}; a quota it does not set is absent."""
+    found: dict = {}
+    if match := _LEAD_QUOTA.search(text or ""):
+        found["lead_quota"] = _number(match.group(1))
+    if match := _CASE_QUOTA.search(text or ""):
+        found["case_quota"] = _number(match.group(1))  # "1—2个": at least the lower figure
+    return found
+
+
+def set_quotas(store: Store, campaign_id: str, *, lead_quota: int | None, case_quota: int | None) -> bool:
+    for name, value in (("线索", lead_quota), ("案例", case_quota)):
+        if value is not None and not 0 <= int(value) <= 100:
+            raise ValidationError(f"{name}目标应是 0 到 100 之间的整数，不是 {value}。")
+    with store.batch("设置线索和曝光目标", source="register") as batch:
+        return batch.update("campaigns", campaign_id, {"lead_quota": lead_quota, "case_quota": case_quota})
+
+
+def quota_status(store: Store, campaign: dict, today: date) -> dict:
+    """Units short of their leads, and months (ended or current) short of exposed cases."""
+    lead_quota = campaign.get("lead_quota") or 0
+    case_quota = campaign.get("case_quota") or 0
+    short_units = []
+    if lead_quota:
+        short_units = store.rows(
+            "SELECT u.id AS unit_id, u.name AS unit_name, count(l.id) AS leads FROM campaign_units cu"
+            " JOIN units u ON u.id = cu.unit_id"
+            " LEFT JOIN leads l ON l.unit_id = u.id AND l.campaign_id = cu.campaign_id"
+            " WHERE cu.campaign_id = ? AND u.active = 1 GROUP BY u.id HAVING count(l.id) < ?"
+            " ORDER BY cu.sort_order, u.sort_order, u.name",
+            (campaign["id"], lead_quota),
+        )
+    short_months = []
+    if case_quota:
+        months = store.rows(
+            "SELECT p.label, p.start_date, p.end_date, (SELECT count(*) FROM cases c"
+            " WHERE c.campaign_id = p.campaign_id AND c.published_on BETWEEN p.start_date AND p.end_date) AS cases"
+            " FROM periods p WHERE p.campaign_id = ? AND p.kind = 'month' AND p.start_date <= ? ORDER BY p.seq",
+            (campaign["id"], today.isoformat()),
+        )
+        short_months = [m for m in months if m["cases"] < case_quota]
+    return {
+        "lead_quota": lead_quota,
+        "case_quota": case_quota,
+        "units_without_leads": short_units,
+        "months_without_cases": short_months,
+    }
+
+
+def register_counts(store: Store, campaign_id: str, until: str | None = None) -> dict:
+    """How many leads (and of them confirmed/rectified) and exposed cases (rectified) up to *until*."""
+    limit = until or "9999-12-31"
+    leads = store.row(
+        "SELECT count(*) AS total, sum(status IN ('confirmed', 'rectified')) AS confirmed,"
+        " sum(status = 'rectified') AS rectified FROM leads"
+        " WHERE campaign_id = ? AND ifnull(reported_on, '') <= ?",
+        (campaign_id, limit),
+    )
+    cases = store.row(
+        "SELECT count(*) AS total, sum(status = 'rectified') AS rectified FROM cases"
+        " WHERE campaign_id = ? AND ifnull(published_on, '') <= ?",
+        (campaign_id, limit),
+    )
+    return {
+        "leads": leads["total"],
+        "leads_confirmed": leads["confirmed"] or 0,
+        "leads_rectified": leads["rectified"] or 0,
+        "cases": cases["total"],
+        "cases_rectified": cases["rectified"] or 0,
+    }
+
+
+def register_sentence(counts: dict) -> str:
+    """The sentence the summary and the brief quote; '' when nothing is registered."""
+    parts = []
+    if counts["leads"]:
+        part = f"受理违法线索{counts['leads']}条"
+        if counts["leads_confirmed"]:
+            part += f"（已查实{counts['leads_confirmed']}条）"
+        parts.append(part)
+    if counts["cases"]:
+        part = f"曝光典型案例{counts['cases']}个"
+        if counts["cases_rectified"]:
+            part += f"（已整改{counts['cases_rectified']}个）"
+        parts.append(part)
+    return "，".join(parts) + "。" if parts else ""

@@ -1,0 +1,1 @@
+"""线索曝光 tab: the companion campaign's register of leads and exposed cases."""

@@ -1,0 +1,172 @@
+"""Printing a PDF the app wrote as vectors: its pages are read back (models.documents.pdf.replay) and painted
+through QPainter on the printer at the printer's own resolution, full page, no scaling, text as text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QSizeF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGlyphRun,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QRawFont,
+)
+
+from models.documents.pdf import fonts
+from models.documents.pdf.replay import GlyphRun, Page, read_pages
+from models.documents.pdf.replay import Path as PdfPath
+from models.errors import ValidationError
+
+
+class _FontCache:
+    """QRawFont per (font, pixel size): the original TrueType file when the font is one of ours (so the printed
+    text maps back to Unicode), else the subset embedded in the PDF."""
+
+    def __init__(self):
+        self.files = fonts.face_files()
+        self.raw: dict[tuple[str, float], QRawFont] = {}
+        self.subset_cmaps: dict[str, dict[int, int]] = {}
+        self.families: dict[Path, str] = {}
+
+    def get(self, run: GlyphRun, pixel_size: float) -> tuple[QRawFont, list[int]]:
+        key = (run.font.base_name, round(pixel_size, 2))
+        if key not in self.raw:
+            self.raw[key] = self._load(run, pixel_size)
+        raw = self.raw[key]
+        if self.files.get(run.font.base_name) and raw.isValid() and len(run.text) == len(run.codes):
+            return raw, list(raw.glyphIndexesForString(run.text))
+        cmap = self.subset_cmaps.setdefault(run.font.base_name, fonts.subset_cmap(run.font.font_file))
+        return raw, [cmap.get(code, 0) for code in run.codes]
+
+    def _load(self, run: GlyphRun, pixel_size: float) -> QRawFont:
+        # A font added from its file keeps the file's name, which Qt's PDF engine needs to embed it as text
+        # (a QRawFont made from bytes would be drawn as outlines).
+        path = self.files.get(run.font.base_name)
+        if path is not None:
+            if path not in self.families:
+                font_id = QFontDatabase.addApplicationFont(str(path))
+                found = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+                self.families[path] = found[0] if found else ""
+            if self.families[path]:
+                font = QFont(self.families[path])
+                font.setPixelSize(max(1, round(pixel_size)))
+                raw = QRawFont.fromFont(font)
+                if raw.isValid():
+                    raw.setPixelSize(pixel_size)
+                    return raw
+            self.files.pop(run.font.base_name, None)
+        return QRawFont(bytes(run.font.font_file), pixel_size)
+
+
+def _colour(rgb) -> QColor:
+    return QColor.fromRgbF(*[max(0.0, min(1.0, v)) for v in rgb])
+
+
+def _path(item: PdfPath, to_device: Callable[[float, float], QPointF]) -> QPainterPath:
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill if item.even_odd else Qt.FillRule.WindingFill)
+    for op, pts in item.parts:
+        if op == "m":
+            path.moveTo(to_device(*pts))
+        elif op == "l":
+            path.lineTo(to_device(*pts))
+        elif op == "c":
+            path.cubicTo(to_device(*pts[0:2]), to_device(*pts[2:4]), to_device(*pts[4:6]))
+        elif op == "h":
+            path.closeSubpath()
+    return path
+
+
+_CAPS = {0: Qt.PenCapStyle.FlatCap, 1: Qt.PenCapStyle.RoundCap, 2: Qt.PenCapStyle.SquareCap}
+_JOINS = {0: Qt.PenJoinStyle.MiterJoin, 1: Qt.PenJoinStyle.RoundJoin, 2: Qt.PenJoinStyle.BevelJoin}
+
+
+def paint_page(painter: QPainter, page: Page, dpi_x: float, dpi_y: float, cache: _FontCache) -> None:
+    """One page at the device's resolution: 1 pt of the PDF is dpi/72 device pixels, the page's corner at (0, 0)."""
+    sx, sy = dpi_x / 72.0, dpi_y / 72.0
+
+    def to_device(x: float, y: float) -> QPointF:
+        return QPointF(x * sx, (page.height - y) * sy)
+
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    for item in page.items:
+        if isinstance(item, PdfPath):
+            path = _path(item, to_device)
+            if item.fill is not None:
+                painter.fillPath(path, QBrush(_colour(item.fill)))
+            if item.stroke is not None:
+                pen = QPen(_colour(item.stroke), max(item.line_width * sx, 1.0))
+                pen.setCapStyle(_CAPS.get(item.cap, Qt.PenCapStyle.FlatCap))
+                pen.setJoinStyle(_JOINS.get(item.join, Qt.PenJoinStyle.MiterJoin))
+                if item.dash[0] and item.line_width > 0:
+                    pen.setDashPattern([max(v / item.line_width, 0.01) for v in item.dash[0]])
+                painter.strokePath(path, pen)
+        elif isinstance(item, GlyphRun):
+            raw, glyphs = cache.get(item, item.size * sy)
+            if not raw.isValid():
+                continue
+            run = QGlyphRun()
+            run.setRawFont(raw)
+            run.setGlyphIndexes(glyphs)
+            run.setPositions([to_device(x, y) for x, y in item.positions])
+            painter.setPen(_colour(item.color))
+            painter.drawGlyphRun(QPointF(0, 0), run)
+
+
+def prepare_printer(printer, page: Page) -> None:
+    """The page of the PDF, full page, no margins: what is drawn at (0, 0) lands on the paper's corner."""
+    portrait = page.height >= page.width
+    size = QPageSize(QSizeF(min(page.width, page.height), max(page.width, page.height)), QPageSize.Unit.Point)
+    if abs(size.size(QPageSize.Unit.Millimeter).width() - 210) < 1:
+        size = QPageSize(QPageSize.PageSizeId.A4)
+    orientation = QPageLayout.Orientation.Portrait if portrait else QPageLayout.Orientation.Landscape
+    printer.setFullPage(True)
+    printer.setPageLayout(QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0)))
+
+
+def read_document(path: Path) -> list[Page]:
+    """The pages of the PDF at *path* (ValidationError with a Chinese message if it cannot be read)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"无法读取要打印的文件：{path}（{exc.strerror or exc}）") from exc
+    return read_pages(data)
+
+
+def print_pdf(path: Path, printer, progress: Callable[[int, int], bool] | None = None) -> bool:
+    """Print every page of the PDF at *path* on *printer*; *progress(done, total)* returning False cancels.
+    Returns False when cancelled or when the printer could not start."""
+    return paint_pages(read_document(path), printer, progress)
+
+
+def paint_pages(pages: list[Page], printer, progress: Callable[[int, int], bool] | None = None) -> bool:
+    """Paint *pages* on *printer* (or a print preview's printer), each page at its own size and orientation."""
+    cache = _FontCache()
+    prepare_printer(printer, pages[0])
+    painter = QPainter()
+    if not painter.begin(printer):
+        return False
+    try:
+        for index, page in enumerate(pages):
+            if progress is not None and not progress(index, len(pages)):
+                printer.abort()
+                return False
+            if index:
+                prepare_printer(printer, page)
+                printer.newPage()
+            resolution = printer.resolution()
+            paint_page(painter, page, resolution, resolution, cache)
+        if progress is not None:
+            progress(len(pages), len(pages))
+    finally:
+        painter.end()
+    return True
