@@ -88,3 +88,25 @@ def test_expected_json_is_the_one_copied():
     assert (
         json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))["returned"]["R12"]["unit"] == "县交通运输局"
     )
+
+
+def test_the_monthly_table_exports_into_the_month_row(tmp_path):
+    from openpyxl import load_workbook
+
+    from models.campaigns.office import set_office
+    from models.progress.statistics import export_statistics
+
+    store, campaign = _store(tmp_path, months=True)
+    try:
+        set_office(store, name="青岚县安委会办公室")
+        import_forms(store, campaign, [SAMPLES / RETURNED["R12"]["file"]])
+        seq = {p["label"]: p["seq"] for p in list_periods(store, campaign["id"])}
+        out = tmp_path / "7月.xlsx"
+        report = export_statistics(store, campaign, out, week=seq["7月"], template=SAMPLES / TEMPLATES["T06"]["file"])
+        assert report["rows"] == 1
+        rows = {r[0]: r[1:9] for r in load_workbook(out).active.iter_rows(values_only=True) if r[0]}
+        assert rows["7月"] == (4, 0, 5, 3, 1, 9, 0, 500)  # the month's figures, every column
+        assert rows["6月"] == (None,) * 8 and rows["8月"] == (None,) * 8  # other months untouched
+        assert str(rows["合计"][0]).startswith("=SUM(")  # the template's formula stays
+    finally:
+        store.close()
