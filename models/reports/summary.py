@@ -7,8 +7,9 @@ import re
 from models.campaigns.office import office_for
 from models.documents.cn_text import cn_date, month_day, number, ordinal, percent
 from models.documents.pdf import blocks as b
+from models.liaisons.liaison import liaisons_by_unit
+from models.progress.deadlines import summary_due_date
 from models.progress.totals import Figures, load_figures
-from models.reports.figures import liaison_counts, summary_due_date
 from models.reports.protected import protected_words
 from models.reports.register_part import CASES_TABLE, cases_table, register_paragraphs
 from models.store.database import Store
@@ -89,7 +90,7 @@ def weeks_due(store: Store, campaign_id: str, at: str | None = None) -> list[dic
 def completeness_paragraphs(store: Store, figures: Figures, campaign_id: str) -> list[b.Paragraph]:
     names = {u["id"]: u["name"] for u in figures.units}
     silent = [names[u] for u in names if u not in figures.per_unit]
-    liaisons = liaison_counts(store, campaign_id)
+    liaisons = liaisons_by_unit(store, campaign_id)
     no_liaison = [u["name"] for u in figures.units if not liaisons.get(u["id"])]
     weeks = weeks_due(store, campaign_id)
     expected = sum(w["expected"] for w in weeks)
@@ -188,7 +189,7 @@ def summary_document(store: Store, campaign: dict, report: dict | None = None) -
     doc.add(*section_blocks(sections, {0: stats}))
     table_title, chart_title = "各单位活动开展情况统计表", "活动各周进展情况"
     cases = cases_table(store, campaign["id"], until=last["end_date"] if last else None)
-    doc.add(b.AttachmentNote([table_title, chart_title] + ([CASES_TABLE] if cases else [])), b.Blank(2))
+    doc.add(b.Blank(), b.AttachmentNote([table_title, chart_title] + ([CASES_TABLE] if cases else [])), b.Blank(2))
     date = cn_date(summary_due_date(store, campaign["id"]) or campaign.get("end_date"))
     doc.add(b.Signature(office.name or f"{MISSING}发文机关", date))
     doc.add(b.PageBreak(), b.AttachmentLabel("附件1"), b.Blank(), b.Title(table_title), b.Blank())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,8 @@ from models.progress.deadlines import STATUS_LABELS, deadline_tasks, mark_delive
 from models.store.database import Store
 from ui.common import errors, msgbox
 from ui.common.table_model import Column, RowsModel
+from ui.common.table_sort import SortProxy
+from ui.common.table_tools import equip
 from ui.notices.editor import NoticeEditor
 
 
@@ -48,13 +50,11 @@ class NoticesTab(QWidget):
         self.campaign: dict | None = None
         self.current_id: str | None = None
         self.model = RowsModel(self.columns(), self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.view = _view(self.proxy, self)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("搜索（文号、标题、机关……）"))
@@ -98,7 +98,16 @@ class NoticesTab(QWidget):
             self,
         )
         self.overview_view = _view(self.overview, self)
+        year = lambda: f"{self.campaign['year']}年" if self.campaign else ""  # noqa: E731
+        equip(self.view, "notices/list", lambda: year() + self.tr("通知"), search=self.search)
+        equip(self.tasks_view, "notices/deadlines", lambda: year() + self.tr("截止事项"))
+        equip(self.units_view, "notices/deliveries", self._deliveries_title)
+        equip(self.overview_view, "notices/overview", lambda: year() + self.tr("到期概览"))
         self._build()
+
+    def _deliveries_title(self) -> str:
+        task = self.tasks.row_at(self.tasks_view.currentIndex())
+        return self.tr("{0} 报送情况").format(task["what"]) if task else self.tr("报送情况")
 
     def columns(self) -> list[Column]:
         return [
@@ -124,7 +133,7 @@ class NoticesTab(QWidget):
             top.addWidget(button)
         top.addWidget(self.search)
         QShortcut(QKeySequence("Ctrl+Shift+V"), self, self.register_notice)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.view.tools.start_filter)  # active while the tab shows
         detail = QWidget(self)
         detail_layout = QVBoxLayout(detail)
         detail_layout.addWidget(self.save_state)

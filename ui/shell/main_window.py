@@ -177,11 +177,12 @@ class MainWindow(QMainWindow):
 
     def _restore_window(self) -> None:
         geometry = settings.get(settings.GEOMETRY) if self.remember_layout else None
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        restored = isinstance(geometry, QByteArray) and not geometry.isEmpty()
+        if restored:
             self.restoreGeometry(geometry)
         else:
             self.resize(*STANDARD_SIZE)
-        screen = self.screen().availableGeometry() if self.screen() else None
+        screen = self.screen().availableGeometry() if restored and self.screen() else None
         if screen is not None and (self.height() > screen.height() - 40 or self.width() > screen.width()):
             # a size saved on a bigger screen: the status line must stay above the taskbar
             self.resize(min(self.width(), screen.width()), min(self.height(), screen.height() - 40))

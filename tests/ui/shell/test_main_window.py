@@ -9,9 +9,9 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 
-from models.store.database import open_store
+from models.store.opening import open_store
 from tests.conftest import ROOT
-from ui.shell.main_window import TAB_KEYS, MainWindow
+from ui.shell.main_window import STANDARD_SIZE, TAB_KEYS, MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -188,6 +188,6 @@ def test_screenshots_keep_the_standard_size_and_the_clerks_layout(tmp_path, demo
         assert done.returncode == 0, done.stderr
         header = shot.read_bytes()[16:24]
         sizes.append((int.from_bytes(header[:4], "big"), int.from_bytes(header[4:], "big")))
-    assert sizes == [(1200, 760), (1200, 760)]
+    assert sizes == [STANDARD_SIZE, STANDARD_SIZE]  # fits a 1366×768 screen with a taskbar
     saved = "\n".join(p.read_text(encoding="utf-8") for p in home.rglob("*.conf"))
     assert "geometry" not in saved and "last_tab" not in saved
