@@ -45,6 +45,7 @@ def register(sub) -> None:
     group.add_argument("--week", type=int)
     group.add_argument("--cumulative", action="store_true", help="累计到最后一周")
     p.add_argument("--template", metavar="XLSX", help="填写收到的模板（保留其格式和公式）")
+    p.add_argument("--by-parent", action="store_true", help="按最上级单位汇总：每个镇（或区）一行，下级单位计入其中")
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(func=export_stats)
 
@@ -153,7 +154,13 @@ def export_stats(args):
     try:
         campaign = campaign_by_year(store, args.campaign)
         report = export_statistics(
-            store, campaign, args.out, week=args.week, cumulative=args.cumulative, template=args.template
+            store,
+            campaign,
+            args.out,
+            week=args.week,
+            cumulative=args.cumulative,
+            template=args.template,
+            by_parent=args.by_parent,
         )
     finally:
         store.close()

@@ -5,6 +5,10 @@ what would be added, updated, left unchanged, and what conflicts (the same recor
 changed on both sides since the offices last met).  ``merge(store, path, ...)``
 applies it in one transaction after an automatic backup; the whole merge is one
 batch in the history (Ctrl+Z undoes it).  Merging the same file twice changes nothing.
+Both are one :class:`MergeSession`: the file is copied, checked and staged once, the preview
+shown from that staging (staged again only when the clerk changes a unit match), the backup
+taken meanwhile, and the merge written from the same staging.  Units the other office made
+under ids of its own are matched to ours by name (see unit_matches).
 
 A copy of this office's own file (packed for a stick, worked on at home) merges like any
 other: what was added or changed there since the copy was made (its batches this file does
@@ -70,6 +74,7 @@ def _plan(store: Store, incoming: IncomingFile, conn: sqlite3.Connection, units:
         "tables": tables,
         "history": new_batches,
         "packed_at": _packed_at(incoming),
+        "from_our_starter": _starter_office(incoming) == store.office_id,
         "unit_matches": units,
         "conflicts": conflicts.describe_all(conn, merge_stage.conflict_rows(conn), store, incoming),
     }
@@ -77,6 +82,14 @@ def _plan(store: Store, incoming: IncomingFile, conn: sqlite3.Connection, units:
     plan["total_conflicts"] = sum(c["conflicts"] for c in plan["tables"].values())
     plan["total_changes"] = sum(c["added"] + c["updated"] for c in plan["tables"].values())
     return plan
+
+
+def _starter_office(incoming: IncomingFile) -> str | None:
+    """The office that gave the file out as a starter file (see starter.py), if it was one."""
+    try:
+        return json.loads(incoming.meta.get("starter_of") or "{}").get("office_id")
+    except (ValueError, AttributeError):
+        return None
 
 
 def _packed_at(incoming: IncomingFile) -> str | None:
@@ -353,6 +366,8 @@ def _register(batch, state: str) -> None:
 def summary_lines(plan: dict) -> list[str]:
     """The preview in plain Chinese, one line per table that has something to merge."""
     lines = [f"来自：{plan['office_name']}（{plan['file']}）"]
+    if plan.get("from_our_starter"):
+        lines.append(f"这是本单位给“{plan['office_name']}”的起始文件，由对方填报后交回。")
     if plan["same_office"]:
         when = f"（副本保存于 {plan['packed_at'][:16].replace('T', ' ')}）" if plan.get("packed_at") else ""
         lines.append(f"这是本单位自己文件的副本{when}。")

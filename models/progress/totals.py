@@ -252,3 +252,23 @@ def grouped(table: dict, key: str) -> dict:
     values = [sums[n] for n in order]
     rows = [{"unit": unit, "values": vals} for unit, vals in zip(units, values)]
     return {"title": table["title"], "indicators": table["indicators"], "rows": rows, "total": table["total"]}
+
+
+def by_top_unit(store: Store, table: dict) -> dict:
+    """The table with one row per top-most unit: a town with its villages and communities summed into it
+    (in a district's file), a district with its towns (in a city's).  Units without a parent stand alone."""
+    from models.campaigns.units import top_units
+
+    tops = top_units(store)
+    order: list[dict] = []
+    sums: dict[str, list] = {}
+    for row in table["rows"]:
+        top = tops.get(row["unit"]["id"], row["unit"])
+        if top["id"] not in sums:
+            order.append({"id": top["id"], "name": top["name"], "category": top.get("category")})
+            sums[top["id"]] = [None] * len(table["indicators"])
+        for col, value in enumerate(row["values"]):
+            if value is not None:
+                sums[top["id"]][col] = (sums[top["id"]][col] or 0) + value
+    rows = [{"unit": unit, "values": sums[unit["id"]]} for unit in order]
+    return {"title": table["title"], "indicators": table["indicators"], "rows": rows, "total": table["total"]}

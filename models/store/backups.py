@@ -169,7 +169,7 @@ def restore(store: Store, backup: Path, root: Path | None = None) -> Path:
     try:
         source.backup(store.conn)  # one write transaction on the live file: all or nothing
     except sqlite3.Error as exc:
-        raise DatabaseError(f"恢复失败（{exc}），数据库保持原样。", str(backup)) from exc
+        raise DatabaseError(f"恢复失败：{faults.explain(exc)}数据库保持原样。", str(backup)) from exc
     finally:
         source.close()
     return before

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from models.clock import now
 from models.errors import DatabaseError
-from models.store import leftovers, schema
+from models.store import faults, leftovers, schema
 from models.store.database import Store, connect_readonly, open_file
 from models.version import APP_VERSION
 
@@ -124,7 +124,7 @@ def snapshot(store: Store, target: Path, *, extra_meta: dict | None = None, chec
         raise DatabaseError(f"无法保存副本：{_os_message(exc)}。原有文件未改动。", str(target)) from exc
     except sqlite3.Error as exc:
         _remove_quietly(temp_name)
-        raise DatabaseError(f"无法保存副本（{exc}）。原有文件未改动。", str(target)) from exc
+        raise DatabaseError(f"无法保存副本（{faults.explain(exc)}）。原有文件未改动。", str(target)) from exc
     except BaseException:
         _remove_quietly(temp_name)
         raise
@@ -257,7 +257,7 @@ def copy_in(source: Path, folder: Path) -> Path:
         store = Store(conn, source, readonly=True)
         snapshot(store, target, check="quick_check")
     except sqlite3.Error as exc:
-        raise DatabaseError(f"文件已损坏或无法读取（{exc}）。", str(source)) from exc
+        raise DatabaseError(f"无法复制这个文件：{faults.explain(exc)}", str(source)) from exc
     finally:
         conn.close()
     return target

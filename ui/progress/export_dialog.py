@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -49,6 +50,7 @@ class ExportDialog(QDialog):
         kind.addWidget(self.one_week)
         kind.addWidget(self.cumulative)
         kind.addWidget(self.week, 1)
+        self.by_parent = QCheckBox(self.tr("按上级单位汇总（每个镇或区一行，村、社区计入其中）"), self)
         self.template = QLineEdit(self)
         self.template.setPlaceholderText(self.tr("留空：使用本程序的格式"))
         self.template.setText(last_template())  # the template used last time, while it still exists
@@ -58,6 +60,7 @@ class ExportDialog(QDialog):
         self.mapping_boxes: dict[str, QComboBox] = {}
         form = QFormLayout(self)
         form.addRow(self.tr("统计范围："), kind)
+        form.addRow("", self.by_parent)
         form.addRow(self.tr("填写模板："), path_row(self, self.template, self.tr("选择…"), self.choose_template))
         form.addRow(self.tr("保存为："), path_row(self, self.target, self.tr("选择…"), self.choose_target))
         form.addRow(self.mapping_form)
@@ -113,11 +116,19 @@ class ExportDialog(QDialog):
         remember_template(template)
         chosen = {text: box.currentData() for text, box in self.mapping_boxes.items() if box.currentData()}
         week, cumulative, template = self.week.currentData()["seq"], self.cumulative.isChecked(), template or None
+        by_parent = self.by_parent.isChecked()
         done = operation.run(
             self,
             self.windowTitle(),
             lambda store, _: export_statistics(
-                store, self.campaign, target, week=week, cumulative=cumulative, template=template, mapping=chosen
+                store,
+                self.campaign,
+                target,
+                week=week,
+                cumulative=cumulative,
+                template=template,
+                mapping=chosen,
+                by_parent=by_parent,
             ),
             store=self.store,
             write=bool(chosen),

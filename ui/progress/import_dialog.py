@@ -85,9 +85,8 @@ class ImportDialog(QDialog):
         self.preview()
 
     def choose_files(self) -> None:
-        names = file_dialogs.open_files(
-            self, file_dialogs.FORMS, self.tr("选择交回的表格"), "Excel (*.xlsx *.xlsm *.xls)"
-        )
+        kinds = "Excel / WPS / ODS / CSV (*.xlsx *.xlsm *.xls *.et *.ods *.csv)"
+        names = file_dialogs.open_files(self, file_dialogs.FORMS, self.tr("选择交回的表格"), kinds)
         if names:
             self.set_paths(names)
 

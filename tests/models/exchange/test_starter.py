@@ -65,6 +65,7 @@ def test_returns_from_the_starter_merge_as_the_towns(demo_store, starter):
     plan = merge.preview(demo_store, starter.path)
     assert not plan["same_office"] and plan["office_name"] == "城关镇人民政府"
     assert plan["tables"]["units"]["added"] == 1 and plan["total_conflicts"] == 0
+    assert "这是本单位给“城关镇人民政府”的起始文件，由对方填报后交回。" in merge.summary_lines(plan)
     result = merge.merge(demo_store, starter.path)
     assert result["applied"]
     values = demo_store.rows("SELECT value FROM figures WHERE unit_id = ? AND period_id = ?", (unit_id, period_id))
