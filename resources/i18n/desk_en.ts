@@ -177,12 +177,12 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="131" />
-      <location filename="../../ui/progress/completeness_view.py" line="191" />
+      <location filename="../../ui/progress/completeness_view.py" line="197" />
       <source>催报清单</source>
       <translation>Chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="200" />
+      <location filename="../../ui/progress/completeness_view.py" line="206" />
       <source>催报清单已打印：{0}</source>
       <translation>Chase list printed: {0}</translation>
     </message>
@@ -212,7 +212,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Export chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="159" />
+      <location filename="../../ui/progress/completeness_view.py" line="165" />
       <source>已导出催报清单：{0}</source>
       <translation>Chase list exported: {0}</translation>
     </message>
@@ -277,7 +277,7 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="131" />
-      <location filename="../../ui/progress/completeness_view.py" line="191" />
+      <location filename="../../ui/progress/completeness_view.py" line="197" />
       <source>本周所有单位都已按时报送。</source>
       <translation>All units reported on time this week.</translation>
     </message>
@@ -1369,7 +1369,7 @@ Save anyway?</translation>
   <context>
     <name>NoticeEditor</name>
     <message>
-      <location filename="../../ui/notices/editor.py" line="175" />
+      <location filename="../../ui/notices/editor.py" line="177" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -1407,6 +1407,11 @@ Save anyway?</translation>
       <location filename="../../ui/notices/editor.py" line="141" />
       <source>未填入：{0}</source>
       <translation>Not filled in: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/editor.py" line="143" />
+      <source>未识别：原文有则照原文填写</source>
+      <translation>Not recognised: fill in as printed, if it is</translation>
     </message>
     <message>
       <location filename="../../ui/notices/editor.py" line="57" />
@@ -1461,7 +1466,7 @@ Save anyway?</translation>
       <translation>Please check: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="175" />
+      <location filename="../../ui/notices/editor.py" line="177" />
       <source>选择空白模板</source>
       <translation>Choose blank template</translation>
     </message>
