@@ -6,7 +6,7 @@ from models.campaigns.campaign import campaign_by_year
 from models.cli import add_common
 from models.clock import today
 from models.notices.parser import FIELDS, found_anything, parse_notice, read_notice_file, recurring_label
-from models.store.database import open_store
+from models.store.opening import open_store
 
 _LABELS = {
     "doc_number": "文号",

@@ -6,9 +6,9 @@ from models.documents.cn_text import cn_date, percent
 from models.documents.pdf import blocks as b
 from models.errors import NotFound
 from models.progress import completeness as status
+from models.progress.narratives import narratives_of
 from models.progress.reporting import LATE, NOT_REPORTED
 from models.progress.totals import load_figures
-from models.reports.figures import narratives_of
 from models.reports.protected import protected_words
 from models.reports.register_part import register_paragraphs
 from models.reports.summary import MISSING, section_blocks, statistics_paragraphs, unit_table
@@ -84,7 +84,7 @@ def weekly_document(store: Store, campaign: dict, period: dict | None, report: d
     doc.add(b.Title(title), b.Blank())
     doc.add(*section_blocks(sections, parts))
     table_title = f"第{period['seq']}周各单位活动开展情况统计表"
-    doc.add(b.AttachmentNote([table_title]), b.Blank(2))
+    doc.add(b.Blank(), b.AttachmentNote([table_title]), b.Blank(2))
     doc.add(
         b.Signature(
             campaign.get("office_name") or f"{MISSING}发文机关", cn_date(period.get("due_date") or period["end_date"])

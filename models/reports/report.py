@@ -110,12 +110,17 @@ def report_document(store: Store, report: dict):
     return document
 
 
-def export_report(store: Store, report_id: str, out: str | os.PathLike, *, record: bool = True) -> str:
-    """Write the report's PDF to *out*; record it as exported (state, when, where)."""
+def export_report(
+    store: Store, report_id: str, out: str | os.PathLike, *, record: bool = True, missing: list | None = None
+) -> str:
+    """Write the report's PDF to *out*; record it as exported (state, when, where). Characters no font could
+    draw are added to *missing* (glyphs.MissingGlyphs), for the clerk to be told before printing."""
     from models.documents.pdf import build_pdf
 
     report = get_report(store, report_id)
-    build_pdf(report_document(store, report), out)
+    found = build_pdf(report_document(store, report), out)
+    if missing is not None:
+        missing.extend(found)
     if record and not store.readonly:
         with store.batch(f"导出{KINDS.get(report['kind'], '报告')} PDF", source="reports") as batch:
             batch.update("reports", report_id, {"state": "exported", "exported_at": now(), "exported_path": str(out)})

@@ -6,8 +6,9 @@ import re
 
 from models.documents.cn_text import cn_date, month_day, number, ordinal, percent
 from models.documents.pdf import blocks as b
+from models.liaisons.liaison import liaisons_by_unit
+from models.progress.deadlines import summary_due_date
 from models.progress.totals import Figures, load_figures
-from models.reports.figures import liaison_counts, summary_due_date
 from models.reports.protected import protected_words
 from models.reports.register_part import CASES_TABLE, cases_table, register_paragraphs
 from models.store.database import Store
@@ -72,7 +73,7 @@ def statistics_paragraphs(figures: Figures, region_word: str, *, week_label: str
 def completeness_paragraphs(store: Store, figures: Figures, campaign_id: str) -> list[b.Paragraph]:
     names = {u["id"]: u["name"] for u in figures.units}
     silent = [names[u] for u in names if u not in figures.per_unit]
-    liaisons = liaison_counts(store, campaign_id)
+    liaisons = liaisons_by_unit(store, campaign_id)
     no_liaison = [u["name"] for u in figures.units if not liaisons.get(u["id"])]
     weeks = [p for p in figures.periods if p["seq"] in figures.reported]
     expected = len(names) * len(weeks)
@@ -167,7 +168,7 @@ def summary_document(store: Store, campaign: dict, report: dict | None = None) -
     doc.add(*section_blocks(sections, {0: stats}))
     table_title, chart_title = "各单位活动开展情况统计表", "活动各周进展情况"
     cases = cases_table(store, campaign["id"], until=last["end_date"] if last else None)
-    doc.add(b.AttachmentNote([table_title, chart_title] + ([CASES_TABLE] if cases else [])), b.Blank(2))
+    doc.add(b.Blank(), b.AttachmentNote([table_title, chart_title] + ([CASES_TABLE] if cases else [])), b.Blank(2))
     date = cn_date(summary_due_date(store, campaign["id"]) or campaign.get("end_date"))
     doc.add(b.Signature(campaign.get("office_name") or f"{MISSING}发文机关", date))
     doc.add(b.PageBreak(), b.AttachmentLabel("附件1"), b.Blank(), b.Title(table_title), b.Blank())

@@ -348,88 +348,93 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="48" />
+      <location filename="../../ui/progress/export_dialog.py" line="49" />
       <source>一周</source>
       <translation>One week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="68" />
+      <location filename="../../ui/progress/export_dialog.py" line="71" />
       <source>保存为：</source>
       <translation>Save as:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="86" />
+      <location filename="../../ui/progress/export_dialog.py" line="89" />
       <source>保存统计表</source>
       <translation>Save statistics table</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="67" />
+      <location filename="../../ui/progress/export_dialog.py" line="70" />
       <source>填写模板：</source>
       <translation>Fill in template:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="41" />
+      <location filename="../../ui/progress/export_dialog.py" line="42" />
       <source>导出进展情况统计表</source>
       <translation>Export progress statistics table</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="138" />
+      <location filename="../../ui/progress/export_dialog.py" line="143" />
       <source>已导出 {0} 个单位：{1}</source>
       <translation>Exported {0} unit(s): {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="140" />
+      <location filename="../../ui/progress/export_dialog.py" line="59" />
+      <source>按上级单位汇总（每个镇或区一行，村、社区计入其中）</source>
+      <translation>Sum by parent unit (one row per town or district, its villages and communities included)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/export_dialog.py" line="145" />
       <source>未填写的模板栏目：</source>
       <translation>Template columns not filled in: </translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="142" />
+      <location filename="../../ui/progress/export_dialog.py" line="147" />
       <source>模板中没有空行，未写入：</source>
       <translation>No empty row in the template, not written: </translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="104" />
+      <location filename="../../ui/progress/export_dialog.py" line="107" />
       <source>模板中这些栏目对不上指标，请指定（只需一次）：</source>
       <translation>These template columns do not match an indicator; please assign them (only once):</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="144" />
+      <location filename="../../ui/progress/export_dialog.py" line="149" />
       <source>模板中预印了但没有数据的行：</source>
       <translation>Pre-printed rows left without data: </translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="59" />
+      <location filename="../../ui/progress/export_dialog.py" line="61" />
       <source>留空：使用本程序的格式</source>
       <translation>Leave empty to use this program’s layout</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="49" />
+      <location filename="../../ui/progress/export_dialog.py" line="50" />
       <source>累计（截至所选周）</source>
       <translation>Cumulative (up to the chosen week)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="66" />
+      <location filename="../../ui/progress/export_dialog.py" line="68" />
       <source>统计范围：</source>
       <translation>Range:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="122" />
+      <location filename="../../ui/progress/export_dialog.py" line="127" />
       <source>请选择保存位置。</source>
       <translation>Please choose where to save.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="67" />
-      <location filename="../../ui/progress/export_dialog.py" line="68" />
+      <location filename="../../ui/progress/export_dialog.py" line="70" />
+      <location filename="../../ui/progress/export_dialog.py" line="71" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="76" />
+      <location filename="../../ui/progress/export_dialog.py" line="79" />
       <source>选择收到的空白统计表</source>
       <translation>Choose the blank statistics form you received</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="107" />
+      <location filename="../../ui/progress/export_dialog.py" line="110" />
       <source>（不填写）</source>
       <translation>(leave empty)</translation>
     </message>
@@ -1164,14 +1169,22 @@ Save “{1}” anyway?</translation>
       <translation>These records were changed on both sides; decide for each one (default: keep this computer’s):</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/merge_dialog.py" line="78" />
       <source>全部保留本机</source>
-      <translation>Keep all of this computer’s</translation>
+      <translation type="vanished">Keep all of this computer’s</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_dialog.py" line="78" />
+      <source>全部保留本机(&amp;K)</source>
+      <translation>&amp;Keep all of this computer’s</translation>
+    </message>
+    <message>
+      <source>全部采用对方</source>
+      <translation type="vanished">Take all of theirs</translation>
     </message>
     <message>
       <location filename="../../ui/exchange/merge_dialog.py" line="80" />
-      <source>全部采用对方</source>
-      <translation>Take all of theirs</translation>
+      <source>全部采用对方(&amp;T)</source>
+      <translation>&amp;Take all of theirs</translation>
     </message>
     <message>
       <location filename="../../ui/exchange/merge_dialog.py" line="90" />
@@ -1179,9 +1192,13 @@ Save “{1}” anyway?</translation>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/merge_dialog.py" line="89" />
       <source>合并</source>
-      <translation>Merge</translation>
+      <translation type="vanished">Merge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_dialog.py" line="89" />
+      <source>合并(&amp;M)</source>
+      <translation>&amp;Merge</translation>
     </message>
     <message>
       <location filename="../../ui/exchange/merge_dialog.py" line="86" />
@@ -1723,6 +1740,26 @@ Save anyway?</translation>
     </message>
   </context>
   <context>
+    <name>ProtectedWordsDialog</name>
+    <message>
+      <location filename="../../ui/reports/words_dialog.py" line="17" />
+      <source>不拆分的词</source>
+      <translation>Words kept on one line</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/words_dialog.py" line="44" />
+      <source>不能保存</source>
+      <translation>Cannot save</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/words_dialog.py" line="21" />
+      <source>排版时不会在这些人名、词语中间换行。每行写一个。
+程序已自动保护：领导人姓名（{0}等）、本活动联络员的姓名、文号、日期、带单位的数字、电话、邮箱和网址。</source>
+      <translation>Lines never break inside these names and words; one per line.
+Already kept whole: leaders' names ({0} …), this campaign's liaisons, document numbers, dates, numbers with their units, phones, e-mails and web addresses.</translation>
+    </message>
+  </context>
+  <context>
     <name>RecordDialog</name>
     <message>
       <location filename="../../ui/register/record_dialog.py" line="64" />
@@ -1974,11 +2011,16 @@ Save anyway?</translation>
   <context>
     <name>ReportsTab</name>
     <message>
-      <location filename="../../ui/reports/tab.py" line="265" />
+      <location filename="../../ui/reports/tab.py" line="286" />
       <source>PDF 已保存到：
 {0}</source>
       <translation>PDF saved to:
 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="44" />
+      <source>不拆分的词…</source>
+      <translation>Words kept on one line…</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="40" />
@@ -1986,17 +2028,17 @@ Save anyway?</translation>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="59" />
+      <location filename="../../ui/reports/tab.py" line="60" />
       <source>修改时间</source>
       <translation>Modified</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="67" />
+      <location filename="../../ui/reports/tab.py" line="68" />
       <source>共 {0} 份报告</source>
       <translation>{0} report(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="85" />
+      <location filename="../../ui/reports/tab.py" line="86" />
       <source>内容</source>
       <translation>Content</translation>
     </message>
@@ -2006,33 +2048,33 @@ Save anyway?</translation>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="200" />
+      <location filename="../../ui/reports/tab.py" line="202" />
       <source>删除“{0}”？可用“撤销”恢复。</source>
       <translation>Delete “{0}”? “Undo” brings it back.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="200" />
+      <location filename="../../ui/reports/tab.py" line="202" />
       <source>删除报告</source>
       <translation>Delete report</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="44" />
+      <location filename="../../ui/reports/tab.py" line="45" />
       <source>另存为 PDF…</source>
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="57" />
+      <location filename="../../ui/reports/tab.py" line="58" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="60" />
+      <location filename="../../ui/reports/tab.py" line="61" />
       <source>导出时间</source>
       <translation>Exported</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="265" />
-      <location filename="../../ui/reports/tab.py" line="278" />
+      <location filename="../../ui/reports/tab.py" line="286" />
+      <location filename="../../ui/reports/tab.py" line="299" />
       <source>已保存</source>
       <translation>Saved</translation>
     </message>
@@ -2057,61 +2099,66 @@ Save anyway?</translation>
       <translation>New campaign summary</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="155" />
+      <location filename="../../ui/reports/tab.py" line="240" />
+      <source>有字打印不出来</source>
+      <translation>Some characters cannot be printed</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="157" />
       <source>本周情况、报送情况、亮点和问题由程序生成；这里添加的部分排在其后。</source>
       <translation>This week’s work, reporting, highlights and problems are generated by the program; sections added here come after them.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="56" />
+      <location filename="../../ui/reports/tab.py" line="57" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="47" />
+      <location filename="../../ui/reports/tab.py" line="48" />
       <source>点击“预览”生成公文格式的 PDF。</source>
       <translation>Click “Preview” to create a PDF in official document format.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="58" />
+      <location filename="../../ui/reports/tab.py" line="59" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="55" />
+      <location filename="../../ui/reports/tab.py" line="56" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="153" />
+      <location filename="../../ui/reports/tab.py" line="155" />
       <source>统计段落、报送情况、各单位统计表和各周进展图由程序按数据生成（统计段落接在第一部分之后）。</source>
       <translation>The statistics paragraph, reporting, per-unit table and weekly progress chart are generated from the data (the statistics paragraph follows the first section).</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="45" />
+      <location filename="../../ui/reports/tab.py" line="46" />
       <source>表格另存为 xlsx…</source>
       <translation>Save table as xlsx…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="278" />
+      <location filename="../../ui/reports/tab.py" line="299" />
       <source>表格已保存到：
 {0}</source>
       <translation>Table saved to:
 {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="158" />
+      <location filename="../../ui/reports/tab.py" line="160" />
       <source>请在左侧选择或新建一份报告。</source>
       <translation>Select or create a report on the left.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="157" />
+      <location filename="../../ui/reports/tab.py" line="159" />
       <source>通知的内容在“通知”页中编辑。</source>
       <translation>The notice’s content is edited on the “Notices” tab.</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="41" />
-      <location filename="../../ui/reports/tab.py" line="86" />
-      <location filename="../../ui/reports/tab.py" line="239" />
+      <location filename="../../ui/reports/tab.py" line="87" />
+      <location filename="../../ui/reports/tab.py" line="252" />
       <source>预览</source>
       <translation>Preview</translation>
     </message>
@@ -2436,17 +2483,17 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>export_dialog</name>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="192" />
+      <location filename="../../ui/progress/export_dialog.py" line="197" />
       <source>已为 {0} 个单位生成{1}的空白表。</source>
       <translation>Blank forms for {1} created for {0} unit(s).</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="191" />
+      <location filename="../../ui/progress/export_dialog.py" line="196" />
       <source>生成空白表</source>
       <translation>Create blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="181" />
+      <location filename="../../ui/progress/export_dialog.py" line="186" />
       <source>空白表保存到文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
 from models.store import backups
-from models.store.database import open_store
+from models.store.opening import open_store
 from ui.common import errors, file_dialogs, msgbox, settings
 from ui.common.paths import user_data_dir
 from ui.shell import file_drop, recent_menu, startup
