@@ -34,7 +34,9 @@ def export_xlsx(store: Store, campaign: dict, out: str | os.PathLike, *, mask: b
     book = Workbook()
     sheet = book.active
     sheet.title = "联络员名单"
-    office = campaign.get("office_name") or ""
+    from models.campaigns.office import office_for
+
+    office = office_for(store, campaign).name
     rows = export_rows(store, campaign["id"], mask=mask)
     write_list_sheet(sheet, list_title(campaign), rows, unit_name=office, date_text=_today_text())
     return save_workbook(book, out)

@@ -47,4 +47,6 @@ def export_statistics(
         remember_mapping(store, campaign["id"], mapping)
     if template:
         return export_into_template(table, template, out, remembered_mapping(store, campaign["id"]), store=store)
-    return export_own(table, campaign, out, store.meta("office_name"))
+    from models.campaigns.office import office_for
+
+    return export_own(table, campaign, out, office=office_for(store, campaign))

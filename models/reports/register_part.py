@@ -63,11 +63,14 @@ def companion_summary_document(store: Store, campaign: dict, report: dict | None
     report = report or {}
     sections = report.get("sections_list") or [{"heading": h, "text": ""} for h in DEFAULT_SECTIONS]
     figures = load_figures(store, campaign["id"])
+    from models.campaigns.office import office_for
+
     title = report.get("title") or companion_title(campaign)
-    office = campaign.get("office_name") or ""
+    signer = office_for(store, campaign)
+    office = signer.name
     doc = b.Document(title, author=office)
     doc.protected = protected_words(store, campaign["id"])
-    stats = statistics_paragraphs(figures, campaign.get("region_word") or "全区")
+    stats = statistics_paragraphs(figures, signer.region_word)
     stats += register_paragraphs(store, campaign["id"], lead="活动期间，")
     stats += completeness_paragraphs(store, figures, campaign["id"])
     doc.add(b.Title(title), b.Blank())

@@ -19,6 +19,12 @@ AUTO_BACKUP_MS = 10 * 60 * 1000
 USB_FOLDER = "U盘文件副本"
 
 
+def _office_dialog():
+    from ui.shell import office_dialog  # loaded when first used, not before the first paint
+
+    return office_dialog
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("file_menu", text)
 
@@ -43,6 +49,7 @@ def populate(menu: QMenu, window) -> None:
     add(tr("备份与恢复(&B)…"), lambda: show_backups(window))
     add(tr("检查数据库(&K)"), lambda: check_database(window))
     menu.addSeparator()
+    add(tr("本单位信息(&I)…"), lambda: _office_dialog().edit_office(window))
     add(tr("载入演示数据(&D)"), lambda: load_demo(window))
     menu.addSeparator()
     add(tr("退出(&X)"), QApplication.closeAllWindows, QKeySequence.StandardKey.Quit)

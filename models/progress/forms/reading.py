@@ -135,13 +135,11 @@ def template_form_cells(sheets, context, name: str) -> dict:
     sheet, model, matched = chosen
     if not matched:
         raise ImportRejected("表头栏目与本活动的指标表对不上，无法导入（请检查是否用了本活动的统计表）。", name)
-    if model.kind == "period_rows":
-        months = "、".join(r.label for r in model.rows_of("period")[:3])
-        raise ImportRejected(
-            f"这是月报表（行为月份：{months}…），不是按单位填写的周报：本活动按周统计，请按月份另行登记，不能把月份当单位导入。",
-            name,
-        )
     reader = _FormReader(sheet, model, matched, context, name)
+    if model.kind == "period_rows":  # rows are months: the companion campaign's monthly table
+        from models.progress.forms.monthly import month_blocks
+
+        return month_blocks(reader, _unit_in_file_name)
     if model.kind == "event_list":
         return reader.event_list()
     stated = stated_period(model, context)

@@ -33,7 +33,7 @@ def test_every_unit_is_listed_and_those_without_a_liaison_say_so(demo_store, tmp
 
 def test_a_long_list_has_page_numbers_and_stays_in_the_block(tmp_path, demo_store):
     from bench.make_fixture import make_fixture
-    from models.store.database import open_store
+    from models.store.opening import open_store
 
     store = open_store(make_fixture(tmp_path / "big.db", units=120))
     try:

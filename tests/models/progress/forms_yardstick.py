@@ -58,7 +58,7 @@ def make_store(folder: Path, template_key: str):
     from models.campaigns.setup import create_campaign
     from models.campaigns.unit_import import entries_from_rows, import_units, read_unit_rows
     from models.progress.forms.template import layout_from_template
-    from models.store.database import open_store
+    from models.store.opening import open_store
 
     store = open_store(folder / "desk.db")
     set_office(store, name=EXPECTED["campaign"]["office"], filler="李明", phone="0871-65010000")
