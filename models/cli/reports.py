@@ -11,7 +11,12 @@ from models.store.database import Store, open_store
 def register(sub) -> None:
     parser = add_common(sub.add_parser("report", help="生成活动总结、周报或通知的 PDF（公文格式）"))
     parser.add_argument("--campaign", required=True, type=int, help="活动年份，如 2021")
-    parser.add_argument("--kind", choices=("summary", "weekly", "notice"), default="summary", help="报告类型")
+    parser.add_argument(
+        "--kind",
+        choices=("summary", "weekly", "notice", "companion"),
+        default="summary",
+        help="报告类型（companion：延续活动如万里行的年终总结）",
+    )
     parser.add_argument("--week", type=int, help="周报的周次（第几周）")
     parser.add_argument("--notice", help="通知的 id 或文号（kind=notice）")
     parser.add_argument("--out", required=True, help="输出的 PDF 文件")
@@ -47,6 +52,11 @@ def _build(store: Store, campaign: dict, args) -> tuple[str, str | None]:
         fields = notice_fields(store, _notice_id(store, campaign["id"], args.notice))
         build_notice_pdf(fields, args.out)
         return f"通知 {fields['doc_number'] or fields['title']}", None
+    if args.kind == "companion":
+        from models.reports.register_part import companion_summary_document
+
+        build_pdf(companion_summary_document(store, campaign), args.out)
+        return f"{campaign.get('companion_title') or '延续活动'}年终总结", None
     if args.kind == "weekly":
         if args.week is None:
             raise ValidationError("周报需要 --week（第几周）。")

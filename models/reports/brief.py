@@ -10,6 +10,7 @@ from models.progress.reporting import LATE, NOT_REPORTED
 from models.progress.totals import load_figures
 from models.reports.figures import narratives_of
 from models.reports.protected import protected_words
+from models.reports.register_part import register_paragraphs
 from models.reports.summary import MISSING, section_blocks, statistics_paragraphs, unit_table
 from models.store.database import Store
 
@@ -68,7 +69,9 @@ def weekly_document(store: Store, campaign: dict, period: dict | None, report: d
     happened = statistics_paragraphs(week, region, week_label=f"{label}")
     cumulative = statistics_paragraphs(to_date, region, week_label="活动开展以来")
     parts = {
-        0: happened + cumulative[:1],
+        0: happened
+        + cumulative[:1]
+        + register_paragraphs(store, campaign["id"], until=period["end_date"], lead="活动开展以来，"),
         1: completeness_paragraphs(completeness(store, campaign, period)),
         2: narrative_paragraphs(narratives, "highlights", "本周各单位报送材料中未提及亮点。"),
         3: narrative_paragraphs(narratives, "problems", "本周各单位未反映问题。"),

@@ -9,6 +9,7 @@ from models.documents.pdf import blocks as b
 from models.progress.totals import Figures, load_figures
 from models.reports.figures import liaison_counts, summary_due_date
 from models.reports.protected import protected_words
+from models.reports.register_part import CASES_TABLE, cases_table, register_paragraphs
 from models.store.database import Store
 
 DEFAULT_SECTIONS = ("总体情况", "主要做法和成效", "特色亮点", "存在问题", "下一步工作")
@@ -159,15 +160,20 @@ def summary_document(store: Store, campaign: dict, report: dict | None = None) -
     doc = b.Document(title, author=campaign.get("office_name") or "")
     doc.protected = protected_words(store, campaign["id"])
     stats = statistics_paragraphs(figures, campaign.get("region_word") or "全区")
+    last = figures.last_period()
+    stats += register_paragraphs(store, campaign["id"], until=last["end_date"] if last else None, lead="活动期间，")
     stats += completeness_paragraphs(store, figures, campaign["id"])
     doc.add(b.Title(title), b.Blank())
     doc.add(*section_blocks(sections, {0: stats}))
     table_title, chart_title = "各单位活动开展情况统计表", "活动各周进展情况"
-    doc.add(b.AttachmentNote([table_title, chart_title]), b.Blank(2))
+    cases = cases_table(store, campaign["id"], until=last["end_date"] if last else None)
+    doc.add(b.AttachmentNote([table_title, chart_title] + ([CASES_TABLE] if cases else [])), b.Blank(2))
     date = cn_date(summary_due_date(store, campaign["id"]) or campaign.get("end_date"))
     doc.add(b.Signature(campaign.get("office_name") or f"{MISSING}发文机关", date))
     doc.add(b.PageBreak(), b.AttachmentLabel("附件1"), b.Blank(), b.Title(table_title), b.Blank())
     doc.add(unit_table(figures, ""))
     doc.add(b.PageBreak(), b.AttachmentLabel("附件2"), b.Blank(), b.Title(chart_title), b.Blank())
     doc.add(weekly_chart(figures))
+    if cases:
+        doc.add(b.PageBreak(), b.AttachmentLabel("附件3"), b.Blank(), b.Title(CASES_TABLE), b.Blank(), cases)
     return doc

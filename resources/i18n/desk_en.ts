@@ -2039,7 +2039,7 @@ Save anyway?</translation>
     <message>
       <location filename="../../ui/reports/tab.py" line="43" />
       <source>打印预览…</source>
-      <translation>Print pre&amp;view…</translation>
+      <translation>Print preview…</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="38" />

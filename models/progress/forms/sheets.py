@@ -133,8 +133,7 @@ def _add_formulas(path: Path, sheets: list[Sheet]) -> None:
 
 def _calamine_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
     """.xls (old Excel), .et (WPS) and .ods through python-calamine: values, and merged ranges where given."""
-    from models.documents.xlsx_io import MAX_FILE_BYTES
-    from models.documents.zip_gate import ODS, check_container
+    from models.documents.zip_gate import MAX_FILE_BYTES, ODS, check_container
 
     name = path.name
     if not path.is_file():
@@ -193,15 +192,10 @@ def ods_merges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
     """Merged ranges of every table of an .ods file, from the spans in its content.xml."""
     import zipfile
 
-    from models.documents.xlsx_io import MAX_UNPACKED_BYTES
+    from models.documents.zip_gate import ODS, check_container
 
+    check_container(path, ODS)  # sizes, ratios, DTDs: the same gate as every zip container
     with zipfile.ZipFile(path) as archive:
-        if sum(m.file_size for m in archive.infolist()) > MAX_UNPACKED_BYTES:
-            raise ImportRejected("文件解压后过大，可能是恶意文件，已拒绝。", path.name)
-        with archive.open("content.xml") as part:
-            head = part.read(4096)
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise ImportRejected("文件含有不安全的 XML 内容（实体声明），已拒绝。", path.name)
         from defusedxml.ElementTree import iterparse
 
         table_ns = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"

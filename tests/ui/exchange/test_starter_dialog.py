@@ -35,7 +35,7 @@ def _answer_input(qtbot, text: str) -> None:
 
 def test_file_menu_offers_the_starter_file(window):
     menu = window.menuBar().actions()[0].menu()
-    assert "给下级单位一份起始文件…" in [a.text() for a in menu.actions()]
+    assert "给下级单位一份起始文件(&G)…" in [a.text() for a in menu.actions()]
 
 
 def test_starter_file_for_a_typed_town(qtbot, window, tmp_path):
