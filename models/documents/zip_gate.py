@@ -46,9 +46,6 @@ ODS = Kind("OpenDocument 表格", ".ods", ("mimetype", "content.xml"), "表格�
 DOCX = Kind(
     "Word 文档", ".docx", ("[Content_Types].xml", "word/document.xml"), "文档内容", "在 Word/WPS 中另存为 .docx"
 )
-ODS = Kind(
-    "OpenDocument 表格", ".ods", ("mimetype", "content.xml"), "表格内容", "在 WPS/LibreOffice 中另存为 .xlsx 或 .ods"
-)
 
 
 def check_container(path: str | os.PathLike, kind: Kind = XLSX) -> Path:
