@@ -19,7 +19,7 @@ def register_paragraphs(store: Store, campaign_id: str, until: str | None = None
     return [b.Paragraph(lead + sentence)] if sentence else []
 
 
-def cases_table(store: Store, campaign_id: str, until: str | None = None) -> b.Table | None:
+def cases_table(store: Store, campaign_id: str, until: str | None = None) -> b.ListTable | None:
     """The exposed cases up to *until*, oldest first; None when there are none."""
     rows = [
         r
@@ -40,7 +40,7 @@ def cases_table(store: Store, campaign_id: str, until: str | None = None) -> b.T
         ]
         for number, r in enumerate(rows, start=1)
     ]
-    return b.Table("", header, body)
+    return b.ListTable(header, body, [5, 14, 14, 36, 18, 10])  # text wraps in its column
 
 
 def companion_title(campaign: dict) -> str:
@@ -63,11 +63,14 @@ def companion_summary_document(store: Store, campaign: dict, report: dict | None
     report = report or {}
     sections = report.get("sections_list") or [{"heading": h, "text": ""} for h in DEFAULT_SECTIONS]
     figures = load_figures(store, campaign["id"])
+    from models.campaigns.office import office_for
+
     title = report.get("title") or companion_title(campaign)
-    office = campaign.get("office_name") or ""
+    signer = office_for(store, campaign)
+    office = signer.name
     doc = b.Document(title, author=office)
     doc.protected = protected_words(store, campaign["id"])
-    stats = statistics_paragraphs(figures, campaign.get("region_word") or "全区")
+    stats = statistics_paragraphs(figures, signer.region_word)
     stats += register_paragraphs(store, campaign["id"], lead="活动期间，")
     stats += completeness_paragraphs(store, figures, campaign["id"])
     doc.add(b.Title(title), b.Blank())
@@ -75,7 +78,7 @@ def companion_summary_document(store: Store, campaign: dict, report: dict | None
     table_title = "各单位活动开展情况统计表"
     cases = cases_table(store, campaign["id"])
     attachments = [table_title] + ([CASES_TABLE] if cases else [])
-    doc.add(b.AttachmentNote(attachments), b.Blank(2))
+    doc.add(b.Blank(), b.AttachmentNote(attachments), b.Blank(2))
     end = campaign.get("companion_end_date") or campaign.get("end_date")
     doc.add(b.Signature(office or f"{MISSING}发文机关", cn_date(end)))
     doc.add(b.PageBreak(), b.AttachmentLabel("附件1"), b.Blank(), b.Title(table_title), b.Blank())

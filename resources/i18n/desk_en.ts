@@ -161,63 +161,68 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>CompletenessView</name>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="140" />
+      <location filename="../../ui/progress/completeness_view.py" line="146" />
       <source>{0}催报清单</source>
       <translation>Chase list {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="118" />
+      <location filename="../../ui/progress/completeness_view.py" line="124" />
       <source>{0}：应报 {1}，已报 {2}（按时 {3}，迟报 {4}），未报 {5}，报送率 {6:.0%}</source>
       <translation>{0}: expected {1}, reported {2} (on time {3}, late {4}), missing {5}, reporting rate {6:.0%}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="78" />
+      <location filename="../../ui/progress/completeness_view.py" line="82" />
       <source>修改截止时间…</source>
       <translation>Change deadline…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="131" />
-      <location filename="../../ui/progress/completeness_view.py" line="191" />
+      <location filename="../../ui/progress/completeness_view.py" line="137" />
+      <location filename="../../ui/progress/completeness_view.py" line="203" />
       <source>催报清单</source>
       <translation>Chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="200" />
+      <location filename="../../ui/progress/completeness_view.py" line="212" />
       <source>催报清单已打印：{0}</source>
       <translation>Chase list printed: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="68" />
+      <location filename="../../ui/progress/completeness_view.py" line="69" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="64" />
+      <location filename="../../ui/progress/completeness_view.py" line="65" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="51" />
+      <location filename="../../ui/progress/completeness_view.py" line="77" />
+      <source>各周报送情况</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/progress/completeness_view.py" line="52" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="134" />
+      <location filename="../../ui/progress/completeness_view.py" line="140" />
       <source>导出催报清单</source>
       <translation>Export chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="76" />
+      <location filename="../../ui/progress/completeness_view.py" line="80" />
       <source>导出催报清单…</source>
       <translation>Export chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="159" />
+      <location filename="../../ui/progress/completeness_view.py" line="171" />
       <source>已导出催报清单：{0}</source>
       <translation>Chase list exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="54" />
+      <location filename="../../ui/progress/completeness_view.py" line="55" />
       <source>已报</source>
       <translation>Reported</translation>
     </message>
@@ -226,78 +231,83 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation type="vanished">No.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="53" />
+      <location filename="../../ui/progress/completeness_view.py" line="54" />
       <source>应报</source>
       <translation>Expected</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="52" />
+      <location filename="../../ui/progress/completeness_view.py" line="53" />
       <source>截止</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="69" />
+      <location filename="../../ui/progress/completeness_view.py" line="70" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="83" />
+      <location filename="../../ui/progress/completeness_view.py" line="87" />
       <source>打印催报清单…</source>
       <translation>Print chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="58" />
+      <location filename="../../ui/progress/completeness_view.py" line="78" />
+      <source>报送情况</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/progress/completeness_view.py" line="59" />
       <source>报送率</source>
       <translation>Reporting rate</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="55" />
+      <location filename="../../ui/progress/completeness_view.py" line="56" />
       <source>按时</source>
       <translation>On time</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="81" />
+      <location filename="../../ui/progress/completeness_view.py" line="85" />
       <source>按通知中的每周报送时间（如 每周四12:00前）重设各周截止时间</source>
       <translation>Reset each week’s deadline from the weekly reporting time in the notice (e.g. every Thursday before 12:00)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="80" />
+      <location filename="../../ui/progress/completeness_view.py" line="84" />
       <source>按通知设截止</source>
       <translation>Deadlines from notice</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="66" />
+      <location filename="../../ui/progress/completeness_view.py" line="67" />
       <source>收到时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="57" />
+      <location filename="../../ui/progress/completeness_view.py" line="58" />
       <source>未报</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="131" />
-      <location filename="../../ui/progress/completeness_view.py" line="191" />
+      <location filename="../../ui/progress/completeness_view.py" line="137" />
+      <location filename="../../ui/progress/completeness_view.py" line="203" />
       <source>本周所有单位都已按时报送。</source>
       <translation>All units reported on time this week.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="65" />
+      <location filename="../../ui/progress/completeness_view.py" line="66" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="67" />
+      <location filename="../../ui/progress/completeness_view.py" line="68" />
       <source>联络员</source>
       <translation>Liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="56" />
+      <location filename="../../ui/progress/completeness_view.py" line="57" />
       <source>迟报</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="67" />
+      <location filename="../../ui/progress/completeness_view.py" line="68" />
       <source>（未报联络员）</source>
       <translation>(no liaison yet)</translation>
     </message>
@@ -348,88 +358,93 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="48" />
+      <location filename="../../ui/progress/export_dialog.py" line="43" />
       <source>一周</source>
       <translation>One week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="68" />
+      <location filename="../../ui/progress/export_dialog.py" line="65" />
       <source>保存为：</source>
       <translation>Save as:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="86" />
+      <location filename="../../ui/progress/export_dialog.py" line="83" />
       <source>保存统计表</source>
       <translation>Save statistics table</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="67" />
+      <location filename="../../ui/progress/export_dialog.py" line="64" />
       <source>填写模板：</source>
       <translation>Fill in template:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="41" />
+      <location filename="../../ui/progress/export_dialog.py" line="36" />
       <source>导出进展情况统计表</source>
       <translation>Export progress statistics table</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="138" />
+      <location filename="../../ui/progress/export_dialog.py" line="139" />
       <source>已导出 {0} 个单位：{1}</source>
       <translation>Exported {0} unit(s): {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="140" />
+      <location filename="../../ui/progress/export_dialog.py" line="53" />
+      <source>按上级单位汇总（每个镇或区一行，村、社区计入其中）</source>
+      <translation>Sum by parent unit (one row per town or district, its villages and communities included)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/export_dialog.py" line="141" />
       <source>未填写的模板栏目：</source>
       <translation>Template columns not filled in: </translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="142" />
+      <location filename="../../ui/progress/export_dialog.py" line="143" />
       <source>模板中没有空行，未写入：</source>
       <translation>No empty row in the template, not written: </translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="104" />
+      <location filename="../../ui/progress/export_dialog.py" line="101" />
       <source>模板中这些栏目对不上指标，请指定（只需一次）：</source>
       <translation>These template columns do not match an indicator; please assign them (only once):</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="144" />
+      <location filename="../../ui/progress/export_dialog.py" line="145" />
       <source>模板中预印了但没有数据的行：</source>
       <translation>Pre-printed rows left without data: </translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="59" />
+      <location filename="../../ui/progress/export_dialog.py" line="55" />
       <source>留空：使用本程序的格式</source>
       <translation>Leave empty to use this program’s layout</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="49" />
+      <location filename="../../ui/progress/export_dialog.py" line="44" />
       <source>累计（截至所选周）</source>
       <translation>Cumulative (up to the chosen week)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="66" />
+      <location filename="../../ui/progress/export_dialog.py" line="62" />
       <source>统计范围：</source>
       <translation>Range:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="122" />
+      <location filename="../../ui/progress/export_dialog.py" line="113" />
       <source>请选择保存位置。</source>
       <translation>Please choose where to save.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="67" />
-      <location filename="../../ui/progress/export_dialog.py" line="68" />
+      <location filename="../../ui/progress/export_dialog.py" line="64" />
+      <location filename="../../ui/progress/export_dialog.py" line="65" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="76" />
+      <location filename="../../ui/progress/export_dialog.py" line="73" />
       <source>选择收到的空白统计表</source>
       <translation>Choose the blank statistics form you received</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="107" />
+      <location filename="../../ui/progress/export_dialog.py" line="104" />
       <source>（不填写）</source>
       <translation>(leave empty)</translation>
     </message>
@@ -437,7 +452,7 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="117" />
+      <location filename="../../ui/progress/import_dialog.py" line="119" />
       <source>{0} 个文件：可导入 {1}，未导入 {2}；新增 {3}，修改 {4}，未变 {5}，错误 {6} 处</source>
       <translation>{0} file(s): {1} can be imported, {2} not imported; {3} new, {4} changed, {5} unchanged, {6} error(s)</translation>
     </message>
@@ -463,6 +478,7 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/import_dialog.py" line="35" />
+      <location filename="../../ui/progress/import_dialog.py" line="143" />
       <source>导入进展统计表</source>
       <translation>Import progress statistics</translation>
     </message>
@@ -482,7 +498,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Unchanged</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="136" />
+      <location filename="../../ui/progress/import_dialog.py" line="138" />
       <source>没有错误。</source>
       <translation>No errors.</translation>
     </message>
@@ -490,6 +506,11 @@ The current state is backed up first, so you can restore it again later.</transl
       <location filename="../../ui/progress/import_dialog.py" line="51" />
       <source>状态</source>
       <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/import_dialog.py" line="109" />
+      <source>读取报回的表</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/progress/import_dialog.py" line="89" />
@@ -502,7 +523,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Choose files…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="95" />
+      <location filename="../../ui/progress/import_dialog.py" line="94" />
       <source>选择文件夹</source>
       <translation>Choose folder</translation>
     </message>
@@ -812,144 +833,154 @@ Save “{1}” anyway?</translation>
   <context>
     <name>LiaisonsTab</name>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="120" />
+      <location filename="../../ui/liaisons/tab.py" line="125" />
       <source>{0} 个单位，{1} 名联络员</source>
       <translation>{0} unit(s), {1} liaison(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="121" />
+      <location filename="../../ui/liaisons/tab.py" line="136" />
+      <source>{0}年联络员名单</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="126" />
       <source>⚠ {0} 个单位未报联络员</source>
       <translation>⚠ {0} unit(s) without a liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="69" />
+      <location filename="../../ui/liaisons/tab.py" line="72" />
       <source>全部单位</source>
       <translation>All units</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="88" />
+      <location filename="../../ui/liaisons/tab.py" line="91" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="198" />
+      <location filename="../../ui/liaisons/tab.py" line="206" />
       <source>删除 {0} 的联络员 {1} 吗？（可撤销）</source>
       <translation>Delete liaison {1} of {0}? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="199" />
+      <location filename="../../ui/liaisons/tab.py" line="207" />
       <source>删除联络员</source>
       <translation>Delete liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="215" />
+      <location filename="../../ui/liaisons/tab.py" line="223" />
       <source>加入 {0} 个单位，复制 {1} 名联络员，{2} 个单位已有联络员未改动。</source>
       <translation>Added {0} unit(s) and copied {1} liaison(s); {2} unit(s) already had a liaison and were left unchanged.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="93" />
+      <location filename="../../ui/liaisons/tab.py" line="96" />
       <source>单位名录…</source>
       <translation>Unit directory…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="102" />
+      <location filename="../../ui/liaisons/tab.py" line="105" />
       <source>双击单元格直接修改；红色行是还没有报联络员的单位。</source>
       <translation>Double-click a cell to edit it; red rows are units that have not named a liaison yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="70" />
+      <location filename="../../ui/liaisons/tab.py" line="73" />
       <source>只看未报联络员的单位</source>
       <translation>Only units without a liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="91" />
+      <location filename="../../ui/liaisons/tab.py" line="94" />
       <source>导入报回的表…</source>
       <translation>Import returned forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="276" />
+      <location filename="../../ui/liaisons/tab.py" line="285" />
       <source>导出名单</source>
       <translation>Export list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="92" />
+      <location filename="../../ui/liaisons/tab.py" line="95" />
       <source>导出名单…</source>
       <translation>Export list…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="276" />
+      <location filename="../../ui/liaisons/tab.py" line="285" />
       <source>已保存：{0}</source>
       <translation>Saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="243" />
+      <location filename="../../ui/liaisons/tab.py" line="252" />
       <source>已生成 {0} 个文件，保存在：
 {1}</source>
       <translation>{0} file(s) created in:
 {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="207" />
+      <location filename="../../ui/liaisons/tab.py" line="215" />
       <source>把 {0} 年的单位和联络员沿用到本次活动吗？已报联络员的单位保持不变。</source>
       <translation>Carry over the units and liaisons of {0} to this campaign? Units that already have a liaison stay unchanged.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="75" />
+      <location filename="../../ui/liaisons/tab.py" line="78" />
       <source>搜索单位、姓名、电话……</source>
       <translation>Search…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="86" />
+      <location filename="../../ui/liaisons/tab.py" line="89" />
       <source>新增联络员</source>
       <translation>New liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="205" />
+      <location filename="../../ui/liaisons/tab.py" line="213" />
       <source>没有更早的活动可以沿用。</source>
       <translation>There is no earlier campaign to carry over from.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="89" />
+      <location filename="../../ui/liaisons/tab.py" line="92" />
       <source>沿用上一年名单</source>
       <translation>Carry over last year’s list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="205" />
-      <location filename="../../ui/liaisons/tab.py" line="208" />
-      <location filename="../../ui/liaisons/tab.py" line="214" />
+      <location filename="../../ui/liaisons/tab.py" line="213" />
+      <location filename="../../ui/liaisons/tab.py" line="216" />
+      <location filename="../../ui/liaisons/tab.py" line="222" />
       <source>沿用名单</source>
       <translation>Carry over list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="235" />
+      <location filename="../../ui/liaisons/tab.py" line="244" />
       <source>生成一张包含全部单位的表吗？
 （选“否”则每个单位一张，可分别发送）</source>
       <translation>Create one form with all units?
 (Choose “No” for one form per unit, to send separately.)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="90" />
+      <location filename="../../ui/liaisons/tab.py" line="93" />
       <source>生成空白表…</source>
       <translation>Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="235" />
-      <location filename="../../ui/liaisons/tab.py" line="243" />
+      <location filename="../../ui/liaisons/tab.py" line="244" />
+      <location filename="../../ui/liaisons/tab.py" line="252" />
       <source>空白表</source>
       <translation>Blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="231" />
+      <location filename="../../ui/liaisons/tab.py" line="240" />
       <source>空白表保存到哪个文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="87" />
+      <location filename="../../ui/liaisons/tab.py" line="90" />
       <source>编辑…</source>
       <translation>Edit…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="225" />
+      <location filename="../../ui/liaisons/tab.py" line="136" />
+      <source>联络员名单</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="234" />
       <source>选择报回的联络员表</source>
       <translation>Choose the returned liaison forms</translation>
     </message>
@@ -1049,6 +1080,11 @@ Save “{1}” anyway?</translation>
       <location filename="../../ui/shell/main_window.py" line="165" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="113" />
+      <source>本单位信息已保存。</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/shell/main_window.py" line="149" />
@@ -1164,14 +1200,22 @@ Save “{1}” anyway?</translation>
       <translation>These records were changed on both sides; decide for each one (default: keep this computer’s):</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/merge_dialog.py" line="78" />
       <source>全部保留本机</source>
-      <translation>Keep all of this computer’s</translation>
+      <translation type="vanished">Keep all of this computer’s</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_dialog.py" line="78" />
+      <source>全部保留本机(&amp;K)</source>
+      <translation>&amp;Keep all of this computer’s</translation>
+    </message>
+    <message>
+      <source>全部采用对方</source>
+      <translation type="vanished">Take all of theirs</translation>
     </message>
     <message>
       <location filename="../../ui/exchange/merge_dialog.py" line="80" />
-      <source>全部采用对方</source>
-      <translation>Take all of theirs</translation>
+      <source>全部采用对方(&amp;T)</source>
+      <translation>&amp;Take all of theirs</translation>
     </message>
     <message>
       <location filename="../../ui/exchange/merge_dialog.py" line="90" />
@@ -1179,9 +1223,13 @@ Save “{1}” anyway?</translation>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/merge_dialog.py" line="89" />
       <source>合并</source>
-      <translation>Merge</translation>
+      <translation type="vanished">Merge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_dialog.py" line="89" />
+      <source>合并(&amp;M)</source>
+      <translation>&amp;Merge</translation>
     </message>
     <message>
       <location filename="../../ui/exchange/merge_dialog.py" line="86" />
@@ -1369,119 +1417,119 @@ Save anyway?</translation>
   <context>
     <name>NoticeEditor</name>
     <message>
-      <location filename="../../ui/notices/editor.py" line="175" />
+      <location filename="../../ui/notices/editor.py" line="218" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="60" />
+      <location filename="../../ui/notices/editor.py" line="68" />
       <source>主送</source>
       <translation>Addressees</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="61" />
+      <location filename="../../ui/notices/editor.py" line="69" />
       <source>主题</source>
       <translation>Theme</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="110" />
+      <location filename="../../ui/notices/editor.py" line="145" />
       <source>删除{0}</source>
       <translation>Delete {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="58" />
+      <location filename="../../ui/notices/editor.py" line="66" />
       <source>发文机关</source>
       <translation>Issued by</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="59" />
+      <location filename="../../ui/notices/editor.py" line="67" />
       <source>成文日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="56" />
+      <location filename="../../ui/notices/editor.py" line="64" />
       <source>文号(&amp;N)</source>
       <translation>Document &amp;no.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="141" />
+      <location filename="../../ui/notices/editor.py" line="184" />
       <source>未填入：{0}</source>
       <translation>Not filled in: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="57" />
+      <location filename="../../ui/notices/editor.py" line="65" />
       <source>标题(&amp;T)</source>
       <translation>&amp;Title</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="91" />
+      <location filename="../../ui/notices/editor.py" line="99" />
       <source>正文</source>
       <translation>Body</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="62" />
+      <location filename="../../ui/notices/editor.py" line="70" />
       <source>活动开始</source>
       <translation>Campaign starts</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="63" />
+      <location filename="../../ui/notices/editor.py" line="71" />
       <source>活动结束</source>
       <translation>Campaign ends</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="108" />
+      <location filename="../../ui/notices/editor.py" line="143" />
       <source>添加{0}</source>
       <translation>Add {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="74" />
+      <location filename="../../ui/notices/editor.py" line="82" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="82" />
+      <location filename="../../ui/notices/editor.py" line="90" />
       <source>空白模板</source>
       <translation>Blank template</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="81" />
-      <location filename="../../ui/notices/editor.py" line="88" />
+      <location filename="../../ui/notices/editor.py" line="89" />
+      <location filename="../../ui/notices/editor.py" line="96" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="74" />
-      <location filename="../../ui/notices/editor.py" line="98" />
+      <location filename="../../ui/notices/editor.py" line="82" />
+      <location filename="../../ui/notices/editor.py" line="106" />
       <source>联系人</source>
       <translation>Contact</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="139" />
+      <location filename="../../ui/notices/editor.py" line="182" />
       <source>请核对：{0}</source>
       <translation>Please check: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="175" />
+      <location filename="../../ui/notices/editor.py" line="218" />
       <source>选择空白模板</source>
       <translation>Choose blank template</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="74" />
+      <location filename="../../ui/notices/editor.py" line="82" />
       <source>邮箱</source>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="100" />
+      <location filename="../../ui/notices/editor.py" line="108" />
       <source>附件</source>
       <translation>Attachment</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="80" />
+      <location filename="../../ui/notices/editor.py" line="88" />
       <source>附件标题</source>
       <translation>Attachment title</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="101" />
+      <location filename="../../ui/notices/editor.py" line="109" />
       <source>附加空白模板…</source>
       <translation>Attach blank template…</translation>
     </message>
@@ -1489,146 +1537,253 @@ Save anyway?</translation>
   <context>
     <name>NoticesTab</name>
     <message>
-      <location filename="../../ui/notices/tab.py" line="90" />
+      <location filename="../../ui/notices/tab.py" line="95" />
       <source>7 天内到期</source>
       <translation>Due within 7 days</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="68" />
+      <location filename="../../ui/notices/tab.py" line="109" />
+      <source>{0} 报送情况</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="73" />
       <source>事项</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="63" />
       <source>保存修改(&amp;S)</source>
-      <translation>&amp;Save changes</translation>
+      <translation type="vanished">&amp;Save changes</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="164" />
+      <location filename="../../ui/notices/tab.py" line="204" />
+      <source>修改随时自动保存（离开一栏、按回车或换一份通知时），可用“撤销”退回。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="180" />
       <source>共 {0} 份通知</source>
       <translation>{0} notice(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="249" />
+      <location filename="../../ui/notices/tab.py" line="302" />
       <source>删除所选通知及其附件、截止事项？（可撤销）</source>
       <translation>Delete the selected notice with its attachments and deadlines? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="111" />
-      <location filename="../../ui/notices/tab.py" line="249" />
+      <location filename="../../ui/notices/tab.py" line="125" />
+      <location filename="../../ui/notices/tab.py" line="302" />
       <source>删除通知</source>
       <translation>Delete notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="147" />
+      <location filename="../../ui/notices/tab.py" line="104" />
+      <source>到期概览</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="161" />
       <source>到期概览（按单位）</source>
       <translation>Due overview (by unit)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="78" />
-      <location filename="../../ui/notices/tab.py" line="88" />
+      <location filename="../../ui/notices/tab.py" line="83" />
+      <location filename="../../ui/notices/tab.py" line="93" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="102" />
+      <location filename="../../ui/notices/tab.py" line="116" />
       <source>发文机关</source>
       <translation>Issued by</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="132" />
+      <location filename="../../ui/notices/tab.py" line="146" />
       <source>取消标记</source>
       <translation>Unmark</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="103" />
+      <location filename="../../ui/notices/tab.py" line="290" />
+      <source>已保存通知：{0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="289" />
+      <source>已自动保存，可用“撤销”退回。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="117" />
       <source>成文日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="67" />
+      <location filename="../../ui/notices/tab.py" line="72" />
       <source>截止</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="146" />
+      <location filename="../../ui/notices/tab.py" line="102" />
+      <source>截止事项</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="160" />
       <source>截止事项与报送</source>
       <translation>Deadlines and reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="80" />
+      <location filename="../../ui/notices/tab.py" line="109" />
+      <source>报送情况</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="85" />
       <source>报送日期</source>
       <translation>Reported on</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="58" />
+      <location filename="../../ui/notices/tab.py" line="59" />
       <source>搜索（文号、标题、机关……）</source>
       <translation>Search notices…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="100" />
+      <location filename="../../ui/notices/tab.py" line="114" />
       <source>文号</source>
       <translation>Document no.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="81" />
+      <location filename="../../ui/notices/tab.py" line="276" />
+      <source>未保存：{0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="86" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="130" />
+      <location filename="../../ui/notices/tab.py" line="144" />
       <source>标记所选单位已交(&amp;M)</source>
       <translation>&amp;Mark selected units as reported</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="101" />
+      <location filename="../../ui/notices/tab.py" line="115" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="79" />
+      <location filename="../../ui/notices/tab.py" line="84" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="99" />
+      <location filename="../../ui/notices/tab.py" line="113" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="109" />
+      <location filename="../../ui/notices/tab.py" line="123" />
       <source>粘贴/打开通知(&amp;P)…</source>
       <translation>&amp;Paste/open notice…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="221" />
+      <location filename="../../ui/notices/tab.py" line="251" />
       <source>请先在列表中选择一份收到的通知。</source>
       <translation>Please select a received notice in the list first.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="221" />
+      <location filename="../../ui/notices/tab.py" line="251" />
       <source>起草本级通知</source>
       <translation>Draft our own notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="110" />
+      <location filename="../../ui/notices/tab.py" line="124" />
       <source>起草本级通知(&amp;D)…</source>
       <translation>&amp;Draft our own notice…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="145" />
+      <location filename="../../ui/notices/tab.py" line="101" />
+      <source>通知</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="159" />
       <source>通知详情</source>
       <translation>Notice details</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="89" />
+      <location filename="../../ui/notices/tab.py" line="94" />
       <source>逾期未交</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="104" />
+      <location filename="../../ui/notices/tab.py" line="118" />
       <source>附件</source>
       <translation>Attachments</translation>
+    </message>
+  </context>
+  <context>
+    <name>OfficeDialog</name>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="50" />
+      <source>单位全称(&amp;N)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="36" />
+      <source>填写统计表的人</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="52" />
+      <source>填报人(&amp;F)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="45" />
+      <source>按名称判断</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="20" />
+      <source>本单位信息</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="86" />
+      <source>生成的统计句写作：“{0}共开展……”</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="51" />
+      <source>简称(&amp;S)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="58" />
+      <source>级别(&amp;L)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="53" />
+      <source>联系电话(&amp;P)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="25" />
+      <source>请填写使用本程序的单位。总结、周报、通知的发文机关和落款，统计表的填报单位、填报人和联系电话都用它。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="91" />
+      <source>请填写单位全称（例如 曲靖市麒麟区安全生产委员会办公室）。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="54" />
+      <source>邮箱(&amp;E)</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1657,64 +1812,90 @@ Save anyway?</translation>
   <context>
     <name>ProgressTab</name>
     <message>
-      <location filename="../../ui/progress/tab.py" line="52" />
+      <location filename="../../ui/progress/tab.py" line="77" />
+      <source>{0}年 {1} 数据</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/progress/tab.py" line="54" />
       <source>周次：</source>
       <translation>Week:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="60" />
+      <location filename="../../ui/progress/tab.py" line="62" />
       <source>导入表格…</source>
       <translation>Import forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="61" />
+      <location filename="../../ui/progress/tab.py" line="63" />
       <source>导出统计表…</source>
       <translation>Export statistics…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="128" />
+      <location filename="../../ui/progress/tab.py" line="141" />
       <source>应报 {0} 个单位，已报 {1}（迟报 {2}），未报 {3}；错误 {4} 处，需核实 {5} 处</source>
       <translation>{0} unit(s) expected, {1} reported ({2} late), {3} missing; {4} error(s), {5} to verify</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="42" />
+      <location filename="../../ui/progress/tab.py" line="44" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="63" />
+      <location filename="../../ui/progress/tab.py" line="65" />
       <source>指标表…</source>
       <translation>Indicators…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="41" />
+      <location filename="../../ui/progress/tab.py" line="43" />
+      <location filename="../../ui/progress/tab.py" line="76" />
       <source>数据录入</source>
       <translation>Data entry</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="64" />
+      <location filename="../../ui/progress/tab.py" line="66" />
       <source>新建活动…</source>
       <translation>New campaign…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="59" />
+      <location filename="../../ui/progress/tab.py" line="61" />
       <source>本周情况…</source>
       <translation>This week…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="121" />
+      <location filename="../../ui/progress/tab.py" line="134" />
       <source>本活动还没有周次。</source>
       <translation>This campaign has no weeks yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="62" />
+      <location filename="../../ui/progress/tab.py" line="64" />
       <source>生成空白表…</source>
       <translation>Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="43" />
+      <location filename="../../ui/progress/tab.py" line="45" />
       <source>累计汇总</source>
       <translation>Cumulative totals</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProtectedWordsDialog</name>
+    <message>
+      <location filename="../../ui/reports/words_dialog.py" line="17" />
+      <source>不拆分的词</source>
+      <translation>Words kept on one line</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/words_dialog.py" line="44" />
+      <source>不能保存</source>
+      <translation>Cannot save</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/words_dialog.py" line="21" />
+      <source>排版时不会在这些人名、词语中间换行。每行写一个。
+程序已自动保护：领导人姓名（{0}等）、本活动联络员的姓名、文号、日期、带单位的数字、电话、邮箱和网址。</source>
+      <translation>Lines never break inside these names and words; one per line.
+Already kept whole: leaders' names ({0} …), this campaign's liaisons, document numbers, dates, numbers with their units, phones, e-mails and web addresses.</translation>
     </message>
   </context>
   <context>
@@ -1969,11 +2150,16 @@ Save anyway?</translation>
   <context>
     <name>ReportsTab</name>
     <message>
-      <location filename="../../ui/reports/tab.py" line="265" />
+      <location filename="../../ui/reports/tab.py" line="294" />
       <source>PDF 已保存到：
 {0}</source>
       <translation>PDF saved to:
 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="44" />
+      <source>不拆分的词…</source>
+      <translation>Words kept on one line…</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="40" />
@@ -1981,17 +2167,27 @@ Save anyway?</translation>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="59" />
+      <location filename="../../ui/reports/tab.py" line="290" />
+      <source>保存 PDF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="314" />
+      <source>保存表格</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="60" />
       <source>修改时间</source>
       <translation>Modified</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="67" />
+      <location filename="../../ui/reports/tab.py" line="68" />
       <source>共 {0} 份报告</source>
       <translation>{0} report(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="85" />
+      <location filename="../../ui/reports/tab.py" line="86" />
       <source>内容</source>
       <translation>Content</translation>
     </message>
@@ -2001,33 +2197,33 @@ Save anyway?</translation>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="200" />
+      <location filename="../../ui/reports/tab.py" line="202" />
       <source>删除“{0}”？可用“撤销”恢复。</source>
       <translation>Delete “{0}”? “Undo” brings it back.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="200" />
+      <location filename="../../ui/reports/tab.py" line="202" />
       <source>删除报告</source>
       <translation>Delete report</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="44" />
+      <location filename="../../ui/reports/tab.py" line="45" />
       <source>另存为 PDF…</source>
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="57" />
+      <location filename="../../ui/reports/tab.py" line="58" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="60" />
+      <location filename="../../ui/reports/tab.py" line="61" />
       <source>导出时间</source>
       <translation>Exported</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="265" />
-      <location filename="../../ui/reports/tab.py" line="278" />
+      <location filename="../../ui/reports/tab.py" line="295" />
+      <location filename="../../ui/reports/tab.py" line="318" />
       <source>已保存</source>
       <translation>Saved</translation>
     </message>
@@ -2052,61 +2248,71 @@ Save anyway?</translation>
       <translation>New campaign summary</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="155" />
+      <location filename="../../ui/reports/tab.py" line="244" />
+      <source>有字打印不出来</source>
+      <translation>Some characters cannot be printed</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="157" />
       <source>本周情况、报送情况、亮点和问题由程序生成；这里添加的部分排在其后。</source>
       <translation>This week’s work, reporting, highlights and problems are generated by the program; sections added here come after them.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="56" />
+      <location filename="../../ui/reports/tab.py" line="57" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="47" />
+      <location filename="../../ui/reports/tab.py" line="48" />
       <source>点击“预览”生成公文格式的 PDF。</source>
       <translation>Click “Preview” to create a PDF in official document format.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="58" />
+      <location filename="../../ui/reports/tab.py" line="59" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="55" />
+      <location filename="../../ui/reports/tab.py" line="232" />
+      <source>生成预览</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="56" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="153" />
+      <location filename="../../ui/reports/tab.py" line="155" />
       <source>统计段落、报送情况、各单位统计表和各周进展图由程序按数据生成（统计段落接在第一部分之后）。</source>
       <translation>The statistics paragraph, reporting, per-unit table and weekly progress chart are generated from the data (the statistics paragraph follows the first section).</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="45" />
+      <location filename="../../ui/reports/tab.py" line="46" />
       <source>表格另存为 xlsx…</source>
       <translation>Save table as xlsx…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="278" />
+      <location filename="../../ui/reports/tab.py" line="317" />
       <source>表格已保存到：
 {0}</source>
       <translation>Table saved to:
 {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="158" />
+      <location filename="../../ui/reports/tab.py" line="160" />
       <source>请在左侧选择或新建一份报告。</source>
       <translation>Select or create a report on the left.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="157" />
+      <location filename="../../ui/reports/tab.py" line="159" />
       <source>通知的内容在“通知”页中编辑。</source>
       <translation>The notice’s content is edited on the “Notices” tab.</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="41" />
-      <location filename="../../ui/reports/tab.py" line="86" />
-      <location filename="../../ui/reports/tab.py" line="239" />
+      <location filename="../../ui/reports/tab.py" line="87" />
+      <location filename="../../ui/reports/tab.py" line="256" />
       <source>预览</source>
       <translation>Preview</translation>
     </message>
@@ -2122,29 +2328,34 @@ Save anyway?</translation>
   <context>
     <name>TotalsView</name>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="49" />
+      <location filename="../../ui/progress/totals_view.py" line="52" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="55" />
+      <location filename="../../ui/progress/totals_view.py" line="58" />
       <source>合计</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="23" />
+      <location filename="../../ui/progress/totals_view.py" line="24" />
       <source>按上级单位</source>
       <translation>By parent unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="21" />
+      <location filename="../../ui/progress/totals_view.py" line="22" />
       <source>按单位</source>
       <translation>By unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="22" />
+      <location filename="../../ui/progress/totals_view.py" line="23" />
       <source>按单位类别</source>
       <translation>By unit category</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/totals_view.py" line="34" />
+      <source>累计汇总</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -2183,127 +2394,128 @@ Save anyway?</translation>
   <context>
     <name>UnitDirectory</name>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="59" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="62" />
       <source>上移</source>
       <translation>Move up</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="38" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="40" />
       <source>上级单位</source>
       <translation>Parent unit</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="60" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="63" />
       <source>下移</source>
       <translation>Move down</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="64" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="67" />
       <source>从 Excel 导入…</source>
       <translation>Import from Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="58" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="61" />
       <source>修改</source>
       <translation>Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="61" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="64" />
       <source>停用/恢复</source>
       <translation>Deactivate/restore</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="62" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="65" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="125" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="128" />
       <source>删除“{0}”吗？</source>
       <translation>Delete “{0}”?</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="125" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="128" />
       <source>删除单位</source>
       <translation>Delete unit</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="63" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="66" />
       <source>加入本次活动</source>
       <translation>Add to this campaign</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="32" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="34" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="57" />
       <source>单位名录</source>
       <translation>Unit directory</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="36" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="38" />
       <source>单位名称</source>
       <translation>Unit name</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="40" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="42" />
       <source>在用</source>
       <translation>Active</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="151" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="154" />
       <source>导入单位</source>
       <translation>Import units</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="40" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="42" />
       <source>已停用</source>
       <translation>Inactive</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="53" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="55" />
       <source>搜索单位</source>
       <translation>Search units</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="57" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="60" />
       <source>新增</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="152" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="155" />
       <source>新增 {0} 个，已有 {1} 个，错误 {2} 行。</source>
       <translation>{0} new, {1} already present, {2} line(s) with errors.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="39" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="41" />
       <source>本次活动</source>
       <translation>This campaign</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="140" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="143" />
       <source>每行一个单位（可从 Excel 复制）：</source>
       <translation>One unit per line (can be copied from Excel):</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="40" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="42" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="37" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="39" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="140" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="143" />
       <source>粘贴名单</source>
       <translation>Paste list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="65" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="68" />
       <source>粘贴名单…</source>
       <translation>Paste list…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="134" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="137" />
       <source>选择单位名单</source>
       <translation>Choose unit list</translation>
     </message>
@@ -2431,17 +2643,17 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>export_dialog</name>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="192" />
+      <location filename="../../ui/progress/export_dialog.py" line="193" />
       <source>已为 {0} 个单位生成{1}的空白表。</source>
       <translation>Blank forms for {1} created for {0} unit(s).</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="191" />
+      <location filename="../../ui/progress/export_dialog.py" line="192" />
       <source>生成空白表</source>
       <translation>Create blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="181" />
+      <location filename="../../ui/progress/export_dialog.py" line="182" />
       <source>空白表保存到文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
@@ -2449,7 +2661,7 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>file_menu</name>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="160" />
+      <location filename="../../ui/shell/file_menu.py" line="167" />
       <source>U 盘上的文件已复制到本机，现在打开的是本机副本：
 {0}
 
@@ -2460,22 +2672,22 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
 Changes are saved only on this computer; to take them with you, use “File ▸ Save copy (USB stick)”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="91" />
+      <location filename="../../ui/shell/file_menu.py" line="98" />
       <source>{0}（U 盘文件 {1} 的本机副本）</source>
       <translation>{0} (local copy of USB stick file {1})</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="273" />
+      <location filename="../../ui/shell/file_menu.py" line="280" />
       <source>仍有 {0} 个问题需要人工处理。</source>
       <translation>{0} problem(s) still need manual attention.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="172" />
+      <location filename="../../ui/shell/file_menu.py" line="179" />
       <source>保存副本（U盘）</source>
       <translation>Save copy (USB stick)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="40" />
+      <location filename="../../ui/shell/file_menu.py" line="46" />
       <source>保存副本（U盘）(&amp;C)…</source>
       <translation>Save &amp;copy (USB stick)…</translation>
     </message>
@@ -2484,22 +2696,22 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Save copy (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="87" />
+      <location filename="../../ui/shell/file_menu.py" line="94" />
       <source>内存数据库</source>
       <translation>in-memory database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="186" />
+      <location filename="../../ui/shell/file_menu.py" line="193" />
       <source>副本已保存</source>
       <translation>Copy saved</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="267" />
+      <location filename="../../ui/shell/file_menu.py" line="274" />
       <source>发现 {0} 个问题：</source>
       <translation>{0} problem(s) found:</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="43" />
+      <location filename="../../ui/shell/file_menu.py" line="49" />
       <source>备份与恢复(&amp;B)…</source>
       <translation>&amp;Backup and restore…</translation>
     </message>
@@ -2508,14 +2720,14 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Backup and restore…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="204" />
-      <location filename="../../ui/shell/file_menu.py" line="220" />
-      <location filename="../../ui/shell/file_menu.py" line="234" />
+      <location filename="../../ui/shell/file_menu.py" line="211" />
+      <location filename="../../ui/shell/file_menu.py" line="227" />
+      <location filename="../../ui/shell/file_menu.py" line="241" />
       <source>导入合并</source>
       <translation>Import and merge</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="41" />
+      <location filename="../../ui/shell/file_menu.py" line="47" />
       <source>导入合并(&amp;M)…</source>
       <translation>Import and &amp;merge…</translation>
     </message>
@@ -2524,7 +2736,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Import and merge…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="187" />
+      <location filename="../../ui/shell/file_menu.py" line="194" />
       <source>已保存并检查无误：
 {0}
 
@@ -2535,32 +2747,32 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 {1} unit(s), {2} figure(s). The USB stick can be safely removed.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="269" />
+      <location filename="../../ui/shell/file_menu.py" line="276" />
       <source>已修复：{0}</source>
       <translation>Repaired: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="242" />
+      <location filename="../../ui/shell/file_menu.py" line="249" />
       <source>已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}</source>
       <translation>Merged the file from {0}. “Edit ▸ Undo” takes back the whole merge; backup before the merge: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="235" />
+      <location filename="../../ui/shell/file_menu.py" line="242" />
       <source>已合并 {0} 的文件。数据量大，这次合并不能用“撤销”撤回；如需撤回，请在“文件 ▸ 备份与恢复”中选择合并前的备份（{1}）恢复。</source>
       <translation>Merged the file from {0}. This merge is too large to be taken back with “Undo”; to take it back, restore the backup made before the merge ({1}) in “File ▸ Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="159" />
+      <location filename="../../ui/shell/file_menu.py" line="166" />
       <source>已复制到本机</source>
       <translation>Copied to this computer</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="288" />
+      <location filename="../../ui/shell/file_menu.py" line="295" />
       <source>已载入演示数据，可用 Ctrl+Z 撤销。</source>
       <translation>Demo data loaded; Ctrl+Z undoes it.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="37" />
+      <location filename="../../ui/shell/file_menu.py" line="43" />
       <source>打开 U 盘上的文件（先复制到本机）(&amp;U)…</source>
       <translation>Open file on &amp;USB stick (copy to this computer first)…</translation>
     </message>
@@ -2569,7 +2781,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Open file on USB stick (copy to this computer first)…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="36" />
+      <location filename="../../ui/shell/file_menu.py" line="42" />
       <source>打开(&amp;O)…</source>
       <translation>&amp;Open…</translation>
     </message>
@@ -2578,33 +2790,33 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Open…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="139" />
+      <location filename="../../ui/shell/file_menu.py" line="146" />
       <source>打开数据库</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="133" />
+      <location filename="../../ui/shell/file_menu.py" line="140" />
       <source>文件已存在，请换一个名字：</source>
       <translation>The file already exists; please choose another name:</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="105" />
+      <location filename="../../ui/shell/file_menu.py" line="112" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="271" />
+      <location filename="../../ui/shell/file_menu.py" line="278" />
       <source>文件本身已损坏：请在“备份与恢复”中选一个备份恢复。</source>
       <translation>The file itself is damaged: please restore a backup in “Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="128" />
-      <location filename="../../ui/shell/file_menu.py" line="133" />
+      <location filename="../../ui/shell/file_menu.py" line="135" />
+      <location filename="../../ui/shell/file_menu.py" line="140" />
       <source>新建数据库</source>
       <translation>New database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="35" />
+      <location filename="../../ui/shell/file_menu.py" line="41" />
       <source>新建数据库(&amp;N)…</source>
       <translation>&amp;New database…</translation>
     </message>
@@ -2613,28 +2825,33 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">New database…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="38" />
+      <location filename="../../ui/shell/file_menu.py" line="44" />
       <source>最近打开(&amp;R)</source>
       <translation>&amp;Recent files</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="265" />
+      <location filename="../../ui/shell/file_menu.py" line="52" />
+      <source>本单位信息(&amp;I)…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_menu.py" line="272" />
       <source>检查完毕：没有发现问题。</source>
       <translation>Check complete: no problems found.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="265" />
-      <location filename="../../ui/shell/file_menu.py" line="274" />
+      <location filename="../../ui/shell/file_menu.py" line="272" />
+      <location filename="../../ui/shell/file_menu.py" line="281" />
       <source>检查数据库</source>
       <translation>Check database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="44" />
+      <location filename="../../ui/shell/file_menu.py" line="50" />
       <source>检查数据库(&amp;K)</source>
       <translation>Chec&amp;k database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="42" />
+      <location filename="../../ui/shell/file_menu.py" line="48" />
       <source>给下级单位一份起始文件(&amp;G)…</source>
       <translation>&amp;Give a town a starter file…</translation>
     </message>
@@ -2643,7 +2860,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Starter file for a town or department…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="79" />
+      <location filename="../../ui/shell/file_menu.py" line="86" />
       <source>自动备份失败：{0}</source>
       <translation>Automatic backup failed: {0}</translation>
     </message>
@@ -2652,12 +2869,12 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Load demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="46" />
+      <location filename="../../ui/shell/file_menu.py" line="53" />
       <source>载入演示数据(&amp;D)</source>
       <translation>Load &amp;demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="106" />
+      <location filename="../../ui/shell/file_menu.py" line="113" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
@@ -2672,7 +2889,7 @@ Open it read-only?</translation>
       <translation type="vanished">Exit</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="48" />
+      <location filename="../../ui/shell/file_menu.py" line="55" />
       <source>退出(&amp;X)</source>
       <translation>E&amp;xit</translation>
     </message>
@@ -2785,6 +3002,14 @@ Open it read-only?</translation>
     </message>
   </context>
   <context>
+    <name>operation</name>
+    <message>
+      <location filename="../../ui/common/operation.py" line="82" />
+      <source>取消</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>recent_menu</name>
     <message>
       <location filename="../../ui/shell/recent_menu.py" line="65" />
@@ -2846,13 +3071,13 @@ It holds the campaigns, {2} units, the indicators and the notices, but none of t
   <context>
     <name>startup</name>
     <message>
-      <location filename="../../ui/shell/startup.py" line="91" />
-      <location filename="../../ui/shell/startup.py" line="98" />
+      <location filename="../../ui/shell/startup.py" line="92" />
+      <location filename="../../ui/shell/startup.py" line="99" />
       <source>数据库已损坏</source>
       <translation>Database damaged</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="99" />
+      <location filename="../../ui/shell/startup.py" line="100" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -2863,7 +3088,7 @@ It holds the campaigns, {2} units, the indicators and the notices, but none of t
 A backup from {1} was found. Restore it? (Choose “No” to create an empty database.)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="92" />
+      <location filename="../../ui/shell/startup.py" line="93" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -2874,12 +3099,12 @@ A backup from {1} was found. Restore it? (Choose “No” to create an empty dat
 No usable backup was found; an empty database will be created.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="57" />
+      <location filename="../../ui/shell/startup.py" line="58" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="58" />
+      <location filename="../../ui/shell/startup.py" line="59" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
@@ -2888,6 +3113,44 @@ No usable backup was found; an empty database will be created.</translation>
 {0}
 
 Open it read-only? (Choose “No” to exit.)</translation>
+    </message>
+  </context>
+  <context>
+    <name>table_tools</name>
+    <message>
+      <location filename="../../ui/common/table_tools.py" line="230" />
+      <source>复制(&amp;C)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/common/table_tools.py" line="178" />
+      <source>导出为 Excel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/common/table_tools.py" line="232" />
+      <source>导出为 Excel(&amp;E)…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/common/table_tools.py" line="192" />
+      <source>已导出：{0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/common/table_tools.py" line="233" />
+      <source>打印(&amp;P)…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/common/table_tools.py" line="231" />
+      <source>筛选(&amp;F)…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/common/table_tools.py" line="141" />
+      <source>筛选（Esc 关闭）</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 
 from models.store.database import Store
 from ui.common.table_model import Column, RowsModel
+from ui.common.table_sort import SortProxy
+from ui.common.table_tools import equip
 
 
 class ListTab(QWidget):
@@ -26,14 +28,12 @@ class ListTab(QWidget):
         self.store = store
         self.campaign: dict | None = None
         self.model = RowsModel(self.columns(), self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # source order until a header is clicked
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAlternatingRowColors(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -51,6 +51,7 @@ class ListTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view)
+        equip(self.view, type(self).__name__, self.table_title, search=self.search)
 
     def columns(self) -> list[Column]:
         raise NotImplementedError
@@ -60,6 +61,10 @@ class ListTab(QWidget):
 
     def caption_text(self, rows: list[dict]) -> str:
         return ""
+
+    def table_title(self) -> str:
+        """The title of the list when exported or printed."""
+        return self.caption.text()
 
     def set_campaign(self, campaign: dict | None) -> None:
         self.campaign = campaign

@@ -30,11 +30,39 @@ class RowsModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = columns
         self.rows: list[dict] = []
+        self.source_rows: list[dict] = []  # in the order the core gave them
+        self.pinned_rows = 0  # the last rows (a 合计 row) stay last when sorted
+        self.sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: list[dict]) -> None:
         self.beginResetModel()
-        self.rows = list(rows)
+        self.source_rows = list(rows)
+        self.rows = self._in_order(self.source_rows)
         self.endResetModel()
+
+    def _in_order(self, rows: list[dict]) -> list[dict]:
+        if self.sorted_by is None or not 0 <= self.sorted_by[0] < len(self.columns):
+            return list(rows)
+        from ui.common.table_sort import sort_key
+
+        column, order = self.columns[self.sorted_by[0]], self.sorted_by[1]
+        cut = len(rows) - self.pinned_rows if 0 < self.pinned_rows <= len(rows) else len(rows)
+        body = sorted(rows[:cut], key=lambda r: sort_key(column.text(r)))
+        if order == Qt.SortOrder.DescendingOrder:
+            body.reverse()
+        return body + rows[cut:]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header click: rows in that column's order (-1: as the core gave them); selections follow."""
+        self.layoutAboutToBeChanged.emit()
+        before = {id(row): n for n, row in enumerate(self.rows)}
+        self.sorted_by = (column, order) if column >= 0 else None
+        self.rows = self._in_order(self.source_rows)
+        after = {id(row): n for n, row in enumerate(self.rows)}
+        moves = {before[key]: after[key] for key in before if key in after}
+        old = self.persistentIndexList()
+        self.changePersistentIndexList(old, [self.index(moves.get(i.row(), i.row()), i.column()) for i in old])
+        self.layoutChanged.emit()
 
     def row_at(self, index: Index) -> dict | None:
         return self.rows[index.row()] if index.isValid() and index.row() < len(self.rows) else None

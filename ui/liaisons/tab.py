@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,13 +21,15 @@ from models.campaigns.units import CATEGORIES
 from models.liaisons.liaison import carry_over, delete_liaison, edit_liaison, liaison_rows, previous_campaign
 from models.store.database import Store
 from ui.common import errors, file_dialogs, msgbox
+from ui.common.table_sort import SortProxy
+from ui.common.table_tools import equip
 from ui.liaisons.model import LiaisonModel
 from ui.liaisons.table_view import LiaisonView
 
 ALL, MISSING = "all", "missing"
 
 
-class LiaisonFilter(QSortFilterProxyModel):
+class LiaisonFilter(SortProxy):
     """Search text over every column, plus 'only units without a liaison' and a category."""
 
     def __init__(self, parent=None):
@@ -101,6 +104,8 @@ class LiaisonsTab(QWidget):
         actions.addStretch(1)
         hint = QLabel(self.tr("双击单元格直接修改；红色行是还没有报联络员的单位。"), self)
         hint.setStyleSheet("color: #666")
+        equip(self.view, "liaisons/list", self.table_title, search=self.search)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.view.tools.start_filter)  # active while the tab shows
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(actions)
@@ -126,6 +131,9 @@ class LiaisonsTab(QWidget):
         self.view.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             self.view.setColumnWidth(column, min(max(self.view.columnWidth(column), 70), 260))
+
+    def table_title(self) -> str:
+        return self.tr("{0}年联络员名单").format(self.campaign["year"]) if self.campaign else self.tr("联络员名单")
 
     def selected_row(self) -> dict | None:
         index = self.proxy.mapToSource(self.view.currentIndex())
@@ -222,7 +230,8 @@ class LiaisonsTab(QWidget):
         return file_dialogs.folder(self, file_dialogs.FORMS, title)
 
     def ask_import_paths(self) -> list[str]:
-        files = file_dialogs.open_files(self, file_dialogs.FORMS, self.tr("选择报回的联络员表"), "Excel (*.xlsx)")
+        kinds = "Excel / WPS / ODS / CSV (*.xlsx *.xls *.et *.ods *.csv)"
+        files = file_dialogs.open_files(self, file_dialogs.FORMS, self.tr("选择报回的联络员表"), kinds)
         return files
 
     def blank_forms(self) -> None:

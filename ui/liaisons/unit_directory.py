@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,6 +19,8 @@ from models.campaigns import units as unit_core
 from models.campaigns.unit_import import entries_from_rows, import_units, pasted_rows, read_unit_rows
 from ui.common import errors, file_dialogs, msgbox
 from ui.common.table_model import Column, RowsModel
+from ui.common.table_sort import SortProxy
+from ui.common.table_tools import equip
 from ui.liaisons.unit_dialog import UnitDialog
 
 
@@ -41,7 +43,7 @@ class UnitDirectory(QDialog):
             ],
             self,
         )
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
         self.view = QTableView(self)
@@ -52,6 +54,7 @@ class UnitDirectory(QDialog):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("搜索单位"))
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        equip(self.view, "units/directory", self.tr("单位名录"), search=self.search)
         buttons = QHBoxLayout()
         for text, slot in (
             (self.tr("新增"), self.add),

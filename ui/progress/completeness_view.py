@@ -18,6 +18,7 @@ from models.progress import completeness
 from models.progress.reporting import week_overview
 from ui.common import errors, file_dialogs, msgbox
 from ui.common.table_model import Column, RowsModel
+from ui.common.table_tools import equip
 
 
 def _each(row: dict, field: str) -> str:
@@ -72,6 +73,9 @@ class CompletenessView(QWidget):
         )
         self.weeks_view = _table(self.weeks_model, self)
         self.units_view = _table(self.units_model, self)
+        year = lambda: f"{self.tab.campaign['year']}年" if self.tab.campaign else ""  # noqa: E731
+        equip(self.weeks_view, "progress/weeks", lambda: year() + tr("各周报送情况"))
+        equip(self.units_view, "progress/week_units", lambda: self.summary.text().split("：")[0] + tr("报送情况"))
         self.summary = QLabel(self)
         self.export_button = QPushButton(tr("导出催报清单…"), self)
         self.export_button.clicked.connect(self.export_chase_list)
@@ -112,7 +116,9 @@ class CompletenessView(QWidget):
         self.units_model.set_rows(sorted(self.rows, key=lambda r: completeness.CHASE_ORDER[r["status"]]))
         self.units_view.resizeColumnsToContents()
         if period:
-            self.weeks_view.selectRow(period["seq"] - 1)
+            seqs = [r["seq"] for r in self.weeks_model.rows]
+            if period["seq"] in seqs:
+                self.weeks_view.selectRow(seqs.index(period["seq"]))
             c = completeness.counts(self.rows)
             self.summary.setText(
                 self.tr("{0}：应报 {1}，已报 {2}（按时 {3}，迟报 {4}），未报 {5}，报送率 {6:.0%}").format(

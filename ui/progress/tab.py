@@ -9,6 +9,7 @@ from models.campaigns.periods import list_periods
 from models.progress.completeness import counts, unit_status
 from models.store.database import Store
 from ui.common import errors
+from ui.common.table_tools import equip
 from ui.progress.completeness_view import CompletenessView
 from ui.progress.grid_model import WeekGridModel
 from ui.progress.grid_view import GridView
@@ -31,9 +32,10 @@ class ProgressTab(QWidget):
         self.grid_model.refused.connect(self.show_message)
         self.grid_view = GridView(self)
         self.grid_view.setModel(self.grid_model)
+        equip(self.grid_view, "progress/grid", self._grid_title, sortable=False, copy=False)  # it has its own copy
         self.grid_view.selectionModel().currentChanged.connect(self._on_cell_changed)
         self.completeness = CompletenessView(self, self)
-        self.completeness.weeks_view.clicked.connect(lambda index: self.week.setCurrentIndex(index.row()))
+        self.completeness.weeks_view.clicked.connect(self._on_week_clicked)
         self.totals = TotalsView(self, self)
         # The weeks overview is this tab's main list (as in the other tabs: .model / .view).
         self.model, self.view = self.completeness.weeks_model, self.completeness.weeks_view
@@ -69,6 +71,11 @@ class ProgressTab(QWidget):
             self.buttons[key] = button
         return bar
 
+    def _grid_title(self) -> str:
+        if not self.campaign or not self.period:
+            return self.tr("数据录入")
+        return self.tr("{0}年 {1} 数据").format(self.campaign["year"], self.period["label"])
+
     @property
     def period(self) -> dict | None:
         index = self.week.currentIndex()
@@ -94,6 +101,12 @@ class ProgressTab(QWidget):
 
         started = [i for i, p in enumerate(self.periods) if p["start_date"] <= today().isoformat()]
         return started[-1] if started else 0
+
+    def _on_week_clicked(self, index) -> None:
+        row = self.completeness.weeks_model.row_at(index)  # the list may be sorted by a header click
+        seqs = [p["seq"] for p in self.periods]
+        if row and row.get("seq") in seqs:
+            self.week.setCurrentIndex(seqs.index(row["seq"]))
 
     def _on_week_selected(self, _index: int) -> None:
         self.refresh()

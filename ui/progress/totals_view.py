@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxL
 
 from models.progress.totals import cumulative_table, grouped
 from ui.common.table_model import Column, RowsModel
+from ui.common.table_tools import equip
 
 
 def _fmt(value) -> str:
@@ -29,6 +30,8 @@ class TotalsView(QWidget):
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setAlternatingRowColors(True)
+        self.model.pinned_rows = 1  # 合计 stays last
+        equip(self.view, "progress/totals", lambda: self.caption.text() or self.tr("累计汇总"))
         top = QHBoxLayout()
         top.addWidget(self.caption, 1)
         top.addWidget(self.by)

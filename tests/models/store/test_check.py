@@ -61,7 +61,7 @@ def test_damaged_file_is_reported_not_repaired(demo_path):
     for offset in range(5 * 4096 + 50, len(data), 9 * 4096):
         data[offset] ^= 0xFF
     demo_path.write_bytes(bytes(data))
-    from models.store.database import open_store
+    from models.store.opening import open_store
 
     store = open_store(demo_path)
     result = check.check(store)

@@ -16,7 +16,7 @@ import pytest
 from models.campaigns.campaign import campaign_by_year
 from models.campaigns.periods import period_by_seq
 from models.progress.grid import load_week
-from models.store.database import open_store
+from models.store.opening import open_store
 from tests.models.fault_child import IMPORT_BASE
 from tests.models.store.test_faults import _run
 from ui.common import msgbox

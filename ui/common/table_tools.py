@@ -1,0 +1,359 @@
+"""What every table of the app does, as in Excel/WPS: header clicks sort, column widths are kept, Ctrl+F filters,
+Ctrl+C copies the selected block as TSV, and the table exports to xlsx or prints (right-click menu too).
+
+``equip(view, key, title)`` gives a QTableView all of it; *key* names the table in the settings.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QMenu, QTableView
+
+from ui.common import errors, settings
+
+log = logging.getLogger(__name__)
+FILTER_WIDTH = 240
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("table_tools", text)
+
+
+def tsv(rows: list[list[str]]) -> str:
+    """Rows as tab-separated text that Excel/WPS paste into cells (quoted where a cell holds a tab or newline)."""
+
+    def cell(text: str) -> str:
+        if any(ch in text for ch in '\t\n"'):
+            return '"' + text.replace('"', '""') + '"'
+        return text
+
+    return "".join("\t".join(cell(text) for text in row) + "\n" for row in rows)
+
+
+def _alive(widget) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(widget)
+
+
+class TableTools(QObject):
+    def __init__(
+        self,
+        view: QTableView,
+        key: str,
+        title: str | Callable[[], str],
+        *,
+        search: QLineEdit | None = None,
+        sortable: bool = True,
+        copy: bool = True,
+    ):
+        super().__init__(view)
+        self.view, self.key, self.title_source, self.search = view, key, title, search
+        self.copy_enabled = copy
+        self._pressed = False
+        self._resized: set[int] = set()
+        self._applying = False
+        self._scheduled = False
+        self.filter_edit: QLineEdit | None = None
+        if sortable:
+            view.setSortingEnabled(True)
+            view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the core's order until a header is clicked
+        header = view.horizontalHeader()
+        header.sectionResized.connect(self._on_resized)
+        self._header_viewport = header.viewport()
+        self._header_viewport.installEventFilter(self)
+        view.installEventFilter(self)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._menu)
+        self._watch(view.model())
+
+    # -- title and contents ------------------------------------------------
+    def title(self) -> str:
+        return self.title_source() if callable(self.title_source) else self.title_source
+
+    def _columns(self) -> list[int]:
+        header = self.view.horizontalHeader()
+        logical = [header.logicalIndex(v) for v in range(header.count())]
+        return [c for c in logical if not header.isSectionHidden(c)]
+
+    def _rows(self) -> list[int]:
+        model = self.view.model()
+        return [r for r in range(model.rowCount()) if not self.view.isRowHidden(r)] if model else []
+
+    def _row_labels(self) -> bool:
+        """Whether the row header names the rows (the grid's units), not just numbers them."""
+        model = self.view.model()
+        if model is None or self.view.verticalHeader().isHidden():
+            return False
+        vertical = Qt.Orientation.Vertical
+        return any(str(model.headerData(r, vertical) or "") != str(r + 1) for r in range(min(model.rowCount(), 5)))
+
+    def headers(self, columns: list[int] | None = None, *, labels: bool = True) -> list[str]:
+        model = self.view.model()
+        titles = [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in columns or self._columns()]
+        return ([""] if labels and self._row_labels() else []) + titles
+
+    def cells(self, rows: list[int] | None = None, columns: list[int] | None = None) -> list[list[str]]:
+        """The texts shown, row by row (the row header first where it names the rows)."""
+        model = self.view.model()
+        columns = self._columns() if columns is None else columns
+        rows = self._rows() if rows is None else rows
+        text = Qt.ItemDataRole.DisplayRole
+        labelled = self._row_labels()
+        found = []
+        for r in rows:
+            row = ["" if (v := model.index(r, c).data(text)) is None else str(v) for c in columns]
+            found.append([str(model.headerData(r, Qt.Orientation.Vertical) or ""), *row] if labelled else row)
+        return found
+
+    # -- Ctrl+C ------------------------------------------------------------
+    def copy_selection(self) -> str:
+        """The selected block (visible rows and columns between the selection's corners) as TSV."""
+        selected = self.view.selectionModel().selectedIndexes() if self.view.selectionModel() else []
+        if not selected:
+            current = self.view.currentIndex()
+            selected = [current] if current.isValid() else []
+        if not selected:
+            return ""
+        rows = sorted({i.row() for i in selected if not self.view.isRowHidden(i.row())})
+        chosen = {i.column() for i in selected}
+        columns = [c for c in self._columns() if c in chosen]
+        model, shown = self.view.model(), Qt.ItemDataRole.DisplayRole
+        text = tsv([["" if (v := model.index(r, c).data(shown)) is None else str(v) for c in columns] for r in rows])
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    # -- Ctrl+F ------------------------------------------------------------
+    def start_filter(self) -> QLineEdit:
+        """Focus the tab's search box, or the table's own filter field over its top right corner."""
+        if self.search is not None:
+            self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.search.selectAll()
+            return self.search
+        if self.filter_edit is None:
+            edit = self.filter_edit = QLineEdit(self.view)
+            edit.setPlaceholderText(tr("筛选（Esc 关闭）"))
+            edit.setClearButtonEnabled(True)
+            edit.textChanged.connect(self.apply_filter)
+            edit.installEventFilter(self)
+        edit = self.filter_edit
+        width = min(FILTER_WIDTH, self.view.width() - 8)
+        edit.setGeometry(self.view.width() - width - 4, 2, width, edit.sizeHint().height())
+        edit.show()
+        edit.raise_()
+        edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        edit.selectAll()
+        return edit
+
+    def apply_filter(self, *_args) -> None:
+        words = (self.filter_edit.text() if self.filter_edit else "").casefold().split()
+        model = self.view.model()
+        if model is None:
+            return
+        columns = self._columns()
+        for row in range(model.rowCount()):
+            text = " ".join(self.cells([row], columns)[0]).casefold() if words else ""  # row header included
+            self.view.setRowHidden(row, bool(words) and not all(w in text for w in words))
+
+    def close_filter(self) -> None:
+        if self.filter_edit is not None:
+            self.filter_edit.clear()
+            self.filter_edit.hide()
+        self.view.setFocus()
+
+    # -- export and print --------------------------------------------------
+    def export_xlsx(self, path: str | None = None) -> str | None:
+        from models.documents.table_xlsx import write_table
+        from ui.common import file_dialogs
+
+        title = self.title()
+        if path is None:
+            path = file_dialogs.save_file(
+                self.view, file_dialogs.TABLE, tr("导出为 Excel"), f"{title}.xlsx", "Excel (*.xlsx)"
+            )
+            if not path:
+                return None
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+        try:
+            write_table(path, title, self.headers(), self.cells())
+        except Exception as exc:  # noqa: BLE001 - shown to the clerk; the old file is untouched
+            log.warning("table export to %s failed: %s", path, exc)
+            errors.show_exception(self.view, exc)
+            return None
+        window = self.view.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(tr("已导出：{0}").format(path), 8000)
+        return path
+
+    def html(self) -> str:
+        heads = "".join(f"<th>{escape(h).replace(chr(10), '<br>')}</th>" for h in self.headers())
+        body = "".join(
+            "<tr>" + "".join(f"<td>{escape(v).replace(chr(10), '<br>')}</td>" for v in row) + "</tr>"
+            for row in self.cells()
+        )
+        return (
+            f"<h3 align='center'>{escape(self.title())}</h3>"
+            f"<table border='1' cellspacing='0' cellpadding='3' width='100%'><thead><tr>{heads}</tr></thead>"
+            f"{body}</table>"
+        )
+
+    def print_table(self, printer=None) -> bool:
+        """Print what the table shows (a PDF printer in tests); asks for a printer when none is given."""
+        from PySide6.QtGui import QPageLayout, QTextDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            if len(self._columns()) > 7:
+                printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+            if QPrintDialog(printer, self.view).exec() != QPrintDialog.DialogCode.Accepted:
+                return False
+        document = QTextDocument(self.view)
+        document.setHtml(self.html())
+        document.print_(printer)
+        return True
+
+    def _menu(self, position) -> None:
+        menu = self.context_menu()
+        menu.exec(self.view.viewport().mapToGlobal(position))
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self.view)
+        entries = [
+            (tr("复制(&C)"), QKeySequence.StandardKey.Copy, self.copy_selection),
+            (tr("筛选(&F)…"), QKeySequence.StandardKey.Find, self.start_filter),
+            (tr("导出为 Excel(&E)…"), None, lambda: self.export_xlsx()),
+            (tr("打印(&P)…"), None, lambda: self.print_table()),
+        ]
+        for text, keys, slot in entries:
+            if slot == self.copy_selection and not self.copy_enabled:
+                continue
+            action = QAction(text, menu)
+            if keys is not None:
+                action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+        return menu
+
+    # -- column widths -----------------------------------------------------
+    def _setting(self) -> settings.Setting:
+        return settings.Setting(f"tables/{self.key}/widths", "", str)
+
+    def saved_widths(self) -> dict[str, int]:
+        try:
+            found = json.loads(settings.get(self._setting()) or "{}")
+        except ValueError:
+            return {}
+        return (
+            {str(k): int(v) for k, v in found.items() if isinstance(v, int | float)} if isinstance(found, dict) else {}
+        )
+
+    def _on_resized(self, logical: int, _old: int, _new: int) -> None:
+        if self._applying:
+            return
+        if self._pressed:
+            self._resized.add(logical)
+        else:  # the tab sized its columns to their contents: the clerk's widths win, once it is done
+            self._schedule()
+
+    def save_widths(self) -> None:
+        if not self._resized:
+            return
+        widths = self.saved_widths()
+        header = self.view.horizontalHeader()
+        for logical in sorted(self._resized):
+            widths[self.headers([logical], labels=False)[0]] = header.sectionSize(logical)
+        self._resized.clear()
+        settings.put(self._setting(), json.dumps(widths, ensure_ascii=False))
+
+    def apply_widths(self) -> None:
+        widths = self.saved_widths()
+        model = self.view.model()
+        if not widths or model is None:
+            return
+        self._applying = True
+        try:
+            for column in range(model.columnCount()):
+                title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+                if title in widths:
+                    self.view.setColumnWidth(column, widths[title])
+        finally:
+            self._applying = False
+
+    # -- wiring ------------------------------------------------------------
+    def _watch(self, model) -> None:
+        if model is None:
+            return
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
+            signal.connect(self._schedule)
+        self._schedule()
+
+    def _schedule(self, *_args) -> None:
+        # After the tab's refresh has sized the columns to their contents: the clerk's widths win.
+        if not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(0, self._after_change)
+
+    def _after_change(self) -> None:
+        self._scheduled = False
+        if not _alive(self.view):
+            return
+        self.apply_widths()
+        if self.filter_edit is not None and self.filter_edit.text():
+            self.apply_filter()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if watched is self._header_viewport:
+            if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+                self._pressed = True
+            elif kind == QEvent.Type.MouseButtonRelease:
+                QTimer.singleShot(0, self._released)  # a double click resizes after its release
+            return False
+        if watched is self.filter_edit:
+            if kind == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+                self.close_filter()
+                return True
+            return False
+        if kind == QEvent.Type.ShortcutOverride and self._handles(event):
+            event.accept()
+            return True
+        if kind == QEvent.Type.KeyPress and self._handles(event):
+            if event.matches(QKeySequence.StandardKey.Find):
+                self.start_filter()
+            else:
+                self.copy_selection()
+            return True
+        return False
+
+    def _released(self) -> None:
+        if not _alive(self.view):
+            return
+        self._pressed = False
+        self.save_widths()
+
+    def _handles(self, event) -> bool:
+        if event.matches(QKeySequence.StandardKey.Find):
+            return True
+        return self.copy_enabled and event.matches(QKeySequence.StandardKey.Copy)
+
+
+def equip(
+    view: QTableView,
+    key: str,
+    title: str | Callable[[], str],
+    *,
+    search: QLineEdit | None = None,
+    sortable: bool = True,
+    copy: bool = True,
+) -> TableTools:
+    """Give *view* sorting, kept widths, Ctrl+F, Ctrl+C, export and print; the tools are ``view.tools``."""
+    view.tools = TableTools(view, key, title, search=search, sortable=sortable, copy=copy)
+    return view.tools
