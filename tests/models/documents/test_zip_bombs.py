@@ -21,12 +21,14 @@ from models.errors import ImportRejected
 ROOT = Path(__file__).resolve().parents[3]
 BOMB_MB = 190  # under the 200 MB the old total check let through
 PAD = b" " * (1 << 20)
-# Runs main.py's command in this process and reports how long it took and its peak memory.
+# Runs main.py's command in this process and reports the processor time it took and its peak memory.
+# Processor time, not the wall clock: on a shared 2-core test machine with ten other jobs the wall clock
+# measures the load; the CPU seconds are what a bomb costs the clerk's PC (there, nearly the same).
 MEASURED = (
     "import resource, sys, time\n"
     f"sys.path.insert(0, {str(ROOT)!r})\n"
     "import main\n"
-    "start = time.monotonic()\n"
+    "start = time.process_time()\n"
     "try:\n"
     "    code = main.main(sys.argv[1:])\n"
     "finally:\n"
@@ -37,7 +39,7 @@ MEASURED = (
     "        peak = int(status.split()[0])\n"
     "    except (OSError, IndexError, ValueError):\n"
     "        pass\n"
-    "    print(f'MEASURED {time.monotonic() - start:.3f} {peak}', file=sys.stderr)\n"
+    "    print(f'MEASURED {time.process_time() - start:.3f} {peak}', file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
 
