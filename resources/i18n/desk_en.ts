@@ -172,8 +172,12 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="82" />
+      <source>修改截止时间(&amp;D)…</source>
+      <translation>Change &amp;deadline…</translation>
+    </message>
+    <message>
       <source>修改截止时间…</source>
-      <translation>Change deadline…</translation>
+      <translation type="vanished">Change deadline…</translation>
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="137" />
@@ -213,8 +217,12 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="80" />
+      <source>导出催报清单(&amp;C)…</source>
+      <translation>Export &amp;chase list…</translation>
+    </message>
+    <message>
       <source>导出催报清单…</source>
-      <translation>Export chase list…</translation>
+      <translation type="vanished">Export chase list…</translation>
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="165" />
@@ -247,8 +255,12 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="87" />
+      <source>打印催报清单(&amp;P)…</source>
+      <translation>&amp;Print chase list…</translation>
+    </message>
+    <message>
       <source>打印催报清单…</source>
-      <translation>Print chase list…</translation>
+      <translation type="vanished">Print chase list…</translation>
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="78" />
@@ -271,9 +283,13 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Reset each week’s deadline from the weekly reporting time in the notice (e.g. every Thursday before 12:00)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="84" />
       <source>按通知设截止</source>
-      <translation>Deadlines from notice</translation>
+      <translation type="vanished">Deadlines from notice</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/completeness_view.py" line="84" />
+      <source>按通知设截止(&amp;T)</source>
+      <translation>Deadlines from no&amp;tice</translation>
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="67" />
@@ -822,17 +838,17 @@ Save “{1}” anyway?</translation>
   <context>
     <name>LiaisonsTab</name>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="125" />
+      <location filename="../../ui/liaisons/tab.py" line="126" />
       <source>{0} 个单位，{1} 名联络员</source>
       <translation>{0} unit(s), {1} liaison(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="136" />
+      <location filename="../../ui/liaisons/tab.py" line="137" />
       <source>{0}年联络员名单</source>
       <translation>Liaison list {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="126" />
+      <location filename="../../ui/liaisons/tab.py" line="127" />
       <source>⚠ {0} 个单位未报联络员</source>
       <translation>⚠ {0} unit(s) without a liaison</translation>
     </message>
@@ -842,29 +858,37 @@ Save “{1}” anyway?</translation>
       <translation>All units</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="91" />
       <source>删除</source>
-      <translation>Delete</translation>
+      <translation type="vanished">Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="206" />
+      <location filename="../../ui/liaisons/tab.py" line="207" />
       <source>删除 {0} 的联络员 {1} 吗？（可撤销）</source>
       <translation>Delete liaison {1} of {0}? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="207" />
+      <location filename="../../ui/liaisons/tab.py" line="91" />
+      <source>删除(&amp;D)</source>
+      <translation>&amp;Delete</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="208" />
       <source>删除联络员</source>
       <translation>Delete liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="223" />
+      <location filename="../../ui/liaisons/tab.py" line="224" />
       <source>加入 {0} 个单位，复制 {1} 名联络员，{2} 个单位已有联络员未改动。</source>
       <translation>Added {0} unit(s) and copied {1} liaison(s); {2} unit(s) already had a liaison and were left unchanged.</translation>
     </message>
     <message>
       <location filename="../../ui/liaisons/tab.py" line="96" />
+      <source>单位名录(&amp;U)…</source>
+      <translation>&amp;Unit directory…</translation>
+    </message>
+    <message>
       <source>单位名录…</source>
-      <translation>Unit directory…</translation>
+      <translation type="vanished">Unit directory…</translation>
     </message>
     <message>
       <location filename="../../ui/liaisons/tab.py" line="105" />
@@ -878,33 +902,41 @@ Save “{1}” anyway?</translation>
     </message>
     <message>
       <location filename="../../ui/liaisons/tab.py" line="94" />
-      <source>导入报回的表…</source>
-      <translation>Import returned forms…</translation>
+      <source>导入报回的表(&amp;M)…</source>
+      <translation>I&amp;mport returned forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="284" />
+      <source>导入报回的表…</source>
+      <translation type="vanished">Import returned forms…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="285" />
       <source>导出名单</source>
       <translation>Export list</translation>
     </message>
     <message>
       <location filename="../../ui/liaisons/tab.py" line="95" />
-      <source>导出名单…</source>
-      <translation>Export list…</translation>
+      <source>导出名单(&amp;X)…</source>
+      <translation>E&amp;xport list…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="284" />
+      <source>导出名单…</source>
+      <translation type="vanished">Export list…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="285" />
       <source>已保存：{0}</source>
       <translation>Saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="251" />
+      <location filename="../../ui/liaisons/tab.py" line="252" />
       <source>已生成 {0} 个文件，保存在：
 {1}</source>
       <translation>{0} file(s) created in:
 {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="215" />
+      <location filename="../../ui/liaisons/tab.py" line="216" />
       <source>把 {0} 年的单位和联络员沿用到本次活动吗？已报联络员的单位保持不变。</source>
       <translation>Carry over the units and liaisons of {0} to this campaign? Units that already have a liaison stay unchanged.</translation>
     </message>
@@ -914,29 +946,37 @@ Save “{1}” anyway?</translation>
       <translation>Search…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="89" />
       <source>新增联络员</source>
-      <translation>New liaison</translation>
+      <translation type="vanished">New liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="213" />
+      <location filename="../../ui/liaisons/tab.py" line="89" />
+      <source>新增联络员(&amp;A)</source>
+      <translation>New li&amp;aison</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="214" />
       <source>没有更早的活动可以沿用。</source>
       <translation>There is no earlier campaign to carry over from.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="92" />
       <source>沿用上一年名单</source>
-      <translation>Carry over last year’s list</translation>
+      <translation type="vanished">Carry over last year’s list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="213" />
-      <location filename="../../ui/liaisons/tab.py" line="216" />
-      <location filename="../../ui/liaisons/tab.py" line="222" />
+      <location filename="../../ui/liaisons/tab.py" line="92" />
+      <source>沿用上一年名单(&amp;Y)</source>
+      <translation>Carry over last &amp;year’s list</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="214" />
+      <location filename="../../ui/liaisons/tab.py" line="217" />
+      <location filename="../../ui/liaisons/tab.py" line="223" />
       <source>沿用名单</source>
       <translation>Carry over list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="243" />
+      <location filename="../../ui/liaisons/tab.py" line="244" />
       <source>生成一张包含全部单位的表吗？
 （选“否”则每个单位一张，可分别发送）</source>
       <translation>Create one form with all units?
@@ -944,32 +984,40 @@ Save “{1}” anyway?</translation>
     </message>
     <message>
       <location filename="../../ui/liaisons/tab.py" line="93" />
-      <source>生成空白表…</source>
-      <translation>Create blank forms…</translation>
+      <source>生成空白表(&amp;B)…</source>
+      <translation>Create &amp;blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="243" />
-      <location filename="../../ui/liaisons/tab.py" line="251" />
+      <source>生成空白表…</source>
+      <translation type="vanished">Create blank forms…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="244" />
+      <location filename="../../ui/liaisons/tab.py" line="252" />
       <source>空白表</source>
       <translation>Blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="239" />
+      <location filename="../../ui/liaisons/tab.py" line="240" />
       <source>空白表保存到哪个文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
     <message>
       <location filename="../../ui/liaisons/tab.py" line="90" />
-      <source>编辑…</source>
-      <translation>Edit…</translation>
+      <source>编辑(&amp;I)…</source>
+      <translation>Ed&amp;it…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="136" />
+      <source>编辑…</source>
+      <translation type="vanished">Edit…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="137" />
       <source>联络员名单</source>
       <translation>Liaison list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="233" />
+      <location filename="../../ui/liaisons/tab.py" line="234" />
       <source>选择报回的联络员表</source>
       <translation>Choose the returned liaison forms</translation>
     </message>
@@ -985,14 +1033,18 @@ Save “{1}” anyway?</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="271" />
+      <location filename="../../ui/shell/main_window.py" line="272" />
       <source>7 天内到期 {0} 项：{1}</source>
       <translation>Due within 7 days: {0} item(s): {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="16" />
       <source>使用手册</source>
-      <translation>User manual</translation>
+      <translation type="vanished">User manual</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/help_menu.py" line="16" />
+      <source>使用手册(&amp;M)</source>
+      <translation>User &amp;manual</translation>
     </message>
     <message>
       <location filename="../../ui/shell/help_menu.py" line="30" />
@@ -1006,8 +1058,12 @@ Save “{1}” anyway?</translation>
     </message>
     <message>
       <location filename="../../ui/shell/help_menu.py" line="22" />
+      <source>关于(&amp;A)…</source>
+      <translation>&amp;About…</translation>
+    </message>
+    <message>
       <source>关于…</source>
-      <translation>About…</translation>
+      <translation type="vanished">About…</translation>
     </message>
     <message>
       <location filename="../../ui/shell/help_menu.py" line="31" />
@@ -1020,22 +1076,22 @@ Save “{1}” anyway?</translation>
       <translation>Notices, liaisons, weekly progress and summary reports of the “Safety Production Month” campaign, for the work-safety committee office of a district or county.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="250" />
+      <location filename="../../ui/shell/main_window.py" line="251" />
       <source>安全生产月工作台</source>
       <translation>Safety Month Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="296" />
+      <location filename="../../ui/shell/main_window.py" line="297" />
       <source>已撤销：{0}</source>
       <translation>Undone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="308" />
+      <location filename="../../ui/shell/main_window.py" line="309" />
       <source>已重做：{0}</source>
       <translation>Redone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="176" />
+      <location filename="../../ui/shell/main_window.py" line="177" />
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
@@ -1045,18 +1101,18 @@ Save “{1}” anyway?</translation>
       <translation>Current database: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="149" />
+      <location filename="../../ui/shell/main_window.py" line="150" />
       <source>总结报告</source>
       <translation>Summary reports</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="169" />
-      <location filename="../../ui/shell/main_window.py" line="282" />
+      <location filename="../../ui/shell/main_window.py" line="170" />
+      <location filename="../../ui/shell/main_window.py" line="283" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="282" />
+      <location filename="../../ui/shell/main_window.py" line="283" />
       <source>撤销 {0}</source>
       <translation>Undo {0}</translation>
     </message>
@@ -1066,23 +1122,23 @@ Save “{1}” anyway?</translation>
       <translation>Data folder: </translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="165" />
+      <location filename="../../ui/shell/main_window.py" line="166" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="149" />
+      <location filename="../../ui/shell/main_window.py" line="150" />
       <source>每周进展</source>
       <translation>Weekly progress</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="275" />
+      <location filename="../../ui/shell/main_window.py" line="276" />
       <source>没有到期或逾期的事项。</source>
       <translation>Nothing due or overdue.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="121" />
-      <location filename="../../ui/shell/main_window.py" line="158" />
+      <location filename="../../ui/shell/main_window.py" line="122" />
+      <location filename="../../ui/shell/main_window.py" line="159" />
       <source>活动：</source>
       <translation>Campaign:</translation>
     </message>
@@ -1097,17 +1153,17 @@ Save “{1}” anyway?</translation>
       <translation>system settings</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="149" />
+      <location filename="../../ui/shell/main_window.py" line="150" />
       <source>线索曝光</source>
       <translation>Leads and cases</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="166" />
+      <location filename="../../ui/shell/main_window.py" line="167" />
       <source>编辑(&amp;E)</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="149" />
+      <location filename="../../ui/shell/main_window.py" line="150" />
       <source>联络员</source>
       <translation>Liaisons</translation>
     </message>
@@ -1122,9 +1178,13 @@ Save “{1}” anyway?</translation>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="20" />
       <source>语言 (Language)</source>
-      <translation>Language (语言)</translation>
+      <translation type="vanished">Language (语言)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/help_menu.py" line="20" />
+      <source>语言 (Language)(&amp;L)</source>
+      <translation>&amp;Language (语言)</translation>
     </message>
     <message>
       <location filename="../../ui/shell/language_menu.py" line="17" />
@@ -1132,33 +1192,33 @@ Save “{1}” anyway?</translation>
       <translation>System default</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="254" />
+      <location filename="../../ui/shell/main_window.py" line="255" />
       <source>还没有活动：可载入演示数据或新建活动。</source>
       <translation>No campaign yet: load the demo data or create a campaign.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="149" />
+      <location filename="../../ui/shell/main_window.py" line="150" />
       <source>通知</source>
       <translation>Notices</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="265" />
+      <location filename="../../ui/shell/main_window.py" line="266" />
       <source>逾期 {0} 项（最早：{1} {2}，{3} 个单位未报）</source>
       <translation>Overdue: {0} item(s) (earliest: {1} {2}, {3} unit(s) missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="172" />
-      <location filename="../../ui/shell/main_window.py" line="284" />
+      <location filename="../../ui/shell/main_window.py" line="173" />
+      <location filename="../../ui/shell/main_window.py" line="285" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="284" />
+      <location filename="../../ui/shell/main_window.py" line="285" />
       <source>重做 {0}</source>
       <translation>Redo {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="249" />
+      <location filename="../../ui/shell/main_window.py" line="250" />
       <source>（只读）</source>
       <translation> (read-only)</translation>
     </message>
@@ -1389,7 +1449,7 @@ Save anyway?</translation>
   <context>
     <name>NoticeEditor</name>
     <message>
-      <location filename="../../ui/notices/editor.py" line="175" />
+      <location filename="../../ui/notices/editor.py" line="177" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -1404,9 +1464,18 @@ Save anyway?</translation>
       <translation>Theme</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="110" />
       <source>删除{0}</source>
-      <translation>Delete {0}</translation>
+      <translation type="vanished">Delete {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/editor.py" line="99" />
+      <source>删除联系人(&amp;O)</source>
+      <translation>Rem&amp;ove contact</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/editor.py" line="102" />
+      <source>删除附件(&amp;L)</source>
+      <translation>Remove attachment (&amp;L)</translation>
     </message>
     <message>
       <location filename="../../ui/notices/editor.py" line="58" />
@@ -1424,7 +1493,7 @@ Save anyway?</translation>
       <translation>Document &amp;no.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="141" />
+      <location filename="../../ui/notices/editor.py" line="143" />
       <source>未填入：{0}</source>
       <translation>Not filled in: {0}</translation>
     </message>
@@ -1449,9 +1518,18 @@ Save anyway?</translation>
       <translation>Campaign ends</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="108" />
       <source>添加{0}</source>
-      <translation>Add {0}</translation>
+      <translation type="vanished">Add {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/editor.py" line="99" />
+      <source>添加联系人(&amp;C)</source>
+      <translation>Add &amp;contact</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/editor.py" line="102" />
+      <source>添加附件(&amp;A)</source>
+      <translation>&amp;Add attachment</translation>
     </message>
     <message>
       <location filename="../../ui/notices/editor.py" line="74" />
@@ -1471,17 +1549,16 @@ Save anyway?</translation>
     </message>
     <message>
       <location filename="../../ui/notices/editor.py" line="74" />
-      <location filename="../../ui/notices/editor.py" line="98" />
       <source>联系人</source>
       <translation>Contact</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="139" />
+      <location filename="../../ui/notices/editor.py" line="141" />
       <source>请核对：{0}</source>
       <translation>Please check: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="175" />
+      <location filename="../../ui/notices/editor.py" line="177" />
       <source>选择空白模板</source>
       <translation>Choose blank template</translation>
     </message>
@@ -1491,9 +1568,8 @@ Save anyway?</translation>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="100" />
       <source>附件</source>
-      <translation>Attachment</translation>
+      <translation type="vanished">Attachment</translation>
     </message>
     <message>
       <location filename="../../ui/notices/editor.py" line="80" />
@@ -1501,9 +1577,13 @@ Save anyway?</translation>
       <translation>Attachment title</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="101" />
+      <location filename="../../ui/notices/editor.py" line="103" />
+      <source>附加空白模板(&amp;B)…</source>
+      <translation>Attach &amp;blank template…</translation>
+    </message>
+    <message>
       <source>附加空白模板…</source>
-      <translation>Attach blank template…</translation>
+      <translation type="vanished">Attach blank template…</translation>
     </message>
   </context>
   <context>
@@ -1514,7 +1594,7 @@ Save anyway?</translation>
       <translation>Due within 7 days</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="104" />
+      <location filename="../../ui/notices/tab.py" line="112" />
       <source>{0} 报送情况</source>
       <translation>Deliveries: {0}</translation>
     </message>
@@ -1529,20 +1609,24 @@ Save anyway?</translation>
       <translation>&amp;Save changes</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="173" />
+      <location filename="../../ui/notices/tab.py" line="181" />
       <source>共 {0} 份通知</source>
       <translation>{0} notice(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="258" />
+      <location filename="../../ui/notices/tab.py" line="266" />
       <source>删除所选通知及其附件、截止事项？（可撤销）</source>
       <translation>Delete the selected notice with its attachments and deadlines? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="120" />
-      <location filename="../../ui/notices/tab.py" line="258" />
+      <location filename="../../ui/notices/tab.py" line="266" />
       <source>删除通知</source>
       <translation>Delete notice</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="128" />
+      <source>删除通知(&amp;R)</source>
+      <translation>Delete notice (&amp;R)</translation>
     </message>
     <message>
       <location filename="../../ui/notices/tab.py" line="99" />
@@ -1550,7 +1634,7 @@ Save anyway?</translation>
       <translation>Due overview</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="156" />
+      <location filename="../../ui/notices/tab.py" line="164" />
       <source>到期概览（按单位）</source>
       <translation>Due overview (by unit)</translation>
     </message>
@@ -1561,17 +1645,21 @@ Save anyway?</translation>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="111" />
+      <location filename="../../ui/notices/tab.py" line="119" />
       <source>发文机关</source>
       <translation>Issued by</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="141" />
       <source>取消标记</source>
-      <translation>Unmark</translation>
+      <translation type="vanished">Unmark</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="112" />
+      <location filename="../../ui/notices/tab.py" line="149" />
+      <source>取消标记(&amp;U)</source>
+      <translation>&amp;Unmark</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="120" />
       <source>成文日期</source>
       <translation>Date</translation>
     </message>
@@ -1586,12 +1674,12 @@ Save anyway?</translation>
       <translation>Deadlines</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="155" />
+      <location filename="../../ui/notices/tab.py" line="163" />
       <source>截止事项与报送</source>
       <translation>Deadlines and reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="104" />
+      <location filename="../../ui/notices/tab.py" line="112" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
@@ -1606,7 +1694,7 @@ Save anyway?</translation>
       <translation>Search notices…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="109" />
+      <location filename="../../ui/notices/tab.py" line="117" />
       <source>文号</source>
       <translation>Document no.</translation>
     </message>
@@ -1616,12 +1704,12 @@ Save anyway?</translation>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="139" />
+      <location filename="../../ui/notices/tab.py" line="147" />
       <source>标记所选单位已交(&amp;M)</source>
       <translation>&amp;Mark selected units as reported</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="110" />
+      <location filename="../../ui/notices/tab.py" line="118" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
@@ -1631,27 +1719,27 @@ Save anyway?</translation>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="108" />
+      <location filename="../../ui/notices/tab.py" line="116" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="118" />
+      <location filename="../../ui/notices/tab.py" line="126" />
       <source>粘贴/打开通知(&amp;P)…</source>
       <translation>&amp;Paste/open notice…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="230" />
+      <location filename="../../ui/notices/tab.py" line="238" />
       <source>请先在列表中选择一份收到的通知。</source>
       <translation>Please select a received notice in the list first.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="230" />
+      <location filename="../../ui/notices/tab.py" line="238" />
       <source>起草本级通知</source>
       <translation>Draft our own notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="119" />
+      <location filename="../../ui/notices/tab.py" line="127" />
       <source>起草本级通知(&amp;D)…</source>
       <translation>&amp;Draft our own notice…</translation>
     </message>
@@ -1661,7 +1749,7 @@ Save anyway?</translation>
       <translation>Notices</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="154" />
+      <location filename="../../ui/notices/tab.py" line="162" />
       <source>通知详情</source>
       <translation>Notice details</translation>
     </message>
@@ -1671,7 +1759,7 @@ Save anyway?</translation>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="113" />
+      <location filename="../../ui/notices/tab.py" line="121" />
       <source>附件</source>
       <translation>Attachments</translation>
     </message>
@@ -1702,27 +1790,39 @@ Save anyway?</translation>
   <context>
     <name>ProgressTab</name>
     <message>
-      <location filename="../../ui/progress/tab.py" line="77" />
+      <location filename="../../ui/progress/tab.py" line="78" />
       <source>{0}年 {1} 数据</source>
       <translation>Figures {0}, {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="54" />
-      <source>周次：</source>
-      <translation>Week:</translation>
+      <location filename="../../ui/progress/tab.py" line="55" />
+      <source>周次(&amp;K)：</source>
+      <translation>Wee&amp;k:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="62" />
-      <source>导入表格…</source>
-      <translation>Import forms…</translation>
+      <source>周次：</source>
+      <translation type="vanished">Week:</translation>
     </message>
     <message>
       <location filename="../../ui/progress/tab.py" line="63" />
-      <source>导出统计表…</source>
-      <translation>Export statistics…</translation>
+      <source>导入表格(&amp;M)…</source>
+      <translation>I&amp;mport forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="141" />
+      <source>导入表格…</source>
+      <translation type="vanished">Import forms…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/tab.py" line="64" />
+      <source>导出统计表(&amp;X)…</source>
+      <translation>E&amp;xport statistics…</translation>
+    </message>
+    <message>
+      <source>导出统计表…</source>
+      <translation type="vanished">Export statistics…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/tab.py" line="142" />
       <source>应报 {0} 个单位，已报 {1}（迟报 {2}），未报 {3}；错误 {4} 处，需核实 {5} 处</source>
       <translation>{0} unit(s) expected, {1} reported ({2} late), {3} missing; {4} error(s), {5} to verify</translation>
     </message>
@@ -1732,35 +1832,51 @@ Save anyway?</translation>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="65" />
+      <location filename="../../ui/progress/tab.py" line="66" />
+      <source>指标表(&amp;L)…</source>
+      <translation>Indicators… (&amp;L)</translation>
+    </message>
+    <message>
       <source>指标表…</source>
-      <translation>Indicators…</translation>
+      <translation type="vanished">Indicators…</translation>
     </message>
     <message>
       <location filename="../../ui/progress/tab.py" line="43" />
-      <location filename="../../ui/progress/tab.py" line="76" />
+      <location filename="../../ui/progress/tab.py" line="77" />
       <source>数据录入</source>
       <translation>Data entry</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="66" />
+      <location filename="../../ui/progress/tab.py" line="67" />
+      <source>新建活动(&amp;W)…</source>
+      <translation>Ne&amp;w campaign…</translation>
+    </message>
+    <message>
       <source>新建活动…</source>
-      <translation>New campaign…</translation>
+      <translation type="vanished">New campaign…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="61" />
+      <location filename="../../ui/progress/tab.py" line="62" />
+      <source>本周情况(&amp;N)…</source>
+      <translation>This week… (&amp;N)</translation>
+    </message>
+    <message>
       <source>本周情况…</source>
-      <translation>This week…</translation>
+      <translation type="vanished">This week…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="134" />
+      <location filename="../../ui/progress/tab.py" line="135" />
       <source>本活动还没有周次。</source>
       <translation>This campaign has no weeks yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="64" />
+      <location filename="../../ui/progress/tab.py" line="65" />
+      <source>生成空白表(&amp;B)…</source>
+      <translation>Create &amp;blank forms…</translation>
+    </message>
+    <message>
       <source>生成空白表…</source>
-      <translation>Create blank forms…</translation>
+      <translation type="vanished">Create blank forms…</translation>
     </message>
     <message>
       <location filename="../../ui/progress/tab.py" line="45" />
@@ -1817,9 +1933,13 @@ Save anyway?</translation>
       <translation>{0}: {1} new, {2} already there, {3} errors</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="70" />
       <source>修改(&amp;E)…</source>
-      <translation>&amp;Edit…</translation>
+      <translation type="vanished">&amp;Edit…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="70" />
+      <source>修改(&amp;M)…</source>
+      <translation>Edit… (&amp;M)</translation>
     </message>
     <message>
       <location filename="../../ui/register/tab.py" line="212" />
@@ -1938,19 +2058,31 @@ Save anyway?</translation>
   <context>
     <name>ReportEditor</name>
     <message>
-      <location filename="../../ui/reports/editor.py" line="44" />
       <source>上移</source>
-      <translation>Move up</translation>
+      <translation type="vanished">Move up</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/editor.py" line="44" />
+      <source>上移(&amp;U)</source>
+      <translation>Move &amp;up</translation>
+    </message>
+    <message>
+      <source>下移</source>
+      <translation type="vanished">Move down</translation>
     </message>
     <message>
       <location filename="../../ui/reports/editor.py" line="45" />
-      <source>下移</source>
-      <translation>Move down</translation>
+      <source>下移(&amp;G)</source>
+      <translation>Move down (&amp;G)</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation type="vanished">Delete</translation>
     </message>
     <message>
       <location filename="../../ui/reports/editor.py" line="43" />
-      <source>删除</source>
-      <translation>Delete</translation>
+      <source>删除(&amp;L)</source>
+      <translation>De&amp;lete</translation>
     </message>
     <message>
       <location filename="../../ui/reports/editor.py" line="63" />
@@ -1978,9 +2110,13 @@ Save anyway?</translation>
       <translation>Body text, one paragraph per line. A short line starting with “（一）” becomes a sub-heading. If left empty, the printout says this section has not been filled in yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/editor.py" line="42" />
       <source>添加一节</source>
-      <translation>Add section</translation>
+      <translation type="vanished">Add section</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/editor.py" line="42" />
+      <source>添加一节(&amp;I)</source>
+      <translation>Add sect&amp;ion</translation>
     </message>
     <message>
       <location filename="../../ui/reports/editor.py" line="157" />
@@ -2020,95 +2156,123 @@ Save anyway?</translation>
   <context>
     <name>ReportsTab</name>
     <message>
-      <location filename="../../ui/reports/tab.py" line="265" />
+      <location filename="../../ui/reports/tab.py" line="266" />
       <source>PDF 已保存到：
 {0}</source>
       <translation>PDF saved to:
 {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="40" />
       <source>保存</source>
-      <translation>Save</translation>
+      <translation type="vanished">Save</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="59" />
+      <location filename="../../ui/reports/tab.py" line="40" />
+      <source>保存(&amp;S)</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="60" />
       <source>修改时间</source>
       <translation>Modified</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="67" />
+      <location filename="../../ui/reports/tab.py" line="68" />
       <source>共 {0} 份报告</source>
       <translation>{0} report(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="85" />
+      <location filename="../../ui/reports/tab.py" line="86" />
       <source>内容</source>
       <translation>Content</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="39" />
       <source>删除</source>
-      <translation>Delete</translation>
+      <translation type="vanished">Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="200" />
+      <location filename="../../ui/reports/tab.py" line="39" />
+      <source>删除(&amp;D)</source>
+      <translation>&amp;Delete</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="201" />
       <source>删除“{0}”？可用“撤销”恢复。</source>
       <translation>Delete “{0}”? “Undo” brings it back.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="200" />
+      <location filename="../../ui/reports/tab.py" line="201" />
       <source>删除报告</source>
       <translation>Delete report</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="44" />
-      <source>另存为 PDF…</source>
-      <translation>Save as PDF…</translation>
+      <source>另存为 PDF(&amp;A)…</source>
+      <translation>Save &amp;as PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="57" />
+      <source>另存为 PDF…</source>
+      <translation type="vanished">Save as PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="58" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="60" />
+      <location filename="../../ui/reports/tab.py" line="61" />
       <source>导出时间</source>
       <translation>Exported</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="265" />
-      <location filename="../../ui/reports/tab.py" line="278" />
+      <location filename="../../ui/reports/tab.py" line="266" />
+      <location filename="../../ui/reports/tab.py" line="279" />
       <source>已保存</source>
       <translation>Saved</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="42" />
+      <source>打印(&amp;P)…</source>
+      <translation>&amp;Print…</translation>
+    </message>
+    <message>
       <source>打印…</source>
-      <translation>Print…</translation>
+      <translation type="vanished">Print…</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="43" />
+      <source>打印预览(&amp;V)…</source>
+      <translation>Print pre&amp;&amp;view…</translation>
+    </message>
+    <message>
       <source>打印预览…</source>
-      <translation>Print pre&amp;view…</translation>
+      <translation type="vanished">Print pre&amp;view…</translation>
+    </message>
+    <message>
+      <source>新建周报</source>
+      <translation type="vanished">New weekly brief</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="38" />
-      <source>新建周报</source>
-      <translation>New weekly brief</translation>
+      <source>新建周报(&amp;W)</source>
+      <translation>New &amp;weekly brief</translation>
+    </message>
+    <message>
+      <source>新建活动总结</source>
+      <translation type="vanished">New campaign summary</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="37" />
-      <source>新建活动总结</source>
-      <translation>New campaign summary</translation>
+      <source>新建活动总结(&amp;N)</source>
+      <translation>&amp;New campaign summary</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="155" />
+      <location filename="../../ui/reports/tab.py" line="156" />
       <source>本周情况、报送情况、亮点和问题由程序生成；这里添加的部分排在其后。</source>
       <translation>This week’s work, reporting, highlights and problems are generated by the program; sections added here come after them.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="56" />
+      <location filename="../../ui/reports/tab.py" line="57" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
@@ -2118,48 +2282,56 @@ Save anyway?</translation>
       <translation>Click “Preview” to create a PDF in official document format.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="58" />
+      <location filename="../../ui/reports/tab.py" line="59" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="55" />
+      <location filename="../../ui/reports/tab.py" line="56" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="153" />
+      <location filename="../../ui/reports/tab.py" line="154" />
       <source>统计段落、报送情况、各单位统计表和各周进展图由程序按数据生成（统计段落接在第一部分之后）。</source>
       <translation>The statistics paragraph, reporting, per-unit table and weekly progress chart are generated from the data (the statistics paragraph follows the first section).</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="45" />
-      <source>表格另存为 xlsx…</source>
-      <translation>Save table as xlsx…</translation>
+      <source>表格另存为 xlsx(&amp;X)…</source>
+      <translation>Save table as &amp;xlsx…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="278" />
+      <source>表格另存为 xlsx…</source>
+      <translation type="vanished">Save table as xlsx…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="279" />
       <source>表格已保存到：
 {0}</source>
       <translation>Table saved to:
 {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="158" />
+      <location filename="../../ui/reports/tab.py" line="159" />
       <source>请在左侧选择或新建一份报告。</source>
       <translation>Select or create a report on the left.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="157" />
+      <location filename="../../ui/reports/tab.py" line="158" />
       <source>通知的内容在“通知”页中编辑。</source>
       <translation>The notice’s content is edited on the “Notices” tab.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="41" />
-      <location filename="../../ui/reports/tab.py" line="86" />
-      <location filename="../../ui/reports/tab.py" line="239" />
+      <location filename="../../ui/reports/tab.py" line="87" />
+      <location filename="../../ui/reports/tab.py" line="240" />
       <source>预览</source>
       <translation>Preview</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="41" />
+      <source>预览(&amp;R)</source>
+      <translation>P&amp;review</translation>
     </message>
   </context>
   <context>
@@ -2950,37 +3122,37 @@ Open it read-only? (Choose “No” to exit.)</translation>
   <context>
     <name>table_tools</name>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="229" />
+      <location filename="../../ui/common/table_tools.py" line="230" />
       <source>复制(&amp;C)</source>
       <translation>&amp;Copy</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="177" />
+      <location filename="../../ui/common/table_tools.py" line="178" />
       <source>导出为 Excel</source>
       <translation>Export to Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="231" />
+      <location filename="../../ui/common/table_tools.py" line="232" />
       <source>导出为 Excel(&amp;E)…</source>
       <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="191" />
+      <location filename="../../ui/common/table_tools.py" line="192" />
       <source>已导出：{0}</source>
       <translation>Exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="232" />
+      <location filename="../../ui/common/table_tools.py" line="233" />
       <source>打印(&amp;P)…</source>
       <translation>&amp;Print…</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="230" />
+      <location filename="../../ui/common/table_tools.py" line="231" />
       <source>筛选(&amp;F)…</source>
       <translation>&amp;Filter…</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="140" />
+      <location filename="../../ui/common/table_tools.py" line="141" />
       <source>筛选（Esc 关闭）</source>
       <translation>Filter (Esc closes)</translation>
     </message>

@@ -95,19 +95,21 @@ class NoticeEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
-        layout.addLayout(self._list_bar(self.contacts_view, self.contacts, self.tr("联系人")))
+        layout.addLayout(
+            self._list_bar(self.contacts_view, self.contacts, self.tr("添加联系人(&C)"), self.tr("删除联系人(&O)"))
+        )
         layout.addWidget(self.contacts_view)
-        bar = self._list_bar(self.attachments_view, self.attachments, self.tr("附件"))
-        template = QPushButton(self.tr("附加空白模板…"), self)
+        bar = self._list_bar(self.attachments_view, self.attachments, self.tr("添加附件(&A)"), self.tr("删除附件(&L)"))
+        template = QPushButton(self.tr("附加空白模板(&B)…"), self)
         template.clicked.connect(self.choose_template)
         bar.addWidget(template)
         layout.addLayout(bar)
         layout.addWidget(self.attachments_view)
 
-    def _list_bar(self, view: QTableView, model: EditableRowsModel, what: str) -> QHBoxLayout:
-        add = QPushButton(self.tr("添加{0}").format(what), self)
+    def _list_bar(self, view: QTableView, model: EditableRowsModel, add_text: str, remove_text: str) -> QHBoxLayout:
+        add = QPushButton(add_text, self)
         add.clicked.connect(lambda: (model.append({}), view.edit(model.index(model.rowCount() - 1, 0))))
-        remove = QPushButton(self.tr("删除{0}").format(what), self)
+        remove = QPushButton(remove_text, self)
         remove.clicked.connect(lambda: model.remove(view.currentIndex().row()))
         bar = QHBoxLayout()
         bar.addStretch(1)

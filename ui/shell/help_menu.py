@@ -13,13 +13,13 @@ from ui.shell import language_menu
 
 
 def populate(menu: QMenu, window) -> None:
-    manual = QAction(window.tr("使用手册"), window)
+    manual = QAction(window.tr("使用手册(&M)"), window)
     manual.setShortcuts(QKeySequence.StandardKey.HelpContents)
     manual.triggered.connect(lambda: show_manual(window))
     menu.addAction(manual)
-    language_menu.populate(menu.addMenu(window.tr("语言 (Language)")), window)
+    language_menu.populate(menu.addMenu(window.tr("语言 (Language)(&L)")), window)
     menu.addSeparator()
-    about = QAction(window.tr("关于…"), window)
+    about = QAction(window.tr("关于(&A)…"), window)
     about.triggered.connect(lambda: show_about(window))
     menu.addAction(about)
 
