@@ -331,42 +331,42 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>DeadlinesEditor</name>
     <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="81" />
+      <location filename="../../ui/notices/deadline_rows.py" line="88" />
       <source>删除所选</source>
       <translation>Remove selected</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="86" />
+      <location filename="../../ui/notices/deadline_rows.py" line="93" />
       <source>截止事项（将按单位跟踪报送情况）</source>
       <translation>Deadlines (tracked per unit)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="71" />
+      <location filename="../../ui/notices/deadline_rows.py" line="78" />
       <source>报送内容</source>
       <translation>What to send</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="69" />
+      <location filename="../../ui/notices/deadline_rows.py" line="76" />
       <source>日期/周期</source>
       <translation>Date / every</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="70" />
+      <location filename="../../ui/notices/deadline_rows.py" line="77" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="79" />
+      <location filename="../../ui/notices/deadline_rows.py" line="86" />
       <source>添加定期报送</source>
       <translation>Add recurring report</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="77" />
+      <location filename="../../ui/notices/deadline_rows.py" line="84" />
       <source>添加截止日期</source>
       <translation>Add deadline</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="68" />
+      <location filename="../../ui/notices/deadline_rows.py" line="75" />
       <source>类型</source>
       <translation>Kind</translation>
     </message>
@@ -736,7 +736,7 @@ Save anyway?</translation>
   <context>
     <name>LiaisonModel</name>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="155" />
+      <location filename="../../ui/liaisons/model.py" line="159" />
       <source>{0}
 
 仍然保存“{1}”吗？</source>
@@ -750,7 +750,7 @@ Save “{1}” anyway?</translation>
       <translation>Fax</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="219" />
+      <location filename="../../ui/liaisons/model.py" line="223" />
       <source>修改联络员 {0}</source>
       <translation>Edit liaison {0}</translation>
     </message>
@@ -780,17 +780,17 @@ Save “{1}” anyway?</translation>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="217" />
+      <location filename="../../ui/liaisons/model.py" line="221" />
       <source>新增联络员 {0}</source>
       <translation>Add liaison {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="200" />
+      <location filename="../../ui/liaisons/model.py" line="204" />
       <source>未保存 {0}：{1}</source>
       <translation>Not saved, {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="186" />
+      <location filename="../../ui/liaisons/model.py" line="190" />
       <source>清除 {0} 名联络员的联系方式</source>
       <translation>Clear the contact details of {0} liaisons</translation>
     </message>
@@ -810,12 +810,12 @@ Save “{1}” anyway?</translation>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="211" />
+      <location filename="../../ui/liaisons/model.py" line="215" />
       <source>角色应为：{0}。</source>
       <translation>The role should be: {0}.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="156" />
+      <location filename="../../ui/liaisons/model.py" line="160" />
       <source>请确认</source>
       <translation>Please confirm</translation>
     </message>
@@ -1047,17 +1047,17 @@ Save “{1}” anyway?</translation>
       <translation>User &amp;manual</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="30" />
+      <location filename="../../ui/shell/help_menu.py" line="31" />
       <source>便携模式，数据和设置在：</source>
       <translation>Portable mode, data and settings in: </translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="46" />
+      <location filename="../../ui/shell/help_menu.py" line="47" />
       <source>关于</source>
       <translation>About</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="22" />
+      <location filename="../../ui/shell/help_menu.py" line="23" />
       <source>关于(&amp;A)…</source>
       <translation>&amp;About…</translation>
     </message>
@@ -1066,14 +1066,19 @@ Save “{1}” anyway?</translation>
       <translation type="vanished">About…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="31" />
+      <location filename="../../ui/shell/help_menu.py" line="32" />
       <source>内存数据库</source>
       <translation>in-memory database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="35" />
+      <location filename="../../ui/shell/help_menu.py" line="36" />
       <source>区县安委办“安全生产月”活动的通知、联络员、每周进展和总结报告工作台。</source>
       <translation>Notices, liaisons, weekly progress and summary reports of the “Safety Production Month” campaign, for the work-safety committee office of a district or county.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/help_menu.py" line="21" />
+      <source>字号(&amp;Z)</source>
+      <translation>Text si&amp;ze</translation>
     </message>
     <message>
       <location filename="../../ui/shell/main_window.py" line="251" />
@@ -1096,7 +1101,7 @@ Save “{1}” anyway?</translation>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="37" />
+      <location filename="../../ui/shell/help_menu.py" line="38" />
       <source>当前数据库：{0}</source>
       <translation>Current database: {0}</translation>
     </message>
@@ -1117,7 +1122,7 @@ Save “{1}” anyway?</translation>
       <translation>Undo {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="30" />
+      <location filename="../../ui/shell/help_menu.py" line="31" />
       <source>数据文件夹：</source>
       <translation>Data folder: </translation>
     </message>
@@ -1148,7 +1153,7 @@ Save “{1}” anyway?</translation>
       <translation>The interface language has been changed. Open dialogs change when they are opened again; a few parts may only change after the program is restarted.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="39" />
+      <location filename="../../ui/shell/help_menu.py" line="40" />
       <source>系统设置</source>
       <translation>system settings</translation>
     </message>
@@ -1168,7 +1173,7 @@ Save “{1}” anyway?</translation>
       <translation>Liaisons</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="39" />
+      <location filename="../../ui/shell/help_menu.py" line="40" />
       <source>设置：{0}</source>
       <translation>Settings: {0}</translation>
     </message>
@@ -2540,48 +2545,48 @@ Save anyway?</translation>
   <context>
     <name>WeekGridModel</name>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="157" />
+      <location filename="../../ui/progress/grid_model.py" line="163" />
       <source>{0}（未报）</source>
       <translation>{0} (missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="124" />
+      <location filename="../../ui/progress/grid_model.py" line="128" />
       <source>不含本列 {0} 处错误数字（改正后计入合计）</source>
       <translation>Leaves out {0} impossible figures of this column (counted once corrected)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="153" />
+      <location filename="../../ui/progress/grid_model.py" line="159" />
       <source>合计</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="166" />
+      <location filename="../../ui/progress/grid_model.py" line="172" />
       <source>录入 {0}</source>
       <translation>Enter {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="207" />
-      <location filename="../../ui/progress/grid_model.py" line="218" />
+      <location filename="../../ui/progress/grid_model.py" line="213" />
+      <location filename="../../ui/progress/grid_model.py" line="224" />
       <source>未保存 {0}：{1}</source>
       <translation>Not saved, {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="101" />
+      <location filename="../../ui/progress/grid_model.py" line="102" />
       <source>未保存：{0}</source>
       <translation>Not saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="176" />
+      <location filename="../../ui/progress/grid_model.py" line="182" />
       <source>清除 {0} 个单元格</source>
       <translation>Clear {0} cell(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="172" />
+      <location filename="../../ui/progress/grid_model.py" line="178" />
       <source>粘贴 {0} 个单元格</source>
       <translation>Paste {0} cell(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="209" />
+      <location filename="../../ui/progress/grid_model.py" line="215" />
       <source>（另有 {0} 处未保存，红色单元格）</source>
       <translation> ({0} more not saved: the red cells)</translation>
     </message>
@@ -2953,6 +2958,29 @@ Open it read-only?</translation>
       <location filename="../../ui/shell/file_open.py" line="68" />
       <source>（文件不存在）</source>
       <translation> (file not found)</translation>
+    </message>
+  </context>
+  <context>
+    <name>font_menu</name>
+    <message>
+      <location filename="../../ui/shell/font_menu.py" line="20" />
+      <source>大(&amp;B)</source>
+      <translation>&amp;Big</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/font_menu.py" line="20" />
+      <source>标准(&amp;N)</source>
+      <translation>&amp;Normal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/font_menu.py" line="20" />
+      <source>特大(&amp;X)</source>
+      <translation>E&amp;xtra large</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/font_menu.py" line="20" />
+      <source>较大(&amp;L)</source>
+      <translation>&amp;Larger</translation>
     </message>
   </context>
   <context>

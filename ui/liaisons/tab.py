@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from models.campaigns.units import CATEGORIES
 from models.liaisons.liaison import carry_over, delete_liaison, edit_liaison, liaison_rows, previous_campaign
 from models.store.database import Store
-from ui.common import errors, file_dialogs, keys, msgbox
+from ui.common import colours, errors, file_dialogs, keys, msgbox
 from ui.common.table_sort import SortProxy
 from ui.common.table_tools import equip
 from ui.liaisons.model import LiaisonModel
@@ -67,7 +67,7 @@ class LiaisonsTab(QWidget):
         self.view.selectionModel().currentChanged.connect(self._on_cell_changed)
         self.caption = QLabel(self)
         self.missing_label = QLabel(self)
-        self.missing_label.setStyleSheet("color: #b42318; font-weight: bold")
+        colours.set_warning(self.missing_label, bold=True)
         self.filter = QComboBox(self)
         self.filter.addItem(self.tr("全部单位"), ALL)
         self.filter.addItem(self.tr("只看未报联络员的单位"), MISSING)
@@ -103,7 +103,7 @@ class LiaisonsTab(QWidget):
                 actions.addSpacing(12)
         actions.addStretch(1)
         hint = QLabel(self.tr("双击单元格直接修改；红色行是还没有报联络员的单位。"), self)
-        hint.setStyleSheet("color: #666")
+        colours.set_quiet(hint)
         equip(self.view, "liaisons/list", self.table_title, search=self.search)
         QShortcut(QKeySequence.StandardKey.Find, self, self.view.tools.start_filter)  # active while the tab shows
         layout = QVBoxLayout(self)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.notices.notice import ATTACHMENT_KINDS, DIRECTIONS, read_template
-from ui.common import errors, file_dialogs
+from ui.common import colours, errors, file_dialogs
 from ui.common.table_model import Column
 from ui.notices.tables import EditableRowsModel
 
@@ -137,7 +137,7 @@ class NoticeEditor(QWidget):
         for key, edit in self.edits.items():
             why = unsure.get(key)
             edit.setProperty("unsure", bool(why))
-            edit.setStyleSheet("QLineEdit { background: #fff3b0; }" if why else "")
+            edit.setStyleSheet(colours.field_style("#fff3b0") if why else "")
             edit.setToolTip(self.tr("请核对：{0}").format(why) if why else "")
             if why and not edit.text():
                 edit.setPlaceholderText(self.tr("未填入：{0}").format(why))
