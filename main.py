@@ -72,6 +72,9 @@ def run_gui(argv: list[str]) -> int:
     file_open.open_when_ready(window, document)
     if args.screenshot:
         return startup.save_screenshot(app, window, Path(args.screenshot))
+    from ui.shell.office_dialog import ask_at_first_start
+
+    window.ready.connect(lambda: ask_at_first_start(window))  # 本单位, once per file
     return app.exec()
 
 

@@ -82,7 +82,7 @@ cp "$WORK/portable.png" dist/smoke-portable-en.png
 rm -rf "$BUNDLE/data"
 
 echo "== bundled files"
-for f in resources/i18n/desk_en.qm resources/fonts/wqy-microhei.ttc resources/icons/app.png docs/manual.md data/demo.json qtbase_zh_CN.qm; do
+for f in resources/i18n/desk_en.qm resources/fonts/wqy-microhei.ttc resources/fonts/gbsn00lp.ttf resources/fonts/LXGWWenKai-Regular.ttf data/protected_words.txt resources/icons/app.png docs/manual.md data/demo.json qtbase_zh_CN.qm; do
   if [ -n "$(find "$BUNDLE" -path "*/$f" -print -quit)" ]; then echo "   ok $f"; else
     echo "   FAILED: $f missing from the bundle"; failures=$((failures + 1)); fi
 done

@@ -108,4 +108,5 @@ def _all() -> list[Case]:
         Case("merge", f.merge_file),
         Case("pack", f.pack_copy),
         Case("memory", f.peak_memory),
+        Case("stalls", f.event_loop_stalls),
     ]

@@ -7,7 +7,7 @@ import statistics
 
 from bench.cases import Context, result
 from bench.prepare import newest_campaign, returned_forms, week_of
-from models.store.database import open_store
+from models.store.opening import open_store
 
 
 def _open(ctx: Context, path=None):

@@ -10,7 +10,7 @@ import time
 
 from bench.cases import Context, result
 from bench.prepare import merge_target
-from models.store.database import open_store
+from models.store.opening import open_store
 
 
 def merge_file(ctx: Context) -> dict:
@@ -75,7 +75,7 @@ MEMORY_CHILD = (
     + """
 import sys
 sys.path.insert(0, sys.argv[1])
-from models.store.database import open_store
+from models.store.opening import open_store
 from models.progress.grid import load_week
 from models.progress.totals import cumulative_table
 from models.progress.forms.export import export_own
@@ -116,3 +116,25 @@ def peak_memory(ctx: Context) -> dict:
     row = result("peak memory, MB (grid→xlsx→PDF)", app, baseline, "≤ 300 MB", app <= 300)
     row["note"] = "peak RSS (VmHWM) of a child; baseline: python + openpyxl + reportlab imported"
     return row
+
+
+def event_loop_stalls(ctx: Context) -> list[dict]:
+    """The longest gap of a 10 ms heartbeat while the window's long actions run (bench/stalls.py)."""
+    import json
+    import sys
+
+    from bench.prepare import returned_forms
+
+    folder = ctx.cache.get("forms") or returned_forms(ctx.fixture, ctx.work / "forms")
+    ctx.cache["forms"] = folder
+    out = ctx.work / "stalls.json"
+    script = str(ctx.root / "bench" / "stalls.py")
+    ctx.run_process([sys.executable, script, str(ctx.fixture), str(folder), str(ctx.work), str(out)], ctx.env)
+    rows = []
+    for row in json.loads(out.read_text(encoding="utf-8")):
+        runner, direct = row["runner"], row["gui_thread"]
+        note = f"{runner['seconds']:.2f} s of work; on the GUI thread it stalled {direct['stall_ms']} ms"
+        ok = runner["ok"] and runner["stall_ms"] <= 200
+        stall = result(f"stall: {row['action']}", runner["stall_ms"] / 1000, None, "≤ 0.200 s", ok, note)
+        rows.append(stall)
+    return rows

@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from models.campaigns.periods import next_weekday_after, week_label, weeks_between  # noqa: E402
-from models.store.database import open_store  # noqa: E402
+from models.store.opening import open_store  # noqa: E402
 
 CATEGORIES = ("镇/街道", "成员单位", "企业")
 YEARS = (2020, 2021, 2022, 2023, 2024)

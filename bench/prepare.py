@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from models.store.database import open_store  # noqa: E402
+from models.store.opening import open_store  # noqa: E402
 
 # Children before parents: what goes when a campaign is taken out of the merge target.
 _CAMPAIGN_CHILDREN = (

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from models.demo import load_demo  # noqa: E402
-from models.store.database import open_store  # noqa: E402
+from models.store.opening import open_store  # noqa: E402
 
 _DEMO_CACHE: dict[str, Path] = {}
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from models.documents.cn_text import MEASURE_WORDS, fold
 from models.errors import ValidationError
 from models.paths import data_path
-from models.progress.values import MEASURE_WORDS, fold
 from models.store.backups import before_many_changes
 from models.store.database import Store
 from models.store.history import Batch

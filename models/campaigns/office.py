@@ -20,7 +20,16 @@ _KEYS = {
     "phone": "office_phone",
     "email": "office_email",
 }
+TITLES = {
+    "name": "单位全称",
+    "short_name": "简称",
+    "level": "级别",
+    "filler": "填报人",
+    "phone": "联系电话",
+    "email": "邮箱",
+}
 _MAX_LENGTH = 100
+_ASKED_KEY = "office_asked"
 
 
 class Office(NamedTuple):
@@ -52,6 +61,16 @@ def level_from_name(name: str) -> str:
     return ""
 
 
+def _check_contacts(cleaned: dict) -> None:
+    from models.liaisons.contacts import ERROR, check_email, check_landline
+
+    for field, check, title in (("phone", check_landline, "联系电话"), ("email", check_email, "邮箱")):
+        if cleaned.get(field):
+            found = check(cleaned[field])
+            if found.level == ERROR:
+                raise ValidationError(f"本单位{title}：{found.message}", field)
+
+
 def get_office(store) -> Office:
     return Office(**{field: store.meta(key, "") or "" for field, key in _KEYS.items()})
 
@@ -64,10 +83,35 @@ def set_office(store, **fields: str) -> Office:
     cleaned = {field: " ".join(str(value or "").split()) for field, value in fields.items()}
     for field, value in cleaned.items():
         if len(value) > _MAX_LENGTH:
-            raise ValidationError(f"本单位信息“{field}”过长（{len(value)} 字，最多 {_MAX_LENGTH} 字）。", field)
+            raise ValidationError(f"本单位{TITLES[field]}过长（{len(value)} 字，最多 {_MAX_LENGTH} 字）。", field)
     if cleaned.get("level") and cleaned["level"] not in LEVELS:
         raise ValidationError(f"本单位级别只能是 {'、'.join(LEVELS)} 之一，不是“{cleaned['level']}”。", "level")
+    _check_contacts(cleaned)
     with store.atomic():
         for field, value in cleaned.items():
             store.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_KEYS[field], value))
     return get_office(store)
+
+
+def office_for(store, campaign: dict | None = None) -> Office:
+    """The office that signs a campaign's documents: the file's 本单位, its gaps filled from what the campaign
+    itself says (a campaign made before 本单位 was entered, the demo's)."""
+    office = get_office(store)
+    if not campaign:
+        return office
+    name = office.name or campaign.get("office_name") or ""
+    level = office.level
+    if not office.name and not level:
+        word = (campaign.get("region_word") or "").removeprefix("全")
+        level = word if word in LEVELS else level_from_name(name)
+    return office._replace(name=name, level=level)
+
+
+def was_asked(store) -> bool:
+    """Whether this file has already asked the clerk for 本单位 once (at first start)."""
+    return bool(get_office(store).name or store.meta(_ASKED_KEY))
+
+
+def mark_asked(store) -> None:
+    with store.atomic():
+        store.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (_ASKED_KEY,))

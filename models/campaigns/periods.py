@@ -1,5 +1,7 @@
 """Reporting periods of a campaign with their due dates (editable): the Monday–Sunday weeks of the June month,
-then, when a companion campaign runs on (万里行, 专项整治, "12月结束"), its calendar months."""
+and, when a companion campaign runs on (万里行, 专项整治, "与安全生产月同步启动，12月结束"), its calendar months
+from June to its end (kind 'month', numbered after the weeks). Weekly figures go into weeks, the companion's
+monthly table (rows 6月…12月) into months."""
 
 from __future__ import annotations
 
@@ -119,15 +121,17 @@ def monthly_deadline(store: Store, campaign_id: str | None) -> tuple[int | None,
 
 
 def companion_months(store: Store, campaign: dict, after_seq: int) -> list[dict]:
-    """The monthly periods of the companion campaign after the June weeks, up to its end (none without one)."""
+    """The monthly periods of the companion campaign (it starts with the June month and runs to its end, e.g.
+    6月…12月), numbered after the June weeks; none without a companion end later than the weeks."""
     end = campaign.get("companion_end_date")
-    if not end or not campaign.get("end_date"):
+    if not end or not campaign.get("start_date") or not campaign.get("end_date"):
         return []
-    weeks_end, companion_end = date.fromisoformat(campaign["end_date"]), date.fromisoformat(end)
+    start, weeks_end = date.fromisoformat(campaign["start_date"]), date.fromisoformat(campaign["end_date"])
+    companion_end = date.fromisoformat(end)
     if companion_end <= weeks_end:
         return []
     day, due_time = monthly_deadline(store, campaign.get("id"))
-    return plan_months(weeks_end + timedelta(days=1), companion_end, after_seq + 1, day, due_time)
+    return plan_months(start.replace(day=1), companion_end, after_seq + 1, day, due_time)
 
 
 def add_month_periods(store: Store, campaign_id: str) -> int:
@@ -140,7 +144,12 @@ def add_month_periods(store: Store, campaign_id: str) -> int:
         raise ValidationError("请先填写延续活动（如“安全生产万里行”）的结束日期。")
     last_seq = max((p["seq"] for p in periods), default=0)
     if periods:
-        campaign = {**campaign, "end_date": max(p["end_date"] for p in periods)}
+        weeks = [p for p in periods if (p.get("kind") or "week") == "week"]
+        campaign = {
+            **campaign,
+            "start_date": min(p["start_date"] for p in weeks),
+            "end_date": max(p["end_date"] for p in weeks),
+        }
     planned = companion_months(store, campaign, last_seq)
     if not planned:
         raise ValidationError("延续活动的结束日期不晚于六月的最后一周，没有要加的月份。")

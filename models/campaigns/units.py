@@ -196,3 +196,16 @@ def campaign_unit_ids(store: Store, campaign_id: str) -> set[str]:
     return {
         r["unit_id"] for r in store.rows("SELECT unit_id FROM campaign_units WHERE campaign_id = ?", (campaign_id,))
     }
+
+
+def top_units(store: Store) -> dict[str, dict]:
+    """Each unit's top-most parent (itself when it has none): a town for its villages, a district in a city."""
+    units = {r["id"]: r for r in store.rows("SELECT id, name, category, parent_id, sort_order FROM units")}
+    tops: dict[str, dict] = {}
+    for unit_id in units:
+        chain, current = [], units[unit_id]
+        while current["parent_id"] in units and current["id"] not in chain and len(chain) < 50:
+            chain.append(current["id"])
+            current = units[current["parent_id"]]
+        tops[unit_id] = current
+    return tops

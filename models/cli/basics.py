@@ -5,7 +5,7 @@ from __future__ import annotations
 from models.campaigns.campaign import list_campaigns
 from models.cli import add_common
 from models.demo import load_demo
-from models.store.database import open_store
+from models.store.opening import open_store
 
 
 def register(sub) -> None:

@@ -11,7 +11,7 @@ from models.exchange import merge as merging
 from models.store import backups
 from models.store import check as checking
 from models.store import copies as exchange
-from models.store.database import open_store
+from models.store.opening import open_store
 
 
 def register(sub) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from models.campaigns.campaign import campaign_by_year
 from models.cli import AllRefused, add_common
-from models.store.database import open_store
+from models.store.opening import open_store
 
 
 def register(sub) -> None:

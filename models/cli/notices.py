@@ -6,7 +6,7 @@ from models.campaigns.campaign import campaign_by_year
 from models.cli import add_common
 from models.clock import today
 from models.notices.parser import FIELDS, found_anything, parse_notice, read_notice_file, recurring_label
-from models.store.database import open_store
+from models.store.opening import open_store
 
 _LABELS = {
     "doc_number": "文号",
@@ -34,14 +34,17 @@ def register(sub) -> None:
 
 
 def _summary(parsed: dict) -> str:
-    lines = [
-        f"{_LABELS[k]}：{parsed[k] or '（未识别）'}" for k in FIELDS if k in _LABELS and not isinstance(parsed[k], list)
-    ]
+    scalars = [k for k in FIELDS if k in _LABELS and not isinstance(parsed[k], list)]
+    lines = [f"{_LABELS[k]}：{parsed[k] or '（未识别）'}" for k in scalars]
     lines += [f"截止：{d['date']} {d['what']}" for d in parsed["deadlines"]]
     for r in parsed["recurring"]:
-        lines.append(f"定期：{recurring_label(r)}{' ' + r['time'] if r['time'] else ''} {r['what']}")
+        span = f"（{r['from']}—{r['until']}）" if r.get("from") else ""
+        lines.append(f"定期：{recurring_label(r)}{' ' + r['time'] if r['time'] else ''}{span} {r['what']}")
     lines += [f"附件{i}：{title}" for i, title in enumerate(parsed["attachments"], start=1)]
-    lines += [f"联系人：{c['name']} {c['phone'] or ''} {c['email'] or ''}".rstrip() for c in parsed["contacts"]]
+    lines += [
+        f"联系人：{c['name'] or '（无姓名）'} {c['phone'] or ''} {c['email'] or ''}".rstrip()
+        for c in parsed["contacts"]
+    ]
     lines += [f"请核对（{_LABELS.get(k, k)}）：{why}" for k, why in parsed.get("unsure", {}).items()]
     if not found_anything(parsed):
         lines.append("没有识别出任何字段：请检查这是否是一份通知。")

@@ -7,7 +7,7 @@ from pathlib import Path
 from models.campaigns.campaign import campaign_by_year
 from models.cli import AllRefused, add_common
 from models.errors import ValidationError
-from models.store.database import open_store
+from models.store.opening import open_store
 
 
 def register(sub) -> None:
@@ -45,6 +45,7 @@ def register(sub) -> None:
     group.add_argument("--week", type=int)
     group.add_argument("--cumulative", action="store_true", help="累计到最后一周")
     p.add_argument("--template", metavar="XLSX", help="填写收到的模板（保留其格式和公式）")
+    p.add_argument("--by-parent", action="store_true", help="按最上级单位汇总：每个镇（或区）一行，下级单位计入其中")
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(func=export_stats)
 
@@ -147,22 +148,20 @@ def import_forms(args):
 
 
 def export_stats(args):
-    from models.campaigns.periods import period_by_seq
-    from models.progress.forms.export import export_into_template, export_own, remembered_mapping
-    from models.progress.totals import cumulative_table, week_table
+    from models.progress.statistics import export_statistics
 
     store = open_store(args.db, readonly=True)
     try:
         campaign = campaign_by_year(store, args.campaign)
-        if args.cumulative:
-            table = cumulative_table(store, campaign["id"])
-        else:
-            table = week_table(store, campaign["id"], period_by_seq(store, campaign["id"], args.week)["id"])
-        if args.template:
-            mapping = remembered_mapping(store, campaign["id"])
-            report = export_into_template(table, args.template, args.out, mapping, store=store)
-        else:
-            report = export_own(table, campaign, args.out, store.meta("office_name"))
+        report = export_statistics(
+            store,
+            campaign,
+            args.out,
+            week=args.week,
+            cumulative=args.cumulative,
+            template=args.template,
+            by_parent=args.by_parent,
+        )
     finally:
         store.close()
     text = f"已导出 {report['rows']} 个单位到 {args.out}"

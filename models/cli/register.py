@@ -8,7 +8,7 @@ from datetime import date
 from models.campaigns.campaign import campaign_by_year
 from models.cli import add_common
 from models.errors import DeskError, ImportRejected
-from models.store.database import open_store
+from models.store.opening import open_store
 
 _KIND_HELP = "leads（违法线索）或 cases（曝光案例）"
 

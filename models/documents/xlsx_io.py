@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from models.documents.file_output import write_atomically
-from models.documents.zip_gate import (  # noqa: F401 - OLE_HEADER re-exported
+from models.documents.zip_gate import (  # noqa: F401 - OLE_HEADER and the limits re-exported
     HOSTILE_XML,
+    MAX_FILE_BYTES,
     OLE_HEADER,
     XLSX,
     check_container,
 )
+from models.documents.zip_gate import MAX_TOTAL_BYTES as MAX_UNPACKED_BYTES  # noqa: F401
 from models.errors import ImportRejected
 
 MARK_SHEET = "_desk_mark"

@@ -42,6 +42,7 @@ class Kind:
 XLSX = Kind(
     "Excel 工作簿", ".xlsx", ("[Content_Types].xml", "xl/workbook.xml"), "工作簿内容", "在 Excel/WPS 中另存为 .xlsx"
 )
+ODS = Kind("OpenDocument 表格", ".ods", ("mimetype", "content.xml"), "表格内容", "在 WPS/LibreOffice 中另存为 .xlsx")
 DOCX = Kind(
     "Word 文档", ".docx", ("[Content_Types].xml", "word/document.xml"), "文档内容", "在 Word/WPS 中另存为 .docx"
 )

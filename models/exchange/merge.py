@@ -5,6 +5,10 @@ what would be added, updated, left unchanged, and what conflicts (the same recor
 changed on both sides since the offices last met).  ``merge(store, path, ...)``
 applies it in one transaction after an automatic backup; the whole merge is one
 batch in the history (Ctrl+Z undoes it).  Merging the same file twice changes nothing.
+Both are one :class:`MergeSession`: the file is copied, checked and staged once, the preview
+shown from that staging (staged again only when the clerk changes a unit match), the backup
+taken meanwhile, and the merge written from the same staging.  Units the other office made
+under ids of its own are matched to ours by name (see unit_matches).
 
 A copy of this office's own file (packed for a stick, worked on at home) merges like any
 other: what was added or changed there since the copy was made (its batches this file does
@@ -18,15 +22,15 @@ import json
 import sqlite3
 from pathlib import Path
 
-from models.clock import new_id, now
+from models.clock import now
 from models.errors import DatabaseError, ImportRejected
 from models.exchange import conflicts, unit_matches
 from models.exchange import staging as merge_stage
 from models.exchange.checks import IncomingFile
 from models.exchange.conflicts import FIELD_NAMES, TABLE_NAMES  # noqa: F401 - the names the CLI and the dialog use
+from models.store import history
 from models.store.backups import backup_in_background
 from models.store.database import Store
-from models.store.history import _dump
 
 LARGE_MERGE_ROWS = 20000
 MERGE_CACHE_KIB = -131072  # 128 MB of page cache while merging: random-id lookups stay in memory
@@ -70,6 +74,7 @@ def _plan(store: Store, incoming: IncomingFile, conn: sqlite3.Connection, units:
         "tables": tables,
         "history": new_batches,
         "packed_at": _packed_at(incoming),
+        "from_our_starter": _starter_office(incoming) == store.office_id,
         "unit_matches": units,
         "conflicts": conflicts.describe_all(conn, merge_stage.conflict_rows(conn), store, incoming),
     }
@@ -77,6 +82,14 @@ def _plan(store: Store, incoming: IncomingFile, conn: sqlite3.Connection, units:
     plan["total_conflicts"] = sum(c["conflicts"] for c in plan["tables"].values())
     plan["total_changes"] = sum(c["added"] + c["updated"] for c in plan["tables"].values())
     return plan
+
+
+def _starter_office(incoming: IncomingFile) -> str | None:
+    """The office that gave the file out as a starter file (see starter.py), if it was one."""
+    try:
+        return json.loads(incoming.meta.get("starter_of") or "{}").get("office_id")
+    except (ValueError, AttributeError):
+        return None
 
 
 def _packed_at(incoming: IncomingFile) -> str | None:
@@ -286,7 +299,6 @@ def _apply(conn: sqlite3.Connection, batch, record: bool = True) -> int:
     Returns the number of rows written.
     """
     seq = 0
-    stamp = batch.stamp
     for table, key in merge_stage.TABLES:
         cols = merge_stage.columns(conn, table)
         names = ", ".join(f"[{c}]" for c in cols)
@@ -297,16 +309,14 @@ def _apply(conn: sqlite3.Connection, batch, record: bool = True) -> int:
             seq = _history_in_python(conn, batch, table, cols, seq)
         else:
             order = _depth(table, merge_stage.references(conn, table))
-            conn.execute(
-                "INSERT INTO main.changes (id, batch_id, seq, table_name, record_id, old, new, created_at)"
-                f" SELECT lower(hex(randomblob(16))), :batch, :seq + row_number() OVER (ORDER BY {order}, s.rowid),"
-                f" :table, s.id, CASE WHEN s.cls = 'theirs' THEN {_json(cols, 'm')} END, {_json(cols, 's')}, :stamp"
+            seq = batch.record_select(
+                f"SELECT :seq + row_number() OVER (ORDER BY {order}, s.rowid) AS seq, :table AS table_name,"
+                f" s.id AS record_id, CASE WHEN s.cls = 'theirs' THEN {_json(cols, 'm')} END AS old,"
+                f" {_json(cols, 's')} AS new"
                 f" FROM temp.[s_{table}] s LEFT JOIN main.[{table}] m ON m.id = s.id"
                 " WHERE s.cls IN ('added', 'theirs')",
-                {"batch": batch.id, "seq": seq, "table": table, "stamp": stamp},
+                {"seq": seq, "table": table},
             )
-            seq = conn.execute("SELECT coalesce(max(seq), 0) FROM main.changes WHERE batch_id = ?", (batch.id,))
-            seq = seq.fetchone()[0]
         # The natural-key columns are equal on both sides (that is how the rows were matched);
         # leaving them out spares rewriting their indexes.
         fixed = {"id", *(k.removeprefix("{a}.") for k in key if k.startswith("{a}."))}
@@ -326,38 +336,17 @@ def _history_in_python(conn: sqlite3.Connection, batch, table: str, cols: list[s
         f"SELECT {names}, {old_names}, s.cls FROM temp.[s_{table}] s LEFT JOIN main.[{table}] m ON m.id = s.id"
         " WHERE s.cls IN ('added', 'theirs')"
     ).fetchall()
-    records = []
+    pairs = []
     for row in rows:
         new = dict(zip(cols, row[: len(cols)]))
         old = dict(zip(cols, row[len(cols) : 2 * len(cols)])) if row[-1] == "theirs" else None
-        seq += 1
-        records.append((new_id(), batch.id, seq, table, new["id"], _dump(old), _dump(new), batch.stamp))
-    conn.executemany(
-        "INSERT INTO main.changes (id, batch_id, seq, table_name, record_id, old, new, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        records,
-    )
-    return seq
+        pairs.append((old, new))
+    return batch.record_rows(table, pairs, seq)
 
 
 def _bring_history(conn: sqlite3.Connection) -> None:
     """The other office's history comes along, but never enters this office's undo stack."""
-    conn.execute("DROP TABLE IF EXISTS temp.new_batches")
-    conn.execute(
-        "CREATE TEMP TABLE new_batches AS SELECT id FROM inc.batches b"
-        " WHERE NOT EXISTS (SELECT 1 FROM main.batches x WHERE x.id = b.id)"
-    )
-    conn.execute(
-        "INSERT INTO main.batches (id, label, source, state, office_id, created_at, updated_at)"
-        " SELECT b.id, label, source, 'dropped', office_id, created_at, updated_at"
-        " FROM temp.new_batches n JOIN inc.batches b ON b.id = n.id"
-    )
-    conn.execute(
-        "INSERT OR IGNORE INTO main.changes (id, batch_id, seq, table_name, record_id, old, new, created_at)"
-        " SELECT c.id, c.batch_id, c.seq, c.table_name, c.record_id, c.old, c.new, c.created_at"
-        " FROM temp.new_batches n JOIN inc.changes c ON c.batch_id = n.id"
-    )
-    conn.execute("DROP TABLE temp.new_batches")
+    history.adopt_history(conn, "inc")
 
 
 def _remember_meeting(store: Store, conn: sqlite3.Connection, incoming: IncomingFile) -> None:
@@ -371,20 +360,14 @@ def _remember_meeting(store: Store, conn: sqlite3.Connection, incoming: Incoming
 
 def _register(batch, state: str) -> None:
     """The merge's batch row (its changes were written set-wise above)."""
-    conn = batch.conn
-    # Not recorded row by row: earlier actions can no longer be undone past it either.
-    older = "('undone')" if state == "done" else "('undone', 'done')"
-    conn.execute(f"UPDATE batches SET state = 'dropped' WHERE state IN {older}")
-    conn.execute(
-        "INSERT INTO batches (id, label, source, state, office_id, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (batch.id, batch.label, batch.source, state, batch.store.office_id, batch.stamp, batch.stamp),
-    )
+    batch.register(state)
 
 
 def summary_lines(plan: dict) -> list[str]:
     """The preview in plain Chinese, one line per table that has something to merge."""
     lines = [f"来自：{plan['office_name']}（{plan['file']}）"]
+    if plan.get("from_our_starter"):
+        lines.append(f"这是本单位给“{plan['office_name']}”的起始文件，由对方填报后交回。")
     if plan["same_office"]:
         when = f"（副本保存于 {plan['packed_at'][:16].replace('T', ' ')}）" if plan.get("packed_at") else ""
         lines.append(f"这是本单位自己文件的副本{when}。")

@@ -28,7 +28,7 @@ TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("deliveries", ("{a}.deadline_id", "{a}.unit_id", "ifnull({a}.period_id, '')")),
     ("figures", ("{a}.unit_id", "{a}.period_id", "{a}.indicator_id")),
     ("narratives", ("{a}.unit_id", "{a}.period_id")),
-    ("reports", ()),
+    ("reports", ("{a}.campaign_id", "{a}.kind", "ifnull({a}.period_id, '')", "ifnull({a}.title, '')")),
     ("leads", ()),
     ("cases", ()),
 )

@@ -20,7 +20,8 @@ from models.campaigns.units import clean_name
 from models.clock import new_id, now
 from models.errors import ValidationError
 from models.store import copies
-from models.store.database import Store, open_store
+from models.store.database import Store
+from models.store.opening import open_store
 
 # Children before parents, so that deleting never breaks a reference.
 DROPPED = ("deliveries", "figures", "narratives", "reports", "liaisons")

@@ -124,7 +124,7 @@ def propose(conn: sqlite3.Connection, office_id: str, *, by_name: bool = True) -
         mine, how = None, ""
         if unit["id"] in memory and (memory[unit["id"]] is None or memory[unit["id"]] in ours):
             mine, how = memory[unit["id"]], "remembered"
-        elif by_name:
+        elif by_name and name_key(unit["name"]):  # a blank name is nobody's
             candidates = [c for c in by_key.get(name_key(unit["name"]), []) if c not in taken]
             parent = chosen.get(unit["parent_id"], unit["parent_id"])
             if parent in ours:  # under a unit both files know: the same name under it, or with no place here yet

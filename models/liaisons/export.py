@@ -11,12 +11,9 @@ from pathlib import Path
 
 from models.errors import ValidationError
 from models.liaisons.contacts import mask_email, mask_mobile
-from models.liaisons.forms import COLUMNS, list_title, write_list_sheet
+from models.liaisons.forms import list_title, write_list_sheet
 from models.liaisons.liaison import liaison_rows
-from models.paths import resource_path
 from models.store.database import Store
-
-SYSTEM_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 
 
 def export_rows(store: Store, campaign_id: str, *, mask: bool = False) -> list[dict]:
@@ -37,7 +34,9 @@ def export_xlsx(store: Store, campaign: dict, out: str | os.PathLike, *, mask: b
     book = Workbook()
     sheet = book.active
     sheet.title = "联络员名单"
-    office = campaign.get("office_name") or ""
+    from models.campaigns.office import office_for
+
+    office = office_for(store, campaign).name
     rows = export_rows(store, campaign["id"], mask=mask)
     write_list_sheet(sheet, list_title(campaign), rows, unit_name=office, date_text=_today_text())
     return save_workbook(book, out)
@@ -199,62 +198,11 @@ def _write(sheet, row: int, column: int, value, style_row: int) -> None:
     put(cell, value)
 
 
-def _font_file() -> Path:
-    bundled = resource_path("fonts", "wqy-microhei.ttc")
-    if bundled.exists():
-        return bundled
-    if SYSTEM_FONT.exists():
-        return SYSTEM_FONT
-    raise ValidationError("找不到中文字体文件，无法生成 PDF。")
-
-
 def export_pdf(store: Store, campaign: dict, out: str | os.PathLike, *, mask: bool = False) -> Path:
-    """The list as an A4 landscape PDF table with an embedded CJK font."""
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    """The list as a PDF on the official pipeline (``list_pdf.py``)."""
+    from models.liaisons.list_pdf import export_pdf as write_pdf
 
-    from models.documents.file_output import write_atomically
-
-    if "DeskCJK" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("DeskCJK", str(_font_file()), subfontIndex=0))
-    cell = ParagraphStyle("cell", fontName="DeskCJK", fontSize=9, leading=12, wordWrap="CJK")
-    title = ParagraphStyle("title", fontName="DeskCJK", fontSize=18, leading=26, alignment=1)
-    rows = export_rows(store, campaign["id"], mask=mask)
-    data = [[label for _f, label, _w in COLUMNS]]
-    for number, row in enumerate(rows, start=1):
-        data.append([Paragraph(_escape(number if f == "seq" else row.get(f)), cell) for f, _l, _w in COLUMNS])
-    total = sum(w for _f, _l, w in COLUMNS)
-    widths = [w / total * 267 * mm for _f, _l, w in COLUMNS]
-    table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), "DeskCJK", 9),
-                ("FONTSIZE", (0, 0), (-1, 0), 10),
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-            ]
-        )
-    )
-
-    def write(temp: str) -> None:
-        doc = SimpleDocTemplate(
-            str(temp), pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm
-        )
-        doc.build([Paragraph(_escape(list_title(campaign)), title), Spacer(1, 6 * mm), table])
-
-    return write_atomically(out, write)
-
-
-def _escape(value) -> str:
-    text = "" if value is None else str(value)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return write_pdf(store, campaign, out, mask=mask)
 
 
 def export_liaisons(

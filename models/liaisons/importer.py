@@ -22,12 +22,15 @@ from models.store.database import Store
 DATA_FIELDS = tuple(f for f in FIELDS if f != "role")
 
 
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv")
+
+
 def collect_files(paths: list[str | os.PathLike]) -> list[Path]:
-    """The xlsx files named, and those inside named folders (Excel's ~$ lock files skipped)."""
+    """The spreadsheet files named, and those inside named folders (Excel's ~$ lock files skipped)."""
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.suffix.lower() in (".xlsx", ".xlsm", ".xls"))
+            found += sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES)
         else:
             found.append(path)
     return [p for p in found if not p.name.startswith("~$")]
@@ -119,7 +122,7 @@ def _plan_record(record: dict, form: dict, units: dict, existing: list[dict], cl
             }
         )
         return None
-    if refused:
+    if refused or not record.get("name"):
         return None
     person = _match(unit["id"], incoming, existing, claimed)
     if person is None:
@@ -148,7 +151,7 @@ def _find(units: dict, text: str) -> dict | None:
 
 def _split_unit_position(units: dict, text: str) -> tuple[dict | None, str]:
     """“县交通运输局 安全监督股股长” → the unit named at the start (the longest name that fits) and the rest."""
-    from models.progress.values import fold
+    from models.documents.cn_text import fold
 
     folded = fold(text)
     best = None

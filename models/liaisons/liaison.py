@@ -44,6 +44,16 @@ def liaison_rows(store: Store, campaign_id: str) -> list[dict]:
     return rows
 
 
+def liaisons_by_unit(store: Store, campaign_id: str) -> dict[str, list[dict]]:
+    """unit id → the people it named for the campaign, 联络员 before 分管领导 (for chase lists and counts)."""
+    people: dict[str, list[dict]] = {}
+    for person in store.rows(
+        "SELECT * FROM liaisons WHERE campaign_id = ? ORDER BY sort_order, role DESC, name", (campaign_id,)
+    ):
+        people.setdefault(person["unit_id"], []).append(person)
+    return people
+
+
 def units_without_liaison(store: Store, campaign_id: str) -> list[dict]:
     return [row for row in liaison_rows(store, campaign_id) if row["id"] is None]
 

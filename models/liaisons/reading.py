@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from models.errors import ImportRejected
+from models.store.text_gate import clean_text
 
 LABELS = {
     "unit_name": ("单位", "单位名称", "填报单位", "所在单位", "工作单位", "报送单位", "部门", "乡镇（街道）"),
@@ -67,7 +68,7 @@ def _text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # a phone number typed as a number
-    return str(value).strip()
+    return clean_text(str(value)).strip()  # the text gate before the checks: "138…\ufeff" is a mobile
 
 
 def read_form(path: str | os.PathLike) -> dict:
@@ -131,6 +132,13 @@ def _header_band(sheet):
             if two_level and c in groups:
                 role = _role_word(label_key(top[c - 1]))
             fields[c] = (field, role)
+        if not any(f == "mobile" for f, _g in fields.values()):  # 联系电话 alone: a mobile or a landline
+            for c, (field, role) in list(fields.items()):
+                if field == "office_phone" and label_key(below[c - 1] if two_level else top[c - 1]) in (
+                    "联系电话",
+                    "电话",
+                ):
+                    fields[c] = ("phone", role)
         found = {f for f, _g in fields.values()}
         if "name" in found and found & {"mobile", "office_phone", "email", "unit_name", "unit_position", "phone"}:
             return (r + 1 if two_level else r), fields
@@ -143,7 +151,7 @@ def _role_word(text: str) -> str:
 
 def _form_unit(sheet, last: int) -> str | None:
     """The 填报单位 written above the table, if any."""
-    from models.progress.forms.model import info_value
+    from models.progress.forms.info_lines import info_value
 
     for row in sheet.rows[: max(last - 1, 0)]:
         for value in row:
@@ -214,8 +222,10 @@ def _records(sheet, last: int, fields: dict) -> tuple[list[dict], list[dict], li
                 key = "mobile" if re.fullmatch(r"(\+?86)?1\d{10}", re.sub(r"[\s-]", "", phone)) else "office_phone"
                 person.setdefault(key, phone)
                 person["cells"][key] = person["cells"].pop("phone")
-            if person.get("name"):
+            name_cell = person["cells"].get("name")
+            unreadable = any(e["cell"] == name_cell for e in errors)  # the name is a formula without a result
+            if person.get("name") or (unreadable and len([k for k in person if k not in ("cells", "role")]) > 1):
                 person["row"] = r
-                people.append(person)
+                people.append(person)  # a row refused for its name still has every other problem checked
         records += people
     return records, errors, warnings

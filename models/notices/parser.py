@@ -51,13 +51,24 @@ def parse_notice(text: str) -> dict:
     due, weekly = tasks.weekly_lists(due)
     parsed: dict = {key: (f.value if f.shown else None) for key, f in fields.items()}
     parsed["deadlines"] = due
-    parsed["recurring"] = tasks.recurring(notice, year) + weekly
+    parsed["recurring"] = _merged(tasks.recurring(notice, year), weekly)
     parsed["attachments"] = lists.attachments(notice)
     parsed["contacts"] = lists.contacts(notice)
     parsed["confidence"] = {key: round(f.confidence, 2) for key, f in fields.items() if f.value not in (None, "")}
     parsed["unsure"] = _unsure(fields, parsed)
     parsed["year"] = year
     return {key: parsed[key] for key in (*FIELDS, "confidence", "unsure", "year")}
+
+
+def _merged(rules: list[dict], listed: list[dict]) -> list[dict]:
+    """每周五 printed and 6月7日、14日、21日 listed are one report: the list only adds its first and last date."""
+    for item in listed:
+        same = next((r for r in rules if (r["weekday"], r["time"]) == (item["weekday"], item["time"])), None)
+        if same is None:
+            rules.append(item)
+        elif not same.get("from"):
+            same.update({"from": item["from"], "until": item["until"]})
+    return rules
 
 
 def _shown(found: Found) -> str | None:

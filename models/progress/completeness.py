@@ -14,6 +14,8 @@ def unit_status(store: Store, campaign_id: str, period_id: str, at: str | None =
     units = campaign_units(store, campaign_id)
     statuses = week_statuses(store, campaign_id, period, at or now(), units)
     people: dict[str, list[dict]] = {}
+    # The liaisons' own query is models.liaisons.liaison.liaisons_by_unit; not called from here because
+    # liaisons reads the statistics template code (models.progress.forms): one of the two must move first.
     for person in store.rows(
         "SELECT unit_id, name, role, office_phone, mobile FROM liaisons WHERE campaign_id = ?"
         " ORDER BY sort_order, role DESC",

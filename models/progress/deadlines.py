@@ -32,6 +32,13 @@ def list_deadlines(store: Store, campaign_id: str) -> list[dict]:
     )
 
 
+def summary_due_date(store: Store, campaign_id: str) -> str | None:
+    """The date the summary is due (the 活动总结 deadline of the campaign's notice), if known."""
+    deadlines = list_deadlines(store, campaign_id)
+    dues = [d["due_date"] for d in deadlines if d["deliverable"] == "summary" and d["due_date"]]
+    return min(dues) if dues else None
+
+
 def _units_for(store: Store, campaign_id: str, audience: str | None) -> list[dict]:
     units = campaign_units(store, campaign_id)
     return [u for u in units if not audience or u["category"] == audience]

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from models.campaigns.layouts import header_text, list_indicators
+from models.campaigns.periods import list_periods
+from models.progress.figures import set_figures
 from models.progress.reporting import received_by_unit
 from models.progress.totals import column_totals, counted_units
 from models.progress.values import check_rules, parse_figure
@@ -59,7 +61,7 @@ def median(values: list) -> float:
 
 
 def load_week(store: Store, campaign_id: str, period_id: str) -> WeekGrid:
-    period = store.get("periods", period_id)
+    period = next(p for p in list_periods(store, campaign_id) if p["id"] == period_id)
     units = counted_units(store, campaign_id, [period_id])  # a deactivated unit stays for the weeks it reported
     indicators = list_indicators(store, campaign_id)
     row_of = {u["id"]: r for r, u in enumerate(units)}
@@ -71,10 +73,10 @@ def load_week(store: Store, campaign_id: str, period_id: str) -> WeekGrid:
         if r is not None and c is not None:
             values[r][c] = value
     history: dict[tuple[str, str], list] = {}
+    earlier = [p["id"] for p in list_periods(store, campaign_id) if p["seq"] < period["seq"]]
     cursor = store.conn.execute(
-        "SELECT f.unit_id, f.indicator_id, f.value FROM figures f JOIN periods p ON p.id = f.period_id"
-        " WHERE p.campaign_id = ? AND p.seq < ?",
-        (campaign_id, period["seq"]),
+        f"SELECT unit_id, indicator_id, value FROM figures WHERE period_id IN ({','.join('?' * len(earlier))})",
+        earlier,
     )
     for unit_id, indicator_id, value in cursor:
         history.setdefault((unit_id, indicator_id), []).append(value)
@@ -167,7 +169,7 @@ def save_entries(store: Store, grid: WeekGrid, entries: list[Entry], label: str)
     counts = {"added": 0, "changed": 0, "unchanged": 0, "cleared": 0}
     if rows and any(grid.values[e.row][e.col] != e.value for e in good):
         with store.batch(label, source="grid") as batch:
-            counts = batch.set_figures(rows, source="grid")
+            counts = set_figures(batch, rows, source="grid")
     for entry in good:
         grid.values[entry.row][entry.col] = entry.value
     for row in {e.row for e in good}:

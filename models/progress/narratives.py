@@ -41,3 +41,14 @@ def save_narrative(
             )
             return True
         return batch.update("narratives", old["id"], clean)
+
+
+def narratives_of(store: Store, period_id: str) -> list[dict]:
+    """The week's narratives with the unit's name, in the units' order."""
+    from models.campaigns.units import unit as get_unit
+
+    found = []
+    for row in store.rows("SELECT * FROM narratives WHERE period_id = ?", (period_id,)):
+        owner = get_unit(store, row["unit_id"])
+        found.append(({**row, "unit_name": owner["name"]}, (owner["sort_order"], owner["name"])))
+    return [row for row, _ in sorted(found, key=lambda pair: pair[1])]

@@ -87,16 +87,16 @@ def load_figures(store: Store, campaign_id: str, *, upto: int | None = None, onl
     indicators = list_indicators(store, campaign_id)
     periods = list_periods(store, campaign_id)
     units = campaign_units(store, campaign_id, active_only=False)
-    where, params = " WHERE p.campaign_id = ? AND f.value IS NOT NULL", [campaign_id]
-    if only is not None:
-        where, params = where + " AND p.seq = ?", [*params, only]
-    elif upto is not None:
-        where, params = where + " AND p.seq <= ?", [*params, upto]
+    weeks = [p for p in periods if (only is None or p["seq"] == only) and (upto is None or p["seq"] <= upto)]
+    # The chosen weeks as a table of (period id, seq) in the query itself: figures are read by week order
+    # without joining the periods table (the campaigns package's).
+    head = "WITH p(id, seq) AS (VALUES " + ", ".join("(?, ?)" for _ in weeks) + ")" if weeks else ""
+    params = [value for p in weeks for value in (p["id"], p["seq"])]
     cumulative = {i["id"] for i in indicators if i["accumulation"] == "cumulative"}
-    groups = _unit_weeks(store, where, params)
+    groups = _unit_weeks(store, head, params) if weeks else []
     whole = groups is not None
     if not whole:  # a figure with decimals: read it exactly, one row a figure
-        groups = _unit_weeks_exact(store, where, params)
+        groups = _unit_weeks_exact(store, head, params)
     figures = Figures(indicators, periods, units)
     known = {u["id"] for u in units}
     figures.per_unit, figures.per_week, figures.reported = _sum_up(groups, known, cumulative, whole)
@@ -104,11 +104,11 @@ def load_figures(store: Store, campaign_id: str, *, upto: int | None = None, onl
     return figures
 
 
-_FROM = " FROM figures f JOIN periods p ON p.id = f.period_id"
+_FROM = " FROM figures f JOIN p ON p.id = f.period_id WHERE f.value IS NOT NULL"
 _SEP = "\x1f"  # between the ids of one unit's week
 
 
-def _unit_weeks(store: Store, where: str, params: list) -> list | None:
+def _unit_weeks(store: Store, head: str, params: list) -> list | None:
     """(week seq, unit id, indicator ids, values) in week order, one row per unit and week, grouped by SQLite.
 
     Whole numbers only (JSON carries them exactly): None when a figure has decimals (JSON keeps 15 digits)
@@ -117,9 +117,9 @@ def _unit_weeks(store: Store, where: str, params: list) -> list | None:
     list of ids is split once.
     """
     sql = (
-        f"SELECT p.seq, f.unit_id, group_concat(f.indicator_id, '{_SEP}'), json_group_array(f.value)"
+        head
+        + f" SELECT p.seq, f.unit_id, group_concat(f.indicator_id, '{_SEP}'), json_group_array(f.value)"
         + _FROM
-        + where
         + " GROUP BY p.seq, f.unit_id ORDER BY p.seq"
     )
     rows = store.conn.execute(sql, params).fetchall()
@@ -138,8 +138,8 @@ def _unit_weeks(store: Store, where: str, params: list) -> list | None:
     return groups
 
 
-def _unit_weeks_exact(store: Store, where: str, params: list) -> list:
-    sql = "SELECT p.seq, f.unit_id, f.indicator_id, f.value" + _FROM + where + " ORDER BY p.seq, f.unit_id"
+def _unit_weeks_exact(store: Store, head: str, params: list) -> list:
+    sql = head + " SELECT p.seq, f.unit_id, f.indicator_id, f.value" + _FROM + " ORDER BY p.seq, f.unit_id"
     groups: list = []
     for seq, unit_id, indicator_id, value in store.conn.execute(sql, params):
         if not groups or groups[-1][0] != seq or groups[-1][1] != unit_id:
@@ -193,7 +193,7 @@ def _table(title: str, figures: Figures) -> dict:
 
 
 def week_table(store: Store, campaign_id: str, period_id: str) -> dict:
-    period = store.get("periods", period_id)
+    period = next(p for p in list_periods(store, campaign_id) if p["id"] == period_id)
     return _table(period["label"], load_figures(store, campaign_id, only=period["seq"]))
 
 
@@ -221,4 +221,24 @@ def grouped(table: dict, key: str) -> dict:
     units = [{"id": None, "name": name} for name in order]
     values = [sums[n] for n in order]
     rows = [{"unit": unit, "values": vals} for unit, vals in zip(units, values)]
+    return {"title": table["title"], "indicators": table["indicators"], "rows": rows, "total": table["total"]}
+
+
+def by_top_unit(store: Store, table: dict) -> dict:
+    """The table with one row per top-most unit: a town with its villages and communities summed into it
+    (in a district's file), a district with its towns (in a city's).  Units without a parent stand alone."""
+    from models.campaigns.units import top_units
+
+    tops = top_units(store)
+    order: list[dict] = []
+    sums: dict[str, list] = {}
+    for row in table["rows"]:
+        top = tops.get(row["unit"]["id"], row["unit"])
+        if top["id"] not in sums:
+            order.append({"id": top["id"], "name": top["name"], "category": top.get("category")})
+            sums[top["id"]] = [None] * len(table["indicators"])
+        for col, value in enumerate(row["values"]):
+            if value is not None:
+                sums[top["id"]][col] = (sums[top["id"]][col] or 0) + value
+    rows = [{"unit": unit, "values": sums[unit["id"]]} for unit in order]
     return {"title": table["title"], "indicators": table["indicators"], "rows": rows, "total": table["total"]}

@@ -3,60 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-# Measures a unit may write after a number ("15场", "300人次"); the indicator's own measure always counts.
-MEASURE_WORDS = (
-    "场次",
-    "人次",
-    "条次",
-    "家次",
-    "台次",
-    "辆次",
-    "户次",
-    "班次",
-    "期次",
-    "车次",
-    "架次",
-    "艘次",
-    "批次",
-    "场",
-    "次",
-    "人",
-    "份",
-    "条",
-    "处",
-    "篇",
-    "个",
-    "项",
-    "起",
-    "张",
-    "幅",
-    "期",
-    "户",
-    "家",
-    "台",
-    "辆",
-    "块",
-    "件",
-    "册",
-    "套",
-    "艘",
-    "栋",
-    "万元",
-    "元",
-    "千元",
-    "亿元",
-    "小时",
-    "公里",
-    "千米",
-    "吨",
-    "平方米",
-    "处次",
-    "课时",
-    "学时",
-)
+from models.documents.cn_text import MEASURE_WORDS, fold
+
 _MEASURE_WORDS = MEASURE_WORDS
 _NUMBER = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*(\S*)$")
 
@@ -68,14 +18,6 @@ class Parsed:
     value: int | float | None = None
     error: str | None = None
     note: str | None = None
-
-
-def fold(text) -> str:
-    """Trim and fold full-width to half-width, drop inner spaces (for matching names and labels)."""
-    if text is None:
-        return ""
-    folded = unicodedata.normalize("NFKC", str(text))
-    return re.sub(r"\s+", "", folded)
 
 
 def _as_number(value: float) -> int | float:

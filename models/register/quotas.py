@@ -109,3 +109,16 @@ def register_sentence(counts: dict) -> str:
             part += f"（已整改{counts['cases_rectified']}个）"
         parts.append(part)
     return "，".join(parts) + "。" if parts else ""
+
+
+def lead_chase_rows(store: Store, campaign: dict, unit_rows: list[dict], today: date) -> list[dict]:
+    """Rows for the chase list (shaped as models.progress.completeness rows, contacts included): the units
+    short of the notice's lead quota, each saying how many leads it has sent of how many."""
+    status = quota_status(store, campaign, today)
+    by_unit = {row["unit_id"]: row for row in unit_rows}
+    out = []
+    for short in status["units_without_leads"]:
+        row = by_unit.get(short["unit_id"], {"unit_id": short["unit_id"], "unit": short["unit_name"], "contacts": []})
+        label = f"违法线索未达标（已报 {short['leads']} 条，至少 {status['lead_quota']} 条）"
+        out.append({**row, "status": "pending", "status_label": label})
+    return out

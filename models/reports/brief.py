@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from models.campaigns.office import office_for
 from models.documents.cn_text import cn_date, percent
 from models.documents.pdf import blocks as b
 from models.errors import NotFound
 from models.progress import completeness as status
+from models.progress.narratives import narratives_of
 from models.progress.reporting import LATE, NOT_REPORTED
 from models.progress.totals import load_figures
-from models.reports.figures import narratives_of
 from models.reports.protected import protected_words
+from models.reports.register_part import register_paragraphs
 from models.reports.summary import MISSING, section_blocks, statistics_paragraphs, unit_table
 from models.store.database import Store
 
@@ -60,7 +62,8 @@ def weekly_document(store: Store, campaign: dict, period: dict | None, report: d
         raise NotFound("这份周报的周次已不存在。")
     report = report or {}
     title = report.get("title") or default_title(campaign, period)
-    region = campaign.get("region_word") or "全区"
+    office = office_for(store, campaign)
+    region = office.region_word
     week = load_figures(store, campaign["id"], only=period["seq"])
     to_date = load_figures(store, campaign["id"], upto=period["seq"])
     narratives = narratives_of(store, period["id"])
@@ -68,7 +71,9 @@ def weekly_document(store: Store, campaign: dict, period: dict | None, report: d
     happened = statistics_paragraphs(week, region, week_label=f"{label}")
     cumulative = statistics_paragraphs(to_date, region, week_label="活动开展以来")
     parts = {
-        0: happened + cumulative[:1],
+        0: happened
+        + cumulative[:1]
+        + register_paragraphs(store, campaign["id"], until=period["end_date"], lead="活动开展以来，"),
         1: completeness_paragraphs(completeness(store, campaign, period)),
         2: narrative_paragraphs(narratives, "highlights", "本周各单位报送材料中未提及亮点。"),
         3: narrative_paragraphs(narratives, "problems", "本周各单位未反映问题。"),
@@ -76,17 +81,13 @@ def weekly_document(store: Store, campaign: dict, period: dict | None, report: d
     headings = ["本周活动开展情况", "各单位报送情况", "工作亮点", "存在问题"]
     written = report.get("sections_list") or []
     sections = [{"heading": h, "text": ""} for h in headings] + written
-    doc = b.Document(title, author=campaign.get("office_name") or "")
+    doc = b.Document(title, author=office.name)
     doc.protected = protected_words(store, campaign["id"])
     doc.add(b.Title(title), b.Blank())
     doc.add(*section_blocks(sections, parts))
     table_title = f"第{period['seq']}周各单位活动开展情况统计表"
-    doc.add(b.AttachmentNote([table_title]), b.Blank(2))
-    doc.add(
-        b.Signature(
-            campaign.get("office_name") or f"{MISSING}发文机关", cn_date(period.get("due_date") or period["end_date"])
-        )
-    )
+    doc.add(b.Blank(), b.AttachmentNote([table_title]), b.Blank(2))
+    doc.add(b.Signature(office.name or f"{MISSING}发文机关", cn_date(period.get("due_date") or period["end_date"])))
     doc.add(b.PageBreak(), b.AttachmentLabel("附件"), b.Blank(), b.Title(table_title), b.Blank())
     doc.add(unit_table(week, ""))
     return doc

@@ -3,6 +3,8 @@ travels with it) and the names of the campaign's liaisons."""
 
 from __future__ import annotations
 
+import json
+
 from models.documents.pdf.protect import clean_words, shipped_words
 from models.errors import ValidationError
 from models.store.database import Store
@@ -12,7 +14,12 @@ MAX_WORDS = 2000
 
 
 def clerk_words(store: Store) -> list[str]:
-    return clean_words((store.meta(META_KEY) or "").splitlines())
+    raw = store.meta(META_KEY) or ""
+    try:
+        words = json.loads(raw) if raw else []
+    except ValueError:
+        words = raw.split("、")
+    return clean_words(words if isinstance(words, list) else [])
 
 
 def set_clerk_words(store: Store, text: str) -> list[str]:
@@ -28,7 +35,7 @@ def set_clerk_words(store: Store, text: str) -> list[str]:
             words.append(word)
     if len(words) > MAX_WORDS:
         raise ValidationError(f"最多{MAX_WORDS}个词，现在有{len(words)}个。")
-    store.set_meta(META_KEY, "\n".join(words))
+    store.set_meta(META_KEY, json.dumps(words, ensure_ascii=False))  # meta values are kept on one line
     return words
 
 

@@ -43,6 +43,7 @@ def create_report(
     store: Store, campaign: dict, kind: str, *, period: dict | None = None, notice_id: str | None = None
 ) -> str:
     """A new draft: the summary with the five usual sections, a weekly brief for *period*."""
+    from models.campaigns.office import office_for
     from models.reports.summary import DEFAULT_SECTIONS, default_title
 
     if kind not in KINDS:
@@ -50,7 +51,7 @@ def create_report(
     if kind == "weekly" and period is None:
         raise ValidationError("周报需要选择周次。")
     sections = [{"heading": h, "text": ""} for h in DEFAULT_SECTIONS] if kind == "summary" else []
-    title = default_title(campaign) if kind == "summary" else None
+    title = default_title(campaign, office_for(store, campaign).name) if kind == "summary" else None
     if kind == "weekly":
         from models.reports.brief import default_title as weekly_title
 
@@ -86,9 +87,13 @@ def delete_report(store: Store, report_id: str) -> None:
 
 def notice_fields(store: Store, notice_id: str) -> dict:
     """An issued notice as the plain dict the PDF engine prints (empty fields as "")."""
+    from models.campaigns.office import office_for
     from models.notices.notice import notice_for_print
 
-    return {k: "" if v is None else v for k, v in notice_for_print(store, notice_id).items()}
+    fields = {k: "" if v is None else v for k, v in notice_for_print(store, notice_id).items()}
+    if not fields.get("issuer") and fields.get("direction") != "received":
+        fields["issuer"] = office_for(store, store.get("campaigns", fields.get("campaign_id") or "")).name
+    return fields
 
 
 def report_document(store: Store, report: dict):
@@ -110,12 +115,17 @@ def report_document(store: Store, report: dict):
     return document
 
 
-def export_report(store: Store, report_id: str, out: str | os.PathLike, *, record: bool = True) -> str:
-    """Write the report's PDF to *out*; record it as exported (state, when, where)."""
+def export_report(
+    store: Store, report_id: str, out: str | os.PathLike, *, record: bool = True, missing: list | None = None
+) -> str:
+    """Write the report's PDF to *out*; record it as exported (state, when, where). Characters no font could
+    draw are added to *missing* (glyphs.MissingGlyphs), for the clerk to be told before printing."""
     from models.documents.pdf import build_pdf
 
     report = get_report(store, report_id)
-    build_pdf(report_document(store, report), out)
+    found = build_pdf(report_document(store, report), out)
+    if missing is not None:
+        missing.extend(found)
     if record and not store.readonly:
         with store.batch(f"导出{KINDS.get(report['kind'], '报告')} PDF", source="reports") as batch:
             batch.update("reports", report_id, {"state": "exported", "exported_at": now(), "exported_path": str(out)})

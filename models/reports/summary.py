@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 
+from models.campaigns.office import office_for
 from models.documents.cn_text import cn_date, month_day, number, ordinal, percent
 from models.documents.pdf import blocks as b
+from models.liaisons.liaison import liaisons_by_unit
+from models.progress.deadlines import summary_due_date
 from models.progress.totals import Figures, load_figures
-from models.reports.figures import liaison_counts, summary_due_date
 from models.reports.protected import protected_words
+from models.reports.register_part import CASES_TABLE, cases_table, register_paragraphs
 from models.store.database import Store
 
 DEFAULT_SECTIONS = ("总体情况", "主要做法和成效", "特色亮点", "存在问题", "下一步工作")
@@ -71,7 +74,7 @@ def statistics_paragraphs(figures: Figures, region_word: str, *, week_label: str
 def completeness_paragraphs(store: Store, figures: Figures, campaign_id: str) -> list[b.Paragraph]:
     names = {u["id"]: u["name"] for u in figures.units}
     silent = [names[u] for u in names if u not in figures.per_unit]
-    liaisons = liaison_counts(store, campaign_id)
+    liaisons = liaisons_by_unit(store, campaign_id)
     no_liaison = [u["name"] for u in figures.units if not liaisons.get(u["id"])]
     weeks = [p for p in figures.periods if p["seq"] in figures.reported]
     expected = len(names) * len(weeks)
@@ -146,28 +149,35 @@ def section_blocks(sections: list[dict], inserts: dict[int, list]) -> list:
     return out
 
 
-def default_title(campaign: dict) -> str:
-    region = (campaign.get("office_name") or "").replace("安全生产委员会办公室", "")
+def default_title(campaign: dict, office_name: str | None = None) -> str:
+    name = campaign.get("office_name") if office_name is None else office_name
+    region = (name or "").replace("安全生产委员会办公室", "")
     return f"{region}{campaign['year']}年“安全生产月”活动总结"
 
 
 def summary_document(store: Store, campaign: dict, report: dict | None = None) -> b.Document:
     report = report or {}
+    office = office_for(store, campaign)
     sections = report.get("sections_list") or [{"heading": h, "text": ""} for h in DEFAULT_SECTIONS]
     figures = load_figures(store, campaign["id"])
-    title = report.get("title") or default_title(campaign)
-    doc = b.Document(title, author=campaign.get("office_name") or "")
+    title = report.get("title") or default_title(campaign, office.name)
+    doc = b.Document(title, author=office.name)
     doc.protected = protected_words(store, campaign["id"])
-    stats = statistics_paragraphs(figures, campaign.get("region_word") or "全区")
+    stats = statistics_paragraphs(figures, office.region_word)
+    last = figures.last_period()
+    stats += register_paragraphs(store, campaign["id"], until=last["end_date"] if last else None, lead="活动期间，")
     stats += completeness_paragraphs(store, figures, campaign["id"])
     doc.add(b.Title(title), b.Blank())
     doc.add(*section_blocks(sections, {0: stats}))
     table_title, chart_title = "各单位活动开展情况统计表", "活动各周进展情况"
-    doc.add(b.AttachmentNote([table_title, chart_title]), b.Blank(2))
+    cases = cases_table(store, campaign["id"], until=last["end_date"] if last else None)
+    doc.add(b.Blank(), b.AttachmentNote([table_title, chart_title] + ([CASES_TABLE] if cases else [])), b.Blank(2))
     date = cn_date(summary_due_date(store, campaign["id"]) or campaign.get("end_date"))
-    doc.add(b.Signature(campaign.get("office_name") or f"{MISSING}发文机关", date))
+    doc.add(b.Signature(office.name or f"{MISSING}发文机关", date))
     doc.add(b.PageBreak(), b.AttachmentLabel("附件1"), b.Blank(), b.Title(table_title), b.Blank())
     doc.add(unit_table(figures, ""))
     doc.add(b.PageBreak(), b.AttachmentLabel("附件2"), b.Blank(), b.Title(chart_title), b.Blank())
     doc.add(weekly_chart(figures))
+    if cases:
+        doc.add(b.PageBreak(), b.AttachmentLabel("附件3"), b.Blank(), b.Title(CASES_TABLE), b.Blank(), cases)
     return doc

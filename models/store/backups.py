@@ -18,7 +18,7 @@ from pathlib import Path
 
 from models.errors import DatabaseError
 from models.store import faults
-from models.store.database import Store, check_schema, open_store
+from models.store.database import Store, check_schema, connect_readonly, open_file
 
 FOLDER_NAME = "备份"
 KEEP_RECENT = 10
@@ -146,7 +146,7 @@ def verify(path: Path) -> None:
     backup with a broken index would be restored over a sound database.
     """
     try:
-        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+        conn = connect_readonly(Path(path))
         try:
             found = [row[0] for row in conn.execute("PRAGMA integrity_check(5)").fetchall()]
             if found != ["ok"]:
@@ -165,11 +165,11 @@ def restore(store: Store, backup: Path, root: Path | None = None) -> Path:
     """
     verify(backup)
     before = make_backup(store, "恢复前", root, thin_after=False)
-    source = sqlite3.connect(Path(backup).resolve().as_uri() + "?mode=ro", uri=True)
+    source = connect_readonly(Path(backup))
     try:
         source.backup(store.conn)  # one write transaction on the live file: all or nothing
     except sqlite3.Error as exc:
-        raise DatabaseError(f"恢复失败（{exc}），数据库保持原样。", str(backup)) from exc
+        raise DatabaseError(f"恢复失败：{faults.explain(exc)}数据库保持原样。", str(backup)) from exc
     finally:
         source.close()
     return before
@@ -196,7 +196,7 @@ def restore_file(backup: Path, target: Path) -> None:
     verify(backup)
     from models.store import copies as exchange
 
-    source = sqlite3.connect(Path(backup).resolve().as_uri() + "?mode=ro", uri=True)
+    source = connect_readonly(Path(backup))
     try:
         exchange.snapshot(Store(source, Path(backup), readonly=True), Path(target), check="quick_check")
     finally:
@@ -218,7 +218,7 @@ def backup_in_background(store: Store, reason: str, backup=None):
 
     def work() -> None:
         try:
-            side = open_store(store.path, readonly=True)
+            side = open_file(store.path, readonly=True)
             try:
                 box["path"] = backup(side, reason)
             finally:

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from models.clock import now
 from models.errors import DatabaseError
-from models.store import leftovers, schema
-from models.store.database import Store, open_store
+from models.store import faults, leftovers, schema
+from models.store.database import Store, connect_readonly, open_file
 from models.version import APP_VERSION
 
 COUNTED = ("units", "liaisons", "notices", "periods", "indicators", "figures", "narratives")
@@ -124,7 +124,7 @@ def snapshot(store: Store, target: Path, *, extra_meta: dict | None = None, chec
         raise DatabaseError(f"无法保存副本：{_os_message(exc)}。原有文件未改动。", str(target)) from exc
     except sqlite3.Error as exc:
         _remove_quietly(temp_name)
-        raise DatabaseError(f"无法保存副本（{exc}）。原有文件未改动。", str(target)) from exc
+        raise DatabaseError(f"无法保存副本（{faults.explain(exc)}）。原有文件未改动。", str(target)) from exc
     except BaseException:
         _remove_quietly(temp_name)
         raise
@@ -199,7 +199,7 @@ def pack(store: Store, target: Path) -> dict:
 
 def pack_file(db: Path, target: Path) -> dict:
     """Headless: open *db* read-only and pack it."""
-    store = open_store(db, readonly=True)
+    store = open_file(db, readonly=True)
     try:
         return pack(store, target)
     finally:
@@ -208,7 +208,7 @@ def pack_file(db: Path, target: Path) -> dict:
 
 def read_manifest(path: Path) -> dict | None:
     """The manifest of a packed copy, or None if it has none."""
-    conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    conn = connect_readonly(Path(path))
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = 'manifest'").fetchone()
     except sqlite3.Error:
@@ -252,12 +252,12 @@ def copy_in(source: Path, folder: Path) -> Path:
     while target.exists():
         count += 1
         target = folder / f"{source.stem}（{count}）{source.suffix}"
-    conn = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+    conn = connect_readonly(source)
     try:
         store = Store(conn, source, readonly=True)
         snapshot(store, target, check="quick_check")
     except sqlite3.Error as exc:
-        raise DatabaseError(f"文件已损坏或无法读取（{exc}）。", str(source)) from exc
+        raise DatabaseError(f"无法复制这个文件：{faults.explain(exc)}", str(source)) from exc
     finally:
         conn.close()
     return target

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,7 +57,7 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
 
 
 class Store:
-    """An open database file.  Use :func:`open_store` to get one."""
+    """An open database file.  Use :func:`models.store.opening.open_store` to get one."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None, readonly: bool = False):
         self.conn = conn
@@ -202,8 +202,25 @@ def _configure(conn: sqlite3.Connection, readonly: bool) -> None:
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
-def open_store(path: str | os.PathLike, *, readonly: bool = False, office_name: str | None = None) -> Store:
-    """Open (or create) the database at *path*, upgrading an older schema after a backup."""
+def connect_readonly(path: str | os.PathLike) -> sqlite3.Connection:
+    """A read-only connection to any SQLite file (a backup, a copy on the stick) without the checks of
+    :func:`open_file`, to verify or copy it (``Store(conn, path, readonly=True)`` to read it).  The one
+    place besides :func:`open_file` that connects to a file; sqlite3 errors pass through."""
+    return _connect(Path(path), readonly=True)
+
+
+def open_file(
+    path: str | os.PathLike,
+    *,
+    readonly: bool = False,
+    office_name: str | None = None,
+    before_upgrade: Callable[[Store], None] | None = None,
+) -> Store:
+    """Open (or create) the database file at *path*; an older schema is upgraded after *before_upgrade*.
+
+    The app opens through :func:`models.store.opening.open_store`, which takes a backup first; without
+    *before_upgrade* a file that needs upgrading is refused unchanged (read-only opens never upgrade).
+    """
     path = Path(path)
     where = str(path)
     _check_path(path, readonly)
@@ -229,9 +246,10 @@ def open_store(path: str | os.PathLike, *, readonly: bool = False, office_name: 
             conn.close()
             raise DatabaseError("这个数据库需要升级，不能以只读方式打开。", where)
         if not is_new and applied_migrations(conn):
-            from models.store.backups import make_backup  # listed with the others in 备份与恢复
-
-            make_backup(store, "升级前", thin_after=False)
+            if before_upgrade is None:
+                conn.close()
+                raise DatabaseError("这个数据库需要升级，请用本程序打开。", where)
+            before_upgrade(store)
         try:
             _migrate(store, office_name)
         except sqlite3.Error as exc:

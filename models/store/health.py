@@ -19,15 +19,17 @@ import sqlite3
 from pathlib import Path
 
 from models.clock import now
-from models.errors import DatabaseError
+from models.errors import DatabaseError, SchemaTooNew
 from models.store import faults
 from models.store.database import SQLITE_HEADER, check_schema
 
 SOUND, DAMAGED = "sound", "damaged"
 COMPANIONS = ("-journal", "-wal", "-shm")  # SQLite pairs these with the file by name
 LOCK_WAIT_S = 2.0
-# Our schema's table names, which a damaged file of ours still holds in its first pages.
-OUR_MARKS = (b"_sqlite_migrations", b"campaign_units", b"liaisons", b"figures")
+# Our schema's names and the app's mark, which a damaged file of ours still holds in its first pages
+# (most of them: the damage may have hit one or two).
+OUR_MARKS = (b"_sqlite_migrations", b"safety-month-desk", b"campaign_units", b"liaisons", b"indicators", b"figures")
+OUR_MARKS_NEEDED = 4
 MARK_SCAN_BYTES = 4 * 1024 * 1024
 
 
@@ -50,7 +52,7 @@ def looks_ours(path: Path) -> bool:
             head = handle.read(MARK_SCAN_BYTES)
     except OSError:
         return False
-    return all(mark in head for mark in OUR_MARKS)
+    return sum(mark in head for mark in OUR_MARKS) >= OUR_MARKS_NEEDED
 
 
 def examine(path: Path, verified: str | None = None) -> str:
@@ -96,10 +98,19 @@ def _verdict(conn: sqlite3.Connection, path: Path, verified: str | None, hot: bo
     where = str(path)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a hot journal is rolled back here
-        check_schema(conn, where)  # refuses a file that is not ours, or a newer one
+        try:
+            check_schema(conn, where)  # refuses a file that is not ours, or a newer one
+        except SchemaTooNew:
+            raise
+        except DatabaseError:  # no migrations read: a foreign file, or ours with that page damaged
+            if looks_ours(path) and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                return DAMAGED
+            raise
         if not hot and verified and verified == file_stamp(path):
             return SOUND
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if hot:
+            _drop_stale_journal(conn, path)
     except sqlite3.Error as exc:
         if faults.kind(exc) != "damaged":
             raise faults.as_desk_error(exc, where) from exc
@@ -108,6 +119,20 @@ def _verdict(conn: sqlite3.Connection, path: Path, verified: str | None, hot: bo
         message = f"这个文件不是安全生产月工作台的数据库，或已损坏（{exc}）。文件未作任何修改。"
         raise DatabaseError(message, where) from exc
     return SOUND if result == "ok" else DAMAGED
+
+
+def _drop_stale_journal(conn: sqlite3.Connection, path: Path) -> None:
+    """A -journal left after the read (SQLite rolls back only a valid one; a kill before its header was
+    written leaves one that is not) is removed while we hold the write lock: no writer can own it then."""
+    journal = path.with_name(path.name + "-journal")
+    if not journal.exists():
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        with contextlib.suppress(OSError):
+            journal.unlink()
+    finally:
+        conn.rollback()
 
 
 def set_aside(path: Path) -> Path:

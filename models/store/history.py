@@ -1,6 +1,7 @@
-"""Change history and undo/redo.
+"""Change history and undo/redo: the only writer of the undo log (tables ``batches`` and ``changes``).
 
-Every write goes through a :class:`Batch` (one user action, e.g. "导入 12 个文件").
+Every write goes through a :class:`Batch` (one user action, e.g. "导入 12 个文件"); it knows tables and
+rows, no feature (figures are written by models.progress.figures over ``write_many``).
 Each changed row is recorded with its whole old and new state as JSON, so a
 batch can be undone and redone, and the history travels with the file.
 Undo works strictly in stack order: the newest done batch is undone first;
@@ -85,88 +86,83 @@ class Batch:
         self.conn.execute(f"DELETE FROM [{table}] WHERE id = ?", (record_id,))
         self._record(table, record_id, old, None)
 
-    def set_figure(self, unit_id: str, period_id: str, indicator_id: str, value, source: str | None = None) -> str:
-        """Set one figure; None clears it.  Returns 'added', 'changed', 'unchanged' or 'cleared'."""
-        old = self.store.row(
-            "SELECT * FROM figures WHERE unit_id = ? AND period_id = ? AND indicator_id = ?",
-            (unit_id, period_id, indicator_id),
-        )
-        if value is None:
-            if old is None:
-                return "unchanged"
-            self.delete("figures", old["id"])
-            return "cleared"
-        if old is None:
-            self.insert(
-                "figures",
-                {
-                    "unit_id": unit_id,
-                    "period_id": period_id,
-                    "indicator_id": indicator_id,
-                    "value": value,
-                    "source": source or self.source,
-                },
-            )
-            return "added"
-        if old["value"] == value:
-            return "unchanged"
-        self.update("figures", old["id"], {"value": value, "source": source or self.source})
-        return "changed"
+    def write_many(
+        self,
+        table: str,
+        inserts: list[dict[str, Any]] = (),
+        updates: list[tuple[dict, dict[str, Any]]] = (),
+        deletes: list[dict] = (),
+    ) -> None:
+        """Many rows of one table at once (executemany), every change recorded for history and undo.
 
-    def set_figures(self, rows, source: str | None = None) -> dict[str, int]:
-        """Set many figures at once: rows of (unit_id, period_id, indicator_id, value); None clears.
-
-        Existing values are read with one query per period and written with executemany,
-        each change still recorded for history and undo.  Returns counts per outcome.
+        *inserts* are new rows (id and stamps added where missing); *updates* are (old row, changed fields);
+        *deletes* the old rows.  The caller has read the old rows (one query for many), so nothing is read here.
         """
-        counts = {"added": 0, "changed": 0, "unchanged": 0, "cleared": 0}
-        rows = list(rows)
-        existing: dict[tuple, dict] = {}
-        for period_id in {row[1] for row in rows}:
-            for old in self.store.rows("SELECT * FROM figures WHERE period_id = ?", (period_id,)):
-                existing[(old["unit_id"], old["period_id"], old["indicator_id"])] = old
-        source = source or self.source
-        inserts, updates, deletes = [], [], []
-        for unit_id, period_id, indicator_id, value in rows:
-            old = existing.get((unit_id, period_id, indicator_id))
-            if value is None:
-                if old is not None:
-                    deletes.append((old["id"],))
-                    self._record("figures", old["id"], old, None)
-                    counts["cleared"] += 1
-                else:
-                    counts["unchanged"] += 1
-            elif old is None:
-                new = {
-                    "id": new_id(),
-                    "unit_id": unit_id,
-                    "period_id": period_id,
-                    "indicator_id": indicator_id,
-                    "value": value,
-                    "source": source,
-                    "created_at": self.stamp,
-                    "updated_at": self.stamp,
-                }
-                existing[(unit_id, period_id, indicator_id)] = new
-                inserts.append(tuple(new.values()))
-                self._record("figures", new["id"], None, new)
-                counts["added"] += 1
-            elif old["value"] == value:
-                counts["unchanged"] += 1
-            else:
-                new = {**old, "value": value, "source": source, "updated_at": self.stamp}
-                existing[(unit_id, period_id, indicator_id)] = new
-                updates.append((value, source, self.stamp, old["id"]))
-                self._record("figures", old["id"], old, new)
-                counts["changed"] += 1
-        self.conn.executemany(
-            "INSERT INTO figures (id, unit_id, period_id, indicator_id, value, source, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            inserts,
+        rows = []
+        for row in inserts:
+            if "id" not in row or "created_at" not in row or "updated_at" not in row:
+                row = {"id": row.get("id") or new_id(), "created_at": self.stamp, "updated_at": self.stamp, **row}
+            rows.append(row)
+            self._record(table, row["id"], None, row)
+        by_names: dict[tuple, list[dict]] = {}
+        for row in rows:
+            by_names.setdefault(tuple(row), []).append(row)
+        for names, group in by_names.items():
+            columns, marks = ", ".join(f"[{k}]" for k in names), ", ".join("?" * len(names))
+            self.conn.executemany(
+                f"INSERT INTO [{table}] ({columns}) VALUES ({marks})", [tuple(r.values()) for r in group]
+            )
+        by_fields: dict[tuple, list[tuple]] = {}
+        for old, fields in updates:
+            fields = {**fields, "updated_at": self.stamp}
+            self._record(table, old["id"], old, {**old, **fields})
+            by_fields.setdefault(tuple(fields), []).append((*fields.values(), old["id"]))
+        for names, params in by_fields.items():
+            sets = ", ".join(f"[{k}] = ?" for k in names)
+            self.conn.executemany(f"UPDATE [{table}] SET {sets} WHERE id = ?", params)
+        for old in deletes:
+            self._record(table, old["id"], old, None)
+        self.conn.executemany(f"DELETE FROM [{table}] WHERE id = ?", [(old["id"],) for old in deletes])
+
+    # -- set-wise writers (a merge writes its rows and their changes with SQL) ----------------------
+    def record_select(self, select_sql: str, params: dict) -> int:
+        """Record the changes a query computes: *select_sql* yields (seq, table_name, record_id, old, new),
+        old/new as JSON text.  Written at once; returns the batch's highest seq so far."""
+        self.conn.execute(
+            "INSERT INTO main.changes (id, batch_id, seq, table_name, record_id, old, new, created_at)"
+            " SELECT lower(hex(randomblob(16))), :_batch, q.seq, q.table_name, q.record_id, q.old, q.new, :_stamp"
+            f" FROM ({select_sql}) AS q",
+            {**params, "_batch": self.id, "_stamp": self.stamp},
         )
-        self.conn.executemany("UPDATE figures SET value = ?, source = ?, updated_at = ? WHERE id = ?", updates)
-        self.conn.executemany("DELETE FROM figures WHERE id = ?", deletes)
-        return counts
+        return self.last_seq()
+
+    def record_rows(self, table: str, rows: list[tuple[dict | None, dict]], seq: int) -> int:
+        """Record (old, new) rows of *table* at once, numbered after *seq*; returns the last seq."""
+        records = []
+        for old, new in rows:
+            seq += 1
+            records.append((new_id(), self.id, seq, table, new["id"], _dump(old), _dump(new), self.stamp))
+        self.conn.executemany(
+            "INSERT INTO main.changes (id, batch_id, seq, table_name, record_id, old, new, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            records,
+        )
+        return seq
+
+    def last_seq(self) -> int:
+        found = self.conn.execute("SELECT coalesce(max(seq), 0) FROM main.changes WHERE batch_id = ?", (self.id,))
+        return found.fetchone()[0]
+
+    def register(self, state: str = "done") -> None:
+        """The batch's own row, for changes written set-wise; 'dropped' when it cannot be undone row by row
+        (then earlier actions cannot be undone past it either)."""
+        older = "('undone')" if state == "done" else "('undone', 'done')"
+        self.conn.execute(f"UPDATE batches SET state = 'dropped' WHERE state IN {older}")
+        self.conn.execute(
+            "INSERT INTO batches (id, label, source, state, office_id, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (self.id, self.label, self.source, state, self.store.office_id, self.stamp, self.stamp),
+        )
 
     # -- bookkeeping ---------------------------------------------------
     def _record(self, table: str, record_id: str, old: dict | None, new: dict | None) -> None:
@@ -191,6 +187,29 @@ class Batch:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             self._changes,
         )
+
+
+def adopt_history(conn, schema: str) -> int:
+    """Copy the batches and changes of an attached file (*schema*) this file lacks, as 'dropped': the other
+    office's history comes along, but never enters this office's undo stack.  Returns the batches copied."""
+    conn.execute("DROP TABLE IF EXISTS temp.new_batches")
+    conn.execute(
+        f"CREATE TEMP TABLE new_batches AS SELECT id FROM [{schema}].batches b"
+        " WHERE NOT EXISTS (SELECT 1 FROM main.batches x WHERE x.id = b.id)"
+    )
+    conn.execute(
+        "INSERT INTO main.batches (id, label, source, state, office_id, created_at, updated_at)"
+        " SELECT b.id, label, source, 'dropped', office_id, created_at, updated_at"
+        f" FROM temp.new_batches n JOIN [{schema}].batches b ON b.id = n.id"
+    )
+    conn.execute(
+        "INSERT OR IGNORE INTO main.changes (id, batch_id, seq, table_name, record_id, old, new, created_at)"
+        " SELECT c.id, c.batch_id, c.seq, c.table_name, c.record_id, c.old, c.new, c.created_at"
+        f" FROM temp.new_batches n JOIN [{schema}].changes c ON c.batch_id = n.id"
+    )
+    copied = conn.execute("SELECT count(*) FROM temp.new_batches").fetchone()[0]
+    conn.execute("DROP TABLE temp.new_batches")
+    return copied
 
 
 # -- undo / redo ---------------------------------------------------------

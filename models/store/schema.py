@@ -293,6 +293,15 @@ CREATE INDEX cases_campaign ON cases(campaign_id, published_on);
 """
 
 
+@step("0004_units_by_name_and_order")
+def _units_by_name_and_order(db) -> None:
+    """A unit is found by its name (every imported row, every typed name) and given the next order under its
+    parent: without these indexes both scanned all units, and importing 20,000 units took minutes."""
+    db.execute("CREATE INDEX IF NOT EXISTS units_name ON units(name, parent_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS units_parent_order ON units(parent_id, sort_order)")
+    db.execute("DROP INDEX IF EXISTS units_parent")  # the new one's prefix
+
+
 def known_names() -> list[str]:
     return [name for name, _ in STEPS]
 

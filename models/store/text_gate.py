@@ -21,7 +21,7 @@ _ONE_LINE_BREAKS = re.compile("[\t\r\n\u2028\u2029]+")
 SLICE_ROWS = 50_000  # rows of one column joined at a time by a merge's check
 
 NAME, SHORT, TITLE, LINE, NOTE, TEXT, BODY = 100, 50, 300, 1000, 5000, 50_000, 500_000
-# (table, column) → (limit in characters, multi-line).  Columns not listed: LINE, one line.
+# (table, column) → (limit in characters, multi-line).  Columns not listed: DEFAULT_FIELD.
 FIELDS: dict[tuple[str, str], tuple[int, bool]] = {
     ("units", "name"): (NAME, False),
     ("units", "category"): (SHORT, False),
@@ -63,8 +63,17 @@ FIELDS: dict[tuple[str, str], tuple[int, bool]] = {
     ("narratives", "media"): (TEXT, True),
     ("reports", "title"): (TITLE, False),
     ("reports", "sections"): (BODY, True),
+    ("leads", "what"): (NOTE, True),
+    ("leads", "place"): (TITLE, False),
+    ("leads", "handed_to"): (NAME, False),
+    ("leads", "result"): (NOTE, True),
+    ("cases", "medium"): (NAME, False),
+    ("cases", "title"): (TITLE, False),
+    ("cases", "link"): (LINE, False),
+    ("cases", "concerned"): (LINE, True),
+    ("cases", "problem"): (NOTE, True),
 }
-DEFAULT_FIELD = (LINE, False)
+DEFAULT_FIELD = (NOTE, True)  # a column not listed (added later): lines kept, control characters not
 UNCHECKED = {"id", "created_at", "updated_at", "exported_path"}  # stamps and paths the app itself writes
 UNCHECKED_TABLES = {"meta", "batches", "changes", "_sqlite_migrations"}  # the app's own bookkeeping
 
@@ -120,25 +129,26 @@ def refused_cell(conn, schema_name: str, table: str, columns: list[str]) -> tupl
         if column in UNCHECKED or column.endswith("_id"):
             continue
         limit, _multiline = field_rule(table, column)
-        longest = conn.execute(f"SELECT max(length([{column}])) FROM {source} WHERE typeof([{column}]) = 'text'")
-        if (longest.fetchone()[0] or 0) > limit:
-            row = conn.execute(
-                f"SELECT rowid, id, length([{column}]) FROM {source} WHERE typeof([{column}]) = 'text'"
-                f" AND length([{column}]) > ? LIMIT 1",
-                (limit,),
-            ).fetchone()
-            return row[0], str(row[1]), column, f"内容过长（{row[2]:,} 个字，上限 {limit:,} 个字）"
         for low in range(0, last, SLICE_ROWS):
-            joined = conn.execute(
-                f"SELECT group_concat([{column}], ' ') FROM {source} WHERE rowid > ? AND rowid <= ?"
-                f" AND typeof([{column}]) = 'text'",
+            longest, joined = conn.execute(
+                f"SELECT max(length([{column}])), group_concat([{column}], ' ') FROM {source}"
+                " WHERE rowid > ? AND rowid <= ?",
                 (low, low + SLICE_ROWS),
-            ).fetchone()[0]
-            if joined and _REMOVED.search(joined):
-                for rowid, record_id, value in conn.execute(
-                    f"SELECT rowid, id, [{column}] FROM {source} WHERE rowid > ? AND rowid <= ?",
-                    (low, low + SLICE_ROWS),
-                ):
-                    if isinstance(value, str) and _REMOVED.search(value):
-                        return rowid, str(record_id), column, "含有控制字符或不可见字符"
+            ).fetchone()
+            if (longest or 0) > limit or (joined and _REMOVED.search(joined)):
+                return _first_refused(conn, source, column, limit, low, low + SLICE_ROWS)
     return None
+
+
+def _first_refused(conn, source: str, column: str, limit: int, low: int, high: int) -> tuple[int, str, str, str]:
+    for rowid, record_id, value in conn.execute(
+        f"SELECT rowid, id, [{column}] FROM {source} WHERE rowid > ? AND rowid <= ? ORDER BY rowid", (low, high)
+    ):
+        if value is None:
+            continue
+        text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+        if len(text) > limit or (isinstance(value, bytes) and len(value) > limit):
+            return rowid, str(record_id), column, f"内容过长（{len(text):,} 个字，上限 {limit:,} 个字）"
+        if _REMOVED.search(text):
+            return rowid, str(record_id), column, "含有控制字符或不可见字符"
+    return low + 1, "?", column, "含有不是文字的内容"  # what SQL joined differs from the values one by one

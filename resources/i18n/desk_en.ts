@@ -181,12 +181,12 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="137" />
-      <location filename="../../ui/progress/completeness_view.py" line="197" />
+      <location filename="../../ui/progress/completeness_view.py" line="203" />
       <source>催报清单</source>
       <translation>Chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="206" />
+      <location filename="../../ui/progress/completeness_view.py" line="212" />
       <source>催报清单已打印：{0}</source>
       <translation>Chase list printed: {0}</translation>
     </message>
@@ -225,7 +225,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation type="vanished">Export chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="165" />
+      <location filename="../../ui/progress/completeness_view.py" line="171" />
       <source>已导出催报清单：{0}</source>
       <translation>Chase list exported: {0}</translation>
     </message>
@@ -303,7 +303,7 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="137" />
-      <location filename="../../ui/progress/completeness_view.py" line="197" />
+      <location filename="../../ui/progress/completeness_view.py" line="203" />
       <source>本周所有单位都已按时报送。</source>
       <translation>All units reported on time this week.</translation>
     </message>
@@ -374,88 +374,93 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="48" />
+      <location filename="../../ui/progress/export_dialog.py" line="43" />
       <source>一周</source>
       <translation>One week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="68" />
+      <location filename="../../ui/progress/export_dialog.py" line="65" />
       <source>保存为：</source>
       <translation>Save as:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="86" />
+      <location filename="../../ui/progress/export_dialog.py" line="83" />
       <source>保存统计表</source>
       <translation>Save statistics table</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="67" />
+      <location filename="../../ui/progress/export_dialog.py" line="64" />
       <source>填写模板：</source>
       <translation>Fill in template:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="41" />
+      <location filename="../../ui/progress/export_dialog.py" line="36" />
       <source>导出进展情况统计表</source>
       <translation>Export progress statistics table</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="138" />
+      <location filename="../../ui/progress/export_dialog.py" line="139" />
       <source>已导出 {0} 个单位：{1}</source>
       <translation>Exported {0} unit(s): {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="140" />
+      <location filename="../../ui/progress/export_dialog.py" line="53" />
+      <source>按上级单位汇总（每个镇或区一行，村、社区计入其中）</source>
+      <translation>Sum by parent unit (one row per town or district, its villages and communities included)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/export_dialog.py" line="141" />
       <source>未填写的模板栏目：</source>
       <translation>Template columns not filled in: </translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="142" />
+      <location filename="../../ui/progress/export_dialog.py" line="143" />
       <source>模板中没有空行，未写入：</source>
       <translation>No empty row in the template, not written: </translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="104" />
+      <location filename="../../ui/progress/export_dialog.py" line="101" />
       <source>模板中这些栏目对不上指标，请指定（只需一次）：</source>
       <translation>These template columns do not match an indicator; please assign them (only once):</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="144" />
+      <location filename="../../ui/progress/export_dialog.py" line="145" />
       <source>模板中预印了但没有数据的行：</source>
       <translation>Pre-printed rows left without data: </translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="59" />
+      <location filename="../../ui/progress/export_dialog.py" line="55" />
       <source>留空：使用本程序的格式</source>
       <translation>Leave empty to use this program’s layout</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="49" />
+      <location filename="../../ui/progress/export_dialog.py" line="44" />
       <source>累计（截至所选周）</source>
       <translation>Cumulative (up to the chosen week)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="66" />
+      <location filename="../../ui/progress/export_dialog.py" line="62" />
       <source>统计范围：</source>
       <translation>Range:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="122" />
+      <location filename="../../ui/progress/export_dialog.py" line="113" />
       <source>请选择保存位置。</source>
       <translation>Please choose where to save.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="67" />
-      <location filename="../../ui/progress/export_dialog.py" line="68" />
+      <location filename="../../ui/progress/export_dialog.py" line="64" />
+      <location filename="../../ui/progress/export_dialog.py" line="65" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="76" />
+      <location filename="../../ui/progress/export_dialog.py" line="73" />
       <source>选择收到的空白统计表</source>
       <translation>Choose the blank statistics form you received</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="107" />
+      <location filename="../../ui/progress/export_dialog.py" line="104" />
       <source>（不填写）</source>
       <translation>(leave empty)</translation>
     </message>
@@ -463,7 +468,7 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="117" />
+      <location filename="../../ui/progress/import_dialog.py" line="119" />
       <source>{0} 个文件：可导入 {1}，未导入 {2}；新增 {3}，修改 {4}，未变 {5}，错误 {6} 处</source>
       <translation>{0} file(s): {1} can be imported, {2} not imported; {3} new, {4} changed, {5} unchanged, {6} error(s)</translation>
     </message>
@@ -489,6 +494,7 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/import_dialog.py" line="35" />
+      <location filename="../../ui/progress/import_dialog.py" line="143" />
       <source>导入进展统计表</source>
       <translation>Import progress statistics</translation>
     </message>
@@ -508,7 +514,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Unchanged</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="136" />
+      <location filename="../../ui/progress/import_dialog.py" line="138" />
       <source>没有错误。</source>
       <translation>No errors.</translation>
     </message>
@@ -516,6 +522,11 @@ The current state is backed up first, so you can restore it again later.</transl
       <location filename="../../ui/progress/import_dialog.py" line="51" />
       <source>状态</source>
       <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/import_dialog.py" line="109" />
+      <source>读取报回的表</source>
+      <translation>Reading the returned forms</translation>
     </message>
     <message>
       <location filename="../../ui/progress/import_dialog.py" line="89" />
@@ -528,7 +539,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Choose files…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="95" />
+      <location filename="../../ui/progress/import_dialog.py" line="94" />
       <source>选择文件夹</source>
       <translation>Choose folder</translation>
     </message>
@@ -910,7 +921,7 @@ Save “{1}” anyway?</translation>
       <translation type="vanished">Import returned forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="285" />
+      <location filename="../../ui/liaisons/tab.py" line="286" />
       <source>导出名单</source>
       <translation>Export list</translation>
     </message>
@@ -924,12 +935,12 @@ Save “{1}” anyway?</translation>
       <translation type="vanished">Export list…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="285" />
+      <location filename="../../ui/liaisons/tab.py" line="286" />
       <source>已保存：{0}</source>
       <translation>Saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="252" />
+      <location filename="../../ui/liaisons/tab.py" line="253" />
       <source>已生成 {0} 个文件，保存在：
 {1}</source>
       <translation>{0} file(s) created in:
@@ -976,7 +987,7 @@ Save “{1}” anyway?</translation>
       <translation>Carry over list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="244" />
+      <location filename="../../ui/liaisons/tab.py" line="245" />
       <source>生成一张包含全部单位的表吗？
 （选“否”则每个单位一张，可分别发送）</source>
       <translation>Create one form with all units?
@@ -992,13 +1003,13 @@ Save “{1}” anyway?</translation>
       <translation type="vanished">Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="244" />
-      <location filename="../../ui/liaisons/tab.py" line="252" />
+      <location filename="../../ui/liaisons/tab.py" line="245" />
+      <location filename="../../ui/liaisons/tab.py" line="253" />
       <source>空白表</source>
       <translation>Blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="240" />
+      <location filename="../../ui/liaisons/tab.py" line="241" />
       <source>空白表保存到哪个文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
@@ -1017,7 +1028,7 @@ Save “{1}” anyway?</translation>
       <translation>Liaison list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="234" />
+      <location filename="../../ui/liaisons/tab.py" line="235" />
       <source>选择报回的联络员表</source>
       <translation>Choose the returned liaison forms</translation>
     </message>
@@ -1130,6 +1141,11 @@ Save “{1}” anyway?</translation>
       <location filename="../../ui/shell/main_window.py" line="166" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="113" />
+      <source>本单位信息已保存。</source>
+      <translation>Office details saved.</translation>
     </message>
     <message>
       <location filename="../../ui/shell/main_window.py" line="150" />
@@ -1249,14 +1265,22 @@ Save “{1}” anyway?</translation>
       <translation>These records were changed on both sides; decide for each one (default: keep this computer’s):</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/merge_dialog.py" line="78" />
       <source>全部保留本机</source>
-      <translation>Keep all of this computer’s</translation>
+      <translation type="vanished">Keep all of this computer’s</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_dialog.py" line="78" />
+      <source>全部保留本机(&amp;K)</source>
+      <translation>&amp;Keep all of this computer’s</translation>
+    </message>
+    <message>
+      <source>全部采用对方</source>
+      <translation type="vanished">Take all of theirs</translation>
     </message>
     <message>
       <location filename="../../ui/exchange/merge_dialog.py" line="80" />
-      <source>全部采用对方</source>
-      <translation>Take all of theirs</translation>
+      <source>全部采用对方(&amp;T)</source>
+      <translation>&amp;Take all of theirs</translation>
     </message>
     <message>
       <location filename="../../ui/exchange/merge_dialog.py" line="90" />
@@ -1264,9 +1288,13 @@ Save “{1}” anyway?</translation>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/merge_dialog.py" line="89" />
       <source>合并</source>
-      <translation>Merge</translation>
+      <translation type="vanished">Merge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merge_dialog.py" line="89" />
+      <source>合并(&amp;M)</source>
+      <translation>&amp;Merge</translation>
     </message>
     <message>
       <location filename="../../ui/exchange/merge_dialog.py" line="86" />
@@ -1454,17 +1482,17 @@ Save anyway?</translation>
   <context>
     <name>NoticeEditor</name>
     <message>
-      <location filename="../../ui/notices/editor.py" line="177" />
+      <location filename="../../ui/notices/editor.py" line="220" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="60" />
+      <location filename="../../ui/notices/editor.py" line="68" />
       <source>主送</source>
       <translation>Addressees</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="61" />
+      <location filename="../../ui/notices/editor.py" line="69" />
       <source>主题</source>
       <translation>Theme</translation>
     </message>
@@ -1473,52 +1501,52 @@ Save anyway?</translation>
       <translation type="vanished">Delete {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="99" />
+      <location filename="../../ui/notices/editor.py" line="107" />
       <source>删除联系人(&amp;O)</source>
       <translation>Rem&amp;ove contact</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="102" />
+      <location filename="../../ui/notices/editor.py" line="110" />
       <source>删除附件(&amp;L)</source>
       <translation>Remove attachment (&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="58" />
+      <location filename="../../ui/notices/editor.py" line="66" />
       <source>发文机关</source>
       <translation>Issued by</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="59" />
+      <location filename="../../ui/notices/editor.py" line="67" />
       <source>成文日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="56" />
+      <location filename="../../ui/notices/editor.py" line="64" />
       <source>文号(&amp;N)</source>
       <translation>Document &amp;no.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="143" />
+      <location filename="../../ui/notices/editor.py" line="186" />
       <source>未填入：{0}</source>
       <translation>Not filled in: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="57" />
+      <location filename="../../ui/notices/editor.py" line="65" />
       <source>标题(&amp;T)</source>
       <translation>&amp;Title</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="91" />
+      <location filename="../../ui/notices/editor.py" line="99" />
       <source>正文</source>
       <translation>Body</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="62" />
+      <location filename="../../ui/notices/editor.py" line="70" />
       <source>活动开始</source>
       <translation>Campaign starts</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="63" />
+      <location filename="../../ui/notices/editor.py" line="71" />
       <source>活动结束</source>
       <translation>Campaign ends</translation>
     </message>
@@ -1527,48 +1555,48 @@ Save anyway?</translation>
       <translation type="vanished">Add {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="99" />
+      <location filename="../../ui/notices/editor.py" line="107" />
       <source>添加联系人(&amp;C)</source>
       <translation>Add &amp;contact</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="102" />
+      <location filename="../../ui/notices/editor.py" line="110" />
       <source>添加附件(&amp;A)</source>
       <translation>&amp;Add attachment</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="74" />
+      <location filename="../../ui/notices/editor.py" line="82" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="82" />
+      <location filename="../../ui/notices/editor.py" line="90" />
       <source>空白模板</source>
       <translation>Blank template</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="81" />
-      <location filename="../../ui/notices/editor.py" line="88" />
+      <location filename="../../ui/notices/editor.py" line="89" />
+      <location filename="../../ui/notices/editor.py" line="96" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="74" />
+      <location filename="../../ui/notices/editor.py" line="82" />
       <source>联系人</source>
       <translation>Contact</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="141" />
+      <location filename="../../ui/notices/editor.py" line="184" />
       <source>请核对：{0}</source>
       <translation>Please check: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="177" />
+      <location filename="../../ui/notices/editor.py" line="220" />
       <source>选择空白模板</source>
       <translation>Choose blank template</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="74" />
+      <location filename="../../ui/notices/editor.py" line="82" />
       <source>邮箱</source>
       <translation>Email</translation>
     </message>
@@ -1577,12 +1605,12 @@ Save anyway?</translation>
       <translation type="vanished">Attachment</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="80" />
+      <location filename="../../ui/notices/editor.py" line="88" />
       <source>附件标题</source>
       <translation>Attachment title</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="103" />
+      <location filename="../../ui/notices/editor.py" line="111" />
       <source>附加空白模板(&amp;B)…</source>
       <translation>Attach &amp;blank template…</translation>
     </message>
@@ -1594,63 +1622,67 @@ Save anyway?</translation>
   <context>
     <name>NoticesTab</name>
     <message>
-      <location filename="../../ui/notices/tab.py" line="90" />
+      <location filename="../../ui/notices/tab.py" line="95" />
       <source>7 天内到期</source>
       <translation>Due within 7 days</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="112" />
+      <location filename="../../ui/notices/tab.py" line="117" />
       <source>{0} 报送情况</source>
       <translation>Deliveries: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="68" />
+      <location filename="../../ui/notices/tab.py" line="73" />
       <source>事项</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="63" />
       <source>保存修改(&amp;S)</source>
-      <translation>&amp;Save changes</translation>
+      <translation type="vanished">&amp;Save changes</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="181" />
+      <location filename="../../ui/notices/tab.py" line="212" />
+      <source>修改随时自动保存（离开一栏、按回车或换一份通知时），可用“撤销”退回。</source>
+      <translation>Changes are saved automatically (when you leave a field, press Enter or switch notices); Undo takes them back.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="188" />
       <source>共 {0} 份通知</source>
       <translation>{0} notice(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="266" />
+      <location filename="../../ui/notices/tab.py" line="310" />
       <source>删除所选通知及其附件、截止事项？（可撤销）</source>
       <translation>Delete the selected notice with its attachments and deadlines? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="266" />
+      <location filename="../../ui/notices/tab.py" line="310" />
       <source>删除通知</source>
       <translation>Delete notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="128" />
+      <location filename="../../ui/notices/tab.py" line="133" />
       <source>删除通知(&amp;R)</source>
       <translation>Delete notice (&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="99" />
+      <location filename="../../ui/notices/tab.py" line="104" />
       <source>到期概览</source>
       <translation>Due overview</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="164" />
+      <location filename="../../ui/notices/tab.py" line="169" />
       <source>到期概览（按单位）</source>
       <translation>Due overview (by unit)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="78" />
-      <location filename="../../ui/notices/tab.py" line="88" />
+      <location filename="../../ui/notices/tab.py" line="83" />
+      <location filename="../../ui/notices/tab.py" line="93" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="119" />
+      <location filename="../../ui/notices/tab.py" line="124" />
       <source>发文机关</source>
       <translation>Issued by</translation>
     </message>
@@ -1659,114 +1691,192 @@ Save anyway?</translation>
       <translation type="vanished">Unmark</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="149" />
+      <location filename="../../ui/notices/tab.py" line="154" />
       <source>取消标记(&amp;U)</source>
       <translation>&amp;Unmark</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="120" />
+      <location filename="../../ui/notices/tab.py" line="298" />
+      <source>已保存通知：{0}</source>
+      <translation>Notice saved: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="297" />
+      <source>已自动保存，可用“撤销”退回。</source>
+      <translation>Saved automatically; Undo takes it back.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="125" />
       <source>成文日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="67" />
+      <location filename="../../ui/notices/tab.py" line="72" />
       <source>截止</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="97" />
+      <location filename="../../ui/notices/tab.py" line="102" />
       <source>截止事项</source>
       <translation>Deadlines</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="163" />
+      <location filename="../../ui/notices/tab.py" line="168" />
       <source>截止事项与报送</source>
       <translation>Deadlines and reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="112" />
+      <location filename="../../ui/notices/tab.py" line="117" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="80" />
+      <location filename="../../ui/notices/tab.py" line="85" />
       <source>报送日期</source>
       <translation>Reported on</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="58" />
+      <location filename="../../ui/notices/tab.py" line="59" />
       <source>搜索（文号、标题、机关……）</source>
       <translation>Search notices…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="117" />
+      <location filename="../../ui/notices/tab.py" line="122" />
       <source>文号</source>
       <translation>Document no.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="81" />
+      <location filename="../../ui/notices/tab.py" line="284" />
+      <source>未保存：{0}</source>
+      <translation>Not saved: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="86" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="147" />
+      <location filename="../../ui/notices/tab.py" line="152" />
       <source>标记所选单位已交(&amp;M)</source>
       <translation>&amp;Mark selected units as reported</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="118" />
+      <location filename="../../ui/notices/tab.py" line="123" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="79" />
+      <location filename="../../ui/notices/tab.py" line="84" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="116" />
+      <location filename="../../ui/notices/tab.py" line="121" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="126" />
+      <location filename="../../ui/notices/tab.py" line="131" />
       <source>粘贴/打开通知(&amp;P)…</source>
       <translation>&amp;Paste/open notice…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="238" />
+      <location filename="../../ui/notices/tab.py" line="259" />
       <source>请先在列表中选择一份收到的通知。</source>
       <translation>Please select a received notice in the list first.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="238" />
+      <location filename="../../ui/notices/tab.py" line="259" />
       <source>起草本级通知</source>
       <translation>Draft our own notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="127" />
+      <location filename="../../ui/notices/tab.py" line="132" />
       <source>起草本级通知(&amp;D)…</source>
       <translation>&amp;Draft our own notice…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="96" />
+      <location filename="../../ui/notices/tab.py" line="101" />
       <source>通知</source>
       <translation>Notices</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="162" />
+      <location filename="../../ui/notices/tab.py" line="167" />
       <source>通知详情</source>
       <translation>Notice details</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="89" />
+      <location filename="../../ui/notices/tab.py" line="94" />
       <source>逾期未交</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="121" />
+      <location filename="../../ui/notices/tab.py" line="126" />
       <source>附件</source>
       <translation>Attachments</translation>
+    </message>
+  </context>
+  <context>
+    <name>OfficeDialog</name>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="50" />
+      <source>单位全称(&amp;N)</source>
+      <translation>Full &amp;name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="36" />
+      <source>填写统计表的人</source>
+      <translation>Who fills in the tables</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="52" />
+      <source>填报人(&amp;F)</source>
+      <translation>&amp;Filled in by</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="45" />
+      <source>按名称判断</source>
+      <translation>From the name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="20" />
+      <source>本单位信息</source>
+      <translation>This office</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="86" />
+      <source>生成的统计句写作：“{0}共开展……”</source>
+      <translation>Generated sentences read: “{0}共开展……”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="51" />
+      <source>简称(&amp;S)</source>
+      <translation>&amp;Short name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="58" />
+      <source>级别(&amp;L)</source>
+      <translation>&amp;Level</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="53" />
+      <source>联系电话(&amp;P)</source>
+      <translation>&amp;Phone</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="25" />
+      <source>请填写使用本程序的单位。总结、周报、通知的发文机关和落款，统计表的填报单位、填报人和联系电话都用它。</source>
+      <translation>Enter the office that uses this program. Summaries, briefs and notices are signed with it, and the tables' 填报单位, 填报人 and phone lines are filled from it.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="91" />
+      <source>请填写单位全称（例如 曲靖市麒麟区安全生产委员会办公室）。</source>
+      <translation>Enter the office's full name (e.g. 曲靖市麒麟区安全生产委员会办公室).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/office_dialog.py" line="54" />
+      <source>邮箱(&amp;E)</source>
+      <translation>&amp;Email</translation>
     </message>
   </context>
   <context>
@@ -1887,6 +1997,26 @@ Save anyway?</translation>
       <location filename="../../ui/progress/tab.py" line="45" />
       <source>累计汇总</source>
       <translation>Cumulative totals</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProtectedWordsDialog</name>
+    <message>
+      <location filename="../../ui/reports/words_dialog.py" line="17" />
+      <source>不拆分的词</source>
+      <translation>Words kept on one line</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/words_dialog.py" line="44" />
+      <source>不能保存</source>
+      <translation>Cannot save</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/words_dialog.py" line="21" />
+      <source>排版时不会在这些人名、词语中间换行。每行写一个。
+程序已自动保护：领导人姓名（{0}等）、本活动联络员的姓名、文号、日期、带单位的数字、电话、邮箱和网址。</source>
+      <translation>Lines never break inside these names and words; one per line.
+Already kept whole: leaders' names ({0} …), this campaign's liaisons, document numbers, dates, numbers with their units, phones, e-mails and web addresses.</translation>
     </message>
   </context>
   <context>
@@ -2161,15 +2291,29 @@ Save anyway?</translation>
   <context>
     <name>ReportsTab</name>
     <message>
-      <location filename="../../ui/reports/tab.py" line="266" />
+      <location filename="../../ui/reports/tab.py" line="295" />
       <source>PDF 已保存到：
 {0}</source>
       <translation>PDF saved to:
 {0}</translation>
     </message>
     <message>
+      <location filename="../../ui/reports/tab.py" line="44" />
+      <source>不拆分的词(&amp;K)…</source>
+      <translation>Words &amp;kept on one line…</translation>
+    </message>
+    <message>
+      <source>不拆分的词…</source>
+      <translation type="vanished">Words kept on one line…</translation>
+    </message>
+    <message>
       <source>保存</source>
       <translation type="vanished">Save</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="291" />
+      <source>保存 PDF</source>
+      <translation>Save PDF</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="40" />
@@ -2177,17 +2321,22 @@ Save anyway?</translation>
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="60" />
+      <location filename="../../ui/reports/tab.py" line="315" />
+      <source>保存表格</source>
+      <translation>Save the tables</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="61" />
       <source>修改时间</source>
       <translation>Modified</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="68" />
+      <location filename="../../ui/reports/tab.py" line="69" />
       <source>共 {0} 份报告</source>
       <translation>{0} report(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="86" />
+      <location filename="../../ui/reports/tab.py" line="87" />
       <source>内容</source>
       <translation>Content</translation>
     </message>
@@ -2201,17 +2350,17 @@ Save anyway?</translation>
       <translation>&amp;Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="201" />
+      <location filename="../../ui/reports/tab.py" line="203" />
       <source>删除“{0}”？可用“撤销”恢复。</source>
       <translation>Delete “{0}”? “Undo” brings it back.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="201" />
+      <location filename="../../ui/reports/tab.py" line="203" />
       <source>删除报告</source>
       <translation>Delete report</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="44" />
+      <location filename="../../ui/reports/tab.py" line="45" />
       <source>另存为 PDF(&amp;A)…</source>
       <translation>Save &amp;as PDF…</translation>
     </message>
@@ -2220,18 +2369,18 @@ Save anyway?</translation>
       <translation type="vanished">Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="58" />
+      <location filename="../../ui/reports/tab.py" line="59" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="61" />
+      <location filename="../../ui/reports/tab.py" line="62" />
       <source>导出时间</source>
       <translation>Exported</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="266" />
-      <location filename="../../ui/reports/tab.py" line="279" />
+      <location filename="../../ui/reports/tab.py" line="296" />
+      <location filename="../../ui/reports/tab.py" line="319" />
       <source>已保存</source>
       <translation>Saved</translation>
     </message>
@@ -2247,11 +2396,11 @@ Save anyway?</translation>
     <message>
       <location filename="../../ui/reports/tab.py" line="43" />
       <source>打印预览(&amp;V)…</source>
-      <translation>Print pre&amp;&amp;view…</translation>
+      <translation>Print pre&amp;view…</translation>
     </message>
     <message>
       <source>打印预览…</source>
-      <translation type="vanished">Print pre&amp;view…</translation>
+      <translation type="vanished">Print preview…</translation>
     </message>
     <message>
       <source>新建周报</source>
@@ -2272,37 +2421,47 @@ Save anyway?</translation>
       <translation>&amp;New campaign summary</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="156" />
+      <location filename="../../ui/reports/tab.py" line="245" />
+      <source>有字打印不出来</source>
+      <translation>Some characters cannot be printed</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="158" />
       <source>本周情况、报送情况、亮点和问题由程序生成；这里添加的部分排在其后。</source>
       <translation>This week’s work, reporting, highlights and problems are generated by the program; sections added here come after them.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="57" />
+      <location filename="../../ui/reports/tab.py" line="58" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="47" />
+      <location filename="../../ui/reports/tab.py" line="48" />
       <source>点击“预览”生成公文格式的 PDF。</source>
       <translation>Click “Preview” to create a PDF in official document format.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="59" />
+      <location filename="../../ui/reports/tab.py" line="60" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="56" />
+      <location filename="../../ui/reports/tab.py" line="233" />
+      <source>生成预览</source>
+      <translation>Building the preview</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="57" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="154" />
+      <location filename="../../ui/reports/tab.py" line="156" />
       <source>统计段落、报送情况、各单位统计表和各周进展图由程序按数据生成（统计段落接在第一部分之后）。</source>
       <translation>The statistics paragraph, reporting, per-unit table and weekly progress chart are generated from the data (the statistics paragraph follows the first section).</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="45" />
+      <location filename="../../ui/reports/tab.py" line="46" />
       <source>表格另存为 xlsx(&amp;X)…</source>
       <translation>Save table as &amp;xlsx…</translation>
     </message>
@@ -2311,25 +2470,25 @@ Save anyway?</translation>
       <translation type="vanished">Save table as xlsx…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="279" />
+      <location filename="../../ui/reports/tab.py" line="318" />
       <source>表格已保存到：
 {0}</source>
       <translation>Table saved to:
 {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="159" />
+      <location filename="../../ui/reports/tab.py" line="161" />
       <source>请在左侧选择或新建一份报告。</source>
       <translation>Select or create a report on the left.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="158" />
+      <location filename="../../ui/reports/tab.py" line="160" />
       <source>通知的内容在“通知”页中编辑。</source>
       <translation>The notice’s content is edited on the “Notices” tab.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="87" />
-      <location filename="../../ui/reports/tab.py" line="240" />
+      <location filename="../../ui/reports/tab.py" line="88" />
+      <location filename="../../ui/reports/tab.py" line="257" />
       <source>预览</source>
       <translation>Preview</translation>
     </message>
@@ -2631,33 +2790,33 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>errors</name>
     <message>
-      <location filename="../../ui/common/errors.py" line="54" />
+      <location filename="../../ui/common/errors.py" line="57" />
       <source>发生了意外错误，已记录到日志文件：</source>
       <translation>An unexpected error occurred and was written to the log file:</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="33" />
+      <location filename="../../ui/common/errors.py" line="37" />
       <source>发生了意外错误，操作未完成，数据未被修改。</source>
       <translation>An unexpected error occurred. The action was not completed and no data was changed.</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="26" />
+      <location filename="../../ui/common/errors.py" line="28" />
       <source>操作未完成</source>
       <translation>Action not completed</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="28" />
+      <location filename="../../ui/common/errors.py" line="31" />
       <source>文件操作失败</source>
       <translation>File operation failed</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="56" />
+      <location filename="../../ui/common/errors.py" line="59" />
       <source>最近一次操作可能未完成，已保存的数据不受影响。</source>
       <translation>The last action may not have been completed; data already saved is not affected.</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="32" />
-      <location filename="../../ui/common/errors.py" line="53" />
+      <location filename="../../ui/common/errors.py" line="36" />
+      <location filename="../../ui/common/errors.py" line="56" />
       <source>程序出错</source>
       <translation>Program error</translation>
     </message>
@@ -2665,17 +2824,17 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>export_dialog</name>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="192" />
+      <location filename="../../ui/progress/export_dialog.py" line="193" />
       <source>已为 {0} 个单位生成{1}的空白表。</source>
       <translation>Blank forms for {1} created for {0} unit(s).</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="191" />
+      <location filename="../../ui/progress/export_dialog.py" line="192" />
       <source>生成空白表</source>
       <translation>Create blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="181" />
+      <location filename="../../ui/progress/export_dialog.py" line="182" />
       <source>空白表保存到文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
@@ -2683,7 +2842,7 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>file_menu</name>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="160" />
+      <location filename="../../ui/shell/file_menu.py" line="167" />
       <source>U 盘上的文件已复制到本机，现在打开的是本机副本：
 {0}
 
@@ -2694,22 +2853,22 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
 Changes are saved only on this computer; to take them with you, use “File ▸ Save copy (USB stick)”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="91" />
+      <location filename="../../ui/shell/file_menu.py" line="98" />
       <source>{0}（U 盘文件 {1} 的本机副本）</source>
       <translation>{0} (local copy of USB stick file {1})</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="273" />
+      <location filename="../../ui/shell/file_menu.py" line="280" />
       <source>仍有 {0} 个问题需要人工处理。</source>
       <translation>{0} problem(s) still need manual attention.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="172" />
+      <location filename="../../ui/shell/file_menu.py" line="179" />
       <source>保存副本（U盘）</source>
       <translation>Save copy (USB stick)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="40" />
+      <location filename="../../ui/shell/file_menu.py" line="46" />
       <source>保存副本（U盘）(&amp;C)…</source>
       <translation>Save &amp;copy (USB stick)…</translation>
     </message>
@@ -2718,22 +2877,22 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Save copy (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="87" />
+      <location filename="../../ui/shell/file_menu.py" line="94" />
       <source>内存数据库</source>
       <translation>in-memory database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="186" />
+      <location filename="../../ui/shell/file_menu.py" line="193" />
       <source>副本已保存</source>
       <translation>Copy saved</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="267" />
+      <location filename="../../ui/shell/file_menu.py" line="274" />
       <source>发现 {0} 个问题：</source>
       <translation>{0} problem(s) found:</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="43" />
+      <location filename="../../ui/shell/file_menu.py" line="49" />
       <source>备份与恢复(&amp;B)…</source>
       <translation>&amp;Backup and restore…</translation>
     </message>
@@ -2742,14 +2901,14 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Backup and restore…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="204" />
-      <location filename="../../ui/shell/file_menu.py" line="220" />
-      <location filename="../../ui/shell/file_menu.py" line="234" />
+      <location filename="../../ui/shell/file_menu.py" line="211" />
+      <location filename="../../ui/shell/file_menu.py" line="227" />
+      <location filename="../../ui/shell/file_menu.py" line="241" />
       <source>导入合并</source>
       <translation>Import and merge</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="41" />
+      <location filename="../../ui/shell/file_menu.py" line="47" />
       <source>导入合并(&amp;M)…</source>
       <translation>Import and &amp;merge…</translation>
     </message>
@@ -2758,7 +2917,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Import and merge…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="187" />
+      <location filename="../../ui/shell/file_menu.py" line="194" />
       <source>已保存并检查无误：
 {0}
 
@@ -2769,32 +2928,32 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 {1} unit(s), {2} figure(s). The USB stick can be safely removed.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="269" />
+      <location filename="../../ui/shell/file_menu.py" line="276" />
       <source>已修复：{0}</source>
       <translation>Repaired: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="242" />
+      <location filename="../../ui/shell/file_menu.py" line="249" />
       <source>已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}</source>
       <translation>Merged the file from {0}. “Edit ▸ Undo” takes back the whole merge; backup before the merge: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="235" />
+      <location filename="../../ui/shell/file_menu.py" line="242" />
       <source>已合并 {0} 的文件。数据量大，这次合并不能用“撤销”撤回；如需撤回，请在“文件 ▸ 备份与恢复”中选择合并前的备份（{1}）恢复。</source>
       <translation>Merged the file from {0}. This merge is too large to be taken back with “Undo”; to take it back, restore the backup made before the merge ({1}) in “File ▸ Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="159" />
+      <location filename="../../ui/shell/file_menu.py" line="166" />
       <source>已复制到本机</source>
       <translation>Copied to this computer</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="288" />
+      <location filename="../../ui/shell/file_menu.py" line="295" />
       <source>已载入演示数据，可用 Ctrl+Z 撤销。</source>
       <translation>Demo data loaded; Ctrl+Z undoes it.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="37" />
+      <location filename="../../ui/shell/file_menu.py" line="43" />
       <source>打开 U 盘上的文件（先复制到本机）(&amp;U)…</source>
       <translation>Open file on &amp;USB stick (copy to this computer first)…</translation>
     </message>
@@ -2803,7 +2962,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Open file on USB stick (copy to this computer first)…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="36" />
+      <location filename="../../ui/shell/file_menu.py" line="42" />
       <source>打开(&amp;O)…</source>
       <translation>&amp;Open…</translation>
     </message>
@@ -2812,33 +2971,33 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Open…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="139" />
+      <location filename="../../ui/shell/file_menu.py" line="146" />
       <source>打开数据库</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="133" />
+      <location filename="../../ui/shell/file_menu.py" line="140" />
       <source>文件已存在，请换一个名字：</source>
       <translation>The file already exists; please choose another name:</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="105" />
+      <location filename="../../ui/shell/file_menu.py" line="112" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="271" />
+      <location filename="../../ui/shell/file_menu.py" line="278" />
       <source>文件本身已损坏：请在“备份与恢复”中选一个备份恢复。</source>
       <translation>The file itself is damaged: please restore a backup in “Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="128" />
-      <location filename="../../ui/shell/file_menu.py" line="133" />
+      <location filename="../../ui/shell/file_menu.py" line="135" />
+      <location filename="../../ui/shell/file_menu.py" line="140" />
       <source>新建数据库</source>
       <translation>New database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="35" />
+      <location filename="../../ui/shell/file_menu.py" line="41" />
       <source>新建数据库(&amp;N)…</source>
       <translation>&amp;New database…</translation>
     </message>
@@ -2847,28 +3006,33 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">New database…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="38" />
+      <location filename="../../ui/shell/file_menu.py" line="44" />
       <source>最近打开(&amp;R)</source>
       <translation>&amp;Recent files</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="265" />
+      <location filename="../../ui/shell/file_menu.py" line="52" />
+      <source>本单位信息(&amp;I)…</source>
+      <translation>This off&amp;ice…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_menu.py" line="272" />
       <source>检查完毕：没有发现问题。</source>
       <translation>Check complete: no problems found.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="265" />
-      <location filename="../../ui/shell/file_menu.py" line="274" />
+      <location filename="../../ui/shell/file_menu.py" line="272" />
+      <location filename="../../ui/shell/file_menu.py" line="281" />
       <source>检查数据库</source>
       <translation>Check database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="44" />
+      <location filename="../../ui/shell/file_menu.py" line="50" />
       <source>检查数据库(&amp;K)</source>
       <translation>Chec&amp;k database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="42" />
+      <location filename="../../ui/shell/file_menu.py" line="48" />
       <source>给下级单位一份起始文件(&amp;G)…</source>
       <translation>&amp;Give a town a starter file…</translation>
     </message>
@@ -2877,7 +3041,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Starter file for a town or department…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="79" />
+      <location filename="../../ui/shell/file_menu.py" line="86" />
       <source>自动备份失败：{0}</source>
       <translation>Automatic backup failed: {0}</translation>
     </message>
@@ -2886,12 +3050,12 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Load demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="46" />
+      <location filename="../../ui/shell/file_menu.py" line="53" />
       <source>载入演示数据(&amp;D)</source>
       <translation>Load &amp;demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="106" />
+      <location filename="../../ui/shell/file_menu.py" line="113" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
@@ -2906,7 +3070,7 @@ Open it read-only?</translation>
       <translation type="vanished">Exit</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="48" />
+      <location filename="../../ui/shell/file_menu.py" line="55" />
       <source>退出(&amp;X)</source>
       <translation>E&amp;xit</translation>
     </message>
@@ -3042,6 +3206,14 @@ Open it read-only?</translation>
     </message>
   </context>
   <context>
+    <name>operation</name>
+    <message>
+      <location filename="../../ui/common/operation.py" line="82" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
     <name>recent_menu</name>
     <message>
       <location filename="../../ui/shell/recent_menu.py" line="65" />
@@ -3103,13 +3275,13 @@ It holds the campaigns, {2} units, the indicators and the notices, but none of t
   <context>
     <name>startup</name>
     <message>
-      <location filename="../../ui/shell/startup.py" line="91" />
-      <location filename="../../ui/shell/startup.py" line="98" />
+      <location filename="../../ui/shell/startup.py" line="92" />
+      <location filename="../../ui/shell/startup.py" line="99" />
       <source>数据库已损坏</source>
       <translation>Database damaged</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="99" />
+      <location filename="../../ui/shell/startup.py" line="100" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -3120,7 +3292,7 @@ It holds the campaigns, {2} units, the indicators and the notices, but none of t
 A backup from {1} was found. Restore it? (Choose “No” to create an empty database.)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="92" />
+      <location filename="../../ui/shell/startup.py" line="93" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -3131,12 +3303,12 @@ A backup from {1} was found. Restore it? (Choose “No” to create an empty dat
 No usable backup was found; an empty database will be created.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="57" />
+      <location filename="../../ui/shell/startup.py" line="58" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="58" />
+      <location filename="../../ui/shell/startup.py" line="59" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 

@@ -12,9 +12,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from models.exchange import merge  # noqa: E402
+from models.progress.figures import set_figure, set_figures  # noqa: E402
 from models.store import backups  # noqa: E402
 from models.store import copies as exchange  # noqa: E402
-from models.store.database import open_store  # noqa: E402
+from models.store.opening import open_store  # noqa: E402
 
 IMPORT_BASE = 100000
 
@@ -27,7 +28,7 @@ def import_figures(store) -> None:
     assert len(combos) == 1000
     with store.batch("导入 1000 个数据", source="fault-test") as batch:
         for n, c in enumerate(combos):
-            batch.set_figure(c["u"], c["p"], c["i"], IMPORT_BASE + n)
+            set_figure(batch, c["u"], c["p"], c["i"], IMPORT_BASE + n)
 
 
 REWRITES = 6
@@ -42,7 +43,7 @@ def rewrite_all_figures(store) -> None:
         for rewrite in range(REWRITES, 0, -1):  # the last pass leaves IMPORT_BASE + n
             base = IMPORT_BASE * rewrite
             rows = [(f["unit_id"], f["period_id"], f["indicator_id"], base + n) for n, f in enumerate(figures)]
-            batch.set_figures(rows)
+            set_figures(batch, rows)
 
 
 def main() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from models.store.database import open_store
+from models.store.opening import open_store
 
 
 def other_office(source: Path, target: Path, office_id: str = "town-b", name: str = "城关镇安委办"):

@@ -231,7 +231,8 @@ class LiaisonsTab(QWidget):
         return file_dialogs.folder(self, file_dialogs.FORMS, title)
 
     def ask_import_paths(self) -> list[str]:
-        files = file_dialogs.open_files(self, file_dialogs.FORMS, self.tr("选择报回的联络员表"), "Excel (*.xlsx)")
+        kinds = "Excel / WPS / ODS / CSV (*.xlsx *.xls *.et *.ods *.csv)"
+        files = file_dialogs.open_files(self, file_dialogs.FORMS, self.tr("选择报回的联络员表"), kinds)
         return files
 
     def blank_forms(self) -> None:

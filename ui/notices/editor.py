@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,8 +51,15 @@ def _table(model, parent) -> QTableView:
 
 
 class NoticeEditor(QWidget):
+    """Every field of one notice. ``dirty`` says the clerk changed something since it was shown or saved;
+    ``edited`` is emitted where a change is complete (a field left, Enter, a choice, a table cell committed)."""
+
+    edited = Signal()
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.dirty = False
+        self._loading = False
         labels = {
             "doc_number": self.tr("文号(&N)"),
             "title": self.tr("标题(&T)"),
@@ -105,6 +113,33 @@ class NoticeEditor(QWidget):
         bar.addWidget(template)
         layout.addLayout(bar)
         layout.addWidget(self.attachments_view)
+        self._watch_changes()
+
+    # -- the clerk's changes -------------------------------------------------
+    def _watch_changes(self) -> None:
+        for edit in self.edits.values():
+            edit.textEdited.connect(self._touch)
+            edit.editingFinished.connect(self._commit)
+        self.direction.activated.connect(lambda _i: (self._touch(), self._commit()))
+        self.body.textChanged.connect(self._touch)
+        self.body.installEventFilter(self)
+        for model in (self.contacts, self.attachments):
+            model.dataChanged.connect(lambda *_a: (self._touch(), self._commit()))
+            model.rowsRemoved.connect(lambda *_a: (self._touch(), self._commit()))
+            model.rowsInserted.connect(self._touch)
+
+    def _touch(self, *_args) -> None:
+        if not self._loading:
+            self.dirty = True
+
+    def _commit(self) -> None:
+        if self.dirty and not self._loading:
+            self.edited.emit()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.body and event.type() == QEvent.Type.FocusOut:
+            self._commit()
+        return super().eventFilter(watched, event)
 
     def _list_bar(self, view: QTableView, model: EditableRowsModel, add_text: str, remove_text: str) -> QHBoxLayout:
         add = QPushButton(add_text, self)
@@ -118,17 +153,25 @@ class NoticeEditor(QWidget):
         return bar
 
     # -- values ------------------------------------------------------------
-    def set_values(self, values: dict) -> None:
-        for key, edit in self.edits.items():
-            edit.setText(values.get(key) or "")
-            edit.setCursorPosition(0)
-        index = self.direction.findData(values.get("direction") or "received")
-        self.direction.setCurrentIndex(max(index, 0))
-        self.body.setPlainText(values.get("body") or "")
-        self.contacts.set_rows([dict(c) for c in values.get("contacts", [])])
-        self.attachments.set_rows(
-            [dict(a) if isinstance(a, dict) else {"title": a, "kind": None} for a in values.get("attachments", [])]
-        )
+    def set_values(self, values: dict, *, dirty: bool = False) -> None:
+        """Show *values*; a field that already shows its value is left alone (the cursor stays where it is)."""
+        self._loading = True
+        try:
+            for key, edit in self.edits.items():
+                if edit.text() != (values.get(key) or ""):
+                    edit.setText(values.get(key) or "")
+                    edit.setCursorPosition(0)
+            index = self.direction.findData(values.get("direction") or "received")
+            self.direction.setCurrentIndex(max(index, 0))
+            if self.body.toPlainText() != (values.get("body") or ""):
+                self.body.setPlainText(values.get("body") or "")
+            self.contacts.replace_rows([dict(c) for c in values.get("contacts", [])])
+            self.attachments.replace_rows(
+                [dict(a) if isinstance(a, dict) else {"title": a, "kind": None} for a in values.get("attachments", [])]
+            )
+        finally:
+            self._loading = False
+        self.dirty = dirty
         for view in (self.contacts_view, self.attachments_view):
             view.resizeColumnsToContents()
 
@@ -167,7 +210,7 @@ class NoticeEditor(QWidget):
     def attach_template(self, row: int, path: str) -> None:
         name, data = read_template(path)
         self.attachments.rows[row].update(template=data, template_name=name)
-        self.attachments.dataChanged.emit(self.attachments.index(row, 0), self.attachments.index(row, 2))
+        self.attachments.dataChanged.emit(self.attachments.index(row, 0), self.attachments.index(row, 2))  # saved
 
     def choose_template(self) -> None:
         row = self.attachments_view.currentIndex().row()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.clock import today
+from models.errors import DeskError
 from models.notices.notice import DIRECTIONS, delete_notice, get_notice, list_notices, update_notice
 from models.progress.deadlines import STATUS_LABELS, deadline_tasks, mark_delivered, overview
 from models.store.database import Store
@@ -60,8 +61,12 @@ class NoticesTab(QWidget):
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.caption = QLabel(self)
         self.editor = NoticeEditor(self)
-        self.save_button = QPushButton(self.tr("保存修改(&S)"), self)
-        self.save_button.clicked.connect(self.save_current)
+        self.editor.edited.connect(self.autosave)
+        # notice id → (fields, contacts, attachments, why not saved): an edit that could not be saved yet is
+        # kept here, shown again when its notice is, until it is corrected
+        self.unsaved: dict[str, tuple[dict, list, list, str]] = {}
+        self.save_state = QLabel(self)
+        self.save_state.setWordWrap(True)
         self.tasks = RowsModel(
             [
                 Column("due_date", self.tr("截止")),
@@ -138,8 +143,8 @@ class NoticesTab(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.view.tools.start_filter)  # active while the tab shows
         detail = QWidget(self)
         detail_layout = QVBoxLayout(detail)
+        detail_layout.addWidget(self.save_state)
         detail_layout.addWidget(self.editor)
-        detail_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(detail)
@@ -177,6 +182,8 @@ class NoticesTab(QWidget):
 
     def refresh(self) -> None:
         rows = list_notices(self.store, self.campaign["id"]) if self.campaign else []
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)  # one _on_current below, for the notice shown before (its edit is kept)
         self.model.set_rows(rows)
         self.caption.setText(self.tr("共 {0} 份通知").format(len(rows)))
         self.view.resizeColumnsToContents()
@@ -186,17 +193,31 @@ class NoticesTab(QWidget):
         row = ids.index(self.current_id) if self.current_id in ids else 0
         if rows:
             self.view.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        selection.blockSignals(False)
         self._on_current()
         self._load_tasks()
 
     def _on_current(self, *_args) -> None:
         row = self.model.row_at(self.proxy.mapToSource(self.view.currentIndex()))
+        if self.editor.dirty and self.current_id and (row is None or row["id"] != self.current_id):
+            self.autosave()  # the clerk's edit is kept before another notice is shown
         self.current_id = row["id"] if row else None
-        if row:
+        pending = self.unsaved.get(self.current_id) if self.current_id else None
+        if pending:
+            fields, contacts, attachments, why = pending
+            self.editor.set_values({**fields, "contacts": contacts, "attachments": attachments}, dirty=True)
+            self._show_state(why, error=True)
+        elif row:
             self.editor.set_values(get_notice(self.store, row["id"]))
+            self._show_state(self.tr("修改随时自动保存（离开一栏、按回车或换一份通知时），可用“撤销”退回。"))
         else:
             self.editor.set_values({})
-        self.save_button.setEnabled(row is not None)
+            self._show_state("")
+        self.editor.setEnabled(row is not None and not self.store.readonly)
+
+    def _show_state(self, text: str, *, error: bool = False) -> None:
+        self.save_state.setText(text)
+        self.save_state.setStyleSheet("color: #b42318; font-weight: bold" if error else "color: #666")
 
     def _load_tasks(self) -> None:
         if not self.campaign:
@@ -237,28 +258,51 @@ class NoticesTab(QWidget):
         if not self.current_id:
             msgbox.information(self, self.tr("起草本级通知"), self.tr("请先在列表中选择一份收到的通知。"))
             return
+        from models.campaigns.office import office_for
         from ui.notices.draft_dialog import NoticeDraftDialog
 
-        dialog = NoticeDraftDialog(self.store, self.current_id, self.campaign.get("office_name") or "", self)
+        office = office_for(self.store, self.campaign).name
+        dialog = NoticeDraftDialog(self.store, self.current_id, office, self)
         if dialog.exec() and dialog.saved_id:
             self.current_id = dialog.saved_id
             self._changed()
 
-    def save_current(self) -> None:
-        if not self.current_id:
-            return
+    def save_current(self) -> bool:
+        """Save what the editor shows for the current notice now (one undoable step)."""
+        self.editor.dirty = True
+        return self.autosave()
+
+    def autosave(self) -> bool:
+        """Save the clerk's edit of the current notice as one undoable step; a refused one is kept, and said."""
+        notice_id = self.current_id
+        if not notice_id or not self.editor.dirty or self.store.readonly:
+            return False
+        fields, contacts, attachments = self.editor.values(), self.editor.contact_rows(), self.editor.attachment_rows()
         try:
-            update_notice(
-                self.store,
-                self.current_id,
-                self.editor.values(),
-                self.editor.contact_rows(),
-                self.editor.attachment_rows(),
-            )
+            update_notice(self.store, notice_id, fields, contacts, attachments)
+        except DeskError as exc:
+            why = self.tr("未保存：{0}").format(exc.message)
+            self.unsaved[notice_id] = (fields, contacts, attachments, why)
+            self._show_state(why, error=True)
+            self._status(why)
+            return False
         except Exception as exc:  # noqa: BLE001 - shown to the clerk, nothing saved
+            self.unsaved[notice_id] = (fields, contacts, attachments, str(exc))
             errors.show_exception(self, exc)
-            return
-        self._changed()
+            return False
+        self.unsaved.pop(notice_id, None)
+        self.editor.dirty = False
+        if notice_id == self.current_id:
+            self.editor.set_values(get_notice(self.store, notice_id))  # the new contacts/attachments get their ids
+            self._show_state(self.tr("已自动保存，可用“撤销”退回。"))
+        self._status(self.tr("已保存通知：{0}").format(fields.get("doc_number") or fields.get("title") or ""))
+        QTimer.singleShot(0, self._changed)  # after the focus change that saved it has been handled
+        return True
+
+    def _status(self, text: str) -> None:
+        bar = getattr(self.window(), "statusBar", None)
+        if bar is not None:
+            bar().showMessage(text, 8000)
 
     def delete_current(self) -> None:
         if not self.current_id:

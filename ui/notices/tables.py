@@ -32,6 +32,18 @@ class EditableRowsModel(RowsModel):
         self.dataChanged.emit(index, index)
         return True
 
+    def visible(self, rows: list[dict]) -> list[list[str]]:
+        return [[column.text(row) for column in self.columns] for row in rows]
+
+    def replace_rows(self, rows: list[dict]) -> None:
+        """New rows; when they read the same as those shown (a save gave them ids), no reset: an editor stays."""
+        if self.visible(rows) == self.visible(self.rows):
+            for mine, theirs in zip(self.rows, rows):
+                mine.clear()
+                mine.update(theirs)
+            return
+        self.set_rows(rows)
+
     def append(self, row: dict) -> None:
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
         self.rows.append(row)

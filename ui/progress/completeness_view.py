@@ -132,7 +132,7 @@ class CompletenessView(QWidget):
         period = self.tab.period
         if not period:
             return
-        chase = completeness.chase_list(self.rows)
+        chase = self._chase_parts()[0]
         if not chase:
             msgbox.information(self, self.tr("催报清单"), self.tr("本周所有单位都已按时报送。"))
             return
@@ -149,8 +149,14 @@ class CompletenessView(QWidget):
         from models.campaigns.office import get_office
         from models.clock import today
         from models.documents.cn_text import cn_date
+        from models.register.quotas import lead_chase_rows
 
         rows = completeness.chase_list(self.rows)
+        from models.campaigns.campaign import campaign_by_year
+
+        campaign = campaign_by_year(self.tab.store, self.tab.campaign["year"]) if self.tab.campaign else None
+        if campaign and campaign.get("lead_quota"):  # the notice's 至少上报1条违法线索
+            rows += lead_chase_rows(self.tab.store, campaign, self.rows, today())
         return rows, self._chase_title(), get_office(self.tab.store), cn_date(today().isoformat())
 
     def save_chase_list(self, path: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -18,15 +19,9 @@ from PySide6.QtWidgets import (
 
 from models.campaigns.layouts import header_text, list_indicators
 from models.campaigns.periods import list_periods
-from models.progress.forms.export import (
-    export_into_template,
-    export_own,
-    remember_mapping,
-    remembered_mapping,
-    template_columns,
-)
-from models.progress.totals import cumulative_table, week_table
-from ui.common import errors, file_dialogs, msgbox
+from models.progress.forms.export import remembered_mapping, template_columns
+from models.progress.statistics import export_statistics
+from ui.common import errors, file_dialogs, msgbox, operation
 from ui.common.path_row import path_row
 
 
@@ -55,6 +50,7 @@ class ExportDialog(QDialog):
         kind.addWidget(self.one_week)
         kind.addWidget(self.cumulative)
         kind.addWidget(self.week, 1)
+        self.by_parent = QCheckBox(self.tr("按上级单位汇总（每个镇或区一行，村、社区计入其中）"), self)
         self.template = QLineEdit(self)
         self.template.setPlaceholderText(self.tr("留空：使用本程序的格式"))
         self.template.setText(last_template())  # the template used last time, while it still exists
@@ -64,6 +60,7 @@ class ExportDialog(QDialog):
         self.mapping_boxes: dict[str, QComboBox] = {}
         form = QFormLayout(self)
         form.addRow(self.tr("统计范围："), kind)
+        form.addRow("", self.by_parent)
         form.addRow(self.tr("填写模板："), path_row(self, self.template, self.tr("选择…"), self.choose_template))
         form.addRow(self.tr("保存为："), path_row(self, self.target, self.tr("选择…"), self.choose_target))
         form.addRow(self.mapping_form)
@@ -110,12 +107,6 @@ class ExportDialog(QDialog):
             self.mapping_boxes[text] = box
             self.mapping_form.addRow(text, box)
 
-    def table(self) -> dict:
-        period = self.week.currentData()
-        if self.cumulative.isChecked():
-            return cumulative_table(self.store, self.campaign["id"], period["seq"])
-        return week_table(self.store, self.campaign["id"], period["id"])
-
     def accept(self) -> None:
         target = self.target.text().strip()
         if not target:
@@ -123,18 +114,28 @@ class ExportDialog(QDialog):
             return
         template = self.template.text().strip()
         remember_template(template)
-        try:
-            chosen = {text: box.currentData() for text, box in self.mapping_boxes.items() if box.currentData()}
-            if chosen:
-                remember_mapping(self.store, self.campaign["id"], chosen)
-            if template:
-                mapping = remembered_mapping(self.store, self.campaign["id"])
-                self.report = export_into_template(self.table(), template, target, mapping, store=self.store)
-            else:
-                self.report = export_own(self.table(), self.campaign, target, self.store.meta("office_name"))
-        except Exception as exc:  # noqa: BLE001
-            errors.show_exception(self, exc)
+        chosen = {text: box.currentData() for text, box in self.mapping_boxes.items() if box.currentData()}
+        week, cumulative, template = self.week.currentData()["seq"], self.cumulative.isChecked(), template or None
+        by_parent = self.by_parent.isChecked()
+        done = operation.run(
+            self,
+            self.windowTitle(),
+            lambda store, _: export_statistics(
+                store,
+                self.campaign,
+                target,
+                week=week,
+                cumulative=cumulative,
+                template=template,
+                mapping=chosen,
+                by_parent=by_parent,
+            ),
+            store=self.store,
+            write=bool(chosen),
+        )
+        if not done.ok:
             return
+        self.report = done.value
         text = self.tr("已导出 {0} 个单位：{1}").format(self.report["rows"], target)
         if self.report["unmatched_columns"]:
             text += "\n" + self.tr("未填写的模板栏目：") + "、".join(self.report["unmatched_columns"])

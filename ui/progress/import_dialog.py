@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from models.campaigns.periods import list_periods
 from models.progress.forms.importer import apply_import, preview_forms
-from ui.common import errors, file_dialogs
+from ui.common import file_dialogs, operation
 from ui.common.table_model import Column, RowsModel
 
 STATUS = {"ready": "待导入", "imported": "已导入", "unchanged": "无变化", "rejected": "未导入"}
@@ -85,9 +85,8 @@ class ImportDialog(QDialog):
         self.preview()
 
     def choose_files(self) -> None:
-        names = file_dialogs.open_files(
-            self, file_dialogs.FORMS, self.tr("选择交回的表格"), "Excel (*.xlsx *.xlsm *.xls)"
-        )
+        kinds = "Excel / WPS / ODS / CSV (*.xlsx *.xlsm *.xls *.et *.ods *.csv)"
+        names = file_dialogs.open_files(self, file_dialogs.FORMS, self.tr("选择交回的表格"), kinds)
         if names:
             self.set_paths(names)
 
@@ -104,11 +103,14 @@ class ImportDialog(QDialog):
         if not self.paths:
             self.results = []
         else:
-            try:
-                self.results = preview_forms(self.store, self.campaign, self.paths, self.week.currentData())
-            except Exception as exc:  # noqa: BLE001
-                errors.show_exception(self, exc)
-                self.results = []
+            week, paths = self.week.currentData(), self.paths
+            done = operation.run(
+                self,
+                self.tr("读取报回的表"),
+                lambda store, progress: preview_forms(store, self.campaign, paths, week, progress),
+                store=self.store,
+            )
+            self.results = done.value if done.ok else []
         self.model.set_rows([r.public() for r in self.results])
         self.view.resizeColumnsToContents()
         ready = [r for r in self.results if r.status == "ready"]
@@ -136,12 +138,12 @@ class ImportDialog(QDialog):
         self.details.setPlainText(f"{result.file}\n" + ("\n".join(lines) or self.tr("没有错误。")))
 
     def accept(self) -> None:
-        try:
-            apply_import(self.store, self.results)
-        except Exception as exc:  # noqa: BLE001 - nothing written: one transaction
-            errors.show_exception(self, exc)
-            return
-        super().accept()
+        results = self.results
+        done = operation.run(  # one transaction: cancelled or failed, nothing is written
+            self, self.tr("导入进展统计表"), lambda store, _: apply_import(store, results), store=self.store, write=True
+        )
+        if done.ok:
+            super().accept()
 
     @classmethod
     def ask(cls, parent, store, campaign: dict, period: dict | None) -> bool:

@@ -43,7 +43,9 @@ class _FontCache:
             self.raw[key] = self._load(run, pixel_size)
         raw = self.raw[key]
         if self.files.get(run.font.base_name) and raw.isValid() and len(run.text) == len(run.codes):
-            return raw, list(raw.glyphIndexesForString(run.text))
+            glyphs = list(raw.glyphIndexesForString(run.text))
+            if len(glyphs) == len(run.codes):
+                return raw, glyphs
         cmap = self.subset_cmaps.setdefault(run.font.base_name, fonts.subset_cmap(run.font.font_file))
         return raw, [cmap.get(code, 0) for code in run.codes]
 
@@ -120,6 +122,11 @@ def paint_page(painter: QPainter, page: Page, dpi_x: float, dpi_y: float, cache:
             run.setPositions([to_device(x, y) for x, y in item.positions])
             painter.setPen(_colour(item.color))
             painter.drawGlyphRun(QPointF(0, 0), run)
+            if item.stroke is not None and item.stroke_width > 0:  # text drawn heavier: its outlines stroked
+                outline = QPainterPath()
+                for glyph, (x, y) in zip(glyphs, item.positions):
+                    outline.addPath(raw.pathForGlyph(glyph).translated(to_device(x, y)))
+                painter.strokePath(outline, QPen(_colour(item.stroke), item.stroke_width * sx))
 
 
 def prepare_printer(printer, page: Page) -> None:

@@ -20,7 +20,7 @@ from models.campaigns.periods import list_periods
 from models.reports import report as reports
 from models.reports.report import KINDS, STATES, list_reports
 from models.store.database import Store
-from ui.common import errors, keys, msgbox
+from ui.common import errors, keys, msgbox, operation
 from ui.common.list_tab import ListTab
 from ui.common.table_model import Column
 from ui.reports.editor import ReportEditor
@@ -41,6 +41,7 @@ class ReportsTab(ListTab):
         self.preview_button = QPushButton(self.tr("预览(&R)"), self)
         self.print_button = QPushButton(self.tr("打印(&P)…"), self)
         self.print_preview_button = QPushButton(self.tr("打印预览(&V)…"), self)
+        self.words_button = QPushButton(self.tr("不拆分的词(&K)…"), self)
         self.export_button = QPushButton(self.tr("另存为 PDF(&A)…"), self)
         self.xlsx_button = QPushButton(self.tr("表格另存为 xlsx(&X)…"), self)
         self.pages = QTabWidget(self)
@@ -90,7 +91,7 @@ class ReportsTab(ListTab):
         right_layout.setContentsMargins(0, 0, 0, 0)
         actions = QHBoxLayout()
         buttons = (self.save_button, self.preview_button, self.print_button, self.print_preview_button)
-        for button in (*buttons, self.export_button, self.xlsx_button):
+        for button in (*buttons, self.export_button, self.xlsx_button, self.words_button):
             actions.addWidget(button)
         actions.addStretch(1)
         right_layout.addLayout(actions)
@@ -113,6 +114,7 @@ class ReportsTab(ListTab):
         self.preview_button.clicked.connect(self.show_preview)
         self.print_button.clicked.connect(self.print_report)
         self.print_preview_button.clicked.connect(self.print_preview)
+        self.words_button.clicked.connect(self.edit_protected_words)
         self.export_button.clicked.connect(self.export_pdf)
         self.xlsx_button.clicked.connect(self.export_xlsx)
         self.editor.changed.connect(self._update_buttons)
@@ -224,8 +226,23 @@ class ReportsTab(ListTab):
         if not self.report:
             return None
         path = Path(self._temp.name) / f"preview-{self.report['id']}.pdf"
-        ok = self._run(lambda: reports.export_report(self.store, self.report["id"], path, record=False))
-        return path if ok else None
+        report_id = self.report["id"]
+        missing: list = []
+        done = operation.run(
+            self,
+            self.tr("生成预览"),
+            lambda store, _: reports.export_report(store, report_id, path, record=False, missing=missing),
+            store=self.store,
+        )
+        if done.ok and missing:
+            self._tell_missing(missing)
+        return path if done.ok else None
+
+    def _tell_missing(self, missing: list) -> None:
+        """Before anything is printed: which characters no font has (they would print blank), and where."""
+        from models.documents.pdf.glyphs import describe
+
+        msgbox.warning(self, self.tr("有字打印不出来"), describe(missing))
 
     def show_preview(self) -> bool:
         path = self._preview_file()
@@ -247,6 +264,11 @@ class ReportsTab(ListTab):
         if self.show_preview():
             self._run(self.preview.print_document)
 
+    def edit_protected_words(self) -> None:
+        from ui.reports.words_dialog import ProtectedWordsDialog
+
+        ProtectedWordsDialog.ask(self, self.store)
+
     def print_preview(self) -> None:
         if self.show_preview():
             self._run(self.preview.print_preview)
@@ -262,8 +284,20 @@ class ReportsTab(ListTab):
         if not path:
             return
         report_id = self.report["id"]
-        if self._run(lambda: reports.export_report(self.store, report_id, path)):
-            msgbox.information(self, self.tr("已保存"), self.tr("PDF 已保存到：\n{0}").format(path))
+        write = not self.store.readonly
+        missing: list = []
+        done = operation.run(
+            self,
+            self.tr("保存 PDF"),
+            lambda store, _: reports.export_report(store, report_id, path, missing=missing),
+            store=self.store,
+            write=write,
+            success=self.tr("PDF 已保存到：\n{0}").format(path),
+            success_title=self.tr("已保存"),
+        )
+        if done.ok and missing:
+            self._tell_missing(missing)
+        if done.ok:
             self._after_write()
 
     def export_xlsx(self) -> None:
@@ -275,5 +309,12 @@ class ReportsTab(ListTab):
             return
         path = SavePath.ask(self, f"{self.report.get('title') or '报告'}-统计表.xlsx", ".xlsx")
         report = self.report
-        if path and self._run(lambda: export_tables_xlsx(self.store, report, path)):
-            msgbox.information(self, self.tr("已保存"), self.tr("表格已保存到：\n{0}").format(path))
+        if path:
+            operation.run(
+                self,
+                self.tr("保存表格"),
+                lambda store, _: export_tables_xlsx(store, report, path),
+                store=self.store,
+                success=self.tr("表格已保存到：\n{0}").format(path),
+                success_title=self.tr("已保存"),
+            )

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
 from models.store import backups
-from models.store.database import open_store
+from models.store.opening import open_store
 from ui.common import errors, file_dialogs, msgbox, settings
 from ui.common.paths import user_data_dir
 from ui.shell import file_drop, recent_menu, startup
@@ -17,6 +17,12 @@ from ui.shell import file_drop, recent_menu, startup
 FILE_FILTER = "安全生产月工作台数据库 (*.db *.sqlite);;所有文件 (*)"
 AUTO_BACKUP_MS = 10 * 60 * 1000
 USB_FOLDER = "U盘文件副本"
+
+
+def _office_dialog():
+    from ui.shell import office_dialog  # loaded when first used, not before the first paint
+
+    return office_dialog
 
 
 def tr(text: str) -> str:
@@ -43,6 +49,7 @@ def populate(menu: QMenu, window) -> None:
     add(tr("备份与恢复(&B)…"), lambda: show_backups(window))
     add(tr("检查数据库(&K)"), lambda: check_database(window))
     menu.addSeparator()
+    add(tr("本单位信息(&I)…"), lambda: _office_dialog().edit_office(window))
     add(tr("载入演示数据(&D)"), lambda: load_demo(window))
     menu.addSeparator()
     add(tr("退出(&X)"), QApplication.closeAllWindows, QKeySequence.StandardKey.Quit)

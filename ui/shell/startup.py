@@ -10,7 +10,8 @@ from PySide6.QtCore import QCoreApplication, QLockFile
 from PySide6.QtWidgets import QApplication, QWidget
 
 from models.store import backups, health, leftovers
-from models.store.database import Store, open_store
+from models.store.database import Store
+from models.store.opening import open_store
 from ui.common import errors, msgbox, settings
 from ui.common.paths import default_db_path
 

@@ -7,18 +7,21 @@ from models.documents.pdf.blocks import Document
 __all__ = ["Document", "build_pdf", "build_notice_pdf"]
 
 
-def build_pdf(document: Document, out) -> None:
-    """Write *document* to the file *out* (atomically: temp file in the same folder, then replace)."""
+def build_pdf(document: Document, out) -> list:
+    """Write *document* to the file *out* (atomically: temp file in the same folder, then replace).
+
+    Returns the characters no available face could draw, with where they are (``glyphs.MissingGlyphs``; empty
+    when everything prints): the caller tells the clerk (``glyphs.describe``) before the paper is printed."""
     from models.documents.pdf.render import render
 
-    render(document, out)
+    return render(document, out)
 
 
-def build_notice_pdf(fields: dict, out) -> None:
+def build_notice_pdf(fields: dict, out) -> list:
     """Print an issued notice from a plain dict.
 
     Keys: doc_number, title, issuer, issue_date, recipients, body, contacts, attachments.
     """
     from models.documents.pdf.notice import notice_document
 
-    build_pdf(notice_document(fields), out)
+    return build_pdf(notice_document(fields), out)

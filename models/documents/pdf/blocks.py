@@ -85,11 +85,32 @@ class RedHeader:
 
 
 @dataclass
+class ListTable:
+    """A list of people or things: text cells wrapped to columns of the given shares, header on every page."""
+
+    header: list[str]
+    rows: list[list]
+    shares: list[float]
+    size: float = 9.0
+    spans: dict[int, int] = field(default_factory=dict)  # row → first column of one cell running to the last
+
+
+@dataclass
+class Colophon:
+    """版记 (GB/T 9704 7.4): 抄送 (optional) and 印发机关和印发日期, between rules at the foot of the last page."""
+
+    office: str
+    date_text: str
+    cc: str = ""
+
+
+@dataclass
 class Document:
     title: str
     blocks: list = field(default_factory=list)
     author: str = ""
     protected: list[str] = field(default_factory=list)  # names never broken across lines, besides the shipped ones
+    landscape: bool = False  # A4 turned: the block 225 mm wide, 156 mm high
 
     def add(self, *blocks) -> Document:
         self.blocks.extend(blocks)
@@ -99,7 +120,7 @@ class Document:
         """Everything the reader will read, one block a line (for previews and checks)."""
         lines = []
         for block in self.blocks:
-            for name in ("mark", "doc_number", "text", "caption", "office", "date_text"):
+            for name in ("mark", "doc_number", "text", "caption", "cc", "office", "date_text"):
                 if getattr(block, name, None):
                     lines.append(str(getattr(block, name)))
             if isinstance(block, AttachmentNote):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
-from models.documents.pdf import fonts
+from models.documents.pdf import fonts, glyphs
 from models.documents.pdf import geometry as g
 from models.documents.pdf.linebreak import Line
 
@@ -17,19 +17,47 @@ class GridLine:
     font: str
     size: float
     color: tuple = (0, 0, 0)
+    embolden: float = 0.0  # stroke width per point of size (a title face drawn heavier)
+
+
+def draw_runs(
+    canvas,
+    x: float,
+    baseline: float,
+    text: str,
+    font: str,
+    size: float,
+    *,
+    char_space: float = 0.0,
+    color=(0, 0, 0),
+    embolden: float = 0.0,
+) -> None:
+    """One line of text, each character in a face that has it (fonts.runs), optionally drawn heavier."""
+    obj = canvas.beginText(x, baseline)
+    obj.setCharSpace(char_space)
+    obj.setFillColorRGB(*color)
+    if embolden:
+        canvas.setStrokeColorRGB(*color)
+        canvas.setLineWidth(size * embolden)
+    obj.setTextRenderMode(2 if embolden else 0)  # the mode outlives the text object: always set it
+    for face_name, piece in fonts.runs(text, font):
+        obj.setFont(face_name, size)
+        obj.textOut(piece)
+    canvas.drawText(obj)
 
 
 class GridText(Flowable):
     """Lines set on the body grid (one line pitch each); splits between lines across pages."""
 
-    def __init__(self, lines: list[GridLine], keep_last: int = 0):
+    def __init__(self, lines: list[GridLine], keep_last: int = 0, where: str = "正文"):
         super().__init__()
         self.lines = lines
         self.keep_last = keep_last  # this many last lines are never split apart
         self.body = False  # body text (what a signature may be kept with)
+        self.where = where  # what the glyph check calls this text
 
     def wrap(self, avail_width, avail_height):
-        self.width = g.BLOCK_WIDTH
+        self.width = avail_width
         self.height = len(self.lines) * g.LINE_PITCH
         return self.width, self.height
 
@@ -39,26 +67,35 @@ class GridText(Flowable):
             fit = min(fit, len(self.lines) - self.keep_last)
         if fit <= 0 or fit >= len(self.lines):
             return []
-        rest = GridText(self.lines[fit:], keep_last=self.keep_last)
+        rest = GridText(self.lines[fit:], keep_last=self.keep_last, where=self.where)
         rest.body = self.body
-        return [GridText(self.lines[:fit]), rest]
+        return [GridText(self.lines[:fit], where=self.where), rest]
 
     def draw(self):
         canvas = self.canv
         top = self.height
         for item in self.lines:
-            baseline = top - item.size * (1 + fonts.descent(item.font))
-            text = canvas.beginText(item.line.x, baseline)
-            text.setFont(item.font, item.size)
-            text.setCharSpace(item.line.char_space)
-            text.setFillColorRGB(*item.color)
-            text.textOut(item.line.text)
-            canvas.drawText(text)
+            if item.line.text:
+                glyphs.note(canvas.getPageNumber(), self.where, item.line.text, item.font)
+                baseline = top - item.size * (1 + fonts.descent(item.font))
+                draw_runs(
+                    canvas,
+                    item.line.x,
+                    baseline,
+                    item.line.text,
+                    item.font,
+                    item.size,
+                    char_space=item.line.char_space,
+                    color=item.color,
+                    embolden=item.embolden,
+                )
             top -= g.LINE_PITCH
 
 
 class RedHeaderFlowable(Flowable):
-    """发文机关标志 (red, centred, 35 mm below the block's top), 发文字号 and the red separator line."""
+    """版头 (GB/T 9704 7.2): 发文机关标志 in red, centred, its top 35 mm below the block's top; 发文字号 centred
+    two blank lines under it; the red separator line 4 mm under the 发文字号; the title follows two blank lines
+    under the line (7.3.1)."""
 
     def __init__(self, mark: str, doc_number: str):
         super().__init__()
@@ -70,27 +107,76 @@ class RedHeaderFlowable(Flowable):
 
     def wrap(self, avail_width, avail_height):
         self.width = g.BLOCK_WIDTH
-        self.rule_offset = 35 * g.MM + self.mark_size + 2 * g.LINE_PITCH + 4 * g.MM
-        self.height = self.rule_offset + g.LINE_PITCH
+        self.mark_top = 35 * g.MM
+        self.number_top = self.mark_top + self.mark_size + 2 * g.LINE_PITCH
+        number_height = g.BODY_SIZE if self.doc_number else 0.0
+        self.rule_offset = self.number_top + number_height + 4 * g.MM
+        self.height = self.rule_offset + 2 * g.LINE_PITCH
         return self.width, self.height
 
-    def _centred(self, text: str, font: str, size: float, top: float, color) -> None:
-        canvas = self.canv
-        canvas.setFillColorRGB(*color)
-        canvas.setFont(font, size)
-        baseline = top - size * (1 + fonts.descent(font))
-        canvas.drawCentredString(self.width / 2, baseline, text)
+    def _centred(self, text: str, font: str, size: float, top: float, color, embolden: float = 0.0) -> None:
+        baseline = self.height - top - size * (1 + fonts.descent(font))
+        x = (self.width - fonts.width(text, font, size)) / 2
+        draw_runs(self.canv, x, baseline, text, font, size, color=color, embolden=embolden)
 
     def draw(self):
-        top = self.height - 35 * g.MM
-        self._centred(self.mark, self.mark_font, self.mark_size, top, g.RED)
-        number_top = top - self.mark_size - 2 * g.LINE_PITCH + g.BODY_SIZE
+        glyphs.note(self.canv.getPageNumber(), "发文机关标志", self.mark, self.mark_font)
+        glyphs.note(self.canv.getPageNumber(), "发文字号", self.doc_number, self.body_font)
+        self._centred(self.mark, self.mark_font, self.mark_size, self.mark_top, g.RED, fonts.embolden("title"))
         if self.doc_number:
-            self._centred(self.doc_number, self.body_font, g.BODY_SIZE, number_top, (0, 0, 0))
+            self._centred(self.doc_number, self.body_font, g.BODY_SIZE, self.number_top, (0, 0, 0))
         rule_y = self.height - self.rule_offset
         self.canv.setStrokeColorRGB(*g.RED)
         self.canv.setLineWidth(1.2)
         self.canv.line(0, rule_y, self.width, rule_y)
+
+
+class ColophonFlowable(Flowable):
+    """版记 (GB/T 9704 7.4) at the foot of the page: a thick rule, 抄送 lines (4号仿宋, 左右各空一字, wrapped
+    lines aligned after “抄送：”), a thin rule, 印发机关 (左空一字) and 印发日期 (右空一字), a thick rule on the
+    block's lower edge. Takes the rest of the page, or goes to the next one when it does not fit."""
+
+    SIZE = 14.0  # 4号
+    ROW = 0.75 * g.LINE_PITCH
+
+    def __init__(self, cc_lines: list, office: str, date_text: str, bottom_gap: float):
+        super().__init__()
+        self.cc_lines, self.office, self.date_text = cc_lines, office, date_text
+        self.bottom_gap = bottom_gap  # the frame reaches this far below the block
+        self.font = fonts.font("fangsong")
+        self.rows = len(cc_lines) + 1
+
+    def wrap(self, avail_width, avail_height):
+        self.width = g.BLOCK_WIDTH
+        need = self.rows * self.ROW + self.bottom_gap
+        self.height = max(need, avail_height) if avail_height >= need else need
+        return self.width, self.height
+
+    def split(self, avail_width, avail_height):
+        return []
+
+    def _text(self, text: str, x: float, row_top: float, char_space: float = 0.0) -> None:
+        baseline = row_top - (self.ROW - self.SIZE) / 2 - self.SIZE * (1 + fonts.descent(self.font))
+        draw_runs(self.canv, x, baseline, text, self.font, self.SIZE, char_space=char_space)
+
+    def draw(self):
+        canvas = self.canv
+        bottom = self.bottom_gap
+        top = bottom + self.rows * self.ROW
+        canvas.setStrokeColorRGB(0, 0, 0)
+        row_top = top
+        for line in self.cc_lines:
+            self._text(line.text, self.SIZE + line.x, row_top, line.char_space)
+            row_top -= self.ROW
+        if self.cc_lines:
+            canvas.setLineWidth(0.25 * g.MM)
+            canvas.line(0, row_top, self.width, row_top)
+        self._text(self.office, self.SIZE, row_top)
+        date_width = fonts.width(self.date_text, self.font, self.SIZE)
+        self._text(self.date_text, self.width - self.SIZE - date_width, row_top)
+        canvas.setLineWidth(0.35 * g.MM)
+        canvas.line(0, top, self.width, top)
+        canvas.line(0, bottom, self.width, bottom)
 
 
 def bar_chart(labels: list[str], values: list[float], measure: str = ""):

@@ -20,3 +20,25 @@ BLOCK_TOP_Y = PAGE_HEIGHT - TOP  # PDF y of the block's upper edge
 FRAME_Y = BLOCK_TOP_Y - FRAME_HEIGHT
 PAGE_NUMBER_GAP = 7 * MM  # 一字线上距版心下边缘 7 mm
 RED = (0.86, 0.0, 0.0)
+
+
+class Sheet:
+    """A page and its text block; the landscape sheet is the portrait one turned (天头 becomes the left margin)."""
+
+    def __init__(self, width: float, height: float, left: float, top: float, block_width: float, frame_height: float):
+        self.width, self.height, self.left, self.top = width, height, left, top
+        self.block_width, self.frame_height = block_width, frame_height
+        self.block_height = frame_height if width > height else BLOCK_HEIGHT
+
+    @property
+    def frame_y(self) -> float:
+        return self.height - self.top - self.frame_height
+
+    @property
+    def excess(self) -> float:
+        """How far the frame reaches below the text block (the line grid's last line needs only its glyphs)."""
+        return self.frame_height - self.block_height
+
+
+PORTRAIT = Sheet(PAGE_WIDTH, PAGE_HEIGHT, LEFT, TOP, BLOCK_WIDTH, FRAME_HEIGHT)
+LANDSCAPE = Sheet(PAGE_HEIGHT, PAGE_WIDTH, TOP, LEFT, BLOCK_HEIGHT, BLOCK_WIDTH)

@@ -80,4 +80,12 @@ def notice_document(fields: dict) -> b.Document:
     if fields.get("attachments"):
         doc.add(b.Blank(), b.AttachmentNote(list(fields["attachments"])))
     doc.add(b.Blank(2), b.Signature(issuer, cn_date(fields.get("issue_date")) or "【待补充】成文日期"))
+    doc.add(colophon(fields, issuer))
     return doc
+
+
+def colophon(fields: dict, issuer: str) -> b.Colophon:
+    """版记: 抄送 when given; 印发机关 (given, else the issuing office) and 印发日期 (given, else the 成文日期)."""
+    office = (fields.get("print_office") or issuer).strip()
+    date_text = cn_date(fields.get("print_date") or fields.get("issue_date")) or "【待补充】印发日期"
+    return b.Colophon(office, f"{date_text}印发", (fields.get("cc") or "").strip())

@@ -9,10 +9,10 @@ from models.documents.file_output import write_atomically
 from models.documents.pdf import blocks as b
 from models.documents.pdf import fonts
 from models.documents.pdf import geometry as g
-from models.documents.pdf.flowables import GridLine, GridText, RedHeaderFlowable, bar_chart
+from models.documents.pdf.flowables import ColophonFlowable, GridLine, GridText, RedHeaderFlowable, bar_chart
 from models.documents.pdf.linebreak import Line, balanced_title, layout
 from models.documents.pdf.protect import DEFAULT, Protection
-from models.documents.pdf.tables import InBlock, unit_tables
+from models.documents.pdf.tables import InBlock, list_table, unit_tables
 
 TWO_CHARS = 2 * g.CHAR_PITCH
 
@@ -22,28 +22,35 @@ def _measure(font: str, size: float):
 
 
 _protect: list[Protection] = [DEFAULT]  # the protected runs of the document being laid out
+_sheet: list[g.Sheet] = [g.PORTRAIT]  # its page
 
 
-def _text(text: str, role: str = "fangsong", size: float = g.BODY_SIZE, color=(0, 0, 0), **options) -> GridText:
+def _width() -> float:
+    return _sheet[-1].block_width
+
+
+def _text(
+    text: str, role: str = "fangsong", size: float = g.BODY_SIZE, color=(0, 0, 0), where: str = "正文", **options
+) -> GridText:
     font = fonts.font(role)
     space = g.BODY_CHAR_SPACE if size == g.BODY_SIZE else 0.0
-    lines = layout(text, _measure(font, size), g.BLOCK_WIDTH, char_space=space, protect=_protect[-1], **options)
-    return GridText([GridLine(line, font, size, color) for line in lines])
+    lines = layout(text, _measure(font, size), _width(), char_space=space, protect=_protect[-1], **options)
+    return GridText([GridLine(line, font, size, color) for line in lines], where=where)
 
 
 def _title(text: str) -> GridText:
     font = fonts.font("title")
     measure = _measure(font, g.TITLE_SIZE)
     lines = []
-    for part in balanced_title(text, measure, g.BLOCK_WIDTH - 2 * g.TITLE_SIZE, _protect[-1]):
-        x = (g.BLOCK_WIDTH - measure(part)) / 2
-        lines.append(GridLine(Line(part, x, 0.0, True), font, g.TITLE_SIZE))
-    return GridText(lines)
+    for part in balanced_title(text, measure, _width() - 2 * g.TITLE_SIZE, _protect[-1]):
+        x = (_width() - measure(part)) / 2
+        lines.append(GridLine(Line(part, x, 0.0, True), font, g.TITLE_SIZE, embolden=fonts.embolden("title")))
+    return GridText(lines, where="标题")
 
 
 def _heading(block: b.Heading) -> GridText:
     role = {1: "heiti", 2: "kaiti"}.get(block.level, "fangsong")
-    return _text(block.text, role, first_indent=TWO_CHARS, rest_indent=0.0)
+    return _text(block.text, role, first_indent=TWO_CHARS, rest_indent=0.0, where="标题")
 
 
 def _attachment_note(items: list[str]) -> list:
@@ -59,13 +66,13 @@ def _attachment_note(items: list[str]) -> list:
         lines = layout(
             (label if index == 1 else "") + text,
             measure,
-            g.BLOCK_WIDTH,
+            _width(),
             first_indent=first,
             rest_indent=hang,
             char_space=g.BODY_CHAR_SPACE,
             protect=_protect[-1],
         )
-        out.append(GridText([GridLine(line, font, g.BODY_SIZE) for line in lines]))
+        out.append(GridText([GridLine(line, font, g.BODY_SIZE) for line in lines], where="附件说明"))
     return out
 
 
@@ -77,22 +84,24 @@ def _signature(block: b.Signature) -> GridText:
         return measure(text) + g.BODY_CHAR_SPACE * (len(text) - 1)
 
     # 加盖印章: 成文日期右空四字, 发文机关署名 centred over the date (kept inside the block)
-    date_right = g.BLOCK_WIDTH - 2 * TWO_CHARS
+    date_right = _width() - 2 * TWO_CHARS
     centre = date_right - natural(block.date_text) / 2
-    centre = min(centre, g.BLOCK_WIDTH - natural(block.office) / 2)
+    centre = min(centre, _width() - natural(block.office) / 2)
     lines = []
     for text in (block.office, block.date_text):
         if text:
             lines.append(GridLine(Line(text, centre - natural(text) / 2, g.BODY_CHAR_SPACE, True), font, g.BODY_SIZE))
-    return GridText(lines)
+    return GridText(lines, where="署名")
 
 
 def flowables(document: b.Document) -> list:
     _protect.append(DEFAULT.with_words(document.protected))
+    _sheet.append(g.LANDSCAPE if document.landscape else g.PORTRAIT)
     try:
         return _flowables(document)
     finally:
         _protect.pop()
+        _sheet.pop()
 
 
 def _flowables(document: b.Document) -> list:
@@ -115,7 +124,7 @@ def _flowables(document: b.Document) -> list:
             out.append(_text(block.text, first_indent=TWO_CHARS))
             out[-1].body = True
         elif isinstance(block, b.Blank):
-            out.append(Spacer(g.BLOCK_WIDTH, g.LINE_PITCH * block.lines))
+            out.append(Spacer(_width(), g.LINE_PITCH * block.lines))
         elif isinstance(block, b.Table):
             out.extend(_table(block))
         elif isinstance(block, b.Chart):
@@ -130,7 +139,25 @@ def _flowables(document: b.Document) -> list:
             out.append(_text(block.text, "heiti", align="left"))
         elif isinstance(block, b.PageBreak):
             out.append(RLPageBreak())
+        elif isinstance(block, b.Colophon):
+            out.append(_colophon(block))
+        elif isinstance(block, b.ListTable):
+            table = list_table(block.header, block.rows, block.shares, _width(), block.size, block.spans)
+            out.append(InBlock(table, _sheet[-1].excess))
     return out
+
+
+def _colophon(block: b.Colophon) -> ColophonFlowable:
+    size = ColophonFlowable.SIZE
+    font = fonts.font("fangsong")
+    lines = []
+    if block.cc:
+        text = "抄送：" + block.cc.strip().removeprefix("抄送：").removeprefix("抄送:").rstrip("。.") + "。"
+        hang = fonts.width("抄送：", font, size)
+        lines = layout(
+            text, _measure(font, size), _width() - 2 * size, rest_indent=hang, align="left", protect=_protect[-1]
+        )
+    return ColophonFlowable(lines, block.office, block.date_text, _sheet[-1].excess)
 
 
 def _with_tail(out: list, signature: GridText) -> GridText:
@@ -161,44 +188,59 @@ def _table(block: b.Table) -> list:
     for index, table in enumerate(unit_tables(block.header, block.rows, block.groups)):
         if index:  # the next columns: a line saying so, kept with the table's head
             out.append(CondPageBreak(5 * g.LINE_PITCH))
-            out.append(Spacer(g.BLOCK_WIDTH, g.LINE_PITCH / 2))
+            out.append(Spacer(_width(), g.LINE_PITCH / 2))
             out.append(_text(f"（续表{index}）", "heiti", size=g.TABLE_SIZE, align="left"))
         out.append(table)
     if block.note:
-        out.append(Spacer(g.BLOCK_WIDTH, 4))
+        out.append(Spacer(_width(), 4))
         out.append(_text(block.note, size=g.TABLE_SIZE, align="left"))
     return out
 
 
-def _page_number(canvas, doc) -> None:
-    font = fonts.font("songti")
-    size = g.PAGE_NUMBER_SIZE
-    text = f"— {doc.page} —"
-    top = g.PAGE_HEIGHT - g.TOP - g.BLOCK_HEIGHT - g.PAGE_NUMBER_GAP
-    baseline = top - size * (1 + fonts.descent(font))
-    canvas.saveState()
-    canvas.setFont(font, size)
-    if doc.page % 2:  # odd pages: right, 空一字
-        canvas.drawRightString(g.LEFT + g.BLOCK_WIDTH - size, baseline, text)
-    else:  # even pages: left, 空一字
-        canvas.drawString(g.LEFT + size, baseline, text)
-    canvas.restoreState()
+def _page_number(sheet: g.Sheet):
+    """`— 1 —` in 4号宋体, 7 mm under the block: odd pages right, even pages left, each 空一字."""
+
+    def draw(canvas, doc) -> None:
+        font = fonts.font("songti")
+        size = g.PAGE_NUMBER_SIZE
+        text = f"— {doc.page} —"
+        top = sheet.height - sheet.top - sheet.block_height - g.PAGE_NUMBER_GAP
+        baseline = top - size * (1 + fonts.descent(font))
+        canvas.saveState()
+        canvas.setFont(font, size)
+        if doc.page % 2:
+            canvas.drawRightString(sheet.left + sheet.block_width - size, baseline, text)
+        else:
+            canvas.drawString(sheet.left + size, baseline, text)
+        canvas.restoreState()
+
+    return draw
 
 
-def render(document: b.Document, out) -> None:
-    story = flowables(document)
+def render(document: b.Document, out) -> list:
+    """Write the PDF; returns the characters no face could draw, with where they are (glyphs.MissingGlyphs)."""
+    from models.documents.pdf import glyphs
+
+    with glyphs.collecting() as found:
+        story = flowables(document)
+        _build(document, story, out)
+    return list(found)
+
+
+def _build(document: b.Document, story: list, out) -> None:
+    sheet = g.LANDSCAPE if document.landscape else g.PORTRAIT
 
     def write(path: str) -> None:
-        frame = Frame(g.LEFT, g.FRAME_Y, g.BLOCK_WIDTH, g.FRAME_HEIGHT, 0, 0, 0, 0, id="block")
+        frame = Frame(sheet.left, sheet.frame_y, sheet.block_width, sheet.frame_height, 0, 0, 0, 0, id="block")
         template = BaseDocTemplate(
             path,
-            pagesize=(g.PAGE_WIDTH, g.PAGE_HEIGHT),
+            pagesize=(sheet.width, sheet.height),
             title=document.title,
             author=document.author,
             creator="安全生产月工作台",
             initialFontName=fonts.font("fangsong"),
         )
-        template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_page_number)])
+        template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_page_number(sheet))])
         template.build(list(story))
 
     write_atomically(out, write)

@@ -54,6 +54,8 @@ class GlyphRun:
     codes: list[int]
     positions: list[tuple[float, float]]
     color: tuple[float, float, float]
+    stroke: tuple[float, float, float] | None = None  # outlines stroked too (text drawn heavier)
+    stroke_width: float = 0.0
 
     @property
     def text(self) -> str:
@@ -379,6 +381,7 @@ class _State:
     rise: float = 0.0
     font: Font | None = None
     size: float = 0.0
+    render_mode: int = 0
 
     def copy(self) -> _State:
         return _State(**self.__dict__)
@@ -551,6 +554,9 @@ class _Painter:
     def op_Ts(self, value):
         self.state.rise = value
 
+    def op_Tr(self, value):
+        self.state.render_mode = int(value)
+
     def op_Td(self, x, y):
         self.tlm = multiply((1, 0, 0, 1, x, y), self.tlm)
         self.tm = self.tlm
@@ -598,7 +604,12 @@ class _Painter:
         if codes:
             m = multiply(self.tm, s.ctm)
             size = s.size * (m[2] ** 2 + m[3] ** 2) ** 0.5
-            self.page.items.append(GlyphRun(s.font, size, codes, positions, s.fill))
+            run = GlyphRun(s.font, size, codes, positions, s.fill)
+            if s.render_mode in (1, 2, 5, 6):
+                scale = (abs(s.ctm[0] * s.ctm[3] - s.ctm[1] * s.ctm[2])) ** 0.5 or 1.0
+                run.stroke, run.stroke_width = s.stroke, s.line_width * scale
+            if s.render_mode not in (3, 7):  # 3: invisible text
+                self.page.items.append(run)
 
 
 _OP_NAMES = {"f*": "fstar", "B*": "Bstar", "b*": "bstar", "T*": "Tstar", "'": "quote", '"': "dquote", "F": "f"}

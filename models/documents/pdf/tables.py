@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from models.documents.pdf import fonts
+from models.documents.pdf import fonts, glyphs
 from models.documents.pdf import geometry as g
 
 SIZES = (9.0, 8.5, 8.0, 7.5)  # figures; 7.5 pt (≈ 小六) is the smallest still read without a lens
@@ -21,24 +21,54 @@ FRAME_EXCESS = g.FRAME_HEIGHT - g.BLOCK_HEIGHT
 class InBlock(Flowable):
     """A table or drawing kept above the foot of the text block (the frame reaches a little lower)."""
 
-    def __init__(self, inner):
+    def __init__(self, inner, excess: float = FRAME_EXCESS):
         super().__init__()
-        self.inner = inner
+        self.inner, self.excess = inner, excess
 
     def wrap(self, avail_width, avail_height):
-        width, height = self.inner.wrap(avail_width, max(0.0, avail_height - FRAME_EXCESS))
+        width, height = self.inner.wrap(avail_width, max(0.0, avail_height - self.excess))
         self.width, self.height = width, height
-        if height > avail_height - FRAME_EXCESS:
+        if height > avail_height - self.excess:
             return width, avail_height + 1  # does not fit above the foot: platypus must split it
         return width, height
 
     def split(self, avail_width, avail_height):
         if not hasattr(self.inner, "split"):
             return []
-        return [InBlock(part) for part in self.inner.split(avail_width, max(0.0, avail_height - FRAME_EXCESS))]
+        parts = self.inner.split(avail_width, max(0.0, avail_height - self.excess))
+        return [InBlock(part, self.excess) for part in parts]
 
     def draw(self):
         self.inner.drawOn(self.canv, 0, 0)
+
+
+class RunsCell(Flowable):
+    """A cell whose text needs a fallback face for some characters (reportlab draws plain cell strings in one
+    face); also where the glyph check learns the page of a character no face has."""
+
+    def __init__(self, text: str, font: str, size: float, leading: float, align: str, where: str):
+        super().__init__()
+        self.text, self.font, self.size, self.leading, self.align, self.where = text, font, size, leading, align, where
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        self.height = self.leading * (self.text.count("\n") + 1)
+        return self.width, self.height
+
+    def draw(self):
+        from models.documents.pdf.flowables import draw_runs
+
+        glyphs.note(self.canv.getPageNumber(), self.where, self.text.replace("\n", ""), self.font)
+        top = self.height
+        for line in self.text.split("\n"):
+            width = fonts.width(line, self.font, self.size)
+            x = {"RIGHT": self.width - width, "CENTER": (self.width - width) / 2}.get(self.align, 0.0)
+            draw_runs(self.canv, x, top - self.size * (1 + fonts.descent(self.font)), line, self.font, self.size)
+            top -= self.leading
+
+
+def _needs_runs(text, font: str) -> bool:
+    return isinstance(text, str) and any(fonts.font_for(font, c) != font for c in text if not c.isspace())
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> str:
@@ -71,9 +101,10 @@ def _column_widths(header: list[str], rows: list[list], size: float) -> tuple[fl
     unit = min(max(longest, fonts.width("合计", body, size)) + 2 * PAD_X, g.BLOCK_WIDTH * UNIT_SHARE)
     unit = max(unit, _head_width(header[0], bold))
     widths = []
+    widest = (g.BLOCK_WIDTH - unit) / 2  # a column of long text wraps rather than run off the block
     for index in range(1, len(header)):
         cells = [fonts.width(str(row[index] if index < len(row) else ""), body, size) for row in rows]
-        widths.append(max(max(cells or [0.0]) + 2 * PAD_X, _head_width(header[index], bold)))
+        widths.append(min(max(max(cells or [0.0]) + 2 * PAD_X, _head_width(header[index], bold)), widest))
     return unit, widths
 
 
@@ -162,7 +193,13 @@ def _table(header, rows, columns, groups, size, unit_width, widths):
     heads = [header[0]] + [header[i] for i in columns]
     head = [_wrap(text, bold, HEAD_SIZE, w - 2 * PAD_X) for text, w in zip(heads, col_widths)]
     names = [_wrap(row[0], body, size, unit_width - 2 * PAD_X) for row in rows]
-    data = [[name, *[row[i] if i < len(row) else "" for i in columns]] for name, row in zip(names, rows)]
+    data = []
+    for name, row in zip(names, rows):
+        cells = [row[i] if i < len(row) else "" for i in columns]
+        for at, (value, w) in enumerate(zip(cells, col_widths[1:])):
+            if isinstance(value, str) and fonts.width(value, body, size) > w - 2 * PAD_X + 0.01:
+                cells[at] = _wrap(value, body, size, w - 2 * PAD_X)
+        data.append([name, *cells])
     commands = [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]
     header_rows = [head]
     named = groups and any(groups[i - 1] for i in columns)
@@ -198,6 +235,16 @@ def _table(header, rows, columns, groups, size, unit_width, widths):
     else:
         heights = [_text_height(head, head_style)]
     heights += [_text_height(r, figure_style) for r in data]
+    for row in data:
+        for index, value in enumerate(row):
+            if _needs_runs(value, body):
+                style = name_style if index == 0 else figure_style
+                align = "LEFT" if index == 0 else "RIGHT"
+                row[index] = RunsCell(value, body, style.fontsize, style.leading, align, f"统计表“{row[0]}”一行")
+    for row in header_rows:
+        for index, value in enumerate(row):
+            if _needs_runs(value, bold):
+                row[index] = RunsCell(value, bold, HEAD_SIZE, head_style.leading, "CENTER", "统计表表头")
     table = Table(
         [*header_rows, *data],
         colWidths=col_widths,
@@ -222,3 +269,36 @@ def unit_tables(header: list[str], rows: list[list], groups: list[str] | None = 
             stretched[i - 1] = widths[i - 1] + share
         out.append(InBlock(_table(header, rows, columns, groups, size, unit_width, stretched)))
     return out
+
+
+def list_table(header: list[str], rows: list[list], shares: list[float], width: float, size: float = 9.0, spans=None):
+    """A list as ONE reportlab Table: columns of the given shares of *width*, every cell wrapped to its column
+    by characters (a face that has them for rare ones), the header repeated on every page; *spans* gives rows
+    whose cells from a column on are one (a remark across the row)."""
+    from reportlab.platypus import Table, TableStyle
+
+    body, bold = fonts.font("fangsong"), fonts.font("heiti")
+    total = sum(shares) or 1.0
+    widths = [width * share / total for share in shares]
+    head_style = _cell_style("head", bold, size, size * 1.25, "CENTER")
+    cell_style = _cell_style("cell", body, size, size * 1.3, "LEFT")
+    head = [_wrap(text, bold, size, w - 2 * PAD_X) for text, w in zip(header, widths)]
+    spans = spans or {}
+    data = []
+    for index, row in enumerate(rows):
+        cells = [_wrap("" if v is None else v, body, size, w - 2 * PAD_X) for v, w in zip(row, widths)]
+        if index in spans:
+            first = spans[index]
+            cells[first] = _wrap(row[first], body, size, sum(widths[first:]) - 2 * PAD_X)
+        data.append(cells)
+    heights = [_text_height(head, head_style)] + [_text_height(row, cell_style) for row in data]
+    for row in data:
+        for index, value in enumerate(row):
+            if _needs_runs(value, body):
+                row[index] = RunsCell(value, body, size, cell_style.leading, "LEFT", f"名单“{row[1]}”一行")
+    styles = [[head_style] * len(header)] + [[cell_style] * len(header)] * len(data)
+    table = Table([head, *data], colWidths=widths, rowHeights=heights, repeatRows=1, cellStyles=styles)
+    commands = [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]
+    commands += [("SPAN", (first, index + 1), (-1, index + 1)) for index, first in spans.items()]
+    table.setStyle(TableStyle(commands))
+    return table

@@ -20,7 +20,7 @@ DOC_NUMBER = re.compile(
     r")\s*(?P<hao>[号號])"
 )
 _AFTER_NUMBER = compile_tolerant(r"^\s*(?:[（(]?(?:签发人|签发|急|特急|加急|特提|平急)|$)")
-_TITLE_END = re.compile(tolerant(r"的?") + DOC_TYPES + r"[》”\"]?$")
+_TITLE_END = re.compile(tolerant(r"的?") + DOC_TYPES + r"[》”\"]?(?:[（(][^（()）]{1,10}[）)])?$")
 _NOT_TITLE = compile_tolerant(r"签发人|^(?:特急|加急|急件|明电|平急|特提)$|文件$|^(?:抄送|抄报|主题词|附件)")
 
 

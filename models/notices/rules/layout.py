@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from models.notices.rules.script import compile_tolerant, tolerant
+from models.notices.rules.script import compile_tolerant, simplified, tolerant
 from models.notices.rules.text import CJK, DOC_TYPES, clean_line, is_noise, paragraphs_of, spaced
 from models.notices.rules.wrappers import is_bare_value, is_furniture, metadata_pairs
 
@@ -25,6 +25,8 @@ _NOT_ADDRESSEE = compile_tolerant(
     r"来源|发布|文号|网址|E-?mail|QQ|微信)",
     re.I,
 )
+_GENERIC_LABEL = compile_tolerant(r"^(?!.*(?:各|有关|全体|所属|成员)).{0,4}(?:单位|部门|对象|人员|机构|范围)$")
+_SENT_TO = compile_tolerant(r"^主\s*送(?:单位|机关)?\s*[:：]\s*(?P<to>.+?)[。.]?$")
 _COLON = re.compile(r"(?<!\d)[:：]|[:：](?!\d)")
 _OUTSIDE_BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 
@@ -36,6 +38,8 @@ def addressee_like(text: str) -> bool:
     items = [i for i in re.split(r"[，,、；;\s]+", _OUTSIDE_BRACKETS.sub("（）", text)) if i]
     if not items or not re.match(f"[{CJK}]", items[0]):
         return False
+    if len(items) == 1 and _GENERIC_LABEL.match(items[0]):
+        return False  # 参加单位：… / 责任部门：… is a label with its value, not a 主送
     good = sum(bool(_ADDRESSEE_END.search(i) or _ADDRESSEE_START.match(i)) for i in items)
     last = items[-1]
     return good * 2 >= len(items) and bool(_ADDRESSEE_END.search(last) or re.match(tolerant("各|有关|全体|所属"), last))
@@ -90,6 +94,10 @@ def _classify(notice: NoticeText) -> list[str | None]:
                     notice.metadata.setdefault(label, value)
             elif is_furniture(line):
                 kind, keep = "furniture", None
+            elif (sent := _SENT_TO.match(line)) and addressee_like(sent["to"].rstrip("：:")):
+                kind, keep = "recipients", None
+                notice.recipients, notice.recipients_at = sent["to"].rstrip("：:"), index
+                in_head = False
             elif colon and addressee_like(line[: colon.start()].strip()):
                 kind, keep = "recipients", line[colon.end() :].strip() or None
                 notice.recipients, notice.recipients_at = line[: colon.start()].strip(), index
@@ -121,7 +129,9 @@ def _join_wrapped_recipients(notice: NoticeText, index: int) -> None:
             return
         line = notice.lines[before]
         full = re.search("[、，,]$", line) or len(line) >= width * 0.9
-        if not full or re.search(DOC_TYPES + '[》”"]?$', line) or not addressee_like(line + notice.recipients):
+        listed = re.search("[、，,]", line) or re.match(tolerant("各|有关"), line)
+        titled = "关于" in simplified(line) or re.search(DOC_TYPES + r"[》”\"]?(?:[（(][^（()）]{1,10}[）)])?$", line)
+        if not full or not listed or titled or _COLON.search(line) or not addressee_like(line + notice.recipients):
             return
         notice.recipients = line + notice.recipients
         notice.kinds[before] = "recipients"

@@ -11,7 +11,7 @@ from models.notices.rules.script import compile_tolerant, tolerant
 
 SEND = tolerant(r"(报送|上报|报至|报给|报|送至|送达|送|发送|发至|提交|交至|反馈|传真|上传|提供|汇总|填报|申报|备案)")
 _BEFORE = re.compile(
-    r"^\s*(?:[（(](?:星期|周|礼拜)[一二三四五六日天七][）)])?\s*"
+    r"^\s*(?:[（(]每?(?:星期|周|礼拜)[一二三四五六日天七][）)])?\s*"
     r"(?:(?:上午|下午|中午|晚上)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|[时点](?:\d{1,2}分?)?))?\s*"
     r"(?P<before>前|之前|以前|止|下班前)?"
 )
@@ -95,10 +95,13 @@ def _what_after(clause: str) -> str:
     return _tidy(re.sub(r"^[，,]?\s*(?:请|务必|须|需|要)?\s*(?:组织|完成|做好)?", "", clause))
 
 
-def _one_deadline(sentence: str, matches: list, index: int, year: int | None, issued: date | None) -> dict | None:
+def _one_deadline(
+    sentence: str, matches: list, index: int, year: int | None, issued: date | None, first: int | None = None
+) -> dict | None:
+    """The deadline at matches[index]; `first` is where a list of dates it ends (6月7日、14日、21日前…) starts."""
     match = matches[index]
     after_text = sentence[match.end() :]
-    before_text = sentence[: match.start()]
+    before_text = sentence[: match.start() if first is None else first]
     if _NOT_DEADLINE_AFTER.match(after_text) or re.search(r"(至|到|—|-|~|～|[（(])\s*$", before_text):
         return None
     when = date_of(match, year, issued)
@@ -159,7 +162,7 @@ def deadlines(notice: NoticeText, year: int | None, issued: date | None = None) 
             if following and _CHAINED.match(sentence[match.end() : following.start()]):
                 chain.append(match)
                 continue
-            item = _one_deadline(sentence, matches, index, year, after)
+            item = _one_deadline(sentence, matches, index, year, after, chain[0].start() if chain else None)
             if item:
                 for earlier in chain:
                     when = date_of(earlier, year, after)
@@ -244,12 +247,13 @@ def _rule(match: re.Match, day: int | None, hour: str | None) -> tuple[str, int 
     return ("quarterly" if match["quarter"] else "semiannual"), None, None
 
 
-def _what(clause: str, rest_of_sentence: str) -> str:
+def _what(clause: str, following: str) -> str:
+    """What is sent: 将X报…, 报送X, or (每日下午15时前，向值班室传报X) the clause after the time."""
+    clause = re.sub(r"^\s*[）)]\s*(?:前|之前|以前)?", "", clause)  # 每周五）前报送… inside a parenthesis
+    if not clause.strip(" ，,"):
+        clause = re.split(r"[。；;，,]", following.lstrip("，, "))[0]
     if re.match(r"^\s*(?:将|把)", clause):
         return _tidy(re.split(SEND + r"(?![名单表])", re.sub(r"^\s*(?:将|把)", "", clause))[0])
-    if not clause.strip(" ，,"):
-        what = re.split(r"[。；;]", rest_of_sentence)[0]
-        return _tidy(re.split(r"[，,]", what.lstrip("，, "))[0])
     return _tidy(re.sub(r"^(?:向[^，,]{1,20}?(?:书面|电话)?(?:传报|报送|报告|上报|报))", "", clause))
 
 
@@ -272,7 +276,7 @@ def recurring(notice: NoticeText, year: int | None = None) -> list[dict]:
                 continue
             head = _BEFORE.match(clause)
             hour = time_of(clause[: head.end()])
-            what = _what(clause[head.end() :], window)
+            what = _what(clause[head.end() :], window[len(clause) :])
             if match["quarter"] or match["half"]:
                 what = _tidy(re.sub(r"^[^，,。；;]{0,4}?" + SEND + r"(?:一次)?", "", clause)) or what
             if not what:

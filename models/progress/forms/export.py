@@ -29,8 +29,11 @@ def remember_mapping(store: Store, campaign_id: str, mapping: dict) -> None:
     store.set_meta(_MAPPING_KEY.format(campaign_id), json.dumps(merged, ensure_ascii=False))
 
 
-def export_own(table: dict, campaign: dict, target, office_name: str | None = None) -> dict:
-    """The table in the app's own layout: title, 填报单位, two-level header, one row per unit, 合计, footer."""
+def export_own(table: dict, campaign: dict, target, office_name: str | None = None, *, office=None) -> dict:
+    """The table in the app's own layout: title, 填报单位, two-level header, one row per unit, 合计, footer.
+
+    *office* (models.campaigns.office.Office) fills 填报单位 and the footer's 填报人/联系电话/日期."""
+    office_name = office_name or (office.name if office else None)
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -67,7 +70,7 @@ def export_own(table: dict, campaign: dict, target, office_name: str | None = No
     merge(ws, total_row, 1, total_row, 2)
     for col in range(1, width + 1):  # not ws[total_row]: that scans every cell for the sheet's width
         cells[(total_row, col)].style = "desk_total"
-    write_footer(ws, total_row + 2, width)
+    write_footer(ws, total_row + 2, width, office)
     set_widths(ws, [5, 22], len(indicators), 8.5)
     ws.row_dimensions[4].height = 42
     ws.freeze_panes = "C5"

@@ -16,7 +16,7 @@ import re
 from datetime import date
 
 from models.errors import ImportRejected
-from models.progress.forms.model import info_value
+from models.progress.forms.info_lines import fill_label, info_value
 from models.progress.forms.names import find_unit, normal_name
 from models.progress.values import fold
 
@@ -24,29 +24,9 @@ _REF = re.compile(r"(?<![A-Za-z_\d])(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1
 
 
 def match_model_columns(model, indicators: list[dict], mapping: dict | None = None) -> dict[int, str]:
-    mapping = mapping or {}
-    known = {i["id"] for i in indicators}
-    by_pair = {(fold(i["group_label"]), fold(i["label"])): i["id"] for i in indicators}
-    by_label: dict = {}
-    for i in indicators:
-        by_label.setdefault(fold(i["label"]), []).append(i["id"])
-    matched, used = {}, set()
-    folded_mapping = {fold(text): target for text, target in mapping.items() if target in known}
-    for column in model.indicators:  # the clerk's own mapping wins over names
-        found = folded_mapping.get(fold(column.leaf)) or folded_mapping.get(fold(column.text))
-        if found and found not in used:
-            matched[column.col] = found
-            used.add(found)
-    for column in model.indicators:
-        if column.col in matched:
-            continue
-        found = by_pair.get((fold(column.group), fold(column.label)))
-        if not found and len(by_label.get(fold(column.label), [])) == 1:
-            found = by_label[fold(column.label)][0]
-        if found and found not in used:
-            matched[column.col] = found
-            used.add(found)
-    return matched
+    from models.progress.forms.names import match_indicators
+
+    return match_indicators(model.indicators, indicators, mapping)
 
 
 def shift_formula(formula: str, at: int, count: int) -> str:
@@ -122,10 +102,9 @@ def _writable(ws, r: int, c: int) -> bool:
 def _put(ws, r: int, c: int, value) -> bool:
     if c <= 0 or not _writable(ws, r, c):
         return False
-    cell = ws.cell(r, c)
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
+    from models.documents.xlsx_io import put
+
+    put(ws.cell(r, c), value)  # the one safe cell writer: text stays text
     return True
 
 
@@ -146,24 +125,9 @@ def _fill_info(ws, model, office, when: date) -> None:
             continue
         if info_value(cell.value, kind).strip("年月日 \u3000"):
             continue  # already filled in
-        cell.value = _fill_label(cell.value, kind, value)
+        from models.documents.xlsx_io import put
 
-
-def _fill_label(text: str, kind: str, value: str) -> str:
-    from models.progress.forms.model import _INFO
-
-    match = _INFO[kind].search(text)
-    if match is None:
-        return text
-    rest = text[match.end() :]
-    cut = len(rest)
-    for other, pattern in _INFO.items():
-        found = pattern.search(rest)
-        if found and other != kind:
-            cut = min(cut, found.start())
-    tail = rest[cut:]
-    spacer = "\u3000\u3000" if tail else ""
-    return text[: match.end()] + value + spacer + tail
+        put(cell, fill_label(cell.value, kind, value))
 
 
 def fill_template(ws, model, table: dict, *, mapping=None, office=None, when: date | None = None) -> dict:

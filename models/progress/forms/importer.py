@@ -15,6 +15,7 @@ from models.campaigns.campaign import campaign_units
 from models.campaigns.layouts import header_text, list_indicators
 from models.campaigns.periods import list_periods
 from models.errors import DeskError, ImportRejected
+from models.progress.figures import set_figures
 from models.progress.forms.reading import own_form_cells, template_form_cells
 from models.progress.values import fold, parse_figure
 from models.store.database import Store
@@ -164,11 +165,16 @@ def read_file(context: _Context, path: Path) -> FileResult:
     return result
 
 
-def preview_forms(store: Store, campaign: dict, paths, week: int | None = None) -> list[FileResult]:
-    """Read every file; nothing is written.  Bad files come back as 'rejected' with the reason."""
+def preview_forms(store: Store, campaign: dict, paths, week: int | None = None, progress=None) -> list[FileResult]:
+    """Read every file; nothing is written.  Bad files come back as 'rejected' with the reason.
+
+    *progress(done, total, file name)* is called before each file (it may raise to cancel)."""
     context = _Context(store, campaign, week)
     results = []
-    for path in form_files(paths):
+    files = form_files(paths)
+    for number, path in enumerate(files):
+        if progress is not None:
+            progress(number, len(files), path.name)
         try:
             results.append(read_file(context, path))
         except DeskError as exc:
@@ -199,7 +205,7 @@ def apply_import(
         backup_if_changed(store, reason="导入前")
     with store.batch(f"导入 {len(good)} 个进展统计表", source="import") as batch:
         if rows:
-            totals = batch.set_figures(rows, source="import")
+            totals = set_figures(batch, rows, source="import")
         for result in good:
             for unit_id, period_id, narrative in result.narratives:
                 _store_narrative(batch, unit_id, period_id, narrative, stamp, result.file)

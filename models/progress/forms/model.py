@@ -20,12 +20,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from models.progress.forms.info_lines import clean, info_kinds, info_value
 from models.progress.values import MEASURE_WORDS
 
 # Words that make a column text, not a figure (when no measure says otherwise).
 _TEXT_WORDS = re.compile(
-    r"备注|说明|情况|做法|亮点|问题|打算|计划|名称|时间|日期|地点|形式|类别|类型|内容|代码|编码|姓名|职务|电话|手机|邮箱|传真|微信|措施|成效|经验|方式|联系人|座机|号码|性别|地址|签字|盖章"
+    r"备注|说明|情况|做法|亮点|问题|打算|计划|名称|时间|日期|地点|形式|类别|类型|内容|代码|编码|姓名|职务|电话|手机|邮箱|传真|微信|措施|成效|经验|方式|联系人|座机|号码|性别|地址|签字|盖章|是否|负责人|责任人|领导"
 )
+_UNIT_LIKE = re.compile(r"(单位|部门|地区|区域|乡|镇|街道|县|区|市|企业|公司|名称|名单)(名称)?$")
+_EVENT_WORDS = re.compile(r"时间|日期|地点")
 _UNIT_WORDS = re.compile(
     r"^(填报|报送|所属|上报)?(单位|单位名称|部门|部门名称|成员单位|地区|区域|县（市、区）|县\(市、区\)|县市区|区县|"
     r"乡镇（街道）|乡镇\(街道\)|乡镇|镇街|镇（街道）|街道|企业|企业名称|行业|单位（盖章）)$"
@@ -33,22 +36,13 @@ _UNIT_WORDS = re.compile(
 _SEQ_WORDS = re.compile(r"^(序号|编号|序|No\.?)$", re.I)
 _PERIOD_HEAD = re.compile(r"^(月份|月|时段|周次|期间|时间)$")
 _PERIOD_ROW = re.compile(r"^(\d{1,2}月(份)?|第\d+周|[一二三四五六七八九十]+月(份)?)$")
-_TOTAL = re.compile(r"^(合计|总计|全县合计|全区合计|全市合计|共计|汇总|累计合计|总数)$")
+_TOTAL = re.compile(r"^(合计|总计|全县合计|全区合计|全市合计|共计|汇总|累计合计|总数)$|^(合计|总计)[（(].*[)）]$")
 _SUBTOTAL = re.compile(r"小计")
 _SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[)）]")
 _FOOTER = re.compile(
-    r"^(注[:：]|注\d|备注[:：]|说明[:：]|填表说明|填报说明|单位负责人|负责人|填报人|填表人|制表人?|审核人?|联系电话|联系人|签字|报送要求)"
+    r"^(附注|注[:：]|注\d|备注[:：]|说明[:：]|填表说明|填报说明|单位负责人|负责人|填报人|填表人|制表人?|审核人?|联系电话|联系人|签字|报送要求)"
 )
-_CALC_LABEL = re.compile(r"率$|率（%）$|率\(%\)$|（%）$|\(%\)$|%$")
-_INFO = {
-    "unit": re.compile(r"(填报|报送|填表|考核)单位[（(]?(盖章|章)?[)）]?[:：]"),
-    "date": re.compile(r"(填报|报送|填表|制表)(日期|时间)[:：]"),
-    "filler": re.compile(r"(填报人|填表人|制表人|经办人)[:：]"),
-    "phone": re.compile(r"(联系电话|电话)[:：]"),
-    "reviewer": re.compile(r"审核人?[:：]"),
-    "leader": re.compile(r"单位负责人[（(]?(签字|签章)?[)）]?[:：]"),
-    "period": re.compile(r"统计(时段|周期|时间|期间)[:：]|截至|截止"),
-}
+_CALC_LABEL = re.compile(r"率$|率（%）$|率\(%\)$|（%）$|\(%\)$|%$|.(合计|小计|总计)$|^(合计|小计|总计)$")
 _PAREN_TAIL = re.compile(r"[（(]([^（()）]*)[）)]$")
 _MEASURE_ORDER = sorted(MEASURE_WORDS, key=len, reverse=True)
 DECIMAL_MEASURES = ("万元", "元", "千元", "亿元", "公里", "千米", "吨", "%")
@@ -58,11 +52,6 @@ _NARRATIVE = (
     (re.compile(r"情况|做法|措施|成效|开展"), "activities"),
     (re.compile(r"亮点|典型|经验"), "highlights"),
 )
-
-
-def clean(text) -> str:
-    """A cell's text without any white space (line breaks, full-width spaces); other characters as written."""
-    return re.sub(r"\s+", "", str(text)) if text is not None else ""
 
 
 def narrative_field(label: str) -> str | None:
@@ -76,16 +65,16 @@ def split_measure(text: str) -> tuple[str, str | None]:
     """ "发放宣传资料（份）" → ("发放宣传资料", "份"); "参与人次" → ("参与人次", "人次"); "场次" → ("场次", "场次")."""
     text = clean(text)
     paren = _PAREN_TAIL.search(text)
-    if paren and paren.group(1) in MEASURE_WORDS and paren.start() > 0:
+    if (
+        paren
+        and paren.start() > 0
+        and (paren.group(1) in MEASURE_WORDS or re.fullmatch(r"[万千百亿]([份册张条人件元户])(次)?", paren.group(1)))
+    ):
         return text[: paren.start()], paren.group(1)
     for measure in _MEASURE_ORDER:
         if len(measure) >= 2 and measure.endswith("次") and text.endswith(measure):
             return text, measure
     return text, None
-
-
-def info_kinds(text: str) -> list[str]:
-    return [kind for kind, pattern in _INFO.items() if pattern.search(clean(text))]
 
 
 @dataclass
@@ -153,21 +142,6 @@ class TableModel:
         return value or None
 
 
-def info_value(text: str, kind: str) -> str:
-    """The value written after an info label: "填报单位（盖章）：金沙镇　填报人：…" → "金沙镇"."""
-    folded = clean(text)
-    match = _INFO[kind].search(folded)
-    if not match:
-        return ""
-    rest = folded[match.end() :]
-    cut = len(rest)
-    for other, pattern in _INFO.items():
-        found = pattern.search(rest)
-        if found and other != kind:
-            cut = min(cut, found.start())
-    return rest[:cut].strip()
-
-
 def merged_lookup(merges) -> dict[tuple[int, int], tuple[int, int]]:
     lookup = {}
     for min_row, min_col, max_row, max_col in merges:
@@ -225,13 +199,23 @@ def _is_measure_cell(text: str) -> bool:
 
 
 def _header_start(grid: _Grid, limit: int = 25) -> int | None:
-    for r in range(1, min(grid.height, limit) + 1):
-        if grid.whole_row_text(r):
-            continue
-        texts = [grid.text(r, c) for c in range(1, grid.width + 1) if grid.lookup.get((r, c), (r, c)) == (r, c)]
-        titles = [t for t in texts if t and not info_kinds(t) and not t.isdigit() and not _FOOTER.match(t)]
-        if len(titles) >= 2 and len(titles) >= 0.6 * len([t for t in texts if t]):
-            return r
+    """The first row holding three column titles (two, for a narrow table), not a title, info line or note."""
+    for least in (3, 2):
+        for r in range(1, min(grid.height, limit) + 1):
+            if grid.whole_row_text(r):
+                continue
+            texts = [grid.text(r, c) for c in range(1, grid.width + 1) if grid.lookup.get((r, c), (r, c)) == (r, c)]
+            titles = [
+                t
+                for t in texts
+                if t
+                and not info_kinds(t)
+                and not t.isdigit()
+                and not _FOOTER.match(t)
+                and not re.fullmatch(r"附件\d*", t)
+            ]
+            if len(titles) >= least and len(titles) >= 0.6 * len([t for t in texts if t]):
+                return r
     return None
 
 
@@ -262,8 +246,32 @@ def _header_end(grid: _Grid, first: int) -> int:
         if texts and not numbers and all(re.fullmatch(r"栏次|列号|[甲乙丙丁]|\d+", t) for t in texts):
             last = r
             continue
+        if last - first < 3 and _unmerged_header_row(grid, r, first, cells, texts, numbers):
+            last = r  # a lower header row written without merged cells (labels under repeated group names)
+            continue
         break
     return last
+
+
+def _unmerged_header_row(grid: _Grid, r: int, first: int, cells, texts, numbers) -> bool:
+    if numbers or len(texts) < 2 or len(texts) != len(cells):
+        return False
+    if any(
+        _TOTAL.match(t)
+        or _SUBTOTAL.search(t)
+        or _SECTION.match(t)
+        or _FOOTER.match(t)
+        or info_kinds(t)
+        or _PERIOD_ROW.match(t)
+        for t in texts
+    ):
+        return False
+    for c, _v in cells:
+        if c <= 2 and grid.lookup.get((r, c), (r, c))[0] >= r:
+            return False  # the label columns hold something of this row's own: a data row
+        if not any(grid.value(top, c) not in (None, "") for top in range(first, r)):
+            return False  # nothing above it: not a lower level of the header
+    return True
 
 
 def _classify(grid: _Grid, first: int, last: int, c: int, hidden: set[int], data_rows: list[int]) -> Column | None:
@@ -321,7 +329,10 @@ def _row_kind(grid: _Grid, r: int, label_cols: list[int], data_cols: list[int]) 
     if not label:  # a label merged in from another column (合计 over A:B)
         label = next((grid.text(r, c) for c in range(1, (min(data_cols) if data_cols else 2)) if grid.text(r, c)), "")
     first_text = next((grid.text(r, c) for c in range(1, grid.width + 1) if grid.text(r, c)), "")
-    if _FOOTER.match(first_text) or (grid.whole_row_text(r) and len(first_text) > 12) or info_kinds(first_text):
+    whole = grid.whole_row_text(r) and not (
+        _TOTAL.match(first_text) or _SUBTOTAL.search(first_text) or _SECTION.match(first_text)
+    )
+    if _FOOTER.match(first_text) or (whole and len(first_text) > 4) or info_kinds(first_text):
         return Row(r, "footer", first_text)
     if _TOTAL.match(label) or re.fullmatch(r".{0,6}(合计|总计)", label):
         return Row(r, "total", label)
@@ -356,6 +367,7 @@ def read_model(
     if not any(col.kind == "indicator" for col in columns):
         return None
     model = TableModel(sheet=sheet, first_row=first, last_row=last, columns=columns, rows=[])
+    _unit_column_by_meaning(columns)
     for col in columns:
         if col.kind == "unit" and model.unit_col is None:
             model.unit_col = col.col
@@ -378,7 +390,7 @@ def read_model(
                 model.info.setdefault(kind, (r, c, text))
             if not kinds and model.title is None and len(text) > 6 and not re.fullmatch(r"附件\d*", text):
                 model.title = text
-            if "累计" in text or re.search(r"截[至止]", text):
+            if re.search(r"累计|截[至止]到?.{0,14}日(为止|止)", text) and not re.search(r"前报|报送|截止时间", text):
                 model.cumulative = True
     # the rows below the header
     ended = False
@@ -408,6 +420,24 @@ def read_model(
     return model
 
 
+def _unit_column_by_meaning(columns: list[Column]) -> None:
+    """No column titled 单位/部门…: the first text column left of the figures whose title names units
+    (乡（镇）, 责任单位, 区县名称 …) is the unit column, unless the table registers events (名称 + 时间/地点)."""
+    if any(c.kind == "unit" for c in columns):
+        return
+    measured = [c.col for c in columns if c.kind == "indicator" and c.measure]
+    first_figure = min(measured or [c.col for c in columns if c.kind == "indicator"], default=0)
+    events = any(c.kind == "text" and _EVENT_WORDS.search(c.label) for c in columns)
+    for column in columns:
+        if column.col >= first_figure:
+            return
+        if column.kind in ("text", "indicator") and column.measure is None:
+            label = re.sub(r"[（(][^（()）]*[)）]$", "", column.label)
+            if _UNIT_LIKE.search(label) and not (events and label.endswith("名称")):
+                column.kind, column.narrative = "unit", None
+                return
+
+
 def _trim_blank_rows(model: TableModel, bordered: set[int] | None) -> None:
     """Blank rows count as table rows when a row of the table follows them (a 合计, a unit …) or they have
     borders; the empty rows between the table and its notes do not."""
@@ -425,7 +455,8 @@ def _decide_kind(model: TableModel, grid: _Grid, label_cols: list[int]) -> None:
         model.kind = "period_rows"
     elif model.unit_col is None:
         named = next((c for c in texts if c.label.endswith("名称")), None)
-        if named is not None and model.seq_col is not None:
+        events = any(_EVENT_WORDS.search(c.label) for c in texts)
+        if named is not None and (model.seq_col is not None or events):
             model.kind = "event_list"
             event = named.label[: -len("名称")] or "活动"
             model.columns.insert(0, Column(col=0, kind="count", text=named.label, label=f"{event}场次", measure="场"))

@@ -106,8 +106,18 @@ def write_title(ws, text: str, width: int, row: int = 1) -> None:
     ws.row_dimensions[row].height = 30
 
 
-def write_footer(ws, row: int, width: int) -> None:
-    parts = ("填报人：", "联系电话：", "审核人：", "日期：")
+def write_footer(ws, row: int, width: int, office=None) -> None:
+    """填报人/联系电话/审核人/日期 under the table; the office's 填报人 and phone, and today, when known."""
+    from models.clock import today
+    from models.documents.cn_text import cn_date
+
+    filled = office is not None and office.is_set
+    parts = (
+        f"填报人：{office.filler if filled else ''}",
+        f"联系电话：{office.phone if filled else ''}",
+        "审核人：",
+        f"日期：{cn_date(today()) if filled else ''}",
+    )
     step = max(width // len(parts), 1)
     for number, text in enumerate(parts):
         cell = ws.cell(row, 1 + number * step)

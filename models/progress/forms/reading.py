@@ -108,19 +108,9 @@ def constant_formula(formula: str):
 
 def _match(model, indicators: list[dict]) -> dict[int, str]:
     """Form column → indicator id, by group and label (the label alone where it is unique)."""
-    by_pair, by_label = {}, {}
-    for ind in indicators:
-        by_pair[(fold(ind["group_label"]), fold(ind["label"]))] = ind["id"]
-        by_label.setdefault(fold(ind["label"]), []).append(ind["id"])
-    matched, used = {}, set()
-    for column in [c for c in model.columns if c.kind in ("indicator", "count")]:
-        found = by_pair.get((fold(column.group), fold(column.label)))
-        if not found and len(by_label.get(fold(column.label), [])) == 1:
-            found = by_label[fold(column.label)][0]
-        if found and found not in used:
-            matched[column.col] = found
-            used.add(found)
-    return matched
+    from models.progress.forms.names import match_indicators
+
+    return match_indicators([c for c in model.columns if c.kind in ("indicator", "count")], indicators)
 
 
 def _choose(sheets, context):
@@ -145,18 +135,51 @@ def template_form_cells(sheets, context, name: str) -> dict:
     sheet, model, matched = chosen
     if not matched:
         raise ImportRejected("表头栏目与本活动的指标表对不上，无法导入（请检查是否用了本活动的统计表）。", name)
-    if model.kind == "period_rows":
-        months = "、".join(r.label for r in model.rows_of("period")[:3])
-        raise ImportRejected(
-            f"这是月报表（行为月份：{months}…），不是按单位填写的周报：本活动按周统计，请按月份另行登记，不能把月份当单位导入。",
-            name,
-        )
     reader = _FormReader(sheet, model, matched, context, name)
+    if model.kind == "period_rows":  # rows are months: the companion campaign's monthly table
+        from models.progress.forms.monthly import month_blocks
+
+        return month_blocks(reader, _unit_in_file_name)
     if model.kind == "event_list":
         return reader.event_list()
+    stated = stated_period(model, context)
+    if context.week is None and stated is None:
+        raise ImportRejected("这不是本程序发出的空白表，表上也没有写明统计时段：请指定周次后再导入。", name)
     if context.week is None:
-        raise ImportRejected("这不是本程序发出的空白表，无法判断周次：请指定周次后再导入。", name)
+        reader.week = stated
+        where = model.info.get("period")
+        reader.note(where[0] if where else 1, where[1] if where else 1, f"周次按表上写的时段定为第 {stated['seq']} 周")
+    elif stated is not None and stated["id"] != context.week["id"]:
+        where = model.info["period"]
+        reader.note(
+            where[0], where[1], f"表上写的是第 {stated['seq']} 周，按所选第 {context.week['seq']} 周导入，请核对"
+        )
+    reader.check_columns()
     return reader.matrix()
+
+
+def _unit_in_file_name(name: str, context):
+    """The one campaign unit whose full name the file name holds (the longest, if one holds another)."""
+    stem = fold(name.rsplit(".", 1)[0])
+    found = [u for u in context.units if fold(u["name"]) and fold(u["name"]) in stem]
+    found = [u for u in found if not any(fold(u["name"]) in fold(o["name"]) and u is not o for o in found)]
+    return found[0] if len(found) == 1 else None
+
+
+def stated_period(model, context):
+    """The week a form states (统计时段：6月2日—6月8日, 统计周期：第3周, 截至6月15日), or None."""
+    found = model.info.get("period")
+    if not found:
+        return None
+    text = fold(found[2])
+    seq = re.search(r"第(\d+)周", text)
+    if seq:
+        return next((p for p in context.periods.values() if p["seq"] == int(seq.group(1))), None)
+    dates = re.findall(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日", text)
+    if not dates:
+        return None
+    year, month, day = dates[-1] if re.search(r"截[至止]", text) else dates[0]
+    return _period_of(f"{year or context.campaign['start_date'][:4]}-{month}-{day}", context)
 
 
 class _FormReader:
@@ -166,6 +189,16 @@ class _FormReader:
         self.sheet, self.model, self.matched, self.context, self.name = sheet, model, matched, context, name
         self.lookup = merged_lookup(sheet.merges)
         self.errors, self.notes = [], []
+        self.week = context.week
+
+    def check_columns(self) -> None:
+        """A figure column of the form that no indicator of the campaign matches: said once, when it holds data."""
+        rows = [row.row for row in self.model.rows_of("unit", "blank")]
+        for column in self.model.indicators:
+            if column.col in self.matched or any((r, column.col) in self.sheet.formulas for r in rows):
+                continue
+            if any(self.raw(r, column.col) not in (None, "") for r in rows):
+                self.note(self.model.last_row, column.col, f"栏目“{column.leaf}”对不上本活动的任何指标，这一栏未导入")
 
     def raw(self, r: int, c: int):
         return _value(self.sheet.rows, r, c)
@@ -234,6 +267,10 @@ class _FormReader:
         blocks = []
         if model.kind == "single_unit_row":
             unit = context.find_unit(model.unit_text)
+            if unit is None and not model.unit_text:
+                unit = _unit_in_file_name(self.name, context)
+                if unit is not None:
+                    self.note(model.first_row, 1, f"表上没有填报单位，按文件名认作 {unit['name']}")
             r = model.data_row
             if r is None:
                 raise ImportRejected("表中没有数据行。", self.name)
@@ -246,7 +283,7 @@ class _FormReader:
                 value = self.raw(nr, nc)
                 if field_name in NARRATIVE_FIELDS and isinstance(value, str) and value.strip():
                     narrative[field_name] = value.strip()
-            blocks.append({"unit": unit, "period": context.week, "cells": self._cells(r, bad), "narrative": narrative})
+            blocks.append({"unit": unit, "period": self.week, "cells": self._cells(r, bad), "narrative": narrative})
             return self._result(blocks)
         data_rows = [row.row for row in model.rows_of("unit", "blank")]
         bad = self._merged_cells(data_rows)
@@ -281,7 +318,14 @@ class _FormReader:
             seen[unit["id"]] = row.row
             if fold(row.label) != fold(unit["name"]):
                 self.note(row.row, label_col, f"“{row.label}”认作 {unit['name']}")
-            blocks.append({"unit": unit, "period": context.week, "cells": cells, "narrative": self._narrative(row.row)})
+            form_unit = context.find_unit(model.unit_text)
+            if form_unit is not None and form_unit["id"] != unit["id"]:
+                self.note(
+                    row.row,
+                    label_col,
+                    f"填报单位是 {form_unit['name']}，数字写在 {unit['name']} 的行：按行上的单位导入，请核对",
+                )
+            blocks.append({"unit": unit, "period": self.week, "cells": cells, "narrative": self._narrative(row.row)})
         return self._result(blocks)
 
     def _check_sum(self, row, rows: list[int]) -> None:

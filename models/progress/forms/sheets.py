@@ -18,6 +18,8 @@ from models.documents.xlsx_io import MARK_SHEET
 from models.errors import ImportRejected
 
 CALAMINE_SUFFIXES = (".xls", ".et", ".ods")
+
+
 MAX_ROWS = 2000
 
 
@@ -133,13 +135,15 @@ def _add_formulas(path: Path, sheets: list[Sheet]) -> None:
 
 def _calamine_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
     """.xls (old Excel), .et (WPS) and .ods through python-calamine: values, and merged ranges where given."""
-    from models.documents.xlsx_io import MAX_FILE_BYTES
+    from models.documents.zip_gate import MAX_FILE_BYTES, ODS, check_container
 
     name = path.name
     if not path.is_file():
         raise ImportRejected("文件不存在。", name)
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise ImportRejected("文件过大。", name)
+        raise ImportRejected(f"文件过大（上限 {MAX_FILE_BYTES // (1024 * 1024)} MB）。", name)
+    if path.suffix.lower() == ".ods":
+        check_container(path, ODS)  # the zip gate: size, parts, ratios, no DTD/entities
     try:
         from python_calamine import CalamineWorkbook
 
@@ -190,17 +194,9 @@ def ods_merges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
     """Merged ranges of every table of an .ods file, from the spans in its content.xml."""
     import zipfile
 
-    from models.documents.xlsx_io import MAX_UNPACKED_BYTES
+    from defusedxml.ElementTree import iterparse
 
-    with zipfile.ZipFile(path) as archive:
-        if sum(m.file_size for m in archive.infolist()) > MAX_UNPACKED_BYTES:
-            raise ImportRejected("文件解压后过大，可能是恶意文件，已拒绝。", path.name)
-        with archive.open("content.xml") as part:
-            head = part.read(4096)
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise ImportRejected("文件含有不安全的 XML 内容（实体声明），已拒绝。", path.name)
-        from defusedxml.ElementTree import iterparse
-
+    with zipfile.ZipFile(path) as archive:  # passed the zip gate in _calamine_sheets
         table_ns = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
         tag = lambda name: f"{{{table_ns}}}{name}"  # noqa: E731
         found: dict[str, list] = {}

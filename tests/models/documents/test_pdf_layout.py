@@ -126,7 +126,7 @@ def test_notice_has_red_issuer_mark_doc_number_and_separator(tmp_path):
         assert "".join(c["text"] for c in red) == "曲靖市麒麟区安全生产委员会办公室文件"
         rules = [line for line in page.lines if abs(line["x1"] - line["x0"] - 156 * MM) < 1]
         assert rules and tuple(rules[0]["stroking_color"])[0] > 0.5
-        text = page.extract_text()
+        text = "\n".join(p.extract_text() for p in pdf.pages)
     assert "麒区安办〔2021〕16号" in text
     assert "各镇人民政府、街道办事处：" in text and "一、总体思路" in text
     assert "联系人：夏欣，联系电话：0874—6172266" in text and "附件：联络员名单" in text
@@ -187,12 +187,40 @@ def test_windows_system_fonts_are_preferred_when_present(tmp_path, monkeypatch):
 
     from models.documents.pdf import fonts as font_module
 
-    shutil.copy(font_module.resource_path("fonts", "wqy-microhei.ttc"), tmp_path / "simhei.ttf")
+    system, user = tmp_path / "Windows" / "Fonts", tmp_path / "Local" / "Microsoft" / "Windows" / "Fonts"
+    system.mkdir(parents=True)
+    user.mkdir(parents=True)
+    shutil.copy(font_module.resource_path("fonts", "wqy-microhei.ttc"), system / "SimHei.ttf")
+    shutil.copy(font_module.resource_path("fonts", "gbsn00lp.ttf"), user / "方正小标宋简体.ttf")  # 仅为当前用户安装
     monkeypatch.setattr(font_module, "_registered", {})
+    monkeypatch.setattr(font_module, "_role_faces", {})
     monkeypatch.setattr(font_module, "on_windows", lambda: True)
-    monkeypatch.setattr(font_module, "windows_fonts_dir", lambda: tmp_path)
-    assert font_module.font("heiti") == "simhei-0"  # 黑体 from C:\Windows\Fonts
-    assert font_module.font("fangsong") == "wqy-microhei-0"  # no simfang there: the bundled font
+    monkeypatch.setenv("WINDIR", str(tmp_path / "Windows"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
+    assert font_module.font("heiti") == "SimHei-0"  # 黑体 from C:\\Windows\\Fonts
+    assert font_module.font("title") == "方正小标宋简体-0"  # from the user's own fonts folder
+    assert font_module.embolden("title") == 0  # a real 小标宋 is not drawn heavier
+    assert font_module.font("fangsong") == "gbsn00lp-0"  # no 仿宋 there: the bundled face
+    assert font_module.font("kaiti") == "LXGWWenKai-Regular-0"
+
+
+def test_the_four_roles_use_different_faces_without_windows_fonts(tmp_path):
+    from models.documents.pdf import fonts as font_module
+
+    names = {role: font_module.font(role) for role in ("fangsong", "heiti", "kaiti", "title")}
+    assert len({names["fangsong"], names["heiti"], names["kaiti"]}) == 3
+    assert font_module.embolden("title") > 0  # the title face (a 宋体) drawn heavier, as 小标宋 would be
+    doc = b.Document("字体")
+    doc.add(b.Title("关于开展活动的通知"), b.Heading("一、总体要求", 1), b.Heading("（一）工作目标", 2))
+    doc.add(b.Paragraph("正文。"))
+    out = tmp_path / "roles.pdf"
+    build_pdf(doc, out)
+    with pdfplumber.open(out) as pdf:
+        by_text = {}
+        for char in pdf.pages[0].chars:
+            by_text.setdefault(char["text"], set()).add(char["fontname"].split("+")[-1])
+    assert by_text["总"] != by_text["工"] != by_text["正"] and by_text["总"] != by_text["正"]
+    assert all(embedded for _name, embedded in fonts(out))
 
 
 def test_bundled_font_ships_with_its_licence():
@@ -200,3 +228,5 @@ def test_bundled_font_ships_with_its_licence():
 
     licence = resource_path("fonts", "wqy-microhei-LICENSE.txt").read_text(encoding="utf-8")
     assert "Apache-2.0" in licence and resource_path("fonts", "wqy-microhei.ttc").stat().st_size > 1_000_000
+    assert "Open Font License" in resource_path("fonts", "LXGWWenKai-LICENSE.txt").read_text(encoding="utf-8")
+    assert "ARPHIC PUBLIC LICENSE" in resource_path("fonts", "gbsn00lp-LICENSE.txt").read_text(encoding="utf-8")

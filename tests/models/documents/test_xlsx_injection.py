@@ -82,7 +82,9 @@ def _exports(store, campaign, report, folder: Path) -> dict[Path, set[str]]:
     liaison_template = _received_template(folder / "联络员模板.xlsx")
     made[Path(export_liaisons(store, campaign, folder / "填好的名单.xlsx", template=str(liaison_template)))] = set()
     status = completeness.unit_status(store, campaign["id"], period["id"], at="2030-01-01T00:00:00")
-    completeness.export_chase_list(completeness.chase_list(status), PAYLOADS[0], folder / "催报清单.xlsx")
+    from models.progress.chase import export_chase_list
+
+    export_chase_list(completeness.chase_list(status), PAYLOADS[0], folder / "催报清单.xlsx")
     made[folder / "催报清单.xlsx"] = set()
     made[Path(export_tables_xlsx(store, report, folder / "报告表格.xlsx"))] = set()
     return made

@@ -7,7 +7,9 @@ from pathlib import Path
 from models.campaigns.office import set_office
 from models.campaigns.setup import create_campaign
 from models.campaigns.units import join_campaign
-from models.store.database import Store, open_store
+from models.progress.figures import set_figures
+from models.store.database import Store
+from models.store.opening import open_store
 
 
 def own_file(path: Path, office: str, units: list[tuple[str, str | None]], values: dict[int, int]) -> Store:
@@ -32,7 +34,7 @@ def own_file(path: Path, office: str, units: list[tuple[str, str | None]], value
     with store.batch("填报") as batch:
         for seq, number in values.items():
             period = store.scalar("SELECT id FROM periods WHERE campaign_id = ? AND seq = ?", (campaign_id, seq))
-            batch.set_figures([(u, period, i, number) for u in ids.values() for i in indicators])
+            set_figures(batch, [(u, period, i, number) for u in ids.values() for i in indicators])
     return store
 
 

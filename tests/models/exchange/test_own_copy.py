@@ -7,7 +7,7 @@ import pytest
 from models.errors import ImportRejected
 from models.exchange import merge
 from models.store import copies
-from models.store.database import open_store
+from models.store.opening import open_store
 
 
 @pytest.fixture
@@ -79,3 +79,18 @@ def test_changed_on_both_sides_is_a_conflict_only_here_stays(demo_store, stick_c
     merge.merge(demo_store, stick_copy.path, decisions={f"figures:{both['id']}": "theirs"})
     values = {r["id"]: r["value"] for r in demo_store.rows("SELECT id, value FROM figures")}
     assert (values[both["id"]], values[here["id"]], values[there["id"]]) == (70007, 50006, 70008)
+
+
+def test_a_towns_file_merged_into_the_copy_comes_home_too(demo_store, stick_copy, tmp_path):
+    from tests.models.files_helpers import other_office
+
+    town = other_office(stick_copy.path, tmp_path / "town.db")
+    row = _figures(town, 1, offset=5)[0]
+    with town.batch("镇里填报") as batch:
+        batch.update("figures", row["id"], {"value": 90909})
+    town.close()
+    assert merge.merge(stick_copy, tmp_path / "town.db")["applied"]  # merged at home, into the copy
+    plan = merge.merge(demo_store, stick_copy.path)
+    assert plan["applied"] and plan["tables"]["figures"]["updated"] == 1
+    assert demo_store.scalar("SELECT value FROM figures WHERE id = ?", (row["id"],)) == 90909
+    assert merge.merge(demo_store, tmp_path / "town.db")["total_changes"] == 0  # the town's file itself: no news

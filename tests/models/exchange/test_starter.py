@@ -11,8 +11,9 @@ from models.cli import run
 from models.errors import ValidationError
 from models.exchange import merge
 from models.exchange.starter import make_starter
+from models.progress.figures import set_figures
 from models.store import history
-from models.store.database import open_store
+from models.store.opening import open_store
 
 
 @pytest.fixture
@@ -59,11 +60,12 @@ def test_returns_from_the_starter_merge_as_the_towns(demo_store, starter):
         for row in demo_store.rows("SELECT id FROM figures WHERE unit_id = ? AND period_id = ?", (unit_id, period_id)):
             batch.delete("figures", row["id"])
     with starter.batch("镇里填报") as batch:
-        batch.set_figures([(unit_id, period_id, i, 7) for i in indicator_ids])
+        set_figures(batch, [(unit_id, period_id, i, 7) for i in indicator_ids])
         batch.insert("units", {"name": "新村村委会", "category": "镇/街道", "parent_id": unit_id})
     plan = merge.preview(demo_store, starter.path)
     assert not plan["same_office"] and plan["office_name"] == "城关镇人民政府"
     assert plan["tables"]["units"]["added"] == 1 and plan["total_conflicts"] == 0
+    assert "这是本单位给“城关镇人民政府”的起始文件，由对方填报后交回。" in merge.summary_lines(plan)
     result = merge.merge(demo_store, starter.path)
     assert result["applied"]
     values = demo_store.rows("SELECT value FROM figures WHERE unit_id = ? AND period_id = ?", (unit_id, period_id))

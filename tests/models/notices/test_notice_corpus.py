@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -38,3 +39,41 @@ def test_each_notice_parses_fast(path: Path):
     started = time.perf_counter()
     parse_notice(text)
     assert time.perf_counter() - started < 0.5
+
+
+_FULL_WIDTH = str.maketrans({",": "，", ":": "：", "(": "（", ")": "）", ";": "；"})
+_NO_LINE_START = "，,。：:；;、）)》”！？!?"
+
+
+def _full_width(text: str) -> str:
+    """The stored copies have ASCII , : ( ) ; where pages print ，：（）；: put them back (not in 8:30 or URLs)."""
+    return re.sub(r"(?<![A-Za-z0-9])[,:;()]|[,:;()](?![A-Za-z0-9])", lambda m: m.group().translate(_FULL_WIDTH), text)
+
+
+def _pdf_lines(text: str, width: int = 28, per_page: int = 22) -> str:
+    """What a PDF text layer gives: long lines broken every 28 characters (no punctuation at a line start), and a
+    page number `— n —` every 22 lines. Short lines (titles, metadata, signatures) stay as they are."""
+    lines: list[str] = []
+    for line in (raw.strip() for raw in text.splitlines()):
+        while len(line) > max(width, 44):
+            cut = width
+            while cut < len(line) and line[cut] in _NO_LINE_START:
+                cut += 1
+            lines.append(line[:cut])
+            line = line[cut:]
+        if line:
+            lines.append(line)
+    return "\n".join(
+        f"— {i // per_page} —\n{line}" if i and i % per_page == 0 else line for i, line in enumerate(lines)
+    )
+
+
+@pytest.mark.parametrize(
+    ("how", "change", "wrong_share"), [("full-width", _full_width, 0.03), ("pdf", _pdf_lines, 0.05)]
+)
+def test_corpus_reads_the_same_in_other_dress(how, change, wrong_share):
+    """The same notices with full-width punctuation, or broken into lines as a PDF text layer breaks them."""
+    score = CorpusScore([score_file(p.stem, _answer(p), parse_notice(change(read_notice_file(p)))) for p in NOTICES])
+    print(f"\n{how}\n" + score.table())
+    assert score.accuracy >= 0.90, score.table()
+    assert score.wrong_share <= wrong_share, score.table()

@@ -125,3 +125,19 @@ def test_parsing_the_longest_sample_is_fast():
     started = time.perf_counter()
     parse_notice(text)
     assert time.perf_counter() - started < 0.5
+
+
+CORPUS = sorted((ROOT / "tests" / "models" / "notices" / "corpus").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
+def test_every_corpus_notice_reads_the_same_from_docx(tmp_path, path):
+    """Each line a paragraph; a flattened metadata table (`a: | b |`) becomes a real table in its place."""
+    blocks = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.split("|")]
+        blocks.append(table([[c for c in cells if c]]) if len(cells) > 2 else paragraph(line))
+    from_docx = parse_notice(read_notice_file(write_docx(tmp_path / "n.docx", blocks)))
+    from_text = parse_notice(path.read_text(encoding="utf-8"))
+    for key in FIELDS:
+        assert _squeezed(from_docx[key]) == _squeezed(from_text[key]), key

@@ -16,7 +16,7 @@ from models.campaigns.setup import create_campaign
 from models.progress.forms.blank import write_blank_forms
 from models.progress.forms.importer import import_forms, preview_forms
 from models.progress.forms.template import layout_from_template
-from models.store.database import open_store
+from models.store.opening import open_store
 from tests.conftest import ROOT
 from tests.models.stats_files import fill_own_form, make_template
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from models.campaigns.campaign import campaign_by_year
+from models.progress.figures import set_figure
 from models.progress.totals import load_figures
 
 
@@ -108,7 +109,7 @@ def test_odd_indicator_ids_are_summed_too(demo_store):
     with demo_store.batch("测试：特殊编号") as batch:
         batch.insert("indicators", copy)
         for row in rows[:3]:
-            batch.set_figure(row["unit_id"], row["period_id"], odd, 7)
+            set_figure(batch, row["unit_id"], row["period_id"], odd, 7)
     figures = load_figures(demo_store, campaign["id"])
     per_unit, per_week, reported = _expected(demo_store, campaign["id"])
     assert figures.per_unit == per_unit and figures.per_week == per_week and figures.reported == reported

@@ -13,7 +13,7 @@ _LARGE: dict[str, Path] = {}
 @pytest.fixture
 def large_store(tmp_path, tmp_path_factory):
     from bench.make_fixture import make_fixture
-    from models.store.database import open_store
+    from models.store.opening import open_store
 
     if "large" not in _LARGE:
         _LARGE["large"] = make_fixture(tmp_path_factory.mktemp("large") / "large.db", units=300)

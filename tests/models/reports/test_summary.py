@@ -14,7 +14,7 @@ from models.documents.pdf import blocks as b
 from models.reports.brief import weekly_document
 from models.reports.report import create_report, export_report, get_report, list_reports, save_report
 from models.reports.summary import statistics_sentence, summary_document
-from models.store.database import open_store
+from models.store.opening import open_store
 from tests.models.pdf_reading import fonts, text_of
 
 

@@ -9,7 +9,7 @@ import pytest
 from models.errors import DatabaseError
 from models.store import backups
 from models.store import copies as exchange
-from models.store.database import open_store
+from models.store.opening import open_store
 from tests.models.files_helpers import first_figure, other_office, value
 
 

@@ -61,7 +61,7 @@ def test_damaged_file_is_reported_not_repaired(demo_path):
     for offset in range(5 * 4096 + 50, len(data), 9 * 4096):
         data[offset] ^= 0xFF
     demo_path.write_bytes(bytes(data))
-    from models.store.database import open_store
+    from models.store.opening import open_store
 
     store = open_store(demo_path)
     result = check.check(store)
@@ -74,3 +74,19 @@ def test_check_command(demo_path, capsys):
     assert "没有发现问题" in capsys.readouterr().out
     assert run(["check", "--db", str(demo_path), "--json"]) == 0
     assert '"ok": true' in capsys.readouterr().out
+
+
+def test_a_repair_is_preceded_by_a_backup_of_the_broken_state(demo_store):
+    from models.store import backups
+
+    unit = _break(demo_store)
+    check.check(demo_store)
+    made = sorted(backups.folder(demo_store).glob("*.db"))  # named by the office id the file had before
+    assert [p.name.rsplit("_", 1)[1] for p in made] == ["修复前.db"]
+    import sqlite3
+
+    copy = sqlite3.connect(made[0])
+    try:  # the backup holds the figures the repair removed
+        assert copy.execute("SELECT count(*) FROM figures WHERE unit_id = ?", (unit,)).fetchone()[0] > 0
+    finally:
+        copy.close()

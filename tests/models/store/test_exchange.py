@@ -10,7 +10,7 @@ import pytest
 
 from models.errors import DatabaseError
 from models.store import copies as exchange
-from models.store.database import open_store
+from models.store.opening import open_store
 
 
 def test_pack_writes_a_checked_copy_with_manifest(demo_store, tmp_path):

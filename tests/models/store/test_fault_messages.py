@@ -16,7 +16,7 @@ import pytest
 from openpyxl import Workbook
 
 from models import cli
-from models.store import backups, database
+from models.store import backups, database, opening
 from tests.models.stats_files import make_template
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -114,7 +114,7 @@ def test_a_backup_is_taken_before_import_units_new_campaign_and_layout(demo_path
     ]  # fmt: skip
     for reason, args in steps:
         assert cli.run(args) == 0
-        store = database.open_store(demo_path, readonly=True)
+        store = opening.open_store(demo_path, readonly=True)
         try:
             assert reason in {b["reason"] for b in backups.list_backups(store)}
         finally:

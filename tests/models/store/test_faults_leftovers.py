@@ -99,7 +99,7 @@ def test_killed_merge_copy_is_removed_by_the_next_merge(demo_path, demo_store, t
         if killed:
             break
     assert killed, "no kill landed while the merge's copy existed"
-    from models.store.database import open_store
+    from models.store.opening import open_store
 
     store = open_store(demo_path)
     try:

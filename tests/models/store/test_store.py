@@ -9,7 +9,7 @@ import pytest
 
 from models.errors import DatabaseError, SchemaTooNew
 from models.store import history, schema
-from models.store.database import open_store
+from models.store.opening import open_store
 
 
 def test_new_file_gets_schema_and_settings(db_path):
@@ -161,17 +161,6 @@ def test_undo_restores_blobs(store):
         batch.delete("attachments", attachment)
     history.undo(store)
     assert store.get("attachments", attachment)["template"] == b"PK\x03\x04"
-
-
-def test_set_figure_reports_what_it_did(demo_store):
-    figure = demo_store.row("SELECT * FROM figures LIMIT 1")
-    key = (figure["unit_id"], figure["period_id"], figure["indicator_id"])
-    with demo_store.batch("改数") as batch:
-        assert batch.set_figure(*key, figure["value"]) == "unchanged"
-        assert batch.set_figure(*key, figure["value"] + 1) == "changed"
-        assert batch.set_figure(*key, None) == "cleared"
-        assert batch.set_figure(*key, 7) == "added"
-    assert demo_store.scalar("SELECT value FROM figures WHERE unit_id=? AND period_id=? AND indicator_id=?", key) == 7
 
 
 def test_older_schema_is_upgraded_after_backup(db_path, monkeypatch):

@@ -151,3 +151,48 @@ def test_merge_refuses_a_file_that_breaks_the_gate_naming_table_row_column(
     said = str(refused.value)
     assert f"表 {table} 第 {row[0]} 行（id {row[1]}）的 {column} 列{why}" in said and "本机数据未改动" in said
     assert _names(demo_store) == units and incoming.read_bytes() == before
+
+
+def test_pasted_unit_names_are_cleaned(store):
+    from models.campaigns.unit_import import entries_from_rows, import_units, pasted_rows
+
+    pasted = "单位名称\t类别\n" + "".join(f"{name}\t镇/街道\r\n" for name in HOSTILE)
+    import_units(store, entries_from_rows(pasted_rows(pasted), "粘贴"))
+    assert _names(store) == set(CLEAN)
+
+
+def test_returned_forms_and_liaison_lists_are_cleaned(demo_store, tmp_path):
+    from models.campaigns.periods import period_by_seq
+    from models.liaisons.importer import import_liaisons
+    from models.progress.forms.blank import write_blank_forms
+    from models.progress.forms.importer import import_forms
+    from tests.models.stats_files import fill_own_form
+
+    campaign = campaign_by_year(demo_store, 2021)
+    period = period_by_seq(demo_store, campaign["id"], 5)
+    (tmp_path / "forms").mkdir()
+    form = write_blank_forms(demo_store, campaign, period, tmp_path / "forms")[0]
+    fill_own_form(form, {2: 3}, {"B8": "组织\u200b安全宣传\u202e咨询日\x85活动"})
+    for other in form.parent.iterdir():
+        if other != form:
+            other.unlink()
+    assert [r.status for r in import_forms(demo_store, campaign, [form.parent])] == ["imported"]
+    texts = [
+        r["activities"] for r in demo_store.rows("SELECT activities FROM narratives WHERE activities LIKE '组织%'")
+    ]
+    assert "组织安全宣传咨询日\n活动" in texts
+
+    unit = demo_store.row(
+        "SELECT u.name FROM units u JOIN campaign_units cu ON cu.unit_id = u.id WHERE cu.campaign_id = ? LIMIT 1",
+        (campaign["id"],),
+    )["name"]
+    book = Workbook()
+    book.active.append(["单位", "姓名", "职务", "手机"])
+    book.active.append([unit, "王\u200b五", "科员\u202e", "13900001111\ufeff"])
+    (tmp_path / "liaisons").mkdir()
+    book.save(tmp_path / "liaisons" / "名单.xlsx")
+    plan = import_liaisons(demo_store, campaign, [tmp_path / "liaisons"])
+    assert plan["counts"]["rejected"] == 0 and plan["counts"]["errors"] == 0, plan["files"]
+    row = demo_store.row("SELECT name, position, mobile FROM liaisons WHERE name LIKE '王%'")
+    assert (row["name"], row["position"], row["mobile"]) == ("王五", "科员", "13900001111")
+    _no_odd_text(demo_store)

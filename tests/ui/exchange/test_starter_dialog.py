@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog
 
 from models.campaigns.office import get_office
-from models.store.database import open_store
+from models.store.opening import open_store
 from ui.common import msgbox
 from ui.exchange import starter_dialog
 

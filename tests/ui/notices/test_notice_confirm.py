@@ -140,3 +140,35 @@ def test_a_report_the_parser_inferred_is_marked_until_the_clerk_edits_it(dialog,
     assert "零报告" in model.data(index, Qt.ItemDataRole.ToolTipRole)
     _type_into(qtbot, opened.deadlines.view, daily, 1, "每周一")
     assert model.data(index, Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_a_scanned_pdf_is_explained_and_the_pasted_text_kept(qtbot, demo_store, tmp_path):
+    from reportlab.pdfgen import canvas
+
+    scan = tmp_path / "扫描件.pdf"
+    page = canvas.Canvas(str(scan))
+    page.rect(50, 50, 400, 600, fill=1)  # an image of a page, no text layer
+    page.save()
+    opened = NoticeConfirmDialog(demo_store, campaign_by_year(demo_store, 2021)["id"])
+    qtbot.addWidget(opened)
+    opened.text.setPlainText("已粘贴的文字")
+    opened.open_file(str(scan))
+    assert msgbox.SHOWN[-1][0] == "操作未完成"
+    assert "扫描件.pdf" in msgbox.SHOWN[-1][1] and "没有文字层" in msgbox.SHOWN[-1][1]
+    assert opened.text.toPlainText() == "已粘贴的文字" and opened.saved_id is None
+
+
+def test_a_notice_opened_as_pdf_fills_the_same_fields(qtbot, demo_store, tmp_path):
+    from models.documents.pdf import build_notice_pdf
+    from models.notices.notice import list_notices
+    from models.reports.report import notice_fields
+
+    campaign = campaign_by_year(demo_store, 2021)["id"]
+    issued = next(n for n in list_notices(demo_store, campaign) if n["direction"] == "issued")
+    build_notice_pdf(notice_fields(demo_store, issued["id"]), tmp_path / "通知.pdf")
+    opened = NoticeConfirmDialog(demo_store, campaign)
+    qtbot.addWidget(opened)
+    opened.open_file(str(tmp_path / "通知.pdf"))
+    assert opened.editor.edits["doc_number"].text() == "麒区安办〔2021〕16号"
+    assert opened.editor.edits["period_end"].text() == "2021-06-30"
+    assert [row["date"] for row in opened.deadlines.model.rows] == ["2021-05-21", "2021-05-28", "2021-07-03", "每周一"]

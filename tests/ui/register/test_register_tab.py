@@ -105,3 +105,27 @@ def test_quota_line_and_import(qtbot, window, demo_store, tmp_path, monkeypatch)
     assert tab.lists["leads"].model.rowCount() == 1
     assert "尚未达标 13 个单位" in tab.quota_label.text()
     assert first not in tab.quota_label.text()
+
+
+def test_units_without_a_lead_are_on_the_chase_list(window, demo_store, tmp_path):
+    from openpyxl import load_workbook
+
+    from models.campaigns.campaign import campaign_by_year
+    from models.register.quotas import set_quotas
+    from models.register.records import add_record
+
+    campaign = campaign_by_year(demo_store, 2021)
+    units = campaign_units(demo_store, campaign["id"])
+    set_quotas(demo_store, campaign["id"], lead_quota=1, case_quota=None)
+    add_record(demo_store, LEADS, campaign, {"unit_id": units[0]["id"], "what": "违规动火"})
+    window.select_campaign(2021)
+    window.show_tab("progress")
+    tab = window.tab_pages["progress"]
+    tab.pages.setCurrentWidget(tab.completeness)
+    target = tmp_path / "催报.xlsx"
+    tab.completeness.save_chase_list(str(target))
+    rows = [[str(c.value or "") for c in row] for row in load_workbook(target).active.iter_rows()]
+    short = [row for row in rows if any(c.startswith("违法线索未达标") for c in row)]
+    assert all(any("已报 0 条，至少 1 条" in c for c in row) for row in short)
+    short_units = {c for row in short for c in row}
+    assert units[1]["name"] in short_units and units[0]["name"] not in short_units

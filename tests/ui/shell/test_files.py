@@ -155,9 +155,10 @@ def test_damaged_database_at_start_is_set_aside_and_backup_offered(demo_path, de
     msgbox.ANSWERS[:] = [True]
     store = startup.open_initial_store(str(demo_path))
     try:
-        assert store is not None and value(store, fid) == good
+        assert store is not None and value(store, fid) == good, msgbox.SHOWN
         assert "已改名保存为" in _texts() and "的备份，要用它恢复吗" in _texts()
         assert list(demo_path.parent.glob("demo.db.损坏-*"))
     finally:
-        store.close()
+        if store is not None:
+            store.close()
         startup.release_lock(demo_path)

@@ -9,7 +9,7 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 
-from models.store.database import open_store
+from models.store.opening import open_store
 from tests.conftest import ROOT
 from ui.shell.main_window import TAB_KEYS, MainWindow
 

@@ -16,7 +16,7 @@ import pytest
 from models.campaigns.campaign import campaign_by_year
 from models.campaigns.periods import period_by_seq
 from models.progress.grid import load_week
-from models.store.database import open_store
+from models.store.opening import open_store
 from tests.models.fault_child import IMPORT_BASE
 from tests.models.store.test_faults import _run
 from ui.common import msgbox
@@ -166,3 +166,42 @@ def test_damaged_file_is_set_aside_with_its_journal(demo_path):
     finally:
         store.close()
         startup.release_lock(demo_path)
+
+
+def test_window_start_after_a_killed_merge_or_restore_asks_nothing(demo_path, tmp_path):
+    """The other writes of the fault suite: the start-up check finds the file sound, before or after."""
+    from tests.models.files_helpers import other_office
+
+    pristine = demo_path.read_bytes()
+    town = other_office(demo_path, tmp_path / "town.db")
+    with town.batch("镇里填报") as batch:
+        batch.insert("units", {"name": "新设社区", "category": "镇/街道"})
+    town.close()
+    rewritten = tmp_path / "改写后.db"
+    rewritten.write_bytes(pristine)
+    assert _run(["bigwrite", str(rewritten)], None)[0]
+    merged = "SELECT count(*) FROM units WHERE name = '新设社区'"
+    restored = f"SELECT count(*) > 0 FROM figures WHERE value >= {IMPORT_BASE}"
+    cases = {
+        "merge": (["merge", str(demo_path), str(tmp_path / "town.db")], merged),
+        "restore": (["restore", str(demo_path), str(rewritten)], restored),
+    }
+    for mode, (args, after_sql) in cases.items():
+        demo_path.write_bytes(pristine)
+        _, took = _run(args, None)
+        for k in range(4):
+            demo_path.write_bytes(pristine)
+            _run(args, took * (k + 0.5) / 4)
+            msgbox.SHOWN.clear()
+            store = startup.open_initial_store(str(demo_path))
+            try:
+                assert store is not None and msgbox.SHOWN == [], f"{mode} kill {k}: {msgbox.SHOWN}"
+                assert store.scalar(after_sql) in (0, 1)
+                assert store.scalar("PRAGMA integrity_check") == "ok"
+            finally:
+                store.close()
+                startup.release_lock(demo_path)
+            journal = demo_path.with_name("demo.db-journal")
+            assert not journal.exists(), (mode, k, journal.read_bytes()[:40])
+            assert not list(demo_path.parent.glob("demo.db.损坏-*"))
+            assert not [p for p in (demo_path.parent / "备份").glob(".*.tmp*")]  # swept at start

@@ -1,0 +1,144 @@
+"""The one operation runner: a core verb on a worker thread, with progress, a busy cursor, one error path.
+
+``run(parent, title, work, store=…)`` calls ``work(store, progress)`` on a worker thread and waits in a
+local event loop, so the window keeps painting and answering (no "not responding").  SQLite connections
+belong to one thread: the worker gets its own connection to the same file (read-only unless
+``write=True``); the window's own Store is not used meanwhile, and the progress dialog is modal, so the
+clerk cannot start a second write.  A store without a file (in memory) runs on the GUI thread.
+
+``progress(done, total, text)`` updates the dialog (it shows after 0.5 s, per file or step); when the
+clerk presses 取消 the next call raises :class:`Cancelled`, so a verb is cancelled only where it reports
+progress, and a write inside ``store.batch`` is rolled back whole.  Errors of any kind end in
+``errors.show_exception``; a success message is shown if one is given.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+from models.errors import DeskError
+from ui.common import errors, msgbox
+
+SHOW_AFTER_MS = 500
+SWITCH_INTERVAL_S = 0.001
+
+
+class Cancelled(DeskError):
+    """The clerk cancelled; nothing was written (a batch rolls back)."""
+
+    def __init__(self) -> None:
+        super().__init__("操作已取消，数据未改动。")
+
+
+@dataclass
+class Outcome:
+    ok: bool
+    value: Any = None
+    cancelled: bool = False
+    error: BaseException | None = None
+
+
+class _Bridge(QObject):
+    step = Signal(int, int, str)
+    finished = Signal()
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("operation", text)
+
+
+def _worker_store(store, write: bool):
+    """A connection of the worker's own to the same file, or None to run on the GUI thread."""
+    if store is None or getattr(store, "path", None) is None:
+        return None
+    from models.store.database import open_file
+
+    return open_file(store.path, readonly=not write)
+
+
+def run(
+    parent: QWidget | None,
+    title: str,
+    work: Callable[[Any, Callable[[int, int, str], None]], Any],
+    *,
+    store=None,
+    write: bool = False,
+    success: str | Callable[[Any], str | None] | None = None,
+    success_title: str | None = None,
+    cancellable: bool = True,
+    label: str = "",
+) -> Outcome:
+    """Run ``work(store, progress)`` off the GUI thread; see the module's docstring."""
+    cancel = threading.Event()
+    box: dict[str, Any] = {}
+    bridge = _Bridge()
+    dialog = QProgressDialog(label or title, tr("取消") if cancellable else "", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(SHOW_AFTER_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    if not cancellable:
+        dialog.setCancelButton(None)
+    dialog.canceled.connect(cancel.set)
+
+    def progress(done: int, total: int, text: str = "") -> None:
+        if cancel.is_set():
+            raise Cancelled()
+        bridge.step.emit(done, total, text)
+
+    def on_step(done: int, total: int, text: str) -> None:
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total) if total else 0)
+        if text:
+            dialog.setLabelText(text)
+
+    def body() -> None:
+        own = None
+        try:
+            own = _worker_store(store, write)
+            box["value"] = work(own if own is not None else store, progress)
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, shown there
+            box["error"] = exc
+        finally:
+            if own is not None:
+                own.close()
+            bridge.finished.emit()
+
+    bridge.step.connect(on_step)
+    loop = QEventLoop()
+    bridge.finished.connect(loop.quit)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    # The worker's Python holds the GIL; hand it over every 1 ms instead of 5 so that the window's
+    # event loop gets its turn often (the price: a few per cent more work time).
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(interval, SWITCH_INTERVAL_S))
+    try:
+        if store is not None and getattr(store, "path", None) is None:
+            QTimer.singleShot(0, body)  # an in-memory store cannot be shared: run here, still one path
+        else:
+            threading.Thread(target=body, name=f"operation: {title}", daemon=True).start()
+        loop.exec()
+    finally:
+        sys.setswitchinterval(interval)
+        QApplication.restoreOverrideCursor()
+        dialog.close()
+        dialog.deleteLater()
+    error = box.get("error")
+    if isinstance(error, Cancelled):
+        return Outcome(False, cancelled=True, error=error)
+    if error is not None:
+        errors.show_exception(parent, error)
+        return Outcome(False, error=error)
+    value = box.get("value")
+    text = success(value) if callable(success) else success
+    if text:
+        msgbox.information(parent, success_title or title, text)
+    return Outcome(True, value)
