@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from ui.common import settings
 from ui.shell import font_menu
@@ -26,7 +26,7 @@ def _size_menu(window):
 
 def test_choosing_a_size_scales_the_open_window(window, qtbot, restore_font):
     base = font_menu.system_point_size(QApplication.instance())
-    button = window.tab_pages["notices"].findChild(type(window.tab_pages["notices"].save_button))
+    button = window.tab_pages["notices"].findChild(QPushButton)
     before = button.fontInfo().pointSizeF()
     entry = next(a for a in _size_menu(window).actions() if a.data() == 130)
     entry.trigger()
