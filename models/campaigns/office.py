@@ -61,6 +61,16 @@ def level_from_name(name: str) -> str:
     return ""
 
 
+def _check_contacts(cleaned: dict) -> None:
+    from models.documents.contacts import ERROR, check_email, check_landline
+
+    for field, check, title in (("phone", check_landline, "联系电话"), ("email", check_email, "邮箱")):
+        if cleaned.get(field):
+            found = check(cleaned[field])
+            if found.level == ERROR:
+                raise ValidationError(f"本单位{title}：{found.message}", field)
+
+
 def get_office(store) -> Office:
     return Office(**{field: store.meta(key, "") or "" for field, key in _KEYS.items()})
 
@@ -76,6 +86,7 @@ def set_office(store, **fields: str) -> Office:
             raise ValidationError(f"本单位{TITLES[field]}过长（{len(value)} 字，最多 {_MAX_LENGTH} 字）。", field)
     if cleaned.get("level") and cleaned["level"] not in LEVELS:
         raise ValidationError(f"本单位级别只能是 {'、'.join(LEVELS)} 之一，不是“{cleaned['level']}”。", "level")
+    _check_contacts(cleaned)
     with store.atomic():
         for field, value in cleaned.items():
             store.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_KEYS[field], value))

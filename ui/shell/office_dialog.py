@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from models.campaigns.office import LEVELS, Office, get_office, level_from_name, mark_asked, set_office, was_asked
 from models.errors import DeskError
-from models.liaisons.contacts import ERROR, check_email, check_landline
 from models.store.database import Store
 
 FIELDS = ("name", "short_name", "filler", "phone", "email")
@@ -92,15 +91,6 @@ class OfficeDialog(QDialog):
             self.problem.setText(self.tr("请填写单位全称（例如 曲靖市麒麟区安全生产委员会办公室）。"))
             self.edits["name"].setFocus()
             return
-        for field, check, title in (
-            ("phone", check_landline, self.tr("联系电话")),
-            ("email", check_email, self.tr("邮箱")),
-        ):
-            found = check(values[field]) if values[field] else None
-            if found is not None and found.level == ERROR:
-                self.problem.setText(f"{title}：{found.message}")
-                self.edits[field].setFocus()
-                return
         try:
             set_office(self.store, **values)
         except DeskError as exc:
