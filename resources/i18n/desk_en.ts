@@ -1489,17 +1489,22 @@ Save anyway?</translation>
   <context>
     <name>NoticeDraftDialog</name>
     <message>
-      <location filename="../../ui/notices/draft_dialog.py" line="33" />
+      <location filename="../../ui/notices/draft_dialog.py" line="53" />
+      <source>印发/转发全文(&amp;F)（不选：只写简短的转发通知）</source>
+      <translation>Include the &amp;full text (otherwise a short cover notice)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/draft_dialog.py" line="42" />
       <source>各镇人民政府、街道办事处，区安委会成员单位，有关企业</source>
       <translation>All town governments and sub-district offices, member units of the district work-safety committee, enterprises concerned</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/draft_dialog.py" line="20" />
+      <location filename="../../ui/notices/draft_dialog.py" line="29" />
       <source>起草本级通知</source>
       <translation>Draft our own notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/draft_dialog.py" line="43" />
+      <location filename="../../ui/notices/draft_dialog.py" line="52" />
       <source>转发的附件</source>
       <translation>Forwarded attachments</translation>
     </message>
@@ -1681,12 +1686,12 @@ Save anyway?</translation>
       <translation>{0} notice(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="323" />
+      <location filename="../../ui/notices/tab.py" line="328" />
       <source>删除所选通知及其附件、截止事项？（可撤销）</source>
       <translation>Delete the selected notice with its attachments and deadlines? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="323" />
+      <location filename="../../ui/notices/tab.py" line="328" />
       <source>删除通知</source>
       <translation>Delete notice</translation>
     </message>
@@ -1726,7 +1731,7 @@ Save anyway?</translation>
       <translation>&amp;Unmark</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="311" />
+      <location filename="../../ui/notices/tab.py" line="316" />
       <source>已保存通知：{0}</source>
       <translation>Notice saved: {0}</translation>
     </message>
@@ -1736,9 +1741,14 @@ Save anyway?</translation>
       <translation>The deadlines of {0} weeks now follow the notice's weekly reporting time (undoable).</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="310" />
+      <location filename="../../ui/notices/tab.py" line="315" />
       <source>已自动保存，可用“撤销”退回。</source>
       <translation>Saved automatically; Undo takes it back.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="286" />
+      <source>已起草本级通知；在“总结报告”页可预览、打印或保存为 PDF。</source>
+      <translation>Notice drafted; preview, print or save it as PDF on the Reports tab.</translation>
     </message>
     <message>
       <location filename="../../ui/notices/tab.py" line="126" />
@@ -1781,7 +1791,7 @@ Save anyway?</translation>
       <translation>Document no.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="297" />
+      <location filename="../../ui/notices/tab.py" line="302" />
       <source>未保存：{0}</source>
       <translation>Not saved: {0}</translation>
     </message>

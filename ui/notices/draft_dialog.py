@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
 
 from models.clock import today
 from models.notices.notice import draft_issued_notice, get_notice
@@ -41,6 +50,8 @@ class NoticeDraftDialog(QDialog):
         for label, edit in zip(labels, self.edits.values()):
             form.addRow(self.tr(label), edit)
         form.addRow(self.tr("转发的附件"), self.attachments)
+        self.full_text = QCheckBox(self.tr("印发/转发全文(&F)（不选：只写简短的转发通知）"), self)
+        form.addRow("", self.full_text)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
@@ -52,7 +63,13 @@ class NoticeDraftDialog(QDialog):
         return [i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked]
 
     def accept(self) -> None:
+        from models.campaigns.office import office_for
+        from models.notices.cover import cover_body
+
         changes = {key: edit.text().strip() or None for key, edit in self.edits.items()}
+        campaign = {"id": self.source["campaign_id"]}
+        office = office_for(self.store, campaign)
+        changes["body"] = cover_body(self.store, self.source, office, full_text=self.full_text.isChecked())
         try:
             self.saved_id = draft_issued_notice(self.store, self.source["id"], changes, self.chosen_attachments())
         except Exception as exc:  # noqa: BLE001 - shown to the clerk, nothing saved

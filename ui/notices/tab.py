@@ -277,8 +277,13 @@ class NoticesTab(QWidget):
         office = office_for(self.store, self.campaign).name
         dialog = NoticeDraftDialog(self.store, self.current_id, office, self)
         if dialog.exec() and dialog.saved_id:
+            from models.reports.report import create_report
+
             self.current_id = dialog.saved_id
+            if self.campaign:  # listed in 总结报告, where it is previewed, printed and saved as PDF
+                create_report(self.store, self.campaign, "notice", notice_id=dialog.saved_id)
             self._changed()
+            self._status(self.tr("已起草本级通知；在“总结报告”页可预览、打印或保存为 PDF。"))
 
     def save_current(self) -> bool:
         """Save what the editor shows for the current notice now (one undoable step)."""

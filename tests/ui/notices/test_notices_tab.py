@@ -98,3 +98,40 @@ def test_mark_a_unit_delivered(tab):
 def test_models_pass_the_model_tester(tab, qtmodeltester):
     for model in (tab.model, tab.tasks, tab.units, tab.overview, tab.editor.contacts, tab.editor.attachments):
         qtmodeltester.check(model)
+
+
+def test_drafted_notice_is_a_short_cover_and_saves_as_pdf_from_the_reports_tab(
+    tab, window, qtbot, monkeypatch, tmp_path
+):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from models.campaigns.office import set_office
+    from tests.models.pdf_reading import text_of
+    from ui.reports.preview import SavePath
+
+    set_office(tab.store, name="曲靖市麒麟区安全生产委员会办公室", filler="张丽", phone="0874-3123456")
+    source = get_notice(tab.store, tab.current_id)
+
+    def fill():
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, NoticeDraftDialog) and w.isVisible())
+        dialog.edits["doc_number"].setText("麒区安办〔2021〕20号")
+        dialog.accept()
+
+    QTimer.singleShot(0, fill)
+    tab.draft_notice()
+    draft = get_notice(tab.store, tab.current_id)
+    assert draft["direction"] == "issued"
+    assert draft["body"].startswith(f"现将《{source['title']}》")
+    assert "转发给你们" in draft["body"] and "联系人：张丽，联系电话：0874-3123456。" in draft["body"]
+    assert source["body"][:40] not in draft["body"]  # the received text is not copied unless chosen
+    window.show_tab("reports")
+    reports_tab = window.tab_pages["reports"]
+    row = next(i for i, r in enumerate(reports_tab.model.rows) if r["kind"] == "notice")
+    reports_tab.view.selectRow(reports_tab.proxy.mapFromSource(reports_tab.model.index(row, 0)).row())
+    out = tmp_path / "本级通知.pdf"
+    monkeypatch.setattr(SavePath, "ask", classmethod(lambda cls, parent, suggested, suffix=".pdf": str(out)))
+    reports_tab.export_pdf()
+    qtbot.waitUntil(out.exists, timeout=20000)
+    text = "".join(text_of(out).split())
+    assert "麒区安办〔2021〕20号" in text and "现将《" in text and "曲靖市麒麟区安全生产委员会办公室" in text
