@@ -62,7 +62,7 @@ def level_from_name(name: str) -> str:
 
 
 def _check_contacts(cleaned: dict) -> None:
-    from models.liaisons.contacts import ERROR, check_email, check_landline
+    from models.documents.contacts import ERROR, check_email, check_landline
 
     for field, check, title in (("phone", check_landline, "联系电话"), ("email", check_email, "邮箱")):
         if cleaned.get(field):

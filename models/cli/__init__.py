@@ -78,7 +78,13 @@ def run(argv: list[str]) -> int:
 
 
 def _print(args, summary: str, data) -> None:
-    if getattr(args, "json", False):
-        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-    elif summary:
-        print(summary)
+    try:
+        if getattr(args, "json", False):
+            print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        elif summary:
+            print(summary)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `main.py … | head`: the reader has gone; what was done is done, no traceback
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

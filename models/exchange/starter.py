@@ -19,7 +19,7 @@ from models.campaigns.office import level_from_name, set_office
 from models.campaigns.units import clean_name
 from models.clock import new_id, now
 from models.errors import ValidationError
-from models.store import copies
+from models.store import copies, history
 from models.store.database import Store
 from models.store.opening import open_store
 
@@ -59,10 +59,7 @@ def _make_own(side: Store, origin: Store, name: str) -> None:
     with side.atomic():
         for table in DROPPED:
             conn.execute(f"DELETE FROM [{table}]")
-        marks = ", ".join("?" for _ in DROPPED)
-        conn.execute(f"DELETE FROM changes WHERE table_name IN ({marks})", DROPPED)
-        # The origin's actions are history there, not something the recipient can undo.
-        conn.execute("UPDATE batches SET state = 'dropped' WHERE state <> 'dropped'")
+        history.forget(conn, DROPPED)  # the origin's actions are history there, not the recipient's to undo
         conn.execute(
             "DELETE FROM meta WHERE key LIKE 'met:%' OR key LIKE 'unit_matches:%' OR key IN ('manifest', 'starter_of')"
         )

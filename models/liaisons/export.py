@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from models.documents.contacts import mask_email, mask_mobile
 from models.errors import ValidationError
-from models.liaisons.contacts import mask_email, mask_mobile
 from models.liaisons.forms import list_title, write_list_sheet
 from models.liaisons.liaison import liaison_rows
 from models.store.database import Store

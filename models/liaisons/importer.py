@@ -12,8 +12,8 @@ import os
 from pathlib import Path
 
 from models.campaigns.units import campaign_unit_ids, clean_name, join_campaign
+from models.documents.contacts import ERROR, check_field
 from models.errors import ImportRejected
-from models.liaisons.contacts import ERROR, check_field
 from models.liaisons.forms import FORM_KIND
 from models.liaisons.liaison import FIELD_TITLES, FIELDS, ROLES, insert_liaison
 from models.liaisons.reading import read_form

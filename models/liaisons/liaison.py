@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from models.campaigns.campaign import campaign_units
+from models.documents.contacts import ERROR, Check, check_field
 from models.errors import NotFound, ValidationError
-from models.liaisons.contacts import ERROR, Check, check_field
 from models.store.database import Store
 from models.store.history import Batch
 from models.store.text_gate import clean_text

@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from models.documents.contacts import mask_email, mask_mobile
 from models.documents.pdf import blocks as b
-from models.liaisons.contacts import mask_email, mask_mobile
 from models.liaisons.forms import COLUMNS, list_title
 from models.liaisons.liaison import liaison_rows
 from models.store.database import Store

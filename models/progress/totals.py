@@ -79,10 +79,14 @@ class Figures:
         return seqs[-1] if seqs else None
 
 
-def load_figures(store: Store, campaign_id: str, *, upto: int | None = None, only: int | None = None) -> Figures:
+def load_figures(
+    store: Store, campaign_id: str, *, upto: int | None = None, only: int | None = None, by_week: bool = True
+) -> Figures:
     """Figures of the campaign's units, up to week *upto* (cumulative), of week *only*, or of every week.
 
-    Weekly indicators add up over the weeks; a to-date one ("累计") takes the unit's newest week.
+    Weekly indicators add up over the weeks; a to-date one ("累计") takes the unit's newest week.  Without
+    *by_week* only the per-unit sums are read (the statistics table), by SQLite's SUM: figures are whole
+    numbers (the rules refuse decimals), so the sums are the same exact numbers as the ones by week.
     """
     indicators = list_indicators(store, campaign_id)
     periods = list_periods(store, campaign_id)
@@ -93,6 +97,11 @@ def load_figures(store: Store, campaign_id: str, *, upto: int | None = None, onl
     head = "WITH p(id, seq) AS (VALUES " + ", ".join("(?, ?)" for _ in weeks) + ")" if weeks else ""
     params = [value for p in weeks for value in (p["id"], p["seq"])]
     cumulative = {i["id"] for i in indicators if i["accumulation"] == "cumulative"}
+    if not by_week:
+        figures = Figures(indicators, periods, units)
+        figures.per_unit = _unit_sums(store, head, params, cumulative, {u["id"] for u in units}) if weeks else {}
+        figures.units = counted(units, figures.per_unit)
+        return figures
     groups = _unit_weeks(store, head, params) if weeks else []
     whole = groups is not None
     if not whole:  # a figure with decimals: read it exactly, one row a figure
@@ -136,6 +145,27 @@ def _unit_weeks(store: Store, head: str, params: list) -> list | None:
             return None
         groups.append((seq, unit_id, keys, numbers))
     return groups
+
+
+def _unit_sums(store: Store, head: str, params: list, cumulative: set, known: set) -> dict:
+    """unit id → indicator id → its sum over the weeks (a to-date figure: its newest week), grouped by SQLite."""
+    per_unit: dict[str, dict] = {}
+    sql = head + " SELECT f.unit_id, f.indicator_id, SUM(f.value)" + _FROM + " GROUP BY f.unit_id, f.indicator_id"
+    for unit_id, indicator_id, total in store.conn.execute(sql, params):
+        if unit_id in known:
+            per_unit.setdefault(unit_id, {})[indicator_id] = total
+    if cumulative:
+        marks = ",".join("?" * len(cumulative))
+        sql = (
+            head
+            + " SELECT f.unit_id, f.indicator_id, f.value, MAX(p.seq)"
+            + _FROM
+            + f" AND f.indicator_id IN ({marks}) GROUP BY f.unit_id, f.indicator_id"
+        )
+        for unit_id, indicator_id, newest, _seq in store.conn.execute(sql, [*params, *cumulative]):
+            if unit_id in known:
+                per_unit[unit_id][indicator_id] = newest
+    return per_unit
 
 
 def _unit_weeks_exact(store: Store, head: str, params: list) -> list:
@@ -194,12 +224,12 @@ def _table(title: str, figures: Figures) -> dict:
 
 def week_table(store: Store, campaign_id: str, period_id: str) -> dict:
     period = next(p for p in list_periods(store, campaign_id) if p["id"] == period_id)
-    return _table(period["label"], load_figures(store, campaign_id, only=period["seq"]))
+    return _table(period["label"], load_figures(store, campaign_id, only=period["seq"], by_week=False))
 
 
 def cumulative_table(store: Store, campaign_id: str, upto_seq: int | None = None) -> dict:
     """Totals per unit up to week *upto_seq* (all weeks if None)."""
-    figures = load_figures(store, campaign_id, upto=upto_seq)
+    figures = load_figures(store, campaign_id, upto=upto_seq, by_week=False)
     limit = upto_seq if upto_seq is not None else 10**6
     last = [p for p in figures.periods if p["seq"] <= limit][-1:] or figures.periods[-1:]
     title = f"累计（截至{last[0]['end_date']}）" if last else "累计"

@@ -212,6 +212,14 @@ def adopt_history(conn, schema: str) -> int:
     return copied
 
 
+def forget(conn, tables: tuple[str, ...] | list[str]) -> None:
+    """In a copy made for another office: drop the recorded changes of *tables* (their rows are gone) and
+    make every action history only, nothing the recipient can undo."""
+    marks = ", ".join("?" for _ in tables)
+    conn.execute(f"DELETE FROM changes WHERE table_name IN ({marks})", list(tables))
+    conn.execute("UPDATE batches SET state = 'dropped' WHERE state <> 'dropped'")
+
+
 # -- undo / redo ---------------------------------------------------------
 def _restore(store: Store, table: str, record_id: str, state: str | None) -> None:
     exists = store.scalar(f"SELECT 1 FROM [{table}] WHERE id = ?", (record_id,))

@@ -1417,6 +1417,11 @@ Save anyway?</translation>
   <context>
     <name>NoticeEditor</name>
     <message>
+      <location filename="../../ui/notices/editor.py" line="143" />
+      <source>未识别：原文有则照原文填写</source>
+      <translation>Not recognised: fill in as printed, if it is</translation>
+    </message>
+    <message>
       <location filename="../../ui/notices/editor.py" line="218" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>

@@ -122,3 +122,17 @@ def test_models_import_no_qt():
     for path in MODELS.rglob("*.py"):
         qt = {i for i in _imports(path) if i.split(".")[0] in ("PySide6", "shiboken6", "PyQt5", "PyQt6")}
         assert not qt, f"{path.relative_to(ROOT)} imports {sorted(qt)}"
+
+
+def test_only_the_store_writes_the_undo_log():
+    """INSERT/UPDATE/DELETE on batches or changes only in models/store/ (history.py, and the check's repair)."""
+    import re
+
+    write = re.compile(r"\b(INSERT(?: OR \w+)? INTO|UPDATE|DELETE FROM)\s+(?:main\.)?\[?(batches|changes)\b", re.I)
+    writers = set()
+    for path in MODELS.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and write.search(node.value):
+                writers.add(path.relative_to(ROOT).as_posix())
+    assert "models/store/history.py" in writers  # the search finds the writer it must find
+    assert {w for w in writers if not w.startswith("models/store/")} == set()

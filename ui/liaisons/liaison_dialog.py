@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from models.liaisons.contacts import ERROR
+from models.documents.contacts import ERROR
 from models.liaisons.liaison import FIELD_TITLES, ROLES, check_fields
 from ui.common import msgbox
 

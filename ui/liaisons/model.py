@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from models.documents.contacts import ERROR, check_field
 from models.errors import DeskError
-from models.liaisons.contacts import ERROR, check_field
 from models.liaisons.liaison import ROLES, add_liaison, edit_liaison
 from models.store.database import Store
 from ui.common import msgbox
@@ -205,7 +205,7 @@ class LiaisonModel(QAbstractTableModel):
         self.refused.emit(self.cell_problem(index.row(), index.column()))
 
     def _check(self, field: str, text: str):
-        from models.liaisons.contacts import Check
+        from models.documents.contacts import Check
 
         if field == "role" and text not in ROLES:
             return Check(ERROR, tr("角色应为：{0}。").format("、".join(ROLES)))

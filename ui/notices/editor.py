@@ -182,6 +182,8 @@ class NoticeEditor(QWidget):
             edit.setToolTip(self.tr("请核对：{0}").format(why) if why else "")
             if why and not edit.text():
                 edit.setPlaceholderText(self.tr("未填入：{0}").format(why))
+            elif not edit.text() and key not in ("issue_date", "period_start", "period_end"):
+                edit.setPlaceholderText(self.tr("未识别：原文有则照原文填写"))
             if why:
                 edit.textEdited.connect(lambda _text, e=edit: self._checked(e))
 

@@ -33,17 +33,21 @@ def draw_runs(
     embolden: float = 0.0,
 ) -> None:
     """One line of text, each character in a face that has it (fonts.runs), optionally drawn heavier."""
+    if embolden:  # the render mode is graphics state that outlives the text object: kept inside q … Q
+        canvas.saveState()
+        canvas.setStrokeColorRGB(*color)
+        canvas.setLineWidth(size * embolden)
     obj = canvas.beginText(x, baseline)
     obj.setCharSpace(char_space)
     obj.setFillColorRGB(*color)
     if embolden:
-        canvas.setStrokeColorRGB(*color)
-        canvas.setLineWidth(size * embolden)
-    obj.setTextRenderMode(2 if embolden else 0)  # the mode outlives the text object: always set it
+        obj.setTextRenderMode(2)
     for face_name, piece in fonts.runs(text, font):
         obj.setFont(face_name, size)
         obj.textOut(piece)
     canvas.drawText(obj)
+    if embolden:
+        canvas.restoreState()
 
 
 class GridText(Flowable):

@@ -68,12 +68,12 @@ def shipped_words() -> list[str]:
 
 
 def clean_words(words) -> list[str]:
-    out: list[str] = []
+    out: dict[str, None] = {}
     for word in words:
         word = str(word).split("#", 1)[0].strip()
-        if 2 <= len(word) <= 30 and word not in out:
-            out.append(word)
-    return out
+        if 2 <= len(word) <= 30:
+            out[word] = None
+    return list(out)
 
 
 class Protection:

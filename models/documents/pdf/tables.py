@@ -4,6 +4,8 @@ repeated in each; the header rows repeated on every page); never wider or taller
 
 from __future__ import annotations
 
+import functools
+
 from reportlab.platypus import Flowable
 
 from models.documents.pdf import fonts, glyphs
@@ -67,8 +69,22 @@ class RunsCell(Flowable):
             top -= self.leading
 
 
+_checked: dict[str, set] = {}  # face → characters looked up
+_foreign: dict[str, set] = {}  # face → those of them it lacks (a fallback face, or none, draws them)
+
+
 def _needs_runs(text, font: str) -> bool:
-    return isinstance(text, str) and any(fonts.font_for(font, c) != font for c in text if not c.isspace())
+    return isinstance(text, str) and bool(_foreign.get(font, set()) & set(text))
+
+
+def _check_chars(texts, font: str) -> None:
+    """Look each new character of *texts* up once, noting those *font* lacks."""
+    foreign = _foreign.setdefault(font, set())
+    known = _checked.setdefault(font, set())
+    for char in set("".join(t for t in texts if isinstance(t, str))) - known:
+        known.add(char)
+        if not char.isspace() and fonts.font_for(font, char) != font:
+            foreign.add(char)
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> str:
@@ -103,9 +119,15 @@ def _column_widths(header: list[str], rows: list[list], size: float) -> tuple[fl
     widths = []
     widest = (g.BLOCK_WIDTH - unit) / 2  # a column of long text wraps rather than run off the block
     for index in range(1, len(header)):
-        cells = [fonts.width(str(row[index] if index < len(row) else ""), body, size) for row in rows]
-        widths.append(min(max(max(cells or [0.0]) + 2 * PAD_X, _head_width(header[index], bold)), widest))
+        natural = _widest(tuple({str(row[index]) for row in rows if index < len(row)}), body) * size
+        widths.append(min(max(natural + 2 * PAD_X, _head_width(header[index], bold)), widest))
     return unit, widths
+
+
+@functools.lru_cache(maxsize=256)
+def _widest(texts: tuple[str, ...], font: str) -> float:
+    """The widest of *texts* at 1 pt (widths scale with the size: measured once for every size tried)."""
+    return max([fonts.width(text, font, 1.0) for text in texts] or [0.0])
 
 
 def _runs(groups: list[str]) -> list[list[int]]:
@@ -235,6 +257,8 @@ def _table(header, rows, columns, groups, size, unit_width, widths):
     else:
         heights = [_text_height(head, head_style)]
     heights += [_text_height(r, figure_style) for r in data]
+    _check_chars((v for row in data for v in row), body)
+    _check_chars((v for row in header_rows for v in row), bold)
     for row in data:
         for index, value in enumerate(row):
             if _needs_runs(value, body):
@@ -292,6 +316,7 @@ def list_table(header: list[str], rows: list[list], shares: list[float], width: 
             cells[first] = _wrap(row[first], body, size, sum(widths[first:]) - 2 * PAD_X)
         data.append(cells)
     heights = [_text_height(head, head_style)] + [_text_height(row, cell_style) for row in data]
+    _check_chars((v for row in data for v in row), body)
     for row in data:
         for index, value in enumerate(row):
             if _needs_runs(value, body):

@@ -83,3 +83,13 @@ def test_summary_and_brief_leave_the_blank_line_too(tmp_path, demo_store):
         lines = [line for page in all_lines(out, 16.0) for line in page]
         at = next(i for i, line in enumerate(lines) if line["text"].startswith("附件："))
         assert abs((lines[at]["top"] - lines[at - 1]["top"]) / MM - 2 * LINE) < 1, name
+
+
+def test_only_the_mark_is_red_and_only_titles_are_drawn_heavier(notice):
+    """The 发文字号 and body are plain black text (the mark's red outline must not carry over)."""
+    from models.documents.pdf.replay import GlyphRun, read_pages
+
+    runs = [item for item in read_pages(notice.read_bytes())[0].items if isinstance(item, GlyphRun)]
+    number = next(r for r in runs if "〔2021〕" in r.text)
+    assert number.color == (0, 0, 0) and number.stroke is None
+    assert all(r.stroke is None for r in runs if "思路" in r.text or "指导" in r.text)

@@ -21,12 +21,14 @@ from models.errors import ImportRejected
 ROOT = Path(__file__).resolve().parents[3]
 BOMB_MB = 190  # under the 200 MB the old total check let through
 PAD = b" " * (1 << 20)
-# Runs main.py's command in this process and reports how long it took and its peak memory.
+# Runs main.py's command in this process and reports the processor time it took and its peak memory.
+# Processor time, not the wall clock: on a shared 2-core test machine with ten other jobs the wall clock
+# measures the load; the CPU seconds are what a bomb costs the clerk's PC (there, nearly the same).
 MEASURED = (
     "import resource, sys, time\n"
     f"sys.path.insert(0, {str(ROOT)!r})\n"
     "import main\n"
-    "start = time.monotonic()\n"
+    "start = time.process_time()\n"
     "try:\n"
     "    code = main.main(sys.argv[1:])\n"
     "finally:\n"
@@ -37,7 +39,7 @@ MEASURED = (
     "        peak = int(status.split()[0])\n"
     "    except (OSError, IndexError, ValueError):\n"
     "        pass\n"
-    "    print(f'MEASURED {time.monotonic() - start:.3f} {peak}', file=sys.stderr)\n"
+    "    print(f'MEASURED {time.process_time() - start:.3f} {peak}', file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
 
@@ -212,3 +214,41 @@ def test_damaged_workbook_and_renamed_text_are_told_apart(tmp_path, content, wor
     with pytest.raises(ImportRejected, match=words) as refused:
         zip_gate.check_container(path)
     assert refused.value.where == "报回.xlsx"
+
+
+def _ods(path: Path) -> Path:
+    """A minimal OpenDocument spreadsheet (mimetype first and stored, as the format asks)."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content'
+        ' xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="进展统计"><table:table-row>'
+        "<table:table-cell><text:p>单位</text:p></table:table-cell></table:table-row></table:table>"
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest'
+        ' xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry'
+        ' manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", manifest)
+    return path
+
+
+def test_ods_bomb_is_refused_by_import_forms(demo_path, tmp_path):
+    plain = _ods(tmp_path / "plain.ods")
+    zip_gate.check_container(plain, zip_gate.ODS)  # the plain one passes
+    bomb = _blow_up(plain, tmp_path / "炸弹.ods", "content.xml", b"</office:document-content>")
+    before = demo_path.read_bytes()
+    done, seconds, mib = _measured(
+        ["import-forms", str(_folder_with(bomb, tmp_path)), "--db", str(demo_path), "--campaign", "2021"]
+    )
+    said = done.stdout + done.stderr
+    assert done.returncode == 2 and "炸弹.ods" in said and "可能是恶意构造" in said, said
+    assert seconds < 2.0 and mib < 200, f"{seconds:.2f} s, {mib} MB"
+    assert demo_path.read_bytes() == before

@@ -77,3 +77,24 @@ def test_corpus_reads_the_same_in_other_dress(how, change, wrong_share):
     print(f"\n{how}\n" + score.table())
     assert score.accuracy >= 0.90, score.table()
     assert score.wrong_share <= wrong_share, score.table()
+
+
+def test_output_into_a_closed_pipe_prints_no_traceback():
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    notice = ROOT / "data" / "samples" / "notice-kunming-2022.txt"
+    code = "import sys; sys.path.insert(0, sys.argv[1]); import main; sys.exit(main.main(sys.argv[2:]))"
+    reader = subprocess.Popen(["true"], stdin=subprocess.PIPE)  # a reader that has gone before the output
+    reader.wait()
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT), "parse-notice", str(notice), "--json"],
+        stdout=reader.stdin,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+    )
+    reader.stdin.close()
+    assert "Traceback" not in done.stderr and done.returncode == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.liaisons.contacts import (
+from models.documents.contacts import (
     ERROR,
     OK,
     WARNING,
