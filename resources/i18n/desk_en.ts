@@ -172,8 +172,12 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="82" />
+      <source>修改截止时间(&amp;D)…</source>
+      <translation>Change &amp;deadline…</translation>
+    </message>
+    <message>
       <source>修改截止时间…</source>
-      <translation>Change deadline…</translation>
+      <translation type="vanished">Change deadline…</translation>
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="137" />
@@ -199,7 +203,7 @@ The current state is backed up first, so you can restore it again later.</transl
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="77" />
       <source>各周报送情况</source>
-      <translation type="unfinished" />
+      <translation>Reporting by week</translation>
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="52" />
@@ -213,8 +217,12 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="80" />
+      <source>导出催报清单(&amp;C)…</source>
+      <translation>Export &amp;chase list…</translation>
+    </message>
+    <message>
       <source>导出催报清单…</source>
-      <translation>Export chase list…</translation>
+      <translation type="vanished">Export chase list…</translation>
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="171" />
@@ -247,13 +255,17 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="87" />
+      <source>打印催报清单(&amp;P)…</source>
+      <translation>&amp;Print chase list…</translation>
+    </message>
+    <message>
       <source>打印催报清单…</source>
-      <translation>Print chase list…</translation>
+      <translation type="vanished">Print chase list…</translation>
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="78" />
       <source>报送情况</source>
-      <translation type="unfinished" />
+      <translation>Reporting</translation>
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="59" />
@@ -271,9 +283,13 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Reset each week’s deadline from the weekly reporting time in the notice (e.g. every Thursday before 12:00)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="84" />
       <source>按通知设截止</source>
-      <translation>Deadlines from notice</translation>
+      <translation type="vanished">Deadlines from notice</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/completeness_view.py" line="84" />
+      <source>按通知设截止(&amp;T)</source>
+      <translation>Deadlines from no&amp;tice</translation>
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="67" />
@@ -315,42 +331,42 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>DeadlinesEditor</name>
     <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="81" />
+      <location filename="../../ui/notices/deadline_rows.py" line="88" />
       <source>删除所选</source>
       <translation>Remove selected</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="86" />
+      <location filename="../../ui/notices/deadline_rows.py" line="93" />
       <source>截止事项（将按单位跟踪报送情况）</source>
       <translation>Deadlines (tracked per unit)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="71" />
+      <location filename="../../ui/notices/deadline_rows.py" line="78" />
       <source>报送内容</source>
       <translation>What to send</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="69" />
+      <location filename="../../ui/notices/deadline_rows.py" line="76" />
       <source>日期/周期</source>
       <translation>Date / every</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="70" />
+      <location filename="../../ui/notices/deadline_rows.py" line="77" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="79" />
+      <location filename="../../ui/notices/deadline_rows.py" line="86" />
       <source>添加定期报送</source>
       <translation>Add recurring report</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="77" />
+      <location filename="../../ui/notices/deadline_rows.py" line="84" />
       <source>添加截止日期</source>
       <translation>Add deadline</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/deadline_rows.py" line="68" />
+      <location filename="../../ui/notices/deadline_rows.py" line="75" />
       <source>类型</source>
       <translation>Kind</translation>
     </message>
@@ -510,7 +526,7 @@ The current state is backed up first, so you can restore it again later.</transl
     <message>
       <location filename="../../ui/progress/import_dialog.py" line="109" />
       <source>读取报回的表</source>
-      <translation type="unfinished" />
+      <translation>Reading the returned forms</translation>
     </message>
     <message>
       <location filename="../../ui/progress/import_dialog.py" line="89" />
@@ -731,7 +747,7 @@ Save anyway?</translation>
   <context>
     <name>LiaisonModel</name>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="155" />
+      <location filename="../../ui/liaisons/model.py" line="159" />
       <source>{0}
 
 仍然保存“{1}”吗？</source>
@@ -745,7 +761,7 @@ Save “{1}” anyway?</translation>
       <translation>Fax</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="219" />
+      <location filename="../../ui/liaisons/model.py" line="223" />
       <source>修改联络员 {0}</source>
       <translation>Edit liaison {0}</translation>
     </message>
@@ -775,17 +791,17 @@ Save “{1}” anyway?</translation>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="217" />
+      <location filename="../../ui/liaisons/model.py" line="221" />
       <source>新增联络员 {0}</source>
       <translation>Add liaison {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="200" />
+      <location filename="../../ui/liaisons/model.py" line="204" />
       <source>未保存 {0}：{1}</source>
       <translation>Not saved, {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="186" />
+      <location filename="../../ui/liaisons/model.py" line="190" />
       <source>清除 {0} 名联络员的联系方式</source>
       <translation>Clear the contact details of {0} liaisons</translation>
     </message>
@@ -805,12 +821,12 @@ Save “{1}” anyway?</translation>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="211" />
+      <location filename="../../ui/liaisons/model.py" line="215" />
       <source>角色应为：{0}。</source>
       <translation>The role should be: {0}.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/model.py" line="156" />
+      <location filename="../../ui/liaisons/model.py" line="160" />
       <source>请确认</source>
       <translation>Please confirm</translation>
     </message>
@@ -833,17 +849,17 @@ Save “{1}” anyway?</translation>
   <context>
     <name>LiaisonsTab</name>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="125" />
+      <location filename="../../ui/liaisons/tab.py" line="126" />
       <source>{0} 个单位，{1} 名联络员</source>
       <translation>{0} unit(s), {1} liaison(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="136" />
+      <location filename="../../ui/liaisons/tab.py" line="137" />
       <source>{0}年联络员名单</source>
-      <translation type="unfinished" />
+      <translation>Liaison list {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="126" />
+      <location filename="../../ui/liaisons/tab.py" line="127" />
       <source>⚠ {0} 个单位未报联络员</source>
       <translation>⚠ {0} unit(s) without a liaison</translation>
     </message>
@@ -853,29 +869,37 @@ Save “{1}” anyway?</translation>
       <translation>All units</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="91" />
       <source>删除</source>
-      <translation>Delete</translation>
+      <translation type="vanished">Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="206" />
+      <location filename="../../ui/liaisons/tab.py" line="207" />
       <source>删除 {0} 的联络员 {1} 吗？（可撤销）</source>
       <translation>Delete liaison {1} of {0}? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="207" />
+      <location filename="../../ui/liaisons/tab.py" line="91" />
+      <source>删除(&amp;D)</source>
+      <translation>&amp;Delete</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="208" />
       <source>删除联络员</source>
       <translation>Delete liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="223" />
+      <location filename="../../ui/liaisons/tab.py" line="224" />
       <source>加入 {0} 个单位，复制 {1} 名联络员，{2} 个单位已有联络员未改动。</source>
       <translation>Added {0} unit(s) and copied {1} liaison(s); {2} unit(s) already had a liaison and were left unchanged.</translation>
     </message>
     <message>
       <location filename="../../ui/liaisons/tab.py" line="96" />
+      <source>单位名录(&amp;U)…</source>
+      <translation>&amp;Unit directory…</translation>
+    </message>
+    <message>
       <source>单位名录…</source>
-      <translation>Unit directory…</translation>
+      <translation type="vanished">Unit directory…</translation>
     </message>
     <message>
       <location filename="../../ui/liaisons/tab.py" line="105" />
@@ -889,33 +913,41 @@ Save “{1}” anyway?</translation>
     </message>
     <message>
       <location filename="../../ui/liaisons/tab.py" line="94" />
-      <source>导入报回的表…</source>
-      <translation>Import returned forms…</translation>
+      <source>导入报回的表(&amp;M)…</source>
+      <translation>I&amp;mport returned forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="285" />
+      <source>导入报回的表…</source>
+      <translation type="vanished">Import returned forms…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="286" />
       <source>导出名单</source>
       <translation>Export list</translation>
     </message>
     <message>
       <location filename="../../ui/liaisons/tab.py" line="95" />
-      <source>导出名单…</source>
-      <translation>Export list…</translation>
+      <source>导出名单(&amp;X)…</source>
+      <translation>E&amp;xport list…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="285" />
+      <source>导出名单…</source>
+      <translation type="vanished">Export list…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="286" />
       <source>已保存：{0}</source>
       <translation>Saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="252" />
+      <location filename="../../ui/liaisons/tab.py" line="253" />
       <source>已生成 {0} 个文件，保存在：
 {1}</source>
       <translation>{0} file(s) created in:
 {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="215" />
+      <location filename="../../ui/liaisons/tab.py" line="216" />
       <source>把 {0} 年的单位和联络员沿用到本次活动吗？已报联络员的单位保持不变。</source>
       <translation>Carry over the units and liaisons of {0} to this campaign? Units that already have a liaison stay unchanged.</translation>
     </message>
@@ -925,29 +957,37 @@ Save “{1}” anyway?</translation>
       <translation>Search…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="89" />
       <source>新增联络员</source>
-      <translation>New liaison</translation>
+      <translation type="vanished">New liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="213" />
+      <location filename="../../ui/liaisons/tab.py" line="89" />
+      <source>新增联络员(&amp;A)</source>
+      <translation>New li&amp;aison</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="214" />
       <source>没有更早的活动可以沿用。</source>
       <translation>There is no earlier campaign to carry over from.</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="92" />
       <source>沿用上一年名单</source>
-      <translation>Carry over last year’s list</translation>
+      <translation type="vanished">Carry over last year’s list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="213" />
-      <location filename="../../ui/liaisons/tab.py" line="216" />
-      <location filename="../../ui/liaisons/tab.py" line="222" />
+      <location filename="../../ui/liaisons/tab.py" line="92" />
+      <source>沿用上一年名单(&amp;Y)</source>
+      <translation>Carry over last &amp;year’s list</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="214" />
+      <location filename="../../ui/liaisons/tab.py" line="217" />
+      <location filename="../../ui/liaisons/tab.py" line="223" />
       <source>沿用名单</source>
       <translation>Carry over list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="244" />
+      <location filename="../../ui/liaisons/tab.py" line="245" />
       <source>生成一张包含全部单位的表吗？
 （选“否”则每个单位一张，可分别发送）</source>
       <translation>Create one form with all units?
@@ -955,32 +995,40 @@ Save “{1}” anyway?</translation>
     </message>
     <message>
       <location filename="../../ui/liaisons/tab.py" line="93" />
-      <source>生成空白表…</source>
-      <translation>Create blank forms…</translation>
+      <source>生成空白表(&amp;B)…</source>
+      <translation>Create &amp;blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="244" />
-      <location filename="../../ui/liaisons/tab.py" line="252" />
+      <source>生成空白表…</source>
+      <translation type="vanished">Create blank forms…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="245" />
+      <location filename="../../ui/liaisons/tab.py" line="253" />
       <source>空白表</source>
       <translation>Blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="240" />
+      <location filename="../../ui/liaisons/tab.py" line="241" />
       <source>空白表保存到哪个文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
     <message>
       <location filename="../../ui/liaisons/tab.py" line="90" />
+      <source>编辑(&amp;I)…</source>
+      <translation>Ed&amp;it…</translation>
+    </message>
+    <message>
       <source>编辑…</source>
-      <translation>Edit…</translation>
+      <translation type="vanished">Edit…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="136" />
+      <location filename="../../ui/liaisons/tab.py" line="137" />
       <source>联络员名单</source>
-      <translation type="unfinished" />
+      <translation>Liaison list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="234" />
+      <location filename="../../ui/liaisons/tab.py" line="235" />
       <source>选择报回的联络员表</source>
       <translation>Choose the returned liaison forms</translation>
     </message>
@@ -996,109 +1044,122 @@ Save “{1}” anyway?</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="271" />
+      <location filename="../../ui/shell/main_window.py" line="272" />
       <source>7 天内到期 {0} 项：{1}</source>
       <translation>Due within 7 days: {0} item(s): {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="16" />
       <source>使用手册</source>
-      <translation>User manual</translation>
+      <translation type="vanished">User manual</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="30" />
+      <location filename="../../ui/shell/help_menu.py" line="16" />
+      <source>使用手册(&amp;M)</source>
+      <translation>User &amp;manual</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/help_menu.py" line="31" />
       <source>便携模式，数据和设置在：</source>
       <translation>Portable mode, data and settings in: </translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="46" />
+      <location filename="../../ui/shell/help_menu.py" line="47" />
       <source>关于</source>
       <translation>About</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="22" />
-      <source>关于…</source>
-      <translation>About…</translation>
+      <location filename="../../ui/shell/help_menu.py" line="23" />
+      <source>关于(&amp;A)…</source>
+      <translation>&amp;About…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="31" />
+      <source>关于…</source>
+      <translation type="vanished">About…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/help_menu.py" line="32" />
       <source>内存数据库</source>
       <translation>in-memory database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="35" />
+      <location filename="../../ui/shell/help_menu.py" line="36" />
       <source>区县安委办“安全生产月”活动的通知、联络员、每周进展和总结报告工作台。</source>
       <translation>Notices, liaisons, weekly progress and summary reports of the “Safety Production Month” campaign, for the work-safety committee office of a district or county.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="250" />
+      <location filename="../../ui/shell/help_menu.py" line="21" />
+      <source>字号(&amp;Z)</source>
+      <translation>Text si&amp;ze</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/main_window.py" line="251" />
       <source>安全生产月工作台</source>
       <translation>Safety Month Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="296" />
+      <location filename="../../ui/shell/main_window.py" line="297" />
       <source>已撤销：{0}</source>
       <translation>Undone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="308" />
+      <location filename="../../ui/shell/main_window.py" line="309" />
       <source>已重做：{0}</source>
       <translation>Redone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="176" />
+      <location filename="../../ui/shell/main_window.py" line="177" />
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="37" />
+      <location filename="../../ui/shell/help_menu.py" line="38" />
       <source>当前数据库：{0}</source>
       <translation>Current database: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="149" />
+      <location filename="../../ui/shell/main_window.py" line="150" />
       <source>总结报告</source>
       <translation>Summary reports</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="169" />
-      <location filename="../../ui/shell/main_window.py" line="282" />
+      <location filename="../../ui/shell/main_window.py" line="170" />
+      <location filename="../../ui/shell/main_window.py" line="283" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="282" />
+      <location filename="../../ui/shell/main_window.py" line="283" />
       <source>撤销 {0}</source>
       <translation>Undo {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="30" />
+      <location filename="../../ui/shell/help_menu.py" line="31" />
       <source>数据文件夹：</source>
       <translation>Data folder: </translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="165" />
+      <location filename="../../ui/shell/main_window.py" line="166" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
     </message>
     <message>
       <location filename="../../ui/shell/office_dialog.py" line="113" />
       <source>本单位信息已保存。</source>
-      <translation type="unfinished" />
+      <translation>Office details saved.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="149" />
+      <location filename="../../ui/shell/main_window.py" line="150" />
       <source>每周进展</source>
       <translation>Weekly progress</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="275" />
+      <location filename="../../ui/shell/main_window.py" line="276" />
       <source>没有到期或逾期的事项。</source>
       <translation>Nothing due or overdue.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="121" />
-      <location filename="../../ui/shell/main_window.py" line="158" />
+      <location filename="../../ui/shell/main_window.py" line="122" />
+      <location filename="../../ui/shell/main_window.py" line="159" />
       <source>活动：</source>
       <translation>Campaign:</translation>
     </message>
@@ -1108,27 +1169,27 @@ Save “{1}” anyway?</translation>
       <translation>The interface language has been changed. Open dialogs change when they are opened again; a few parts may only change after the program is restarted.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="39" />
+      <location filename="../../ui/shell/help_menu.py" line="40" />
       <source>系统设置</source>
       <translation>system settings</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="149" />
+      <location filename="../../ui/shell/main_window.py" line="150" />
       <source>线索曝光</source>
       <translation>Leads and cases</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="166" />
+      <location filename="../../ui/shell/main_window.py" line="167" />
       <source>编辑(&amp;E)</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="149" />
+      <location filename="../../ui/shell/main_window.py" line="150" />
       <source>联络员</source>
       <translation>Liaisons</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="39" />
+      <location filename="../../ui/shell/help_menu.py" line="40" />
       <source>设置：{0}</source>
       <translation>Settings: {0}</translation>
     </message>
@@ -1138,9 +1199,13 @@ Save “{1}” anyway?</translation>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/help_menu.py" line="20" />
       <source>语言 (Language)</source>
-      <translation>Language (语言)</translation>
+      <translation type="vanished">Language (语言)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/help_menu.py" line="20" />
+      <source>语言 (Language)(&amp;L)</source>
+      <translation>&amp;Language (语言)</translation>
     </message>
     <message>
       <location filename="../../ui/shell/language_menu.py" line="17" />
@@ -1148,33 +1213,33 @@ Save “{1}” anyway?</translation>
       <translation>System default</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="254" />
+      <location filename="../../ui/shell/main_window.py" line="255" />
       <source>还没有活动：可载入演示数据或新建活动。</source>
       <translation>No campaign yet: load the demo data or create a campaign.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="149" />
+      <location filename="../../ui/shell/main_window.py" line="150" />
       <source>通知</source>
       <translation>Notices</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="265" />
+      <location filename="../../ui/shell/main_window.py" line="266" />
       <source>逾期 {0} 项（最早：{1} {2}，{3} 个单位未报）</source>
       <translation>Overdue: {0} item(s) (earliest: {1} {2}, {3} unit(s) missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="172" />
-      <location filename="../../ui/shell/main_window.py" line="284" />
+      <location filename="../../ui/shell/main_window.py" line="173" />
+      <location filename="../../ui/shell/main_window.py" line="285" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="284" />
+      <location filename="../../ui/shell/main_window.py" line="285" />
       <source>重做 {0}</source>
       <translation>Redo {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="249" />
+      <location filename="../../ui/shell/main_window.py" line="250" />
       <source>（只读）</source>
       <translation> (read-only)</translation>
     </message>
@@ -1417,12 +1482,7 @@ Save anyway?</translation>
   <context>
     <name>NoticeEditor</name>
     <message>
-      <location filename="../../ui/notices/editor.py" line="143" />
-      <source>未识别：原文有则照原文填写</source>
-      <translation>Not recognised: fill in as printed, if it is</translation>
-    </message>
-    <message>
-      <location filename="../../ui/notices/editor.py" line="218" />
+      <location filename="../../ui/notices/editor.py" line="222" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -1437,9 +1497,18 @@ Save anyway?</translation>
       <translation>Theme</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="145" />
       <source>删除{0}</source>
-      <translation>Delete {0}</translation>
+      <translation type="vanished">Delete {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/editor.py" line="107" />
+      <source>删除联系人(&amp;O)</source>
+      <translation>Rem&amp;ove contact</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/editor.py" line="110" />
+      <source>删除附件(&amp;L)</source>
+      <translation>Remove attachment (&amp;L)</translation>
     </message>
     <message>
       <location filename="../../ui/notices/editor.py" line="66" />
@@ -1457,9 +1526,14 @@ Save anyway?</translation>
       <translation>Document &amp;no.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="184" />
+      <location filename="../../ui/notices/editor.py" line="186" />
       <source>未填入：{0}</source>
       <translation>Not filled in: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/editor.py" line="188" />
+      <source>未识别：原文有则照原文填写</source>
+      <translation>Not recognised: fill in as printed, if it is</translation>
     </message>
     <message>
       <location filename="../../ui/notices/editor.py" line="65" />
@@ -1482,9 +1556,18 @@ Save anyway?</translation>
       <translation>Campaign ends</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="143" />
       <source>添加{0}</source>
-      <translation>Add {0}</translation>
+      <translation type="vanished">Add {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/editor.py" line="107" />
+      <source>添加联系人(&amp;C)</source>
+      <translation>Add &amp;contact</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/editor.py" line="110" />
+      <source>添加附件(&amp;A)</source>
+      <translation>&amp;Add attachment</translation>
     </message>
     <message>
       <location filename="../../ui/notices/editor.py" line="82" />
@@ -1504,17 +1587,16 @@ Save anyway?</translation>
     </message>
     <message>
       <location filename="../../ui/notices/editor.py" line="82" />
-      <location filename="../../ui/notices/editor.py" line="106" />
       <source>联系人</source>
       <translation>Contact</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="182" />
+      <location filename="../../ui/notices/editor.py" line="184" />
       <source>请核对：{0}</source>
       <translation>Please check: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="218" />
+      <location filename="../../ui/notices/editor.py" line="222" />
       <source>选择空白模板</source>
       <translation>Choose blank template</translation>
     </message>
@@ -1524,9 +1606,8 @@ Save anyway?</translation>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="108" />
       <source>附件</source>
-      <translation>Attachment</translation>
+      <translation type="vanished">Attachment</translation>
     </message>
     <message>
       <location filename="../../ui/notices/editor.py" line="88" />
@@ -1534,9 +1615,13 @@ Save anyway?</translation>
       <translation>Attachment title</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/editor.py" line="109" />
+      <location filename="../../ui/notices/editor.py" line="111" />
+      <source>附加空白模板(&amp;B)…</source>
+      <translation>Attach &amp;blank template…</translation>
+    </message>
+    <message>
       <source>附加空白模板…</source>
-      <translation>Attach blank template…</translation>
+      <translation type="vanished">Attach blank template…</translation>
     </message>
   </context>
   <context>
@@ -1547,9 +1632,9 @@ Save anyway?</translation>
       <translation>Due within 7 days</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="109" />
+      <location filename="../../ui/notices/tab.py" line="117" />
       <source>{0} 报送情况</source>
-      <translation type="unfinished" />
+      <translation>Deliveries: {0}</translation>
     </message>
     <message>
       <location filename="../../ui/notices/tab.py" line="73" />
@@ -1561,33 +1646,37 @@ Save anyway?</translation>
       <translation type="vanished">&amp;Save changes</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="204" />
+      <location filename="../../ui/notices/tab.py" line="212" />
       <source>修改随时自动保存（离开一栏、按回车或换一份通知时），可用“撤销”退回。</source>
-      <translation type="unfinished" />
+      <translation>Changes are saved automatically (when you leave a field, press Enter or switch notices); Undo takes them back.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="180" />
+      <location filename="../../ui/notices/tab.py" line="188" />
       <source>共 {0} 份通知</source>
       <translation>{0} notice(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="302" />
+      <location filename="../../ui/notices/tab.py" line="310" />
       <source>删除所选通知及其附件、截止事项？（可撤销）</source>
       <translation>Delete the selected notice with its attachments and deadlines? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="125" />
-      <location filename="../../ui/notices/tab.py" line="302" />
+      <location filename="../../ui/notices/tab.py" line="310" />
       <source>删除通知</source>
       <translation>Delete notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="104" />
-      <source>到期概览</source>
-      <translation type="unfinished" />
+      <location filename="../../ui/notices/tab.py" line="133" />
+      <source>删除通知(&amp;R)</source>
+      <translation>Delete notice (&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="161" />
+      <location filename="../../ui/notices/tab.py" line="104" />
+      <source>到期概览</source>
+      <translation>Due overview</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="169" />
       <source>到期概览（按单位）</source>
       <translation>Due overview (by unit)</translation>
     </message>
@@ -1598,27 +1687,31 @@ Save anyway?</translation>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="116" />
+      <location filename="../../ui/notices/tab.py" line="124" />
       <source>发文机关</source>
       <translation>Issued by</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="146" />
       <source>取消标记</source>
-      <translation>Unmark</translation>
+      <translation type="vanished">Unmark</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="290" />
+      <location filename="../../ui/notices/tab.py" line="154" />
+      <source>取消标记(&amp;U)</source>
+      <translation>&amp;Unmark</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/tab.py" line="298" />
       <source>已保存通知：{0}</source>
-      <translation type="unfinished" />
+      <translation>Notice saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="289" />
+      <location filename="../../ui/notices/tab.py" line="297" />
       <source>已自动保存，可用“撤销”退回。</source>
-      <translation type="unfinished" />
+      <translation>Saved automatically; Undo takes it back.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="117" />
+      <location filename="../../ui/notices/tab.py" line="125" />
       <source>成文日期</source>
       <translation>Date</translation>
     </message>
@@ -1630,17 +1723,17 @@ Save anyway?</translation>
     <message>
       <location filename="../../ui/notices/tab.py" line="102" />
       <source>截止事项</source>
-      <translation type="unfinished" />
+      <translation>Deadlines</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="160" />
+      <location filename="../../ui/notices/tab.py" line="168" />
       <source>截止事项与报送</source>
       <translation>Deadlines and reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="109" />
+      <location filename="../../ui/notices/tab.py" line="117" />
       <source>报送情况</source>
-      <translation type="unfinished" />
+      <translation>Reporting</translation>
     </message>
     <message>
       <location filename="../../ui/notices/tab.py" line="85" />
@@ -1653,14 +1746,14 @@ Save anyway?</translation>
       <translation>Search notices…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="114" />
+      <location filename="../../ui/notices/tab.py" line="122" />
       <source>文号</source>
       <translation>Document no.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="276" />
+      <location filename="../../ui/notices/tab.py" line="284" />
       <source>未保存：{0}</source>
-      <translation type="unfinished" />
+      <translation>Not saved: {0}</translation>
     </message>
     <message>
       <location filename="../../ui/notices/tab.py" line="86" />
@@ -1668,12 +1761,12 @@ Save anyway?</translation>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="144" />
+      <location filename="../../ui/notices/tab.py" line="152" />
       <source>标记所选单位已交(&amp;M)</source>
       <translation>&amp;Mark selected units as reported</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="115" />
+      <location filename="../../ui/notices/tab.py" line="123" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
@@ -1683,37 +1776,37 @@ Save anyway?</translation>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="113" />
+      <location filename="../../ui/notices/tab.py" line="121" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="123" />
+      <location filename="../../ui/notices/tab.py" line="131" />
       <source>粘贴/打开通知(&amp;P)…</source>
       <translation>&amp;Paste/open notice…</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="251" />
+      <location filename="../../ui/notices/tab.py" line="259" />
       <source>请先在列表中选择一份收到的通知。</source>
       <translation>Please select a received notice in the list first.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="251" />
+      <location filename="../../ui/notices/tab.py" line="259" />
       <source>起草本级通知</source>
       <translation>Draft our own notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="124" />
+      <location filename="../../ui/notices/tab.py" line="132" />
       <source>起草本级通知(&amp;D)…</source>
       <translation>&amp;Draft our own notice…</translation>
     </message>
     <message>
       <location filename="../../ui/notices/tab.py" line="101" />
       <source>通知</source>
-      <translation type="unfinished" />
+      <translation>Notices</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="159" />
+      <location filename="../../ui/notices/tab.py" line="167" />
       <source>通知详情</source>
       <translation>Notice details</translation>
     </message>
@@ -1723,7 +1816,7 @@ Save anyway?</translation>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="118" />
+      <location filename="../../ui/notices/tab.py" line="126" />
       <source>附件</source>
       <translation>Attachments</translation>
     </message>
@@ -1733,62 +1826,62 @@ Save anyway?</translation>
     <message>
       <location filename="../../ui/shell/office_dialog.py" line="50" />
       <source>单位全称(&amp;N)</source>
-      <translation type="unfinished" />
+      <translation>Full &amp;name</translation>
     </message>
     <message>
       <location filename="../../ui/shell/office_dialog.py" line="36" />
       <source>填写统计表的人</source>
-      <translation type="unfinished" />
+      <translation>Who fills in the tables</translation>
     </message>
     <message>
       <location filename="../../ui/shell/office_dialog.py" line="52" />
       <source>填报人(&amp;F)</source>
-      <translation type="unfinished" />
+      <translation>&amp;Filled in by</translation>
     </message>
     <message>
       <location filename="../../ui/shell/office_dialog.py" line="45" />
       <source>按名称判断</source>
-      <translation type="unfinished" />
+      <translation>From the name</translation>
     </message>
     <message>
       <location filename="../../ui/shell/office_dialog.py" line="20" />
       <source>本单位信息</source>
-      <translation type="unfinished" />
+      <translation>This office</translation>
     </message>
     <message>
       <location filename="../../ui/shell/office_dialog.py" line="86" />
       <source>生成的统计句写作：“{0}共开展……”</source>
-      <translation type="unfinished" />
+      <translation>Generated sentences read: “{0}共开展……”</translation>
     </message>
     <message>
       <location filename="../../ui/shell/office_dialog.py" line="51" />
       <source>简称(&amp;S)</source>
-      <translation type="unfinished" />
+      <translation>&amp;Short name</translation>
     </message>
     <message>
       <location filename="../../ui/shell/office_dialog.py" line="58" />
       <source>级别(&amp;L)</source>
-      <translation type="unfinished" />
+      <translation>&amp;Level</translation>
     </message>
     <message>
       <location filename="../../ui/shell/office_dialog.py" line="53" />
       <source>联系电话(&amp;P)</source>
-      <translation type="unfinished" />
+      <translation>&amp;Phone</translation>
     </message>
     <message>
       <location filename="../../ui/shell/office_dialog.py" line="25" />
       <source>请填写使用本程序的单位。总结、周报、通知的发文机关和落款，统计表的填报单位、填报人和联系电话都用它。</source>
-      <translation type="unfinished" />
+      <translation>Enter the office that uses this program. Summaries, briefs and notices are signed with it, and the tables' 填报单位, 填报人 and phone lines are filled from it.</translation>
     </message>
     <message>
       <location filename="../../ui/shell/office_dialog.py" line="91" />
       <source>请填写单位全称（例如 曲靖市麒麟区安全生产委员会办公室）。</source>
-      <translation type="unfinished" />
+      <translation>Enter the office's full name (e.g. 曲靖市麒麟区安全生产委员会办公室).</translation>
     </message>
     <message>
       <location filename="../../ui/shell/office_dialog.py" line="54" />
       <source>邮箱(&amp;E)</source>
-      <translation type="unfinished" />
+      <translation>&amp;Email</translation>
     </message>
   </context>
   <context>
@@ -1817,27 +1910,39 @@ Save anyway?</translation>
   <context>
     <name>ProgressTab</name>
     <message>
-      <location filename="../../ui/progress/tab.py" line="77" />
+      <location filename="../../ui/progress/tab.py" line="78" />
       <source>{0}年 {1} 数据</source>
-      <translation type="unfinished" />
+      <translation>Figures {0}, {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="54" />
+      <location filename="../../ui/progress/tab.py" line="55" />
+      <source>周次(&amp;K)：</source>
+      <translation>Wee&amp;k:</translation>
+    </message>
+    <message>
       <source>周次：</source>
-      <translation>Week:</translation>
-    </message>
-    <message>
-      <location filename="../../ui/progress/tab.py" line="62" />
-      <source>导入表格…</source>
-      <translation>Import forms…</translation>
+      <translation type="vanished">Week:</translation>
     </message>
     <message>
       <location filename="../../ui/progress/tab.py" line="63" />
-      <source>导出统计表…</source>
-      <translation>Export statistics…</translation>
+      <source>导入表格(&amp;M)…</source>
+      <translation>I&amp;mport forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="141" />
+      <source>导入表格…</source>
+      <translation type="vanished">Import forms…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/tab.py" line="64" />
+      <source>导出统计表(&amp;X)…</source>
+      <translation>E&amp;xport statistics…</translation>
+    </message>
+    <message>
+      <source>导出统计表…</source>
+      <translation type="vanished">Export statistics…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/tab.py" line="142" />
       <source>应报 {0} 个单位，已报 {1}（迟报 {2}），未报 {3}；错误 {4} 处，需核实 {5} 处</source>
       <translation>{0} unit(s) expected, {1} reported ({2} late), {3} missing; {4} error(s), {5} to verify</translation>
     </message>
@@ -1847,35 +1952,51 @@ Save anyway?</translation>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="65" />
+      <location filename="../../ui/progress/tab.py" line="66" />
+      <source>指标表(&amp;L)…</source>
+      <translation>Indicators… (&amp;L)</translation>
+    </message>
+    <message>
       <source>指标表…</source>
-      <translation>Indicators…</translation>
+      <translation type="vanished">Indicators…</translation>
     </message>
     <message>
       <location filename="../../ui/progress/tab.py" line="43" />
-      <location filename="../../ui/progress/tab.py" line="76" />
+      <location filename="../../ui/progress/tab.py" line="77" />
       <source>数据录入</source>
       <translation>Data entry</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="66" />
+      <location filename="../../ui/progress/tab.py" line="67" />
+      <source>新建活动(&amp;W)…</source>
+      <translation>Ne&amp;w campaign…</translation>
+    </message>
+    <message>
       <source>新建活动…</source>
-      <translation>New campaign…</translation>
+      <translation type="vanished">New campaign…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="61" />
+      <location filename="../../ui/progress/tab.py" line="62" />
+      <source>本周情况(&amp;N)…</source>
+      <translation>This week… (&amp;N)</translation>
+    </message>
+    <message>
       <source>本周情况…</source>
-      <translation>This week…</translation>
+      <translation type="vanished">This week…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="134" />
+      <location filename="../../ui/progress/tab.py" line="135" />
       <source>本活动还没有周次。</source>
       <translation>This campaign has no weeks yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="64" />
+      <location filename="../../ui/progress/tab.py" line="65" />
+      <source>生成空白表(&amp;B)…</source>
+      <translation>Create &amp;blank forms…</translation>
+    </message>
+    <message>
       <source>生成空白表…</source>
-      <translation>Create blank forms…</translation>
+      <translation type="vanished">Create blank forms…</translation>
     </message>
     <message>
       <location filename="../../ui/progress/tab.py" line="45" />
@@ -1952,9 +2073,13 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>{0}: {1} new, {2} already there, {3} errors</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="70" />
       <source>修改(&amp;E)…</source>
-      <translation>&amp;Edit…</translation>
+      <translation type="vanished">&amp;Edit…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="70" />
+      <source>修改(&amp;M)…</source>
+      <translation>Edit… (&amp;M)</translation>
     </message>
     <message>
       <location filename="../../ui/register/tab.py" line="212" />
@@ -2073,19 +2198,31 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>ReportEditor</name>
     <message>
-      <location filename="../../ui/reports/editor.py" line="44" />
       <source>上移</source>
-      <translation>Move up</translation>
+      <translation type="vanished">Move up</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/editor.py" line="44" />
+      <source>上移(&amp;U)</source>
+      <translation>Move &amp;up</translation>
+    </message>
+    <message>
+      <source>下移</source>
+      <translation type="vanished">Move down</translation>
     </message>
     <message>
       <location filename="../../ui/reports/editor.py" line="45" />
-      <source>下移</source>
-      <translation>Move down</translation>
+      <source>下移(&amp;G)</source>
+      <translation>Move down (&amp;G)</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation type="vanished">Delete</translation>
     </message>
     <message>
       <location filename="../../ui/reports/editor.py" line="43" />
-      <source>删除</source>
-      <translation>Delete</translation>
+      <source>删除(&amp;L)</source>
+      <translation>De&amp;lete</translation>
     </message>
     <message>
       <location filename="../../ui/reports/editor.py" line="63" />
@@ -2113,9 +2250,13 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Body text, one paragraph per line. A short line starting with “（一）” becomes a sub-heading. If left empty, the printout says this section has not been filled in yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/editor.py" line="42" />
       <source>添加一节</source>
-      <translation>Add section</translation>
+      <translation type="vanished">Add section</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/editor.py" line="42" />
+      <source>添加一节(&amp;I)</source>
+      <translation>Add sect&amp;ion</translation>
     </message>
     <message>
       <location filename="../../ui/reports/editor.py" line="157" />
@@ -2155,7 +2296,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>ReportsTab</name>
     <message>
-      <location filename="../../ui/reports/tab.py" line="294" />
+      <location filename="../../ui/reports/tab.py" line="295" />
       <source>PDF 已保存到：
 {0}</source>
       <translation>PDF saved to:
@@ -2163,107 +2304,139 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="44" />
+      <source>不拆分的词(&amp;K)…</source>
+      <translation>Words &amp;kept on one line…</translation>
+    </message>
+    <message>
       <source>不拆分的词…</source>
-      <translation>Words kept on one line…</translation>
+      <translation type="vanished">Words kept on one line…</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation type="vanished">Save</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="291" />
+      <source>保存 PDF</source>
+      <translation>Save PDF</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="40" />
-      <source>保存</source>
-      <translation>Save</translation>
+      <source>保存(&amp;S)</source>
+      <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="290" />
-      <source>保存 PDF</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/reports/tab.py" line="314" />
+      <location filename="../../ui/reports/tab.py" line="315" />
       <source>保存表格</source>
-      <translation type="unfinished" />
+      <translation>Save the tables</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="60" />
+      <location filename="../../ui/reports/tab.py" line="61" />
       <source>修改时间</source>
       <translation>Modified</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="68" />
+      <location filename="../../ui/reports/tab.py" line="69" />
       <source>共 {0} 份报告</source>
       <translation>{0} report(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="86" />
+      <location filename="../../ui/reports/tab.py" line="87" />
       <source>内容</source>
       <translation>Content</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="39" />
       <source>删除</source>
-      <translation>Delete</translation>
+      <translation type="vanished">Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="202" />
+      <location filename="../../ui/reports/tab.py" line="39" />
+      <source>删除(&amp;D)</source>
+      <translation>&amp;Delete</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="203" />
       <source>删除“{0}”？可用“撤销”恢复。</source>
       <translation>Delete “{0}”? “Undo” brings it back.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="202" />
+      <location filename="../../ui/reports/tab.py" line="203" />
       <source>删除报告</source>
       <translation>Delete report</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="45" />
-      <source>另存为 PDF…</source>
-      <translation>Save as PDF…</translation>
+      <source>另存为 PDF(&amp;A)…</source>
+      <translation>Save &amp;as PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="58" />
+      <source>另存为 PDF…</source>
+      <translation type="vanished">Save as PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="59" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="61" />
+      <location filename="../../ui/reports/tab.py" line="62" />
       <source>导出时间</source>
       <translation>Exported</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="295" />
-      <location filename="../../ui/reports/tab.py" line="318" />
+      <location filename="../../ui/reports/tab.py" line="296" />
+      <location filename="../../ui/reports/tab.py" line="319" />
       <source>已保存</source>
       <translation>Saved</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="42" />
+      <source>打印(&amp;P)…</source>
+      <translation>&amp;Print…</translation>
+    </message>
+    <message>
       <source>打印…</source>
-      <translation>Print…</translation>
+      <translation type="vanished">Print…</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="43" />
+      <source>打印预览(&amp;V)…</source>
+      <translation>Print pre&amp;view…</translation>
+    </message>
+    <message>
       <source>打印预览…</source>
-      <translation>Print preview…</translation>
+      <translation type="vanished">Print preview…</translation>
+    </message>
+    <message>
+      <source>新建周报</source>
+      <translation type="vanished">New weekly brief</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="38" />
-      <source>新建周报</source>
-      <translation>New weekly brief</translation>
+      <source>新建周报(&amp;W)</source>
+      <translation>New &amp;weekly brief</translation>
+    </message>
+    <message>
+      <source>新建活动总结</source>
+      <translation type="vanished">New campaign summary</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="37" />
-      <source>新建活动总结</source>
-      <translation>New campaign summary</translation>
+      <source>新建活动总结(&amp;N)</source>
+      <translation>&amp;New campaign summary</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="244" />
+      <location filename="../../ui/reports/tab.py" line="245" />
       <source>有字打印不出来</source>
       <translation>Some characters cannot be printed</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="157" />
+      <location filename="../../ui/reports/tab.py" line="158" />
       <source>本周情况、报送情况、亮点和问题由程序生成；这里添加的部分排在其后。</source>
       <translation>This week’s work, reporting, highlights and problems are generated by the program; sections added here come after them.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="57" />
+      <location filename="../../ui/reports/tab.py" line="58" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
@@ -2273,53 +2446,61 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Click “Preview” to create a PDF in official document format.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="59" />
+      <location filename="../../ui/reports/tab.py" line="60" />
       <source>状态</source>
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="232" />
+      <location filename="../../ui/reports/tab.py" line="233" />
       <source>生成预览</source>
-      <translation type="unfinished" />
+      <translation>Building the preview</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="56" />
+      <location filename="../../ui/reports/tab.py" line="57" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="155" />
+      <location filename="../../ui/reports/tab.py" line="156" />
       <source>统计段落、报送情况、各单位统计表和各周进展图由程序按数据生成（统计段落接在第一部分之后）。</source>
       <translation>The statistics paragraph, reporting, per-unit table and weekly progress chart are generated from the data (the statistics paragraph follows the first section).</translation>
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="46" />
-      <source>表格另存为 xlsx…</source>
-      <translation>Save table as xlsx…</translation>
+      <source>表格另存为 xlsx(&amp;X)…</source>
+      <translation>Save table as &amp;xlsx…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="317" />
+      <source>表格另存为 xlsx…</source>
+      <translation type="vanished">Save table as xlsx…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="318" />
       <source>表格已保存到：
 {0}</source>
       <translation>Table saved to:
 {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="160" />
+      <location filename="../../ui/reports/tab.py" line="161" />
       <source>请在左侧选择或新建一份报告。</source>
       <translation>Select or create a report on the left.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="159" />
+      <location filename="../../ui/reports/tab.py" line="160" />
       <source>通知的内容在“通知”页中编辑。</source>
       <translation>The notice’s content is edited on the “Notices” tab.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="41" />
-      <location filename="../../ui/reports/tab.py" line="87" />
-      <location filename="../../ui/reports/tab.py" line="256" />
+      <location filename="../../ui/reports/tab.py" line="88" />
+      <location filename="../../ui/reports/tab.py" line="257" />
       <source>预览</source>
       <translation>Preview</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/tab.py" line="41" />
+      <source>预览(&amp;R)</source>
+      <translation>P&amp;review</translation>
     </message>
   </context>
   <context>
@@ -2360,7 +2541,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
     <message>
       <location filename="../../ui/progress/totals_view.py" line="34" />
       <source>累计汇总</source>
-      <translation type="unfinished" />
+      <translation>Cumulative totals</translation>
     </message>
   </context>
   <context>
@@ -2528,48 +2709,48 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>WeekGridModel</name>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="157" />
+      <location filename="../../ui/progress/grid_model.py" line="163" />
       <source>{0}（未报）</source>
       <translation>{0} (missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="124" />
+      <location filename="../../ui/progress/grid_model.py" line="128" />
       <source>不含本列 {0} 处错误数字（改正后计入合计）</source>
       <translation>Leaves out {0} impossible figures of this column (counted once corrected)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="153" />
+      <location filename="../../ui/progress/grid_model.py" line="159" />
       <source>合计</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="166" />
+      <location filename="../../ui/progress/grid_model.py" line="172" />
       <source>录入 {0}</source>
       <translation>Enter {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="207" />
-      <location filename="../../ui/progress/grid_model.py" line="218" />
+      <location filename="../../ui/progress/grid_model.py" line="213" />
+      <location filename="../../ui/progress/grid_model.py" line="224" />
       <source>未保存 {0}：{1}</source>
       <translation>Not saved, {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="101" />
+      <location filename="../../ui/progress/grid_model.py" line="102" />
       <source>未保存：{0}</source>
       <translation>Not saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="176" />
+      <location filename="../../ui/progress/grid_model.py" line="182" />
       <source>清除 {0} 个单元格</source>
       <translation>Clear {0} cell(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="172" />
+      <location filename="../../ui/progress/grid_model.py" line="178" />
       <source>粘贴 {0} 个单元格</source>
       <translation>Paste {0} cell(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="209" />
+      <location filename="../../ui/progress/grid_model.py" line="215" />
       <source>（另有 {0} 处未保存，红色单元格）</source>
       <translation> ({0} more not saved: the red cells)</translation>
     </message>
@@ -2614,33 +2795,33 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>errors</name>
     <message>
-      <location filename="../../ui/common/errors.py" line="54" />
+      <location filename="../../ui/common/errors.py" line="57" />
       <source>发生了意外错误，已记录到日志文件：</source>
       <translation>An unexpected error occurred and was written to the log file:</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="33" />
+      <location filename="../../ui/common/errors.py" line="37" />
       <source>发生了意外错误，操作未完成，数据未被修改。</source>
       <translation>An unexpected error occurred. The action was not completed and no data was changed.</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="26" />
+      <location filename="../../ui/common/errors.py" line="28" />
       <source>操作未完成</source>
       <translation>Action not completed</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="28" />
+      <location filename="../../ui/common/errors.py" line="31" />
       <source>文件操作失败</source>
       <translation>File operation failed</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="56" />
+      <location filename="../../ui/common/errors.py" line="59" />
       <source>最近一次操作可能未完成，已保存的数据不受影响。</source>
       <translation>The last action may not have been completed; data already saved is not affected.</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="32" />
-      <location filename="../../ui/common/errors.py" line="53" />
+      <location filename="../../ui/common/errors.py" line="36" />
+      <location filename="../../ui/common/errors.py" line="56" />
       <source>程序出错</source>
       <translation>Program error</translation>
     </message>
@@ -2837,7 +3018,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
     <message>
       <location filename="../../ui/shell/file_menu.py" line="52" />
       <source>本单位信息(&amp;I)…</source>
-      <translation type="unfinished" />
+      <translation>This off&amp;ice…</translation>
     </message>
     <message>
       <location filename="../../ui/shell/file_menu.py" line="272" />
@@ -2949,6 +3130,29 @@ Open it read-only?</translation>
     </message>
   </context>
   <context>
+    <name>font_menu</name>
+    <message>
+      <location filename="../../ui/shell/font_menu.py" line="20" />
+      <source>大(&amp;B)</source>
+      <translation>&amp;Big</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/font_menu.py" line="20" />
+      <source>标准(&amp;N)</source>
+      <translation>&amp;Normal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/font_menu.py" line="20" />
+      <source>特大(&amp;X)</source>
+      <translation>E&amp;xtra large</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/font_menu.py" line="20" />
+      <source>较大(&amp;L)</source>
+      <translation>&amp;Larger</translation>
+    </message>
+  </context>
+  <context>
     <name>merge_models</name>
     <message>
       <location filename="../../ui/exchange/merge_models.py" line="56" />
@@ -3011,7 +3215,7 @@ Open it read-only?</translation>
     <message>
       <location filename="../../ui/common/operation.py" line="82" />
       <source>取消</source>
-      <translation type="unfinished" />
+      <translation>Cancel</translation>
     </message>
   </context>
   <context>
@@ -3125,37 +3329,37 @@ Open it read-only? (Choose “No” to exit.)</translation>
     <message>
       <location filename="../../ui/common/table_tools.py" line="230" />
       <source>复制(&amp;C)</source>
-      <translation type="unfinished" />
+      <translation>&amp;Copy</translation>
     </message>
     <message>
       <location filename="../../ui/common/table_tools.py" line="178" />
       <source>导出为 Excel</source>
-      <translation type="unfinished" />
+      <translation>Export to Excel</translation>
     </message>
     <message>
       <location filename="../../ui/common/table_tools.py" line="232" />
       <source>导出为 Excel(&amp;E)…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
       <location filename="../../ui/common/table_tools.py" line="192" />
       <source>已导出：{0}</source>
-      <translation type="unfinished" />
+      <translation>Exported: {0}</translation>
     </message>
     <message>
       <location filename="../../ui/common/table_tools.py" line="233" />
       <source>打印(&amp;P)…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Print…</translation>
     </message>
     <message>
       <location filename="../../ui/common/table_tools.py" line="231" />
       <source>筛选(&amp;F)…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Filter…</translation>
     </message>
     <message>
       <location filename="../../ui/common/table_tools.py" line="141" />
       <source>筛选（Esc 关闭）</source>
-      <translation type="unfinished" />
+      <translation>Filter (Esc closes)</translation>
     </message>
   </context>
 </TS>

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import sys
 import traceback
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from models.errors import DeskError
 from models.store import faults
 from ui.common import msgbox
+
+log = logging.getLogger(__name__)
 
 
 def tr(text: str) -> str:
@@ -25,8 +27,10 @@ def show_exception(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, DeskError):
         msgbox.warning(parent, tr("操作未完成"), str(exc))
     elif isinstance(exc, (OSError, sqlite3.Error)):  # locked, disk full, read-only … in plain words
+        log.info("file operation failed: %r", exc)  # the errno behind the message msgbox logs
         msgbox.warning(parent, tr("文件操作失败"), str(faults.as_desk_error(exc)))
     else:
+        log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
         msgbox.critical(
             parent,
             tr("程序出错"),
@@ -36,18 +40,17 @@ def show_exception(parent: QWidget | None, exc: BaseException) -> None:
 
 
 def install_excepthook(log_file: Path) -> None:
-    """Log unexpected exceptions to *log_file* and show a plain message instead of a traceback."""
+    """Log to *log_file* (rotating, ui/common/logs.py) and show a plain message instead of a traceback."""
+    from ui.common.logs import setup_logging
+
+    setup_logging(log_file)
 
     def hook(kind, value, tb):
         text = "".join(traceback.format_exception(kind, value, tb))
-        try:
-            with open(log_file, "a", encoding="utf-8") as handle:
-                handle.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n")
-        except OSError:
-            pass
         if isinstance(value, (DeskError, OSError, sqlite3.Error)):
             show_exception(QApplication.activeWindow(), value)
             return
+        log.error("unexpected error", exc_info=(kind, value, tb))
         msgbox.critical(
             QApplication.activeWindow(),
             tr("程序出错"),

@@ -18,6 +18,10 @@ ANSWERS: list[bool] | None = None
 
 def _show(parent: QWidget | None, icon: str, title: str, text: str, detail: str = "") -> None:
     SHOWN.append((title, text))
+    if icon in ("Warning", "Critical"):  # a refused input or a failure: kept in the log with what the clerk saw
+        import logging
+
+        logging.getLogger(__name__).warning("%s: %s", title, text.replace("\n", " / "))
     if ANSWERS is not None:
         return
     from PySide6.QtWidgets import QMessageBox

@@ -24,6 +24,7 @@ GEOMETRY = Setting("window/geometry", QByteArray(), QByteArray)
 LAST_TAB = Setting("window/last_tab", 0, int)
 LAST_CAMPAIGN_YEAR = Setting("window/last_campaign_year", 0, int)
 VERIFIED_DB = Setting("files/verified", "", str)  # health.file_stamp of the file last found sound
+FONT_SCALE = Setting("ui/font_scale", 100, int)  # percent of the system font size (帮助 ▸ 字号)
 LANGUAGE = Setting("ui/language", "", str)  # "" = the system's, falling back to Chinese; else "zh_CN" or "en"
 
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from models.documents.contacts import ERROR
 from models.liaisons.liaison import FIELD_TITLES, ROLES, check_fields
-from ui.common import msgbox
+from ui.common import colours, msgbox
 
 TEXT_FIELDS = ("name", "position", "office_phone", "mobile", "email", "fax", "remarks")
 
@@ -39,7 +39,7 @@ class LiaisonDialog(QDialog):
         self.edits["office_phone"].setPlaceholderText("0874-6172266转8001")
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #b42318")
+        colours.set_warning(self.problems)
         form.addRow(self.problems)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -57,7 +57,7 @@ class LiaisonDialog(QDialog):
         errors = [f"{FIELD_TITLES[k]}：{c.message}" for k, c in checks.items() if c.level == ERROR]
         for field, edit in self.edits.items():
             bad = field in checks and checks[field].level == ERROR
-            edit.setStyleSheet("background: #f8b4b4" if bad else "")
+            edit.setStyleSheet(colours.field_style("#f8b4b4") if bad else "")
             edit.setToolTip(checks[field].message if field in checks else "")
         if errors:
             self.problems.setText("\n".join(errors))

@@ -9,7 +9,7 @@ from models.documents.contacts import ERROR, check_field
 from models.errors import DeskError
 from models.liaisons.liaison import ROLES, add_liaison, edit_liaison
 from models.store.database import Store
-from ui.common import msgbox
+from ui.common import colours, msgbox
 
 Index = QModelIndex | QPersistentModelIndex
 MISSING_BACKGROUND = QColor("#fde2e1")
@@ -124,11 +124,15 @@ class LiaisonModel(QAbstractTableModel):
             return row.get(field) or None
         if role == Qt.ItemDataRole.BackgroundRole:
             if problem:
-                return QBrush(ERROR_BACKGROUND)
+                return QBrush(colours.cell_background(ERROR_BACKGROUND))
             if missing:
-                return QBrush(MISSING_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole and missing and field == "name":
-            return QBrush(QColor("#b42318"))
+                return QBrush(colours.cell_background(MISSING_BACKGROUND))
+        if role == Qt.ItemDataRole.ForegroundRole and (problem or missing):
+            # An explicit text colour on every tinted cell: a dark theme's white text on light pink was unreadable.
+            background = colours.cell_background(ERROR_BACKGROUND if problem else MISSING_BACKGROUND)
+            return QBrush(
+                colours.warning_on(background) if missing and field == "name" else colours.text_on(background)
+            )
         if role == Qt.ItemDataRole.FontRole and missing and field == "name":
             font = QFont()
             font.setItalic(True)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from models.campaigns.units import CATEGORIES
 from models.liaisons.liaison import carry_over, delete_liaison, edit_liaison, liaison_rows, previous_campaign
 from models.store.database import Store
-from ui.common import errors, file_dialogs, msgbox
+from ui.common import colours, errors, file_dialogs, keys, msgbox
 from ui.common.table_sort import SortProxy
 from ui.common.table_tools import equip
 from ui.liaisons.model import LiaisonModel
@@ -67,7 +67,7 @@ class LiaisonsTab(QWidget):
         self.view.selectionModel().currentChanged.connect(self._on_cell_changed)
         self.caption = QLabel(self)
         self.missing_label = QLabel(self)
-        self.missing_label.setStyleSheet("color: #b42318; font-weight: bold")
+        colours.set_warning(self.missing_label, bold=True)
         self.filter = QComboBox(self)
         self.filter.addItem(self.tr("全部单位"), ALL)
         self.filter.addItem(self.tr("只看未报联络员的单位"), MISSING)
@@ -86,14 +86,14 @@ class LiaisonsTab(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         for key, text, slot in (
-            ("add", self.tr("新增联络员"), self.add_liaison),
-            ("edit", self.tr("编辑…"), self.edit_selected),
-            ("delete", self.tr("删除"), self.delete_selected),
-            ("carry", self.tr("沿用上一年名单"), self.carry_over),
-            ("blank", self.tr("生成空白表…"), self.blank_forms),
-            ("import", self.tr("导入报回的表…"), self.import_forms),
-            ("export", self.tr("导出名单…"), self.export_list),
-            ("units", self.tr("单位名录…"), self.open_units),
+            ("add", self.tr("新增联络员(&A)"), self.add_liaison),
+            ("edit", self.tr("编辑(&I)…"), self.edit_selected),
+            ("delete", self.tr("删除(&D)"), self.delete_selected),
+            ("carry", self.tr("沿用上一年名单(&Y)"), self.carry_over),
+            ("blank", self.tr("生成空白表(&B)…"), self.blank_forms),
+            ("import", self.tr("导入报回的表(&M)…"), self.import_forms),
+            ("export", self.tr("导出名单(&X)…"), self.export_list),
+            ("units", self.tr("单位名录(&U)…"), self.open_units),
         ):
             button = QPushButton(text, self)
             button.clicked.connect(slot)
@@ -103,7 +103,7 @@ class LiaisonsTab(QWidget):
                 actions.addSpacing(12)
         actions.addStretch(1)
         hint = QLabel(self.tr("双击单元格直接修改；红色行是还没有报联络员的单位。"), self)
-        hint.setStyleSheet("color: #666")
+        colours.set_quiet(hint)
         equip(self.view, "liaisons/list", self.table_title, search=self.search)
         QShortcut(QKeySequence.StandardKey.Find, self, self.view.tools.start_filter)  # active while the tab shows
         layout = QVBoxLayout(self)
@@ -111,6 +111,7 @@ class LiaisonsTab(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.view, 1)
         layout.addWidget(hint)
+        keys.bind(self, {keys.EXPORT: self.export_list, keys.PRINT: self.view.tools.print_table})
 
     # -- showing ---------------------------------------------------------
     def set_campaign(self, campaign: dict | None) -> None:

@@ -21,7 +21,7 @@ from models.errors import ValidationError
 from models.notices.notice import attachment_kind, save_parsed_notice
 from models.notices.parser import found_anything, parse_notice, read_notice_file
 from models.store.database import Store
-from ui.common import errors, file_dialogs, msgbox
+from ui.common import colours, errors, file_dialogs, msgbox
 from ui.notices.deadline_rows import DeadlinesEditor
 from ui.notices.editor import NoticeEditor
 
@@ -57,7 +57,7 @@ class NoticeConfirmDialog(QDialog):
         self.deadlines = DeadlinesEditor(self)
         self.year_warning = QLabel(self)
         self.year_warning.setWordWrap(True)
-        self.year_warning.setStyleSheet("color: #b00020;")
+        colours.set_warning(self.year_warning)
         self.year_warning.hide()
         right = QWidget(self)
         right_layout = QVBoxLayout(right)

@@ -11,12 +11,17 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from models.errors import ValidationError
 from models.notices.parser import recurring_from_label, recurring_label
+from ui.common import colours
 from ui.common.table_model import Column
 from ui.notices.editor import _table
 from ui.notices.tables import EditableRowsModel
 
 ONCE, EVERY = "一次", "定期"
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
+
+
+PROBLEM_TINT = QColor("#fde2c8")
+UNSURE_TINT = QColor("#fff3b0")
 
 
 class DeadlineRowsModel(EditableRowsModel):
@@ -26,9 +31,11 @@ class DeadlineRowsModel(EditableRowsModel):
         row = self.rows[index.row()] if index.isValid() else {}
         if role == Qt.ItemDataRole.BackgroundRole and index.isValid():
             if problem(row):
-                return QBrush(QColor("#fde2c8"))
+                return QBrush(colours.cell_background(PROBLEM_TINT))
             if row.get("unsure"):
-                return QBrush(QColor("#fff3b0"))  # proposed by the parser, not sure: the clerk checks it
+                return QBrush(colours.cell_background(UNSURE_TINT))  # proposed by the parser, not sure: checked
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and (problem(row) or row.get("unsure")):
+            return QBrush(colours.text_on(colours.cell_background(PROBLEM_TINT if problem(row) else UNSURE_TINT)))
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
             return "\n".join(text for text in (row.get("unsure"), problem(row)) if text) or None
         return super().data(index, role)

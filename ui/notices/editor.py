@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.notices.notice import ATTACHMENT_KINDS, DIRECTIONS, read_template
-from ui.common import errors, file_dialogs
+from ui.common import colours, errors, file_dialogs
 from ui.common.table_model import Column
 from ui.notices.tables import EditableRowsModel
 
@@ -103,10 +103,12 @@ class NoticeEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
-        layout.addLayout(self._list_bar(self.contacts_view, self.contacts, self.tr("联系人")))
+        layout.addLayout(
+            self._list_bar(self.contacts_view, self.contacts, self.tr("添加联系人(&C)"), self.tr("删除联系人(&O)"))
+        )
         layout.addWidget(self.contacts_view)
-        bar = self._list_bar(self.attachments_view, self.attachments, self.tr("附件"))
-        template = QPushButton(self.tr("附加空白模板…"), self)
+        bar = self._list_bar(self.attachments_view, self.attachments, self.tr("添加附件(&A)"), self.tr("删除附件(&L)"))
+        template = QPushButton(self.tr("附加空白模板(&B)…"), self)
         template.clicked.connect(self.choose_template)
         bar.addWidget(template)
         layout.addLayout(bar)
@@ -139,10 +141,10 @@ class NoticeEditor(QWidget):
             self._commit()
         return super().eventFilter(watched, event)
 
-    def _list_bar(self, view: QTableView, model: EditableRowsModel, what: str) -> QHBoxLayout:
-        add = QPushButton(self.tr("添加{0}").format(what), self)
+    def _list_bar(self, view: QTableView, model: EditableRowsModel, add_text: str, remove_text: str) -> QHBoxLayout:
+        add = QPushButton(add_text, self)
         add.clicked.connect(lambda: (model.append({}), view.edit(model.index(model.rowCount() - 1, 0))))
-        remove = QPushButton(self.tr("删除{0}").format(what), self)
+        remove = QPushButton(remove_text, self)
         remove.clicked.connect(lambda: model.remove(view.currentIndex().row()))
         bar = QHBoxLayout()
         bar.addStretch(1)
@@ -178,7 +180,7 @@ class NoticeEditor(QWidget):
         for key, edit in self.edits.items():
             why = unsure.get(key)
             edit.setProperty("unsure", bool(why))
-            edit.setStyleSheet("QLineEdit { background: #fff3b0; }" if why else "")
+            edit.setStyleSheet(colours.field_style("#fff3b0") if why else "")
             edit.setToolTip(self.tr("请核对：{0}").format(why) if why else "")
             if why and not edit.text():
                 edit.setPlaceholderText(self.tr("未填入：{0}").format(why))

@@ -23,7 +23,7 @@ from models.errors import DeskError
 from models.notices.notice import DIRECTIONS, delete_notice, get_notice, list_notices, update_notice
 from models.progress.deadlines import STATUS_LABELS, deadline_tasks, mark_delivered, overview
 from models.store.database import Store
-from ui.common import errors, msgbox
+from ui.common import errors, keys, msgbox
 from ui.common.table_model import Column, RowsModel
 from ui.common.table_sort import SortProxy
 from ui.common.table_tools import equip
@@ -103,6 +103,14 @@ class NoticesTab(QWidget):
         equip(self.units_view, "notices/deliveries", self._deliveries_title)
         equip(self.overview_view, "notices/overview", lambda: year() + self.tr("到期概览"))
         self._build()
+        keys.bind(
+            self,
+            {
+                keys.SAVE: self.save_current,
+                keys.PRINT: self.view.tools.print_table,
+                keys.EXPORT: self.view.tools.export_xlsx,
+            },
+        )
 
     def _deliveries_title(self) -> str:
         task = self.tasks.row_at(self.tasks_view.currentIndex())
@@ -122,7 +130,7 @@ class NoticesTab(QWidget):
         buttons = {
             self.tr("粘贴/打开通知(&P)…"): self.register_notice,
             self.tr("起草本级通知(&D)…"): self.draft_notice,
-            self.tr("删除通知"): self.delete_current,
+            self.tr("删除通知(&R)"): self.delete_current,
         }
         top = QHBoxLayout()
         top.addWidget(self.caption, 1)
@@ -143,7 +151,7 @@ class NoticesTab(QWidget):
         deliveries = QWidget(self)
         mark = QPushButton(self.tr("标记所选单位已交(&M)"), self)
         mark.clicked.connect(lambda: self.mark_selected(True))
-        unmark = QPushButton(self.tr("取消标记"), self)
+        unmark = QPushButton(self.tr("取消标记(&U)"), self)
         unmark.clicked.connect(lambda: self.mark_selected(False))
         marks = QHBoxLayout()
         marks.addStretch(1)

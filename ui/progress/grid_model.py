@@ -9,6 +9,7 @@ from models.campaigns.layouts import header_text
 from models.errors import DeskError
 from models.progress.grid import Entry, WeekGrid, load_week, parse_block, save_entries
 from models.store.database import Store
+from ui.common import colours
 
 Index = QModelIndex | QPersistentModelIndex
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -102,12 +103,15 @@ class WeekGridModel(QAbstractTableModel):
             return issue.message if issue else None
         if role == Qt.ItemDataRole.BackgroundRole:
             if pending or (issue and issue.level == "error"):
-                return ERROR_COLOR
+                return colours.cell_background(ERROR_COLOR)
             if issue:
-                return WARNING_COLOR
+                return colours.cell_background(WARNING_COLOR)
             if not self.grid.reported(row):
-                return MISSING_COLOR
+                return colours.cell_background(MISSING_COLOR)
             return None
+        if role == Qt.ItemDataRole.ForegroundRole:  # text that reads on the tint, whatever the theme
+            background = self.data(index, Qt.ItemDataRole.BackgroundRole)
+            return colours.text_on(background) if background is not None else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -123,7 +127,9 @@ class WeekGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and self._left_out(col):
             return self.tr("不含本列 {0} 处错误数字（改正后计入合计）").format(self._left_out(col))
         if role == Qt.ItemDataRole.BackgroundRole:
-            return ERROR_COLOR if self._left_out(col) else TOTAL_COLOR
+            return colours.cell_background(ERROR_COLOR if self._left_out(col) else TOTAL_COLOR)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return colours.text_on(colours.cell_background(ERROR_COLOR if self._left_out(col) else TOTAL_COLOR))
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole:

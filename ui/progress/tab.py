@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabW
 from models.campaigns.periods import list_periods
 from models.progress.completeness import counts, unit_status
 from models.store.database import Store
-from ui.common import errors
+from ui.common import errors, keys
 from ui.common.table_tools import equip
 from ui.progress.completeness_view import CompletenessView
 from ui.progress.grid_model import WeekGridModel
@@ -48,22 +48,23 @@ class ProgressTab(QWidget):
         layout.addLayout(self._top_bar())
         layout.addWidget(self.caption)
         layout.addWidget(self.pages)
+        keys.bind(self, {keys.EXPORT: self.export_stats, keys.PRINT: self.print_page})
 
     def _top_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        label = QLabel(self.tr("周次："), self)
+        label = QLabel(self.tr("周次(&K)："), self)
         label.setBuddy(self.week)
         bar.addWidget(label)
         bar.addWidget(self.week)
         bar.addStretch(1)
         self.buttons = {}
         for key, text, slot in (
-            ("narrative", self.tr("本周情况…"), self.edit_narrative),
-            ("import", self.tr("导入表格…"), self.import_forms),
-            ("export", self.tr("导出统计表…"), self.export_stats),
-            ("blank", self.tr("生成空白表…"), self.blank_forms),
-            ("layout", self.tr("指标表…"), self.edit_layout),
-            ("campaign", self.tr("新建活动…"), self.new_campaign),
+            ("narrative", self.tr("本周情况(&N)…"), self.edit_narrative),
+            ("import", self.tr("导入表格(&M)…"), self.import_forms),
+            ("export", self.tr("导出统计表(&X)…"), self.export_stats),
+            ("blank", self.tr("生成空白表(&B)…"), self.blank_forms),
+            ("layout", self.tr("指标表(&L)…"), self.edit_layout),
+            ("campaign", self.tr("新建活动(&W)…"), self.new_campaign),
         ):
             button = QPushButton(text, self)
             button.clicked.connect(slot)
@@ -186,6 +187,13 @@ class ProgressTab(QWidget):
 
         if ImportDialog.ask(self, self.store, self.campaign, self.period):
             self.window().refresh()
+
+    def print_page(self) -> None:
+        """Ctrl+P: the table of the page that shows (the grid, the week's reporting, the totals)."""
+        page = self.pages.currentWidget()
+        view = self.grid_view if page is self.grid_view else getattr(page, "units_view", getattr(page, "view", None))
+        if view is not None and hasattr(view, "tools"):
+            view.tools.print_table()
 
     def export_stats(self) -> None:
         from ui.progress.export_dialog import ExportDialog

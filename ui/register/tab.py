@@ -67,7 +67,7 @@ class RegisterTab(QWidget):
         buttons = QHBoxLayout()
         for text, slot in (
             (self.tr("登记(&N)…"), self.add),
-            (self.tr("修改(&E)…"), self.edit),
+            (self.tr("修改(&M)…"), self.edit),  # not &E: Alt+E opens the 编辑 menu
             (self.tr("删除(&D)"), self.delete),
             (self.tr("导入报回的表(&I)…"), self.import_lists),
             (self.tr("导出登记表(&X)…"), self.export),

@@ -20,7 +20,7 @@ from models.campaigns.periods import list_periods
 from models.reports import report as reports
 from models.reports.report import KINDS, STATES, list_reports
 from models.store.database import Store
-from ui.common import errors, msgbox, operation
+from ui.common import errors, keys, msgbox, operation
 from ui.common.list_tab import ListTab
 from ui.common.table_model import Column
 from ui.reports.editor import ReportEditor
@@ -34,19 +34,20 @@ class ReportsTab(ListTab):
         self._temp = tempfile.TemporaryDirectory(prefix="report-preview-")
         self.editor = ReportEditor(self)
         self.week = QComboBox(self)
-        self.new_summary = QPushButton(self.tr("新建活动总结"), self)
-        self.new_weekly = QPushButton(self.tr("新建周报"), self)
-        self.delete_button = QPushButton(self.tr("删除"), self)
-        self.save_button = QPushButton(self.tr("保存"), self)
-        self.preview_button = QPushButton(self.tr("预览"), self)
-        self.print_button = QPushButton(self.tr("打印…"), self)
-        self.print_preview_button = QPushButton(self.tr("打印预览…"), self)
-        self.words_button = QPushButton(self.tr("不拆分的词…"), self)
-        self.export_button = QPushButton(self.tr("另存为 PDF…"), self)
-        self.xlsx_button = QPushButton(self.tr("表格另存为 xlsx…"), self)
+        self.new_summary = QPushButton(self.tr("新建活动总结(&N)"), self)
+        self.new_weekly = QPushButton(self.tr("新建周报(&W)"), self)
+        self.delete_button = QPushButton(self.tr("删除(&D)"), self)
+        self.save_button = QPushButton(self.tr("保存(&S)"), self)
+        self.preview_button = QPushButton(self.tr("预览(&R)"), self)
+        self.print_button = QPushButton(self.tr("打印(&P)…"), self)
+        self.print_preview_button = QPushButton(self.tr("打印预览(&V)…"), self)
+        self.words_button = QPushButton(self.tr("不拆分的词(&K)…"), self)
+        self.export_button = QPushButton(self.tr("另存为 PDF(&A)…"), self)
+        self.xlsx_button = QPushButton(self.tr("表格另存为 xlsx(&X)…"), self)
         self.pages = QTabWidget(self)
         self.placeholder = QLabel(self.tr("点击“预览”生成公文格式的 PDF。"), self)
         self._build()
+        keys.bind(self, {keys.SAVE: self.save, keys.PRINT: self.print_report, keys.EXPORT: self.export_pdf})
         self._connect()
         self._update_buttons()
 

@@ -13,6 +13,7 @@ from models.paths import app_root, resource_path
 from ui.common import settings
 from ui.common.errors import install_excepthook
 from ui.common.paths import log_path
+from ui.shell import font_menu
 
 # The shipped languages: code -> its name, written in that language (shown untranslated in the menu).
 LANGUAGES = {"zh_CN": "中文（简体）", "en": "English"}
@@ -88,5 +89,6 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationName(settings.APPLICATION)
     app.setWindowIcon(app_icon())
     install_translators(app, language())
+    font_menu.apply(app)
     install_excepthook(log_path())
     return app

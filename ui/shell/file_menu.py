@@ -69,7 +69,10 @@ class _BackupOnClose(QObject):
 
 
 def install_autobackup(window) -> None:
-    """A backup every few minutes while changes happen, and one when the window closes."""
+    """A backup every few minutes while changes happen, and one when the window closes (installed once: the menu
+    is rebuilt on a language switch, the timer and the close filter are not doubled)."""
+    if getattr(window, "backup_timer", None) is not None:
+        return
     timer = QTimer(window)
     timer.setInterval(AUTO_BACKUP_MS)
     timer.timeout.connect(lambda: auto_backup(window))

@@ -9,17 +9,18 @@ from PySide6.QtWidgets import QMenu
 from models.version import APP_NAME, APP_NAME_EN, APP_VERSION
 from ui.common import msgbox, settings
 from ui.common.paths import portable_dir, user_data_dir
-from ui.shell import language_menu
+from ui.shell import font_menu, language_menu
 
 
 def populate(menu: QMenu, window) -> None:
-    manual = QAction(window.tr("使用手册"), window)
+    manual = QAction(window.tr("使用手册(&M)"), window)
     manual.setShortcuts(QKeySequence.StandardKey.HelpContents)
     manual.triggered.connect(lambda: show_manual(window))
     menu.addAction(manual)
-    language_menu.populate(menu.addMenu(window.tr("语言 (Language)")), window)
+    language_menu.populate(menu.addMenu(window.tr("语言 (Language)(&L)")), window)
+    font_menu.populate(menu.addMenu(window.tr("字号(&Z)")), window)
     menu.addSeparator()
-    about = QAction(window.tr("关于…"), window)
+    about = QAction(window.tr("关于(&A)…"), window)
     about.triggered.connect(lambda: show_about(window))
     menu.addAction(about)
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from models.campaigns.campaign import list_campaigns
 from models.clock import today
 from models.store.database import Store
-from ui.common import errors, settings
+from ui.common import errors, keys, settings
 from ui.shell import file_menu, help_menu
 
 if TYPE_CHECKING:
@@ -59,6 +59,7 @@ class TabPages(dict):
             raise KeyError(key)
         page = _tab_class(key)(self.window.store, self.window)
         self.holders[key].layout().addWidget(page)
+        keys.follow_layout(page)
         self[key] = page
         return page
 

@@ -24,7 +24,7 @@ def _help_actions(window) -> dict[str, object]:
 
 
 def test_about_shows_the_version_and_where_the_data_is(window):
-    _help_actions(window)["关于…"].trigger()
+    _help_actions(window)["关于(&A)…"].trigger()
     title, text = msgbox.SHOWN[-1]
     assert title == "关于"
     assert APP_VERSION in text and "安全生产月工作台" in text
@@ -32,7 +32,7 @@ def test_about_shows_the_version_and_where_the_data_is(window):
 
 
 def test_manual_opens_from_the_help_menu_with_its_screenshots(window, qtbot):
-    _help_actions(window)["使用手册"].trigger()
+    _help_actions(window)["使用手册(&M)"].trigger()
     dialog = window.manual_dialog
     qtbot.addWidget(dialog)
     assert dialog.isVisible() and not dialog.isModal()

@@ -170,3 +170,19 @@ def test_ts_and_qm_are_current(lang):
         if kind != "vanished" and translator.translate(context, source) != text
     ]
     assert stale == []
+
+
+def test_a_language_switch_does_not_stack_another_backup_timer(qtbot, store, translated):
+    from PySide6.QtCore import QTimer
+
+    from ui.shell import file_menu
+
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    timers = lambda: [t for t in window.findChildren(QTimer) if t.interval() == file_menu.AUTO_BACKUP_MS]  # noqa: E731
+    assert len(timers()) == 1
+    translated("en")
+    window.retranslate()
+    translated("zh_CN")
+    window.retranslate()
+    assert len(timers()) == 1
