@@ -73,7 +73,7 @@ def fill_template(
     if len(entries) > room and limit:
         pages = [entries[i : i + room] for i in range(0, len(entries), room)]
     elif len(entries) > room:
-        from models.progress.forms.filling import insert_rows
+        from models.documents.xlsx_rows import insert_rows
 
         insert_rows(sheet, footer, len(entries) - room, footer - 1)
     targets = [sheet] + [_continuation(book, sheet, number) for number in range(1, len(pages))]
@@ -87,8 +87,8 @@ def fill_template(
 
 def _template_header(book, name: str):
     """(sheet, last header row, {column: (field, role)}) of the first sheet holding a people table."""
+    from models.documents.sheet_grids import template_sheets
     from models.liaisons.reading import _header_band
-    from models.progress.forms.sheets import template_sheets
 
     for grid in template_sheets(book):
         band = _header_band(grid)

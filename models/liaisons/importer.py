@@ -144,7 +144,7 @@ def _plan_record(record: dict, form: dict, units: dict, existing: list[dict], cl
 
 
 def _find(units: dict, text: str) -> dict | None:
-    from models.progress.forms.names import find_unit
+    from models.campaigns.unit_names import find_unit
 
     return units.get(clean_name(text)) or find_unit(text, {k: v for k, v in units.items() if k != "by_id"})
 

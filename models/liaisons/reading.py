@@ -74,7 +74,7 @@ def _text(value) -> str:
 def read_form(path: str | os.PathLike) -> dict:
     """Read one returned file: {'file', 'mark', 'sheet', 'records', 'errors', 'warnings'}; ImportRejected if
     unreadable.  Every sheet is looked at (an attachment may follow the statistics table)."""
-    from models.progress.forms.sheets import form_sheets
+    from models.documents.sheet_grids import form_sheets
 
     name = Path(path).name
     sheets, mark = form_sheets(Path(path))
@@ -99,7 +99,7 @@ def read_form(path: str | os.PathLike) -> dict:
 
 
 def _lookup(sheet):
-    from models.progress.forms.model import merged_lookup
+    from models.documents.sheet_grids import merged_lookup
 
     return merged_lookup(sheet.merges)
 
@@ -151,7 +151,7 @@ def _role_word(text: str) -> str:
 
 def _form_unit(sheet, last: int) -> str | None:
     """The 填报单位 written above the table, if any."""
-    from models.progress.forms.info_lines import info_value
+    from models.documents.info_lines import info_value
 
     for row in sheet.rows[: max(last - 1, 0)]:
         for value in row:

@@ -81,7 +81,7 @@ class _Context:
     def find_unit(self, text) -> dict | None:
         """The campaign's unit a written name means: exact, with 人民政府/办事处 added or dropped, or the one
         unit it abbreviates (县市场监管局 → 县市场监督管理局); None when not certain."""
-        from models.progress.forms.names import find_unit
+        from models.campaigns.unit_names import find_unit
 
         return find_unit(text, self.unit_by_name)
 
@@ -148,8 +148,8 @@ def _collect(context: _Context, result: FileResult, read) -> None:
 
 
 def read_file(context: _Context, path: Path) -> FileResult:
+    from models.documents.sheet_grids import form_sheets
     from models.documents.xlsx_io import as_rejection
-    from models.progress.forms.sheets import form_sheets
 
     result = FileResult(path.name)
     sheets, mark = form_sheets(path)

@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from models.progress.forms.info_lines import clean, info_kinds, info_value
+from models.documents.info_lines import clean, info_kinds, info_value
+from models.documents.sheet_grids import merged_lookup
 from models.progress.values import MEASURE_WORDS
 
 # Words that make a column text, not a figure (when no measure says otherwise).
@@ -140,15 +141,6 @@ class TableModel:
             return None
         value = info_value(found[2], "unit")
         return value or None
-
-
-def merged_lookup(merges) -> dict[tuple[int, int], tuple[int, int]]:
-    lookup = {}
-    for min_row, min_col, max_row, max_col in merges:
-        for r in range(min_row, max_row + 1):
-            for c in range(min_col, max_col + 1):
-                lookup[(r, c)] = (min_row, min_col)
-    return lookup
 
 
 class _Grid:

@@ -184,7 +184,7 @@ def stated_period(model, context):
 
 class _FormReader:
     def __init__(self, sheet, model, matched, context, name):
-        from models.progress.forms.model import merged_lookup
+        from models.documents.sheet_grids import merged_lookup
 
         self.sheet, self.model, self.matched, self.context, self.name = sheet, model, matched, context, name
         self.lookup = merged_lookup(sheet.merges)

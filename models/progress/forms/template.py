@@ -3,8 +3,7 @@ campaign layout it gives; plus the plain rows and merged ranges of a worksheet, 
 
 from __future__ import annotations
 
-import re
-
+from models.documents.sheet_grids import sheet_merges  # noqa: F401 - used by the readers
 from models.errors import ImportRejected
 
 
@@ -16,28 +15,11 @@ def sheet_rows(ws, max_rows: int | None = None) -> list[list]:
     return rows
 
 
-def sheet_merges(ws) -> list[tuple[int, int, int, int]]:
-    """Merged ranges of a sheet: from the object model, or from the XML in read-only mode."""
-    ranges = getattr(ws, "merged_cells", None)
-    if ranges is not None:
-        return [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ranges.ranges]
-    from openpyxl.utils.cell import range_boundaries
-
-    with ws._get_source() as source:
-        xml = source.read()
-    tail = xml[xml.rfind(b"</sheetData>") :] if b"</sheetData>" in xml else b""
-    merges = []
-    for ref in re.findall(rb'<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"', tail):
-        min_col, min_row, max_col, max_row = range_boundaries(ref.decode())
-        merges.append((min_row, min_col, max_row, max_col))
-    return merges
-
-
 def template_model(path, workbook=None):
     """The table model of a received template: the sheet holding the statistics table, read with its formulas."""
+    from models.documents.sheet_grids import template_sheets
     from models.documents.xlsx_io import open_workbook
     from models.progress.forms.model import best_model, workbook_models
-    from models.progress.forms.sheets import template_sheets
 
     name = getattr(path, "name", str(path))
     book = workbook or open_workbook(path, read_only=False, data_only=False)

@@ -1,4 +1,4 @@
-"""The sheets of a workbook as plain grids for the table model: values, merged ranges, hidden columns, formulas.
+"""The sheets of a workbook as plain grids (values, merged ranges, hidden columns, formulas) for the readers.
 
 - A template (to read its layout or fill it): openpyxl, full mode, formulas as written.
 - A returned form: .xlsx/.xlsm read twice in openpyxl's read-only mode (cached values, then which cells are
@@ -86,7 +86,6 @@ def form_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
 def _xlsx_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
     from models.documents.xlsx_io import as_rejection, read_mark
     from models.documents.xlsx_values import open_values
-    from models.progress.forms.template import sheet_merges
 
     values_book = open_values(path)
     try:
@@ -253,3 +252,29 @@ def _csv_value(text: str):
     if re.fullmatch(r"-?\d+\.\d+", text):
         return float(text)
     return text
+
+
+def sheet_merges(ws) -> list[tuple[int, int, int, int]]:
+    """Merged ranges of a sheet: from the object model, or from the XML in read-only mode."""
+    ranges = getattr(ws, "merged_cells", None)
+    if ranges is not None:
+        return [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ranges.ranges]
+    from openpyxl.utils.cell import range_boundaries
+
+    with ws._get_source() as source:
+        xml = source.read()
+    tail = xml[xml.rfind(b"</sheetData>") :] if b"</sheetData>" in xml else b""
+    merges = []
+    for ref in re.findall(rb'<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"', tail):
+        min_col, min_row, max_col, max_row = range_boundaries(ref.decode())
+        merges.append((min_row, min_col, max_row, max_col))
+    return merges
+
+
+def merged_lookup(merges) -> dict[tuple[int, int], tuple[int, int]]:
+    lookup = {}
+    for min_row, min_col, max_row, max_col in merges:
+        for r in range(min_row, max_row + 1):
+            for c in range(min_col, max_col + 1):
+                lookup[(r, c)] = (min_row, min_col)
+    return lookup
