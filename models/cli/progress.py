@@ -17,6 +17,8 @@ def register(sub) -> None:
     p.add_argument("--theme")
     p.add_argument("--start", help="开始日期，默认 6 月 1 日")
     p.add_argument("--end", help="结束日期，默认 6 月 30 日")
+    p.add_argument("--companion", metavar="TITLE", help="同期活动，如 安全生产万里行")
+    p.add_argument("--companion-end", metavar="DATE", help="同期活动结束日期（如 2024-12-31）：另设 6 月至该月的月报期")
     p.add_argument("--copy-from", type=int, metavar="YEAR", help="从这一年复制单位、联络员和指标表")
     p.add_argument("--layout-from-template", metavar="XLSX", help="指标表取自收到的空白统计表")
     p.set_defaults(func=new_campaign)
@@ -67,6 +69,8 @@ def new_campaign(args):
             theme=args.theme,
             start_date=args.start,
             end_date=args.end,
+            companion_title=args.companion,
+            companion_end_date=args.companion_end,
             copy_from=args.copy_from,
             layout=layout_items,
         )

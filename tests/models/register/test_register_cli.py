@@ -33,3 +33,22 @@ def test_import_exits_2_when_every_file_is_refused(demo_path, tmp_path, capsys):
     code = run(["register-import", "--db", str(demo_path), "--campaign", "2022", "--kind", "leads", str(bad)])
     err = capsys.readouterr().err
     assert code == 2 and "not.xlsx" in err and "Traceback" not in err
+
+
+def test_new_campaign_with_its_companion_has_weeks_then_months(tmp_path, capsys):
+    db = str(tmp_path / "new.db")
+    args = [
+        "new-campaign",
+        "--db",
+        db,
+        "--year",
+        "2024",
+        "--companion",
+        "安全生产万里行",
+        "--companion-end",
+        "2024-12-31",
+    ]
+    assert run(args) == 0
+    capsys.readouterr()
+    assert run(["info", "--db", db, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["counts"]["periods"] == 5 + 7  # June's weeks, then 6月…12月
