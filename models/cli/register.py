@@ -95,13 +95,13 @@ def import_command(args):
 
 
 def export_command(args):
-    from models.campaigns.office import get_office
+    from models.campaigns.office import office_for
     from models.register.lists import export_list
     from models.register.records import KINDS
 
     store, campaign = _open(args, readonly=True)
     try:
-        target = export_list(store, KINDS[args.kind], campaign, args.out, office_name=get_office(store).name)
+        target = export_list(store, KINDS[args.kind], campaign, args.out, office_name=office_for(store, campaign).name)
     finally:
         store.close()
     return f"已导出：{target}", {"out": str(target)}

@@ -12,18 +12,9 @@ from models.store.history import Batch
 
 DIRECTIONS = {"received": "收文", "issued": "发文"}
 ATTACHMENT_KINDS = ("联络员名单", "统计表", "方案", "总结", "标语", "其他")
-NOTICE_FIELDS = (
-    "direction",
-    "doc_number",
-    "title",
-    "issuer",
-    "issue_date",
-    "recipients",
-    "theme",
-    "period_start",
-    "period_end",
-    "body",
-)
+# What a notice says of itself (the parser proposes them; the clerk confirms): one list for both.
+TEXT_FIELDS = ("doc_number", "title", "issuer", "issue_date", "recipients", "theme", "period_start", "period_end")
+NOTICE_FIELDS = ("direction", *TEXT_FIELDS, "body")
 _KIND_WORDS = (("联络员", "联络员名单"), ("总结", "总结"), ("统计", "统计表"), ("方案", "方案"), ("标语", "标语"))
 _DELIVERABLE_WORDS = (
     ("联络员", "liaison"),

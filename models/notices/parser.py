@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import re
 
+from models.notices.notice import TEXT_FIELDS
 from models.notices.readers import read_notice_file  # noqa: F401 - the parser's callers open files through it
 from models.notices.rules import dates, header, lists, tasks
 from models.notices.rules.found import SURE, Found
 from models.notices.rules.layout import prepare
 
-FIELDS = (
-    "doc_number",
-    "title",
-    "issuer",
-    "issue_date",
-    "recipients",
-    "theme",
-    "period_start",
-    "period_end",
-    "deadlines",
-    "recurring",
-    "attachments",
-    "contacts",
-)
+FIELDS = (*TEXT_FIELDS, "deadlines", "recurring", "attachments", "contacts")
 
 
 def parse_notice(text: str) -> dict:

@@ -107,7 +107,8 @@ def export_list(store: Store, kind: Kind, campaign: dict, target: str | os.PathL
     sheet = workbook.active
     sheet.title = f"{kind.noun}登记"
     fields = kind.fields
-    put(sheet.cell(1, 1), f"{campaign.get('companion_title') or campaign['title']}{kind.noun}登记表")
+    name = "违法线索" if kind.table == "leads" else "曝光典型案例"
+    put(sheet.cell(1, 1), f"{campaign['year']}年{campaign.get('companion_title') or '安全生产月'}{name}登记表")
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(fields) + 1)
     sheet.cell(1, 1).font = Font(name="宋体", size=16, bold=True)
     sheet.cell(1, 1).alignment = Alignment(horizontal="center")
@@ -133,7 +134,7 @@ def export_list(store: Store, kind: Kind, campaign: dict, target: str | os.PathL
         for column in range(1, len(fields) + 2):
             sheet.cell(row, column).border = border
             sheet.cell(row, column).alignment = Alignment(vertical="top", wrap_text=True)
-    widths = [6, *(18 if f.kind == "unit" else 12 if f.kind == "date" or f.choices else 28 for f in fields)]
+    widths = [5, *(14 if f.kind == "unit" else 11 if f.kind == "date" or f.choices else 22 for f in fields)]
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_letter(column)].width = width
     sheet.page_setup.orientation = "landscape"

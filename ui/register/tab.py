@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.campaigns.campaign import campaign_by_year, campaign_units
-from models.campaigns.office import get_office
+from models.campaigns.office import office_for
 from models.clock import today
 from models.errors import DeskError
 from models.register.lists import apply_list, export_list, read_list
@@ -221,7 +221,9 @@ class RegisterTab(QWidget):
         if not path:
             return
         try:
-            target = export_list(self.store, self.kind, self.campaign, path, office_name=get_office(self.store).name)
+            target = export_list(
+                self.store, self.kind, self.campaign, path, office_name=office_for(self.store, self.campaign).name
+            )
         except (DeskError, OSError) as exc:
             errors.show_exception(self, exc)
             return
