@@ -2163,7 +2163,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>E&amp;xport register…</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="228" />
+      <location filename="../../ui/register/tab.py" line="230" />
       <source>已导出</source>
       <translation>Exported</translation>
     </message>
@@ -2189,12 +2189,12 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>No targets set (Set targets…: leads per unit and cases per month, as the notice says)</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="236" />
+      <location filename="../../ui/register/tab.py" line="238" />
       <source>每个单位至少上报的违法线索（条）：</source>
       <translation>Leads each unit must report at least:</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="246" />
+      <location filename="../../ui/register/tab.py" line="248" />
       <source>每月至少曝光的典型案例（个）：</source>
       <translation>Cases to expose each month at least:</translation>
     </message>
@@ -2214,8 +2214,8 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Leads target: at least {0} per unit; {1} units short of it: {2}</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="235" />
-      <location filename="../../ui/register/tab.py" line="245" />
+      <location filename="../../ui/register/tab.py" line="237" />
+      <location filename="../../ui/register/tab.py" line="247" />
       <source>设置目标</source>
       <translation>Set targets</translation>
     </message>
@@ -3253,9 +3253,14 @@ Open it read-only?</translation>
   <context>
     <name>operation</name>
     <message>
-      <location filename="../../ui/common/operation.py" line="82" />
+      <location filename="../../ui/common/operation.py" line="83" />
       <source>取消</source>
       <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/common/operation.py" line="168" />
+      <source>完成</source>
+      <translation>Done</translation>
     </message>
   </context>
   <context>

@@ -5,6 +5,7 @@ local event loop, so the window keeps painting and answering (no "not responding
 belong to one thread: the worker gets its own connection to the same file (read-only unless
 ``write=True``); the window's own Store is not used meanwhile, and the progress dialog is modal, so the
 clerk cannot start a second write.  A store without a file (in memory) runs on the GUI thread.
+``quick(parent, work)`` is the same path for an action too short for a worker.
 
 ``progress(done, total, text)`` updates the dialog (it shows after 0.5 s, per file or step); when the
 clerk presses 取消 the next call raises :class:`Cancelled`, so a verb is cancelled only where it reports
@@ -131,6 +132,30 @@ def run(
         QApplication.restoreOverrideCursor()
         dialog.close()
         dialog.deleteLater()
+    return _finish(parent, title, box, success, success_title)
+
+
+def quick(
+    parent: QWidget | None,
+    work: Callable[[], Any],
+    *,
+    success: str | Callable[[Any], str | None] | None = None,
+    title: str = "",
+) -> Outcome:
+    """An action too short for a worker (a form's save, one unit's change): run here, the same one error path.
+
+    Replaces ``try: … except Exception: errors.show_exception(…)`` at the call sites.
+    """
+    box: dict[str, Any] = {}
+    try:
+        box["value"] = work()
+    except Exception as exc:  # noqa: BLE001 - every error ends in the one path below
+        box["error"] = exc
+    return _finish(parent, title, box, success, None)
+
+
+def _finish(parent, title: str, box: dict[str, Any], success, success_title: str | None) -> Outcome:
+    """The one end of every action: cancelled quietly, an error shown in plain words, or the success message."""
     error = box.get("error")
     if isinstance(error, Cancelled):
         return Outcome(False, cancelled=True, error=error)
@@ -140,5 +165,5 @@ def run(
     value = box.get("value")
     text = success(value) if callable(success) else success
     if text:
-        msgbox.information(parent, success_title or title, text)
+        msgbox.information(parent, success_title or title or tr("完成"), text)
     return Outcome(True, value)

@@ -122,3 +122,17 @@ def test_success_is_said_once_and_the_file_is_written(qtbot, demo_store, tmp_pat
     )
     assert done.ok and target.exists()
     assert msgbox.SHOWN == [("已保存", f"已导出 {done.value['rows']} 个单位")]
+
+
+def test_a_quick_action_ends_in_the_same_one_path(qtbot, demo_store, tmp_path):
+    campaign = campaign_by_year(demo_store, 2021)
+    target = tmp_path / "统计表.xlsx"
+    failed = operation.quick(None, lambda: export_statistics(demo_store, campaign, target, week=99))
+    assert not failed.ok and not target.exists()
+    [(title, text)] = msgbox.SHOWN
+    assert title == "操作未完成" and text.startswith("没有第 99 ")
+    msgbox.SHOWN.clear()
+    done = operation.quick(
+        None, lambda: export_statistics(demo_store, campaign, target, week=2), success="已导出", title="导出统计表"
+    )
+    assert done.ok and target.exists() and msgbox.SHOWN == [("导出统计表", "已导出")]
