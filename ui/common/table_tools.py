@@ -2,12 +2,12 @@
 Ctrl+C copies the selected block as TSV, and the table exports to xlsx or prints (right-click menu too).
 
 ``equip(view, key, title)`` gives a QTableView all of it; *key* names the table in the settings.
+``fit_columns(view)`` sizes the columns to their contents from a sample of rows (a city's tables are long).
 """
 
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Callable
 from html import escape
 
@@ -15,10 +15,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMenu, QTableView
 
-from ui.common import errors, settings
+from ui.common import operation, settings
 
-log = logging.getLogger(__name__)
 FILTER_WIDTH = 240
+FIT_SAMPLE = 20  # rows measured at the top, and as many spread over the rest
 
 
 def tr(text: str) -> str:
@@ -34,6 +34,32 @@ def tsv(rows: list[list[str]]) -> str:
         return text
 
     return "".join("\t".join(cell(text) for text in row) + "\n" for row in rows)
+
+
+def fit_columns(view: QTableView, widest: Callable[[int], list[int]] | None = None, sample: int = FIT_SAMPLE) -> None:
+    """Each column as wide as its header and its contents, measured on a sample, never on every row.
+
+    The sample is the first *sample* rows, as many spread over the rest, the last row (a 合计 row) and the
+    rows *widest(column)* names (where the longest text is, which the caller can tell without Qt).
+    ``resizeColumnsToContents`` asks every row of a hidden view (and 1,000 of a shown one) for each role:
+    79,000 ``data()`` calls for a city's 累计汇总.
+    """
+    model = view.model()
+    if model is None:
+        return
+    count = model.rowCount()
+    rows = set(range(min(count, sample)))
+    if count > sample:
+        rows.update(range(sample, count, max(1, (count - sample) // sample)))
+        rows.add(count - 1)
+    header = view.horizontalHeader()
+    grid = 1 if view.showGrid() else 0  # as QTableView.sizeHintForColumn
+    for column in range(model.columnCount()):
+        if header.isSectionHidden(column):
+            continue
+        chosen = rows.union(r for r in (widest(column) if widest else []) if 0 <= r < count)
+        content = max((view.sizeHintForIndex(model.index(r, column)).width() for r in chosen), default=0)
+        view.setColumnWidth(column, max(content + grid, header.sectionSizeHint(column)))
 
 
 def _alive(widget) -> bool:
@@ -181,12 +207,10 @@ class TableTools(QObject):
                 return None
             if not path.lower().endswith(".xlsx"):
                 path += ".xlsx"
-        try:
-            write_table(path, title, self.headers(), self.cells())
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk; the old file is untouched
-            log.warning("table export to %s failed: %s", path, exc)
-            errors.show_exception(self.view, exc)
-            return None
+        headers, cells = self.headers(), self.cells()  # what the table shows, read here (the model is Qt's)
+        write = lambda _store, _progress: write_table(path, title, headers, cells)  # noqa: E731
+        if not operation.run(self.view, tr("导出为 Excel"), write).ok:  # a city's table: seconds of openpyxl
+            return None  # the message is shown; the old file is untouched
         window = self.view.window()
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(tr("已导出：{0}").format(path), 8000)
