@@ -161,7 +161,7 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>CompletenessView</name>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="146" />
+      <location filename="../../ui/progress/completeness_view.py" line="151" />
       <source>{0}催报清单</source>
       <translation>Chase list {0}</translation>
     </message>
@@ -180,13 +180,13 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation type="vanished">Change deadline…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="137" />
-      <location filename="../../ui/progress/completeness_view.py" line="203" />
+      <location filename="../../ui/progress/completeness_view.py" line="142" />
+      <location filename="../../ui/progress/completeness_view.py" line="208" />
       <source>催报清单</source>
       <translation>Chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="212" />
+      <location filename="../../ui/progress/completeness_view.py" line="217" />
       <source>催报清单已打印：{0}</source>
       <translation>Chase list printed: {0}</translation>
     </message>
@@ -211,7 +211,8 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="140" />
+      <location filename="../../ui/progress/completeness_view.py" line="145" />
+      <location filename="../../ui/progress/completeness_view.py" line="173" />
       <source>导出催报清单</source>
       <translation>Export chase list</translation>
     </message>
@@ -225,7 +226,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation type="vanished">Export chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="171" />
+      <location filename="../../ui/progress/completeness_view.py" line="175" />
       <source>已导出催报清单：{0}</source>
       <translation>Chase list exported: {0}</translation>
     </message>
@@ -302,8 +303,8 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="137" />
-      <location filename="../../ui/progress/completeness_view.py" line="203" />
+      <location filename="../../ui/progress/completeness_view.py" line="142" />
+      <location filename="../../ui/progress/completeness_view.py" line="208" />
       <source>本周所有单位都已按时报送。</source>
       <translation>All units reported on time this week.</translation>
     </message>
@@ -1950,12 +1951,12 @@ Save anyway?</translation>
   <context>
     <name>ProgressTab</name>
     <message>
-      <location filename="../../ui/progress/tab.py" line="78" />
+      <location filename="../../ui/progress/tab.py" line="88" />
       <source>{0}年 {1} 数据</source>
       <translation>Figures {0}, {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="55" />
+      <location filename="../../ui/progress/tab.py" line="65" />
       <source>周次(&amp;K)：</source>
       <translation>Wee&amp;k:</translation>
     </message>
@@ -1964,7 +1965,7 @@ Save anyway?</translation>
       <translation type="vanished">Week:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="63" />
+      <location filename="../../ui/progress/tab.py" line="73" />
       <source>导入表格(&amp;M)…</source>
       <translation>I&amp;mport forms…</translation>
     </message>
@@ -1973,7 +1974,7 @@ Save anyway?</translation>
       <translation type="vanished">Import forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="64" />
+      <location filename="../../ui/progress/tab.py" line="74" />
       <source>导出统计表(&amp;X)…</source>
       <translation>E&amp;xport statistics…</translation>
     </message>
@@ -1982,17 +1983,17 @@ Save anyway?</translation>
       <translation type="vanished">Export statistics…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="142" />
+      <location filename="../../ui/progress/tab.py" line="163" />
       <source>应报 {0} 个单位，已报 {1}（迟报 {2}），未报 {3}；错误 {4} 处，需核实 {5} 处</source>
       <translation>{0} unit(s) expected, {1} reported ({2} late), {3} missing; {4} error(s), {5} to verify</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="44" />
+      <location filename="../../ui/progress/tab.py" line="53" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="66" />
+      <location filename="../../ui/progress/tab.py" line="76" />
       <source>指标表(&amp;L)…</source>
       <translation>Indicators… (&amp;L)</translation>
     </message>
@@ -2001,13 +2002,13 @@ Save anyway?</translation>
       <translation type="vanished">Indicators…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="43" />
-      <location filename="../../ui/progress/tab.py" line="77" />
+      <location filename="../../ui/progress/tab.py" line="52" />
+      <location filename="../../ui/progress/tab.py" line="87" />
       <source>数据录入</source>
       <translation>Data entry</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="67" />
+      <location filename="../../ui/progress/tab.py" line="77" />
       <source>新建活动(&amp;W)…</source>
       <translation>Ne&amp;w campaign…</translation>
     </message>
@@ -2016,7 +2017,7 @@ Save anyway?</translation>
       <translation type="vanished">New campaign…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="62" />
+      <location filename="../../ui/progress/tab.py" line="72" />
       <source>本周情况(&amp;N)…</source>
       <translation>This week… (&amp;N)</translation>
     </message>
@@ -2025,12 +2026,12 @@ Save anyway?</translation>
       <translation type="vanished">This week…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="135" />
+      <location filename="../../ui/progress/tab.py" line="152" />
       <source>本活动还没有周次。</source>
       <translation>This campaign has no weeks yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="65" />
+      <location filename="../../ui/progress/tab.py" line="75" />
       <source>生成空白表(&amp;B)…</source>
       <translation>Create &amp;blank forms…</translation>
     </message>
@@ -2039,7 +2040,7 @@ Save anyway?</translation>
       <translation type="vanished">Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="45" />
+      <location filename="../../ui/progress/tab.py" line="54" />
       <source>累计汇总</source>
       <translation>Cumulative totals</translation>
     </message>
@@ -2554,32 +2555,32 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>TotalsView</name>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="52" />
+      <location filename="../../ui/progress/totals_view.py" line="85" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="58" />
+      <location filename="../../ui/progress/totals_view.py" line="91" />
       <source>合计</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="24" />
+      <location filename="../../ui/progress/totals_view.py" line="57" />
       <source>按上级单位</source>
       <translation>By parent unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="22" />
+      <location filename="../../ui/progress/totals_view.py" line="55" />
       <source>按单位</source>
       <translation>By unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="23" />
+      <location filename="../../ui/progress/totals_view.py" line="56" />
       <source>按单位类别</source>
       <translation>By unit category</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="34" />
+      <location filename="../../ui/progress/totals_view.py" line="67" />
       <source>累计汇总</source>
       <translation>Cumulative totals</translation>
     </message>
@@ -2749,48 +2750,58 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>WeekGridModel</name>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="163" />
+      <location filename="../../ui/progress/grid_model.py" line="209" />
       <source>{0}（未报）</source>
       <translation>{0} (missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="128" />
+      <location filename="../../ui/progress/grid_model.py" line="176" />
       <source>不含本列 {0} 处错误数字（改正后计入合计）</source>
       <translation>Leaves out {0} impossible figures of this column (counted once corrected)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="159" />
+      <location filename="../../ui/progress/grid_model.py" line="256" />
+      <source>保存数据</source>
+      <translation>Saving the figures</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/grid_model.py" line="205" />
       <source>合计</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="172" />
+      <location filename="../../ui/progress/grid_model.py" line="218" />
       <source>录入 {0}</source>
       <translation>Enter {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="213" />
-      <location filename="../../ui/progress/grid_model.py" line="224" />
+      <location filename="../../ui/progress/grid_model.py" line="302" />
+      <location filename="../../ui/progress/grid_model.py" line="313" />
       <source>未保存 {0}：{1}</source>
       <translation>Not saved, {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="102" />
+      <location filename="../../ui/progress/grid_model.py" line="137" />
       <source>未保存：{0}</source>
       <translation>Not saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="182" />
+      <location filename="../../ui/progress/grid_model.py" line="239" />
+      <source>正在保存上一次的修改，请稍候再输入。</source>
+      <translation>The last change is still being saved; please wait a moment before typing.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/grid_model.py" line="229" />
       <source>清除 {0} 个单元格</source>
       <translation>Clear {0} cell(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="178" />
+      <location filename="../../ui/progress/grid_model.py" line="223" />
       <source>粘贴 {0} 个单元格</source>
       <translation>Paste {0} cell(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="215" />
+      <location filename="../../ui/progress/grid_model.py" line="304" />
       <source>（另有 {0} 处未保存，红色单元格）</source>
       <translation> ({0} more not saved: the red cells)</translation>
     </message>
@@ -3372,37 +3383,38 @@ Open it read-only? (Choose “No” to exit.)</translation>
   <context>
     <name>table_tools</name>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="230" />
+      <location filename="../../ui/common/table_tools.py" line="255" />
       <source>复制(&amp;C)</source>
       <translation>&amp;Copy</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="178" />
+      <location filename="../../ui/common/table_tools.py" line="205" />
+      <location filename="../../ui/common/table_tools.py" line="213" />
       <source>导出为 Excel</source>
       <translation>Export to Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="232" />
+      <location filename="../../ui/common/table_tools.py" line="257" />
       <source>导出为 Excel(&amp;E)…</source>
       <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="192" />
+      <location filename="../../ui/common/table_tools.py" line="217" />
       <source>已导出：{0}</source>
       <translation>Exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="233" />
+      <location filename="../../ui/common/table_tools.py" line="258" />
       <source>打印(&amp;P)…</source>
       <translation>&amp;Print…</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="231" />
+      <location filename="../../ui/common/table_tools.py" line="256" />
       <source>筛选(&amp;F)…</source>
       <translation>&amp;Filter…</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="141" />
+      <location filename="../../ui/common/table_tools.py" line="168" />
       <source>筛选（Esc 关闭）</source>
       <translation>Filter (Esc closes)</translation>
     </message>

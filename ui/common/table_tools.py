@@ -36,7 +36,7 @@ def tsv(rows: list[list[str]]) -> str:
     return "".join("\t".join(cell(text) for text in row) + "\n" for row in rows)
 
 
-def fit_columns(view: QTableView, widest: Callable[[int], list[int]] | None = None, sample: int = FIT_SAMPLE) -> None:
+def fit_columns(view: QTableView, widest: Callable[[int], list[int]] | None = None, sample: int | None = None) -> None:
     """Each column as wide as its header and its contents, measured on a sample, never on every row.
 
     The sample is the first *sample* rows, as many spread over the rest, the last row (a 合计 row) and the
@@ -47,6 +47,7 @@ def fit_columns(view: QTableView, widest: Callable[[int], list[int]] | None = No
     model = view.model()
     if model is None:
         return
+    sample = FIT_SAMPLE if sample is None else sample
     count = model.rowCount()
     rows = set(range(min(count, sample)))
     if count > sample:

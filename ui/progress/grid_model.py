@@ -235,7 +235,10 @@ class WeekGridModel(QAbstractTableModel):
         A block of WORKER_CELLS or more is read and saved on a worker, on a copy of the grid; the shown grid
         is replaced only once the copy is written, so a failure leaves the window as it was.
         """
-        if self.grid is None or self.saving or cells == 0:
+        if self.saving:  # typed in the moment before the progress dialog shows
+            self.refused.emit(self.tr("正在保存上一次的修改，请稍候再输入。"))
+            return False
+        if self.grid is None or cells == 0:
             return False
         parent = self.parent() if isinstance(self.parent(), QWidget) else None
 
@@ -253,7 +256,7 @@ class WeekGridModel(QAbstractTableModel):
                     self.tr("保存数据"),
                     lambda s, _p: save(s, grid),
                     store=self.store,
-                    write=True,
+                    write=not self.store.readonly,  # a read-only file is refused by the batch, in words
                     cancellable=False,
                 )
             finally:

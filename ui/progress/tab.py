@@ -151,7 +151,11 @@ class ProgressTab(QWidget):
         if not self.period:
             self.caption.setText(self.tr("本活动还没有周次。") if self.campaign else "")
             return
-        c = tally(status for status, _ in week_statuses(self.store, self.campaign["id"], self.period, now()).values())
+        grid = self.grid_model.grid
+        # the expected units are the campaign's active ones: the grid's rows less the deactivated that reported
+        units = [u for u in grid.units if u["active"]] if grid else None
+        statuses = week_statuses(self.store, self.campaign["id"], self.period, now(), units)
+        c = tally(status for status, _ in statuses.values())
         issues = self.grid_model.grid.issues.values() if self.grid_model.grid else []
         bad = sum(1 for i in issues if i.level == "error") + len(self.grid_model.pending)
         flagged = sum(1 for i in issues if i.level == "warning")
