@@ -63,6 +63,19 @@ def fit_columns(view: QTableView, widest: Callable[[int], list[int]] | None = No
         view.setColumnWidth(column, max(content + grid, header.sectionSizeHint(column)))
 
 
+def selected_block(view: QTableView) -> tuple[list[int], list[int]] | None:
+    """The rows and the columns that hold a selected cell (or the current one), from the selection's
+    ranges: a whole city's grid selected is 90,000 cells, one range."""
+    model = view.selectionModel()
+    ranges = list(model.selection()) if model is not None else []
+    if not ranges:
+        current = view.currentIndex()
+        return ([current.row()], [current.column()]) if current.isValid() else None
+    rows = sorted({r for part in ranges for r in range(part.top(), part.bottom() + 1)})
+    columns = sorted({c for part in ranges for c in range(part.left(), part.right() + 1)})
+    return rows, columns
+
+
 def _alive(widget) -> bool:
     import shiboken6
 
@@ -88,6 +101,7 @@ class TableTools(QObject):
         self._applying = False
         self._scheduled = False
         self.filter_edit: QLineEdit | None = None
+        self._texts: tuple[tuple[int, ...], list[str]] | None = None  # the filter's row texts, while valid
         if sortable:
             view.setSortingEnabled(True)
             view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the core's order until a header is clicked
@@ -126,33 +140,35 @@ class TableTools(QObject):
         titles = [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in columns or self._columns()]
         return ([""] if labels and self._row_labels() else []) + titles
 
-    def cells(self, rows: list[int] | None = None, columns: list[int] | None = None) -> list[list[str]]:
-        """The texts shown, row by row (the row header first where it names the rows)."""
+    def cells(
+        self, rows: list[int] | None = None, columns: list[int] | None = None, *, labels: bool = True
+    ) -> list[list[str]]:
+        """The texts shown, row by row (the row header first where it names the rows, unless not *labels*)."""
         model = self.view.model()
         columns = self._columns() if columns is None else columns
         rows = self._rows() if rows is None else rows
         text = Qt.ItemDataRole.DisplayRole
-        labelled = self._row_labels()
+        labelled = labels and self._row_labels()
+        # a model that can say a row's texts at once (the grid, 累计汇总) spares a Qt call per cell
+        row_texts = getattr(model, "row_texts", None)
         found = []
         for r in rows:
-            row = ["" if (v := model.index(r, c).data(text)) is None else str(v) for c in columns]
+            if row_texts is not None:
+                row = row_texts(r, columns)
+            else:
+                row = ["" if (v := model.index(r, c).data(text)) is None else str(v) for c in columns]
             found.append([str(model.headerData(r, Qt.Orientation.Vertical) or ""), *row] if labelled else row)
         return found
 
     # -- Ctrl+C ------------------------------------------------------------
     def copy_selection(self) -> str:
         """The selected block (visible rows and columns between the selection's corners) as TSV."""
-        selected = self.view.selectionModel().selectedIndexes() if self.view.selectionModel() else []
-        if not selected:
-            current = self.view.currentIndex()
-            selected = [current] if current.isValid() else []
-        if not selected:
+        found = selected_block(self.view)
+        if found is None:
             return ""
-        rows = sorted({i.row() for i in selected if not self.view.isRowHidden(i.row())})
-        chosen = {i.column() for i in selected}
-        columns = [c for c in self._columns() if c in chosen]
-        model, shown = self.view.model(), Qt.ItemDataRole.DisplayRole
-        text = tsv([["" if (v := model.index(r, c).data(shown)) is None else str(v) for c in columns] for r in rows])
+        rows = [r for r in found[0] if not self.view.isRowHidden(r)]
+        columns = [c for c in self._columns() if c in set(found[1])]
+        text = tsv(self.cells(rows, columns, labels=False))
         QGuiApplication.clipboard().setText(text)
         return text
 
@@ -183,10 +199,23 @@ class TableTools(QObject):
         model = self.view.model()
         if model is None:
             return
-        columns = self._columns()
+        texts = self._filter_texts() if words else []
         for row in range(model.rowCount()):
-            text = " ".join(self.cells([row], columns)[0]).casefold() if words else ""  # row header included
-            self.view.setRowHidden(row, bool(words) and not all(w in text for w in words))
+            hide = bool(words) and not all(w in texts[row] for w in words)
+            if self.view.isRowHidden(row) != hide:
+                self.view.setRowHidden(row, hide)
+
+    def _filter_texts(self) -> list[str]:
+        """Each row's shown texts (row header included), casefolded: read at the first key, kept while the
+        model and the columns stay as they are (a city's grid is 90,000 cells)."""
+        columns = tuple(self._columns())
+        if self._texts is None or self._texts[0] != columns:
+            every = list(range(self.view.model().rowCount()))
+            self._texts = columns, [" ".join(row).casefold() for row in self.cells(every, list(columns))]
+        return self._texts[1]
+
+    def _forget_texts(self, *_args) -> None:
+        self._texts = None
 
     def close_filter(self) -> None:
         if self.filter_edit is not None:
@@ -318,6 +347,15 @@ class TableTools(QObject):
             return
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
             signal.connect(self._schedule)
+        for signal in (
+            model.modelReset,
+            model.layoutChanged,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.dataChanged,
+            model.headerDataChanged,
+        ):
+            signal.connect(self._forget_texts)
         self._schedule()
 
     def _schedule(self, *_args) -> None:

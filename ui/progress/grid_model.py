@@ -125,12 +125,9 @@ class WeekGridModel(QAbstractTableModel):
             return self._total_data(col, role)
         if role == ALIGN:
             return RIGHT
-        pending = self.pending.get(self._key(row, col)) if self.pending else None
         if role == DISPLAY or role == EDIT:
-            if pending:
-                return pending[0]
-            value = self.grid.values[row][col]
-            return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+            return self._text(row, col)
+        pending = self.pending.get(self._key(row, col)) if self.pending else None
         issue = self.grid.issues.get((row, col))
         if role == TOOLTIP:
             if pending:
@@ -147,6 +144,19 @@ class WeekGridModel(QAbstractTableModel):
         else:
             return None
         return self._tint(tint)[0 if role == BACKGROUND else 1]
+
+    def _text(self, row: int, col: int) -> str:
+        pending = self.pending.get(self._key(row, col)) if self.pending else None
+        if pending:
+            return pending[0]
+        value = self.grid.values[row][col]
+        return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+
+    def row_texts(self, row: int, columns: list[int]) -> list[str]:
+        """What the cells of *row* show, without a Qt call per cell (the filter, export and print read it)."""
+        if row == len(self.grid.units):
+            return [self._totals()[0][c] for c in columns]
+        return [self._text(row, c) for c in columns]
 
     def _tint(self, tint: QColor) -> tuple[QColor, QColor]:
         """A tint as the theme shows it, and the text colour that reads on it (worked out once a refresh)."""

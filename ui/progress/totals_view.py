@@ -38,12 +38,19 @@ class TotalsModel(RowsModel):
             return RIGHT if role == _ALIGN and index.column() > 0 else None  # every number right-aligned
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
-        key = (id(row), index.column())
+        return self._text(index.row(), index.column())
+
+    def _text(self, row: int, column: int) -> str:
+        record = self.rows[row]
+        key = (id(record), column)
         text = self._texts.get(key)
         if text is None:
-            text = self._texts[key] = self.columns[index.column()].text(row)
+            text = self._texts[key] = self.columns[column].text(record)
         return text
+
+    def row_texts(self, row: int, columns: list[int]) -> list[str]:
+        """What the cells of *row* show, without a Qt call per cell (the filter, export and print read it)."""
+        return [self._text(row, c) for c in columns]
 
 
 class TotalsView(QWidget):

@@ -157,3 +157,21 @@ def test_totals_page_shows_the_longest_name_and_every_total_whole(tab, monkeypat
     assert rows[last]["name"] == "合计"
     for col in range(1, tab.totals.model.columnCount()):
         assert view.columnWidth(col) >= view.sizeHintForIndex(tab.totals.model.index(last, col)).width()
+
+
+def test_filter_finds_a_figure_pasted_after_it_was_first_used(tab, qtbot, window):
+    view, model = tab.grid_view, tab.grid_model
+    edit = view.tools.start_filter()
+    edit.setText("4242")
+    assert all(view.isRowHidden(r) for r in range(model.rowCount()))
+    edit.clear()
+    _paste(qtbot, tab, 0, 2, "4242\n")
+    qtbot.waitUntil(lambda: window.undo_action.text() == "撤销 粘贴 1 个单元格")
+    edit.setText("4242")
+    shown = [r for r in range(model.rowCount()) if not view.isRowHidden(r)]
+    assert shown[0] == 0 and model.index(0, 2).data() == "4242"
+    assert shown == [0]
+    view.selectAll()
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    lines = QGuiApplication.clipboard().text().splitlines()
+    assert len(lines) == model.rowCount() and lines[0].split("\t")[2] == "4242"
