@@ -64,7 +64,8 @@ class TotalsView(QWidget):
             ("parent_name", self.tr("按上级单位")),
         ):
             self.by.addItem(text, key)
-        self.by.currentIndexChanged.connect(self.refresh)
+        self.by.currentIndexChanged.connect(self._show)
+        self._table: dict | None = None  # the per-unit table read last: 按单位类别 / 按上级单位 regroup it
         self.caption = QLabel(self)
         self.model = TotalsModel(self)
         self.view = QTableView(self)
@@ -81,11 +82,16 @@ class TotalsView(QWidget):
         layout.addWidget(self.view)
 
     def refresh(self) -> None:
+        """Read the figures up to the week shown (the tab calls this when they may have changed)."""
         campaign, period = self.tab.campaign, self.tab.period
-        if not campaign or not period:
+        self._table = cumulative_table(self.tab.store, campaign["id"], period["seq"]) if campaign and period else None
+        self._show()
+
+    def _show(self, *_args) -> None:
+        table = self._table
+        if table is None:
             self.model.set_rows([])
             return
-        table = cumulative_table(self.tab.store, campaign["id"], period["seq"])
         key = self.by.currentData()
         if key != "unit":
             table = grouped(table, key)
