@@ -65,7 +65,7 @@ class WeekGridModel(QAbstractTableModel):
         self._total_cache: tuple[list[str], list[int]] | None = None  # 合计 texts, errors left out per column
         self._tints: dict[int, tuple[QColor, QColor]] = {}
         self.saving = False  # a save runs on a worker: the grid takes no other edit meanwhile
-        self._reread = False  # an edit changed which units are listed: read the week again
+        self._reread = False  # what shows may differ from the file (units listed, a save meanwhile): read again
 
     # -- loading ---------------------------------------------------------
     def load(self, campaign_id: str | None, period_id: str | None) -> None:
@@ -251,6 +251,7 @@ class WeekGridModel(QAbstractTableModel):
         if self.grid is None or cells == 0:
             return False
         parent = self.parent() if isinstance(self.parent(), QWidget) else None
+        shown = self.grid
 
         def save(store: Store, grid: WeekGrid):
             entries = read(grid)
@@ -274,6 +275,10 @@ class WeekGridModel(QAbstractTableModel):
         else:
             grid = self.grid
             done = operation.quick(parent, lambda: save(self.store, grid))
+        if done.ok and shown is not self.grid:  # the clerk went to another week meanwhile: it stays shown
+            self._reread = True  # and this week is read again when it shows (it may have been read mid-save)
+            self.saved.emit(done.value[1] or {})
+            return True
         if not done.ok or not done.value[0]:
             return False
         entries, counts = done.value

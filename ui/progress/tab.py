@@ -175,7 +175,9 @@ class ProgressTab(QWidget):
         longest = heapq.nlargest(FIT_SAMPLE, range(len(units)), key=lambda r: len(units[r]["name"]))
         names = [model.headerData(r, Qt.Orientation.Vertical) or "" for r in [*longest, len(units)]]  # 合计 too
         widest = max((header.fontMetrics().horizontalAdvance(n) for n in names), default=0)
-        header.setFixedWidth(max(120, min(widest + 24, 420)))
+        width = max(120, min(widest + 24, 420))
+        if (header.minimumWidth(), header.maximumWidth()) != (width, width):  # a new width lays the grid out again
+            header.setFixedWidth(width)
 
     def show_message(self, text: str) -> None:
         """A line in the window's status bar (a refused value's reason, where it is)."""

@@ -175,3 +175,35 @@ def test_filter_finds_a_figure_pasted_after_it_was_first_used(tab, qtbot, window
     qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     lines = QGuiApplication.clipboard().text().splitlines()
     assert len(lines) == model.rowCount() and lines[0].split("\t")[2] == "4242"
+
+
+def test_week_changed_while_a_paste_is_saved_shows_that_week_and_the_paste_stays(tab, qtbot, window, worker):
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    model = tab.grid_model
+    moved = threading.Event()
+    real_save = grid_model.save_entries
+
+    def slow_save(*args):
+        assert moved.wait(5)  # the clerk picks 第3周 before the save is done
+        return real_save(*args)
+
+    def pick_third_week():
+        tab.week.setCurrentIndex(2)
+        moved.set()
+
+    grid_model.save_entries = slow_save
+    try:
+        QTimer.singleShot(0, pick_third_week)
+        _paste(qtbot, tab, 0, 0, "61\t62\n")
+    finally:
+        grid_model.save_entries = real_save
+    # the saved copy of 第2周 does not come back over 第3周 (nor over another campaign's rows)
+    assert tab.period["seq"] == 3 and model.grid.period["id"] == tab.period["id"]
+    qtbot.waitUntil(lambda: window.undo_action.text() == "撤销 粘贴 2 个单元格")
+    stored = load_week(tab.store, tab.campaign["id"], tab.period["id"]).values
+    assert [model.index(0, c).data() for c in range(2)] == ["" if v is None else str(v) for v in stored[0][:2]]
+    tab.week.setCurrentIndex(1)
+    assert [model.index(0, c).data() for c in range(2)] == ["61", "62"]
