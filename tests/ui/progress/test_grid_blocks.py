@@ -207,3 +207,15 @@ def test_week_changed_while_a_paste_is_saved_shows_that_week_and_the_paste_stays
     assert [model.index(0, c).data() for c in range(2)] == ["" if v is None else str(v) for v in stored[0][:2]]
     tab.week.setCurrentIndex(1)
     assert [model.index(0, c).data() for c in range(2)] == ["61", "62"]
+
+
+def test_reporting_page_shows_every_unit_name_and_every_liaison_whole(tab, monkeypatch):
+    from ui.common import table_tools
+
+    monkeypatch.setattr(table_tools, "FIT_SAMPLE", 2)
+    tab.pages.setCurrentWidget(tab.completeness)
+    view, model = tab.completeness.units_view, tab.completeness.units_model
+    for key in ("unit", "liaison", "office_phone", "mobile"):
+        col = next(c for c, column in enumerate(model.columns) if column.key == key)
+        widest = max(view.sizeHintForIndex(model.index(r, col)).width() for r in range(model.rowCount()))
+        assert view.columnWidth(col) >= widest, key
