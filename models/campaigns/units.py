@@ -77,6 +77,22 @@ def unit(store: Store, unit_id: str) -> dict:
     return found
 
 
+def unit_name(store: Store, unit_id: str) -> str:
+    """The unit's name, or "" when it is gone."""
+    return store.scalar("SELECT name FROM units WHERE id = ?", (unit_id,)) or ""
+
+
+def unit_names(store: Store) -> dict[str, str]:
+    """unit id → name, every unit (one query, for lists that show a unit's name)."""
+    return dict(store.conn.execute("SELECT id, name FROM units").fetchall())
+
+
+def units_for_matching(store: Store) -> list[dict]:
+    """Every unit (id, name, active), the active ones first, in the directory's order: a name written in a
+    returned form goes to the first unit of that name."""
+    return store.rows("SELECT id, name, active FROM units ORDER BY active DESC, sort_order")
+
+
 def find_unit(store: Store, name: str, parent_id: str | None = None, *, any_parent: bool = False) -> dict | None:
     name = clean_name(name)
     if any_parent:

@@ -53,7 +53,7 @@ def register(sub) -> None:
 
 
 def new_campaign(args):
-    from models.campaigns.setup import create_campaign
+    from models.new_campaign import create_campaign
 
     layout_items = None
     if args.layout_from_template:
