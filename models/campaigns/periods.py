@@ -240,6 +240,10 @@ def get_period(store: Store, period_id: str | None) -> dict | None:
     return store.get("periods", period_id) if period_id else None
 
 
+def find_period(store: Store, campaign_id: str, seq: int) -> dict | None:
+    return store.row("SELECT * FROM periods WHERE campaign_id = ? AND seq = ?", (campaign_id, int(seq)))
+
+
 def period_by_seq(store: Store, campaign_id: str, seq: int) -> dict:
     found = store.row("SELECT * FROM periods WHERE campaign_id = ? AND seq = ?", (campaign_id, int(seq)))
     if found is None:

@@ -225,3 +225,8 @@ def top_units(store: Store) -> dict[str, dict]:
             current = units[current["parent_id"]]
         tops[unit_id] = current
     return tops
+
+
+def add_unit_row(batch: Batch, fields: dict) -> str:
+    """A unit as given (name, category, parent_id, sort_order), unchecked: for data made by the program itself."""
+    return batch.insert("units", fields)

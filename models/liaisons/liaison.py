@@ -188,3 +188,8 @@ def liaison_names(store: Store, campaign_id: str) -> list[str]:
     """The distinct names of the campaign's liaisons."""
     rows = store.rows("SELECT DISTINCT name FROM liaisons WHERE campaign_id = ? AND name IS NOT NULL", (campaign_id,))
     return [r["name"] for r in rows]
+
+
+def add_liaison_row(batch: Batch, campaign_id: str, unit_id: str, fields: dict) -> str:
+    """A liaison as given (sort_order included), unchecked: for data made by the program itself (the demo)."""
+    return batch.insert("liaisons", {"campaign_id": campaign_id, "unit_id": unit_id, **fields})
