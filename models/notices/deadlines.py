@@ -72,6 +72,14 @@ def write_mark(batch: Batch, old: dict | None, deadline_id: str, unit_id: str, p
         batch.insert("deliveries", {"deadline_id": deadline_id, "unit_id": unit_id, "period_id": period_id, **fields})
 
 
+def delivering_units(store: Store, unit_id: str | None = None) -> set[str]:
+    """The units with a delivery marked (all, or whether *unit_id* has one): a unit with data stays."""
+    if unit_id:
+        found = store.scalar("SELECT 1 FROM deliveries WHERE unit_id = ? LIMIT 1", (unit_id,))
+        return {unit_id} if found else set()
+    return {r[0] for r in store.conn.execute("SELECT DISTINCT unit_id FROM deliveries")}
+
+
 def add_deadline(batch: Batch, campaign_id: str, notice_id: str | None, fields: dict) -> str:
     return batch.insert("deadlines", {"campaign_id": campaign_id, "notice_id": notice_id, **fields})
 
