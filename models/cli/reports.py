@@ -42,7 +42,7 @@ def _notice_id(store: Store, campaign_id: str, wanted: str | None) -> str:
 def _build(store: Store, campaign: dict, args, missing: list) -> tuple[str, str | None]:
     """Write the PDF; returns (what was printed, the saved report's id if there is one); characters no font
     could draw are added to *missing*."""
-    from models.documents.pdf import build_notice_pdf, build_pdf
+    from models.documents.pdf.build import build_notice_pdf, build_pdf
     from models.reports.report import export_report, latest_report, notice_fields
 
     if args.kind == "notice":
@@ -50,7 +50,7 @@ def _build(store: Store, campaign: dict, args, missing: list) -> tuple[str, str 
         missing.extend(build_notice_pdf(fields, args.out))
         return f"通知 {fields['doc_number'] or fields['title']}", None
     if args.kind == "companion":
-        from models.reports.register_part import companion_summary_document
+        from models.reports.companion import companion_summary_document
 
         build_pdf(companion_summary_document(store, campaign), args.out)
         return f"{campaign.get('companion_title') or '延续活动'}年终总结", None

@@ -133,7 +133,7 @@ def export_report(
 ) -> str:
     """Write the report's PDF to *out*; record it as exported (state, when, where). Characters no font could
     draw are added to *missing* (glyphs.MissingGlyphs), for the clerk to be told before printing."""
-    from models.documents.pdf import build_pdf
+    from models.documents.pdf.build import build_pdf
 
     report = get_report(store, report_id)
     found = build_pdf(report_document(store, report), out)

@@ -110,6 +110,38 @@ def test_no_import_ring_between_the_packages_of_models():
     assert _cycles(packages) == []
 
 
+# Rings among the modules of one package still to be broken, in other helpers' lanes (sorted members); the lead
+# shrinks this list.  Empty when written: documents/pdf (its __init__ imported the writers that import it) and
+# reports summary ↔ register_part (now reports/companion.py) were broken.
+RINGS_PENDING: list[list[str]] = []
+
+
+def _folder(module: str, graph: dict[str, set[str]]) -> str:
+    """The package a module sits in: models.documents.pdf.fonts → models.documents.pdf; a package's __init__
+    sits in its own folder."""
+    parts = module.split(".")
+    return module if any(other.startswith(module + ".") for other in graph) else ".".join(parts[:-1])
+
+
+def test_no_import_ring_among_the_modules_of_any_package():
+    graph = _graph()
+    rings = []
+    for folder in sorted({_folder(m, graph) for m in graph}):
+        inside = {
+            m: {t for t in ts if _folder(t, graph) == folder} for m, ts in graph.items() if _folder(m, graph) == folder
+        }
+        rings += _cycles(inside)
+    assert "models.documents.pdf.blocks" in graph["models.documents.pdf.render"]  # the graph is read
+    assert sorted(rings) == sorted(RINGS_PENDING), "\n".join(" ↔ ".join(r) for r in rings)
+
+
+def test_a_ring_through_a_package_facade_is_found():
+    """A package whose __init__ imports a module that imports the package back is a ring (pdf/ before)."""
+    graph = {"p": {"p.render"}, "p.render": {"p", "p.fonts"}, "p.fonts": set()}
+    inside = {m: {t for t in ts if _folder(t, graph) == "p"} for m, ts in graph.items() if _folder(m, graph) == "p"}
+    assert _cycles(inside) == [["p", "p.render"]]
+
+
 def test_the_store_has_no_import_ring_and_knows_no_feature():
     graph = _graph()
     store = {
