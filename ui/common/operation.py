@@ -55,8 +55,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("operation", text)
 
 
-def _worker_store(store, write: bool):
-    """A connection of the worker's own to the same file, or None to run on the GUI thread."""
+def own_store(store, write: bool):
+    """A connection of the worker's own to the same file, or None to run on the GUI thread.
+
+    For a use case spread over several runs (the merge: preview, the clerk's choices, apply), the caller
+    opens one here, hands it to each run's work itself (``store=None``) and closes it at the end."""
     if store is None or getattr(store, "path", None) is None:
         return None
     from models.store.database import open_file
@@ -104,7 +107,7 @@ def run(
     def body() -> None:
         own = None
         try:
-            own = _worker_store(store, write)
+            own = own_store(store, write)
             box["value"] = work(own if own is not None else store, progress)
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, shown there
             box["error"] = exc
