@@ -33,7 +33,9 @@ def import_merge(window, path: Path) -> dict | None:
         progress(0, 2, tr("复制并检查对方的文件…"))
         box["session"] = merging.MergeSession(target, path)
         progress(1, 2, tr("比对两边的数据…"))
-        return box["session"].preview()
+        plan = box["session"].preview()
+        progress(2, 2, "")  # 取消 pressed meanwhile: the preview is dropped, nothing was written
+        return plan
 
     def restage(choices: dict) -> dict | None:
         done = operation.run(

@@ -7,6 +7,7 @@ import time
 import pdfplumber
 import pytest
 
+from ui.common import msgbox
 from ui.reports import preview as preview_module
 
 pytestmark = pytest.mark.gui
@@ -136,3 +137,13 @@ def test_the_clerk_adds_a_name_that_is_then_never_split(tab, qtbot, demo_store):
 
     bad.accept()
     assert "第1行" in msgbox.SHOWN[-1][1] and clerk_words(demo_store) == ["张国栋", "欧阳娜娜"]
+
+
+def test_a_document_that_cannot_be_read_back_is_said_before_the_print_dialog(tab, tmp_path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(preview_module.PrintDialog, "ask", classmethod(lambda cls, *a: asked.append(a)))
+    assert tab.show_preview()
+    tab.preview.path.write_bytes(b"%PDF-1.4 cut short")  # the preview file damaged meanwhile
+    assert not tab.preview.print_document()
+    assert asked == []
+    assert msgbox.SHOWN[-1] == ("操作未完成", "无法读取这份 PDF 的页面以便打印（no catalogue）。请重新生成后再打印。")
