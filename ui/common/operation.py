@@ -5,7 +5,8 @@ local event loop, so the window keeps painting and answering (no "not responding
 belong to one thread: the worker gets its own connection to the same file (read-only unless
 ``write=True``); the window's own Store is not used meanwhile, and the progress dialog is modal, so the
 clerk cannot start a second write.  A store without a file (in memory) runs on the GUI thread.
-``quick(parent, work)`` is the same path for an action too short for a worker.
+``quick(parent, work)`` is the same path for an action too short for a worker; ``paced(parent, title, steps)``
+for work that must stay on the GUI thread (painting pages on a printer), one short step at a time.
 
 ``progress(done, total, text)`` updates the dialog (it shows after 0.5 s, per file or step); when the
 clerk presses 取消 the next call raises :class:`Cancelled`, so a verb is cancelled only where it reports
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,6 +68,19 @@ def own_store(store, write: bool):
     return open_file(store.path, readonly=not write)
 
 
+def _dialog(parent: QWidget | None, title: str, label: str, cancellable: bool) -> QProgressDialog:
+    """The one progress dialog: modal, shown after SHOW_AFTER_MS, 取消 where the action allows it."""
+    dialog = QProgressDialog(label or title, tr("取消") if cancellable else "", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(SHOW_AFTER_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    if not cancellable:
+        dialog.setCancelButton(None)
+    return dialog
+
+
 def run(
     parent: QWidget | None,
     title: str,
@@ -83,14 +97,7 @@ def run(
     cancel = threading.Event()
     box: dict[str, Any] = {}
     bridge = _Bridge()
-    dialog = QProgressDialog(label or title, tr("取消") if cancellable else "", 0, 0, parent)
-    dialog.setWindowTitle(title)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal)
-    dialog.setMinimumDuration(SHOW_AFTER_MS)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    if not cancellable:
-        dialog.setCancelButton(None)
+    dialog = _dialog(parent, title, label, cancellable)
     dialog.canceled.connect(cancel.set)
 
     def progress(done: int, total: int, text: str = "") -> None:
@@ -132,6 +139,59 @@ def run(
         loop.exec()
     finally:
         sys.setswitchinterval(interval)
+        QApplication.restoreOverrideCursor()
+        dialog.close()
+        dialog.deleteLater()
+    return _finish(parent, title, box, success, success_title)
+
+
+def paced(
+    parent: QWidget | None,
+    title: str,
+    steps: Iterator[tuple[int, int, str]],
+    *,
+    success: str | Callable[[Any], str | None] | None = None,
+    success_title: str | None = None,
+    cancellable: bool = True,
+    label: str = "",
+) -> Outcome:
+    """Work that must stay on the GUI thread (painting on a printer) in short steps, the loop turning between them.
+
+    *steps* is a generator that does one step (one page) before each ``yield (done, total, text)``; its return
+    value is the outcome's.  取消 closes it between steps (its ``finally`` cleans up: the printer aborts).  The
+    same dialog, busy cursor, error path and success message as :func:`run`.
+    """
+    box: dict[str, Any] = {}
+    dialog = _dialog(parent, title, label, cancellable)
+    loop = QEventLoop()
+
+    def step() -> None:
+        if dialog.wasCanceled():
+            steps.close()
+            box["error"] = Cancelled()
+            loop.quit()
+            return
+        try:
+            done, total, text = next(steps)
+        except StopIteration as stop:
+            box["value"] = stop.value
+            loop.quit()
+            return
+        except Exception as exc:  # noqa: BLE001 - every error ends in the one path
+            box["error"] = exc
+            loop.quit()
+            return
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total) if total else 0)
+        if text:
+            dialog.setLabelText(text)
+        QTimer.singleShot(0, step)
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        QTimer.singleShot(0, step)
+        loop.exec()
+    finally:
         QApplication.restoreOverrideCursor()
         dialog.close()
         dialog.deleteLater()

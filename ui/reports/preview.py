@@ -70,29 +70,13 @@ class ReportPreview(QWidget):
         return self.print_pages(pages, printer)
 
     def print_pages(self, pages, printer) -> bool:
-        from PySide6.QtWidgets import QApplication, QProgressDialog
+        """Page by page on the GUI thread (QPainter on the printer), the loop turning between pages; 取消 aborts."""
+        from ui.reports.printing import paint_steps
 
-        from ui.reports.printing import paint_pages
-
-        title = QCoreApplication.translate("ReportPreview", "正在打印…")
-        dialog = QProgressDialog(title, QCoreApplication.translate("ReportPreview", "取消"), 0, len(pages), self)
-        dialog.setWindowTitle(QCoreApplication.translate("ReportPreview", "打印"))
-        dialog.setMinimumDuration(0)
-
-        def progress(done: int, total: int) -> bool:
-            dialog.setValue(done)
-            dialog.setLabelText(
-                QCoreApplication.translate("ReportPreview", "正在打印第 {0} 页，共 {1} 页…").format(
-                    min(done + 1, total), total
-                )
-            )
-            QApplication.processEvents()
-            return not dialog.wasCanceled()
-
-        try:
-            return paint_pages(pages, printer, progress)
-        finally:
-            dialog.close()
+        title = QCoreApplication.translate("ReportPreview", "打印")
+        label = QCoreApplication.translate("ReportPreview", "正在打印…")
+        done = operation.paced(self, title, paint_steps(pages, printer), label=label)
+        return done.ok and bool(done.value)
 
     def print_preview(self) -> bool:
         """Qt's print preview of the pages exactly as they will be printed; printing from it prints them."""

@@ -3,7 +3,7 @@ through QPainter on the printer at the printer's own resolution, full page, no s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QSizeF, Qt
@@ -149,31 +149,44 @@ def read_document(path: Path) -> list[Page]:
     return read_pages(data)
 
 
-def print_pdf(path: Path, printer, progress: Callable[[int, int], bool] | None = None) -> bool:
-    """Print every page of the PDF at *path* on *printer*; *progress(done, total)* returning False cancels.
-    Returns False when cancelled or when the printer could not start."""
-    return paint_pages(read_document(path), printer, progress)
-
-
-def paint_pages(pages: list[Page], printer, progress: Callable[[int, int], bool] | None = None) -> bool:
-    """Paint *pages* on *printer* (or a print preview's printer), each page at its own size and orientation."""
+def paint_steps(pages: list[Page], printer) -> Iterator[tuple[int, int, str]]:
+    """Paint *pages* on *printer* one page per step, each at its own size and orientation: yields (pages done,
+    total, text) after each page, returns True when all are painted (False if the printer could not start).
+    Closed before the end (取消), the job is aborted: nothing half-printed is sent."""
     cache = _FontCache()
     prepare_printer(printer, pages[0])
     painter = QPainter()
     if not painter.begin(printer):
         return False
+    finished = False
     try:
         for index, page in enumerate(pages):
-            if progress is not None and not progress(index, len(pages)):
-                printer.abort()
-                return False
             if index:
                 prepare_printer(printer, page)
                 printer.newPage()
             resolution = printer.resolution()
             paint_page(painter, page, resolution, resolution, cache)
-        if progress is not None:
-            progress(len(pages), len(pages))
+            if index + 1 < len(pages):
+                yield index + 1, len(pages), _page_text(index + 2, len(pages))
+        finished = True
     finally:
+        if not finished:
+            printer.abort()
         painter.end()
     return True
+
+
+def _page_text(number: int, total: int) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("ReportPreview", "正在打印第 {0} 页，共 {1} 页…").format(number, total)
+
+
+def paint_pages(pages: list[Page], printer) -> bool:
+    """All of *pages* at once (a print preview asks for them in one call)."""
+    steps = paint_steps(pages, printer)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as stop:
+            return bool(stop.value)
