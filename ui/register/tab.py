@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.campaigns.campaign import campaign_by_year, campaign_units
-from models.campaigns.office import office_for
 from models.clock import today
-from models.errors import DeskError
-from models.register.lists import apply_list, export_list, read_list
+from models.register.lists import apply_list, export_list, read_lists
 from models.register.quotas import quota_status, set_quotas
 from models.register.records import CASES, LEADS, Kind, delete_record, list_records
 from ui.common import msgbox, operation
@@ -186,20 +184,15 @@ class RegisterTab(QWidget):
         if not paths:
             return
 
-        def read(store, progress) -> tuple[list, list]:
-            previews, refused = [], []
-            for number, path in enumerate(paths):
-                progress(number, len(paths), path)
-                try:
-                    previews.append(read_list(store, kind, campaign, path))
-                except DeskError as exc:  # a bad file is refused by name; the others are still read
-                    refused.append(str(exc))
-            return previews, refused
-
-        done = operation.run(self, self.tr("读取{0}表").format(kind.noun), read, store=self.store)
+        done = operation.run(
+            self,
+            self.tr("读取{0}表").format(kind.noun),
+            lambda store, progress: read_lists(store, kind, campaign, paths, progress),
+            store=self.store,
+        )
         if not done.ok:
             return
-        previews, refused = done.value
+        previews, refused = done.value[0], [r["message"] for r in done.value[1]]
         new = sum(len(p["new"]) for p in previews)
         lines = [
             self.tr("{0}：新增 {1} 条，已有 {2} 条，错误 {3} 处").format(
@@ -237,7 +230,7 @@ class RegisterTab(QWidget):
         operation.run(
             self,
             self.tr("导出{0}登记表").format(kind.noun),
-            lambda store, _: export_list(store, kind, campaign, path, office_name=office_for(store, campaign).name),
+            lambda store, _: export_list(store, kind, campaign, path),
             store=self.store,
             success=str,
             success_title=self.tr("已导出"),
