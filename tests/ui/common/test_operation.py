@@ -170,7 +170,7 @@ def test_paced_steps_keep_the_loop_turning_and_end_in_the_same_paths(qtbot):
 
 
 def test_paced_cancel_closes_the_steps_between_two_of_them(qtbot, monkeypatch):
-    from tests.ui.progress_dialogs import Gate
+    from tests.ui.operation_dialogs import Gate
 
     monkeypatch.setattr(operation, "SHOW_AFTER_MS", 0)
     closed, done_pages = [], []

@@ -10,7 +10,7 @@ from models.campaigns.campaign import campaign_by_year, campaign_units
 from models.documents import xlsx_io
 from models.liaisons import importer
 from models.liaisons.forms import blank_forms
-from tests.ui.progress_dialogs import Gate
+from tests.ui.operation_dialogs import Gate
 from ui.common import msgbox
 from ui.liaisons.import_dialog import LiaisonImportDialog
 

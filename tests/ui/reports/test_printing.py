@@ -140,7 +140,7 @@ def test_the_clerk_adds_a_name_that_is_then_never_split(tab, qtbot, demo_store):
 
 
 def test_printing_shows_the_page_it_is_at_and_cancel_stops_between_pages(tab, tmp_path, monkeypatch):
-    from tests.ui.progress_dialogs import Gate
+    from tests.ui.operation_dialogs import Gate
     from ui.common import operation
     from ui.reports import printing
 

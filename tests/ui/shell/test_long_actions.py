@@ -11,7 +11,7 @@ from models.exchange import merge as merging
 from models.store import backups, check
 from tests.models.files_helpers import first_figure, other_office, value
 from tests.models.store.test_check import _break
-from tests.ui.progress_dialogs import Gate
+from tests.ui.operation_dialogs import Gate
 from ui.common import msgbox
 from ui.exchange.merge_dialog import MergeChoice, MergeDialog
 from ui.shell import file_menu
