@@ -50,6 +50,7 @@ class UnitDirectory(QDialog):
         self.view.setModel(self.proxy)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setResizeContentsPrecision(50)  # widths from the first rows: fast
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("搜索单位"))
