@@ -39,18 +39,18 @@ class ReportPreview(QWidget):
     def page_text(self, page: int) -> str:
         return self.document.getAllText(page).text()
 
-    def read_pages(self) -> list | None:
-        """The PDF's pages read back (models.documents.pdf.replay: ≈0.4 s for 27 pages) off the GUI thread;
-        None if it cannot be read (said to the clerk) or there is nothing to print."""
-        from ui.reports.printing import read_document
+    def read_pages(self) -> tuple[list, dict] | None:
+        """The PDF's pages read back (models.documents.pdf.replay: ≈0.4 s for 27 pages) and the faces' files, off
+        the GUI thread; None if it cannot be read (said to the clerk) or there is nothing to print."""
+        from ui.reports.printing import read_for_printing
 
         if self.path is None:
             return None
         path = self.path
         title = QCoreApplication.translate("ReportPreview", "打印")
         label = QCoreApplication.translate("ReportPreview", "正在准备打印的页面…")
-        done = operation.run(self, title, lambda _s, _p: read_document(path), label=label)
-        return done.value if done.ok and done.value else None
+        done = operation.run(self, title, lambda _s, _p: read_for_printing(path), label=label)
+        return done.value if done.ok and done.value[0] else None
 
     def print_document(self) -> bool:
         """Print every page through the system print dialog, as vectors at the printer's resolution (text stays
@@ -59,23 +59,24 @@ class ReportPreview(QWidget):
 
         from ui.reports.printing import prepare_printer
 
-        pages = self.read_pages()
-        if pages is None:
+        read = self.read_pages()
+        if read is None:
             return False
+        pages, files = read
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         prepare_printer(printer, pages[0])
         printer.setDocName(self.path.stem)
         if not PrintDialog.ask(printer, self):
             return False
-        return self.print_pages(pages, printer)
+        return self.print_pages(pages, printer, files)
 
-    def print_pages(self, pages, printer) -> bool:
+    def print_pages(self, pages, printer, files=None) -> bool:
         """Page by page on the GUI thread (QPainter on the printer), the loop turning between pages; 取消 aborts."""
         from ui.reports.printing import paint_steps
 
         title = QCoreApplication.translate("ReportPreview", "打印")
         label = QCoreApplication.translate("ReportPreview", "正在打印…")
-        done = operation.paced(self, title, paint_steps(pages, printer), label=label)
+        done = operation.paced(self, title, paint_steps(pages, printer, files), label=label)
         return done.ok and bool(done.value)
 
     def print_preview(self) -> bool:
@@ -84,12 +85,13 @@ class ReportPreview(QWidget):
 
         from ui.reports.printing import paint_pages, prepare_printer
 
-        pages = self.read_pages()
-        if pages is None:
+        read = self.read_pages()
+        if read is None:
             return False
+        pages, files = read
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         prepare_printer(printer, pages[0])
-        return PrintPreview.ask(printer, self, lambda target: paint_pages(pages, target))
+        return PrintPreview.ask(printer, self, lambda target: paint_pages(pages, target, files))
 
 
 class PrintDialog:

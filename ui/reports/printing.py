@@ -31,8 +31,8 @@ class _FontCache:
     """QRawFont per (font, pixel size): the original TrueType file when the font is one of ours (so the printed
     text maps back to Unicode), else the subset embedded in the PDF."""
 
-    def __init__(self):
-        self.files = fonts.face_files()
+    def __init__(self, files: dict[str, Path] | None = None):
+        self.files = dict(files) if files is not None else fonts.face_files()
         self.raw: dict[tuple[str, float], QRawFont] = {}
         self.subset_cmaps: dict[str, dict[int, int]] = {}
         self.families: dict[Path, str] = {}
@@ -149,11 +149,18 @@ def read_document(path: Path) -> list[Page]:
     return read_pages(data)
 
 
-def paint_steps(pages: list[Page], printer) -> Iterator[tuple[int, int, str]]:
+def read_for_printing(path: Path) -> tuple[list[Page], dict[str, Path]]:
+    """What printing needs before the first page, for a worker thread: the pages read back and the files of our
+    faces (registering them with reportlab parses each TrueType file: ≈0.2 s the first time)."""
+    return read_document(path), fonts.face_files()
+
+
+def paint_steps(pages: list[Page], printer, files: dict[str, Path] | None = None) -> Iterator[tuple[int, int, str]]:
     """Paint *pages* on *printer* one page per step, each at its own size and orientation: yields (pages done,
     total, text) after each page, returns True when all are painted (False if the printer could not start).
-    Closed before the end (取消), the job is aborted: nothing half-printed is sent."""
-    cache = _FontCache()
+    Closed before the end (取消), the job is aborted: nothing half-printed is sent.  *files*: the faces' files
+    (:func:`read_for_printing`), else found here."""
+    cache = _FontCache(files)
     prepare_printer(printer, pages[0])
     painter = QPainter()
     if not painter.begin(printer):
@@ -182,9 +189,9 @@ def _page_text(number: int, total: int) -> str:
     return QCoreApplication.translate("ReportPreview", "正在打印第 {0} 页，共 {1} 页…").format(number, total)
 
 
-def paint_pages(pages: list[Page], printer) -> bool:
+def paint_pages(pages: list[Page], printer, files: dict[str, Path] | None = None) -> bool:
     """All of *pages* at once (a print preview asks for them in one call)."""
-    steps = paint_steps(pages, printer)
+    steps = paint_steps(pages, printer, files)
     while True:
         try:
             next(steps)
