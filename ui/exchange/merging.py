@@ -58,7 +58,9 @@ def import_merge(window, path: Path) -> dict | None:
         done = operation.run(  # one batch: it is written whole or not at all, so no 取消 once it has started
             window,
             tr("导入合并"),
-            lambda _s, _p: session.apply(decisions=choice.decisions, unit_choices=choice.unit_choices),
+            lambda _s, progress: session.apply(
+                decisions=choice.decisions, unit_choices=choice.unit_choices, progress=progress
+            ),
             store=run_on,
             write=True,
             cancellable=False,

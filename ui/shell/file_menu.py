@@ -191,7 +191,7 @@ def save_copy(window, target: Path | None = None) -> Path | None:
     done = operation.run(
         window,
         tr("保存副本（U盘）"),
-        lambda store, _: exchange.pack(store, target),
+        lambda store, progress: exchange.pack(store, target, progress),
         store=window.store,
         success=lambda info: tr("已保存并检查无误：\n{0}\n\n单位 {1} 个，统计数据 {2} 个。可以安全拔出 U 盘。").format(
             target, info["counts"]["units"], info["counts"]["figures"]

@@ -105,3 +105,22 @@ def test_merge_preview_shows_progress_and_cancel_changes_nothing(window, demo_pa
     assert result["applied"] and len(asked) == 1 and value(window.store, fid) == 4321
     assert window.undo_action.text() == "撤销 合并 城关镇安委办 的文件"
     assert Path(result["backup"]).name in window.statusBar().currentMessage()
+
+
+def test_save_copy_cancelled_keeps_the_copy_already_on_the_stick(window, tmp_path, monkeypatch):
+    from models.store import copies
+
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    target = stick / "给区里.db"
+    file_menu.save_copy(window, target)
+    first = target.read_bytes()
+    with window.store.batch("又改了") as batch:
+        batch.update("figures", first_figure(window.store), {"value": 777})
+    msgbox.SHOWN.clear()
+    gate = Gate().watch()
+    monkeypatch.setattr(copies, "_copy_database", gate.hold(copies._copy_database))
+    assert file_menu.save_copy(window, target) is None
+    assert gate.seen == [("保存副本（U盘）", "复制数据库…")]
+    assert msgbox.SHOWN == [] and target.read_bytes() == first
+    assert sorted(p.name for p in stick.iterdir()) == ["给区里.db"]  # no half-written copy left beside it
