@@ -65,7 +65,8 @@ def own_store(store, write: bool):
         return None
     from models.store.database import open_file
 
-    return open_file(store.path, readonly=not write)
+    # A window opened read-only never gets a worker that writes (the write fails as it would in the window).
+    return open_file(store.path, readonly=not write or store.readonly)
 
 
 def _dialog(parent: QWidget | None, title: str, label: str, cancellable: bool) -> QProgressDialog:

@@ -188,3 +188,22 @@ def test_paced_cancel_closes_the_steps_between_two_of_them(qtbot, monkeypatch):
     done = operation.paced(None, "打印", pages())
     assert done.cancelled and closed == [True] and gate.seen[0][0] == "打印"
     assert 0 < len(done_pages) < 500 and msgbox.SHOWN == []
+
+
+def test_a_read_only_window_never_gets_a_worker_that_writes(qtbot, demo_path):
+    from models.store.database import open_file
+
+    store = open_file(demo_path, readonly=True)
+    try:
+        before = store.rows("SELECT id, value FROM figures ORDER BY id")
+
+        def work(worker, _progress):
+            with worker.batch("全部改为 1") as batch:
+                for row in before[:5]:
+                    batch.update("figures", row["id"], {"value": 1})
+
+        done = operation.run(None, "批量修改", work, store=store, write=True)
+        assert not done.ok and store.rows("SELECT id, value FROM figures ORDER BY id") == before
+        assert msgbox.SHOWN == [("操作未完成", f"{demo_path}：数据库以只读方式打开，不能修改。")]
+    finally:
+        store.close()
