@@ -39,9 +39,10 @@ class ReportPreview(QWidget):
     def page_text(self, page: int) -> str:
         return self.document.getAllText(page).text()
 
-    def read_pages(self) -> tuple[list, dict] | None:
-        """The PDF's pages read back (models.documents.pdf.replay: ≈0.4 s for 27 pages) and the faces' files, off
-        the GUI thread; None if it cannot be read (said to the clerk) or there is nothing to print."""
+    def read_pages(self, dpi: float | None = None):
+        """The PDF's pages read back (models.documents.pdf.replay: ≈0.4 s for 27 pages), the faces' files and the
+        pages' geometry at *dpi*, off the GUI thread (printing.Printable); None if it cannot be read (said to the
+        clerk) or there is nothing to print."""
         from ui.reports.printing import read_for_printing
 
         if self.path is None:
@@ -49,8 +50,8 @@ class ReportPreview(QWidget):
         path = self.path
         title = QCoreApplication.translate("ReportPreview", "打印")
         label = QCoreApplication.translate("ReportPreview", "正在准备打印的页面…")
-        done = operation.run(self, title, lambda _s, _p: read_for_printing(path), label=label)
-        return done.value if done.ok and done.value[0] else None
+        done = operation.run(self, title, lambda _s, _p: read_for_printing(path, dpi), label=label)
+        return done.value if done.ok and done.value.pages else None
 
     def print_document(self) -> bool:
         """Print every page through the system print dialog, as vectors at the printer's resolution (text stays
@@ -59,39 +60,39 @@ class ReportPreview(QWidget):
 
         from ui.reports.printing import prepare_printer
 
-        read = self.read_pages()
-        if read is None:
-            return False
-        pages, files = read
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(printer, pages[0])
+        document = self.read_pages(printer.resolution())  # another printer chosen in the dialog: drawn as it goes
+        if document is None:
+            return False
+        prepare_printer(printer, document.pages[0])
         printer.setDocName(self.path.stem)
         if not PrintDialog.ask(printer, self):
             return False
-        return self.print_pages(pages, printer, files)
+        return self.print_pages(document, printer)
 
-    def print_pages(self, pages, printer, files=None) -> bool:
+    def print_pages(self, document, printer) -> bool:
         """Page by page on the GUI thread (QPainter on the printer), the loop turning between pages; 取消 aborts."""
         from ui.reports.printing import paint_steps
 
         title = QCoreApplication.translate("ReportPreview", "打印")
         label = QCoreApplication.translate("ReportPreview", "正在打印…")
-        done = operation.paced(self, title, paint_steps(pages, printer, files), label=label)
+        done = operation.paced(self, title, paint_steps(document, printer), label=label)
         return done.ok and bool(done.value)
 
     def print_preview(self) -> bool:
-        """Qt's print preview of the pages exactly as they will be printed; printing from it prints them."""
+        """Qt's print preview of the pages exactly as they will be printed; printing from it prints them.  The
+        preview paints every page in one call: their geometry is prepared on the worker, at the printer's
+        resolution, so that the call only draws."""
         from PySide6.QtPrintSupport import QPrinter
 
         from ui.reports.printing import paint_pages, prepare_printer
 
-        read = self.read_pages()
-        if read is None:
-            return False
-        pages, files = read
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(printer, pages[0])
-        return PrintPreview.ask(printer, self, lambda target: paint_pages(pages, target, files))
+        document = self.read_pages(printer.resolution())
+        if document is None:
+            return False
+        prepare_printer(printer, document.pages[0])
+        return PrintPreview.ask(printer, self, lambda target: paint_pages(document, target))
 
 
 class PrintDialog:
