@@ -8,9 +8,9 @@ clerk cannot start a second write.  A store without a file (in memory) runs on t
 ``quick(parent, work)`` is the same path for an action too short for a worker; ``paced(parent, title, steps)``
 for work that must stay on the GUI thread (painting pages on a printer), one short step at a time.
 
-``progress(done, total, text)`` updates the dialog (it shows after 0.5 s, per file or step); when the
-clerk presses 取消 the next call raises :class:`Cancelled`, so a verb is cancelled only where it reports
-progress, and a write inside ``store.batch`` is rolled back whole.  Errors of any kind end in
+``progress(done, total, text)`` updates the dialog (it shows after 0.5 s, per file or step); its 取消 button
+appears with the first call, and once pressed the next call raises :class:`Cancelled`, so a verb is cancelled
+only where it reports progress, and a write inside ``store.batch`` is rolled back whole.  Errors of any kind end in
 ``errors.show_exception``; a success message is shown if one is given.
 """
 
@@ -98,8 +98,10 @@ def run(
     cancel = threading.Event()
     box: dict[str, Any] = {}
     bridge = _Bridge()
-    dialog = _dialog(parent, title, label, cancellable)
+    # 取消 appears once the verb reports progress: a verb that never does cannot stop, so no button promises it.
+    dialog = _dialog(parent, title, label, False)
     dialog.canceled.connect(cancel.set)
+    offered = [False]
 
     def progress(done: int, total: int, text: str = "") -> None:
         if cancel.is_set():
@@ -107,6 +109,9 @@ def run(
         bridge.step.emit(done, total, text)
 
     def on_step(done: int, total: int, text: str) -> None:
+        if cancellable and not offered[0]:
+            offered[0] = True
+            dialog.setCancelButtonText(tr("取消"))
         dialog.setMaximum(max(total, 0))
         dialog.setValue(min(done, total) if total else 0)
         if text:

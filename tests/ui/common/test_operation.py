@@ -207,3 +207,26 @@ def test_a_read_only_window_never_gets_a_worker_that_writes(qtbot, demo_path):
         assert msgbox.SHOWN == [("操作未完成", f"{demo_path}：数据库以只读方式打开，不能修改。")]
     finally:
         store.close()
+
+
+def test_cancel_is_offered_only_by_a_verb_that_reports_progress(qtbot, monkeypatch):
+    from tests.ui.operation_dialogs import shown_dialogs
+
+    monkeypatch.setattr(operation, "SHOW_AFTER_MS", 0)
+    buttons = {}
+
+    def look(name: str) -> None:  # the clerk looks at the dialog while the verb runs
+        buttons[name] = [b.text() for d in shown_dialogs() for b in d.findChildren(QPushButton) if b.isVisible()]
+
+    def work(name: str, steps: bool):
+        def verb(_store, progress):
+            if steps:
+                progress(0, 2, "第一步")
+            time.sleep(0.6)
+
+        QTimer.singleShot(300, lambda: look(name))
+        return verb
+
+    assert operation.run(None, "导出", work("silent", False)).ok
+    assert operation.run(None, "导入", work("steps", True)).ok
+    assert buttons == {"silent": [], "steps": ["取消"]}
