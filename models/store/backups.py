@@ -158,13 +158,18 @@ def verify(path: Path) -> None:
         raise DatabaseError(f"这个备份无法打开（{faults.explain(exc)}），不能用来恢复。", str(path)) from exc
 
 
-def restore(store: Store, backup: Path, root: Path | None = None) -> Path:
+def restore(store: Store, backup: Path, root: Path | None = None, progress=None) -> Path:
     """Replace the database's contents with *backup*, after backing up the current state.
 
-    Returns the path of the backup taken just before (so the clerk can go back).
+    Returns the path of the backup taken just before (so the clerk can go back).  *progress(done, total,
+    text)*, if given, is told before each step; the last call comes before the contents are replaced.
     """
+    step = progress or (lambda *_: None)
+    step(0, 3, "检查备份文件…")
     verify(backup)
+    step(1, 3, "备份当前状态…")
     before = make_backup(store, "恢复前", root, thin_after=False)
+    step(2, 3, "恢复…")
     source = connect_readonly(Path(backup))
     try:
         source.backup(store.conn)  # one write transaction on the live file: all or nothing

@@ -88,13 +88,16 @@ def _os_message(exc: OSError) -> str:
     return reason
 
 
-def snapshot(store: Store, target: Path, *, extra_meta: dict | None = None, check: str = "quick_check") -> Path:
+def snapshot(
+    store: Store, target: Path, *, extra_meta: dict | None = None, check: str = "quick_check", progress=None
+) -> Path:
     """Write a verified copy of *store* to *target*; the old *target* is intact on any failure.
 
     The copy is checked with ``quick_check`` by default: it reads back every page and cell of
     what was written.  Its indexes are page-for-page copies of the source's, so the slower
     ``integrity_check`` (indexes against tables) would only re-check the source: that is what
-    ``check`` does.  Pass ``check="integrity_check"`` for the full check.
+    ``check`` does.  Pass ``check="integrity_check"`` for the full check.  *progress(done, total, text)*, if
+    given, is told before the copy and before its check; if it raises, the old *target* is intact.
     """
     target = Path(target)
     folder = target.parent
@@ -110,11 +113,11 @@ def snapshot(store: Store, target: Path, *, extra_meta: dict | None = None, chec
             _remove_quietly(long_path(stale))
         leftovers.sweep_folder(folder)  # and those of killed saves under other names (backups, other copies)
         if len(os.fsencode(temp_name)) < SQLITE_PATH_BYTES:
-            _write_verified(store, temp_name, extra_meta, check, target)
+            _write_verified(store, temp_name, extra_meta, check, target, progress)
         else:  # SQLite cannot open paths this long: build it in a short temp folder, then copy
             staging = str(leftovers.temp_folder("pack"))
             staged = os.path.join(staging, "copy.db")
-            _write_verified(store, staged, extra_meta, check, target)
+            _write_verified(store, staged, extra_meta, check, target, progress)
             shutil.copyfile(staged, temp_name)
         _fsync_file(temp_name)
         replace_with_retry(temp_name, long_path(target))
@@ -170,8 +173,12 @@ def copy_bytes(source: str, target: str) -> None:
         shutil.copyfileobj(reading, writing, 1 << 20)
 
 
-def _write_verified(store: Store, name: str, extra_meta: dict | None, check: str, target: Path) -> None:
+def _write_verified(store: Store, name: str, extra_meta: dict | None, check: str, target: Path, progress) -> None:
+    if progress is not None:
+        progress(0, 2, "复制数据库…")
     _copy_database(store, name)
+    if progress is not None:
+        progress(1, 2, "检查副本…")
     dest = sqlite3.connect(name)
     try:
         dest.execute("PRAGMA journal_mode = DELETE")
@@ -190,10 +197,10 @@ def _remove_quietly(name: str) -> None:
         os.remove(name)
 
 
-def pack(store: Store, target: Path) -> dict:
-    """Save a copy for USB; returns the manifest written into it."""
+def pack(store: Store, target: Path, progress=None) -> dict:
+    """Save a copy for USB; returns the manifest written into it.  *progress*: see :func:`snapshot`."""
     info = manifest(store)
-    snapshot(store, Path(target), extra_meta={"manifest": json.dumps(info, ensure_ascii=False)})
+    snapshot(store, Path(target), extra_meta={"manifest": json.dumps(info, ensure_ascii=False)}, progress=progress)
     return info
 
 

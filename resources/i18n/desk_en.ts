@@ -10,12 +10,12 @@
     </message>
     <message>
       <location filename="../../ui/shell/backup_dialog.py" line="52" />
-      <location filename="../../ui/shell/backup_dialog.py" line="109" />
+      <location filename="../../ui/shell/backup_dialog.py" line="104" />
       <source>备份与恢复</source>
       <translation>Backup and restore</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/backup_dialog.py" line="88" />
+      <location filename="../../ui/shell/backup_dialog.py" line="89" />
       <source>备份文件夹：{0}</source>
       <translation>Backup folder: {0}</translation>
     </message>
@@ -30,7 +30,8 @@
       <translation>Restored to the state of {0}. The state before restoring was backed up ({1}).</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/backup_dialog.py" line="114" />
+      <location filename="../../ui/shell/backup_dialog.py" line="109" />
+      <location filename="../../ui/shell/backup_dialog.py" line="115" />
       <source>用备份恢复</source>
       <translation>Restore from backup</translation>
     </message>
@@ -41,6 +42,7 @@
     </message>
     <message>
       <location filename="../../ui/shell/backup_dialog.py" line="63" />
+      <location filename="../../ui/shell/backup_dialog.py" line="94" />
       <source>立即备份</source>
       <translation>Back up now</translation>
     </message>
@@ -50,14 +52,14 @@
       <translation>Automatic backups: at intervals (when there are changes), on closing the program, and before an import and merge or a restore.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/backup_dialog.py" line="115" />
+      <location filename="../../ui/shell/backup_dialog.py" line="110" />
       <source>要把数据库恢复到 {0} 的状态吗？
 恢复前会先备份当前状态，之后仍可再恢复回来。</source>
       <translation>Restore the database to the state of {0}?
 The current state is backed up first, so you can restore it again later.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/backup_dialog.py" line="109" />
+      <location filename="../../ui/shell/backup_dialog.py" line="104" />
       <source>请先在列表中选一个备份。</source>
       <translation>Please select a backup in the list first.</translation>
     </message>
@@ -898,7 +900,7 @@ Save “{1}” anyway?</translation>
       <translation type="vanished">Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="207" />
+      <location filename="../../ui/liaisons/tab.py" line="206" />
       <source>删除 {0} 的联络员 {1} 吗？（可撤销）</source>
       <translation>Delete liaison {1} of {0}? (can be undone)</translation>
     </message>
@@ -908,12 +910,12 @@ Save “{1}” anyway?</translation>
       <translation>&amp;Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="208" />
+      <location filename="../../ui/liaisons/tab.py" line="207" />
       <source>删除联络员</source>
       <translation>Delete liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="224" />
+      <location filename="../../ui/liaisons/tab.py" line="233" />
       <source>加入 {0} 个单位，复制 {1} 名联络员，{2} 个单位已有联络员未改动。</source>
       <translation>Added {0} unit(s) and copied {1} liaison(s); {2} unit(s) already had a liaison and were left unchanged.</translation>
     </message>
@@ -946,7 +948,13 @@ Save “{1}” anyway?</translation>
       <translation type="vanished">Import returned forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="286" />
+      <location filename="../../ui/liaisons/tab.py" line="284" />
+      <source>导入联络员表</source>
+      <translation>Import liaison forms</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="302" />
+      <location filename="../../ui/liaisons/tab.py" line="306" />
       <source>导出名单</source>
       <translation>Export list</translation>
     </message>
@@ -960,19 +968,19 @@ Save “{1}” anyway?</translation>
       <translation type="vanished">Export list…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="286" />
+      <location filename="../../ui/liaisons/tab.py" line="305" />
       <source>已保存：{0}</source>
       <translation>Saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="253" />
+      <location filename="../../ui/liaisons/tab.py" line="262" />
       <source>已生成 {0} 个文件，保存在：
 {1}</source>
       <translation>{0} file(s) created in:
 {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="216" />
+      <location filename="../../ui/liaisons/tab.py" line="215" />
       <source>把 {0} 年的单位和联络员沿用到本次活动吗？已报联络员的单位保持不变。</source>
       <translation>Carry over the units and liaisons of {0} to this campaign? Units that already have a liaison stay unchanged.</translation>
     </message>
@@ -991,7 +999,7 @@ Save “{1}” anyway?</translation>
       <translation>New li&amp;aison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="214" />
+      <location filename="../../ui/liaisons/tab.py" line="213" />
       <source>没有更早的活动可以沿用。</source>
       <translation>There is no earlier campaign to carry over from.</translation>
     </message>
@@ -1005,18 +1013,24 @@ Save “{1}” anyway?</translation>
       <translation>Carry over last &amp;year’s list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="214" />
-      <location filename="../../ui/liaisons/tab.py" line="217" />
-      <location filename="../../ui/liaisons/tab.py" line="223" />
+      <location filename="../../ui/liaisons/tab.py" line="213" />
+      <location filename="../../ui/liaisons/tab.py" line="216" />
+      <location filename="../../ui/liaisons/tab.py" line="221" />
+      <location filename="../../ui/liaisons/tab.py" line="232" />
       <source>沿用名单</source>
       <translation>Carry over list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="245" />
+      <location filename="../../ui/liaisons/tab.py" line="254" />
       <source>生成一张包含全部单位的表吗？
 （选“否”则每个单位一张，可分别发送）</source>
       <translation>Create one form with all units?
 (Choose “No” for one form per unit, to send separately.)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="259" />
+      <source>生成空白表</source>
+      <translation>Make blank forms</translation>
     </message>
     <message>
       <location filename="../../ui/liaisons/tab.py" line="93" />
@@ -1028,13 +1042,13 @@ Save “{1}” anyway?</translation>
       <translation type="vanished">Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="245" />
-      <location filename="../../ui/liaisons/tab.py" line="253" />
+      <location filename="../../ui/liaisons/tab.py" line="254" />
+      <location filename="../../ui/liaisons/tab.py" line="263" />
       <source>空白表</source>
       <translation>Blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="241" />
+      <location filename="../../ui/liaisons/tab.py" line="250" />
       <source>空白表保存到哪个文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
@@ -1053,7 +1067,12 @@ Save “{1}” anyway?</translation>
       <translation>Liaison list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="235" />
+      <location filename="../../ui/liaisons/tab.py" line="276" />
+      <source>读取报回的联络员表</source>
+      <translation>Reading returned liaison forms</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="244" />
       <source>选择报回的联络员表</source>
       <translation>Choose the returned liaison forms</translation>
     </message>
@@ -1368,7 +1387,7 @@ Save “{1}” anyway?</translation>
   <context>
     <name>NoticeConfirmDialog</name>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="170" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="173" />
       <source>
 
 仍要保存吗？</source>
@@ -1377,8 +1396,8 @@ Save “{1}” anyway?</translation>
 Save anyway?</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="164" />
       <location filename="../../ui/notices/confirm_dialog.py" line="167" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="170" />
       <source>不能保存</source>
       <translation>Cannot save</translation>
     </message>
@@ -1402,7 +1421,7 @@ Save anyway?</translation>
       <translation>Paste the full text of the notice here (Ctrl+V), then press “Recognize” (Ctrl+R)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="118" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="121" />
       <source>已识别，请逐项核对后保存。</source>
       <translation>Recognized. Please check each field, then save.</translation>
     </message>
@@ -1433,7 +1452,7 @@ Save anyway?</translation>
       <translation type="vanished">Time</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="118" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="121" />
       <source>未识别的项请手工填写。</source>
       <translation>Fill in what was not recognized by hand.</translation>
     </message>
@@ -1443,12 +1462,12 @@ Save anyway?</translation>
       <translation>No text: paste the full notice or open a file first.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="121" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="124" />
       <source>没有识别出任何字段：这可能不是一份通知。可以手工填写后保存。</source>
       <translation>No field was recognized: this may not be a notice. You can fill it in by hand and save.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="143" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="146" />
       <source>注意：这份通知是 {0} 年的，当前活动是 {1} 年。日期已按 {0} 年识别；请确认要登记到 {1} 年的活动，或先切换到 {0} 年的活动。</source>
       <translation>Note: this notice is of {0}, the current campaign is {1}. Its dates were read as {0}; confirm that it belongs to the {1} campaign, or switch to the {0} campaign first.</translation>
     </message>
@@ -1467,9 +1486,19 @@ Save anyway?</translation>
       <translation>&amp;Recognize</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="167" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="114" />
+      <source>识别通知</source>
+      <translation>Recognising the notice</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/confirm_dialog.py" line="170" />
       <source>请填写通知标题。</source>
       <translation>Please enter the notice title.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/confirm_dialog.py" line="103" />
+      <source>读取通知</source>
+      <translation>Reading the notice</translation>
     </message>
     <message>
       <location filename="../../ui/notices/confirm_dialog.py" line="96" />
@@ -1481,7 +1510,7 @@ Save anyway?</translation>
       <translation type="vanished">Notices (*.txt *.docx);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="170" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="173" />
       <source>通知年份与活动不同</source>
       <translation>Notice year differs from the campaign</translation>
     </message>
@@ -1686,12 +1715,12 @@ Save anyway?</translation>
       <translation>{0} notice(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="328" />
+      <location filename="../../ui/notices/tab.py" line="332" />
       <source>删除所选通知及其附件、截止事项？（可撤销）</source>
       <translation>Delete the selected notice with its attachments and deadlines? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="328" />
+      <location filename="../../ui/notices/tab.py" line="332" />
       <source>删除通知</source>
       <translation>Delete notice</translation>
     </message>
@@ -1731,7 +1760,7 @@ Save anyway?</translation>
       <translation>&amp;Unmark</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="316" />
+      <location filename="../../ui/notices/tab.py" line="320" />
       <source>已保存通知：{0}</source>
       <translation>Notice saved: {0}</translation>
     </message>
@@ -1741,7 +1770,7 @@ Save anyway?</translation>
       <translation>The deadlines of {0} weeks now follow the notice's weekly reporting time (undoable).</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="315" />
+      <location filename="../../ui/notices/tab.py" line="319" />
       <source>已自动保存，可用“撤销”退回。</source>
       <translation>Saved automatically; Undo takes it back.</translation>
     </message>
@@ -1791,7 +1820,7 @@ Save anyway?</translation>
       <translation>Document no.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="302" />
+      <location filename="../../ui/notices/tab.py" line="309" />
       <source>未保存：{0}</source>
       <translation>Not saved: {0}</translation>
     </message>
@@ -2100,7 +2129,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>RegisterList</name>
     <message>
-      <location filename="../../ui/register/tab.py" line="49" />
+      <location filename="../../ui/register/tab.py" line="47" />
       <source>共 {0} 条</source>
       <translation>{0} in all</translation>
     </message>
@@ -2117,7 +2146,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation type="vanished">&amp;Edit…</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="70" />
+      <location filename="../../ui/register/tab.py" line="68" />
       <source>修改(&amp;M)…</source>
       <translation>Edit… (&amp;M)</translation>
     </message>
@@ -2127,74 +2156,76 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Write these {0}? (Can be undone; rows with errors are not written.)</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="164" />
+      <location filename="../../ui/register/tab.py" line="162" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="71" />
+      <location filename="../../ui/register/tab.py" line="69" />
       <source>删除(&amp;D)</source>
       <translation>&amp;Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="164" />
+      <location filename="../../ui/register/tab.py" line="162" />
       <source>删除这条{0}？（可以撤销）</source>
       <translation>Delete this {0}? (Can be undone.)</translation>
     </message>
     <message>
       <location filename="../../ui/register/tab.py" line="206" />
       <location filename="../../ui/register/tab.py" line="211" />
+      <location filename="../../ui/register/tab.py" line="216" />
       <source>导入{0}</source>
       <translation>Import {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="72" />
+      <location filename="../../ui/register/tab.py" line="70" />
       <source>导入报回的表(&amp;I)…</source>
       <translation>&amp;Import returned lists…</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="180" />
+      <location filename="../../ui/register/tab.py" line="175" />
+      <location filename="../../ui/register/tab.py" line="232" />
       <source>导出{0}登记表</source>
       <translation>Export the {0} register</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="73" />
+      <location filename="../../ui/register/tab.py" line="71" />
       <source>导出登记表(&amp;X)…</source>
       <translation>E&amp;xport register…</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="230" />
+      <location filename="../../ui/register/tab.py" line="236" />
       <source>已导出</source>
       <translation>Exported</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="125" />
-      <location filename="../../ui/register/tab.py" line="132" />
+      <location filename="../../ui/register/tab.py" line="123" />
+      <location filename="../../ui/register/tab.py" line="130" />
       <source>无</source>
       <translation>none</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="64" />
+      <location filename="../../ui/register/tab.py" line="62" />
       <source>曝光案例</source>
       <translation>Exposed cases</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="131" />
+      <location filename="../../ui/register/tab.py" line="129" />
       <source>曝光目标：每月至少 {0} 个；尚未达标的月份：{1}</source>
       <translation>Cases target: at least {0} a month; months short of it: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="135" />
+      <location filename="../../ui/register/tab.py" line="133" />
       <source>未设目标（设置目标…：按通知填写每个单位的线索数和每月曝光数）</source>
       <translation>No targets set (Set targets…: leads per unit and cases per month, as the notice says)</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="238" />
+      <location filename="../../ui/register/tab.py" line="245" />
       <source>每个单位至少上报的违法线索（条）：</source>
       <translation>Leads each unit must report at least:</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="248" />
+      <location filename="../../ui/register/tab.py" line="255" />
       <source>每月至少曝光的典型案例（个）：</source>
       <translation>Cases to expose each month at least:</translation>
     </message>
@@ -2204,33 +2235,38 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Nothing to write.</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="69" />
+      <location filename="../../ui/register/tab.py" line="67" />
       <source>登记(&amp;N)…</source>
       <translation>&amp;New…</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="124" />
+      <location filename="../../ui/register/tab.py" line="122" />
       <source>线索目标：每个单位至少 {0} 条；尚未达标 {1} 个单位：{2}</source>
       <translation>Leads target: at least {0} per unit; {1} units short of it: {2}</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="237" />
-      <location filename="../../ui/register/tab.py" line="247" />
+      <location filename="../../ui/register/tab.py" line="244" />
+      <location filename="../../ui/register/tab.py" line="254" />
       <source>设置目标</source>
       <translation>Set targets</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="74" />
+      <location filename="../../ui/register/tab.py" line="72" />
       <source>设置目标(&amp;Q)…</source>
       <translation>Set tar&amp;gets…</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="63" />
+      <location filename="../../ui/register/tab.py" line="189" />
+      <source>读取{0}表</source>
+      <translation>Reading {0} lists</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="61" />
       <source>违法线索</source>
       <translation>Leads</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="173" />
+      <location filename="../../ui/register/tab.py" line="168" />
       <source>选择报回的{0}表</source>
       <translation>Choose the returned {0} lists</translation>
     </message>
@@ -2308,27 +2344,32 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>ReportPreview</name>
     <message>
-      <location filename="../../ui/reports/preview.py" line="65" />
       <source>取消</source>
-      <translation>Cancel</translation>
+      <translation type="vanished">Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/preview.py" line="66" />
+      <location filename="../../ui/reports/preview.py" line="50" />
+      <location filename="../../ui/reports/preview.py" line="76" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/preview.py" line="116" />
+      <location filename="../../ui/reports/preview.py" line="113" />
       <source>打印预览</source>
       <translation>Print preview</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/preview.py" line="64" />
+      <location filename="../../ui/reports/preview.py" line="51" />
+      <source>正在准备打印的页面…</source>
+      <translation>Preparing the pages to print…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/preview.py" line="77" />
       <source>正在打印…</source>
       <translation>Printing…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/preview.py" line="72" />
+      <location filename="../../ui/reports/printing.py" line="182" />
       <source>正在打印第 {0} 页，共 {1} 页…</source>
       <translation>Printing page {0} of {1}…</translation>
     </message>
@@ -2336,7 +2377,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>ReportsTab</name>
     <message>
-      <location filename="../../ui/reports/tab.py" line="295" />
+      <location filename="../../ui/reports/tab.py" line="291" />
       <source>PDF 已保存到：
 {0}</source>
       <translation>PDF saved to:
@@ -2356,7 +2397,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation type="vanished">Save</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="291" />
+      <location filename="../../ui/reports/tab.py" line="287" />
       <source>保存 PDF</source>
       <translation>Save PDF</translation>
     </message>
@@ -2366,7 +2407,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="315" />
+      <location filename="../../ui/reports/tab.py" line="311" />
       <source>保存表格</source>
       <translation>Save the tables</translation>
     </message>
@@ -2395,12 +2436,12 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>&amp;Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="203" />
+      <location filename="../../ui/reports/tab.py" line="199" />
       <source>删除“{0}”？可用“撤销”恢复。</source>
       <translation>Delete “{0}”? “Undo” brings it back.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="203" />
+      <location filename="../../ui/reports/tab.py" line="199" />
       <source>删除报告</source>
       <translation>Delete report</translation>
     </message>
@@ -2424,8 +2465,8 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Exported</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="296" />
-      <location filename="../../ui/reports/tab.py" line="319" />
+      <location filename="../../ui/reports/tab.py" line="292" />
+      <location filename="../../ui/reports/tab.py" line="315" />
       <source>已保存</source>
       <translation>Saved</translation>
     </message>
@@ -2466,7 +2507,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>&amp;New campaign summary</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="245" />
+      <location filename="../../ui/reports/tab.py" line="241" />
       <source>有字打印不出来</source>
       <translation>Some characters cannot be printed</translation>
     </message>
@@ -2491,7 +2532,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="233" />
+      <location filename="../../ui/reports/tab.py" line="229" />
       <source>生成预览</source>
       <translation>Building the preview</translation>
     </message>
@@ -2515,7 +2556,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation type="vanished">Save table as xlsx…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="318" />
+      <location filename="../../ui/reports/tab.py" line="314" />
       <source>表格已保存到：
 {0}</source>
       <translation>Table saved to:
@@ -2533,7 +2574,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="88" />
-      <location filename="../../ui/reports/tab.py" line="257" />
+      <location filename="../../ui/reports/tab.py" line="253" />
       <source>预览</source>
       <translation>Preview</translation>
     </message>
@@ -2546,7 +2587,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>SavePath</name>
     <message>
-      <location filename="../../ui/reports/preview.py" line="127" />
+      <location filename="../../ui/reports/preview.py" line="124" />
       <source>另存为</source>
       <translation>Save as</translation>
     </message>
@@ -2655,12 +2696,12 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="128" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="125" />
       <source>删除“{0}”吗？</source>
       <translation>Delete “{0}”?</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="128" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="125" />
       <source>删除单位</source>
       <translation>Delete unit</translation>
     </message>
@@ -2686,7 +2727,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Active</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="154" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="151" />
       <source>导入单位</source>
       <translation>Import units</translation>
     </message>
@@ -2706,7 +2747,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="155" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="152" />
       <source>新增 {0} 个，已有 {1} 个，错误 {2} 行。</source>
       <translation>{0} new, {1} already present, {2} line(s) with errors.</translation>
     </message>
@@ -2716,7 +2757,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>This campaign</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="143" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="140" />
       <source>每行一个单位（可从 Excel 复制）：</source>
       <translation>One unit per line (can be copied from Excel):</translation>
     </message>
@@ -2731,7 +2772,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="143" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="140" />
       <source>粘贴名单</source>
       <translation>Paste list</translation>
     </message>
@@ -2741,7 +2782,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Paste list…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="137" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="134" />
       <source>选择单位名单</source>
       <translation>Choose unit list</translation>
     </message>
@@ -2887,7 +2928,7 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>file_menu</name>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="170" />
+      <location filename="../../ui/shell/file_menu.py" line="173" />
       <source>U 盘上的文件已复制到本机，现在打开的是本机副本：
 {0}
 
@@ -2903,12 +2944,13 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>{0} (local copy of USB stick file {1})</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="283" />
+      <location filename="../../ui/shell/file_menu.py" line="250" />
       <source>仍有 {0} 个问题需要人工处理。</source>
       <translation>{0} problem(s) still need manual attention.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="182" />
+      <location filename="../../ui/shell/file_menu.py" line="185" />
+      <location filename="../../ui/shell/file_menu.py" line="193" />
       <source>保存副本（U盘）</source>
       <translation>Save copy (USB stick)</translation>
     </message>
@@ -2927,12 +2969,12 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>in-memory database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="196" />
+      <location filename="../../ui/shell/file_menu.py" line="199" />
       <source>副本已保存</source>
       <translation>Copy saved</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="277" />
+      <location filename="../../ui/shell/file_menu.py" line="244" />
       <source>发现 {0} 个问题：</source>
       <translation>{0} problem(s) found:</translation>
     </message>
@@ -2946,9 +2988,12 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Backup and restore…</translation>
     </message>
     <message>
+      <location filename="../../ui/shell/file_menu.py" line="163" />
+      <source>复制 U 盘上的文件</source>
+      <translation>Copying the file from the USB stick</translation>
+    </message>
+    <message>
       <location filename="../../ui/shell/file_menu.py" line="214" />
-      <location filename="../../ui/shell/file_menu.py" line="230" />
-      <location filename="../../ui/shell/file_menu.py" line="244" />
       <source>导入合并</source>
       <translation>Import and merge</translation>
     </message>
@@ -2962,7 +3007,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Import and merge…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="197" />
+      <location filename="../../ui/shell/file_menu.py" line="196" />
       <source>已保存并检查无误：
 {0}
 
@@ -2973,27 +3018,25 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 {1} unit(s), {2} figure(s). The USB stick can be safely removed.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="279" />
+      <location filename="../../ui/shell/file_menu.py" line="246" />
       <source>已修复：{0}</source>
       <translation>Repaired: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="252" />
       <source>已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}</source>
-      <translation>Merged the file from {0}. “Edit ▸ Undo” takes back the whole merge; backup before the merge: {1}</translation>
+      <translation type="vanished">Merged the file from {0}. “Edit ▸ Undo” takes back the whole merge; backup before the merge: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="245" />
       <source>已合并 {0} 的文件。数据量大，这次合并不能用“撤销”撤回；如需撤回，请在“文件 ▸ 备份与恢复”中选择合并前的备份（{1}）恢复。</source>
-      <translation>Merged the file from {0}. This merge is too large to be taken back with “Undo”; to take it back, restore the backup made before the merge ({1}) in “File ▸ Backup and restore”.</translation>
+      <translation type="vanished">Merged the file from {0}. This merge is too large to be taken back with “Undo”; to take it back, restore the backup made before the merge ({1}) in “File ▸ Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="169" />
+      <location filename="../../ui/shell/file_menu.py" line="172" />
       <source>已复制到本机</source>
       <translation>Copied to this computer</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="298" />
+      <location filename="../../ui/shell/file_menu.py" line="264" />
       <source>已载入演示数据，可用 Ctrl+Z 撤销。</source>
       <translation>Demo data loaded; Ctrl+Z undoes it.</translation>
     </message>
@@ -3016,12 +3059,13 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Open…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="149" />
+      <location filename="../../ui/shell/file_menu.py" line="122" />
+      <location filename="../../ui/shell/file_menu.py" line="151" />
       <source>打开数据库</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="143" />
+      <location filename="../../ui/shell/file_menu.py" line="145" />
       <source>文件已存在，请换一个名字：</source>
       <translation>The file already exists; please choose another name:</translation>
     </message>
@@ -3031,13 +3075,13 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="281" />
+      <location filename="../../ui/shell/file_menu.py" line="248" />
       <source>文件本身已损坏：请在“备份与恢复”中选一个备份恢复。</source>
       <translation>The file itself is damaged: please restore a backup in “Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="138" />
-      <location filename="../../ui/shell/file_menu.py" line="143" />
+      <location filename="../../ui/shell/file_menu.py" line="140" />
+      <location filename="../../ui/shell/file_menu.py" line="145" />
       <source>新建数据库</source>
       <translation>New database</translation>
     </message>
@@ -3061,13 +3105,14 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>This off&amp;ice…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="275" />
+      <location filename="../../ui/shell/file_menu.py" line="242" />
       <source>检查完毕：没有发现问题。</source>
       <translation>Check complete: no problems found.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="275" />
-      <location filename="../../ui/shell/file_menu.py" line="284" />
+      <location filename="../../ui/shell/file_menu.py" line="233" />
+      <location filename="../../ui/shell/file_menu.py" line="242" />
+      <location filename="../../ui/shell/file_menu.py" line="251" />
       <source>检查数据库</source>
       <translation>Check database</translation>
     </message>
@@ -3091,8 +3136,9 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>Automatic backup failed: {0}</translation>
     </message>
     <message>
+      <location filename="../../ui/shell/file_menu.py" line="260" />
       <source>载入演示数据</source>
-      <translation type="vanished">Load demo data</translation>
+      <translation>Load demo data</translation>
     </message>
     <message>
       <location filename="../../ui/shell/file_menu.py" line="53" />
@@ -3251,14 +3297,52 @@ Open it read-only?</translation>
     </message>
   </context>
   <context>
+    <name>merging</name>
+    <message>
+      <location filename="../../ui/exchange/merging.py" line="33" />
+      <source>复制并检查对方的文件…</source>
+      <translation>Copying and checking the other office's file…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merging.py" line="42" />
+      <location filename="../../ui/exchange/merging.py" line="47" />
+      <location filename="../../ui/exchange/merging.py" line="52" />
+      <location filename="../../ui/exchange/merging.py" line="60" />
+      <location filename="../../ui/exchange/merging.py" line="88" />
+      <location filename="../../ui/exchange/merging.py" line="96" />
+      <source>导入合并</source>
+      <translation>Import and merge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merging.py" line="104" />
+      <source>已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}</source>
+      <translation>Merged the file of {0}. Edit ▸ Undo takes back the whole merge; backup before the merge: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merging.py" line="97" />
+      <source>已合并 {0} 的文件。数据量大，这次合并不能用“撤销”撤回；如需撤回，请在“文件 ▸ 备份与恢复”中选择合并前的备份（{1}）恢复。</source>
+      <translation>Merged the file of {0}. This merge is too large to be undone with Undo; to take it back, restore the backup made before the merge ({1}) in File ▸ Backups.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merging.py" line="65" />
+      <source>正在合并 {0} 的文件…</source>
+      <translation>Merging the file of {0}…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merging.py" line="35" />
+      <source>比对两边的数据…</source>
+      <translation>Comparing the data of both files…</translation>
+    </message>
+  </context>
+  <context>
     <name>operation</name>
     <message>
-      <location filename="../../ui/common/operation.py" line="83" />
+      <location filename="../../ui/common/operation.py" line="73" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/common/operation.py" line="168" />
+      <location filename="../../ui/common/operation.py" line="231" />
       <source>完成</source>
       <translation>Done</translation>
     </message>
@@ -3296,7 +3380,7 @@ Open it read-only?</translation>
       <translation>Save starter file</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/starter_dialog.py" line="61" />
+      <location filename="../../ui/exchange/starter_dialog.py" line="59" />
       <source>已保存给“{0}”的起始文件：
 {1}
 
@@ -3313,11 +3397,12 @@ It holds the campaigns, {2} units, the indicators and the notices, but none of t
     </message>
     <message>
       <location filename="../../ui/exchange/starter_dialog.py" line="28" />
+      <location filename="../../ui/exchange/starter_dialog.py" line="55" />
       <source>给下级单位一份起始文件</source>
       <translation>Starter file for a town or department</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/starter_dialog.py" line="60" />
+      <location filename="../../ui/exchange/starter_dialog.py" line="58" />
       <source>起始文件已保存</source>
       <translation>Starter file saved</translation>
     </message>

@@ -136,3 +136,97 @@ def test_a_quick_action_ends_in_the_same_one_path(qtbot, demo_store, tmp_path):
         None, lambda: export_statistics(demo_store, campaign, target, week=2), success="已导出", title="导出统计表"
     )
     assert done.ok and target.exists() and msgbox.SHOWN == [("导出统计表", "已导出")]
+
+
+def test_paced_steps_keep_the_loop_turning_and_end_in_the_same_paths(qtbot):
+    from models.errors import ValidationError
+
+    cleaned = []
+
+    def pages(count: int, fail_at: int | None = None):
+        try:
+            for page in range(count):
+                time.sleep(0.02)  # one page painted
+                if page == fail_at:
+                    raise ValidationError(f"第 {page + 1} 页无法打印。")
+                yield page + 1, count, f"第 {page + 1} 页"
+        finally:
+            cleaned.append(count)
+        return "printed"
+
+    ticks = []
+    beat = QTimer()
+    beat.setInterval(10)
+    beat.timeout.connect(lambda: ticks.append(1))
+    beat.start()
+    done = operation.paced(None, "打印", pages(20), success="已打印")
+    beat.stop()
+    assert done.ok and done.value == "printed" and msgbox.SHOWN == [("打印", "已打印")]
+    assert ticks  # the window's timers ran between the pages (in one go, none would have)
+    msgbox.SHOWN.clear()
+    failed = operation.paced(None, "打印", pages(5, fail_at=2))
+    assert not failed.ok and msgbox.SHOWN == [("操作未完成", "第 3 页无法打印。")]
+    assert cleaned == [20, 5]
+
+
+def test_paced_cancel_closes_the_steps_between_two_of_them(qtbot, monkeypatch):
+    from tests.ui.operation_dialogs import Gate
+
+    monkeypatch.setattr(operation, "SHOW_AFTER_MS", 0)
+    closed, done_pages = [], []
+
+    def pages():
+        try:
+            for page in range(500):
+                time.sleep(0.01)
+                done_pages.append(page)
+                yield page + 1, 500, f"第 {page + 1} 页"
+        finally:
+            closed.append(True)
+
+    gate = Gate().watch()
+    done = operation.paced(None, "打印", pages())
+    assert done.cancelled and closed == [True] and gate.seen[0][0] == "打印"
+    assert 0 < len(done_pages) < 500 and msgbox.SHOWN == []
+
+
+def test_a_read_only_window_never_gets_a_worker_that_writes(qtbot, demo_path):
+    from models.store.database import open_file
+
+    store = open_file(demo_path, readonly=True)
+    try:
+        before = store.rows("SELECT id, value FROM figures ORDER BY id")
+
+        def work(worker, _progress):
+            with worker.batch("全部改为 1") as batch:
+                for row in before[:5]:
+                    batch.update("figures", row["id"], {"value": 1})
+
+        done = operation.run(None, "批量修改", work, store=store, write=True)
+        assert not done.ok and store.rows("SELECT id, value FROM figures ORDER BY id") == before
+        assert msgbox.SHOWN == [("操作未完成", f"{demo_path}：数据库以只读方式打开，不能修改。")]
+    finally:
+        store.close()
+
+
+def test_cancel_is_offered_only_by_a_verb_that_reports_progress(qtbot, monkeypatch):
+    from tests.ui.operation_dialogs import shown_dialogs
+
+    monkeypatch.setattr(operation, "SHOW_AFTER_MS", 0)
+    buttons = {}
+
+    def look(name: str) -> None:  # the clerk looks at the dialog while the verb runs
+        buttons[name] = [b.text() for d in shown_dialogs() for b in d.findChildren(QPushButton) if b.isVisible()]
+
+    def work(name: str, steps: bool):
+        def verb(_store, progress):
+            if steps:
+                progress(0, 2, "第一步")
+            time.sleep(0.6)
+
+        QTimer.singleShot(300, lambda: look(name))
+        return verb
+
+    assert operation.run(None, "导出", work("silent", False)).ok
+    assert operation.run(None, "导入", work("steps", True)).ok
+    assert buttons == {"silent": [], "steps": ["取消"]}
