@@ -163,17 +163,17 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>CompletenessView</name>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="146" />
+      <location filename="../../ui/progress/completeness_view.py" line="163" />
       <source>{0}催报清单</source>
       <translation>Chase list {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="124" />
+      <location filename="../../ui/progress/completeness_view.py" line="128" />
       <source>{0}：应报 {1}，已报 {2}（按时 {3}，迟报 {4}），未报 {5}，报送率 {6:.0%}</source>
       <translation>{0}: expected {1}, reported {2} (on time {3}, late {4}), missing {5}, reporting rate {6:.0%}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="82" />
+      <location filename="../../ui/progress/completeness_view.py" line="86" />
       <source>修改截止时间(&amp;D)…</source>
       <translation>Change &amp;deadline…</translation>
     </message>
@@ -182,43 +182,44 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation type="vanished">Change deadline…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="137" />
-      <location filename="../../ui/progress/completeness_view.py" line="203" />
+      <location filename="../../ui/progress/completeness_view.py" line="154" />
+      <location filename="../../ui/progress/completeness_view.py" line="220" />
       <source>催报清单</source>
       <translation>Chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="212" />
+      <location filename="../../ui/progress/completeness_view.py" line="229" />
       <source>催报清单已打印：{0}</source>
       <translation>Chase list printed: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="69" />
+      <location filename="../../ui/progress/completeness_view.py" line="73" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="65" />
+      <location filename="../../ui/progress/completeness_view.py" line="69" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="77" />
+      <location filename="../../ui/progress/completeness_view.py" line="81" />
       <source>各周报送情况</source>
       <translation>Reporting by week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="52" />
+      <location filename="../../ui/progress/completeness_view.py" line="56" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="140" />
+      <location filename="../../ui/progress/completeness_view.py" line="157" />
+      <location filename="../../ui/progress/completeness_view.py" line="185" />
       <source>导出催报清单</source>
       <translation>Export chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="80" />
+      <location filename="../../ui/progress/completeness_view.py" line="84" />
       <source>导出催报清单(&amp;C)…</source>
       <translation>Export &amp;chase list…</translation>
     </message>
@@ -227,12 +228,12 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation type="vanished">Export chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="171" />
+      <location filename="../../ui/progress/completeness_view.py" line="187" />
       <source>已导出催报清单：{0}</source>
       <translation>Chase list exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="55" />
+      <location filename="../../ui/progress/completeness_view.py" line="59" />
       <source>已报</source>
       <translation>Reported</translation>
     </message>
@@ -241,22 +242,22 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation type="vanished">No.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="54" />
+      <location filename="../../ui/progress/completeness_view.py" line="58" />
       <source>应报</source>
       <translation>Expected</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="53" />
+      <location filename="../../ui/progress/completeness_view.py" line="57" />
       <source>截止</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="70" />
+      <location filename="../../ui/progress/completeness_view.py" line="74" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="87" />
+      <location filename="../../ui/progress/completeness_view.py" line="91" />
       <source>打印催报清单(&amp;P)…</source>
       <translation>&amp;Print chase list…</translation>
     </message>
@@ -265,22 +266,22 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation type="vanished">Print chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="78" />
+      <location filename="../../ui/progress/completeness_view.py" line="82" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="59" />
+      <location filename="../../ui/progress/completeness_view.py" line="63" />
       <source>报送率</source>
       <translation>Reporting rate</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="56" />
+      <location filename="../../ui/progress/completeness_view.py" line="60" />
       <source>按时</source>
       <translation>On time</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="85" />
+      <location filename="../../ui/progress/completeness_view.py" line="89" />
       <source>按通知中的每周报送时间（如 每周四12:00前）重设各周截止时间</source>
       <translation>Reset each week’s deadline from the weekly reporting time in the notice (e.g. every Thursday before 12:00)</translation>
     </message>
@@ -289,43 +290,43 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation type="vanished">Deadlines from notice</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="84" />
+      <location filename="../../ui/progress/completeness_view.py" line="88" />
       <source>按通知设截止(&amp;T)</source>
       <translation>Deadlines from no&amp;tice</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="67" />
+      <location filename="../../ui/progress/completeness_view.py" line="71" />
       <source>收到时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="58" />
+      <location filename="../../ui/progress/completeness_view.py" line="62" />
       <source>未报</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="137" />
-      <location filename="../../ui/progress/completeness_view.py" line="203" />
+      <location filename="../../ui/progress/completeness_view.py" line="154" />
+      <location filename="../../ui/progress/completeness_view.py" line="220" />
       <source>本周所有单位都已按时报送。</source>
       <translation>All units reported on time this week.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="66" />
+      <location filename="../../ui/progress/completeness_view.py" line="70" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="68" />
+      <location filename="../../ui/progress/completeness_view.py" line="72" />
       <source>联络员</source>
       <translation>Liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="57" />
+      <location filename="../../ui/progress/completeness_view.py" line="61" />
       <source>迟报</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="68" />
+      <location filename="../../ui/progress/completeness_view.py" line="72" />
       <source>（未报联络员）</source>
       <translation>(no liaison yet)</translation>
     </message>
@@ -1979,12 +1980,12 @@ Save anyway?</translation>
   <context>
     <name>ProgressTab</name>
     <message>
-      <location filename="../../ui/progress/tab.py" line="78" />
+      <location filename="../../ui/progress/tab.py" line="88" />
       <source>{0}年 {1} 数据</source>
       <translation>Figures {0}, {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="55" />
+      <location filename="../../ui/progress/tab.py" line="65" />
       <source>周次(&amp;K)：</source>
       <translation>Wee&amp;k:</translation>
     </message>
@@ -1993,7 +1994,7 @@ Save anyway?</translation>
       <translation type="vanished">Week:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="63" />
+      <location filename="../../ui/progress/tab.py" line="73" />
       <source>导入表格(&amp;M)…</source>
       <translation>I&amp;mport forms…</translation>
     </message>
@@ -2002,7 +2003,7 @@ Save anyway?</translation>
       <translation type="vanished">Import forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="64" />
+      <location filename="../../ui/progress/tab.py" line="74" />
       <source>导出统计表(&amp;X)…</source>
       <translation>E&amp;xport statistics…</translation>
     </message>
@@ -2011,17 +2012,17 @@ Save anyway?</translation>
       <translation type="vanished">Export statistics…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="142" />
+      <location filename="../../ui/progress/tab.py" line="163" />
       <source>应报 {0} 个单位，已报 {1}（迟报 {2}），未报 {3}；错误 {4} 处，需核实 {5} 处</source>
       <translation>{0} unit(s) expected, {1} reported ({2} late), {3} missing; {4} error(s), {5} to verify</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="44" />
+      <location filename="../../ui/progress/tab.py" line="53" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="66" />
+      <location filename="../../ui/progress/tab.py" line="76" />
       <source>指标表(&amp;L)…</source>
       <translation>Indicators… (&amp;L)</translation>
     </message>
@@ -2030,13 +2031,13 @@ Save anyway?</translation>
       <translation type="vanished">Indicators…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="43" />
-      <location filename="../../ui/progress/tab.py" line="77" />
+      <location filename="../../ui/progress/tab.py" line="52" />
+      <location filename="../../ui/progress/tab.py" line="87" />
       <source>数据录入</source>
       <translation>Data entry</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="67" />
+      <location filename="../../ui/progress/tab.py" line="77" />
       <source>新建活动(&amp;W)…</source>
       <translation>Ne&amp;w campaign…</translation>
     </message>
@@ -2045,7 +2046,7 @@ Save anyway?</translation>
       <translation type="vanished">New campaign…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="62" />
+      <location filename="../../ui/progress/tab.py" line="72" />
       <source>本周情况(&amp;N)…</source>
       <translation>This week… (&amp;N)</translation>
     </message>
@@ -2054,12 +2055,12 @@ Save anyway?</translation>
       <translation type="vanished">This week…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="135" />
+      <location filename="../../ui/progress/tab.py" line="152" />
       <source>本活动还没有周次。</source>
       <translation>This campaign has no weeks yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="65" />
+      <location filename="../../ui/progress/tab.py" line="75" />
       <source>生成空白表(&amp;B)…</source>
       <translation>Create &amp;blank forms…</translation>
     </message>
@@ -2068,7 +2069,7 @@ Save anyway?</translation>
       <translation type="vanished">Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="45" />
+      <location filename="../../ui/progress/tab.py" line="54" />
       <source>累计汇总</source>
       <translation>Cumulative totals</translation>
     </message>
@@ -2348,28 +2349,28 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation type="vanished">Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/preview.py" line="50" />
-      <location filename="../../ui/reports/preview.py" line="76" />
+      <location filename="../../ui/reports/preview.py" line="51" />
+      <location filename="../../ui/reports/preview.py" line="77" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/preview.py" line="113" />
+      <location filename="../../ui/reports/preview.py" line="116" />
       <source>打印预览</source>
       <translation>Print preview</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/preview.py" line="51" />
+      <location filename="../../ui/reports/preview.py" line="52" />
       <source>正在准备打印的页面…</source>
       <translation>Preparing the pages to print…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/preview.py" line="77" />
+      <location filename="../../ui/reports/preview.py" line="78" />
       <source>正在打印…</source>
       <translation>Printing…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/printing.py" line="182" />
+      <location filename="../../ui/reports/printing.py" line="252" />
       <source>正在打印第 {0} 页，共 {1} 页…</source>
       <translation>Printing page {0} of {1}…</translation>
     </message>
@@ -2587,7 +2588,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>SavePath</name>
     <message>
-      <location filename="../../ui/reports/preview.py" line="124" />
+      <location filename="../../ui/reports/preview.py" line="127" />
       <source>另存为</source>
       <translation>Save as</translation>
     </message>
@@ -2595,32 +2596,32 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>TotalsView</name>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="52" />
+      <location filename="../../ui/progress/totals_view.py" line="98" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="58" />
+      <location filename="../../ui/progress/totals_view.py" line="104" />
       <source>合计</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="24" />
+      <location filename="../../ui/progress/totals_view.py" line="64" />
       <source>按上级单位</source>
       <translation>By parent unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="22" />
+      <location filename="../../ui/progress/totals_view.py" line="62" />
       <source>按单位</source>
       <translation>By unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="23" />
+      <location filename="../../ui/progress/totals_view.py" line="63" />
       <source>按单位类别</source>
       <translation>By unit category</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="34" />
+      <location filename="../../ui/progress/totals_view.py" line="75" />
       <source>累计汇总</source>
       <translation>Cumulative totals</translation>
     </message>
@@ -2661,7 +2662,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>UnitDirectory</name>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="62" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="63" />
       <source>上移</source>
       <translation>Move up</translation>
     </message>
@@ -2671,48 +2672,48 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Parent unit</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="63" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="64" />
       <source>下移</source>
       <translation>Move down</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="67" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="68" />
       <source>从 Excel 导入…</source>
       <translation>Import from Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="61" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="62" />
       <source>修改</source>
       <translation>Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="64" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="65" />
       <source>停用/恢复</source>
       <translation>Deactivate/restore</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="65" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="66" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="125" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="126" />
       <source>删除“{0}”吗？</source>
       <translation>Delete “{0}”?</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="125" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="126" />
       <source>删除单位</source>
       <translation>Delete unit</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="66" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="67" />
       <source>加入本次活动</source>
       <translation>Add to this campaign</translation>
     </message>
     <message>
       <location filename="../../ui/liaisons/unit_directory.py" line="34" />
-      <location filename="../../ui/liaisons/unit_directory.py" line="57" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="58" />
       <source>单位名录</source>
       <translation>Unit directory</translation>
     </message>
@@ -2727,7 +2728,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Active</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="151" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="152" />
       <source>导入单位</source>
       <translation>Import units</translation>
     </message>
@@ -2737,17 +2738,17 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Inactive</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="55" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="56" />
       <source>搜索单位</source>
       <translation>Search units</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="60" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="61" />
       <source>新增</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="152" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="153" />
       <source>新增 {0} 个，已有 {1} 个，错误 {2} 行。</source>
       <translation>{0} new, {1} already present, {2} line(s) with errors.</translation>
     </message>
@@ -2757,7 +2758,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>This campaign</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="140" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="141" />
       <source>每行一个单位（可从 Excel 复制）：</source>
       <translation>One unit per line (can be copied from Excel):</translation>
     </message>
@@ -2772,17 +2773,17 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="140" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="141" />
       <source>粘贴名单</source>
       <translation>Paste list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="68" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="69" />
       <source>粘贴名单…</source>
       <translation>Paste list…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="134" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="135" />
       <source>选择单位名单</source>
       <translation>Choose unit list</translation>
     </message>
@@ -2790,48 +2791,58 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>WeekGridModel</name>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="163" />
+      <location filename="../../ui/progress/grid_model.py" line="219" />
       <source>{0}（未报）</source>
       <translation>{0} (missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="128" />
+      <location filename="../../ui/progress/grid_model.py" line="186" />
       <source>不含本列 {0} 处错误数字（改正后计入合计）</source>
       <translation>Leaves out {0} impossible figures of this column (counted once corrected)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="159" />
+      <location filename="../../ui/progress/grid_model.py" line="267" />
+      <source>保存数据</source>
+      <translation>Saving the figures</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/grid_model.py" line="215" />
       <source>合计</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="172" />
+      <location filename="../../ui/progress/grid_model.py" line="228" />
       <source>录入 {0}</source>
       <translation>Enter {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="213" />
-      <location filename="../../ui/progress/grid_model.py" line="224" />
+      <location filename="../../ui/progress/grid_model.py" line="317" />
+      <location filename="../../ui/progress/grid_model.py" line="328" />
       <source>未保存 {0}：{1}</source>
       <translation>Not saved, {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="102" />
+      <location filename="../../ui/progress/grid_model.py" line="134" />
       <source>未保存：{0}</source>
       <translation>Not saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="182" />
+      <location filename="../../ui/progress/grid_model.py" line="249" />
+      <source>正在保存上一次的修改，请稍候再输入。</source>
+      <translation>The last change is still being saved; please wait a moment before typing.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/grid_model.py" line="239" />
       <source>清除 {0} 个单元格</source>
       <translation>Clear {0} cell(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="178" />
+      <location filename="../../ui/progress/grid_model.py" line="233" />
       <source>粘贴 {0} 个单元格</source>
       <translation>Paste {0} cell(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="215" />
+      <location filename="../../ui/progress/grid_model.py" line="319" />
       <source>（另有 {0} 处未保存，红色单元格）</source>
       <translation> ({0} more not saved: the red cells)</translation>
     </message>
@@ -3308,23 +3319,23 @@ Open it read-only?</translation>
       <location filename="../../ui/exchange/merging.py" line="47" />
       <location filename="../../ui/exchange/merging.py" line="52" />
       <location filename="../../ui/exchange/merging.py" line="60" />
-      <location filename="../../ui/exchange/merging.py" line="88" />
-      <location filename="../../ui/exchange/merging.py" line="96" />
+      <location filename="../../ui/exchange/merging.py" line="90" />
+      <location filename="../../ui/exchange/merging.py" line="98" />
       <source>导入合并</source>
       <translation>Import and merge</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/merging.py" line="104" />
+      <location filename="../../ui/exchange/merging.py" line="106" />
       <source>已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}</source>
       <translation>Merged the file of {0}. Edit ▸ Undo takes back the whole merge; backup before the merge: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/merging.py" line="97" />
+      <location filename="../../ui/exchange/merging.py" line="99" />
       <source>已合并 {0} 的文件。数据量大，这次合并不能用“撤销”撤回；如需撤回，请在“文件 ▸ 备份与恢复”中选择合并前的备份（{1}）恢复。</source>
       <translation>Merged the file of {0}. This merge is too large to be undone with Undo; to take it back, restore the backup made before the merge ({1}) in File ▸ Backups.</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/merging.py" line="65" />
+      <location filename="../../ui/exchange/merging.py" line="67" />
       <source>正在合并 {0} 的文件…</source>
       <translation>Merging the file of {0}…</translation>
     </message>
@@ -3337,12 +3348,13 @@ Open it read-only?</translation>
   <context>
     <name>operation</name>
     <message>
-      <location filename="../../ui/common/operation.py" line="73" />
+      <location filename="../../ui/common/operation.py" line="74" />
+      <location filename="../../ui/common/operation.py" line="114" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/common/operation.py" line="231" />
+      <location filename="../../ui/common/operation.py" line="237" />
       <source>完成</source>
       <translation>Done</translation>
     </message>
@@ -3457,37 +3469,38 @@ Open it read-only? (Choose “No” to exit.)</translation>
   <context>
     <name>table_tools</name>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="230" />
+      <location filename="../../ui/common/table_tools.py" line="284" />
       <source>复制(&amp;C)</source>
       <translation>&amp;Copy</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="178" />
+      <location filename="../../ui/common/table_tools.py" line="234" />
+      <location filename="../../ui/common/table_tools.py" line="242" />
       <source>导出为 Excel</source>
       <translation>Export to Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="232" />
+      <location filename="../../ui/common/table_tools.py" line="286" />
       <source>导出为 Excel(&amp;E)…</source>
       <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="192" />
+      <location filename="../../ui/common/table_tools.py" line="246" />
       <source>已导出：{0}</source>
       <translation>Exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="233" />
+      <location filename="../../ui/common/table_tools.py" line="287" />
       <source>打印(&amp;P)…</source>
       <translation>&amp;Print…</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="231" />
+      <location filename="../../ui/common/table_tools.py" line="285" />
       <source>筛选(&amp;F)…</source>
       <translation>&amp;Filter…</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="141" />
+      <location filename="../../ui/common/table_tools.py" line="184" />
       <source>筛选（Esc 关闭）</source>
       <translation>Filter (Esc closes)</translation>
     </message>
