@@ -19,6 +19,7 @@ from itertools import repeat
 from models.campaigns.campaign import campaign_units
 from models.campaigns.layouts import list_indicators
 from models.campaigns.periods import list_periods
+from models.progress.sums import unit_sums
 from models.store.database import Store
 
 
@@ -99,7 +100,13 @@ def load_figures(
     cumulative = {i["id"] for i in indicators if i["accumulation"] == "cumulative"}
     if not by_week:
         figures = Figures(indicators, periods, units)
-        figures.per_unit = _unit_sums(store, head, params, cumulative, {u["id"] for u in units}) if weeks else {}
+        known = {u["id"] for u in units}
+        per_unit = _kept_sums(store, indicators, periods, weeks, known) if weeks else {}
+        if per_unit is None:  # a sum with decimals, or most weeks left out: aggregate the figures
+            per_unit = _unit_sums(store, head, params, known)
+        if weeks and cumulative:
+            _newest(store, head, params, cumulative, known, per_unit)
+        figures.per_unit = per_unit
         figures.units = counted(units, figures.per_unit)
         return figures
     groups = _unit_weeks(store, head, params) if weeks else []
@@ -147,25 +154,55 @@ def _unit_weeks(store: Store, head: str, params: list) -> list | None:
     return groups
 
 
-def _unit_sums(store: Store, head: str, params: list, cumulative: set, known: set) -> dict:
-    """unit id → indicator id → its sum over the weeks (a to-date figure: its newest week), grouped by SQLite."""
+def _kept_sums(store: Store, indicators: list, periods: list, weeks: list, known: set) -> dict | None:
+    """The per-unit sums of *weeks* from the sums SQLite keeps (models.progress.sums): all of them, less the
+    weeks left out (read from the figures).  None when a sum holds decimals or most weeks are left out."""
+    ids = [i["id"] for i in indicators]
+    chosen = {p["id"] for p in weeks}
+    rest = [p for p in periods if p["id"] not in chosen]
+    if len(rest) >= len(weeks):
+        return None
+    kept = unit_sums(store, ids, known, counts=bool(rest))
+    if kept is None or not rest:
+        return kept
+    head = "WITH p(id, seq) AS (VALUES " + ", ".join("(?, ?)" for _ in rest) + ")"
+    params = [value for p in rest for value in (p["id"], p["seq"])]
+    sql = head + " SELECT f.unit_id, f.indicator_id, SUM(f.value), count(*)" + _FROM + " GROUP BY f.unit_id, f.indicator_id"
+    for unit_id, indicator_id, total, n in store.conn.execute(sql, params):
+        row = kept.get(unit_id)
+        if row is not None and indicator_id in row:
+            whole, many = row[indicator_id]
+            row[indicator_id] = (whole - total, many - n)
+    per_unit = {}
+    for unit_id, row in kept.items():
+        left = {indicator_id: whole for indicator_id, (whole, many) in row.items() if many}
+        if left:
+            per_unit[unit_id] = left
+    return per_unit
+
+
+def _unit_sums(store: Store, head: str, params: list, known: set) -> dict:
+    """unit id → indicator id → its sum over the weeks, grouped by SQLite."""
     per_unit: dict[str, dict] = {}
     sql = head + " SELECT f.unit_id, f.indicator_id, SUM(f.value)" + _FROM + " GROUP BY f.unit_id, f.indicator_id"
     for unit_id, indicator_id, total in store.conn.execute(sql, params):
         if unit_id in known:
             per_unit.setdefault(unit_id, {})[indicator_id] = total
-    if cumulative:
-        marks = ",".join("?" * len(cumulative))
-        sql = (
-            head
-            + " SELECT f.unit_id, f.indicator_id, f.value, MAX(p.seq)"
-            + _FROM
-            + f" AND f.indicator_id IN ({marks}) GROUP BY f.unit_id, f.indicator_id"
-        )
-        for unit_id, indicator_id, newest, _seq in store.conn.execute(sql, [*params, *cumulative]):
-            if unit_id in known:
-                per_unit[unit_id][indicator_id] = newest
     return per_unit
+
+
+def _newest(store: Store, head: str, params: list, cumulative: set, known: set, per_unit: dict) -> None:
+    """A to-date figure ("累计") takes the unit's newest week of the chosen ones instead of the sum."""
+    marks = ",".join("?" * len(cumulative))
+    sql = (
+        head
+        + " SELECT f.unit_id, f.indicator_id, f.value, MAX(p.seq)"
+        + _FROM
+        + f" AND f.indicator_id IN ({marks}) GROUP BY f.unit_id, f.indicator_id"
+    )
+    for unit_id, indicator_id, newest, _seq in store.conn.execute(sql, [*params, *cumulative]):
+        if unit_id in known:
+            per_unit.setdefault(unit_id, {})[indicator_id] = newest
 
 
 def _unit_weeks_exact(store: Store, head: str, params: list) -> list:
