@@ -47,14 +47,20 @@ def status_of(delivered: bool, delivered_at: str | None, due: str | None, at: st
     return OVERDUE if due and at > due else PENDING
 
 
-def received_by_unit(store: Store, period_id: str) -> dict[str, str | None]:
-    """unit id → when its figures or narrative for the period arrived (None: figures without a date)."""
+def received_by_unit(store: Store, period_id: str, figure_units=None) -> dict[str, str | None]:
+    """unit id → when its figures or narrative for the period arrived (None: figures without a date).
+
+    *figure_units*: the units with figures that week when the caller has read them already (the grid).
+    """
     received = {
         row["unit_id"]: row["received_at"]
         for row in store.rows("SELECT unit_id, received_at FROM narratives WHERE period_id = ?", (period_id,))
     }
-    for row in store.rows("SELECT DISTINCT unit_id FROM figures WHERE period_id = ?", (period_id,)):
-        received.setdefault(row["unit_id"], None)
+    if figure_units is None:
+        sql = "SELECT DISTINCT unit_id FROM figures WHERE period_id = ?"
+        figure_units = [row[0] for row in store.conn.execute(sql, (period_id,))]
+    for unit_id in figure_units:
+        received.setdefault(unit_id, None)
     return received
 
 

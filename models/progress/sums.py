@@ -1,10 +1,13 @@
-"""Each unit's sum of each indicator over every week, read from the sums SQLite keeps (table figure_sums).
+"""Each unit's sum of each indicator over chosen weeks (the statistics table), mostly from the sums SQLite keeps.
 
-The triggers of models.store.schema (0005) add and take away at every write of a figure — a paste, an
-import, an undo, a merge, a repair — in the same transaction, so the sums cannot drift from the figures.
-A city's cumulative totals (3,000 units × 30 indicators, 430k figures) are 90k sums read in 30 rows, one
-per indicator, instead of a GROUP BY over every figure.  Sums of whole numbers only: when a sum holds a
-decimal (or a value that is not a number) the reader says so and the caller aggregates the figures.
+The triggers of models.store.schema (0005) keep table figure_sums — per unit and indicator the sum of its
+whole-number figures over every week, how many figures, how many are not whole numbers — at every write of
+a figure: a paste, an import, an undo, a merge, a repair, in the same transaction, so the sums cannot drift
+from the figures.  A city's cumulative totals (3,000 units × 30 indicators, 430k figures) are then 90k
+sums read in 30 rows, one per indicator, instead of a GROUP BY over every figure.  Weeks left out (a table
+up to week 3 of 5) are taken away, read from the figures; when most weeks are left out, or a sum holds a
+decimal, the chosen weeks' figures are aggregated instead.  A to-date indicator ("累计") takes the unit's
+newest week.  models.progress.totals builds every table from these columns.
 """
 
 from __future__ import annotations
@@ -14,43 +17,107 @@ import json
 from models.store.database import Store
 
 _SEP = "\x1f"  # between the unit ids of one indicator
+_FROM = " FROM figures f JOIN p ON p.id = f.period_id WHERE f.value IS NOT NULL"
+
+Columns = dict[str, dict[str, int | float]]  # indicator id → unit id → its sum over the chosen weeks
 
 
-def unit_sums(store: Store, indicator_ids: list[str], known: set[str], counts: bool = False) -> dict | None:
-    """unit id → indicator id → its sum over every week, for the units in *known* that reported it.
+def _weeks_table(weeks: list[dict]) -> tuple[str, list]:
+    """The weeks as a table of (period id, seq) in the query itself: no join with periods (campaigns')."""
+    head = "WITH p(id, seq) AS (VALUES " + ", ".join("(?, ?)" for _ in weeks) + ")"
+    return head, [value for p in weeks for value in (p["id"], p["seq"])]
 
-    With *counts*, each value is (sum, number of figures).  None when a sum is not of whole numbers.
+
+def unit_columns(store: Store, indicators: list[dict], periods: list[dict], weeks: list[dict]) -> Columns:
+    """indicator id → unit id → the sum of its figures in *weeks* (of the campaign's *periods*), for the
+    units that reported it; a to-date indicator: the unit's newest figure of those weeks."""
+    if not weeks:
+        return {}
+    columns = _from_kept(store, indicators, periods, weeks)
+    head, params = _weeks_table(weeks)
+    if columns is None:
+        columns = _aggregated(store, head, params)
+    newest = [i["id"] for i in indicators if i["accumulation"] == "cumulative"]
+    if newest:
+        marks = ",".join("?" * len(newest))
+        sql = (
+            head
+            + " SELECT f.unit_id, f.indicator_id, f.value, MAX(p.seq)"
+            + _FROM
+            + f" AND f.indicator_id IN ({marks}) GROUP BY f.unit_id, f.indicator_id"
+        )
+        for unit_id, indicator_id, value, _seq in store.conn.execute(sql, [*params, *newest]):
+            columns.setdefault(indicator_id, {})[unit_id] = value
+    return columns
+
+
+def _from_kept(store: Store, indicators: list[dict], periods: list[dict], weeks: list[dict]) -> Columns | None:
+    """The kept sums, less the weeks left out; None when most weeks are left out or a sum is not whole."""
+    chosen = {p["id"] for p in weeks}
+    rest = [p for p in periods if p["id"] not in chosen]
+    if len(rest) >= len(weeks):
+        return None
+    later = []
+    if rest:
+        head, params = _weeks_table(rest)
+        sql = head + " SELECT f.unit_id, f.indicator_id, SUM(f.value), count(*)" + _FROM + " GROUP BY 1, 2"
+        later = store.conn.execute(sql, params).fetchall()
+    kept = kept_columns(store, [i["id"] for i in indicators], counts=bool(later))
+    if kept is None or not later:
+        return kept
+    for unit_id, indicator_id, total, n in later:
+        column = kept.get(indicator_id)
+        if column is not None and unit_id in column:
+            whole, many = column[unit_id]
+            column[unit_id] = (whole - total, many - n)
+    return {i: {u: whole for u, (whole, many) in column.items() if many} for i, column in kept.items()}
+
+
+def kept_columns(store: Store, indicator_ids: list[str], counts: bool = False) -> dict | None:
+    """indicator id → unit id → its kept sum over every week (with *counts*: (sum, number of figures)).
+
+    One row per indicator crosses into Python (the ids joined, the sums as a JSON array).  None when a sum
+    is not of whole numbers only, or an id holds the separator.
     """
     if not indicator_ids:
         return {}
     marks = ",".join("?" * len(indicator_ids))
+    numbers = "json_group_array(figures)" if counts else "''"
     sql = (
-        f"SELECT indicator_id, group_concat(unit_id, '{_SEP}'), json_group_array(whole),"
-        f" json_group_array(figures), count(*), sum(odd) FROM figure_sums WHERE indicator_id IN ({marks})"
-        " GROUP BY indicator_id"
+        f"SELECT indicator_id, group_concat(unit_id, '{_SEP}'), json_group_array(whole), {numbers}, count(*),"
+        f" sum(odd) FROM figure_sums WHERE indicator_id IN ({marks}) GROUP BY indicator_id"
     )
     rows = store.conn.execute(sql, indicator_ids).fetchall()
     if any(row[5] for row in rows):
         return None
     wholes = json.loads("[" + ",".join(row[2] for row in rows) + "]")
-    numbers = json.loads("[" + ",".join(row[3] for row in rows) + "]") if counts else wholes
-    per_unit: dict[str, dict] = {}
-    for (indicator_id, units, _, _, size, _), sums, many in zip(rows, wholes, numbers):
-        ids = units.split(_SEP)
-        if len(ids) != size:  # an id holding the separator: read them one by one
+    many = json.loads("[" + ",".join(row[3] for row in rows) + "]") if counts else None
+    columns = {}
+    split: dict[str, list[str]] = {}  # the indicators mostly share one list of units: split it once
+    for n, ((indicator_id, units, _, _, size, _), sums) in enumerate(zip(rows, wholes)):
+        ids = split.get(units)
+        if ids is None:
+            ids = split[units] = units.split(_SEP)
+        if len(ids) != size:
             return None
-        for unit_id, value, n in zip(ids, sums, many):
-            if unit_id in known:
-                row = per_unit.get(unit_id)
-                if row is None:
-                    row = per_unit[unit_id] = {}
-                row[indicator_id] = (value, n) if counts else value
-    return per_unit
+        columns[indicator_id] = dict(zip(ids, zip(sums, many[n]) if counts else sums))
+    return columns
+
+
+def _aggregated(store: Store, head: str, params: list) -> Columns:
+    columns: Columns = {}
+    sql = head + " SELECT f.indicator_id, f.unit_id, SUM(f.value)" + _FROM + " GROUP BY f.unit_id, f.indicator_id"
+    for indicator_id, unit_id, total in store.conn.execute(sql, params):
+        column = columns.get(indicator_id)
+        if column is None:
+            column = columns[indicator_id] = {}
+        column[unit_id] = total
+    return columns
 
 
 def fresh_sums(store: Store, indicator_ids: list[str]) -> dict[tuple[str, str], tuple]:
     """(unit id, indicator id) → (sum, number of figures) aggregated from the figures: the yardstick the
-    kept sums are checked against (tests, the whole-file check)."""
+    kept sums are checked against."""
     marks = ",".join("?" * len(indicator_ids))
     sql = (
         "SELECT unit_id, indicator_id, SUM(value), count(value) FROM figures"
@@ -60,7 +127,7 @@ def fresh_sums(store: Store, indicator_ids: list[str]) -> dict[tuple[str, str], 
 
 
 def kept_sums(store: Store, indicator_ids: list[str]) -> dict[tuple[str, str], tuple]:
-    """(unit id, indicator id) → (sum, number of figures) as kept in figure_sums (whole numbers only)."""
+    """(unit id, indicator id) → (sum, number of figures) as kept in figure_sums (whole numbers)."""
     marks = ",".join("?" * len(indicator_ids))
     sql = f"SELECT unit_id, indicator_id, whole, figures FROM figure_sums WHERE indicator_id IN ({marks})"
     return {(u, i): (total, n) for u, i, total, n in store.conn.execute(sql, indicator_ids)}

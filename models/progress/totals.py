@@ -19,7 +19,7 @@ from itertools import repeat
 from models.campaigns.campaign import campaign_units
 from models.campaigns.layouts import list_indicators
 from models.campaigns.periods import list_periods
-from models.progress.sums import unit_sums
+from models.progress.sums import unit_columns
 from models.store.database import Store
 
 
@@ -40,6 +40,11 @@ def counted_units(store: Store, campaign_id: str, period_ids: list[str]) -> list
 
 
 def column_totals(values: list[list], width: int) -> list:
+    if values and all(len(row) == width for row in values):
+        try:  # no empty cell: sum() column by column
+            return [sum(column) for column in zip(*values)]
+        except TypeError:
+            pass
     totals = [0] * width
     for row in values:
         for col, value in enumerate(row):
@@ -101,12 +106,10 @@ def load_figures(
     if not by_week:
         figures = Figures(indicators, periods, units)
         known = {u["id"] for u in units}
-        per_unit = _kept_sums(store, indicators, periods, weeks, known) if weeks else {}
-        if per_unit is None:  # a sum with decimals, or most weeks left out: aggregate the figures
-            per_unit = _unit_sums(store, head, params, known)
-        if weeks and cumulative:
-            _newest(store, head, params, cumulative, known, per_unit)
-        figures.per_unit = per_unit
+        for indicator_id, column in unit_columns(store, indicators, periods, weeks).items():
+            for unit_id, value in column.items():
+                if unit_id in known:
+                    figures.per_unit.setdefault(unit_id, {})[indicator_id] = value
         figures.units = counted(units, figures.per_unit)
         return figures
     groups = _unit_weeks(store, head, params) if weeks else []
@@ -152,57 +155,6 @@ def _unit_weeks(store: Store, head: str, params: list) -> list | None:
             return None
         groups.append((seq, unit_id, keys, numbers))
     return groups
-
-
-def _kept_sums(store: Store, indicators: list, periods: list, weeks: list, known: set) -> dict | None:
-    """The per-unit sums of *weeks* from the sums SQLite keeps (models.progress.sums): all of them, less the
-    weeks left out (read from the figures).  None when a sum holds decimals or most weeks are left out."""
-    ids = [i["id"] for i in indicators]
-    chosen = {p["id"] for p in weeks}
-    rest = [p for p in periods if p["id"] not in chosen]
-    if len(rest) >= len(weeks):
-        return None
-    kept = unit_sums(store, ids, known, counts=bool(rest))
-    if kept is None or not rest:
-        return kept
-    head = "WITH p(id, seq) AS (VALUES " + ", ".join("(?, ?)" for _ in rest) + ")"
-    params = [value for p in rest for value in (p["id"], p["seq"])]
-    sql = head + " SELECT f.unit_id, f.indicator_id, SUM(f.value), count(*)" + _FROM + " GROUP BY f.unit_id, f.indicator_id"
-    for unit_id, indicator_id, total, n in store.conn.execute(sql, params):
-        row = kept.get(unit_id)
-        if row is not None and indicator_id in row:
-            whole, many = row[indicator_id]
-            row[indicator_id] = (whole - total, many - n)
-    per_unit = {}
-    for unit_id, row in kept.items():
-        left = {indicator_id: whole for indicator_id, (whole, many) in row.items() if many}
-        if left:
-            per_unit[unit_id] = left
-    return per_unit
-
-
-def _unit_sums(store: Store, head: str, params: list, known: set) -> dict:
-    """unit id → indicator id → its sum over the weeks, grouped by SQLite."""
-    per_unit: dict[str, dict] = {}
-    sql = head + " SELECT f.unit_id, f.indicator_id, SUM(f.value)" + _FROM + " GROUP BY f.unit_id, f.indicator_id"
-    for unit_id, indicator_id, total in store.conn.execute(sql, params):
-        if unit_id in known:
-            per_unit.setdefault(unit_id, {})[indicator_id] = total
-    return per_unit
-
-
-def _newest(store: Store, head: str, params: list, cumulative: set, known: set, per_unit: dict) -> None:
-    """A to-date figure ("累计") takes the unit's newest week of the chosen ones instead of the sum."""
-    marks = ",".join("?" * len(cumulative))
-    sql = (
-        head
-        + " SELECT f.unit_id, f.indicator_id, f.value, MAX(p.seq)"
-        + _FROM
-        + f" AND f.indicator_id IN ({marks}) GROUP BY f.unit_id, f.indicator_id"
-    )
-    for unit_id, indicator_id, newest, _seq in store.conn.execute(sql, [*params, *cumulative]):
-        if unit_id in known:
-            per_unit.setdefault(unit_id, {})[indicator_id] = newest
 
 
 def _unit_weeks_exact(store: Store, head: str, params: list) -> list:
@@ -251,26 +203,49 @@ def _add_up(parts: list[tuple], start, latest: set, whole: bool) -> dict:
     return out
 
 
-def _table(title: str, figures: Figures) -> dict:
-    """The statistics table of *figures*: one row per counted unit, 合计 the sum of the rows."""
-    ids = [i["id"] for i in figures.indicators]
-    values = [[figures.per_unit.get(u["id"], {}).get(i) for i in ids] for u in figures.units]
-    rows = [{"unit": unit, "values": vals} for unit, vals in zip(figures.units, values)]
-    return {"title": title, "indicators": figures.indicators, "rows": rows, "total": column_totals(values, len(ids))}
+def _table(title: str, indicators: list[dict], units: list[dict], by_column: list[list]) -> dict:
+    """The statistics table of the columns' values: one row per counted unit, 合计 the sum of the rows."""
+    total = []
+    for column in by_column:
+        try:  # no empty cell: sum() of the column
+            total.append(sum(column))
+        except TypeError:
+            total.append(sum(v for v in column if v is not None))
+    values = [list(row) for row in zip(*by_column)] if by_column else [[] for _ in units]
+    rows = [{"unit": unit, "values": vals} for unit, vals in zip(units, values)]
+    return {"title": title, "indicators": indicators, "rows": rows, "total": total}
+
+
+def _sum_table(store: Store, campaign_id: str, title_of, *, upto: int | None = None, only: int | None = None) -> dict:
+    """The statistics table of the chosen weeks, from the per-unit sums (models.progress.sums) as columns:
+    each column is read for the counted units with one map() call, then turned into rows."""
+    indicators = list_indicators(store, campaign_id)
+    periods = list_periods(store, campaign_id)
+    weeks = [p for p in periods if (only is None or p["seq"] == only) and (upto is None or p["seq"] <= upto)]
+    columns = unit_columns(store, indicators, periods, weeks)
+    units = campaign_units(store, campaign_id, active_only=False)
+    reported = set().union(*columns.values()) if columns else set()
+    units = counted(units, reported)
+    ids = [u["id"] for u in units]
+    empty: dict = {}
+    by_column = [list(map(columns.get(i["id"], empty).get, ids)) for i in indicators]
+    return _table(title_of(periods), indicators, units, by_column)
 
 
 def week_table(store: Store, campaign_id: str, period_id: str) -> dict:
     period = next(p for p in list_periods(store, campaign_id) if p["id"] == period_id)
-    return _table(period["label"], load_figures(store, campaign_id, only=period["seq"], by_week=False))
+    return _sum_table(store, campaign_id, lambda _periods: period["label"], only=period["seq"])
 
 
 def cumulative_table(store: Store, campaign_id: str, upto_seq: int | None = None) -> dict:
     """Totals per unit up to week *upto_seq* (all weeks if None)."""
-    figures = load_figures(store, campaign_id, upto=upto_seq, by_week=False)
-    limit = upto_seq if upto_seq is not None else 10**6
-    last = [p for p in figures.periods if p["seq"] <= limit][-1:] or figures.periods[-1:]
-    title = f"累计（截至{last[0]['end_date']}）" if last else "累计"
-    return _table(title, figures)
+
+    def title(periods: list[dict]) -> str:
+        limit = upto_seq if upto_seq is not None else 10**6
+        last = [p for p in periods if p["seq"] <= limit][-1:] or periods[-1:]
+        return f"累计（截至{last[0]['end_date']}）" if last else "累计"
+
+    return _sum_table(store, campaign_id, title, upto=upto_seq)
 
 
 def grouped(table: dict, key: str) -> dict:
