@@ -11,6 +11,8 @@ import json
 from models.clock import new_id
 from models.store.history import Batch
 
+_CHUNK = 500  # units per query reading the old values (well under SQLite's limit of parameters)
+
 
 def set_figure(batch: Batch, unit_id: str, period_id: str, indicator_id: str, value, source: str | None = None) -> str:
     """Set one figure; None clears it.  Returns 'added', 'changed', 'unchanged' or 'cleared'."""
@@ -21,15 +23,22 @@ def set_figure(batch: Batch, unit_id: str, period_id: str, indicator_id: str, va
 def set_figures(batch: Batch, rows, source: str | None = None) -> dict[str, int]:
     """Set many figures at once: rows of (unit_id, period_id, indicator_id, value); None clears.
 
-    Existing values are read with one query per period and written with executemany,
+    Existing values are read with one query per period (for the units written) and written with executemany,
     each change still recorded for history and undo.  Returns counts per outcome.
     """
     counts = {"added": 0, "changed": 0, "unchanged": 0, "cleared": 0}
     rows = list(rows)
     existing: dict[tuple, dict] = {}
-    for period_id in {row[1] for row in rows}:
-        for old in batch.store.rows("SELECT * FROM figures WHERE period_id = ?", (period_id,)):
-            existing[(old["unit_id"], old["period_id"], old["indicator_id"])] = old
+    units_of: dict[str, set] = {}
+    for row in rows:
+        units_of.setdefault(row[1], set()).add(row[0])
+    for period_id, units in units_of.items():  # only the units written: a city's week is 90k figures
+        units = sorted(units)
+        for start in range(0, len(units), _CHUNK):
+            part = units[start : start + _CHUNK]
+            sql = f"SELECT * FROM figures WHERE period_id = ? AND unit_id IN ({','.join('?' * len(part))})"
+            for old in batch.store.rows(sql, (period_id, *part)):
+                existing[(old["unit_id"], old["period_id"], old["indicator_id"])] = old
     source = source or batch.source
     inserts, updates, deletes = [], [], []
     for unit_id, period_id, indicator_id, value in rows:

@@ -322,14 +322,25 @@ _TAKE = (
     " WHERE indicator_id = OLD.indicator_id AND unit_id = OLD.unit_id AND OLD.value IS NOT NULL;"
     " DELETE FROM figure_sums WHERE indicator_id = OLD.indicator_id AND unit_id = OLD.unit_id AND figures = 0;"
 )
+_IN_PLACE = "OLD.unit_id = NEW.unit_id AND OLD.indicator_id = NEW.indicator_id"
+_BOTH = "OLD.value IS NOT NULL AND NEW.value IS NOT NULL"
 # name → the exact statement SQLite keeps in sqlite_master (a merge accepts these triggers and no other).
+# A value changed in place (a paste, an import, an undo: nearly every update) is one UPDATE of its sum.
 TRIGGERS = {
     "figure_sums_insert": f"CREATE TRIGGER figure_sums_insert AFTER INSERT ON figures BEGIN {_ADD} END",
     "figure_sums_delete": f"CREATE TRIGGER figure_sums_delete AFTER DELETE ON figures BEGIN {_TAKE} END",
+    "figure_sums_change": (
+        "CREATE TRIGGER figure_sums_change AFTER UPDATE OF value ON figures"
+        f" WHEN {_IN_PLACE} AND {_BOTH} AND OLD.value IS NOT NEW.value"
+        f" BEGIN UPDATE figure_sums SET whole = whole - {_WHOLE.format(v='OLD')} + {_WHOLE.format(v='NEW')},"
+        f" odd = odd - {_ODD.format(v='OLD')} + {_ODD.format(v='NEW')}"
+        " WHERE indicator_id = NEW.indicator_id AND unit_id = NEW.unit_id; END"
+    ),
     "figure_sums_update": (
         "CREATE TRIGGER figure_sums_update AFTER UPDATE OF unit_id, indicator_id, value ON figures"
-        " WHEN OLD.value IS NOT NEW.value OR OLD.unit_id IS NOT NEW.unit_id"
-        " OR OLD.indicator_id IS NOT NEW.indicator_id"
+        f" WHEN NOT ({_IN_PLACE} AND {_BOTH})"
+        " AND (OLD.value IS NOT NEW.value OR OLD.unit_id IS NOT NEW.unit_id"
+        " OR OLD.indicator_id IS NOT NEW.indicator_id)"
         f" BEGIN {_TAKE} {_ADD} END"
     ),
 }
