@@ -5,9 +5,10 @@ whole-number figures over every week, how many figures, how many are not whole n
 a figure: a paste, an import, an undo, a merge, a repair, in the same transaction, so the sums cannot drift
 from the figures.  A city's cumulative totals (3,000 units × 30 indicators, 430k figures) are then 90k
 sums read in 30 rows, one per indicator, instead of a GROUP BY over every figure.  Weeks left out (a table
-up to week 3 of 5) are taken away, read from the figures; when most weeks are left out, or a sum holds a
-decimal, the chosen weeks' figures are aggregated instead.  A to-date indicator ("累计") takes the unit's
-newest week.  models.progress.totals builds every table from these columns.
+up to week 3 of 5) are taken away, read from the figures, when they hold far fewer figures than the chosen
+ones (the weeks still to come hold none); otherwise, or when a sum holds a decimal, the chosen weeks'
+figures are aggregated.  A to-date indicator ("累计") takes the unit's newest week.  models.progress.totals
+builds every table from these columns.
 """
 
 from __future__ import annotations
@@ -55,8 +56,11 @@ def _from_kept(store: Store, indicators: list[dict], periods: list[dict], weeks:
     """The kept sums, less the weeks left out; None when most weeks are left out or a sum is not whole."""
     chosen = {p["id"] for p in weeks}
     rest = [p for p in periods if p["id"] not in chosen]
-    if len(rest) >= len(weeks):
-        return None
+    if rest and _figures_in(store, rest, any_at_all=True):  # usually the weeks still to come: empty
+        if 2 * _figures_in(store, rest) > _figures_in(store, weeks):
+            return None  # taking them away would cost more than adding up the chosen weeks
+    else:
+        rest = []
     later = []
     if rest:
         head, params = _weeks_table(rest)
@@ -71,6 +75,15 @@ def _from_kept(store: Store, indicators: list[dict], periods: list[dict], weeks:
             whole, many = column[unit_id]
             column[unit_id] = (whole - total, many - n)
     return {i: {u: whole for u, (whole, many) in column.items() if many} for i, column in kept.items()}
+
+
+def _figures_in(store: Store, weeks: list[dict], any_at_all: bool = False) -> int:
+    """How many figures the weeks hold (counted in the figures_by_period index), or whether any."""
+    marks = ",".join("?" * len(weeks))
+    ids = [p["id"] for p in weeks]
+    if any_at_all:
+        return store.scalar(f"SELECT EXISTS (SELECT 1 FROM figures WHERE period_id IN ({marks}))", ids)
+    return store.scalar(f"SELECT count(*) FROM figures WHERE period_id IN ({marks})", ids)
 
 
 def kept_columns(store: Store, indicator_ids: list[str], counts: bool = False) -> dict | None:

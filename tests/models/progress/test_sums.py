@@ -14,7 +14,7 @@ import pytest
 
 from models.campaigns.campaign import campaign_by_year
 from models.campaigns.layouts import list_indicators
-from models.campaigns.periods import list_periods, period_by_seq
+from models.campaigns.periods import add_month_periods, list_periods, period_by_seq
 from models.campaigns.units import set_active
 from models.errors import ImportRejected
 from models.exchange import merge
@@ -22,7 +22,7 @@ from models.progress.figures import set_figures
 from models.progress.forms.blank import write_blank_forms
 from models.progress.forms.importer import import_forms
 from models.progress.grid import load_week, parse_block, save_entries
-from models.progress.sums import fresh_sums, kept_sums
+from models.progress.sums import _from_kept, fresh_sums, kept_sums
 from models.progress.totals import cumulative_table
 from models.store.database import copy_database
 from models.store.history import redo, undo
@@ -60,7 +60,7 @@ def _assert_sums_hold(store, year: int = 2021) -> None:
     ids = _all_indicators(store)
     assert kept_sums(store, ids) == fresh_sums(store, ids)
     campaign = campaign_by_year(store, year)
-    for upto in (None, 1, len(list_periods(store, campaign["id"])) - 1):
+    for upto in (None, *range(1, len(list_periods(store, campaign["id"])) + 1)):
         table = cumulative_table(store, campaign["id"], upto)
         rows, total = _grouped_table(store, campaign["id"], upto)
         assert {row["unit"]["id"]: row["values"] for row in table["rows"]} == rows
@@ -175,3 +175,20 @@ def test_a_file_whose_sums_trigger_was_altered_is_not_merged(demo_store, tmp_pat
     with pytest.raises(ImportRejected, match="触发器"):
         merge.merge(demo_store, other_path, take="theirs")
     assert demo_store.scalar("SELECT count(*) FROM changes") == before
+
+
+def test_each_way_of_summing_is_taken_where_it_is_cheapest_and_all_agree(demo_store):
+    campaign = campaign_by_year(demo_store, 2021)
+    add_month_periods(demo_store, campaign["id"])  # the companion campaign's months: no figures yet
+    periods = list_periods(demo_store, campaign["id"])
+    indicators = list_indicators(demo_store, campaign["id"])
+    weeks = [p for p in periods if p["kind"] == "week"]
+    assert len(periods) > len(weeks)
+
+    def kept(upto):
+        return _from_kept(demo_store, indicators, periods, [p for p in periods if p["seq"] <= upto]) is not None
+
+    assert kept(weeks[-1]["seq"])  # the months to come are empty: the kept sums as they are
+    assert kept(weeks[-2]["seq"])  # the last week taken away from them
+    assert not kept(1)  # most figures left out: the first week added up
+    _assert_sums_hold(demo_store)
