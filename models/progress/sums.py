@@ -6,15 +6,16 @@ a figure: a paste, an import, an undo, a merge, a repair, in the same transactio
 from the figures.  A city's cumulative totals (3,000 units × 30 indicators, 430k figures) are then 90k
 sums read in 30 rows, one per indicator, instead of a GROUP BY over every figure.  Weeks left out (a table
 up to week 3 of 5) are taken away, read from the figures, when they hold far fewer figures than the chosen
-ones (the weeks still to come hold none); otherwise, or when a sum holds a decimal, the chosen weeks'
-figures are aggregated.  A to-date indicator ("累计") takes the unit's newest week.  models.progress.totals
-builds every table from these columns.
+ones (the weeks still to come hold none); otherwise the chosen weeks' figures are added up unit by unit as
+the grid reads them (by SQLite when a value has decimals).  A to-date indicator ("累计") takes the unit's
+newest week.  models.progress.totals builds every table from these columns.
 """
 
 from __future__ import annotations
 
 import json
 
+from models.progress.earlier import kept_rows
 from models.store.database import Store
 
 _SEP = "\x1f"  # between the unit ids of one indicator
@@ -35,6 +36,8 @@ def unit_columns(store: Store, indicators: list[dict], periods: list[dict], week
     if not weeks:
         return {}
     columns = _from_kept(store, indicators, periods, weeks)
+    if columns is None:
+        columns = _from_weeks(store, weeks)
     head, params = _weeks_table(weeks)
     if columns is None:
         columns = _aggregated(store, head, params)
@@ -75,6 +78,48 @@ def _from_kept(store: Store, indicators: list[dict], periods: list[dict], weeks:
             whole, many = column[unit_id]
             column[unit_id] = (whole - total, many - n)
     return {i: {u: whole for u, (whole, many) in column.items() if many} for i, column in kept.items()}
+
+
+def _from_weeks(store: Store, weeks: list[dict]) -> Columns | None:
+    """The chosen weeks' figures added up unit by unit, each week read by unit in index order (no sort) and
+    kept by models.progress.earlier, as the grid reads it.  None when a value is not a whole number: SQLite
+    adds those up, as it always did."""
+    by_unit: dict[str, list] = {}
+    for period in weeks:
+        for unit_id, keys, values in kept_rows(store, period["id"]):
+            found = by_unit.get(unit_id)
+            if found is None:
+                by_unit[unit_id] = [(keys, values)]
+            else:
+                found.append((keys, values))
+    columns: Columns = {}
+    for unit_id, parts in by_unit.items():
+        keys = parts[0][0]
+        if all(other is keys or other == keys for other, _ in parts):  # the usual case: the same indicators
+            pairs = zip(keys, zip(*[values for _, values in parts]))
+        else:
+            lists: dict[str, list] = {}
+            for other, values in parts:
+                for key, value in zip(other, values):
+                    lists.setdefault(key, []).append(value)
+            pairs = lists.items()
+        for key, column in pairs:
+            try:
+                total = sum(column)
+            except TypeError:  # an empty cell (or a value that is not a number)
+                present = [value for value in column if value is not None]
+                if not present:
+                    continue
+                if any(type(value) is not int for value in present):
+                    return None
+                total = sum(present)
+            if type(total) is not int:
+                return None
+            found = columns.get(key)
+            if found is None:
+                found = columns[key] = {}
+            found[unit_id] = total
+    return columns
 
 
 def _figures_in(store: Store, weeks: list[dict], any_at_all: bool = False) -> int:
