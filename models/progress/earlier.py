@@ -2,29 +2,49 @@
 
 The grid warns of a figure five times a unit's usual one.  For a city the earlier weeks are 170k figures
 or more, so each week's figures are read once and each week's usual figures worked out once, and both are
-kept while the file's version stays the same: this connection's own writes (``total_changes``), another
-connection's (``PRAGMA data_version``) and a restore over the open file (the backup API bumps ``PRAGMA
-schema_version``).  The grid's own saves write only their week, so everything else is kept
-(``kept_after_save``); a week change reads only the weeks not read yet."""
+kept per file while its version stays the same.  The version of a file is read from its header (the
+change counter every commit bumps, the schema cookie a restore bumps) with its size, time and inode, so it
+holds across connections (a worker thread opens its own) and sees other programs and restores; inside a
+transaction, or in memory, it is the connection's own count of writes.  The grid's own saves write only
+their week, so everything else is kept (``kept_after_save``); a week change reads only the weeks not read
+yet, and the statistics tables of some weeks add up the same kept weeks (models.progress.sums).
+"""
 
 from __future__ import annotations
 
+import os
 from weakref import WeakKeyDictionary
 
 from models.progress.figures import week_rows
 from models.store.database import Store
 
-# store → {"version", "rows": period id → week_rows, "usual": (campaign id, seq) → Usual}; weak, so a
-# closed file's entries go with it.
-_KEPT: WeakKeyDictionary = WeakKeyDictionary()
+# file path (or, in memory, the store) → {"version", "rows": period id → week_rows, "usual": (campaign id,
+# seq) → Usual}.  The last few files only; a store in memory goes with its object.
+_KEPT_FILES: dict[str, dict] = {}
+_KEPT_MEMORY: WeakKeyDictionary = WeakKeyDictionary()
+_FILES_KEPT = 2
 
 
-def version(store: Store) -> tuple[int, int, int]:
-    """What changes whenever the file's data may have changed (three cheap reads, no table scanned)."""
+def version(store: Store) -> tuple:
+    """What changes whenever the file's data may have changed (a stat and 100 bytes read; no table read)."""
     conn = store.conn
-    data = conn.execute("PRAGMA data_version").fetchone()[0]
-    cookie = conn.execute("PRAGMA schema_version").fetchone()[0]
-    return conn.total_changes, data, cookie
+    if store.path is None or conn.in_transaction:
+        data = conn.execute("PRAGMA data_version").fetchone()[0]
+        return ("connection", id(conn), conn.total_changes, data)
+    try:
+        with open(store.path, "rb") as file:
+            header = file.read(100)
+            stat = os.fstat(file.fileno())
+    except OSError:
+        return ("unknown", id(conn), conn.total_changes)
+    # bytes 24–27: the change counter (rollback journal: every commit); 40–43: the schema cookie
+    return ("file", stat.st_ino, stat.st_size, stat.st_mtime_ns, header[24:28], header[40:44])
+
+
+def _table_of(store: Store) -> tuple[dict | WeakKeyDictionary, object]:
+    if store.path is None:
+        return _KEPT_MEMORY, store
+    return _KEPT_FILES, os.path.realpath(store.path)
 
 
 def median(values: list) -> float:
@@ -80,23 +100,30 @@ def kept_rows(store: Store, period_id: str, rows: list | None = None) -> list:
 def kept_after_save(store: Store, campaign_id: str, period: dict, before: tuple) -> None:
     """After the grid saved figures of *period* only: the other weeks' figures still hold, and so do the
     usual figures of that week and the ones before it; the saved week's and later weeks' are dropped."""
-    kept = _KEPT.get(store)
+    table, key = _table_of(store)
+    kept = table.get(key)
     if kept is None:
         return
     if kept["version"] != before:
-        _KEPT.pop(store, None)
+        table.pop(key, None)
         return
     kept["version"] = version(store)
     kept["rows"].pop(period["id"], None)
-    for key in [k for k in kept["usual"] if k[0] == campaign_id and k[1] > period["seq"]]:
-        del kept["usual"][key]
+    for usual in [k for k in kept["usual"] if k[0] == campaign_id and k[1] > period["seq"]]:
+        del kept["usual"][usual]
 
 
 def _current(store: Store) -> dict:
     now = version(store)
-    kept = _KEPT.get(store)
+    table, key = _table_of(store)
+    kept = table.get(key)
     if kept is None or kept["version"] != now:
-        kept = _KEPT[store] = {"version": now, "rows": {}, "usual": {}}
+        kept = {"version": now, "rows": {}, "usual": {}}
+        if table is _KEPT_FILES:
+            table.pop(key, None)
+            while len(table) >= _FILES_KEPT:
+                table.pop(next(iter(table)))
+        table[key] = kept
     return kept
 
 

@@ -15,6 +15,7 @@ from models.progress.figures import set_figures
 from models.progress.grid import load_week, parse_block, save_entries
 from models.store.backups import make_backup, restore
 from models.store.history import undo
+from models.store.opening import open_store
 
 
 def _week(store, seq):
@@ -87,3 +88,20 @@ def test_a_restored_backup_is_seen(demo_store, tmp_path):
     assert _warned(demo_store, row, col)
     restore(demo_store, backup, tmp_path / "backups")
     assert not _warned(demo_store, row, col)
+
+
+def test_a_second_connection_to_the_file_shares_what_is_kept_and_its_writes_are_seen(demo_store):
+    from models.progress import earlier
+
+    row, col, unit_id, indicator_id, value = _reported_cell(demo_store)
+    worker = open_store(demo_store.path)  # what ui.common.operation opens for a worker thread
+    try:
+        campaign = campaign_by_year(worker, 2021)
+        period = period_by_seq(worker, campaign["id"], 3)
+        assert not load_week(worker, campaign["id"], period["id"]).issues.get((row, col))
+        kept = earlier._current(demo_store)
+        assert kept is earlier._current(worker) and kept["usual"]  # read once, whoever reads it
+        _earlier_weeks(worker, unit_id, indicator_id, 1)
+    finally:
+        worker.close()
+    assert _warned(demo_store, row, col)
