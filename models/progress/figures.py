@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from models.clock import new_id
+from models.store.database import Store
 from models.store.history import Batch
 
 _CHUNK = 500  # units per query reading the old values (well under SQLite's limit of parameters)
@@ -76,7 +77,7 @@ def set_figures(batch: Batch, rows, source: str | None = None) -> dict[str, int]
 _SEP = "\x1f"  # between the indicator ids of one unit's week
 
 
-def week_rows(store, period_id: str) -> list[tuple[str, list[str], list]]:
+def week_rows(store: Store, period_id: str) -> list[tuple[str, list[str], list]]:
     """One week's figures by unit: (unit id, indicator ids, values), empty values included.
 
     Grouped by unit in SQLite (the figures_by_period index is in that order: no sort), the values as one

@@ -28,17 +28,6 @@ def counted(units: list[dict], reporting: set[str] | dict) -> list[dict]:
     return [u for u in units if u["active"] or u["id"] in reporting]
 
 
-def units_with_figures(store: Store, period_ids: list[str]) -> set[str]:
-    marks = ",".join("?" * len(period_ids))
-    sql = f"SELECT DISTINCT unit_id FROM figures WHERE value IS NOT NULL AND period_id IN ({marks})"
-    return {row[0] for row in store.conn.execute(sql, period_ids)}
-
-
-def counted_units(store: Store, campaign_id: str, period_ids: list[str]) -> list[dict]:
-    """The units that count for these weeks, in the campaign's order (the grid's rows)."""
-    return counted(campaign_units(store, campaign_id, active_only=False), units_with_figures(store, period_ids))
-
-
 def column_totals(values: list[list], width: int) -> list:
     if values and all(len(row) == width for row in values):
         try:  # no empty cell: sum() column by column
