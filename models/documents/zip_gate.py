@@ -11,8 +11,10 @@ Every refusal is an ImportRejected that names the file.
 
 from __future__ import annotations
 
+import io
 import os
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,17 +56,38 @@ def check_container(path: str | os.PathLike, kind: Kind = XLSX) -> Path:
     name = path.name
     size = _file_size(path, kind)
     if not zipfile.is_zipfile(path):
-        raise ImportRejected(_not_a_zip(path, kind), name)
+        with open(path, "rb") as handle:
+            raise ImportRejected(_not_a_zip(handle.read(4096), kind), name)
+    _check_archive(path, size, kind, name, None, {})
+    return path
+
+
+def read_container(path: str | os.PathLike, kind: Kind, keep: Callable[[str], bool]) -> tuple[bytes, dict]:
+    """:func:`check_container` on the file's bytes, read once: the bytes, and the unpacked parts *keep* wants.
+
+    For readers that take the file from memory (python-calamine): the file is opened once, and the parts the
+    gate unpacks anyway (a worksheet's XML, the document properties) need not be unpacked a second time."""
+    path = Path(path)
+    name = path.name
+    size = _file_size(path, kind)
+    data = path.read_bytes()
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise ImportRejected(_not_a_zip(data[:4096], kind), name)
+    kept: dict[str, bytes] = {}
+    _check_archive(io.BytesIO(data), size, kind, name, keep, kept)
+    return data, kept
+
+
+def _check_archive(source, size: int, kind: Kind, name: str, keep, kept: dict) -> None:
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(source) as archive:
             members = archive.infolist()
             _check_declared(members, size, kind, name)
-            _check_contents(archive, members, kind, name)
+            _check_contents(archive, members, kind, name, keep, kept)
     except zipfile.BadZipFile as exc:
         raise ImportRejected(f"文件已损坏或不完整，无法读取（{exc}）。请重新获取这个文件。", name) from exc
     except (OSError, EOFError, RuntimeError, NotImplementedError) as exc:  # unreadable, encrypted part, odd method
         raise ImportRejected(f"文件已损坏或无法读取（{exc}）。", name) from exc
-    return path
 
 
 def _file_size(path: Path, kind: Kind) -> int:
@@ -81,10 +104,9 @@ def _file_size(path: Path, kind: Kind) -> int:
     return size
 
 
-def _not_a_zip(path: Path, kind: Kind) -> str:
-    """Why a file that is not a zip is not a kind: cut short, text renamed, old/encrypted, something else."""
-    with open(path, "rb") as handle:
-        head = handle.read(4096)
+def _not_a_zip(head: bytes, kind: Kind) -> str:
+    """Why a file that is not a zip (*head*: its first 4 KB) is not a kind: cut short, text renamed, old or
+    encrypted, something else."""
     if head.startswith(b"PK\x03\x04"):
         return f"文件不完整或已损坏（{kind.label}的结尾部分缺失，可能没有复制或下载完整）。请重新获取这个文件。"
     if head.startswith(OLE_HEADER):
@@ -140,19 +162,27 @@ def _bomb(what: str, kind: Kind) -> str:
     return f"文件内容异常（{what}），不是正常的 {kind.label}，可能是恶意构造的文件，已拒绝。"
 
 
-def _check_contents(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], kind: Kind, name: str) -> None:
-    """Unpack every part once in small pieces: a size that lies or a broken part stops here."""
+def _check_contents(
+    archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], kind: Kind, name: str, keep=None, kept=None
+) -> None:
+    """Unpack every part once in small pieces: a size that lies or a broken part stops here.  The parts
+    *keep(name)* wants are kept in *kept* (their declared sizes passed the limits above)."""
     for member in members:
         if member.is_dir():
             continue
         is_xml = member.filename.endswith((".xml", ".rels", ".vml"))
+        pieces = [] if keep is not None and keep(member.filename) else None
         try:
             with archive.open(member) as part:
                 piece = part.read(READ_PIECE)
                 if is_xml and (b"<!DOCTYPE" in piece[:8192] or b"<!ENTITY" in piece[:8192]):
                     raise ImportRejected(HOSTILE_XML, name)
                 while piece:
+                    if pieces is not None:
+                        pieces.append(piece)
                     piece = part.read(READ_PIECE)
+            if pieces is not None:
+                kept[member.filename] = b"".join(pieces)
         except zipfile.BadZipFile as exc:  # most often the part is longer than its directory says
             raise ImportRejected(
                 f"文件已损坏或被改动（其中 {member.filename} 的内容与文件目录的记录不符），不是正常的 {kind.label}，"
