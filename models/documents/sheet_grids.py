@@ -122,7 +122,8 @@ def _openpyxl_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
 
 
 def _add_formulas(path: Path, sheets: list[Sheet]) -> None:
-    """Which cells are formulas (a second read-only pass, formulas as written)."""
+    """Which cells are formulas (a second read-only pass, formulas as written; the rare file the one pass of
+    models/documents/xlsx_grid.py cannot follow)."""
     from openpyxl import load_workbook
 
     by_title = {s.title: s for s in sheets}
@@ -139,10 +140,19 @@ def _add_formulas(path: Path, sheets: list[Sheet]) -> None:
                 ws.reset_dimensions()
             for r, row in enumerate(ws.iter_rows(max_row=MAX_ROWS, values_only=True), start=1):
                 for c, value in enumerate(row, start=1):
-                    if isinstance(value, str) and value.startswith("="):
+                    # text that starts with "=" reads the same in both passes; a formula's cached value does not
+                    if isinstance(value, str) and value.startswith("=") and _at(sheet.rows, r, c) != value:
                         sheet.formulas[(r, c)] = value
+    except Exception as exc:  # noqa: BLE001 - formulas it cannot read (a shared one without its cell's address)
+        from models.documents.xlsx_io import as_rejection
+
+        raise as_rejection(exc, path.name) from exc
     finally:
         book.close()
+
+
+def _at(rows: list[list], r: int, c: int):
+    return rows[r - 1][c - 1] if r <= len(rows) and c <= len(rows[r - 1]) else None
 
 
 def _calamine_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
