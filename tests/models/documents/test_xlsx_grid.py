@@ -9,6 +9,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
 from models.documents.sheet_grids import MAX_ROWS, form_sheets
@@ -102,3 +103,36 @@ def test_cells_without_their_address_are_read_by_openpyxl(tmp_path):
     assert read_xlsx(path, MAX_ROWS) is None
     (sheet,), _mark = form_sheets(path)
     assert sheet.rows[1][:2] == [12, 2.5] and sheet.formulas == {(2, 5): "=B2+1"}  # cells one after another
+
+
+def _damaged(path: Path, how: str) -> Path:
+    """*path* with its worksheet part's bytes changed as *how* says (the zip directory left as it was)."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.orig_filename) + len(info.extra)
+    if how == "bytes":
+        data[start + 10] ^= 0xFF  # the deflated bytes are broken
+    elif how == "checksum":
+        entry = bytes(data).rindex(info.filename.encode()) - 46  # the directory's entry comes after the part
+        data[entry + 16] ^= 0xFF  # the directory records another checksum
+    elif how == "name":
+        data[info.header_offset + 30] = ord("y")  # the local header names another part
+    elif how == "header":
+        data[info.header_offset : info.header_offset + 4] = b"PK\x05\x06"
+    target = path.with_name(f"{how}.xlsx")
+    target.write_bytes(bytes(data))
+    return target
+
+
+@pytest.mark.parametrize("how", ["bytes", "checksum", "name", "header"])
+def test_the_gate_in_memory_refuses_what_the_gate_on_the_file_refuses(tmp_path, how):
+    from models.documents.zip_gate import XLSX, check_container, read_container
+    from models.errors import ImportRejected
+
+    path = _damaged(_workbook(tmp_path), how)
+    with pytest.raises(ImportRejected) as on_file:
+        check_container(path, XLSX)
+    with pytest.raises(ImportRejected) as in_memory:
+        read_container(path, XLSX, lambda name: True)
+    assert in_memory.value.message == on_file.value.message and "损坏" in on_file.value.message
