@@ -2,9 +2,10 @@
 progress and cancel as when the files are read here.
 
 - The processes start ("spawn", on Linux too: the import runs on a worker thread of the Qt application, and a
-  process forked from one with threads can hang) the first time an import has enough files to pay for them,
-  and are kept for the next import.  In the Windows bundle (PyInstaller) main.py calls
-  ``multiprocessing.freeze_support()`` first, so that such a process reads forms instead of opening a window.
+  process forked from one with threads can hang) when the import dialog opens (:func:`warm`) or the first time
+  an import has enough files to pay for them, and are kept for the next import.  In the Windows bundle
+  (PyInstaller) main.py calls ``multiprocessing.freeze_support()`` first, so that such a process reads forms
+  instead of opening a window.
 - While they start, this process reads too: it takes back (cancels) the chunks no process has begun, from the
   end, and reads them itself; so a slow start costs nothing, and a machine with one core reads here.
 - Each process says which file it has read on a queue, so progress moves file by file; when ``progress``
@@ -130,6 +131,14 @@ def _pool():
             pool = ProcessPoolExecutor(processes(), mp_context=spawn, initializer=_start, initargs=(queue, job))
             _shared.update(pool=pool, queue=queue, job=job)
         return _shared["pool"], _shared["queue"], _shared["job"]
+
+
+def warm() -> None:
+    """Start the reader processes now, without waiting for them (the import dialog, while the clerk picks files)."""
+    if processes() >= 2:
+        executor = _pool()[0]
+        for _ in range(processes()):
+            executor.submit(os.getpid)  # processes start when there is work for them
 
 
 def _forget_pool() -> None:
