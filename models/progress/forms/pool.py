@@ -6,8 +6,9 @@ progress and cancel as when the files are read here.
   an import has enough files to pay for them, and are kept for the next import.  In the Windows bundle
   (PyInstaller) main.py calls ``multiprocessing.freeze_support()`` first, so that such a process reads forms
   instead of opening a window.
-- While they start, this process reads too: it takes back (cancels) the chunks no process has begun, from the
-  end, and reads them itself; so a slow start costs nothing, and a machine with one core reads here.
+- This process reads too (there is one reader process fewer than cores): it takes back (cancels) the chunks no
+  process has begun, from the end, and reads them itself; so a slow start costs little, and a machine with one
+  core reads everything here.
 - Each process says which file it has read on a queue, so progress moves file by file; when ``progress``
   raises (the clerk pressed 取消), the processes skip the rest of this import's files and the error goes up.
 - A reader process that dies (it should not: a bad file is a refusal, not a crash) is replaced, and the files
@@ -24,13 +25,14 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 POOL_FROM = 12  # files; fewer are read here: starting the processes would cost more than they save
-PROCESSES: int | None = None  # None: one per core, at most 4; 0 or 1: read every file here
+PROCESSES: int | None = None  # readers, this process included; None: one per core, at most 4; 1: all here
 CHUNKS_PER_PROCESS = 8
 _lock = threading.Lock()
 _shared: dict = {}  # this process: the pool, its queue, the current job; a reader process: its queue and job
 
 
 def processes() -> int:
+    """How many read at once: this process and the reader processes (one fewer than this number)."""
     if PROCESSES is not None:
         return PROCESSES
     return min(os.cpu_count() or 1, 4)
@@ -128,7 +130,8 @@ def _pool():
 
             spawn = multiprocessing.get_context("spawn")
             queue, job = spawn.Queue(), spawn.Value("i", 0, lock=False)
-            pool = ProcessPoolExecutor(processes(), mp_context=spawn, initializer=_start, initargs=(queue, job))
+            # one process fewer than cores: this one reads too (what no process has begun)
+            pool = ProcessPoolExecutor(processes() - 1, mp_context=spawn, initializer=_start, initargs=(queue, job))
             _shared.update(pool=pool, queue=queue, job=job)
         return _shared["pool"], _shared["queue"], _shared["job"]
 
@@ -137,7 +140,7 @@ def warm() -> None:
     """Start the reader processes now, without waiting for them (the import dialog, while the clerk picks files)."""
     if processes() >= 2:
         executor = _pool()[0]
-        for _ in range(processes()):
+        for _ in range(processes() - 1):
             executor.submit(os.getpid)  # processes start when there is work for them
 
 
