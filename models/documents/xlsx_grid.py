@@ -6,7 +6,8 @@ python-calamine (0.9) gives a formula cell's cached value but not that it is a f
 data, an error is not a number), so the worksheet XML is searched for ``<f`` and ``t="e"``: most returned forms
 have neither and are done; the others have their special cells read with one regular expression.  A sheet whose
 XML this cannot follow (a namespace prefix, cells without their ``r`` address: no Excel, WPS, LibreOffice or
-openpyxl writes those) makes :func:`read_xlsx` return None, and the caller reads the file with openpyxl.
+openpyxl writes those), or a file calamine cannot read, makes :func:`read_xlsx` return None, and the caller reads
+it with openpyxl (which reads it, or refuses it with the message it always gave).
 """
 
 from __future__ import annotations
@@ -18,9 +19,8 @@ import re
 from html import unescape
 from pathlib import Path
 
-from models.documents.xlsx_io import MARK_APP, MARK_SHEET, XLSX, as_rejection
+from models.documents.xlsx_io import MARK_APP, MARK_SHEET, XLSX
 from models.documents.zip_gate import read_container
-from models.errors import ImportRejected
 
 CORE = "docProps/core.xml"
 _WORKBOOK, _RELS = "xl/workbook.xml", "xl/_rels/workbook.xml.rels"
@@ -65,10 +65,8 @@ def read_xlsx(path: Path, max_rows: int):
                 _put(rows, r, c, text)
             sheets.append((meta.name, rows, merges, formulas))
         book.close()
-    except ImportRejected:
-        raise
-    except Exception as exc:  # noqa: BLE001 - any parser failure is a refused file
-        raise as_rejection(exc, path.name) from exc
+    except Exception:  # noqa: BLE001 - what calamine cannot read, openpyxl reads or refuses, as it always has
+        return None
     return sheets, mark, parts.get(CORE)
 
 
@@ -117,21 +115,23 @@ def mark_from_rows(rows: list[list]) -> dict | None:
 
 def _special_cells(parts: dict[str, bytes], max_rows: int) -> dict | None:
     """Sheet name → ({(row, col): error text}, {(row, col): "=formula"}) for the sheets that have any; None when
-    a sheet's XML cannot be followed here."""
-    xml_of = {name: xml for name, xml in parts.items() if name.startswith("xl/worksheets/") and name.endswith(".xml")}
-    if not any(_special(xml) for xml in xml_of.values()):
+    a sheet's XML cannot be followed here (or its sheet not found by name)."""
+    special = {
+        name: xml
+        for name, xml in parts.items()
+        if name.startswith("xl/worksheets/") and name.endswith(".xml") and _special(xml)
+    }
+    if not special:
         return {}
+    titles = {part: title for title, part in _sheet_parts(parts).items()}
     found = {}
-    for title, part in _sheet_parts(parts).items():
-        xml = xml_of.get(part)
-        if xml is None or not _special(xml):
-            continue
-        if b"<sheetData" not in xml:
-            return None  # a namespace prefix (<x:sheetData>)
+    for part, xml in special.items():
+        if part not in titles or b"<sheetData" not in xml:  # unnamed, or a namespace prefix (<x:sheetData>)
+            return None
         cells = _scan(xml, max_rows)
         if cells is None:
             return None
-        found[title] = cells
+        found[titles[part]] = cells
     return found
 
 

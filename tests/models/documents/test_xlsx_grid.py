@@ -136,3 +136,16 @@ def test_the_gate_in_memory_refuses_what_the_gate_on_the_file_refuses(tmp_path, 
     with pytest.raises(ImportRejected) as in_memory:
         read_container(path, XLSX, lambda name: True)
     assert in_memory.value.message == on_file.value.message and "损坏" in on_file.value.message
+
+
+def test_a_file_calamine_cannot_read_is_read_as_openpyxl_reads_it(tmp_path):
+    from models.documents.sheet_grids import _openpyxl_sheets
+
+    path = _workbook(tmp_path)
+    with zipfile.ZipFile(path) as src:
+        parts = {i.filename: src.read(i) for i in src.infolist() if i.filename != "xl/worksheets/sheet1.xml"}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:  # the workbook names a sheet that is not there
+        for name, data in parts.items():
+            out.writestr(name, data)
+    assert read_xlsx(path, MAX_ROWS) is None
+    assert form_sheets(path) == _openpyxl_sheets(path)  # openpyxl skips the missing sheet; the readers say why
