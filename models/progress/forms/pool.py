@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import os
+import pickle
 import threading
 from concurrent.futures import FIRST_COMPLETED, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -76,13 +77,14 @@ def _read_in_pool(context, files: list[Path], read_one, progress) -> list:
             missing.discard(index)
             count(index)
 
+    waiting: dict = {}
     try:
         if progress is not None:
             progress(0, total, "")
-        waiting = {}
+        packed = pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)  # once, not once per chunk
         for chunk in chunks:
             items = [(index, str(files[index])) for index in chunk]
-            waiting[pool.submit(_read_chunk, job, read_one, context, items)] = chunk
+            waiting[pool.submit(_read_chunk, job, read_one, packed, items)] = chunk
         while waiting:
             _drain(queue, job, count)
             taken = next((f for f in reversed(list(waiting)) if f.cancel()), None)
@@ -91,7 +93,7 @@ def _read_in_pool(context, files: list[Path], read_one, progress) -> list:
                 continue
             done, _ = wait(list(waiting), timeout=0.02, return_when=FIRST_COMPLETED)
             for future in done:
-                chunk = waiting.pop(future)
+                del waiting[future]
                 for index, outcome in future.result():
                     found[index] = outcome
                     missing.discard(index)
@@ -165,7 +167,10 @@ def _start(queue, job) -> None:
     _shared.update(queue=queue, job=job)
 
 
-def _read_chunk(job: int, read_one, context, items: list[tuple[int, str]]) -> list:
+def _read_chunk(job: int, read_one, packed: bytes, items: list[tuple[int, str]]) -> list:
+    if _shared.get("context", (None,))[0] != job:  # the context of a job is unpacked once per process
+        _shared["context"] = (job, pickle.loads(packed))
+    context = _shared["context"][1]
     found = []
     for index, path in items:
         if _shared["job"].value != job:  # cancelled: the caller has stopped waiting

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from models.errors import ImportRejected
@@ -19,11 +20,13 @@ def _column_letters(col: int) -> str:
     return letters
 
 
+@functools.lru_cache(maxsize=8192)  # the same cells in every form of an import
 def _coordinate(row: int, col: int) -> str:
     """B6 for (6, 2), without importing openpyxl (the one-pass reader does not need it)."""
     return f"{_column_letters(col)}{row}"
 
 
+@functools.lru_cache(maxsize=1024)
 def _cell_position(coordinate: str) -> tuple[int, int]:
     """(6, 2) for B6."""
     found = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?(\d+)", coordinate.strip())
