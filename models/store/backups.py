@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from models.errors import DatabaseError
-from models.store import faults
+from models.store import faults, writes
 from models.store.database import Store, check_schema, connect_readonly, open_file
 
 FOLDER_NAME = "备份"
@@ -164,6 +164,7 @@ def restore(store: Store, backup: Path, root: Path | None = None) -> Path:
     Returns the path of the backup taken just before (so the clerk can go back).
     """
     verify(backup)
+    writes.wait_until_allowed(store.path)  # the backup API writes the live file outside store.atomic
     before = make_backup(store, "恢复前", root, thin_after=False)
     source = connect_readonly(Path(backup))
     try:

@@ -70,7 +70,7 @@ def test_oserror_at_each_step_leaves_old_target(demo_store, tmp_path, monkeypatc
     with pytest.raises(DatabaseError, match="磁盘已满.*原有文件未改动"):
         exchange.pack(demo_store, out)
     assert out.read_bytes() == b"old copy that must survive"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db", "副本.db"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db", "demo.db.lock", "副本.db"]  # the lock: open
 
 
 def test_oserror_while_writing_the_snapshot(demo_store, tmp_path, monkeypatch):

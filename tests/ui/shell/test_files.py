@@ -104,7 +104,8 @@ def test_check_database_item(window):
 
 
 def test_close_takes_a_backup(window):
-    window.close()
+    window.close()  # the backup runs on a worker; the process waits for it before it exits
+    assert [b.name for b in startup.finish_closing()] == [backups.list_backups(window.store)[0]["path"].name]
     assert backups.list_backups(window.store)[0]["reason"] == "自动"
 
 
