@@ -46,6 +46,8 @@ def release_lock(db: Path | str | None) -> None:
     if db is None:
         return
     finish_closing(db)
+    UNCHECKED.discard(str(Path(db).resolve()))
+    writes.release(db)  # no check of this window's is pending any more
     lock = _LOCKS.pop(str(Path(db).resolve()), None)
     if lock is not None:
         lock.release()
