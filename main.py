@@ -71,13 +71,17 @@ def run_gui(argv: list[str]) -> int:
     window.show()
     file_open.open_when_ready(window, document)
     if args.screenshot:
-        return startup.save_screenshot(app, window, Path(args.screenshot))
+        code = startup.save_screenshot(app, window, Path(args.screenshot))
+        startup.finish_closing()
+        window.store.close()
+        return code
     from ui.shell.office_dialog import ask_at_first_start
 
     # The whole-file check of a file not known sound, writes held until it passes; then 本单位, once per file.
     window.ready.connect(lambda: startup.check_after_paint(window, then=lambda: ask_at_first_start(window)))
     code = app.exec()
     startup.finish_closing()  # the close-time backup, begun when the window closed
+    window.store.close()
     return code
 
 

@@ -68,7 +68,8 @@ def _open_locked(path: Path, readonly: bool, *, defer_check: bool) -> Store | No
         unchecked = False
         if not readonly:  # the other window may be writing: a read-only look decides nothing
             unchecked = recover_if_damaged(path, whole_file=not defer_check) == health.UNCHECKED
-            leftovers.sweep_for(path, backups.FOLDER_NAME)  # temp copies of runs that were killed
+            if not unchecked:  # else with the check, after the first paint (the temp folder may be long)
+                leftovers.sweep_for(path, backups.FOLDER_NAME)  # temp copies of runs that were killed
         store = open_store(path, readonly=readonly)
     except BaseException:
         release_lock(path)
@@ -171,6 +172,7 @@ class StartupCheck(QObject):
 
     def _work(self) -> None:
         try:
+            leftovers.sweep_for(self.path, backups.FOLDER_NAME)  # temp copies of runs that were killed
             self._done.emit(health.whole_file_check(self.path), "")
         except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, logged there
             self._done.emit("", str(exc))
