@@ -1069,7 +1069,7 @@ Save “{1}” anyway?</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="277" />
+      <location filename="../../ui/shell/main_window.py" line="279" />
       <source>7 天内到期 {0} 项：{1}</source>
       <translation>Due within 7 days: {0} item(s): {1}</translation>
     </message>
@@ -1117,22 +1117,22 @@ Save “{1}” anyway?</translation>
       <translation>Text si&amp;ze</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="256" />
+      <location filename="../../ui/shell/main_window.py" line="258" />
       <source>安全生产月工作台</source>
       <translation>Safety Month Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="302" />
+      <location filename="../../ui/shell/main_window.py" line="298" />
       <source>已撤销：{0}</source>
       <translation>Undone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="314" />
+      <location filename="../../ui/shell/main_window.py" line="303" />
       <source>已重做：{0}</source>
       <translation>Redone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="177" />
+      <location filename="../../ui/shell/main_window.py" line="179" />
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
@@ -1142,18 +1142,18 @@ Save “{1}” anyway?</translation>
       <translation>Current database: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="150" />
+      <location filename="../../ui/shell/main_window.py" line="152" />
       <source>总结报告</source>
       <translation>Summary reports</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="170" />
-      <location filename="../../ui/shell/main_window.py" line="288" />
+      <location filename="../../ui/shell/main_window.py" line="172" />
+      <location filename="../../ui/shell/main_window.py" line="290" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="288" />
+      <location filename="../../ui/shell/main_window.py" line="290" />
       <source>撤销 {0}</source>
       <translation>Undo {0}</translation>
     </message>
@@ -1163,7 +1163,7 @@ Save “{1}” anyway?</translation>
       <translation>Data folder: </translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="166" />
+      <location filename="../../ui/shell/main_window.py" line="168" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
     </message>
@@ -1173,18 +1173,18 @@ Save “{1}” anyway?</translation>
       <translation>Office details saved.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="150" />
+      <location filename="../../ui/shell/main_window.py" line="152" />
       <source>每周进展</source>
       <translation>Weekly progress</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="281" />
+      <location filename="../../ui/shell/main_window.py" line="283" />
       <source>没有到期或逾期的事项。</source>
       <translation>Nothing due or overdue.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="122" />
-      <location filename="../../ui/shell/main_window.py" line="159" />
+      <location filename="../../ui/shell/main_window.py" line="124" />
+      <location filename="../../ui/shell/main_window.py" line="161" />
       <source>活动：</source>
       <translation>Campaign:</translation>
     </message>
@@ -1199,17 +1199,17 @@ Save “{1}” anyway?</translation>
       <translation>system settings</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="150" />
+      <location filename="../../ui/shell/main_window.py" line="152" />
       <source>线索曝光</source>
       <translation>Leads and cases</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="167" />
+      <location filename="../../ui/shell/main_window.py" line="169" />
       <source>编辑(&amp;E)</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="150" />
+      <location filename="../../ui/shell/main_window.py" line="152" />
       <source>联络员</source>
       <translation>Liaisons</translation>
     </message>
@@ -1238,33 +1238,33 @@ Save “{1}” anyway?</translation>
       <translation>System default</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="260" />
+      <location filename="../../ui/shell/main_window.py" line="262" />
       <source>还没有活动：可载入演示数据或新建活动。</source>
       <translation>No campaign yet: load the demo data or create a campaign.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="150" />
+      <location filename="../../ui/shell/main_window.py" line="152" />
       <source>通知</source>
       <translation>Notices</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="271" />
+      <location filename="../../ui/shell/main_window.py" line="273" />
       <source>逾期 {0} 项（最早：{1} {2}，{3} 个单位未报）</source>
       <translation>Overdue: {0} item(s) (earliest: {1} {2}, {3} unit(s) missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="173" />
-      <location filename="../../ui/shell/main_window.py" line="290" />
+      <location filename="../../ui/shell/main_window.py" line="175" />
+      <location filename="../../ui/shell/main_window.py" line="292" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="290" />
+      <location filename="../../ui/shell/main_window.py" line="292" />
       <source>重做 {0}</source>
       <translation>Redo {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="255" />
+      <location filename="../../ui/shell/main_window.py" line="257" />
       <source>（只读）</source>
       <translation> (read-only)</translation>
     </message>
@@ -2887,7 +2887,7 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>file_menu</name>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="170" />
+      <location filename="../../ui/shell/file_menu.py" line="168" />
       <source>U 盘上的文件已复制到本机，现在打开的是本机副本：
 {0}
 
@@ -2898,17 +2898,17 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
 Changes are saved only on this computer; to take them with you, use “File ▸ Save copy (USB stick)”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="101" />
+      <location filename="../../ui/shell/file_menu.py" line="99" />
       <source>{0}（U 盘文件 {1} 的本机副本）</source>
       <translation>{0} (local copy of USB stick file {1})</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="283" />
+      <location filename="../../ui/shell/file_menu.py" line="281" />
       <source>仍有 {0} 个问题需要人工处理。</source>
       <translation>{0} problem(s) still need manual attention.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="182" />
+      <location filename="../../ui/shell/file_menu.py" line="180" />
       <source>保存副本（U盘）</source>
       <translation>Save copy (USB stick)</translation>
     </message>
@@ -2922,17 +2922,17 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Save copy (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="97" />
+      <location filename="../../ui/shell/file_menu.py" line="95" />
       <source>内存数据库</source>
       <translation>in-memory database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="196" />
+      <location filename="../../ui/shell/file_menu.py" line="194" />
       <source>副本已保存</source>
       <translation>Copy saved</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="277" />
+      <location filename="../../ui/shell/file_menu.py" line="275" />
       <source>发现 {0} 个问题：</source>
       <translation>{0} problem(s) found:</translation>
     </message>
@@ -2946,9 +2946,9 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Backup and restore…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="214" />
-      <location filename="../../ui/shell/file_menu.py" line="230" />
-      <location filename="../../ui/shell/file_menu.py" line="244" />
+      <location filename="../../ui/shell/file_menu.py" line="212" />
+      <location filename="../../ui/shell/file_menu.py" line="228" />
+      <location filename="../../ui/shell/file_menu.py" line="242" />
       <source>导入合并</source>
       <translation>Import and merge</translation>
     </message>
@@ -2962,7 +2962,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Import and merge…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="197" />
+      <location filename="../../ui/shell/file_menu.py" line="195" />
       <source>已保存并检查无误：
 {0}
 
@@ -2973,27 +2973,27 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 {1} unit(s), {2} figure(s). The USB stick can be safely removed.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="279" />
+      <location filename="../../ui/shell/file_menu.py" line="277" />
       <source>已修复：{0}</source>
       <translation>Repaired: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="252" />
+      <location filename="../../ui/shell/file_menu.py" line="250" />
       <source>已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}</source>
       <translation>Merged the file from {0}. “Edit ▸ Undo” takes back the whole merge; backup before the merge: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="245" />
+      <location filename="../../ui/shell/file_menu.py" line="243" />
       <source>已合并 {0} 的文件。数据量大，这次合并不能用“撤销”撤回；如需撤回，请在“文件 ▸ 备份与恢复”中选择合并前的备份（{1}）恢复。</source>
       <translation>Merged the file from {0}. This merge is too large to be taken back with “Undo”; to take it back, restore the backup made before the merge ({1}) in “File ▸ Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="169" />
+      <location filename="../../ui/shell/file_menu.py" line="167" />
       <source>已复制到本机</source>
       <translation>Copied to this computer</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="298" />
+      <location filename="../../ui/shell/file_menu.py" line="296" />
       <source>已载入演示数据，可用 Ctrl+Z 撤销。</source>
       <translation>Demo data loaded; Ctrl+Z undoes it.</translation>
     </message>
@@ -3016,28 +3016,28 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Open…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="149" />
+      <location filename="../../ui/shell/file_menu.py" line="147" />
       <source>打开数据库</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="143" />
+      <location filename="../../ui/shell/file_menu.py" line="141" />
       <source>文件已存在，请换一个名字：</source>
       <translation>The file already exists; please choose another name:</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="115" />
+      <location filename="../../ui/shell/file_menu.py" line="113" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="281" />
+      <location filename="../../ui/shell/file_menu.py" line="279" />
       <source>文件本身已损坏：请在“备份与恢复”中选一个备份恢复。</source>
       <translation>The file itself is damaged: please restore a backup in “Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="138" />
-      <location filename="../../ui/shell/file_menu.py" line="143" />
+      <location filename="../../ui/shell/file_menu.py" line="136" />
+      <location filename="../../ui/shell/file_menu.py" line="141" />
       <source>新建数据库</source>
       <translation>New database</translation>
     </message>
@@ -3061,13 +3061,13 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>This off&amp;ice…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="275" />
+      <location filename="../../ui/shell/file_menu.py" line="273" />
       <source>检查完毕：没有发现问题。</source>
       <translation>Check complete: no problems found.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="275" />
-      <location filename="../../ui/shell/file_menu.py" line="284" />
+      <location filename="../../ui/shell/file_menu.py" line="273" />
+      <location filename="../../ui/shell/file_menu.py" line="282" />
       <source>检查数据库</source>
       <translation>Check database</translation>
     </message>
@@ -3086,7 +3086,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Starter file for a town or department…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="89" />
+      <location filename="../../ui/shell/file_menu.py" line="87" />
       <source>自动备份失败：{0}</source>
       <translation>Automatic backup failed: {0}</translation>
     </message>
@@ -3100,7 +3100,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>Load &amp;demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="116" />
+      <location filename="../../ui/shell/file_menu.py" line="114" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
@@ -3253,12 +3253,12 @@ Open it read-only?</translation>
   <context>
     <name>operation</name>
     <message>
-      <location filename="../../ui/common/operation.py" line="83" />
+      <location filename="../../ui/common/operation.py" line="85" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/common/operation.py" line="168" />
+      <location filename="../../ui/common/operation.py" line="170" />
       <source>完成</source>
       <translation>Done</translation>
     </message>
@@ -3325,13 +3325,13 @@ It holds the campaigns, {2} units, the indicators and the notices, but none of t
   <context>
     <name>startup</name>
     <message>
-      <location filename="../../ui/shell/startup.py" line="92" />
-      <location filename="../../ui/shell/startup.py" line="99" />
+      <location filename="../../ui/shell/startup.py" line="107" />
+      <location filename="../../ui/shell/startup.py" line="114" />
       <source>数据库已损坏</source>
       <translation>Database damaged</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="100" />
+      <location filename="../../ui/shell/startup.py" line="115" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -3342,7 +3342,7 @@ It holds the campaigns, {2} units, the indicators and the notices, but none of t
 A backup from {1} was found. Restore it? (Choose “No” to create an empty database.)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="93" />
+      <location filename="../../ui/shell/startup.py" line="108" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -3353,12 +3353,17 @@ A backup from {1} was found. Restore it? (Choose “No” to create an empty dat
 No usable backup was found; an empty database will be created.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="58" />
+      <location filename="../../ui/shell/startup.py" line="62" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="59" />
+      <location filename="../../ui/shell/startup.py" line="170" />
+      <source>正在检查数据库文件是否完好……（可以查看，稍后再修改）</source>
+      <translation>Checking that the database file is intact… (you can look around; make changes in a moment)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/startup.py" line="63" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
