@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from models.errors import DatabaseError
-from models.store import faults
+from models.store import faults, writes
 from models.store.database import Store, check_schema, connect_readonly, open_file
 
 FOLDER_NAME = "备份"
@@ -167,6 +167,7 @@ def restore(store: Store, backup: Path, root: Path | None = None, progress=None)
     step = progress or (lambda *_: None)
     step(0, 3, "检查备份文件…")
     verify(backup)
+    writes.wait_until_allowed(store.path)  # the backup API writes the live file outside store.atomic
     step(1, 3, "备份当前状态…")
     before = make_backup(store, "恢复前", root, thin_after=False)
     step(2, 3, "恢复…")

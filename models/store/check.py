@@ -157,7 +157,7 @@ def _repair(store: Store, orphans, cycles, stray: int, stale: int) -> list[str]:
             done.append(f"解除了 {len(cycles)} 个单位的循环上级关系（可撤销）")
     if not (stray or stale or not store.office_id):
         return done
-    with store.db.atomic():
+    with store.atomic():
         if stray:
             store.conn.execute("DELETE FROM changes WHERE batch_id NOT IN (SELECT id FROM batches)")
             done.append(f"清除了 {stray} 条无主的修改记录")

@@ -471,118 +471,118 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="129" />
+      <location filename="../../ui/progress/import_dialog.py" line="134" />
       <source>{0} 个文件：可导入 {1}，未导入 {2}；新增 {3}，修改 {4}，未变 {5}，错误 {6} 处</source>
       <translation>{0} file(s): {1} can be imported, {2} not imported; {3} new, {4} changed, {5} unchanged, {6} error(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="57" />
+      <location filename="../../ui/progress/import_dialog.py" line="62" />
       <source>修改</source>
       <translation>Changed</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="54" />
+      <location filename="../../ui/progress/import_dialog.py" line="59" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="55" />
+      <location filename="../../ui/progress/import_dialog.py" line="60" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="73" />
+      <location filename="../../ui/progress/import_dialog.py" line="78" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="37" />
-      <location filename="../../ui/progress/import_dialog.py" line="174" />
+      <location filename="../../ui/progress/import_dialog.py" line="42" />
+      <location filename="../../ui/progress/import_dialog.py" line="179" />
       <source>导入进展统计表</source>
       <translation>Import progress statistics</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="60" />
+      <location filename="../../ui/progress/import_dialog.py" line="65" />
       <source>收到时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="86" />
+      <location filename="../../ui/progress/import_dialog.py" line="91" />
       <source>收到时间(&amp;T)：</source>
       <translation>Received a&amp;t:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="163" />
+      <location filename="../../ui/progress/import_dialog.py" line="168" />
       <source>收到时间“{0}”看不懂，请写成 2021-06-14 09:30。</source>
       <translation>Cannot read the received time “{0}”; write it like 2021-06-14 09:30.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="52" />
+      <location filename="../../ui/progress/import_dialog.py" line="57" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="56" />
+      <location filename="../../ui/progress/import_dialog.py" line="61" />
       <source>新增</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="58" />
+      <location filename="../../ui/progress/import_dialog.py" line="63" />
       <source>未变</source>
       <translation>Unchanged</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="148" />
+      <location filename="../../ui/progress/import_dialog.py" line="153" />
       <source>没有错误。</source>
       <translation>No errors.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="53" />
+      <location filename="../../ui/progress/import_dialog.py" line="58" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="83" />
+      <location filename="../../ui/progress/import_dialog.py" line="88" />
       <source>留空：按各文件的保存时间</source>
       <translation>Empty: the time each file was saved</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="119" />
+      <location filename="../../ui/progress/import_dialog.py" line="124" />
       <source>读取报回的表</source>
       <translation>Reading the returned forms</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="84" />
+      <location filename="../../ui/progress/import_dialog.py" line="89" />
       <source>迟报按收到时间判断；邮件收到的表可填邮件的日期，如 2021-06-14 09:30</source>
       <translation>Lateness is judged by the received time; for forms that came by e-mail, type the e-mail's date, e.g. 2021-06-14 09:30</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="99" />
+      <location filename="../../ui/progress/import_dialog.py" line="104" />
       <source>选择交回的表格</source>
       <translation>Choose the returned forms</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="46" />
+      <location filename="../../ui/progress/import_dialog.py" line="51" />
       <source>选择文件…</source>
       <translation>Choose files…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="104" />
+      <location filename="../../ui/progress/import_dialog.py" line="109" />
       <source>选择文件夹</source>
       <translation>Choose folder</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="48" />
+      <location filename="../../ui/progress/import_dialog.py" line="53" />
       <source>选择文件夹…</source>
       <translation>Choose folder…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="59" />
+      <location filename="../../ui/progress/import_dialog.py" line="64" />
       <source>错误</source>
       <translation>Errors</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="80" />
+      <location filename="../../ui/progress/import_dialog.py" line="85" />
       <source>非本程序空白表的周次：</source>
       <translation>Week (for forms not made by this program):</translation>
     </message>
@@ -1089,7 +1089,7 @@ Save “{1}” anyway?</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="277" />
+      <location filename="../../ui/shell/main_window.py" line="279" />
       <source>7 天内到期 {0} 项：{1}</source>
       <translation>Due within 7 days: {0} item(s): {1}</translation>
     </message>
@@ -1137,22 +1137,22 @@ Save “{1}” anyway?</translation>
       <translation>Text si&amp;ze</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="256" />
+      <location filename="../../ui/shell/main_window.py" line="258" />
       <source>安全生产月工作台</source>
       <translation>Safety Month Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="302" />
+      <location filename="../../ui/shell/main_window.py" line="298" />
       <source>已撤销：{0}</source>
       <translation>Undone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="314" />
+      <location filename="../../ui/shell/main_window.py" line="303" />
       <source>已重做：{0}</source>
       <translation>Redone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="177" />
+      <location filename="../../ui/shell/main_window.py" line="179" />
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
@@ -1162,18 +1162,18 @@ Save “{1}” anyway?</translation>
       <translation>Current database: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="150" />
+      <location filename="../../ui/shell/main_window.py" line="152" />
       <source>总结报告</source>
       <translation>Summary reports</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="170" />
-      <location filename="../../ui/shell/main_window.py" line="288" />
+      <location filename="../../ui/shell/main_window.py" line="172" />
+      <location filename="../../ui/shell/main_window.py" line="290" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="288" />
+      <location filename="../../ui/shell/main_window.py" line="290" />
       <source>撤销 {0}</source>
       <translation>Undo {0}</translation>
     </message>
@@ -1183,7 +1183,7 @@ Save “{1}” anyway?</translation>
       <translation>Data folder: </translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="166" />
+      <location filename="../../ui/shell/main_window.py" line="168" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
     </message>
@@ -1193,18 +1193,18 @@ Save “{1}” anyway?</translation>
       <translation>Office details saved.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="150" />
+      <location filename="../../ui/shell/main_window.py" line="152" />
       <source>每周进展</source>
       <translation>Weekly progress</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="281" />
+      <location filename="../../ui/shell/main_window.py" line="283" />
       <source>没有到期或逾期的事项。</source>
       <translation>Nothing due or overdue.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="122" />
-      <location filename="../../ui/shell/main_window.py" line="159" />
+      <location filename="../../ui/shell/main_window.py" line="124" />
+      <location filename="../../ui/shell/main_window.py" line="161" />
       <source>活动：</source>
       <translation>Campaign:</translation>
     </message>
@@ -1219,17 +1219,17 @@ Save “{1}” anyway?</translation>
       <translation>system settings</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="150" />
+      <location filename="../../ui/shell/main_window.py" line="152" />
       <source>线索曝光</source>
       <translation>Leads and cases</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="167" />
+      <location filename="../../ui/shell/main_window.py" line="169" />
       <source>编辑(&amp;E)</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="150" />
+      <location filename="../../ui/shell/main_window.py" line="152" />
       <source>联络员</source>
       <translation>Liaisons</translation>
     </message>
@@ -1258,33 +1258,33 @@ Save “{1}” anyway?</translation>
       <translation>System default</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="260" />
+      <location filename="../../ui/shell/main_window.py" line="262" />
       <source>还没有活动：可载入演示数据或新建活动。</source>
       <translation>No campaign yet: load the demo data or create a campaign.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="150" />
+      <location filename="../../ui/shell/main_window.py" line="152" />
       <source>通知</source>
       <translation>Notices</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="271" />
+      <location filename="../../ui/shell/main_window.py" line="273" />
       <source>逾期 {0} 项（最早：{1} {2}，{3} 个单位未报）</source>
       <translation>Overdue: {0} item(s) (earliest: {1} {2}, {3} unit(s) missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="173" />
-      <location filename="../../ui/shell/main_window.py" line="290" />
+      <location filename="../../ui/shell/main_window.py" line="175" />
+      <location filename="../../ui/shell/main_window.py" line="292" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="290" />
+      <location filename="../../ui/shell/main_window.py" line="292" />
       <source>重做 {0}</source>
       <translation>Redo {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="255" />
+      <location filename="../../ui/shell/main_window.py" line="257" />
       <source>（只读）</source>
       <translation> (read-only)</translation>
     </message>
@@ -2939,7 +2939,7 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>file_menu</name>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="173" />
+      <location filename="../../ui/shell/file_menu.py" line="171" />
       <source>U 盘上的文件已复制到本机，现在打开的是本机副本：
 {0}
 
@@ -2950,18 +2950,18 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
 Changes are saved only on this computer; to take them with you, use “File ▸ Save copy (USB stick)”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="101" />
+      <location filename="../../ui/shell/file_menu.py" line="99" />
       <source>{0}（U 盘文件 {1} 的本机副本）</source>
       <translation>{0} (local copy of USB stick file {1})</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="250" />
+      <location filename="../../ui/shell/file_menu.py" line="248" />
       <source>仍有 {0} 个问题需要人工处理。</source>
       <translation>{0} problem(s) still need manual attention.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="185" />
-      <location filename="../../ui/shell/file_menu.py" line="193" />
+      <location filename="../../ui/shell/file_menu.py" line="183" />
+      <location filename="../../ui/shell/file_menu.py" line="191" />
       <source>保存副本（U盘）</source>
       <translation>Save copy (USB stick)</translation>
     </message>
@@ -2975,17 +2975,17 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Save copy (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="97" />
+      <location filename="../../ui/shell/file_menu.py" line="95" />
       <source>内存数据库</source>
       <translation>in-memory database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="199" />
+      <location filename="../../ui/shell/file_menu.py" line="197" />
       <source>副本已保存</source>
       <translation>Copy saved</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="244" />
+      <location filename="../../ui/shell/file_menu.py" line="242" />
       <source>发现 {0} 个问题：</source>
       <translation>{0} problem(s) found:</translation>
     </message>
@@ -2999,12 +2999,12 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Backup and restore…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="163" />
+      <location filename="../../ui/shell/file_menu.py" line="161" />
       <source>复制 U 盘上的文件</source>
       <translation>Copying the file from the USB stick</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="214" />
+      <location filename="../../ui/shell/file_menu.py" line="212" />
       <source>导入合并</source>
       <translation>Import and merge</translation>
     </message>
@@ -3018,7 +3018,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Import and merge…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="196" />
+      <location filename="../../ui/shell/file_menu.py" line="194" />
       <source>已保存并检查无误：
 {0}
 
@@ -3029,7 +3029,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 {1} unit(s), {2} figure(s). The USB stick can be safely removed.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="246" />
+      <location filename="../../ui/shell/file_menu.py" line="244" />
       <source>已修复：{0}</source>
       <translation>Repaired: {0}</translation>
     </message>
@@ -3042,12 +3042,12 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Merged the file from {0}. This merge is too large to be taken back with “Undo”; to take it back, restore the backup made before the merge ({1}) in “File ▸ Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="172" />
+      <location filename="../../ui/shell/file_menu.py" line="170" />
       <source>已复制到本机</source>
       <translation>Copied to this computer</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="264" />
+      <location filename="../../ui/shell/file_menu.py" line="262" />
       <source>已载入演示数据，可用 Ctrl+Z 撤销。</source>
       <translation>Demo data loaded; Ctrl+Z undoes it.</translation>
     </message>
@@ -3070,29 +3070,29 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Open…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="122" />
-      <location filename="../../ui/shell/file_menu.py" line="151" />
+      <location filename="../../ui/shell/file_menu.py" line="120" />
+      <location filename="../../ui/shell/file_menu.py" line="149" />
       <source>打开数据库</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="145" />
+      <location filename="../../ui/shell/file_menu.py" line="143" />
       <source>文件已存在，请换一个名字：</source>
       <translation>The file already exists; please choose another name:</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="115" />
+      <location filename="../../ui/shell/file_menu.py" line="113" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="248" />
+      <location filename="../../ui/shell/file_menu.py" line="246" />
       <source>文件本身已损坏：请在“备份与恢复”中选一个备份恢复。</source>
       <translation>The file itself is damaged: please restore a backup in “Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="140" />
-      <location filename="../../ui/shell/file_menu.py" line="145" />
+      <location filename="../../ui/shell/file_menu.py" line="138" />
+      <location filename="../../ui/shell/file_menu.py" line="143" />
       <source>新建数据库</source>
       <translation>New database</translation>
     </message>
@@ -3116,14 +3116,14 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>This off&amp;ice…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="242" />
+      <location filename="../../ui/shell/file_menu.py" line="240" />
       <source>检查完毕：没有发现问题。</source>
       <translation>Check complete: no problems found.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="233" />
-      <location filename="../../ui/shell/file_menu.py" line="242" />
-      <location filename="../../ui/shell/file_menu.py" line="251" />
+      <location filename="../../ui/shell/file_menu.py" line="231" />
+      <location filename="../../ui/shell/file_menu.py" line="240" />
+      <location filename="../../ui/shell/file_menu.py" line="249" />
       <source>检查数据库</source>
       <translation>Check database</translation>
     </message>
@@ -3142,12 +3142,12 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Starter file for a town or department…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="89" />
+      <location filename="../../ui/shell/file_menu.py" line="87" />
       <source>自动备份失败：{0}</source>
       <translation>Automatic backup failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="260" />
+      <location filename="../../ui/shell/file_menu.py" line="258" />
       <source>载入演示数据</source>
       <translation>Load demo data</translation>
     </message>
@@ -3157,7 +3157,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>Load &amp;demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="116" />
+      <location filename="../../ui/shell/file_menu.py" line="114" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
@@ -3349,12 +3349,12 @@ Open it read-only?</translation>
     <name>operation</name>
     <message>
       <location filename="../../ui/common/operation.py" line="74" />
-      <location filename="../../ui/common/operation.py" line="114" />
+      <location filename="../../ui/common/operation.py" line="116" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/common/operation.py" line="237" />
+      <location filename="../../ui/common/operation.py" line="239" />
       <source>完成</source>
       <translation>Done</translation>
     </message>
@@ -3422,13 +3422,13 @@ It holds the campaigns, {2} units, the indicators and the notices, but none of t
   <context>
     <name>startup</name>
     <message>
-      <location filename="../../ui/shell/startup.py" line="92" />
-      <location filename="../../ui/shell/startup.py" line="99" />
+      <location filename="../../ui/shell/startup.py" line="107" />
+      <location filename="../../ui/shell/startup.py" line="114" />
       <source>数据库已损坏</source>
       <translation>Database damaged</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="100" />
+      <location filename="../../ui/shell/startup.py" line="115" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -3439,7 +3439,7 @@ It holds the campaigns, {2} units, the indicators and the notices, but none of t
 A backup from {1} was found. Restore it? (Choose “No” to create an empty database.)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="93" />
+      <location filename="../../ui/shell/startup.py" line="108" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -3450,12 +3450,17 @@ A backup from {1} was found. Restore it? (Choose “No” to create an empty dat
 No usable backup was found; an empty database will be created.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="58" />
+      <location filename="../../ui/shell/startup.py" line="62" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="59" />
+      <location filename="../../ui/shell/startup.py" line="170" />
+      <source>正在检查数据库文件是否完好……（可以查看，稍后再修改）</source>
+      <translation>Checking that the database file is intact… (you can look around; make changes in a moment)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/startup.py" line="63" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 

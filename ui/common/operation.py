@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from models.errors import DeskError
@@ -95,6 +95,8 @@ def run(
     label: str = "",
 ) -> Outcome:
     """Run ``work(store, progress)`` off the GUI thread; see the module's docstring."""
+    from PySide6.QtCore import Qt  # its namespace takes ≈27 ms to build: not before the window's first paint
+
     cancel = threading.Event()
     box: dict[str, Any] = {}
     bridge = _Bridge()

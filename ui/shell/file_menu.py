@@ -62,9 +62,7 @@ def populate(menu: QMenu, window) -> None:
 class _BackupOnClose(QObject):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Close:
-            if auto_backup(watched) is not None:  # a verified copy: the file is sound as it is now
-                startup.remember_sound(watched.store.path)
-            startup.release_lock(watched.store.path)
+            startup.backup_after_close(watched)  # on a worker: the window goes at once, the process waits for it
         return False
 
 
