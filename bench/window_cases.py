@@ -43,9 +43,10 @@ def session(clerk: Clerk, out: dict, pastes: int):
         clerk.settle()
     rng = random.Random(11)
     for _ in range(pastes):
-        grid = clerk.visible_table(progress, min_rows=PASTE_ROWS)
+        grid = clerk.visible_table(progress, min_rows=2)
         model = grid.model()
-        block = [[str(rng.randint(0, 200)) for _ in range(PASTE_COLS)] for _ in range(PASTE_ROWS)]
+        rows = min(PASTE_ROWS, model.rowCount() - 1)  # the 合计 row is not data (a small --quick fixture)
+        block = [[str(rng.randint(0, 200)) for _ in range(PASTE_COLS)] for _ in range(rows)]
         QGuiApplication.clipboard().setText("\n".join("\t".join(row) for row in block) + "\n")
         grid.setCurrentIndex(model.index(0, 0))
         grid.setFocus()
@@ -53,8 +54,8 @@ def session(clerk: Clerk, out: dict, pastes: int):
         yield from clerk.timed(
             lambda g=grid: QTest.keyClick(g, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier), out["paste"]
         )
-        grid = clerk.visible_table(progress, min_rows=PASTE_ROWS)
-        last = grid.model().index(PASTE_ROWS - 1, PASTE_COLS - 1).data()
+        grid = clerk.visible_table(progress, min_rows=2)
+        last = grid.model().index(rows - 1, PASTE_COLS - 1).data()
         if str(last) != block[-1][-1]:
             raise AssertionError(f"the pasted block was not saved: last cell shows {last!r}, pasted {block[-1][-1]}")
         yield until(lambda: True)
