@@ -209,8 +209,10 @@ class Clerk:
 
     @staticmethod
     def button(root: QWidget, text: str) -> QAbstractButton:
-        for button in root.findChildren(QAbstractButton):
-            if plain(button.text()).startswith(text) and button.isVisible():
+        """The visible button reading *text* (else the first that begins with it: 打印 is not 打印预览)."""
+        shown = [b for b in root.findChildren(QAbstractButton) if b.isVisible()]
+        for button in [b for b in shown if plain(b.text()) == text] + shown:
+            if plain(button.text()).startswith(text):
                 return button
         raise LookupError(f"no button {text}")
 
@@ -239,14 +241,24 @@ class Clerk:
 
     @staticmethod
     def modal(kind: type | None = None) -> QWidget | None:
-        widget = QApplication.activeModalWidget()
-        if widget is not None and (kind is None or isinstance(widget, kind)) and widget.isVisible():
-            return widget
-        for widget in QApplication.topLevelWidgets():  # offscreen, the active one is not always set
-            if isinstance(widget, QDialog) and widget.isVisible() and widget.isModal():
-                if kind is None or isinstance(widget, kind):
+        """The dialog the clerk is asked to answer (a progress dialog is not one)."""
+        from PySide6.QtWidgets import QProgressDialog
+
+        candidates = [QApplication.activeModalWidget(), *QApplication.topLevelWidgets()]
+        for widget in candidates:  # offscreen, the active one is not always set
+            if isinstance(widget, QDialog) and not isinstance(widget, QProgressDialog) and widget.isVisible():
+                if (widget.isModal() or widget is candidates[0]) and (kind is None or isinstance(widget, kind)):
                     return widget
         return None
+
+    def dismiss(self) -> Script:
+        """Close what is left open after a failed step (the clerk presses 取消)."""
+        for _ in range(3):
+            dialog = self.modal()
+            if dialog is None:
+                return
+            dialog.reject()
+            yield 0.3
 
     # -- waiting -----------------------------------------------------------------
     def idle(self) -> bool:
@@ -279,11 +291,7 @@ class Clerk:
         yield until(self.window_shown, what="the main window")
         yield until(lambda: not getattr(self.window, "fill_pending", False), what="the first tab's data")
         yield 0.3
-        for _ in range(3):
-            dialog = self.modal()
-            if dialog is not None:
-                dialog.reject()
-                yield 0.2
+        yield from self.dismiss()
         deadline = time.perf_counter() + 120
         while threading.active_count() > 1 and time.perf_counter() < deadline:
             yield 0.1
