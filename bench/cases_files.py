@@ -139,7 +139,9 @@ def event_loop_stalls(ctx: Context) -> list[dict]:
         export_statistics(store, campaign, template, week=1)  # a table in the app's layout, as received
     finally:
         store.close()
-    from bench.stalls import GROUPS
+    session_db = ctx.work / "session.db"
+    shutil.copyfile(db, session_db)  # the whole session starts from the same file as the groups
+    from bench.stalls import GROUPS, SESSION
 
     script = str(ctx.root / "bench" / "stalls.py")
     measured = []
@@ -157,7 +159,11 @@ def event_loop_stalls(ctx: Context) -> list[dict]:
                 measured.append({"action": group, "error": crash})
             continue
         measured.extend(json.loads(out.read_text(encoding="utf-8"))["rows"])
-    rows = []
+    out = ctx.work / "stalls-session.json"
+    inputs = [str(folder), str(ctx.fixture), str(template), str(ctx.work)]
+    session = [sys.executable, script, str(session_db), *inputs, str(out)]
+    crash = _stall_group(ctx, [*session, SESSION], out)
+    rows = [_session_row(crash, out)]
     for row in measured:
         name = f"stall: {row['action']}"
         if "stall_ms" not in row:
@@ -188,3 +194,12 @@ def _stall_group(ctx: Context, args: list[str], out: Path) -> str | None:
         how = f"crashed (exit {done.returncode})"
     running = json.loads(out.read_text(encoding="utf-8")).get("running") if out.exists() else None
     return f"{how} during {running or 'start-up'}"
+
+
+def _session_row(crash: str | None, out: Path) -> dict:
+    """Whether one window survives every action in a row (as a clerk's day would run them)."""
+    done = json.loads(out.read_text(encoding="utf-8"))["rows"] if out.exists() else []
+    stalls = [r["stall_ms"] for r in done if "stall_ms" in r]
+    longest = max(stalls, default=0) / 1000 if stalls else None
+    note = f"the window {crash} after {len(done)} actions" if crash else f"all {len(done)} actions in one window"
+    return result("stall: every action in one window", longest, None, "no crash", crash is None, note)

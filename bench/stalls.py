@@ -39,6 +39,7 @@ GROUPS = {
     "report": ("report_pdf",),
     "print": ("printing",),
 }
+SESSION = "session"  # every group's actions in one window, in this order: does the window survive them all?
 
 
 class Stalls:
@@ -95,7 +96,8 @@ class Stalls:
         c.show_tab(c.window, "每周进展")
         yield until(c.idle)
         c.settle()
-        for step in (getattr(self, name) for name in GROUPS[group]):
+        names = [n for g in GROUPS.values() for n in g] if group == SESSION else GROUPS[group]
+        for step in (getattr(self, name) for name in names):
             try:
                 yield from step()
             except Exception as exc:  # noqa: BLE001 - a step that cannot even start is a row too
