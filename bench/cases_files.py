@@ -81,7 +81,7 @@ from models.progress.grid import load_week
 from models.progress.totals import cumulative_table
 from models.progress.forms.export import export_own
 from models.reports.summary import summary_document
-from models.documents.pdf import build_pdf
+from models.documents.pdf.build import build_pdf
 store = open_store(sys.argv[2], readonly=True)
 campaign = store.row("SELECT * FROM campaigns ORDER BY year DESC LIMIT 1")
 for period in store.rows("SELECT * FROM periods WHERE campaign_id = ? ORDER BY seq", (campaign["id"],)):

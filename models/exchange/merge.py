@@ -119,7 +119,7 @@ class MergeSession:
         try:
             self.incoming = self._stack.enter_context(IncomingFile(self.path))
             self.conn = self._stack.enter_context(_attached(store, self.incoming))
-            self._proposed = unit_matches.propose(self.conn, self.incoming.office_id, by_name=match_units)
+            self._proposed = unit_matches.propose(store, self.incoming.office_id, by_name=match_units)
             self.conn.commit()
         except BaseException:
             self._stack.close()
@@ -212,8 +212,8 @@ def _write(session: MergeSession, plan: dict, take: str | None, decisions: dict[
             written = _apply(conn, batch, record)
             _bring_history(conn)
             if not plan["same_office"]:
-                _remember_meeting(store, conn, incoming)
-            unit_matches.remember(conn, incoming.office_id, _decided_units(plan["unit_matches"]))
+                _remember_meeting(store, incoming)
+            unit_matches.remember(store, incoming.office_id, _decided_units(plan["unit_matches"]))
             if written:
                 _register(batch, "done" if record else "dropped")
     except sqlite3.IntegrityError as exc:
@@ -349,13 +349,10 @@ def _bring_history(conn: sqlite3.Connection) -> None:
     history.adopt_history(conn, "inc")
 
 
-def _remember_meeting(store: Store, conn: sqlite3.Connection, incoming: IncomingFile) -> None:
+def _remember_meeting(store: Store, incoming: IncomingFile) -> None:
     """When this office last merged that one's file (shown in the preview)."""
     stamps = {"at": now(), "office_name": incoming.office_name}
-    conn.execute(
-        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-        (f"met:{incoming.office_id}", json.dumps(stamps, ensure_ascii=False)),
-    )
+    store.set_meta(f"met:{incoming.office_id}", json.dumps(stamps, ensure_ascii=False))
 
 
 def _register(batch, state: str) -> None:

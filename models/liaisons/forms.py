@@ -14,6 +14,7 @@ from pathlib import Path
 
 from models.campaigns.campaign import campaign_units
 from models.errors import ValidationError
+from models.notices.deadlines import first_due_date
 from models.store.database import Store
 
 FORM_KIND = "liaison-form"
@@ -41,11 +42,7 @@ def list_title(campaign: dict) -> str:
 
 
 def liaison_deadline(store: Store, campaign_id: str) -> str | None:
-    due = store.scalar(
-        "SELECT due_date FROM deadlines WHERE campaign_id = ? AND deliverable = 'liaison' AND due_date IS NOT NULL"
-        " ORDER BY due_date LIMIT 1",
-        (campaign_id,),
-    )
+    due = first_due_date(store, campaign_id, "liaison")
     if not due:
         return None
     year, month, day = (int(p) for p in due.split("-"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from models.campaigns.units import campaign_unit_ids, clean_name, join_campaign
+from models.campaigns.units import campaign_unit_ids, clean_name, join_campaign, units_for_matching
 from models.documents.contacts import ERROR, check_field
 from models.errors import ImportRejected
 from models.liaisons.forms import FORM_KIND
@@ -64,7 +64,7 @@ def preview(store: Store, campaign: dict, paths: list[str | os.PathLike]) -> dic
 
 def _unit_index(store: Store) -> dict[str, dict]:
     index: dict = {"by_id": {}}
-    for unit in store.rows("SELECT id, name, active FROM units ORDER BY active DESC, sort_order"):
+    for unit in units_for_matching(store):
         index.setdefault(clean_name(unit["name"]), unit)
         index["by_id"][unit["id"]] = unit
     return index

@@ -7,6 +7,7 @@ and recorded by the generic ``Batch.write_many``.
 from __future__ import annotations
 
 from models.clock import new_id
+from models.store.database import Store
 from models.store.history import Batch
 
 
@@ -60,3 +61,12 @@ def set_figures(batch: Batch, rows, source: str | None = None) -> dict[str, int]
             counts["changed"] += 1
     batch.write_many("figures", inserts, updates, deletes)
     return counts
+
+
+def figure_counts(store: Store, indicator_ids: list[str]) -> dict[str, int]:
+    """indicator id → how many figures it holds (those holding none are left out)."""
+    if not indicator_ids:
+        return {}
+    marks = ", ".join("?" * len(indicator_ids))
+    sql = f"SELECT indicator_id, count(*) FROM figures WHERE indicator_id IN ({marks}) GROUP BY indicator_id"
+    return dict(store.conn.execute(sql, list(indicator_ids)).fetchall())

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from models.campaigns.campaign import list_campaigns
-from models.campaigns.setup import create_campaign
 from models.clock import today
+from models.new_campaign import create_campaign
 from ui.common import errors
 
 

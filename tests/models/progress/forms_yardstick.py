@@ -55,8 +55,8 @@ def make_store(folder: Path, template_key: str):
     """A real store with the 2025 campaign (layout from the template) and the 22 units; or raises."""
     from models.campaigns.campaign import campaign_by_year
     from models.campaigns.office import set_office
-    from models.campaigns.setup import create_campaign
     from models.campaigns.unit_import import entries_from_rows, import_units, read_unit_rows
+    from models.new_campaign import create_campaign
     from models.progress.forms.template import layout_from_template
     from models.store.opening import open_store
 

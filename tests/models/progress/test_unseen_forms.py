@@ -16,8 +16,8 @@ from openpyxl.styles import Border, Side
 from models.campaigns.campaign import campaign_by_year
 from models.campaigns.office import set_office
 from models.campaigns.periods import period_by_seq
-from models.campaigns.setup import create_campaign
 from models.campaigns.unit_import import entries_from_rows, import_units
+from models.new_campaign import create_campaign
 from models.progress.figures import set_figures
 from models.progress.forms.export import export_into_template
 from models.progress.forms.importer import import_forms
