@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
+from bench.heartbeat import Heartbeat  # the bench's one heartbeat (issue 15)
 from models.campaigns.campaign import campaign_by_year
 from models.campaigns.periods import period_by_seq
 from models.progress.figures import set_figures
@@ -14,29 +15,6 @@ from models.progress.forms.blank import write_blank_forms
 from models.progress.forms.importer import preview_forms
 from models.progress.statistics import export_statistics
 from ui.common import msgbox, operation
-
-
-class Heartbeat:
-    """A 10 ms timer on the GUI thread; the longest gap between its ticks is the longest stall."""
-
-    def __init__(self):
-        self.clock, self.last, self.longest = QElapsedTimer(), 0, 0
-        self.timer = QTimer()
-        self.timer.setInterval(10)
-        self.timer.timeout.connect(self.tick)
-
-    def tick(self) -> None:
-        now = self.clock.elapsed()
-        self.longest, self.last = max(self.longest, now - self.last), now
-
-    def __enter__(self):
-        self.clock.start()
-        self.timer.start()
-        return self
-
-    def __exit__(self, *_):
-        self.timer.stop()
-        self.tick()
 
 
 def _forms(store, tmp_path, copies: int = 1) -> list:
