@@ -174,15 +174,20 @@ class MergeSession:
         decisions: dict[str, str] | None = None,
         unit_choices: dict[str, str | None] | None = None,
         backup=None,
+        progress=None,
     ) -> dict:
         """Write the merge as one batch.  Conflicts are decided by *decisions* ("table:id" →
         "mine"/"theirs"), else by *take*; undecided conflicts refuse the merge.
-        Returns the plan, with "applied"."""
+        Returns the plan, with "applied".  *progress(done, total, text)*, if given, is told before
+        each step; its last call comes before anything is written."""
+        step = progress or (lambda *_: None)
         self.start_backup(backup)
         try:
+            step(0, 2, "等待合并前的备份完成…")
             plan = self.preview(unit_choices)
         finally:
             taken = self._join_backup()  # joined before anything is written, also when the plan fails
+        step(1, 2, "写入合并的数据…")
         return _write(self, plan, take, decisions or {}, taken)
 
 

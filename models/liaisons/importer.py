@@ -36,13 +36,17 @@ def collect_files(paths: list[str | os.PathLike]) -> list[Path]:
     return [p for p in found if not p.name.startswith("~$")]
 
 
-def preview(store: Store, campaign: dict, paths: list[str | os.PathLike]) -> dict:
-    """What importing these files would do; writes nothing."""
+def preview(store: Store, campaign: dict, paths: list[str | os.PathLike], progress=None) -> dict:
+    """What importing these files would do; writes nothing.  *progress(done, total, file name)* is told
+    before each file."""
     units = _unit_index(store)
     existing = store.rows("SELECT * FROM liaisons WHERE campaign_id = ?", (campaign["id"],))
     plan = {"campaign_id": campaign["id"], "files": [], "changes": []}
     claimed: set[str] = set()
-    for path in collect_files(paths):
+    files = collect_files(paths)
+    for number, path in enumerate(files):
+        if progress is not None:
+            progress(number, len(files), path.name)
         report = {"file": path.name, "path": str(path), "rejected": None, "errors": [], "warnings": []}
         plan["files"].append(report)
         try:

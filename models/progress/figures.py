@@ -1,4 +1,4 @@
-"""Writing figures in a batch: one cell, or many at once (a paste, an import), each change undoable.
+"""Writing figures in a batch: one cell, or many at once (a paste, an import), each change undoable; one week read.
 
 The figures table is this package's: the SQL that reads the old values is here; the rows are written
 and recorded by the generic ``Batch.write_many``.
@@ -6,9 +6,13 @@ and recorded by the generic ``Batch.write_many``.
 
 from __future__ import annotations
 
+import json
+
 from models.clock import new_id
 from models.store.database import Store
 from models.store.history import Batch
+
+_CHUNK = 500  # units per query reading the old values (well under SQLite's limit of parameters)
 
 
 def set_figure(batch: Batch, unit_id: str, period_id: str, indicator_id: str, value, source: str | None = None) -> str:
@@ -20,15 +24,22 @@ def set_figure(batch: Batch, unit_id: str, period_id: str, indicator_id: str, va
 def set_figures(batch: Batch, rows, source: str | None = None) -> dict[str, int]:
     """Set many figures at once: rows of (unit_id, period_id, indicator_id, value); None clears.
 
-    Existing values are read with one query per period and written with executemany,
+    Existing values are read with one query per period (for the units written) and written with executemany,
     each change still recorded for history and undo.  Returns counts per outcome.
     """
     counts = {"added": 0, "changed": 0, "unchanged": 0, "cleared": 0}
     rows = list(rows)
     existing: dict[tuple, dict] = {}
-    for period_id in {row[1] for row in rows}:
-        for old in batch.store.rows("SELECT * FROM figures WHERE period_id = ?", (period_id,)):
-            existing[(old["unit_id"], old["period_id"], old["indicator_id"])] = old
+    units_of: dict[str, set] = {}
+    for row in rows:
+        units_of.setdefault(row[1], set()).add(row[0])
+    for period_id, units in units_of.items():  # only the units written: a city's week is 90k figures
+        units = sorted(units)
+        for start in range(0, len(units), _CHUNK):
+            part = units[start : start + _CHUNK]
+            sql = f"SELECT * FROM figures WHERE period_id = ? AND unit_id IN ({','.join('?' * len(part))})"
+            for old in batch.store.rows(sql, (period_id, *part)):
+                existing[(old["unit_id"], old["period_id"], old["indicator_id"])] = old
     source = source or batch.source
     inserts, updates, deletes = [], [], []
     for unit_id, period_id, indicator_id, value in rows:
@@ -70,3 +81,41 @@ def figure_counts(store: Store, indicator_ids: list[str]) -> dict[str, int]:
     marks = ", ".join("?" * len(indicator_ids))
     sql = f"SELECT indicator_id, count(*) FROM figures WHERE indicator_id IN ({marks}) GROUP BY indicator_id"
     return dict(store.conn.execute(sql, list(indicator_ids)).fetchall())
+
+
+_SEP = "\x1f"  # between the indicator ids of one unit's week
+
+
+def week_rows(store: Store, period_id: str) -> list[tuple[str, list[str], list]]:
+    """One week's figures by unit: (unit id, indicator ids, values), empty values included.
+
+    Grouped by unit in SQLite (the figures_by_period index is in that order: no sort), the values as one
+    JSON array per unit: 3,000 rows cross into Python instead of 90,000 for a city.  When JSON may not
+    carry a value exactly (decimals, text) or an id holds the separator, the figures are read one by one.
+    """
+    sql = (
+        f"SELECT unit_id, group_concat(indicator_id, '{_SEP}'), json_group_array(value), count(*)"
+        " FROM figures WHERE period_id = ? GROUP BY unit_id"
+    )
+    rows = store.conn.execute(sql, (period_id,)).fetchall()
+    joined = "[" + ",".join(row[2] for row in rows) + "]"
+    if not any(mark in joined for mark in '.eE"'):
+        keys_of: dict[str, list] = {}
+        out = []
+        for (unit_id, ids, _, size), values in zip(rows, json.loads(joined)):
+            keys = keys_of.get(ids)
+            if keys is None:
+                keys = keys_of[ids] = ids.split(_SEP)
+            if len(keys) != size:
+                break
+            out.append((unit_id, keys, values))
+        else:
+            return out
+    out = []
+    sql = "SELECT unit_id, indicator_id, value FROM figures WHERE period_id = ? ORDER BY unit_id"
+    for unit_id, indicator_id, value in store.conn.execute(sql, (period_id,)):
+        if not out or out[-1][0] != unit_id:
+            out.append((unit_id, [], []))
+        out[-1][1].append(indicator_id)
+        out[-1][2].append(value)
+    return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 from models.campaigns.campaign import campaign_units
 from models.campaigns.periods import list_periods
 from models.clock import now
+from models.progress.earlier import kept_rows
 from models.store.database import Store
 
 ON_TIME, LATE, OVERDUE, PENDING = "on_time", "late", "overdue", "pending"
@@ -47,14 +48,19 @@ def status_of(delivered: bool, delivered_at: str | None, due: str | None, at: st
     return OVERDUE if due and at > due else PENDING
 
 
-def received_by_unit(store: Store, period_id: str) -> dict[str, str | None]:
-    """unit id → when its figures or narrative for the period arrived (None: figures without a date)."""
-    received = {
-        row["unit_id"]: row["received_at"]
-        for row in store.rows("SELECT unit_id, received_at FROM narratives WHERE period_id = ?", (period_id,))
-    }
-    for row in store.rows("SELECT DISTINCT unit_id FROM figures WHERE period_id = ?", (period_id,)):
-        received.setdefault(row["unit_id"], None)
+def received_by_unit(store: Store, period_id: str, figure_units=None) -> dict[str, str | None]:
+    """unit id → when its figures or narrative for the period arrived (None: figures without a date).
+
+    The units with figures are those of the week's figures as models.progress.earlier keeps them (the
+    grid, the 报送情况 page and the status line read each week once until data changes), or
+    *figure_units* when the caller has just read them.
+    """
+    sql = "SELECT unit_id, received_at FROM narratives WHERE period_id = ?"
+    received = dict(store.conn.execute(sql, (period_id,)).fetchall())
+    if figure_units is None:
+        figure_units = [unit_id for unit_id, _, _ in kept_rows(store, period_id)]
+    for unit_id in figure_units:
+        received.setdefault(unit_id, None)
     return received
 
 

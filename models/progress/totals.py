@@ -19,6 +19,7 @@ from itertools import repeat
 from models.campaigns.campaign import campaign_units
 from models.campaigns.layouts import list_indicators
 from models.campaigns.periods import list_periods
+from models.progress.sums import unit_columns
 from models.store.database import Store
 
 
@@ -27,18 +28,12 @@ def counted(units: list[dict], reporting: set[str] | dict) -> list[dict]:
     return [u for u in units if u["active"] or u["id"] in reporting]
 
 
-def units_with_figures(store: Store, period_ids: list[str]) -> set[str]:
-    marks = ",".join("?" * len(period_ids))
-    sql = f"SELECT DISTINCT unit_id FROM figures WHERE value IS NOT NULL AND period_id IN ({marks})"
-    return {row[0] for row in store.conn.execute(sql, period_ids)}
-
-
-def counted_units(store: Store, campaign_id: str, period_ids: list[str]) -> list[dict]:
-    """The units that count for these weeks, in the campaign's order (the grid's rows)."""
-    return counted(campaign_units(store, campaign_id, active_only=False), units_with_figures(store, period_ids))
-
-
 def column_totals(values: list[list], width: int) -> list:
+    if values and all(len(row) == width for row in values):
+        try:  # no empty cell: sum() column by column
+            return [sum(column) for column in zip(*values)]
+        except TypeError:
+            pass
     totals = [0] * width
     for row in values:
         for col, value in enumerate(row):
@@ -99,7 +94,11 @@ def load_figures(
     cumulative = {i["id"] for i in indicators if i["accumulation"] == "cumulative"}
     if not by_week:
         figures = Figures(indicators, periods, units)
-        figures.per_unit = _unit_sums(store, head, params, cumulative, {u["id"] for u in units}) if weeks else {}
+        known = {u["id"] for u in units}
+        for indicator_id, column in unit_columns(store, indicators, periods, weeks).items():
+            for unit_id, value in column.items():
+                if unit_id in known:
+                    figures.per_unit.setdefault(unit_id, {})[indicator_id] = value
         figures.units = counted(units, figures.per_unit)
         return figures
     groups = _unit_weeks(store, head, params) if weeks else []
@@ -145,27 +144,6 @@ def _unit_weeks(store: Store, head: str, params: list) -> list | None:
             return None
         groups.append((seq, unit_id, keys, numbers))
     return groups
-
-
-def _unit_sums(store: Store, head: str, params: list, cumulative: set, known: set) -> dict:
-    """unit id → indicator id → its sum over the weeks (a to-date figure: its newest week), grouped by SQLite."""
-    per_unit: dict[str, dict] = {}
-    sql = head + " SELECT f.unit_id, f.indicator_id, SUM(f.value)" + _FROM + " GROUP BY f.unit_id, f.indicator_id"
-    for unit_id, indicator_id, total in store.conn.execute(sql, params):
-        if unit_id in known:
-            per_unit.setdefault(unit_id, {})[indicator_id] = total
-    if cumulative:
-        marks = ",".join("?" * len(cumulative))
-        sql = (
-            head
-            + " SELECT f.unit_id, f.indicator_id, f.value, MAX(p.seq)"
-            + _FROM
-            + f" AND f.indicator_id IN ({marks}) GROUP BY f.unit_id, f.indicator_id"
-        )
-        for unit_id, indicator_id, newest, _seq in store.conn.execute(sql, [*params, *cumulative]):
-            if unit_id in known:
-                per_unit[unit_id][indicator_id] = newest
-    return per_unit
 
 
 def _unit_weeks_exact(store: Store, head: str, params: list) -> list:
@@ -214,26 +192,49 @@ def _add_up(parts: list[tuple], start, latest: set, whole: bool) -> dict:
     return out
 
 
-def _table(title: str, figures: Figures) -> dict:
-    """The statistics table of *figures*: one row per counted unit, 合计 the sum of the rows."""
-    ids = [i["id"] for i in figures.indicators]
-    values = [[figures.per_unit.get(u["id"], {}).get(i) for i in ids] for u in figures.units]
-    rows = [{"unit": unit, "values": vals} for unit, vals in zip(figures.units, values)]
-    return {"title": title, "indicators": figures.indicators, "rows": rows, "total": column_totals(values, len(ids))}
+def _table(title: str, indicators: list[dict], units: list[dict], by_column: list[list]) -> dict:
+    """The statistics table of the columns' values: one row per counted unit, 合计 the sum of the rows."""
+    total = []
+    for column in by_column:
+        try:  # no empty cell: sum() of the column
+            total.append(sum(column))
+        except TypeError:
+            total.append(sum(v for v in column if v is not None))
+    values = [list(row) for row in zip(*by_column)] if by_column else [[] for _ in units]
+    rows = [{"unit": unit, "values": vals} for unit, vals in zip(units, values)]
+    return {"title": title, "indicators": indicators, "rows": rows, "total": total}
+
+
+def _sum_table(store: Store, campaign_id: str, title_of, *, upto: int | None = None, only: int | None = None) -> dict:
+    """The statistics table of the chosen weeks, from the per-unit sums (models.progress.sums) as columns:
+    each column is read for the counted units with one map() call, then turned into rows."""
+    indicators = list_indicators(store, campaign_id)
+    periods = list_periods(store, campaign_id)
+    weeks = [p for p in periods if (only is None or p["seq"] == only) and (upto is None or p["seq"] <= upto)]
+    columns = unit_columns(store, indicators, periods, weeks)
+    units = campaign_units(store, campaign_id, active_only=False)
+    reported = set().union(*columns.values()) if columns else set()
+    units = counted(units, reported)
+    ids = [u["id"] for u in units]
+    empty: dict = {}
+    by_column = [list(map(columns.get(i["id"], empty).get, ids)) for i in indicators]
+    return _table(title_of(periods), indicators, units, by_column)
 
 
 def week_table(store: Store, campaign_id: str, period_id: str) -> dict:
     period = next(p for p in list_periods(store, campaign_id) if p["id"] == period_id)
-    return _table(period["label"], load_figures(store, campaign_id, only=period["seq"], by_week=False))
+    return _sum_table(store, campaign_id, lambda _periods: period["label"], only=period["seq"])
 
 
 def cumulative_table(store: Store, campaign_id: str, upto_seq: int | None = None) -> dict:
     """Totals per unit up to week *upto_seq* (all weeks if None)."""
-    figures = load_figures(store, campaign_id, upto=upto_seq, by_week=False)
-    limit = upto_seq if upto_seq is not None else 10**6
-    last = [p for p in figures.periods if p["seq"] <= limit][-1:] or figures.periods[-1:]
-    title = f"累计（截至{last[0]['end_date']}）" if last else "累计"
-    return _table(title, figures)
+
+    def title(periods: list[dict]) -> str:
+        limit = upto_seq if upto_seq is not None else 10**6
+        last = [p for p in periods if p["seq"] <= limit][-1:] or periods[-1:]
+        return f"累计（截至{last[0]['end_date']}）" if last else "累计"
+
+    return _sum_table(store, campaign_id, title, upto=upto_seq)
 
 
 def grouped(table: dict, key: str) -> dict:

@@ -57,6 +57,7 @@ TABLES = (
     "cases",
     "batches",
     "changes",
+    "figure_sums",
 )
 
 _STAMPS = "created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
@@ -300,6 +301,67 @@ def _units_by_name_and_order(db) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS units_name ON units(name, parent_id)")
     db.execute("CREATE INDEX IF NOT EXISTS units_parent_order ON units(parent_id, sort_order)")
     db.execute("DROP INDEX IF EXISTS units_parent")  # the new one's prefix
+
+
+# The sums of the figures, kept by SQLite itself at every write of a figure (see 0005): an insert, a change,
+# a delete, an undo, a merge, a repair — in the same transaction, so a crash leaves both or neither.
+# Whole numbers add up exactly in ``whole``; ``odd`` counts the other values (decimals, text), whose sums
+# are then read from the figures themselves.  The reader is models.progress.sums.
+_WHOLE = "CASE WHEN typeof({v}.value) = 'integer' THEN {v}.value ELSE 0 END"
+_ODD = "(typeof({v}.value) <> 'integer')"
+_ADD = (
+    "INSERT INTO figure_sums (indicator_id, unit_id, whole, figures, odd)"
+    f" SELECT NEW.indicator_id, NEW.unit_id, {_WHOLE.format(v='NEW')}, 1, {_ODD.format(v='NEW')}"
+    " WHERE NEW.value IS NOT NULL"
+    " ON CONFLICT (indicator_id, unit_id) DO UPDATE"
+    " SET whole = whole + excluded.whole, figures = figures + 1, odd = odd + excluded.odd;"
+)
+_TAKE = (
+    f"UPDATE figure_sums SET whole = whole - {_WHOLE.format(v='OLD')}, figures = figures - 1,"
+    f" odd = odd - {_ODD.format(v='OLD')}"
+    " WHERE indicator_id = OLD.indicator_id AND unit_id = OLD.unit_id AND OLD.value IS NOT NULL;"
+    " DELETE FROM figure_sums WHERE indicator_id = OLD.indicator_id AND unit_id = OLD.unit_id AND figures = 0;"
+)
+_IN_PLACE = "OLD.unit_id = NEW.unit_id AND OLD.indicator_id = NEW.indicator_id"
+_BOTH = "OLD.value IS NOT NULL AND NEW.value IS NOT NULL"
+# name → the exact statement SQLite keeps in sqlite_master (a merge accepts these triggers and no other).
+# A value changed in place (a paste, an import, an undo: nearly every update) is one UPDATE of its sum.
+TRIGGERS = {
+    "figure_sums_insert": f"CREATE TRIGGER figure_sums_insert AFTER INSERT ON figures BEGIN {_ADD} END",
+    "figure_sums_delete": f"CREATE TRIGGER figure_sums_delete AFTER DELETE ON figures BEGIN {_TAKE} END",
+    "figure_sums_change": (
+        "CREATE TRIGGER figure_sums_change AFTER UPDATE OF value ON figures"
+        f" WHEN {_IN_PLACE} AND {_BOTH} AND OLD.value IS NOT NEW.value"
+        f" BEGIN UPDATE figure_sums SET whole = whole - {_WHOLE.format(v='OLD')} + {_WHOLE.format(v='NEW')},"
+        f" odd = odd - {_ODD.format(v='OLD')} + {_ODD.format(v='NEW')}"
+        " WHERE indicator_id = NEW.indicator_id AND unit_id = NEW.unit_id; END"
+    ),
+    "figure_sums_update": (
+        "CREATE TRIGGER figure_sums_update AFTER UPDATE OF unit_id, indicator_id, value ON figures"
+        f" WHEN NOT ({_IN_PLACE} AND {_BOTH})"
+        " AND (OLD.value IS NOT NEW.value OR OLD.unit_id IS NOT NEW.unit_id"
+        " OR OLD.indicator_id IS NOT NEW.indicator_id)"
+        f" BEGIN {_TAKE} {_ADD} END"
+    ),
+}
+
+
+@step("0005_figure_sums")
+def _figure_sums(db) -> None:
+    """Each unit's sum of each indicator over all weeks, kept by triggers: the cumulative totals of a city
+    (3,000 units, 430k figures a campaign) read 90k sums instead of aggregating every figure (0.66 s)."""
+    db.execute(
+        "CREATE TABLE figure_sums (indicator_id TEXT NOT NULL, unit_id TEXT NOT NULL,"
+        " whole INTEGER NOT NULL, figures INTEGER NOT NULL, odd INTEGER NOT NULL,"
+        " PRIMARY KEY (indicator_id, unit_id)) WITHOUT ROWID"
+    )
+    db.execute(
+        "INSERT INTO figure_sums (indicator_id, unit_id, whole, figures, odd)"
+        f" SELECT indicator_id, unit_id, sum({_WHOLE.format(v='figures')}), count(*), sum({_ODD.format(v='figures')})"
+        " FROM figures WHERE value IS NOT NULL GROUP BY indicator_id, unit_id"
+    )
+    for statement in TRIGGERS.values():
+        db.execute(statement)
 
 
 def known_names() -> list[str]:

@@ -184,7 +184,7 @@ OWNERS = {
     **dict.fromkeys(("campaigns", "units", "campaign_units", "periods", "indicators"), "models.campaigns"),
     "liaisons": "models.liaisons",
     **dict.fromkeys(("notices", "notice_contacts", "attachments", "deadlines", "deliveries"), "models.notices"),
-    **dict.fromkeys(("figures", "narratives"), "models.progress"),
+    **dict.fromkeys(("figures", "figure_sums", "narratives"), "models.progress"),
     "reports": "models.reports",
     **dict.fromkeys(("leads", "cases"), "models.register"),
 }

@@ -23,7 +23,7 @@ from models.progress.forms.export import export_into_template
 from models.progress.forms.importer import import_forms
 from models.progress.forms.template import layout_from_template
 from models.progress.totals import week_table
-from tests.models.progress.forms_yardstick import stored_figures
+from tests.models.progress.forms.yardstick import stored_figures
 
 TOWNS = ["城关镇", "东风镇", "西山乡", "南湖街道"]
 DEPARTMENTS = ["县应急管理局", "县教育局", "县水务局"]
