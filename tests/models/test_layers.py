@@ -224,12 +224,6 @@ ALLOWED = {
 PENDING: dict[str, set[str]] = {
     # grid: call models.notices.deadlines.weekly_stats_marks (written for it) in week_reports
     "models.progress.reporting": {"deadlines", "deliveries"},
-    # startup: the history of an attached file (batches the other side lacks, "changed since they last met",
-    # a record's last change) and an unopened file's meta need functions of models.store over (conn, schema)
-    "models.exchange.merge": {"batches"},
-    "models.exchange.staging": {"batches", "changes"},
-    "models.exchange.conflicts": {"batches", "changes"},
-    "models.exchange.checks": {"meta"},
 }
 
 _ACCESS = {
