@@ -53,7 +53,7 @@ def run_gui(argv: list[str]) -> int:
         for title, text in msgbox.SHOWN:
             print(f"{title}：{text}", file=sys.stderr)
         return 2
-    store = startup.open_initial_store(args.db, readonly=args.readonly)
+    store = startup.open_initial_store(args.db, readonly=args.readonly, defer_check=True)
     if store is None:
         for title, text in msgbox.SHOWN:
             print(f"{title}：{text}", file=sys.stderr)
@@ -71,11 +71,18 @@ def run_gui(argv: list[str]) -> int:
     window.show()
     file_open.open_when_ready(window, document)
     if args.screenshot:
-        return startup.save_screenshot(app, window, Path(args.screenshot))
+        code = startup.save_screenshot(app, window, Path(args.screenshot))
+        startup.finish_closing()
+        window.store.close()
+        return code
     from ui.shell.office_dialog import ask_at_first_start
 
-    window.ready.connect(lambda: ask_at_first_start(window))  # 本单位, once per file
-    return app.exec()
+    # The whole-file check of a file not known sound, writes held until it passes; then 本单位, once per file.
+    window.ready.connect(lambda: startup.check_after_paint(window, then=lambda: ask_at_first_start(window)))
+    code = app.exec()
+    startup.finish_closing()  # the close-time backup, begun when the window closed
+    window.store.close()
+    return code
 
 
 def _names_a_file(arg: str) -> bool:
@@ -95,4 +102,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # first: in the Windows bundle a forms reader process must not start the app
     sys.exit(main())

@@ -57,11 +57,11 @@ class Case:
             }
 
 
-def _timed_start(ctx: Context, args: list[str]) -> dict:
+def timed_start(ctx: Context, args: list[str], env: dict | None = None) -> dict:
     """Spawns *args* and returns seconds from the spawn to each stamp it wrote, and to its exit ("exit")."""
     times = ctx.work / "startup-times.txt"
     times.unlink(missing_ok=True)
-    env = dict(ctx.env, DESK_STARTUP_TIMES=str(times))
+    env = dict(env or ctx.env, DESK_STARTUP_TIMES=str(times))
     started = time.time()
     ctx.run_process(args, env)
     moments = {"exit": time.time() - started}
@@ -78,8 +78,8 @@ def startup(ctx: Context) -> list[dict]:
     bare_args = [sys.executable, str(ctx.root / "bench" / "bare_window.py"), str(shot)]
     app_runs, bare_runs = [], []
     for _ in range(ctx.repeat):  # interleaved: both see the same load
-        app_runs.append(_timed_start(ctx, app_args))
-        bare_runs.append(_timed_start(ctx, bare_args))
+        app_runs.append(timed_start(ctx, app_args))
+        bare_runs.append(timed_start(ctx, bare_args))
 
     def median(runs: list[dict], key: str) -> float:
         return statistics.median(run[key] for run in runs)
@@ -94,11 +94,13 @@ def startup(ctx: Context) -> list[dict]:
     return [result("start to first painted window", painted, bare, "≤ 1.5×", painted <= 1.5 * bare, note), filled]
 
 
-def _all() -> list[Case]:
+def _all(scale: int = 1) -> list[Case]:
+    """The district cases (their budgets hold at 1×), then the city cases of every scale, then the stalls."""
+    from bench import cases_city as c
     from bench import cases_data as d
     from bench import cases_files as f
 
-    return [
+    district = [
         Case("startup", startup),
         Case("grid", d.week_grid),
         Case("totals", d.cumulative_totals),
@@ -108,5 +110,16 @@ def _all() -> list[Case]:
         Case("merge", f.merge_file),
         Case("pack", f.pack_copy),
         Case("memory", f.peak_memory),
-        Case("stalls", f.event_loop_stalls),
     ]
+    city = [
+        Case("city-grid", c.grid),
+        Case("city-totals", c.totals),
+        Case("city-window", c.window),
+        Case("city-startup", c.startup),
+        Case("city-pack", c.pack),
+        Case("city-merge", c.merge),
+        Case("city-import", c.form_import),
+        Case("city-memory", c.memory),
+    ]
+    stalls = [Case("stalls", f.event_loop_stalls)]
+    return (district if scale == 1 else []) + city + (stalls if scale == 1 else [])

@@ -90,7 +90,8 @@ def summary_pdf(ctx: Context) -> dict:
     from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 
     from models.documents.pdf import blocks as b
-    from models.documents.pdf import build_pdf, fonts
+    from models.documents.pdf import fonts
+    from models.documents.pdf.build import build_pdf
     from models.reports.summary import summary_document
 
     store = _open(ctx)

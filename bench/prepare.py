@@ -39,12 +39,11 @@ def week_of(store, campaign: dict, seq: int = 3) -> dict:
     return store.row("SELECT * FROM periods WHERE campaign_id = ? AND seq = ?", (campaign["id"], seq))
 
 
-def returned_forms(fixture: Path, folder: Path) -> Path:
-    """The app's blank forms of one week, filled in with openpyxl as units would, saved to *folder*."""
+def returned_forms(fixture: Path, folder: Path, limit: int = 300) -> Path:
+    """The app's blank forms of one week for the first *limit* units, filled in with openpyxl as units would."""
     from openpyxl import load_workbook
 
     from models.documents.xlsx_io import read_mark
-    from models.progress.forms.blank import write_blank_forms
 
     if folder.exists():
         shutil.rmtree(folder)
@@ -53,7 +52,7 @@ def returned_forms(fixture: Path, folder: Path) -> Path:
     store = open_store(fixture, readonly=True)
     try:
         campaign = newest_campaign(store)
-        files = write_blank_forms(store, campaign, week_of(store, campaign), folder)
+        files = _blank_forms(store, campaign, week_of(store, campaign), folder, limit)
     finally:
         store.close()
     for path in files:
@@ -65,6 +64,24 @@ def returned_forms(fixture: Path, folder: Path) -> Path:
         ws[mark["narrative"]["activities"]].value = "本周开展宣传咨询活动。"
         workbook.save(path)
     return folder
+
+
+def _blank_forms(store, campaign: dict, period: dict, folder: Path, limit: int) -> list[Path]:
+    """What 生成空白表 writes, for the first *limit* units only (a city's 3,000 forms take minutes to make)."""
+    from models.campaigns.campaign import campaign_units
+    from models.campaigns.layouts import list_indicators
+    from models.documents.xlsx_io import save_workbook
+    from models.progress.forms.blank import build_form, safe_file_name, write_blank_forms
+
+    units = campaign_units(store, campaign["id"])
+    if len(units) <= limit:
+        return write_blank_forms(store, campaign, period, folder)
+    indicators = list_indicators(store, campaign["id"])
+    files = []
+    for number, unit in enumerate(units[:limit], start=1):
+        name = f"{number:03d}_{safe_file_name(unit['name'])}_第{period['seq']}周进展统计表.xlsx"
+        files.append(save_workbook(build_form(campaign, period, unit, indicators), folder / name))
+    return files
 
 
 def merge_target(fixture: Path, target: Path) -> Path:

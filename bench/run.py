@@ -1,10 +1,12 @@
 """Benchmark: the app's speed and memory as ratios to the bare libraries, same run.
 
-    python bench/run.py [--units 300] [--repeat 5] [--json] [--quick]
+    python bench/run.py [--scale 1|3|10 | --units N] [--fixture PATH] [--repeat 5] [--json] [--quick]
 
-Each case times the app doing a piece of real work and, where the budget is a
-ratio, the bare library doing the same raw work in the same run; the table
-shows both medians, the ratio, the budget and pass/fail.  ``--quick`` (CI)
+``--scale`` makes the fixture of 300 × N units (1× a large district, 10× a city of ten districts);
+``--fixture PATH`` copies a ready one instead (its unit count gives the scale).  At 1× the district
+cases and the stalls of the event loop run, then at every scale the city cases.  Each case
+times the app doing a piece of real work and the bare library doing the same raw work in the
+same run, in turns; the table shows both medians, the ratio, the budget and pass/fail.  ``--quick`` (CI)
 uses a small fixture and only checks that every case runs.
 """
 
@@ -51,15 +53,18 @@ def run_process(args: list[str], env: dict) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="安全生产月工作台 benchmark")
-    parser.add_argument("--units", type=int, default=300)
+    parser.add_argument("--scale", type=int, default=1, help="units = 300 × SCALE (1×, 3×, 10×)")
+    parser.add_argument("--units", type=int, help="units of the fixture made (instead of --scale)")
+    parser.add_argument("--fixture", type=Path, help="copy this ready fixture (never written) instead of making one")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="small fixture, one repeat; never fails on timing")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--only", nargs="*", help="run only these cases")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (fixture, outputs) for a look")
     args = parser.parse_args()
+    args.units = args.units or 300 * args.scale
     if args.quick:
-        args.units, args.repeat = min(args.units, 30), 1
+        args.units, args.repeat, args.fixture = min(args.units, 30), 1, None
     compile_bytecode()
     work = Path(tempfile.mkdtemp(prefix="desk-bench-"))
     try:
@@ -80,8 +85,15 @@ def compile_bytecode() -> None:
 
 def run_cases(args: argparse.Namespace, work: Path) -> int:
     started = time.perf_counter()
-    fixture = make_fixture(work / "large.db", args.units)
-    print(f"  fixture ({args.units} units): {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
+    if args.fixture:
+        fixture = work / "large.db"
+        shutil.copyfile(args.fixture, fixture)  # the shared fixture is never written
+        args.units = _count_units(fixture)
+    else:
+        fixture = make_fixture(work / "large.db", args.units)
+    scale = max(1, round(args.units / 300))
+    what = f"{args.units} units, {scale}×"
+    print(f"  fixture ({what}): {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
     context = cases.Context(
         root=ROOT,
         work=work,
@@ -94,7 +106,7 @@ def run_cases(args: argparse.Namespace, work: Path) -> int:
         env=_env(work),
     )
     results = []
-    for case in cases._all():
+    for case in cases._all(scale if not args.quick else 1):
         if args.only and case.name not in args.only:
             continue
         started = time.perf_counter()
@@ -109,6 +121,16 @@ def run_cases(args: argparse.Namespace, work: Path) -> int:
     return 1 if failed else 0
 
 
+def _count_units(fixture: Path) -> int:
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{fixture}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT COUNT(*) FROM units").fetchone()[0]
+    finally:
+        conn.close()
+
+
 def _env(work: Path) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # read the compiled modules (see compile_bytecode)
@@ -121,7 +143,7 @@ def _env(work: Path) -> dict:
 
 
 def _print_table(results: list[dict]) -> None:
-    header = f"{'case':<34}{'app':>10}{'baseline':>10}{'ratio':>8}{'budget':>12}  result"
+    header = f"{'case':<44}{'app':>10}{'baseline':>10}{'ratio':>8}{'budget':>12}  result"
     print(header)
     print("-" * len(header))
     for r in results:
@@ -129,7 +151,7 @@ def _print_table(results: list[dict]) -> None:
         base = f"{r['baseline']:.3f}" if r.get("baseline") is not None else "-"
         ratio = f"{r['ratio']:.2f}" if r.get("ratio") is not None else "-"
         print(
-            f"{r['case']:<34}{app:>10}{base:>10}{ratio:>8}{r['budget']:>12}  {r['status']}"
+            f"{r['case']:<44}{app:>10}{base:>10}{ratio:>8}{r['budget']:>12}  {r['status']}"
             + (f"  ({r['note']})" if r.get("note") else "")
         )
 

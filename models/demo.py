@@ -9,11 +9,18 @@ import json
 import random
 from datetime import date, datetime, timedelta
 
-from models.campaigns.layouts import add_layout, default_layout
-from models.campaigns.periods import next_weekday_after, week_label, weeks_between
+from models.campaigns.campaign import add_campaign, add_campaign_unit, has_campaign
+from models.campaigns.layouts import add_layout, default_layout, list_indicators
+from models.campaigns.periods import add_periods, next_weekday_after, week_label, weeks_between
+from models.campaigns.units import add_unit_row
 from models.errors import ValidationError
-from models.notices.notice import NOTICE_FIELDS
+from models.liaisons.liaison import add_liaison_row
+from models.notices.deadlines import add_deadline, add_delivery
+from models.notices.notice import NOTICE_FIELDS, insert_notice
 from models.paths import data_path
+from models.progress.figures import set_figures
+from models.progress.narratives import add_narrative
+from models.reports.report import insert_report
 from models.store.database import Store
 from models.store.history import Batch
 
@@ -42,9 +49,9 @@ def load_demo(store: Store, seed: int = 2021) -> dict:
     """Add the demo campaigns to *store*; refuses if their years are already there."""
     spec = json.loads(data_path("demo.json").read_text(encoding="utf-8"))
     years = [c["year"] for c in spec["campaigns"]]
-    taken = store.rows(f"SELECT year FROM campaigns WHERE year IN ({','.join('?' * len(years))})", years)
+    taken = [year for year in years if has_campaign(store, year)]
     if taken:
-        raise ValidationError(f"数据库中已有 {taken[0]['year']} 年的活动，演示数据只能载入到没有这些年份的数据库。")
+        raise ValidationError(f"数据库中已有 {taken[0]} 年的活动，演示数据只能载入到没有这些年份的数据库。")
     rng = random.Random(seed)
     counts = {}
     with store.batch("载入演示数据", source="demo") as batch:
@@ -65,13 +72,13 @@ def _add_campaign(batch: Batch, spec: dict, names: dict, rng: random.Random) -> 
         "office_name",
         "region_word",
     )
-    campaign_id = batch.insert("campaigns", {k: spec[k] for k in fields})
+    campaign_id = add_campaign(batch, {k: spec[k] for k in fields})
     units = _add_units(batch, campaign_id, spec)
     liaisons = _add_liaisons(batch, campaign_id, units, names, rng)
     notice_id = _add_notice(batch, campaign_id, spec["notice"], units, rng)
-    indicators = add_layout(batch, campaign_id, default_layout())
+    add_layout(batch, campaign_id, default_layout())
     periods = _add_periods(batch, campaign_id, spec)
-    figures = _add_figures(batch, units, periods, indicators, rng)
+    figures = _add_figures(batch, units, periods, list_indicators(batch.store, campaign_id), rng)
     if spec["year"] == 2021:
         _add_summary_draft(batch, campaign_id, spec)
     return {"units": len(units), "liaisons": liaisons, "notice": notice_id, "periods": len(periods), "figures": figures}
@@ -80,14 +87,14 @@ def _add_campaign(batch: Batch, spec: dict, names: dict, rng: random.Random) -> 
 def _add_units(batch: Batch, campaign_id: str, spec: dict) -> list[dict]:
     units = []
     for order, (name, category) in enumerate(spec["units"]):
-        unit_id = batch.insert("units", {"name": name, "category": category, "sort_order": order})
-        batch.insert("campaign_units", {"campaign_id": campaign_id, "unit_id": unit_id, "sort_order": order})
+        unit_id = add_unit_row(batch, {"name": name, "category": category, "sort_order": order})
+        add_campaign_unit(batch, campaign_id, unit_id, order)
         units.append({"id": unit_id, "name": name, "category": category})
     by_name = {u["name"]: u["id"] for u in units}
     for parent, children in spec.get("children", {}).items():
         for order, child in enumerate(children):
-            batch.insert(
-                "units", {"name": child, "category": "镇/街道", "parent_id": by_name[parent], "sort_order": order}
+            add_unit_row(
+                batch, {"name": child, "category": "镇/街道", "parent_id": by_name[parent], "sort_order": order}
             )
     return units
 
@@ -101,11 +108,11 @@ def _add_liaisons(batch: Batch, campaign_id: str, units: list[dict], names: dict
     for index, unit in enumerate(units):
         if index % 7 == 5:  # a few units have not named anyone yet
             continue
-        batch.insert(
-            "liaisons",
+        add_liaison_row(
+            batch,
+            campaign_id,
+            unit["id"],
             {
-                "campaign_id": campaign_id,
-                "unit_id": unit["id"],
                 "role": "联络员",
                 "name": _person(names, rng),
                 "position": rng.choice(names["positions"]),
@@ -116,11 +123,11 @@ def _add_liaisons(batch: Batch, campaign_id: str, units: list[dict], names: dict
         )
         count += 1
         if unit["category"] == "成员单位" and index % 2 == 0:
-            batch.insert(
-                "liaisons",
+            add_liaison_row(
+                batch,
+                campaign_id,
+                unit["id"],
                 {
-                    "campaign_id": campaign_id,
-                    "unit_id": unit["id"],
                     "role": "分管领导",
                     "name": _person(names, rng),
                     "position": "副局长",
@@ -135,21 +142,17 @@ def _add_liaisons(batch: Batch, campaign_id: str, units: list[dict], names: dict
 def _add_notice(batch: Batch, campaign_id: str, spec: dict, units: list[dict], rng: random.Random) -> str:
     body = data_path("samples", spec["file"]).read_text(encoding="utf-8")
     fields = {k: spec[k] for k in NOTICE_FIELDS if k != "body"}
-    notice_id = batch.insert("notices", {"campaign_id": campaign_id, "body": body, **fields})
-    for order, contact in enumerate(spec["contacts"]):
-        batch.insert("notice_contacts", {"notice_id": notice_id, "sort_order": order, **contact})
-    for seq, attachment in enumerate(spec["attachments"], start=1):
-        batch.insert("attachments", {"notice_id": notice_id, "seq": seq, **attachment})
+    notice_id = insert_notice(batch, campaign_id, {"body": body, **fields}, spec["contacts"], spec["attachments"])
     for deadline in spec["deadlines"]:
-        deadline_id = batch.insert("deadlines", {"campaign_id": campaign_id, "notice_id": notice_id, **deadline})
+        deadline_id = add_deadline(batch, campaign_id, notice_id, deadline)
         if deadline["deliverable"] == "liaison":
             due = date.fromisoformat(deadline["due_date"])
             for unit in units[: len(units) - 3]:
                 delivered = due - timedelta(days=rng.randint(-2, 3))
-                batch.insert(
-                    "deliveries",
+                add_delivery(
+                    batch,
+                    deadline_id,
                     {
-                        "deadline_id": deadline_id,
                         "unit_id": unit["id"],
                         "delivered_at": f"{delivered.isoformat()}T10:00:00",
                         "source": "demo",
@@ -164,7 +167,6 @@ def _add_periods(batch: Batch, campaign_id: str, spec: dict) -> list[dict]:
     for seq, (first, last) in enumerate(weeks_between(start, end), start=1):
         due = next_weekday_after(last, spec["due_weekday"])
         period = {
-            "campaign_id": campaign_id,
             "seq": seq,
             "start_date": first.isoformat(),
             "end_date": last.isoformat(),
@@ -172,16 +174,15 @@ def _add_periods(batch: Batch, campaign_id: str, spec: dict) -> list[dict]:
             "due_time": spec["due_time"],
             "label": week_label(seq, first, last),
         }
-        period["id"] = batch.insert("periods", period)
         periods.append(period)
+    for period, period_id in zip(periods, add_periods(batch, campaign_id, periods)):
+        period["id"] = period_id
     return periods
 
 
-def _add_figures(
-    batch: Batch, units: list[dict], periods: list[dict], indicators: list[str], rng: random.Random
-) -> int:
-    codes = [batch.store.get("indicators", i)["code"] for i in indicators]
-    count = 0
+def _add_figures(batch: Batch, units: list[dict], periods: list[dict], layout: list[dict], rng: random.Random) -> int:
+    indicators, codes = [i["id"] for i in layout], [i["code"] for i in layout]
+    figures = []
     for period in periods:
         for index, unit in enumerate(units):
             fate = rng.random()
@@ -189,8 +190,8 @@ def _add_figures(
                 continue  # not reported (yet)
             due = datetime.fromisoformat(f"{period['due_date']}T{period['due_time'] or '18:00'}")
             delay = timedelta(hours=rng.randint(20, 60)) if fate > 0.88 else -timedelta(hours=rng.randint(2, 70))
-            batch.insert(
-                "narratives",
+            add_narrative(
+                batch,
                 {
                     "unit_id": unit["id"],
                     "period_id": period["id"],
@@ -208,18 +209,9 @@ def _add_figures(
                     found = value
                 if code == "hazards_fixed" and found is not None:
                     value = min(value, found)
-                batch.insert(
-                    "figures",
-                    {
-                        "unit_id": unit["id"],
-                        "period_id": period["id"],
-                        "indicator_id": indicator_id,
-                        "value": value,
-                        "source": "demo",
-                    },
-                )
-                count += 1
-    return count
+                figures.append((unit["id"], period["id"], indicator_id, value))
+    set_figures(batch, figures, source="demo")
+    return len(figures)
 
 
 def _add_summary_draft(batch: Batch, campaign_id: str, spec: dict) -> None:
@@ -234,8 +226,8 @@ def _add_summary_draft(batch: Batch, campaign_id: str, spec: dict) -> None:
         {"heading": "存在问题", "text": ""},
         {"heading": "下一步工作", "text": ""},
     ]
-    batch.insert(
-        "reports",
+    insert_report(
+        batch,
         {
             "campaign_id": campaign_id,
             "kind": "summary",

@@ -89,7 +89,7 @@ def set_office(store, **fields: str) -> Office:
     _check_contacts(cleaned)
     with store.atomic():
         for field, value in cleaned.items():
-            store.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_KEYS[field], value))
+            store.set_meta(_KEYS[field], value)
     return get_office(store)
 
 
@@ -113,5 +113,4 @@ def was_asked(store) -> bool:
 
 
 def mark_asked(store) -> None:
-    with store.atomic():
-        store.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (_ASKED_KEY,))
+    store.set_meta(_ASKED_KEY, "1")

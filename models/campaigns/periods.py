@@ -9,6 +9,7 @@ import re
 from datetime import date, timedelta
 
 from models.errors import ValidationError
+from models.notices import deadlines as notice_deadlines
 from models.store.database import Store
 from models.store.history import Batch
 
@@ -56,10 +57,7 @@ def plan_periods(start: date, end: date, due_weekday: int | None = 1, due_time: 
 
 def weekly_deadline(store: Store, campaign_id: str) -> tuple[int | None, str | None]:
     """Weekday and time of the campaign's weekly report deadline from its notice (default Monday)."""
-    found = store.row(
-        "SELECT weekday, due_time FROM deadlines WHERE campaign_id = ? AND kind = 'weekly' ORDER BY created_at LIMIT 1",
-        (campaign_id,),
-    )
+    found = notice_deadlines.weekly_rule(store, campaign_id)
     if found and found["weekday"]:
         return found["weekday"], found["due_time"]
     return 1, None
@@ -112,11 +110,7 @@ def monthly_deadline(store: Store, campaign_id: str | None) -> tuple[int | None,
     """Day of month and time of the campaign's monthly report from its notice (每月X日前), if it has one."""
     if not campaign_id:
         return None, None
-    found = store.row(
-        "SELECT day_of_month, due_time FROM deadlines WHERE campaign_id = ? AND kind = 'monthly'"
-        " AND day_of_month IS NOT NULL ORDER BY created_at LIMIT 1",
-        (campaign_id,),
-    )
+    found = notice_deadlines.monthly_rule(store, campaign_id)
     return (found["day_of_month"], found["due_time"]) if found else (None, None)
 
 
@@ -240,6 +234,14 @@ def update_period(store: Store, period_id: str, *, due_date: str | None, due_tim
 
 def list_periods(store: Store, campaign_id: str) -> list[dict]:
     return store.rows("SELECT * FROM periods WHERE campaign_id = ? ORDER BY seq", (campaign_id,))
+
+
+def get_period(store: Store, period_id: str | None) -> dict | None:
+    return store.get("periods", period_id) if period_id else None
+
+
+def find_period(store: Store, campaign_id: str, seq: int) -> dict | None:
+    return store.row("SELECT * FROM periods WHERE campaign_id = ? AND seq = ?", (campaign_id, int(seq)))
 
 
 def period_by_seq(store: Store, campaign_id: str, seq: int) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from models.campaigns.campaign import list_campaigns
 from models.cli import add_common
 from models.demo import load_demo
+from models.store.copies import manifest
 from models.store.opening import open_store
 
 
@@ -31,10 +32,7 @@ def info(args):
     store = open_store(args.db, readonly=True)
     try:
         campaigns = list_campaigns(store)
-        tables = {
-            t: store.scalar(f"SELECT count(*) FROM [{t}]")
-            for t in ("units", "liaisons", "notices", "periods", "indicators", "figures", "narratives")
-        }
+        tables = manifest(store)["counts"]
     finally:
         store.close()
     years = "、".join(str(c["year"]) for c in campaigns) or "无"

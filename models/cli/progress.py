@@ -53,7 +53,7 @@ def register(sub) -> None:
 
 
 def new_campaign(args):
-    from models.campaigns.setup import create_campaign
+    from models.new_campaign import create_campaign
 
     layout_items = None
     if args.layout_from_template:
@@ -84,7 +84,8 @@ def new_campaign(args):
 
 
 def layout(args):
-    from models.campaigns.layouts import header_text, layout_of, save_layout
+    from models.campaigns.layouts import header_text, layout_of, list_indicators, save_layout
+    from models.progress.figures import figure_counts
 
     store = open_store(args.db, readonly=not args.from_template)
     try:
@@ -94,10 +95,7 @@ def layout(args):
 
             items = layout_from_template(Path(args.from_template))
             current = layout_of(store, campaign["id"])
-            if current and store.scalar(
-                "SELECT count(*) FROM figures f JOIN indicators i ON i.id = f.indicator_id WHERE i.campaign_id = ?",
-                (campaign["id"],),
-            ):
+            if current and figure_counts(store, [i["id"] for i in list_indicators(store, campaign["id"])]):
                 raise ValidationError(f"{args.campaign} 年的活动已有数据，不能整体替换指标表；请在界面中逐项修改。")
             save_layout(store, campaign["id"], items)
         items = layout_of(store, campaign["id"])

@@ -7,7 +7,7 @@ from datetime import date
 
 from models.campaigns.campaign import campaign_by_year
 from models.cli import add_common
-from models.errors import DeskError, ImportRejected
+from models.errors import ImportRejected
 from models.store.opening import open_store
 
 _KIND_HELP = "leads（违法线索）或 cases（曝光案例）"
@@ -65,18 +65,13 @@ def add_months_command(args):
 
 
 def import_command(args):
-    from models.register.lists import apply_list, read_list
+    from models.register.lists import apply_list, read_lists
     from models.register.records import KINDS
 
     kind = KINDS[args.kind]
     store, campaign = _open(args, readonly=args.dry_run)
     try:
-        previews, refused = [], []
-        for path in args.files:
-            try:
-                previews.append(read_list(store, kind, campaign, path))
-            except DeskError as exc:
-                refused.append({"file": path, "message": str(exc)})
+        previews, refused = read_lists(store, kind, campaign, args.files)
         added = 0 if args.dry_run else apply_list(store, kind, campaign, previews)
     finally:
         store.close()
@@ -95,13 +90,12 @@ def import_command(args):
 
 
 def export_command(args):
-    from models.campaigns.office import office_for
     from models.register.lists import export_list
     from models.register.records import KINDS
 
     store, campaign = _open(args, readonly=True)
     try:
-        target = export_list(store, KINDS[args.kind], campaign, args.out, office_name=office_for(store, campaign).name)
+        target = export_list(store, KINDS[args.kind], campaign, args.out)
     finally:
         store.close()
     return f"已导出：{target}", {"out": str(target)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from models.campaigns.campaign import campaign_by_year
+from models.campaigns.periods import find_period as period_of_seq
 from models.cli import add_common
 from models.errors import NotFound, ValidationError
 from models.store.database import Store
@@ -24,21 +25,15 @@ def register(sub) -> None:
     parser.set_defaults(func=report)
 
 
-def _saved(store: Store, campaign_id: str, kind: str, period_id: str | None = None) -> dict | None:
-    sql = "SELECT id FROM reports WHERE campaign_id = ? AND kind = ?"
-    params: list = [campaign_id, kind]
-    if period_id:
-        sql, params = sql + " AND period_id = ?", [*params, period_id]
-    return store.row(sql + " ORDER BY updated_at DESC LIMIT 1", params)
-
-
 def _notice_id(store: Store, campaign_id: str, wanted: str | None) -> str:
+    from models.notices.notice import list_notices, notice_id_of
+
     if wanted:
-        found = store.row("SELECT id FROM notices WHERE id = ? OR doc_number = ?", (wanted, wanted))
+        found = notice_id_of(store, wanted)
         if not found:
             raise NotFound(f"找不到通知“{wanted}”（可用通知的 id 或文号）。")
-        return found["id"]
-    issued = store.rows("SELECT id FROM notices WHERE campaign_id = ? AND direction = 'issued'", (campaign_id,))
+        return found
+    issued = [n for n in list_notices(store, campaign_id) if n["direction"] == "issued"]
     if len(issued) != 1:
         raise ValidationError(f"本活动有 {len(issued)} 份发文通知，请用 --notice 指定 id 或文号。")
     return issued[0]["id"]
@@ -47,28 +42,28 @@ def _notice_id(store: Store, campaign_id: str, wanted: str | None) -> str:
 def _build(store: Store, campaign: dict, args, missing: list) -> tuple[str, str | None]:
     """Write the PDF; returns (what was printed, the saved report's id if there is one); characters no font
     could draw are added to *missing*."""
-    from models.documents.pdf import build_notice_pdf, build_pdf
-    from models.reports.report import export_report, notice_fields
+    from models.documents.pdf.build import build_notice_pdf, build_pdf
+    from models.reports.report import export_report, latest_report, notice_fields
 
     if args.kind == "notice":
         fields = notice_fields(store, _notice_id(store, campaign["id"], args.notice))
         missing.extend(build_notice_pdf(fields, args.out))
         return f"通知 {fields['doc_number'] or fields['title']}", None
     if args.kind == "companion":
-        from models.reports.register_part import companion_summary_document
+        from models.reports.companion import companion_summary_document
 
         build_pdf(companion_summary_document(store, campaign), args.out)
         return f"{campaign.get('companion_title') or '延续活动'}年终总结", None
     if args.kind == "weekly":
         if args.week is None:
             raise ValidationError("周报需要 --week（第几周）。")
-        period = store.row("SELECT * FROM periods WHERE campaign_id = ? AND seq = ?", (campaign["id"], args.week))
+        period = period_of_seq(store, campaign["id"], args.week)
         if period is None:
             raise NotFound(f"{campaign['year']} 年的活动没有第 {args.week} 周。")
-        saved = _saved(store, campaign["id"], "weekly", period["id"])
+        saved = latest_report(store, campaign["id"], "weekly", period["id"])
         what = f"第{args.week}周周报"
     else:
-        period, saved, what = None, _saved(store, campaign["id"], "summary"), "活动总结"
+        period, saved, what = None, latest_report(store, campaign["id"], "summary"), "活动总结"
     if saved:
         export_report(store, saved["id"], args.out, missing=missing)
         return what, saved["id"]

@@ -1,9 +1,10 @@
 """The sheets of a workbook as plain grids (values, merged ranges, hidden columns, formulas) for the readers.
 
 - A template (to read its layout or fill it): openpyxl, full mode, formulas as written.
-- A returned form: .xlsx/.xlsm read twice in openpyxl's read-only mode (cached values, then which cells are
-  formulas and what they say), ignoring a wrong <dimension> (WPS writes A1); .xls, .et and .ods through
-  python-calamine (values; merged ranges where the format gives them), .csv as text.
+- A returned form: .xlsx/.xlsm in one pass (models/documents/xlsx_grid.py: the zip gate, python-calamine, the
+  worksheet XML for formulas and error values), or, for the rare sheet that needs it, twice in openpyxl's
+  read-only mode (cached values, then formulas), ignoring a wrong <dimension> (WPS writes A1); .xls, .et and
+  .ods through python-calamine (values; merged ranges where the format gives them), .csv as text.
 """
 
 from __future__ import annotations
@@ -75,15 +76,27 @@ def template_sheets(workbook) -> list[Sheet]:
 
 def form_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
     """The visible sheets of a returned form, and the app's hidden mark if it has one."""
+    sheets, mark, _core = form_book(path)
+    return sheets, mark
+
+
+def form_book(path: Path) -> tuple[list[Sheet], dict | None, bytes | None]:
+    """:func:`form_sheets` and, for an .xlsx, its docProps/core.xml (when the unit saved it)."""
     suffix = path.suffix.lower()
     if suffix in CALAMINE_SUFFIXES:
-        return _calamine_sheets(path)
+        return (*_calamine_sheets(path), None)
     if suffix == ".csv":
-        return [_csv_sheet(path)], None
-    return _xlsx_sheets(path)
+        return [_csv_sheet(path)], None, None
+    from models.documents.xlsx_grid import read_xlsx
+
+    read = read_xlsx(path, MAX_ROWS)
+    if read is None:  # a worksheet XML the one pass cannot follow: openpyxl
+        return (*_openpyxl_sheets(path), None)
+    sheets, mark, core = read
+    return [Sheet(title, rows, merges, formulas=formulas) for title, rows, merges, formulas in sheets], mark, core
 
 
-def _xlsx_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
+def _openpyxl_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
     from models.documents.xlsx_io import as_rejection, read_mark
     from models.documents.xlsx_values import open_values
 
@@ -109,7 +122,8 @@ def _xlsx_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
 
 
 def _add_formulas(path: Path, sheets: list[Sheet]) -> None:
-    """Which cells are formulas (a second read-only pass, formulas as written)."""
+    """Which cells are formulas (a second read-only pass, formulas as written; the rare file the one pass of
+    models/documents/xlsx_grid.py cannot follow)."""
     from openpyxl import load_workbook
 
     by_title = {s.title: s for s in sheets}
@@ -126,10 +140,19 @@ def _add_formulas(path: Path, sheets: list[Sheet]) -> None:
                 ws.reset_dimensions()
             for r, row in enumerate(ws.iter_rows(max_row=MAX_ROWS, values_only=True), start=1):
                 for c, value in enumerate(row, start=1):
-                    if isinstance(value, str) and value.startswith("="):
+                    # text that starts with "=" reads the same in both passes; a formula's cached value does not
+                    if isinstance(value, str) and value.startswith("=") and _at(sheet.rows, r, c) != value:
                         sheet.formulas[(r, c)] = value
+    except Exception as exc:  # noqa: BLE001 - formulas it cannot read (a shared one without its cell's address)
+        from models.documents.xlsx_io import as_rejection
+
+        raise as_rejection(exc, path.name) from exc
     finally:
         book.close()
+
+
+def _at(rows: list[list], r: int, c: int):
+    return rows[r - 1][c - 1] if r <= len(rows) and c <= len(rows[r - 1]) else None
 
 
 def _calamine_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
@@ -172,21 +195,11 @@ def _calamine_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
 
 def _calamine_mark(book) -> dict | None:
     """The app's hidden mark, kept (as a hidden sheet) when a form was saved as .xls or .ods."""
-    import json
-
-    from models.documents.xlsx_io import MARK_APP
+    from models.documents.xlsx_grid import mark_from_rows
 
     if MARK_SHEET not in book.sheet_names:
         return None
-    rows = book.get_sheet_by_name(MARK_SHEET).to_python()
-    values = [row[0] if row else None for row in rows[:2]]
-    if len(values) < 2 or values[0] != MARK_APP:
-        return None
-    try:
-        mark = json.loads(values[1])
-    except (TypeError, ValueError):
-        return None
-    return mark if isinstance(mark, dict) else None
+    return mark_from_rows(book.get_sheet_by_name(MARK_SHEET).to_python())
 
 
 def ods_merges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:

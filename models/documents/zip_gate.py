@@ -11,8 +11,11 @@ Every refusal is an ImportRejected that names the file.
 
 from __future__ import annotations
 
+import io
 import os
 import zipfile
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,17 +57,40 @@ def check_container(path: str | os.PathLike, kind: Kind = XLSX) -> Path:
     name = path.name
     size = _file_size(path, kind)
     if not zipfile.is_zipfile(path):
-        raise ImportRejected(_not_a_zip(path, kind), name)
+        with open(path, "rb") as handle:
+            raise ImportRejected(_not_a_zip(handle.read(4096), kind), name)
+    _check_archive(path, size, kind, name, None, {})
+    return path
+
+
+def read_container(path: str | os.PathLike, kind: Kind, keep: Callable[[str], bool]) -> tuple[bytes, dict]:
+    """:func:`check_container` on the file's bytes, read once: the bytes, and the unpacked parts *keep* wants.
+
+    For readers that take the file from memory (python-calamine): the file is opened once, and the parts the
+    gate unpacks anyway (a worksheet's XML, the document properties) need not be unpacked a second time."""
+    path = Path(path)
+    name = path.name
+    size = _file_size(path, kind)
+    data = path.read_bytes()
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise ImportRejected(_not_a_zip(data[:4096], kind), name)
+    kept: dict[str, bytes] = {}
+    _check_archive(io.BytesIO(data), size, kind, name, keep, kept, data)
+    return data, kept
+
+
+def _check_archive(source, size: int, kind: Kind, name: str, keep, kept: dict, data: bytes | None = None) -> None:
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(source) as archive:
             members = archive.infolist()
             _check_declared(members, size, kind, name)
-            _check_contents(archive, members, kind, name)
+            if data is None or not _unpacked_at_once(data, archive.start_dir, members, name, keep, kept):
+                kept.clear()
+                _check_contents(archive, members, kind, name, keep, kept)
     except zipfile.BadZipFile as exc:
         raise ImportRejected(f"文件已损坏或不完整，无法读取（{exc}）。请重新获取这个文件。", name) from exc
-    except (OSError, EOFError, RuntimeError, NotImplementedError) as exc:  # unreadable, encrypted part, odd method
+    except (OSError, EOFError, RuntimeError, NotImplementedError, zlib.error) as exc:  # unreadable, encrypted, odd
         raise ImportRejected(f"文件已损坏或无法读取（{exc}）。", name) from exc
-    return path
 
 
 def _file_size(path: Path, kind: Kind) -> int:
@@ -81,10 +107,9 @@ def _file_size(path: Path, kind: Kind) -> int:
     return size
 
 
-def _not_a_zip(path: Path, kind: Kind) -> str:
-    """Why a file that is not a zip is not a kind: cut short, text renamed, old/encrypted, something else."""
-    with open(path, "rb") as handle:
-        head = handle.read(4096)
+def _not_a_zip(head: bytes, kind: Kind) -> str:
+    """Why a file that is not a zip (*head*: its first 4 KB) is not a kind: cut short, text renamed, old or
+    encrypted, something else."""
     if head.startswith(b"PK\x03\x04"):
         return f"文件不完整或已损坏（{kind.label}的结尾部分缺失，可能没有复制或下载完整）。请重新获取这个文件。"
     if head.startswith(OLE_HEADER):
@@ -140,19 +165,76 @@ def _bomb(what: str, kind: Kind) -> str:
     return f"文件内容异常（{what}），不是正常的 {kind.label}，可能是恶意构造的文件，已拒绝。"
 
 
-def _check_contents(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], kind: Kind, name: str) -> None:
-    """Unpack every part once in small pieces: a size that lies or a broken part stops here."""
+def _unpacked_at_once(data: bytes, directory: int, members: list, name: str, keep, kept: dict) -> bool:
+    """:func:`_check_contents` for a file in memory, with zlib on each part's bytes (no zip reader per part,
+    a third of the time for a small workbook).  It only says yes: every part stored or deflated, its local
+    header where the directory says and naming the same part, not overlapping the next, unpacking to exactly
+    its declared size and checksum, no DTD in XML.  Anything else returns False, and _check_contents, which
+    Python's zip reader does, says what is wrong (or lets it through, as it always has)."""
+    import struct
+
+    ends = sorted({m.header_offset for m in members} | {directory})
+    for member in members:
+        if member.is_dir():
+            continue
+        offset = member.header_offset
+        header = data[offset : offset + 30]
+        if len(header) < 30 or header[:4] != b"PK\x03\x04" or member.compress_type not in (0, 8):
+            return False
+        flags, name_length, extra_length = struct.unpack("<H", header[6:8])[0], *struct.unpack("<HH", header[26:30])
+        if flags & 0x61 or member.flag_bits & 0x1:  # encrypted, patched, strongly encrypted: the zip reader says
+            return False
+        encoding = "utf-8" if flags & 0x800 else "cp437"
+        if data[offset + 30 : offset + 30 + name_length] != member.orig_filename.encode(encoding, "replace"):
+            return False
+        start = offset + 30 + name_length + extra_length
+        end = start + member.compress_size
+        following = next((e for e in ends if e > offset), directory)
+        if end > following or end > len(data):
+            return False
+        raw = data[start:end]
+        if member.compress_type == 8:
+            inflate = zlib.decompressobj(-15)
+            try:
+                content = inflate.decompress(raw, member.file_size + 1)
+            except zlib.error:
+                return False
+            if not inflate.eof:
+                return False
+        else:
+            content = raw
+        if len(content) != member.file_size or zlib.crc32(content) != member.CRC:
+            return False
+        if member.filename.endswith((".xml", ".rels", ".vml")) and (
+            b"<!DOCTYPE" in content[:8192] or b"<!ENTITY" in content[:8192]
+        ):
+            raise ImportRejected(HOSTILE_XML, name)
+        if keep is not None and keep(member.filename):
+            kept[member.filename] = content
+    return True
+
+
+def _check_contents(
+    archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], kind: Kind, name: str, keep=None, kept=None
+) -> None:
+    """Unpack every part once in small pieces: a size that lies or a broken part stops here.  The parts
+    *keep(name)* wants are kept in *kept* (their declared sizes passed the limits above)."""
     for member in members:
         if member.is_dir():
             continue
         is_xml = member.filename.endswith((".xml", ".rels", ".vml"))
+        pieces = [] if keep is not None and keep(member.filename) else None
         try:
             with archive.open(member) as part:
                 piece = part.read(READ_PIECE)
                 if is_xml and (b"<!DOCTYPE" in piece[:8192] or b"<!ENTITY" in piece[:8192]):
                     raise ImportRejected(HOSTILE_XML, name)
                 while piece:
+                    if pieces is not None:
+                        pieces.append(piece)
                     piece = part.read(READ_PIECE)
+            if pieces is not None:
+                kept[member.filename] = b"".join(pieces)
         except zipfile.BadZipFile as exc:  # most often the part is longer than its directory says
             raise ImportRejected(
                 f"文件已损坏或被改动（其中 {member.filename} 的内容与文件目录的记录不符），不是正常的 {kind.label}，"

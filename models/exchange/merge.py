@@ -119,7 +119,7 @@ class MergeSession:
         try:
             self.incoming = self._stack.enter_context(IncomingFile(self.path))
             self.conn = self._stack.enter_context(_attached(store, self.incoming))
-            self._proposed = unit_matches.propose(self.conn, self.incoming.office_id, by_name=match_units)
+            self._proposed = unit_matches.propose(store, self.incoming.office_id, by_name=match_units)
             self.conn.commit()
         except BaseException:
             self._stack.close()
@@ -174,15 +174,20 @@ class MergeSession:
         decisions: dict[str, str] | None = None,
         unit_choices: dict[str, str | None] | None = None,
         backup=None,
+        progress=None,
     ) -> dict:
         """Write the merge as one batch.  Conflicts are decided by *decisions* ("table:id" →
         "mine"/"theirs"), else by *take*; undecided conflicts refuse the merge.
-        Returns the plan, with "applied"."""
+        Returns the plan, with "applied".  *progress(done, total, text)*, if given, is told before
+        each step; its last call comes before anything is written."""
+        step = progress or (lambda *_: None)
         self.start_backup(backup)
         try:
+            step(0, 2, "等待合并前的备份完成…")
             plan = self.preview(unit_choices)
         finally:
             taken = self._join_backup()  # joined before anything is written, also when the plan fails
+        step(1, 2, "写入合并的数据…")
         return _write(self, plan, take, decisions or {}, taken)
 
 
@@ -212,8 +217,8 @@ def _write(session: MergeSession, plan: dict, take: str | None, decisions: dict[
             written = _apply(conn, batch, record)
             _bring_history(conn)
             if not plan["same_office"]:
-                _remember_meeting(store, conn, incoming)
-            unit_matches.remember(conn, incoming.office_id, _decided_units(plan["unit_matches"]))
+                _remember_meeting(store, incoming)
+            unit_matches.remember(store, incoming.office_id, _decided_units(plan["unit_matches"]))
             if written:
                 _register(batch, "done" if record else "dropped")
     except sqlite3.IntegrityError as exc:
@@ -349,13 +354,10 @@ def _bring_history(conn: sqlite3.Connection) -> None:
     history.adopt_history(conn, "inc")
 
 
-def _remember_meeting(store: Store, conn: sqlite3.Connection, incoming: IncomingFile) -> None:
+def _remember_meeting(store: Store, incoming: IncomingFile) -> None:
     """When this office last merged that one's file (shown in the preview)."""
     stamps = {"at": now(), "office_name": incoming.office_name}
-    conn.execute(
-        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-        (f"met:{incoming.office_id}", json.dumps(stamps, ensure_ascii=False)),
-    )
+    store.set_meta(f"met:{incoming.office_id}", json.dumps(stamps, ensure_ascii=False))
 
 
 def _register(batch, state: str) -> None:

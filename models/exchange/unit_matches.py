@@ -19,6 +19,7 @@ import unicodedata
 from collections import defaultdict
 
 from models.errors import ValidationError
+from models.store.database import Store
 
 # Endings that name the same body in different words, longest first: (ending, what it becomes).
 _ENDINGS = (
@@ -51,25 +52,22 @@ def name_key(name: str | None) -> str:
     return text
 
 
-def remembered(conn: sqlite3.Connection, office_id: str) -> dict[str, str | None]:
+def remembered(store: Store, office_id: str) -> dict[str, str | None]:
     """What the clerk decided for that office's units before: their id → our id, or None (a unit of its own)."""
-    row = conn.execute("SELECT value FROM main.meta WHERE key = ?", (MEMORY_KEY.format(office=office_id),)).fetchone()
+    value = store.meta(MEMORY_KEY.format(office=office_id))
     try:
-        found = json.loads(row[0]) if row and row[0] else {}
+        found = json.loads(value) if value else {}
     except ValueError:
         return {}
     return {str(k): (str(v) if v else None) for k, v in found.items()} if isinstance(found, dict) else {}
 
 
-def remember(conn: sqlite3.Connection, office_id: str, decided: dict[str, str | None]) -> None:
+def remember(store: Store, office_id: str, decided: dict[str, str | None]) -> None:
     """Keep this merge's decisions (added to the earlier ones) for the next file from that office."""
     if not office_id or not decided:
         return
-    kept = {**remembered(conn, office_id), **decided}
-    conn.execute(
-        "INSERT OR REPLACE INTO main.meta (key, value) VALUES (?, ?)",
-        (MEMORY_KEY.format(office=office_id), json.dumps(kept, ensure_ascii=False)),
-    )
+    kept = {**remembered(store, office_id), **decided}
+    store.set_meta(MEMORY_KEY.format(office=office_id), json.dumps(kept, ensure_ascii=False))
 
 
 def _incoming_new(conn: sqlite3.Connection) -> list[dict]:
@@ -104,19 +102,20 @@ def our_units(conn: sqlite3.Connection) -> list[dict]:
     return list(_ours(conn).values())
 
 
-def propose(conn: sqlite3.Connection, office_id: str, *, by_name: bool = True) -> list[dict]:
+def propose(store: Store, office_id: str, *, by_name: bool = True) -> list[dict]:
     """One row per incoming unit this file lacks by id: their name and, if proposed, ours.
 
     Each row: their_id, their_name, their_parent, mine_id (None: added as a unit of its own),
     mine_name, mine_parent, how ("remembered", "name", "ambiguous" or "").
     """
+    conn = store.conn  # the incoming file is attached to it as ``inc``
     ours = _ours(conn)
     incoming_ids = {r[0] for r in conn.execute("SELECT id FROM inc.units")}
     by_key: dict[str, list[str]] = defaultdict(list)
     for unit in ours.values():
         if unit["id"] not in incoming_ids:  # a unit they have by id is already theirs and ours
             by_key[name_key(unit["name"])].append(unit["id"])
-    memory = remembered(conn, office_id) if by_name else {}
+    memory = remembered(store, office_id) if by_name else {}
     taken: set[str] = set()
     chosen: dict[str, str] = {}
     rows = []

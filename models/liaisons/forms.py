@@ -14,6 +14,7 @@ from pathlib import Path
 
 from models.campaigns.campaign import campaign_units
 from models.errors import ValidationError
+from models.notices.deadlines import first_due_date
 from models.store.database import Store
 
 FORM_KIND = "liaison-form"
@@ -41,11 +42,7 @@ def list_title(campaign: dict) -> str:
 
 
 def liaison_deadline(store: Store, campaign_id: str) -> str | None:
-    due = store.scalar(
-        "SELECT due_date FROM deadlines WHERE campaign_id = ? AND deliverable = 'liaison' AND due_date IS NOT NULL"
-        " ORDER BY due_date LIMIT 1",
-        (campaign_id,),
-    )
+    due = first_due_date(store, campaign_id, "liaison")
     if not due:
         return None
     year, month, day = (int(p) for p in due.split("-"))
@@ -169,8 +166,13 @@ def _blank_book(store: Store, campaign: dict, rows: list[dict], unit: dict | Non
     return book
 
 
-def blank_forms(store: Store, campaign: dict, out_dir: str | os.PathLike, *, one_for_all: bool = False) -> list[Path]:
-    """Write blank liaison forms (one per unit, or one listing every unit) into *out_dir*."""
+def blank_forms(
+    store: Store, campaign: dict, out_dir: str | os.PathLike, *, one_for_all: bool = False, progress=None
+) -> list[Path]:
+    """Write blank liaison forms (one per unit, or one listing every unit) into *out_dir*.
+
+    *progress(done, total, text)*, if given, is told before each file (it may raise to stop; the files
+    already written stay, each one whole)."""
     from models.documents.xlsx_io import save_workbook
 
     out_dir = Path(out_dir)
@@ -184,7 +186,9 @@ def blank_forms(store: Store, campaign: dict, out_dir: str | os.PathLike, *, one
         book = _blank_book(store, campaign, rows, None)
         return [save_workbook(book, out_dir / f"{campaign['year']}年联络员名单（空白）.xlsx")]
     written = []
-    for unit in units:
+    for number, unit in enumerate(units):
+        if progress is not None:
+            progress(number, len(units), unit["name"])
         rows = [{"unit_name": unit["name"], "role": role} for role in BLANK_ROLES]
         rows.append({"unit_name": unit["name"]})
         book = _blank_book(store, campaign, rows, unit)

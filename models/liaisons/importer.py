@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from models.campaigns.units import campaign_unit_ids, clean_name, join_campaign
+from models.campaigns.units import campaign_unit_ids, clean_name, join_campaign, units_for_matching
 from models.documents.contacts import ERROR, check_field
 from models.errors import ImportRejected
 from models.liaisons.forms import FORM_KIND
@@ -36,13 +36,17 @@ def collect_files(paths: list[str | os.PathLike]) -> list[Path]:
     return [p for p in found if not p.name.startswith("~$")]
 
 
-def preview(store: Store, campaign: dict, paths: list[str | os.PathLike]) -> dict:
-    """What importing these files would do; writes nothing."""
+def preview(store: Store, campaign: dict, paths: list[str | os.PathLike], progress=None) -> dict:
+    """What importing these files would do; writes nothing.  *progress(done, total, file name)* is told
+    before each file."""
     units = _unit_index(store)
     existing = store.rows("SELECT * FROM liaisons WHERE campaign_id = ?", (campaign["id"],))
     plan = {"campaign_id": campaign["id"], "files": [], "changes": []}
     claimed: set[str] = set()
-    for path in collect_files(paths):
+    files = collect_files(paths)
+    for number, path in enumerate(files):
+        if progress is not None:
+            progress(number, len(files), path.name)
         report = {"file": path.name, "path": str(path), "rejected": None, "errors": [], "warnings": []}
         plan["files"].append(report)
         try:
@@ -64,7 +68,7 @@ def preview(store: Store, campaign: dict, paths: list[str | os.PathLike]) -> dic
 
 def _unit_index(store: Store) -> dict[str, dict]:
     index: dict = {"by_id": {}}
-    for unit in store.rows("SELECT id, name, active FROM units ORDER BY active DESC, sort_order"):
+    for unit in units_for_matching(store):
         index.setdefault(clean_name(unit["name"]), unit)
         index["by_id"][unit["id"]] = unit
     return index

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from models.campaigns.campaign import campaign_units
+from models.campaigns.campaign import campaign_units, get_campaign, previous_campaign
+from models.campaigns.units import unit_name
 from models.documents.contacts import ERROR, Check, check_field
 from models.errors import NotFound, ValidationError
 from models.store.database import Store
@@ -99,10 +100,10 @@ def add_liaison(store: Store, campaign_id: str, unit_id: str, fields: dict, *, c
     """Add one liaison; warnings must have been confirmed by the clerk (``confirmed=True``)."""
     fields = clean_fields({"role": ROLES[0], **fields})
     _refuse_errors(fields, confirmed)
-    unit = store.get("units", unit_id)
-    if unit is None:
+    name = unit_name(store, unit_id)
+    if not name:
         raise NotFound("找不到这个单位。")
-    with store.batch(f"新增联络员 {unit['name']} {fields['name']}") as batch:
+    with store.batch(f"新增联络员 {name} {fields['name']}") as batch:
         return insert_liaison(batch, campaign_id, unit_id, fields)
 
 
@@ -136,11 +137,6 @@ def delete_liaison(store: Store, liaison_id: str) -> None:
         batch.delete("liaisons", liaison_id)
 
 
-def previous_campaign(store: Store, campaign_id: str) -> dict | None:
-    year = store.scalar("SELECT year FROM campaigns WHERE id = ?", (campaign_id,))
-    return store.row("SELECT * FROM campaigns WHERE year < ? ORDER BY year DESC LIMIT 1", (year,))
-
-
 def carry_over(store: Store, campaign_id: str, from_campaign_id: str | None = None) -> dict:
     """Start the campaign's list from an earlier one: its units join, their liaisons are copied.
 
@@ -148,7 +144,7 @@ def carry_over(store: Store, campaign_id: str, from_campaign_id: str | None = No
     """
     from models.campaigns.units import join_campaign
 
-    source = store.get("campaigns", from_campaign_id) if from_campaign_id else previous_campaign(store, campaign_id)
+    source = get_campaign(store, from_campaign_id) if from_campaign_id else previous_campaign(store, campaign_id)
     if source is None:
         raise NotFound("没有更早的活动可以沿用联络员名单。")
     named = {r["unit_id"] for r in store.rows("SELECT unit_id FROM liaisons WHERE campaign_id = ?", (campaign_id,))}
@@ -167,3 +163,33 @@ def carry_over(store: Store, campaign_id: str, from_campaign_id: str | None = No
                 batch.insert("liaisons", {"campaign_id": campaign_id, "unit_id": unit["id"], **copy})
                 result["liaisons_copied"] += 1
     return result
+
+
+def copy_liaisons(batch: Batch, from_campaign_id: str, to_campaign_id: str) -> int:
+    """Every liaison of one campaign copied into another (a new campaign made from an earlier year)."""
+    rows = batch.store.rows(
+        f"SELECT unit_id, {', '.join(FIELDS)}, sort_order FROM liaisons WHERE campaign_id = ? ORDER BY sort_order",
+        (from_campaign_id,),
+    )
+    for row in rows:
+        batch.insert("liaisons", {"campaign_id": to_campaign_id, **row})
+    return len(rows)
+
+
+def first_named(store: Store, campaign_id: str) -> dict[str, str]:
+    """unit id → when it first named a liaison for the campaign (created_at)."""
+    rows = store.conn.execute(
+        "SELECT unit_id, min(created_at) FROM liaisons WHERE campaign_id = ? GROUP BY unit_id", (campaign_id,)
+    )
+    return dict(rows.fetchall())
+
+
+def liaison_names(store: Store, campaign_id: str) -> list[str]:
+    """The distinct names of the campaign's liaisons."""
+    rows = store.rows("SELECT DISTINCT name FROM liaisons WHERE campaign_id = ? AND name IS NOT NULL", (campaign_id,))
+    return [r["name"] for r in rows]
+
+
+def add_liaison_row(batch: Batch, campaign_id: str, unit_id: str, fields: dict) -> str:
+    """A liaison as given (sort_order included), unchecked: for data made by the program itself (the demo)."""
+    return batch.insert("liaisons", {"campaign_id": campaign_id, "unit_id": unit_id, **fields})

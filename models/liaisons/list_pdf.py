@@ -44,7 +44,7 @@ def list_document(store: Store, campaign: dict, *, mask: bool = False) -> b.Docu
 
 
 def export_pdf(store: Store, campaign: dict, out: str | os.PathLike, *, mask: bool = False) -> Path:
-    from models.documents.pdf import build_pdf
+    from models.documents.pdf.build import build_pdf
 
     build_pdf(list_document(store, campaign, mask=mask), out)
     return Path(out)

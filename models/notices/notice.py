@@ -45,6 +45,11 @@ def list_notices(store: Store, campaign_id: str, search: str = "") -> list[dict]
     return rows
 
 
+def notice_id_of(store: Store, wanted: str) -> str | None:
+    """The id of the notice whose id or 文号 is *wanted*."""
+    return store.scalar("SELECT id FROM notices WHERE id = ? OR doc_number = ?", (wanted, wanted))
+
+
 def get_notice(store: Store, notice_id: str) -> dict:
     notice = store.get("notices", notice_id)
     if notice is None:
@@ -223,3 +228,13 @@ def notice_for_print(store: Store, notice_id: str) -> dict:
         "contacts": [{k: c[k] for k in ("name", "phone", "email")} for c in notice["contacts"]],
         "attachments": [a["title"] for a in notice["attachments"]],
     }
+
+
+def insert_notice(batch: Batch, campaign_id: str, fields: dict, contacts: list[dict], attachments: list[dict]) -> str:
+    """A notice with its contacts and attachments (numbered from 1) as given: for data made by the program itself."""
+    notice_id = batch.insert("notices", {"campaign_id": campaign_id, **fields})
+    for order, contact in enumerate(contacts):
+        batch.insert("notice_contacts", {"notice_id": notice_id, "sort_order": order, **contact})
+    for seq, attachment in enumerate(attachments, start=1):
+        batch.insert("attachments", {"notice_id": notice_id, "seq": seq, **attachment})
+    return notice_id

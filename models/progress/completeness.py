@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 from models.campaigns.campaign import campaign_units
+from models.campaigns.periods import get_period
 from models.clock import now
+from models.liaisons.liaison import liaisons_by_unit
 from models.progress.reporting import LABELS, LATE, ON_TIME, OVERDUE, PENDING, tally, week_statuses
 from models.store.database import Store
+
+_CONTACT = ("unit_id", "name", "role", "office_phone", "mobile")
 
 
 def unit_status(store: Store, campaign_id: str, period_id: str, at: str | None = None) -> list[dict]:
     """Per expected unit: status code (models.progress.reporting), when received, its liaison(s) with phones."""
-    period = store.get("periods", period_id)
+    period = get_period(store, period_id)
     units = campaign_units(store, campaign_id)
     statuses = week_statuses(store, campaign_id, period, at or now(), units)
-    people: dict[str, list[dict]] = {}
-    # The liaisons' own query is models.liaisons.liaison.liaisons_by_unit; not called from here because
-    # liaisons reads the statistics template code (models.progress.forms): one of the two must move first.
-    for person in store.rows(
-        "SELECT unit_id, name, role, office_phone, mobile FROM liaisons WHERE campaign_id = ?"
-        " ORDER BY sort_order, role DESC",
-        (campaign_id,),
-    ):
-        people.setdefault(person["unit_id"], []).append(person)
+    people = {
+        unit_id: [{k: p[k] for k in _CONTACT} for p in persons]
+        for unit_id, persons in liaisons_by_unit(store, campaign_id).items()
+    }
     rows = []
     for unit in units:
         status, when = statuses[unit["id"]]

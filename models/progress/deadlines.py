@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from models import clock
-from models.campaigns.campaign import campaign_units
-from models.campaigns.periods import list_periods, next_weekday_after
+from models.campaigns.campaign import campaign_units, get_campaign
+from models.campaigns.periods import get_period, list_periods, next_weekday_after
+from models.campaigns.units import unit_name
+from models.liaisons.liaison import first_named
+from models.notices import deadlines as notice_deadlines
 from models.progress.reporting import (
     LABELS,
     NOT_REPORTED,
@@ -25,11 +28,7 @@ DELIVERABLES = {"liaison": "联络员名单", "plan": "方案", "stats": "进展
 
 
 def list_deadlines(store: Store, campaign_id: str) -> list[dict]:
-    return store.rows(
-        "SELECT d.*, n.doc_number FROM deadlines d LEFT JOIN notices n ON n.id = d.notice_id"
-        " WHERE d.campaign_id = ? ORDER BY d.kind, d.due_date",
-        (campaign_id,),
-    )
+    return notice_deadlines.campaign_deadlines(store, campaign_id)
 
 
 def summary_due_date(store: Store, campaign_id: str) -> str | None:
@@ -86,7 +85,7 @@ def occurrences(store: Store, deadline: dict) -> list[dict]:
                 due, moment = period["due_date"], period_due(period)
             found.append({"period_id": period["id"], "due_date": due, "label": period["label"], "due": moment})
         return found
-    campaign = store.get("campaigns", deadline["campaign_id"])
+    campaign = get_campaign(store, deadline["campaign_id"])
     dues = _monthly_dues(campaign, deadline["day_of_month"] or 28) if campaign and campaign["start_date"] else []
     return [
         {"period_id": None, "due_date": d.isoformat(), "label": f"{d.month}月", "due": due_moment(d.isoformat())}
@@ -97,28 +96,16 @@ def occurrences(store: Store, deadline: dict) -> list[dict]:
 def _automatic(store: Store, deadline: dict, period_id: str | None) -> dict[str, str | None]:
     """unit id → delivered date found in the data itself (liaisons named, weekly figures received)."""
     if deadline["deliverable"] == "liaison":
-        return {
-            r["unit_id"]: r["first"][:10]
-            for r in store.rows(
-                "SELECT unit_id, min(created_at) AS first FROM liaisons WHERE campaign_id = ? GROUP BY unit_id",
-                (deadline["campaign_id"],),
-            )
-        }
+        return {unit_id: first[:10] for unit_id, first in first_named(store, deadline["campaign_id"]).items()}
     if deadline["deliverable"] == "stats" and period_id:
-        return week_reports(store, store.get("periods", period_id))
+        return week_reports(store, get_period(store, period_id))
     return {}
 
 
 def unit_statuses(store: Store, deadline: dict, occurrence: dict, today: date | str) -> list[dict]:
     """Per unit addressed: on time (with date), late, overdue or pending for one occurrence."""
     at_now = _moment(today)
-    marked = {
-        r["unit_id"]: r
-        for r in store.rows(
-            "SELECT * FROM deliveries WHERE deadline_id = ? AND ifnull(period_id, '') = ?",
-            (deadline["id"], occurrence["period_id"] or ""),
-        )
-    }
+    marked = notice_deadlines.marks(store, deadline["id"], occurrence["period_id"])
     automatic = _automatic(store, deadline, occurrence["period_id"])
     rows = []
     for unit in _units_for(store, deadline["campaign_id"], deadline["audience"]):
@@ -167,24 +154,11 @@ def mark_delivered(
     store: Store, deadline_id: str, unit_id: str, on: date | None, period_id: str | None = None, note: str = ""
 ) -> None:
     """The clerk marks a unit's delivery (on=None clears the mark)."""
-    old = store.row(
-        "SELECT * FROM deliveries WHERE deadline_id = ? AND unit_id = ? AND ifnull(period_id, '') = ?",
-        (deadline_id, unit_id, period_id or ""),
-    )
-    unit = store.get("units", unit_id)
-    label = f"{'标记已交' if on else '取消已交'} {unit['name'] if unit else ''}"
+    old = notice_deadlines.mark_of(store, deadline_id, unit_id, period_id)
+    label = f"{'标记已交' if on else '取消已交'} {unit_name(store, unit_id)}"
+    fields = {"delivered_at": f"{on.isoformat()}T00:00:00", "note": note or None, "source": "manual"} if on else None
     with store.batch(label) as batch:
-        if on is None:
-            if old:
-                batch.delete("deliveries", old["id"])
-            return
-        fields = {"delivered_at": f"{on.isoformat()}T00:00:00", "note": note or None, "source": "manual"}
-        if old:
-            batch.update("deliveries", old["id"], fields)
-        else:
-            batch.insert(
-                "deliveries", {"deadline_id": deadline_id, "unit_id": unit_id, "period_id": period_id, **fields}
-            )
+        notice_deadlines.write_mark(batch, old, deadline_id, unit_id, period_id, fields)
 
 
 def _day(today: date | str) -> date:

@@ -74,6 +74,15 @@ def set_figures(batch: Batch, rows, source: str | None = None) -> dict[str, int]
     return counts
 
 
+def figure_counts(store: Store, indicator_ids: list[str]) -> dict[str, int]:
+    """indicator id → how many figures it holds (those holding none are left out)."""
+    if not indicator_ids:
+        return {}
+    marks = ", ".join("?" * len(indicator_ids))
+    sql = f"SELECT indicator_id, count(*) FROM figures WHERE indicator_id IN ({marks}) GROUP BY indicator_id"
+    return dict(store.conn.execute(sql, list(indicator_ids)).fetchall())
+
+
 _SEP = "\x1f"  # between the indicator ids of one unit's week
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from models.clock import now
 from models.store.database import Store
+from models.store.history import Batch
 
 FIELDS = ("activities", "highlights", "problems", "media")
 
@@ -52,3 +53,8 @@ def narratives_of(store: Store, period_id: str) -> list[dict]:
         owner = get_unit(store, row["unit_id"])
         found.append(({**row, "unit_name": owner["name"]}, (owner["sort_order"], owner["name"])))
     return [row for row, _ in sorted(found, key=lambda pair: pair[1])]
+
+
+def add_narrative(batch: Batch, fields: dict) -> str:
+    """A unit's narrative for a period as given (unit_id, period_id, received_at, texts, source)."""
+    return batch.insert("narratives", fields)

@@ -28,9 +28,17 @@ def workbook_saved_at(path: Path) -> str | None:
             info = archive.getinfo("docProps/core.xml")
             if info.file_size > _MAX_CORE_BYTES:
                 return None
-            found = _MODIFIED.search(archive.read(info))
+            core = archive.read(info)
     except (KeyError, OSError, zipfile.BadZipFile, RuntimeError):
         return None
+    return core_saved_at(core)
+
+
+def core_saved_at(core: bytes | None) -> str | None:
+    """The modified time in the bytes of a docProps/core.xml (a reader that has unpacked it already)."""
+    if not core or len(core) > _MAX_CORE_BYTES:
+        return None
+    found = _MODIFIED.search(core)
     if not found:
         return None
     try:
@@ -41,15 +49,20 @@ def workbook_saved_at(path: Path) -> str | None:
 
 def file_received_at(path: str | Path, now: str | None = None) -> str | None:
     """When the form was sent back: the workbook's saved time if it is not in the future, else the file's time."""
+    path = Path(path)
+    saved = workbook_saved_at(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None
+    return received_at(path, saved, now)
+
+
+def received_at(path: str | Path, saved: str | None, now: str | None = None) -> str | None:
+    """:func:`file_received_at` given the workbook's saved time (None: it has none)."""
     from models.clock import now as clock_now
 
-    path = Path(path)
     latest = now or clock_now()
-    saved = workbook_saved_at(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None
     if saved and saved <= latest:
         return saved
     try:
-        stamp = _local(datetime.fromtimestamp(path.stat().st_mtime))
+        stamp = _local(datetime.fromtimestamp(Path(path).stat().st_mtime))
     except OSError:
         return None
     return stamp if stamp <= latest else None

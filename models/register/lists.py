@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from models.documents.xlsx_io import open_workbook, put, save_workbook
-from models.errors import ImportRejected, ValidationError
+from models.errors import DeskError, ImportRejected, ValidationError
 from models.register.records import Kind, checked, clean_text, list_records, unit_names
 from models.store.database import Store
 
@@ -86,6 +86,22 @@ def _key(kind: Kind, record: dict) -> tuple:
     return (record.get("unit_id"), record.get(kind.date_field), clean_text(record.get(text)))
 
 
+def read_lists(store: Store, kind: Kind, campaign: dict, paths, progress=None) -> tuple[list[dict], list[dict]]:
+    """The import's preview of every file in *paths* (the window and the command line alike): the previews, and
+    the files refused ({"file", "message"}: the message names the file), the others still read.
+    *progress(done, total, file)*, if given, is told before each file."""
+    previews, refused = [], []
+    paths = list(paths)
+    for number, path in enumerate(paths):
+        if progress is not None:
+            progress(number, len(paths), str(path))
+        try:
+            previews.append(read_list(store, kind, campaign, path))
+        except DeskError as exc:
+            refused.append({"file": str(path), "message": str(exc)})
+    return previews, refused
+
+
 def apply_list(store: Store, kind: Kind, campaign: dict, previews: list[dict]) -> int:
     """Write the new rows of the previews as one undoable action; returns how many were added."""
     rows = [row for preview in previews for row in preview["new"]]
@@ -97,8 +113,15 @@ def apply_list(store: Store, kind: Kind, campaign: dict, previews: list[dict]) -
     return len(rows)
 
 
-def export_list(store: Store, kind: Kind, campaign: dict, target: str | os.PathLike, office_name: str = "") -> Path:
-    """The register of the campaign as xlsx: title, 填报单位, header, one row per record, A4 landscape."""
+def export_list(
+    store: Store, kind: Kind, campaign: dict, target: str | os.PathLike, office_name: str | None = None
+) -> Path:
+    """The register of the campaign as xlsx: title, 填报单位 (by default the campaign's office, 本单位), header, one
+    row per record, A4 landscape."""
+    if office_name is None:
+        from models.campaigns.office import office_for
+
+        office_name = office_for(store, campaign).name
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
 

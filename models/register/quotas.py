@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from models.campaigns.campaign import campaign_units, update_campaign
+from models.campaigns.periods import list_periods
 from models.errors import ValidationError
 from models.store.database import Store
 
@@ -38,7 +40,7 @@ def set_quotas(store: Store, campaign_id: str, *, lead_quota: int | None, case_q
         if value is not None and not 0 <= int(value) <= 100:
             raise ValidationError(f"{name}目标应是 0 到 100 之间的整数，不是 {value}。")
     with store.batch("设置线索和曝光目标", source="register") as batch:
-        return batch.update("campaigns", campaign_id, {"lead_quota": lead_quota, "case_quota": case_quota})
+        return update_campaign(batch, campaign_id, {"lead_quota": lead_quota, "case_quota": case_quota})
 
 
 def quota_status(store: Store, campaign: dict, today: date) -> dict:
@@ -47,22 +49,34 @@ def quota_status(store: Store, campaign: dict, today: date) -> dict:
     case_quota = campaign.get("case_quota") or 0
     short_units = []
     if lead_quota:
-        short_units = store.rows(
-            "SELECT u.id AS unit_id, u.name AS unit_name, count(l.id) AS leads FROM campaign_units cu"
-            " JOIN units u ON u.id = cu.unit_id"
-            " LEFT JOIN leads l ON l.unit_id = u.id AND l.campaign_id = cu.campaign_id"
-            " WHERE cu.campaign_id = ? AND u.active = 1 GROUP BY u.id HAVING count(l.id) < ?"
-            " ORDER BY cu.sort_order, u.sort_order, u.name",
-            (campaign["id"], lead_quota),
+        leads = dict(
+            store.conn.execute(
+                "SELECT unit_id, count(*) FROM leads WHERE campaign_id = ? GROUP BY unit_id", (campaign["id"],)
+            ).fetchall()
         )
+        short_units = [
+            {"unit_id": u["id"], "unit_name": u["name"], "leads": leads.get(u["id"], 0)}
+            for u in campaign_units(store, campaign["id"])
+            if leads.get(u["id"], 0) < lead_quota
+        ]
     short_months = []
     if case_quota:
-        months = store.rows(
-            "SELECT p.label, p.start_date, p.end_date, (SELECT count(*) FROM cases c"
-            " WHERE c.campaign_id = p.campaign_id AND c.published_on BETWEEN p.start_date AND p.end_date) AS cases"
-            " FROM periods p WHERE p.campaign_id = ? AND p.kind = 'month' AND p.start_date <= ? ORDER BY p.seq",
-            (campaign["id"], today.isoformat()),
-        )
+        published = [
+            r[0]
+            for r in store.conn.execute(
+                "SELECT published_on FROM cases WHERE campaign_id = ? AND published_on IS NOT NULL", (campaign["id"],)
+            )
+        ]
+        months = [
+            {
+                "label": p["label"],
+                "start_date": p["start_date"],
+                "end_date": p["end_date"],
+                "cases": sum(1 for day in published if p["start_date"] <= day <= p["end_date"]),
+            }
+            for p in list_periods(store, campaign["id"])
+            if p["kind"] == "month" and p["start_date"] <= today.isoformat()
+        ]
         short_months = [m for m in months if m["cases"] < case_quota]
     return {
         "lead_quota": lead_quota,

@@ -10,6 +10,8 @@ import re
 from datetime import date, datetime
 from typing import NamedTuple
 
+from models.campaigns.campaign import campaign_units
+from models.campaigns.units import unit_names as names_by_id
 from models.errors import NotFound, ValidationError
 from models.store.database import Store
 
@@ -110,10 +112,7 @@ def choice_code(field: Field, value) -> str | None:
 
 def unit_names(store: Store, campaign_id: str) -> dict[str, str]:
     """Unit name (as written and without spaces) → id, for the units of the campaign."""
-    rows = store.rows(
-        "SELECT u.id, u.name FROM campaign_units cu JOIN units u ON u.id = cu.unit_id WHERE cu.campaign_id = ?",
-        (campaign_id,),
-    )
+    rows = campaign_units(store, campaign_id, active_only=False)
     return {key: r["id"] for r in rows for key in (r["name"], "".join(r["name"].split()))}
 
 
@@ -191,11 +190,12 @@ def _existing(store: Store, kind: Kind, record_id: str) -> dict:
 def list_records(store: Store, kind: Kind, campaign_id: str) -> list[dict]:
     """The campaign's records with the unit's name and the labels of their choices, newest first."""
     rows = store.rows(
-        f"SELECT r.*, u.name AS unit_name FROM [{kind.table}] r LEFT JOIN units u ON u.id = r.unit_id"
-        f" WHERE r.campaign_id = ? ORDER BY r.[{kind.date_field}] DESC, r.created_at DESC",
+        f"SELECT * FROM [{kind.table}] WHERE campaign_id = ? ORDER BY [{kind.date_field}] DESC, created_at DESC",
         (campaign_id,),
     )
+    names = names_by_id(store)
     for row in rows:
+        row["unit_name"] = names.get(row["unit_id"])
         for field in kind.fields:
             if field.choices:
                 row[f"{field.name}_label"] = field.choices.get(row[field.name], row[field.name] or "")

@@ -7,6 +7,7 @@ import json
 
 from models.documents.pdf.protect import clean_words, shipped_words
 from models.errors import ValidationError
+from models.liaisons.liaison import liaison_names as campaign_liaison_names
 from models.store.database import Store
 
 META_KEY = "protected_words"
@@ -42,8 +43,8 @@ def set_clerk_words(store: Store, text: str) -> list[str]:
 def liaison_names(store: Store, campaign_id: str | None) -> list[str]:
     if not campaign_id:
         return []
-    rows = store.rows("SELECT DISTINCT name FROM liaisons WHERE campaign_id = ? AND name IS NOT NULL", (campaign_id,))
-    return [r["name"].strip() for r in rows if r["name"] and 2 <= len(r["name"].strip()) <= 30]
+    names = campaign_liaison_names(store, campaign_id)
+    return [name.strip() for name in names if name and 2 <= len(name.strip()) <= 30]
 
 
 def protected_words(store: Store, campaign_id: str | None = None) -> list[str]:

@@ -5,20 +5,33 @@ from __future__ import annotations
 import json
 import os
 
+from models.campaigns.campaign import get_campaign
+from models.campaigns.periods import get_period, list_periods
 from models.clock import now
 from models.errors import NotFound, ValidationError
 from models.store.database import Store
+from models.store.history import Batch
 
 KINDS = {"summary": "活动总结", "weekly": "周报", "notice": "通知"}
 STATES = {"draft": "草稿", "exported": "已导出"}
 
 
 def list_reports(store: Store, campaign_id: str) -> list[dict]:
-    return store.rows(
-        "SELECT r.*, p.label AS period_label FROM reports r LEFT JOIN periods p ON p.id = r.period_id"
-        " WHERE r.campaign_id = ? ORDER BY r.kind, p.seq, r.created_at",
-        (campaign_id,),
-    )
+    periods = {p["id"]: p for p in list_periods(store, campaign_id)}
+    rows = store.rows("SELECT * FROM reports WHERE campaign_id = ? ORDER BY kind, created_at", (campaign_id,))
+    for row in rows:
+        row["period_label"] = periods[row["period_id"]]["label"] if row["period_id"] in periods else None
+    seq = {pid: p["seq"] for pid, p in periods.items()}
+    return sorted(rows, key=lambda r: (r["kind"], r["period_id"] in seq, seq.get(r["period_id"], 0)))
+
+
+def latest_report(store: Store, campaign_id: str, kind: str, period_id: str | None = None) -> dict | None:
+    """The campaign's report of *kind* (of that week) saved last, if any."""
+    sql = "SELECT * FROM reports WHERE campaign_id = ? AND kind = ?"
+    params: list = [campaign_id, kind]
+    if period_id:
+        sql, params = sql + " AND period_id = ?", [*params, period_id]
+    return store.row(sql + " ORDER BY updated_at DESC LIMIT 1", params)
 
 
 def get_report(store: Store, report_id: str) -> dict:
@@ -92,13 +105,13 @@ def notice_fields(store: Store, notice_id: str) -> dict:
 
     fields = {k: "" if v is None else v for k, v in notice_for_print(store, notice_id).items()}
     if not fields.get("issuer") and fields.get("direction") != "received":
-        fields["issuer"] = office_for(store, store.get("campaigns", fields.get("campaign_id") or "")).name
+        fields["issuer"] = office_for(store, get_campaign(store, fields.get("campaign_id"))).name
     return fields
 
 
 def report_document(store: Store, report: dict):
     """The document of a saved report (summary, weekly brief or notice)."""
-    campaign = store.get("campaigns", report["campaign_id"])
+    campaign = get_campaign(store, report["campaign_id"])
     if report["kind"] == "summary":
         from models.reports.summary import summary_document
 
@@ -106,7 +119,7 @@ def report_document(store: Store, report: dict):
     if report["kind"] == "weekly":
         from models.reports.brief import weekly_document
 
-        return weekly_document(store, campaign, store.get("periods", report["period_id"]), report)
+        return weekly_document(store, campaign, get_period(store, report["period_id"]), report)
     from models.documents.pdf.notice import notice_document
     from models.reports.protected import protected_words
 
@@ -120,7 +133,7 @@ def export_report(
 ) -> str:
     """Write the report's PDF to *out*; record it as exported (state, when, where). Characters no font could
     draw are added to *missing* (glyphs.MissingGlyphs), for the clerk to be told before printing."""
-    from models.documents.pdf import build_pdf
+    from models.documents.pdf.build import build_pdf
 
     report = get_report(store, report_id)
     found = build_pdf(report_document(store, report), out)
@@ -130,3 +143,8 @@ def export_report(
         with store.batch(f"导出{KINDS.get(report['kind'], '报告')} PDF", source="reports") as batch:
             batch.update("reports", report_id, {"state": "exported", "exported_at": now(), "exported_path": str(out)})
     return str(out)
+
+
+def insert_report(batch: Batch, fields: dict) -> str:
+    """A report row as given (campaign_id, kind, title, sections as JSON, state), within the caller's action."""
+    return batch.insert("reports", fields)

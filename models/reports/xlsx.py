@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from models.campaigns.campaign import get_campaign
+from models.campaigns.periods import get_period
 from models.documents.xlsx_io import put, save_workbook
 from models.progress.totals import Figures, load_figures
 from models.store.database import Store
@@ -26,8 +28,8 @@ def export_tables_xlsx(store: Store, report: dict, out: str | os.PathLike) -> st
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
 
-    campaign = store.get("campaigns", report["campaign_id"])
-    period = store.get("periods", report["period_id"]) if report.get("period_id") else None
+    campaign = get_campaign(store, report["campaign_id"])
+    period = get_period(store, report.get("period_id"))
     figures = load_figures(store, campaign["id"], only=period["seq"] if period else None)
     groups, labels, rows = _sheet_rows(figures)
     title = f"{report.get('title') or campaign['title']}——各单位活动开展情况统计表"

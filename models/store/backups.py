@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from models.errors import DatabaseError
-from models.store import faults
+from models.store import faults, writes
 from models.store.database import Store, check_schema, connect_readonly, open_file
 
 FOLDER_NAME = "备份"
@@ -158,13 +158,19 @@ def verify(path: Path) -> None:
         raise DatabaseError(f"这个备份无法打开（{faults.explain(exc)}），不能用来恢复。", str(path)) from exc
 
 
-def restore(store: Store, backup: Path, root: Path | None = None) -> Path:
+def restore(store: Store, backup: Path, root: Path | None = None, progress=None) -> Path:
     """Replace the database's contents with *backup*, after backing up the current state.
 
-    Returns the path of the backup taken just before (so the clerk can go back).
+    Returns the path of the backup taken just before (so the clerk can go back).  *progress(done, total,
+    text)*, if given, is told before each step; the last call comes before the contents are replaced.
     """
+    step = progress or (lambda *_: None)
+    step(0, 3, "检查备份文件…")
     verify(backup)
+    writes.wait_until_allowed(store.path)  # the backup API writes the live file outside store.atomic
+    step(1, 3, "备份当前状态…")
     before = make_backup(store, "恢复前", root, thin_after=False)
+    step(2, 3, "恢复…")
     source = connect_readonly(Path(backup))
     try:
         source.backup(store.conn)  # one write transaction on the live file: all or nothing

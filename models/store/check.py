@@ -112,11 +112,15 @@ def _problems(store: Store) -> tuple[list[str], dict]:
     return problems, {"orphans": orphans, "cycles": cycles, "stray": stray, "stale": stale}
 
 
-def check(store: Store, repair: bool = True) -> dict:
+def check(store: Store, repair: bool = True, progress=None) -> dict:
     """Run every check; repair what is safe if *repair*.
 
     Returns ``problems`` (found), ``repaired`` (what was done) and ``remaining`` (what is left).
+    *progress(done, total, text)*, if given, is told of each step before it starts, never after a write
+    (so a caller that stops there leaves the file as it was).
     """
+    step = progress or (lambda *_: None)
+    step(0, 3, "检查文件完整性…")
     try:
         integrity = [r[0] for r in store.conn.execute("PRAGMA integrity_check").fetchall()]
     except sqlite3.DatabaseError as exc:
@@ -124,10 +128,12 @@ def check(store: Store, repair: bool = True) -> dict:
     if integrity != ["ok"]:
         problems = [f"文件损坏：{line}" for line in integrity[:20]]
         return {"ok": False, "problems": problems, "repaired": [], "remaining": problems, "damaged": True}
+    step(1, 3, "检查记录之间的关系…")
     problems, found = _problems(store)
     repaired: list[str] = []
     remaining = problems
     if problems and repair and not store.readonly:
+        step(2, 3, "修复…")
         repaired = _repair(store, **found)
         remaining = _problems(store)[0]
     return {"ok": not problems, "problems": problems, "repaired": repaired, "remaining": remaining, "damaged": False}
@@ -151,7 +157,7 @@ def _repair(store: Store, orphans, cycles, stray: int, stale: int) -> list[str]:
             done.append(f"解除了 {len(cycles)} 个单位的循环上级关系（可撤销）")
     if not (stray or stale or not store.office_id):
         return done
-    with store.db.atomic():
+    with store.atomic():
         if stray:
             store.conn.execute("DELETE FROM changes WHERE batch_id NOT IN (SELECT id FROM batches)")
             done.append(f"清除了 {stray} 条无主的修改记录")

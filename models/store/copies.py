@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import sqlite3
+import threading
 import time
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from models.clock import now
 from models.errors import DatabaseError
 from models.store import faults, leftovers, schema
 from models.store.database import Store, connect_readonly, open_file
+from models.store.file_copy import copy_bytes
 from models.version import APP_VERSION
 
 COUNTED = ("units", "liaisons", "notices", "periods", "indicators", "figures", "narratives")
@@ -88,13 +90,19 @@ def _os_message(exc: OSError) -> str:
     return reason
 
 
-def snapshot(store: Store, target: Path, *, extra_meta: dict | None = None, check: str = "quick_check") -> Path:
+def snapshot(
+    store: Store, target: Path, *, extra_meta: dict | None = None, check: str = "quick_check", progress=None
+) -> Path:
     """Write a verified copy of *store* to *target*; the old *target* is intact on any failure.
 
     The copy is checked with ``quick_check`` by default: it reads back every page and cell of
     what was written.  Its indexes are page-for-page copies of the source's, so the slower
     ``integrity_check`` (indexes against tables) would only re-check the source: that is what
-    ``check`` does.  Pass ``check="integrity_check"`` for the full check.
+    ``check`` does.  Pass ``check="integrity_check"`` for the full check, or ``check="copy"`` (a pack):
+    the copy's bytes, read back, must be those read from the file (CRC-32), as fast as a plain file copy
+    and as sure for a file checked when it was opened; a copy through the backup API then gets quick_check.
+    *progress(done, total, text)*, if given, is told before the copy and before its check; if it raises,
+    the old *target* is intact.
     """
     target = Path(target)
     folder = target.parent
@@ -110,14 +118,14 @@ def snapshot(store: Store, target: Path, *, extra_meta: dict | None = None, chec
             _remove_quietly(long_path(stale))
         leftovers.sweep_folder(folder)  # and those of killed saves under other names (backups, other copies)
         if len(os.fsencode(temp_name)) < SQLITE_PATH_BYTES:
-            _write_verified(store, temp_name, extra_meta, check, target)
+            _write_verified(store, temp_name, extra_meta, check, target, progress)
         else:  # SQLite cannot open paths this long: build it in a short temp folder, then copy
             staging = str(leftovers.temp_folder("pack"))
             staged = os.path.join(staging, "copy.db")
-            _write_verified(store, staged, extra_meta, check, target)
+            _write_verified(store, staged, extra_meta, check, target, progress)
             shutil.copyfile(staged, temp_name)
         _fsync_file(temp_name)
-        replace_with_retry(temp_name, long_path(target))
+        _replace(temp_name, target)
         _fsync_dir(folder)
     except OSError as exc:
         _remove_quietly(temp_name)
@@ -134,51 +142,72 @@ def snapshot(store: Store, target: Path, *, extra_meta: dict | None = None, chec
     return target
 
 
-LOCK_BYTE_OFFSET = 0x40000000  # SQLite's lock bytes on Windows: a file this long is not read past them
+FREE_LATER_BYTES = 64 << 20
 
 
-def _copy_database(store: Store, name: str) -> None:
-    """The database's pages into the new file *name*.
+def _replace(temp_name: str, target: Path) -> None:
+    """The copy renamed over *target*.  An old copy of a city's size takes ≈0.3 s to free when it is
+    replaced: a second name keeps it alive through the rename, and it is removed on a worker (a kill
+    meanwhile leaves a hidden ``.NAME.old.PID.tmp``, removed by the next save or start)."""
+    old = None
+    if target.exists() and target.stat().st_size >= FREE_LATER_BYTES:
+        old = long_path(target.with_name(f".{target.name}.old.{os.getpid()}.tmp"))
+        try:
+            os.link(long_path(target), old)
+        except OSError:  # FAT sticks have no second names: the rename frees it
+            old = None
+    try:
+        replace_with_retry(temp_name, long_path(target))
+    finally:
+        if old is not None:
+            threading.Thread(target=_remove_quietly, args=(old,), name="free old copy", daemon=True).start()
+
+
+def _copy_database(store: Store, name: str, compare: bool = False) -> bool:
+    """The database's pages into the new file *name*; True when its bytes were copied (else the backup API),
+    and with *compare*, read back equal to the file's and synced, still under the same lock.
 
     The file's bytes are copied while a read transaction holds SQLite's shared lock, so that no
-    writer can commit meanwhile: the copy is the file as of one moment, ≈4× faster than the backup
-    API on a large district's file (which steps through the pages one by one).  The backup API
-    stays for an in-memory store, a store in the middle of a transaction (its uncommitted pages are
-    not in the file), a WAL file, and files past the lock bytes.
+    writer can commit meanwhile: the copy is the file as of one moment, as fast as a file copy (the
+    backup API steps through the pages one by one: 4.5 s for a city's 1.36 GB against cp's 0.6 s).
+    The backup API stays for an in-memory store, a store in the middle of a transaction (its
+    uncommitted pages are not in the file) and a WAL file.
     """
     conn, path = store.conn, store.path
     mode = conn.execute("PRAGMA journal_mode").fetchone()[0].lower() if path is not None else "memory"
-    if path is None or conn.in_transaction or mode == "wal" or os.path.getsize(path) >= LOCK_BYTE_OFFSET:
+    if path is None or conn.in_transaction or mode == "wal":
         dest = sqlite3.connect(name)
         try:
             conn.backup(dest)
         finally:
             dest.close()
-        return
+        return False
     conn.execute("BEGIN")
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # takes the shared lock
-        copy_bytes(long_path(path), name)
+        copy_bytes(long_path(path), name, compare=compare)
     finally:
         conn.rollback()
+    return True
 
 
-def copy_bytes(source: str, target: str) -> None:
-    """Plain reads and writes: Windows lets them read a file SQLite has open (share read/write),
-    which an OS-level file copy might refuse."""
-    with open(source, "rb") as reading, open(target, "wb") as writing:
-        shutil.copyfileobj(reading, writing, 1 << 20)
-
-
-def _write_verified(store: Store, name: str, extra_meta: dict | None, check: str, target: Path) -> None:
-    _copy_database(store, name)
+def _write_verified(store: Store, name: str, extra_meta: dict | None, check: str, target: Path, progress) -> None:
+    """The copy, verified: with *check* "copy" its bytes read back must be the file's, else SQLite's *check*
+    pragma on the copy (also for a "copy" made through the backup API)."""
+    if progress is not None:
+        progress(0, 2, "复制数据库…")
+    copied = _copy_database(store, name, compare=check == "copy")
+    if progress is not None:
+        progress(1, 2, "检查副本…")
+    if check == "copy":
+        check = "" if copied else "quick_check"
     dest = sqlite3.connect(name)
     try:
         dest.execute("PRAGMA journal_mode = DELETE")
         with dest:
             for key, value in (extra_meta or {}).items():
                 dest.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
-        result = dest.execute(f"PRAGMA {check}").fetchone()[0]
+        result = dest.execute(f"PRAGMA {check}").fetchone()[0] if check else "ok"
     finally:
         dest.close()
     if result != "ok":
@@ -190,10 +219,11 @@ def _remove_quietly(name: str) -> None:
         os.remove(name)
 
 
-def pack(store: Store, target: Path) -> dict:
-    """Save a copy for USB; returns the manifest written into it."""
+def pack(store: Store, target: Path, progress=None) -> dict:
+    """Save a copy for USB; returns the manifest written into it.  *progress*: see :func:`snapshot`."""
     info = manifest(store)
-    snapshot(store, Path(target), extra_meta={"manifest": json.dumps(info, ensure_ascii=False)})
+    extra = {"manifest": json.dumps(info, ensure_ascii=False)}
+    snapshot(store, Path(target), extra_meta=extra, check="copy", progress=progress)
     return info
 
 

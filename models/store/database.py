@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from models.clock import new_id, now
 from models.errors import DatabaseError, SchemaTooNew
-from models.store import faults, schema
+from models.store import faults, schema, writes
 from models.store.text_gate import clean_text
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ class Store:
         self.readonly = readonly
         self._in_batch = False
         self._db = None
+        self.lock = None  # the file's write lock (models.store.file_lock), released by close()
 
     @property
     def db(self):
@@ -90,6 +91,8 @@ class Store:
                 raise
             self.conn.execute(f"RELEASE SAVEPOINT {name}")
             return
+        if not self.readonly:
+            writes.wait_until_allowed(self.path)  # held while the whole-file check runs after the first paint
         self.conn.execute("BEGIN")
         try:
             yield
@@ -154,6 +157,8 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        if self.lock is not None:
+            self.lock.release()
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[str]:

@@ -21,9 +21,10 @@ from pathlib import Path
 from models.clock import now
 from models.errors import DatabaseError, SchemaTooNew
 from models.store import faults
-from models.store.database import SQLITE_HEADER, check_schema
+from models.store.database import SQLITE_HEADER, check_schema, connect_readonly
 
-SOUND, DAMAGED = "sound", "damaged"
+SOUND, DAMAGED, UNCHECKED = "sound", "damaged", "unchecked"
+KEEP_STAMPS = 20  # the files a clerk switches between (the district's, a town's, last year's …)
 COMPANIONS = ("-journal", "-wal", "-shm")  # SQLite pairs these with the file by name
 LOCK_WAIT_S = 2.0
 # Our schema's names and the app's mark, which a damaged file of ours still holds in its first pages
@@ -45,6 +46,19 @@ def file_stamp(path: Path) -> str:
     return f"{Path(path).resolve()}|{info.st_size}|{info.st_mtime_ns}"
 
 
+def is_verified(stamps: str | None, path: Path) -> bool:
+    """Whether *path* is unchanged since it was last found sound (*stamps*: one :func:`file_stamp` a line)."""
+    return bool(stamps) and file_stamp(path) in stamps.splitlines()
+
+
+def with_stamp(stamps: str | None, path: Path) -> str:
+    """*stamps* with the file's stamp of now in place of its older one, newest first, the oldest dropped."""
+    stamp = file_stamp(path)
+    name = stamp.rsplit("|", 2)[0] + "|"
+    others = [line for line in (stamps or "").splitlines() if line and not line.startswith(name)]
+    return "\n".join([stamp, *others][:KEEP_STAMPS])
+
+
 def looks_ours(path: Path) -> bool:
     """Whether a file that SQLite cannot read still carries our schema's names (a damaged file of ours)."""
     try:
@@ -55,13 +69,15 @@ def looks_ours(path: Path) -> bool:
     return sum(mark in head for mark in OUR_MARKS) >= OUR_MARKS_NEEDED
 
 
-def examine(path: Path, verified: str | None = None) -> str:
+def examine(path: Path, verified: str | None = None, *, whole_file: bool = True) -> str:
     """SOUND or DAMAGED for the database at *path*, after SQLite has rolled back any hot journal.
 
-    A missing or empty file is SOUND (open_store makes it).  *verified* is the file's stamp from
-    when it was last found sound: then the full-file quick_check is skipped.  Raises DatabaseError,
-    changing nothing, for a file that is not ours, one locked by another program, or a read-only
-    file with an unfinished write.
+    A missing or empty file is SOUND (open_store makes it).  *verified* holds the stamps of files
+    when last found sound (:func:`with_stamp`): a file unchanged since is not checked again.  Without
+    *whole_file* the full-file quick_check is left to :func:`whole_file_check` (after the first paint)
+    and UNCHECKED returned, unless the file is to be upgraded (that writes: checked first).  Raises
+    DatabaseError, changing nothing, for a file that is not ours, one locked by another program, or
+    a read-only file with an unfinished write.
     """
     path = Path(path)
     where = str(path)
@@ -89,28 +105,30 @@ def examine(path: Path, verified: str | None = None) -> str:
     except sqlite3.Error as exc:
         raise faults.as_desk_error(exc, where) from exc
     try:
-        return _verdict(conn, path, verified, hot)
+        return _verdict(conn, path, verified, hot, whole_file)
     finally:
         conn.close()
 
 
-def _verdict(conn: sqlite3.Connection, path: Path, verified: str | None, hot: bool) -> str:
+def _verdict(conn: sqlite3.Connection, path: Path, verified: str | None, hot: bool, whole_file: bool) -> str:
     where = str(path)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a hot journal is rolled back here
         try:
-            check_schema(conn, where)  # refuses a file that is not ours, or a newer one
+            pending = check_schema(conn, where)  # refuses a file that is not ours, or a newer one
         except SchemaTooNew:
             raise
         except DatabaseError:  # no migrations read: a foreign file, or ours with that page damaged
             if looks_ours(path) and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 return DAMAGED
             raise
-        if not hot and verified and verified == file_stamp(path):
-            return SOUND
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if hot:
             _drop_stale_journal(conn, path)
+        elif is_verified(verified, path):
+            return SOUND
+        if not whole_file and not pending:
+            return UNCHECKED
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.Error as exc:
         if faults.kind(exc) != "damaged":
             raise faults.as_desk_error(exc, where) from exc
@@ -118,6 +136,24 @@ def _verdict(conn: sqlite3.Connection, path: Path, verified: str | None, hot: bo
             return DAMAGED
         message = f"这个文件不是安全生产月工作台的数据库，或已损坏（{exc}）。文件未作任何修改。"
         raise DatabaseError(message, where) from exc
+    return SOUND if result == "ok" else DAMAGED
+
+
+def whole_file_check(path: Path) -> str:
+    """SOUND or DAMAGED after reading every page of the file, on a read-only connection of its own (a worker
+    thread while the window reads; writes are held meanwhile, see models.store.writes).  A file that
+    cannot be read now (locked, gone) raises DatabaseError."""
+    try:
+        conn = connect_readonly(path)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(LOCK_WAIT_S * 1000)}")
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        if faults.kind(exc) == "damaged":
+            return DAMAGED
+        raise faults.as_desk_error(exc, str(path)) from exc
     return SOUND if result == "ok" else DAMAGED
 
 

@@ -10,12 +10,12 @@
     </message>
     <message>
       <location filename="../../ui/shell/backup_dialog.py" line="52" />
-      <location filename="../../ui/shell/backup_dialog.py" line="109" />
+      <location filename="../../ui/shell/backup_dialog.py" line="104" />
       <source>备份与恢复</source>
       <translation>Backup and restore</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/backup_dialog.py" line="88" />
+      <location filename="../../ui/shell/backup_dialog.py" line="89" />
       <source>备份文件夹：{0}</source>
       <translation>Backup folder: {0}</translation>
     </message>
@@ -30,7 +30,8 @@
       <translation>Restored to the state of {0}. The state before restoring was backed up ({1}).</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/backup_dialog.py" line="114" />
+      <location filename="../../ui/shell/backup_dialog.py" line="109" />
+      <location filename="../../ui/shell/backup_dialog.py" line="115" />
       <source>用备份恢复</source>
       <translation>Restore from backup</translation>
     </message>
@@ -41,6 +42,7 @@
     </message>
     <message>
       <location filename="../../ui/shell/backup_dialog.py" line="63" />
+      <location filename="../../ui/shell/backup_dialog.py" line="94" />
       <source>立即备份</source>
       <translation>Back up now</translation>
     </message>
@@ -50,14 +52,14 @@
       <translation>Automatic backups: at intervals (when there are changes), on closing the program, and before an import and merge or a restore.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/backup_dialog.py" line="115" />
+      <location filename="../../ui/shell/backup_dialog.py" line="110" />
       <source>要把数据库恢复到 {0} 的状态吗？
 恢复前会先备份当前状态，之后仍可再恢复回来。</source>
       <translation>Restore the database to the state of {0}?
 The current state is backed up first, so you can restore it again later.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/backup_dialog.py" line="109" />
+      <location filename="../../ui/shell/backup_dialog.py" line="104" />
       <source>请先在列表中选一个备份。</source>
       <translation>Please select a backup in the list first.</translation>
     </message>
@@ -161,17 +163,17 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>CompletenessView</name>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="146" />
+      <location filename="../../ui/progress/completeness_view.py" line="163" />
       <source>{0}催报清单</source>
       <translation>Chase list {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="124" />
+      <location filename="../../ui/progress/completeness_view.py" line="128" />
       <source>{0}：应报 {1}，已报 {2}（按时 {3}，迟报 {4}），未报 {5}，报送率 {6:.0%}</source>
       <translation>{0}: expected {1}, reported {2} (on time {3}, late {4}), missing {5}, reporting rate {6:.0%}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="82" />
+      <location filename="../../ui/progress/completeness_view.py" line="86" />
       <source>修改截止时间(&amp;D)…</source>
       <translation>Change &amp;deadline…</translation>
     </message>
@@ -180,43 +182,44 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation type="vanished">Change deadline…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="137" />
-      <location filename="../../ui/progress/completeness_view.py" line="203" />
+      <location filename="../../ui/progress/completeness_view.py" line="154" />
+      <location filename="../../ui/progress/completeness_view.py" line="220" />
       <source>催报清单</source>
       <translation>Chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="212" />
+      <location filename="../../ui/progress/completeness_view.py" line="229" />
       <source>催报清单已打印：{0}</source>
       <translation>Chase list printed: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="69" />
+      <location filename="../../ui/progress/completeness_view.py" line="73" />
       <source>办公电话</source>
       <translation>Office phone</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="65" />
+      <location filename="../../ui/progress/completeness_view.py" line="69" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="77" />
+      <location filename="../../ui/progress/completeness_view.py" line="81" />
       <source>各周报送情况</source>
       <translation>Reporting by week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="52" />
+      <location filename="../../ui/progress/completeness_view.py" line="56" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="140" />
+      <location filename="../../ui/progress/completeness_view.py" line="157" />
+      <location filename="../../ui/progress/completeness_view.py" line="185" />
       <source>导出催报清单</source>
       <translation>Export chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="80" />
+      <location filename="../../ui/progress/completeness_view.py" line="84" />
       <source>导出催报清单(&amp;C)…</source>
       <translation>Export &amp;chase list…</translation>
     </message>
@@ -225,12 +228,12 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation type="vanished">Export chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="171" />
+      <location filename="../../ui/progress/completeness_view.py" line="187" />
       <source>已导出催报清单：{0}</source>
       <translation>Chase list exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="55" />
+      <location filename="../../ui/progress/completeness_view.py" line="59" />
       <source>已报</source>
       <translation>Reported</translation>
     </message>
@@ -239,22 +242,22 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation type="vanished">No.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="54" />
+      <location filename="../../ui/progress/completeness_view.py" line="58" />
       <source>应报</source>
       <translation>Expected</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="53" />
+      <location filename="../../ui/progress/completeness_view.py" line="57" />
       <source>截止</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="70" />
+      <location filename="../../ui/progress/completeness_view.py" line="74" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="87" />
+      <location filename="../../ui/progress/completeness_view.py" line="91" />
       <source>打印催报清单(&amp;P)…</source>
       <translation>&amp;Print chase list…</translation>
     </message>
@@ -263,22 +266,22 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation type="vanished">Print chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="78" />
+      <location filename="../../ui/progress/completeness_view.py" line="82" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="59" />
+      <location filename="../../ui/progress/completeness_view.py" line="63" />
       <source>报送率</source>
       <translation>Reporting rate</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="56" />
+      <location filename="../../ui/progress/completeness_view.py" line="60" />
       <source>按时</source>
       <translation>On time</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="85" />
+      <location filename="../../ui/progress/completeness_view.py" line="89" />
       <source>按通知中的每周报送时间（如 每周四12:00前）重设各周截止时间</source>
       <translation>Reset each week’s deadline from the weekly reporting time in the notice (e.g. every Thursday before 12:00)</translation>
     </message>
@@ -287,43 +290,43 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation type="vanished">Deadlines from notice</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="84" />
+      <location filename="../../ui/progress/completeness_view.py" line="88" />
       <source>按通知设截止(&amp;T)</source>
       <translation>Deadlines from no&amp;tice</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="67" />
+      <location filename="../../ui/progress/completeness_view.py" line="71" />
       <source>收到时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="58" />
+      <location filename="../../ui/progress/completeness_view.py" line="62" />
       <source>未报</source>
       <translation>Missing</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="137" />
-      <location filename="../../ui/progress/completeness_view.py" line="203" />
+      <location filename="../../ui/progress/completeness_view.py" line="154" />
+      <location filename="../../ui/progress/completeness_view.py" line="220" />
       <source>本周所有单位都已按时报送。</source>
       <translation>All units reported on time this week.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="66" />
+      <location filename="../../ui/progress/completeness_view.py" line="70" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="68" />
+      <location filename="../../ui/progress/completeness_view.py" line="72" />
       <source>联络员</source>
       <translation>Liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="57" />
+      <location filename="../../ui/progress/completeness_view.py" line="61" />
       <source>迟报</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="68" />
+      <location filename="../../ui/progress/completeness_view.py" line="72" />
       <source>（未报联络员）</source>
       <translation>(no liaison yet)</translation>
     </message>
@@ -468,118 +471,118 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="129" />
+      <location filename="../../ui/progress/import_dialog.py" line="134" />
       <source>{0} 个文件：可导入 {1}，未导入 {2}；新增 {3}，修改 {4}，未变 {5}，错误 {6} 处</source>
       <translation>{0} file(s): {1} can be imported, {2} not imported; {3} new, {4} changed, {5} unchanged, {6} error(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="57" />
+      <location filename="../../ui/progress/import_dialog.py" line="62" />
       <source>修改</source>
       <translation>Changed</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="54" />
+      <location filename="../../ui/progress/import_dialog.py" line="59" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="55" />
+      <location filename="../../ui/progress/import_dialog.py" line="60" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="73" />
+      <location filename="../../ui/progress/import_dialog.py" line="78" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="37" />
-      <location filename="../../ui/progress/import_dialog.py" line="174" />
+      <location filename="../../ui/progress/import_dialog.py" line="42" />
+      <location filename="../../ui/progress/import_dialog.py" line="179" />
       <source>导入进展统计表</source>
       <translation>Import progress statistics</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="60" />
+      <location filename="../../ui/progress/import_dialog.py" line="65" />
       <source>收到时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="86" />
+      <location filename="../../ui/progress/import_dialog.py" line="91" />
       <source>收到时间(&amp;T)：</source>
       <translation>Received a&amp;t:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="163" />
+      <location filename="../../ui/progress/import_dialog.py" line="168" />
       <source>收到时间“{0}”看不懂，请写成 2021-06-14 09:30。</source>
       <translation>Cannot read the received time “{0}”; write it like 2021-06-14 09:30.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="52" />
+      <location filename="../../ui/progress/import_dialog.py" line="57" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="56" />
+      <location filename="../../ui/progress/import_dialog.py" line="61" />
       <source>新增</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="58" />
+      <location filename="../../ui/progress/import_dialog.py" line="63" />
       <source>未变</source>
       <translation>Unchanged</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="148" />
+      <location filename="../../ui/progress/import_dialog.py" line="153" />
       <source>没有错误。</source>
       <translation>No errors.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="53" />
+      <location filename="../../ui/progress/import_dialog.py" line="58" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="83" />
+      <location filename="../../ui/progress/import_dialog.py" line="88" />
       <source>留空：按各文件的保存时间</source>
       <translation>Empty: the time each file was saved</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="119" />
+      <location filename="../../ui/progress/import_dialog.py" line="124" />
       <source>读取报回的表</source>
       <translation>Reading the returned forms</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="84" />
+      <location filename="../../ui/progress/import_dialog.py" line="89" />
       <source>迟报按收到时间判断；邮件收到的表可填邮件的日期，如 2021-06-14 09:30</source>
       <translation>Lateness is judged by the received time; for forms that came by e-mail, type the e-mail's date, e.g. 2021-06-14 09:30</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="99" />
+      <location filename="../../ui/progress/import_dialog.py" line="104" />
       <source>选择交回的表格</source>
       <translation>Choose the returned forms</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="46" />
+      <location filename="../../ui/progress/import_dialog.py" line="51" />
       <source>选择文件…</source>
       <translation>Choose files…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="104" />
+      <location filename="../../ui/progress/import_dialog.py" line="109" />
       <source>选择文件夹</source>
       <translation>Choose folder</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="48" />
+      <location filename="../../ui/progress/import_dialog.py" line="53" />
       <source>选择文件夹…</source>
       <translation>Choose folder…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="59" />
+      <location filename="../../ui/progress/import_dialog.py" line="64" />
       <source>错误</source>
       <translation>Errors</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="80" />
+      <location filename="../../ui/progress/import_dialog.py" line="85" />
       <source>非本程序空白表的周次：</source>
       <translation>Week (for forms not made by this program):</translation>
     </message>
@@ -898,7 +901,7 @@ Save “{1}” anyway?</translation>
       <translation type="vanished">Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="207" />
+      <location filename="../../ui/liaisons/tab.py" line="206" />
       <source>删除 {0} 的联络员 {1} 吗？（可撤销）</source>
       <translation>Delete liaison {1} of {0}? (can be undone)</translation>
     </message>
@@ -908,12 +911,12 @@ Save “{1}” anyway?</translation>
       <translation>&amp;Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="208" />
+      <location filename="../../ui/liaisons/tab.py" line="207" />
       <source>删除联络员</source>
       <translation>Delete liaison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="224" />
+      <location filename="../../ui/liaisons/tab.py" line="233" />
       <source>加入 {0} 个单位，复制 {1} 名联络员，{2} 个单位已有联络员未改动。</source>
       <translation>Added {0} unit(s) and copied {1} liaison(s); {2} unit(s) already had a liaison and were left unchanged.</translation>
     </message>
@@ -946,7 +949,13 @@ Save “{1}” anyway?</translation>
       <translation type="vanished">Import returned forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="286" />
+      <location filename="../../ui/liaisons/tab.py" line="284" />
+      <source>导入联络员表</source>
+      <translation>Import liaison forms</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="302" />
+      <location filename="../../ui/liaisons/tab.py" line="306" />
       <source>导出名单</source>
       <translation>Export list</translation>
     </message>
@@ -960,19 +969,19 @@ Save “{1}” anyway?</translation>
       <translation type="vanished">Export list…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="286" />
+      <location filename="../../ui/liaisons/tab.py" line="305" />
       <source>已保存：{0}</source>
       <translation>Saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="253" />
+      <location filename="../../ui/liaisons/tab.py" line="262" />
       <source>已生成 {0} 个文件，保存在：
 {1}</source>
       <translation>{0} file(s) created in:
 {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="216" />
+      <location filename="../../ui/liaisons/tab.py" line="215" />
       <source>把 {0} 年的单位和联络员沿用到本次活动吗？已报联络员的单位保持不变。</source>
       <translation>Carry over the units and liaisons of {0} to this campaign? Units that already have a liaison stay unchanged.</translation>
     </message>
@@ -991,7 +1000,7 @@ Save “{1}” anyway?</translation>
       <translation>New li&amp;aison</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="214" />
+      <location filename="../../ui/liaisons/tab.py" line="213" />
       <source>没有更早的活动可以沿用。</source>
       <translation>There is no earlier campaign to carry over from.</translation>
     </message>
@@ -1005,18 +1014,24 @@ Save “{1}” anyway?</translation>
       <translation>Carry over last &amp;year’s list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="214" />
-      <location filename="../../ui/liaisons/tab.py" line="217" />
-      <location filename="../../ui/liaisons/tab.py" line="223" />
+      <location filename="../../ui/liaisons/tab.py" line="213" />
+      <location filename="../../ui/liaisons/tab.py" line="216" />
+      <location filename="../../ui/liaisons/tab.py" line="221" />
+      <location filename="../../ui/liaisons/tab.py" line="232" />
       <source>沿用名单</source>
       <translation>Carry over list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="245" />
+      <location filename="../../ui/liaisons/tab.py" line="254" />
       <source>生成一张包含全部单位的表吗？
 （选“否”则每个单位一张，可分别发送）</source>
       <translation>Create one form with all units?
 (Choose “No” for one form per unit, to send separately.)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="259" />
+      <source>生成空白表</source>
+      <translation>Make blank forms</translation>
     </message>
     <message>
       <location filename="../../ui/liaisons/tab.py" line="93" />
@@ -1028,13 +1043,13 @@ Save “{1}” anyway?</translation>
       <translation type="vanished">Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="245" />
-      <location filename="../../ui/liaisons/tab.py" line="253" />
+      <location filename="../../ui/liaisons/tab.py" line="254" />
+      <location filename="../../ui/liaisons/tab.py" line="263" />
       <source>空白表</source>
       <translation>Blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="241" />
+      <location filename="../../ui/liaisons/tab.py" line="250" />
       <source>空白表保存到哪个文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
@@ -1053,7 +1068,12 @@ Save “{1}” anyway?</translation>
       <translation>Liaison list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/tab.py" line="235" />
+      <location filename="../../ui/liaisons/tab.py" line="276" />
+      <source>读取报回的联络员表</source>
+      <translation>Reading returned liaison forms</translation>
+    </message>
+    <message>
+      <location filename="../../ui/liaisons/tab.py" line="244" />
       <source>选择报回的联络员表</source>
       <translation>Choose the returned liaison forms</translation>
     </message>
@@ -1069,7 +1089,7 @@ Save “{1}” anyway?</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="277" />
+      <location filename="../../ui/shell/main_window.py" line="279" />
       <source>7 天内到期 {0} 项：{1}</source>
       <translation>Due within 7 days: {0} item(s): {1}</translation>
     </message>
@@ -1117,22 +1137,22 @@ Save “{1}” anyway?</translation>
       <translation>Text si&amp;ze</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="256" />
+      <location filename="../../ui/shell/main_window.py" line="258" />
       <source>安全生产月工作台</source>
       <translation>Safety Month Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="302" />
+      <location filename="../../ui/shell/main_window.py" line="298" />
       <source>已撤销：{0}</source>
       <translation>Undone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="314" />
+      <location filename="../../ui/shell/main_window.py" line="303" />
       <source>已重做：{0}</source>
       <translation>Redone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="177" />
+      <location filename="../../ui/shell/main_window.py" line="179" />
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
@@ -1142,18 +1162,18 @@ Save “{1}” anyway?</translation>
       <translation>Current database: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="150" />
+      <location filename="../../ui/shell/main_window.py" line="152" />
       <source>总结报告</source>
       <translation>Summary reports</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="170" />
-      <location filename="../../ui/shell/main_window.py" line="288" />
+      <location filename="../../ui/shell/main_window.py" line="172" />
+      <location filename="../../ui/shell/main_window.py" line="290" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="288" />
+      <location filename="../../ui/shell/main_window.py" line="290" />
       <source>撤销 {0}</source>
       <translation>Undo {0}</translation>
     </message>
@@ -1163,7 +1183,7 @@ Save “{1}” anyway?</translation>
       <translation>Data folder: </translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="166" />
+      <location filename="../../ui/shell/main_window.py" line="168" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
     </message>
@@ -1173,18 +1193,18 @@ Save “{1}” anyway?</translation>
       <translation>Office details saved.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="150" />
+      <location filename="../../ui/shell/main_window.py" line="152" />
       <source>每周进展</source>
       <translation>Weekly progress</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="281" />
+      <location filename="../../ui/shell/main_window.py" line="283" />
       <source>没有到期或逾期的事项。</source>
       <translation>Nothing due or overdue.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="122" />
-      <location filename="../../ui/shell/main_window.py" line="159" />
+      <location filename="../../ui/shell/main_window.py" line="124" />
+      <location filename="../../ui/shell/main_window.py" line="161" />
       <source>活动：</source>
       <translation>Campaign:</translation>
     </message>
@@ -1199,17 +1219,17 @@ Save “{1}” anyway?</translation>
       <translation>system settings</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="150" />
+      <location filename="../../ui/shell/main_window.py" line="152" />
       <source>线索曝光</source>
       <translation>Leads and cases</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="167" />
+      <location filename="../../ui/shell/main_window.py" line="169" />
       <source>编辑(&amp;E)</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="150" />
+      <location filename="../../ui/shell/main_window.py" line="152" />
       <source>联络员</source>
       <translation>Liaisons</translation>
     </message>
@@ -1238,33 +1258,33 @@ Save “{1}” anyway?</translation>
       <translation>System default</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="260" />
+      <location filename="../../ui/shell/main_window.py" line="262" />
       <source>还没有活动：可载入演示数据或新建活动。</source>
       <translation>No campaign yet: load the demo data or create a campaign.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="150" />
+      <location filename="../../ui/shell/main_window.py" line="152" />
       <source>通知</source>
       <translation>Notices</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="271" />
+      <location filename="../../ui/shell/main_window.py" line="273" />
       <source>逾期 {0} 项（最早：{1} {2}，{3} 个单位未报）</source>
       <translation>Overdue: {0} item(s) (earliest: {1} {2}, {3} unit(s) missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="173" />
-      <location filename="../../ui/shell/main_window.py" line="290" />
+      <location filename="../../ui/shell/main_window.py" line="175" />
+      <location filename="../../ui/shell/main_window.py" line="292" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="290" />
+      <location filename="../../ui/shell/main_window.py" line="292" />
       <source>重做 {0}</source>
       <translation>Redo {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="255" />
+      <location filename="../../ui/shell/main_window.py" line="257" />
       <source>（只读）</source>
       <translation> (read-only)</translation>
     </message>
@@ -1368,7 +1388,7 @@ Save “{1}” anyway?</translation>
   <context>
     <name>NoticeConfirmDialog</name>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="170" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="173" />
       <source>
 
 仍要保存吗？</source>
@@ -1377,8 +1397,8 @@ Save “{1}” anyway?</translation>
 Save anyway?</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="164" />
       <location filename="../../ui/notices/confirm_dialog.py" line="167" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="170" />
       <source>不能保存</source>
       <translation>Cannot save</translation>
     </message>
@@ -1402,7 +1422,7 @@ Save anyway?</translation>
       <translation>Paste the full text of the notice here (Ctrl+V), then press “Recognize” (Ctrl+R)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="118" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="121" />
       <source>已识别，请逐项核对后保存。</source>
       <translation>Recognized. Please check each field, then save.</translation>
     </message>
@@ -1433,7 +1453,7 @@ Save anyway?</translation>
       <translation type="vanished">Time</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="118" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="121" />
       <source>未识别的项请手工填写。</source>
       <translation>Fill in what was not recognized by hand.</translation>
     </message>
@@ -1443,12 +1463,12 @@ Save anyway?</translation>
       <translation>No text: paste the full notice or open a file first.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="121" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="124" />
       <source>没有识别出任何字段：这可能不是一份通知。可以手工填写后保存。</source>
       <translation>No field was recognized: this may not be a notice. You can fill it in by hand and save.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="143" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="146" />
       <source>注意：这份通知是 {0} 年的，当前活动是 {1} 年。日期已按 {0} 年识别；请确认要登记到 {1} 年的活动，或先切换到 {0} 年的活动。</source>
       <translation>Note: this notice is of {0}, the current campaign is {1}. Its dates were read as {0}; confirm that it belongs to the {1} campaign, or switch to the {0} campaign first.</translation>
     </message>
@@ -1467,9 +1487,19 @@ Save anyway?</translation>
       <translation>&amp;Recognize</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="167" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="114" />
+      <source>识别通知</source>
+      <translation>Recognising the notice</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/confirm_dialog.py" line="170" />
       <source>请填写通知标题。</source>
       <translation>Please enter the notice title.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notices/confirm_dialog.py" line="103" />
+      <source>读取通知</source>
+      <translation>Reading the notice</translation>
     </message>
     <message>
       <location filename="../../ui/notices/confirm_dialog.py" line="96" />
@@ -1481,7 +1511,7 @@ Save anyway?</translation>
       <translation type="vanished">Notices (*.txt *.docx);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="170" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="173" />
       <source>通知年份与活动不同</source>
       <translation>Notice year differs from the campaign</translation>
     </message>
@@ -1686,12 +1716,12 @@ Save anyway?</translation>
       <translation>{0} notice(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="328" />
+      <location filename="../../ui/notices/tab.py" line="332" />
       <source>删除所选通知及其附件、截止事项？（可撤销）</source>
       <translation>Delete the selected notice with its attachments and deadlines? (can be undone)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="328" />
+      <location filename="../../ui/notices/tab.py" line="332" />
       <source>删除通知</source>
       <translation>Delete notice</translation>
     </message>
@@ -1731,7 +1761,7 @@ Save anyway?</translation>
       <translation>&amp;Unmark</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="316" />
+      <location filename="../../ui/notices/tab.py" line="320" />
       <source>已保存通知：{0}</source>
       <translation>Notice saved: {0}</translation>
     </message>
@@ -1741,7 +1771,7 @@ Save anyway?</translation>
       <translation>The deadlines of {0} weeks now follow the notice's weekly reporting time (undoable).</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="315" />
+      <location filename="../../ui/notices/tab.py" line="319" />
       <source>已自动保存，可用“撤销”退回。</source>
       <translation>Saved automatically; Undo takes it back.</translation>
     </message>
@@ -1791,7 +1821,7 @@ Save anyway?</translation>
       <translation>Document no.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/tab.py" line="302" />
+      <location filename="../../ui/notices/tab.py" line="309" />
       <source>未保存：{0}</source>
       <translation>Not saved: {0}</translation>
     </message>
@@ -1950,12 +1980,12 @@ Save anyway?</translation>
   <context>
     <name>ProgressTab</name>
     <message>
-      <location filename="../../ui/progress/tab.py" line="78" />
+      <location filename="../../ui/progress/tab.py" line="88" />
       <source>{0}年 {1} 数据</source>
       <translation>Figures {0}, {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="55" />
+      <location filename="../../ui/progress/tab.py" line="65" />
       <source>周次(&amp;K)：</source>
       <translation>Wee&amp;k:</translation>
     </message>
@@ -1964,7 +1994,7 @@ Save anyway?</translation>
       <translation type="vanished">Week:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="63" />
+      <location filename="../../ui/progress/tab.py" line="73" />
       <source>导入表格(&amp;M)…</source>
       <translation>I&amp;mport forms…</translation>
     </message>
@@ -1973,7 +2003,7 @@ Save anyway?</translation>
       <translation type="vanished">Import forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="64" />
+      <location filename="../../ui/progress/tab.py" line="74" />
       <source>导出统计表(&amp;X)…</source>
       <translation>E&amp;xport statistics…</translation>
     </message>
@@ -1982,17 +2012,17 @@ Save anyway?</translation>
       <translation type="vanished">Export statistics…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="142" />
+      <location filename="../../ui/progress/tab.py" line="163" />
       <source>应报 {0} 个单位，已报 {1}（迟报 {2}），未报 {3}；错误 {4} 处，需核实 {5} 处</source>
       <translation>{0} unit(s) expected, {1} reported ({2} late), {3} missing; {4} error(s), {5} to verify</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="44" />
+      <location filename="../../ui/progress/tab.py" line="53" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="66" />
+      <location filename="../../ui/progress/tab.py" line="76" />
       <source>指标表(&amp;L)…</source>
       <translation>Indicators… (&amp;L)</translation>
     </message>
@@ -2001,13 +2031,13 @@ Save anyway?</translation>
       <translation type="vanished">Indicators…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="43" />
-      <location filename="../../ui/progress/tab.py" line="77" />
+      <location filename="../../ui/progress/tab.py" line="52" />
+      <location filename="../../ui/progress/tab.py" line="87" />
       <source>数据录入</source>
       <translation>Data entry</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="67" />
+      <location filename="../../ui/progress/tab.py" line="77" />
       <source>新建活动(&amp;W)…</source>
       <translation>Ne&amp;w campaign…</translation>
     </message>
@@ -2016,7 +2046,7 @@ Save anyway?</translation>
       <translation type="vanished">New campaign…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="62" />
+      <location filename="../../ui/progress/tab.py" line="72" />
       <source>本周情况(&amp;N)…</source>
       <translation>This week… (&amp;N)</translation>
     </message>
@@ -2025,12 +2055,12 @@ Save anyway?</translation>
       <translation type="vanished">This week…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="135" />
+      <location filename="../../ui/progress/tab.py" line="152" />
       <source>本活动还没有周次。</source>
       <translation>This campaign has no weeks yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="65" />
+      <location filename="../../ui/progress/tab.py" line="75" />
       <source>生成空白表(&amp;B)…</source>
       <translation>Create &amp;blank forms…</translation>
     </message>
@@ -2039,7 +2069,7 @@ Save anyway?</translation>
       <translation type="vanished">Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="45" />
+      <location filename="../../ui/progress/tab.py" line="54" />
       <source>累计汇总</source>
       <translation>Cumulative totals</translation>
     </message>
@@ -2100,7 +2130,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>RegisterList</name>
     <message>
-      <location filename="../../ui/register/tab.py" line="49" />
+      <location filename="../../ui/register/tab.py" line="47" />
       <source>共 {0} 条</source>
       <translation>{0} in all</translation>
     </message>
@@ -2117,7 +2147,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation type="vanished">&amp;Edit…</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="70" />
+      <location filename="../../ui/register/tab.py" line="68" />
       <source>修改(&amp;M)…</source>
       <translation>Edit… (&amp;M)</translation>
     </message>
@@ -2127,74 +2157,76 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Write these {0}? (Can be undone; rows with errors are not written.)</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="164" />
+      <location filename="../../ui/register/tab.py" line="162" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="71" />
+      <location filename="../../ui/register/tab.py" line="69" />
       <source>删除(&amp;D)</source>
       <translation>&amp;Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="164" />
+      <location filename="../../ui/register/tab.py" line="162" />
       <source>删除这条{0}？（可以撤销）</source>
       <translation>Delete this {0}? (Can be undone.)</translation>
     </message>
     <message>
       <location filename="../../ui/register/tab.py" line="206" />
       <location filename="../../ui/register/tab.py" line="211" />
+      <location filename="../../ui/register/tab.py" line="216" />
       <source>导入{0}</source>
       <translation>Import {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="72" />
+      <location filename="../../ui/register/tab.py" line="70" />
       <source>导入报回的表(&amp;I)…</source>
       <translation>&amp;Import returned lists…</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="180" />
+      <location filename="../../ui/register/tab.py" line="175" />
+      <location filename="../../ui/register/tab.py" line="232" />
       <source>导出{0}登记表</source>
       <translation>Export the {0} register</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="73" />
+      <location filename="../../ui/register/tab.py" line="71" />
       <source>导出登记表(&amp;X)…</source>
       <translation>E&amp;xport register…</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="230" />
+      <location filename="../../ui/register/tab.py" line="236" />
       <source>已导出</source>
       <translation>Exported</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="125" />
-      <location filename="../../ui/register/tab.py" line="132" />
+      <location filename="../../ui/register/tab.py" line="123" />
+      <location filename="../../ui/register/tab.py" line="130" />
       <source>无</source>
       <translation>none</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="64" />
+      <location filename="../../ui/register/tab.py" line="62" />
       <source>曝光案例</source>
       <translation>Exposed cases</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="131" />
+      <location filename="../../ui/register/tab.py" line="129" />
       <source>曝光目标：每月至少 {0} 个；尚未达标的月份：{1}</source>
       <translation>Cases target: at least {0} a month; months short of it: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="135" />
+      <location filename="../../ui/register/tab.py" line="133" />
       <source>未设目标（设置目标…：按通知填写每个单位的线索数和每月曝光数）</source>
       <translation>No targets set (Set targets…: leads per unit and cases per month, as the notice says)</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="238" />
+      <location filename="../../ui/register/tab.py" line="245" />
       <source>每个单位至少上报的违法线索（条）：</source>
       <translation>Leads each unit must report at least:</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="248" />
+      <location filename="../../ui/register/tab.py" line="255" />
       <source>每月至少曝光的典型案例（个）：</source>
       <translation>Cases to expose each month at least:</translation>
     </message>
@@ -2204,33 +2236,38 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Nothing to write.</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="69" />
+      <location filename="../../ui/register/tab.py" line="67" />
       <source>登记(&amp;N)…</source>
       <translation>&amp;New…</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="124" />
+      <location filename="../../ui/register/tab.py" line="122" />
       <source>线索目标：每个单位至少 {0} 条；尚未达标 {1} 个单位：{2}</source>
       <translation>Leads target: at least {0} per unit; {1} units short of it: {2}</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="237" />
-      <location filename="../../ui/register/tab.py" line="247" />
+      <location filename="../../ui/register/tab.py" line="244" />
+      <location filename="../../ui/register/tab.py" line="254" />
       <source>设置目标</source>
       <translation>Set targets</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="74" />
+      <location filename="../../ui/register/tab.py" line="72" />
       <source>设置目标(&amp;Q)…</source>
       <translation>Set tar&amp;gets…</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="63" />
+      <location filename="../../ui/register/tab.py" line="189" />
+      <source>读取{0}表</source>
+      <translation>Reading {0} lists</translation>
+    </message>
+    <message>
+      <location filename="../../ui/register/tab.py" line="61" />
       <source>违法线索</source>
       <translation>Leads</translation>
     </message>
     <message>
-      <location filename="../../ui/register/tab.py" line="173" />
+      <location filename="../../ui/register/tab.py" line="168" />
       <source>选择报回的{0}表</source>
       <translation>Choose the returned {0} lists</translation>
     </message>
@@ -2308,12 +2345,12 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>ReportPreview</name>
     <message>
-      <location filename="../../ui/reports/preview.py" line="65" />
       <source>取消</source>
-      <translation>Cancel</translation>
+      <translation type="vanished">Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/preview.py" line="66" />
+      <location filename="../../ui/reports/preview.py" line="51" />
+      <location filename="../../ui/reports/preview.py" line="77" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
@@ -2323,12 +2360,17 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Print preview</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/preview.py" line="64" />
+      <location filename="../../ui/reports/preview.py" line="52" />
+      <source>正在准备打印的页面…</source>
+      <translation>Preparing the pages to print…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/preview.py" line="78" />
       <source>正在打印…</source>
       <translation>Printing…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/preview.py" line="72" />
+      <location filename="../../ui/reports/printing.py" line="252" />
       <source>正在打印第 {0} 页，共 {1} 页…</source>
       <translation>Printing page {0} of {1}…</translation>
     </message>
@@ -2336,7 +2378,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>ReportsTab</name>
     <message>
-      <location filename="../../ui/reports/tab.py" line="295" />
+      <location filename="../../ui/reports/tab.py" line="291" />
       <source>PDF 已保存到：
 {0}</source>
       <translation>PDF saved to:
@@ -2356,7 +2398,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation type="vanished">Save</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="291" />
+      <location filename="../../ui/reports/tab.py" line="287" />
       <source>保存 PDF</source>
       <translation>Save PDF</translation>
     </message>
@@ -2366,7 +2408,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="315" />
+      <location filename="../../ui/reports/tab.py" line="311" />
       <source>保存表格</source>
       <translation>Save the tables</translation>
     </message>
@@ -2395,12 +2437,12 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>&amp;Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="203" />
+      <location filename="../../ui/reports/tab.py" line="199" />
       <source>删除“{0}”？可用“撤销”恢复。</source>
       <translation>Delete “{0}”? “Undo” brings it back.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="203" />
+      <location filename="../../ui/reports/tab.py" line="199" />
       <source>删除报告</source>
       <translation>Delete report</translation>
     </message>
@@ -2424,8 +2466,8 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Exported</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="296" />
-      <location filename="../../ui/reports/tab.py" line="319" />
+      <location filename="../../ui/reports/tab.py" line="292" />
+      <location filename="../../ui/reports/tab.py" line="315" />
       <source>已保存</source>
       <translation>Saved</translation>
     </message>
@@ -2466,7 +2508,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>&amp;New campaign summary</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="245" />
+      <location filename="../../ui/reports/tab.py" line="241" />
       <source>有字打印不出来</source>
       <translation>Some characters cannot be printed</translation>
     </message>
@@ -2491,7 +2533,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>State</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="233" />
+      <location filename="../../ui/reports/tab.py" line="229" />
       <source>生成预览</source>
       <translation>Building the preview</translation>
     </message>
@@ -2515,7 +2557,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation type="vanished">Save table as xlsx…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/tab.py" line="318" />
+      <location filename="../../ui/reports/tab.py" line="314" />
       <source>表格已保存到：
 {0}</source>
       <translation>Table saved to:
@@ -2533,7 +2575,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
     </message>
     <message>
       <location filename="../../ui/reports/tab.py" line="88" />
-      <location filename="../../ui/reports/tab.py" line="257" />
+      <location filename="../../ui/reports/tab.py" line="253" />
       <source>预览</source>
       <translation>Preview</translation>
     </message>
@@ -2554,32 +2596,32 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>TotalsView</name>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="52" />
+      <location filename="../../ui/progress/totals_view.py" line="98" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="58" />
+      <location filename="../../ui/progress/totals_view.py" line="104" />
       <source>合计</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="24" />
+      <location filename="../../ui/progress/totals_view.py" line="64" />
       <source>按上级单位</source>
       <translation>By parent unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="22" />
+      <location filename="../../ui/progress/totals_view.py" line="62" />
       <source>按单位</source>
       <translation>By unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="23" />
+      <location filename="../../ui/progress/totals_view.py" line="63" />
       <source>按单位类别</source>
       <translation>By unit category</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="34" />
+      <location filename="../../ui/progress/totals_view.py" line="75" />
       <source>累计汇总</source>
       <translation>Cumulative totals</translation>
     </message>
@@ -2620,7 +2662,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>UnitDirectory</name>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="62" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="63" />
       <source>上移</source>
       <translation>Move up</translation>
     </message>
@@ -2630,48 +2672,48 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Parent unit</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="63" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="64" />
       <source>下移</source>
       <translation>Move down</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="67" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="68" />
       <source>从 Excel 导入…</source>
       <translation>Import from Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="61" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="62" />
       <source>修改</source>
       <translation>Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="64" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="65" />
       <source>停用/恢复</source>
       <translation>Deactivate/restore</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="65" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="66" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="128" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="126" />
       <source>删除“{0}”吗？</source>
       <translation>Delete “{0}”?</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="128" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="126" />
       <source>删除单位</source>
       <translation>Delete unit</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="66" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="67" />
       <source>加入本次活动</source>
       <translation>Add to this campaign</translation>
     </message>
     <message>
       <location filename="../../ui/liaisons/unit_directory.py" line="34" />
-      <location filename="../../ui/liaisons/unit_directory.py" line="57" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="58" />
       <source>单位名录</source>
       <translation>Unit directory</translation>
     </message>
@@ -2686,7 +2728,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Active</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="154" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="152" />
       <source>导入单位</source>
       <translation>Import units</translation>
     </message>
@@ -2696,17 +2738,17 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Inactive</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="55" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="56" />
       <source>搜索单位</source>
       <translation>Search units</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="60" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="61" />
       <source>新增</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="155" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="153" />
       <source>新增 {0} 个，已有 {1} 个，错误 {2} 行。</source>
       <translation>{0} new, {1} already present, {2} line(s) with errors.</translation>
     </message>
@@ -2716,7 +2758,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>This campaign</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="143" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="141" />
       <source>每行一个单位（可从 Excel 复制）：</source>
       <translation>One unit per line (can be copied from Excel):</translation>
     </message>
@@ -2731,17 +2773,17 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="143" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="141" />
       <source>粘贴名单</source>
       <translation>Paste list</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="68" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="69" />
       <source>粘贴名单…</source>
       <translation>Paste list…</translation>
     </message>
     <message>
-      <location filename="../../ui/liaisons/unit_directory.py" line="137" />
+      <location filename="../../ui/liaisons/unit_directory.py" line="135" />
       <source>选择单位名单</source>
       <translation>Choose unit list</translation>
     </message>
@@ -2749,48 +2791,58 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>WeekGridModel</name>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="163" />
+      <location filename="../../ui/progress/grid_model.py" line="219" />
       <source>{0}（未报）</source>
       <translation>{0} (missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="128" />
+      <location filename="../../ui/progress/grid_model.py" line="186" />
       <source>不含本列 {0} 处错误数字（改正后计入合计）</source>
       <translation>Leaves out {0} impossible figures of this column (counted once corrected)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="159" />
+      <location filename="../../ui/progress/grid_model.py" line="267" />
+      <source>保存数据</source>
+      <translation>Saving the figures</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/grid_model.py" line="215" />
       <source>合计</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="172" />
+      <location filename="../../ui/progress/grid_model.py" line="228" />
       <source>录入 {0}</source>
       <translation>Enter {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="213" />
-      <location filename="../../ui/progress/grid_model.py" line="224" />
+      <location filename="../../ui/progress/grid_model.py" line="317" />
+      <location filename="../../ui/progress/grid_model.py" line="328" />
       <source>未保存 {0}：{1}</source>
       <translation>Not saved, {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="102" />
+      <location filename="../../ui/progress/grid_model.py" line="134" />
       <source>未保存：{0}</source>
       <translation>Not saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="182" />
+      <location filename="../../ui/progress/grid_model.py" line="249" />
+      <source>正在保存上一次的修改，请稍候再输入。</source>
+      <translation>The last change is still being saved; please wait a moment before typing.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/grid_model.py" line="239" />
       <source>清除 {0} 个单元格</source>
       <translation>Clear {0} cell(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="178" />
+      <location filename="../../ui/progress/grid_model.py" line="233" />
       <source>粘贴 {0} 个单元格</source>
       <translation>Paste {0} cell(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="215" />
+      <location filename="../../ui/progress/grid_model.py" line="319" />
       <source>（另有 {0} 处未保存，红色单元格）</source>
       <translation> ({0} more not saved: the red cells)</translation>
     </message>
@@ -2887,7 +2939,7 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>file_menu</name>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="170" />
+      <location filename="../../ui/shell/file_menu.py" line="171" />
       <source>U 盘上的文件已复制到本机，现在打开的是本机副本：
 {0}
 
@@ -2898,17 +2950,18 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
 Changes are saved only on this computer; to take them with you, use “File ▸ Save copy (USB stick)”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="101" />
+      <location filename="../../ui/shell/file_menu.py" line="99" />
       <source>{0}（U 盘文件 {1} 的本机副本）</source>
       <translation>{0} (local copy of USB stick file {1})</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="283" />
+      <location filename="../../ui/shell/file_menu.py" line="248" />
       <source>仍有 {0} 个问题需要人工处理。</source>
       <translation>{0} problem(s) still need manual attention.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="182" />
+      <location filename="../../ui/shell/file_menu.py" line="183" />
+      <location filename="../../ui/shell/file_menu.py" line="191" />
       <source>保存副本（U盘）</source>
       <translation>Save copy (USB stick)</translation>
     </message>
@@ -2922,17 +2975,17 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Save copy (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="97" />
+      <location filename="../../ui/shell/file_menu.py" line="95" />
       <source>内存数据库</source>
       <translation>in-memory database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="196" />
+      <location filename="../../ui/shell/file_menu.py" line="197" />
       <source>副本已保存</source>
       <translation>Copy saved</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="277" />
+      <location filename="../../ui/shell/file_menu.py" line="242" />
       <source>发现 {0} 个问题：</source>
       <translation>{0} problem(s) found:</translation>
     </message>
@@ -2946,9 +2999,12 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Backup and restore…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="214" />
-      <location filename="../../ui/shell/file_menu.py" line="230" />
-      <location filename="../../ui/shell/file_menu.py" line="244" />
+      <location filename="../../ui/shell/file_menu.py" line="161" />
+      <source>复制 U 盘上的文件</source>
+      <translation>Copying the file from the USB stick</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_menu.py" line="212" />
       <source>导入合并</source>
       <translation>Import and merge</translation>
     </message>
@@ -2962,7 +3018,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Import and merge…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="197" />
+      <location filename="../../ui/shell/file_menu.py" line="194" />
       <source>已保存并检查无误：
 {0}
 
@@ -2973,27 +3029,25 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 {1} unit(s), {2} figure(s). The USB stick can be safely removed.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="279" />
+      <location filename="../../ui/shell/file_menu.py" line="244" />
       <source>已修复：{0}</source>
       <translation>Repaired: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="252" />
       <source>已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}</source>
-      <translation>Merged the file from {0}. “Edit ▸ Undo” takes back the whole merge; backup before the merge: {1}</translation>
+      <translation type="vanished">Merged the file from {0}. “Edit ▸ Undo” takes back the whole merge; backup before the merge: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="245" />
       <source>已合并 {0} 的文件。数据量大，这次合并不能用“撤销”撤回；如需撤回，请在“文件 ▸ 备份与恢复”中选择合并前的备份（{1}）恢复。</source>
-      <translation>Merged the file from {0}. This merge is too large to be taken back with “Undo”; to take it back, restore the backup made before the merge ({1}) in “File ▸ Backup and restore”.</translation>
+      <translation type="vanished">Merged the file from {0}. This merge is too large to be taken back with “Undo”; to take it back, restore the backup made before the merge ({1}) in “File ▸ Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="169" />
+      <location filename="../../ui/shell/file_menu.py" line="170" />
       <source>已复制到本机</source>
       <translation>Copied to this computer</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="298" />
+      <location filename="../../ui/shell/file_menu.py" line="262" />
       <source>已载入演示数据，可用 Ctrl+Z 撤销。</source>
       <translation>Demo data loaded; Ctrl+Z undoes it.</translation>
     </message>
@@ -3016,6 +3070,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Open…</translation>
     </message>
     <message>
+      <location filename="../../ui/shell/file_menu.py" line="120" />
       <location filename="../../ui/shell/file_menu.py" line="149" />
       <source>打开数据库</source>
       <translation>Open database</translation>
@@ -3026,12 +3081,12 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>The file already exists; please choose another name:</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="115" />
+      <location filename="../../ui/shell/file_menu.py" line="113" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="281" />
+      <location filename="../../ui/shell/file_menu.py" line="246" />
       <source>文件本身已损坏：请在“备份与恢复”中选一个备份恢复。</source>
       <translation>The file itself is damaged: please restore a backup in “Backup and restore”.</translation>
     </message>
@@ -3061,13 +3116,14 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>This off&amp;ice…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="275" />
+      <location filename="../../ui/shell/file_menu.py" line="240" />
       <source>检查完毕：没有发现问题。</source>
       <translation>Check complete: no problems found.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="275" />
-      <location filename="../../ui/shell/file_menu.py" line="284" />
+      <location filename="../../ui/shell/file_menu.py" line="231" />
+      <location filename="../../ui/shell/file_menu.py" line="240" />
+      <location filename="../../ui/shell/file_menu.py" line="249" />
       <source>检查数据库</source>
       <translation>Check database</translation>
     </message>
@@ -3086,13 +3142,14 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Starter file for a town or department…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="89" />
+      <location filename="../../ui/shell/file_menu.py" line="87" />
       <source>自动备份失败：{0}</source>
       <translation>Automatic backup failed: {0}</translation>
     </message>
     <message>
+      <location filename="../../ui/shell/file_menu.py" line="258" />
       <source>载入演示数据</source>
-      <translation type="vanished">Load demo data</translation>
+      <translation>Load demo data</translation>
     </message>
     <message>
       <location filename="../../ui/shell/file_menu.py" line="53" />
@@ -3100,7 +3157,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation>Load &amp;demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="116" />
+      <location filename="../../ui/shell/file_menu.py" line="114" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
@@ -3251,14 +3308,53 @@ Open it read-only?</translation>
     </message>
   </context>
   <context>
+    <name>merging</name>
+    <message>
+      <location filename="../../ui/exchange/merging.py" line="33" />
+      <source>复制并检查对方的文件…</source>
+      <translation>Copying and checking the other office's file…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merging.py" line="42" />
+      <location filename="../../ui/exchange/merging.py" line="47" />
+      <location filename="../../ui/exchange/merging.py" line="52" />
+      <location filename="../../ui/exchange/merging.py" line="60" />
+      <location filename="../../ui/exchange/merging.py" line="90" />
+      <location filename="../../ui/exchange/merging.py" line="98" />
+      <source>导入合并</source>
+      <translation>Import and merge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merging.py" line="106" />
+      <source>已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}</source>
+      <translation>Merged the file of {0}. Edit ▸ Undo takes back the whole merge; backup before the merge: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merging.py" line="99" />
+      <source>已合并 {0} 的文件。数据量大，这次合并不能用“撤销”撤回；如需撤回，请在“文件 ▸ 备份与恢复”中选择合并前的备份（{1}）恢复。</source>
+      <translation>Merged the file of {0}. This merge is too large to be undone with Undo; to take it back, restore the backup made before the merge ({1}) in File ▸ Backups.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merging.py" line="67" />
+      <source>正在合并 {0} 的文件…</source>
+      <translation>Merging the file of {0}…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exchange/merging.py" line="35" />
+      <source>比对两边的数据…</source>
+      <translation>Comparing the data of both files…</translation>
+    </message>
+  </context>
+  <context>
     <name>operation</name>
     <message>
-      <location filename="../../ui/common/operation.py" line="83" />
+      <location filename="../../ui/common/operation.py" line="74" />
+      <location filename="../../ui/common/operation.py" line="116" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/common/operation.py" line="168" />
+      <location filename="../../ui/common/operation.py" line="239" />
       <source>完成</source>
       <translation>Done</translation>
     </message>
@@ -3296,7 +3392,7 @@ Open it read-only?</translation>
       <translation>Save starter file</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/starter_dialog.py" line="61" />
+      <location filename="../../ui/exchange/starter_dialog.py" line="59" />
       <source>已保存给“{0}”的起始文件：
 {1}
 
@@ -3313,11 +3409,12 @@ It holds the campaigns, {2} units, the indicators and the notices, but none of t
     </message>
     <message>
       <location filename="../../ui/exchange/starter_dialog.py" line="28" />
+      <location filename="../../ui/exchange/starter_dialog.py" line="55" />
       <source>给下级单位一份起始文件</source>
       <translation>Starter file for a town or department</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/starter_dialog.py" line="60" />
+      <location filename="../../ui/exchange/starter_dialog.py" line="58" />
       <source>起始文件已保存</source>
       <translation>Starter file saved</translation>
     </message>
@@ -3325,13 +3422,13 @@ It holds the campaigns, {2} units, the indicators and the notices, but none of t
   <context>
     <name>startup</name>
     <message>
-      <location filename="../../ui/shell/startup.py" line="92" />
-      <location filename="../../ui/shell/startup.py" line="99" />
+      <location filename="../../ui/shell/startup.py" line="107" />
+      <location filename="../../ui/shell/startup.py" line="114" />
       <source>数据库已损坏</source>
       <translation>Database damaged</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="100" />
+      <location filename="../../ui/shell/startup.py" line="115" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -3342,7 +3439,7 @@ It holds the campaigns, {2} units, the indicators and the notices, but none of t
 A backup from {1} was found. Restore it? (Choose “No” to create an empty database.)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="93" />
+      <location filename="../../ui/shell/startup.py" line="108" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -3353,12 +3450,17 @@ A backup from {1} was found. Restore it? (Choose “No” to create an empty dat
 No usable backup was found; an empty database will be created.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="58" />
+      <location filename="../../ui/shell/startup.py" line="62" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="59" />
+      <location filename="../../ui/shell/startup.py" line="170" />
+      <source>正在检查数据库文件是否完好……（可以查看，稍后再修改）</source>
+      <translation>Checking that the database file is intact… (you can look around; make changes in a moment)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/startup.py" line="63" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
@@ -3372,37 +3474,38 @@ Open it read-only? (Choose “No” to exit.)</translation>
   <context>
     <name>table_tools</name>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="230" />
+      <location filename="../../ui/common/table_tools.py" line="284" />
       <source>复制(&amp;C)</source>
       <translation>&amp;Copy</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="178" />
+      <location filename="../../ui/common/table_tools.py" line="234" />
+      <location filename="../../ui/common/table_tools.py" line="242" />
       <source>导出为 Excel</source>
       <translation>Export to Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="232" />
+      <location filename="../../ui/common/table_tools.py" line="286" />
       <source>导出为 Excel(&amp;E)…</source>
       <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="192" />
+      <location filename="../../ui/common/table_tools.py" line="246" />
       <source>已导出：{0}</source>
       <translation>Exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="233" />
+      <location filename="../../ui/common/table_tools.py" line="287" />
       <source>打印(&amp;P)…</source>
       <translation>&amp;Print…</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="231" />
+      <location filename="../../ui/common/table_tools.py" line="285" />
       <source>筛选(&amp;F)…</source>
       <translation>&amp;Filter…</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="141" />
+      <location filename="../../ui/common/table_tools.py" line="184" />
       <source>筛选（Esc 关闭）</source>
       <translation>Filter (Esc closes)</translation>
     </message>

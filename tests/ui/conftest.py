@@ -14,6 +14,10 @@ def _quiet_dialogs(monkeypatch, tmp_path):
     monkeypatch.setattr(settings, "INI_FILE", str(tmp_path / "settings.ini"))
     monkeypatch.setattr(msgbox, "ANSWERS", [])
     monkeypatch.setattr(msgbox, "SHOWN", [])
+    yield
+    from ui.shell import startup
+
+    startup.finish_closing()  # the close-time backups of this test's windows, as the process does before it exits
 
 
 @pytest.fixture

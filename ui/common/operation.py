@@ -5,11 +5,12 @@ local event loop, so the window keeps painting and answering (no "not responding
 belong to one thread: the worker gets its own connection to the same file (read-only unless
 ``write=True``); the window's own Store is not used meanwhile, and the progress dialog is modal, so the
 clerk cannot start a second write.  A store without a file (in memory) runs on the GUI thread.
-``quick(parent, work)`` is the same path for an action too short for a worker.
+``quick(parent, work)`` is the same path for an action too short for a worker; ``paced(parent, title, steps)``
+for work that must stay on the GUI thread (painting pages on a printer), one short step at a time.
 
-``progress(done, total, text)`` updates the dialog (it shows after 0.5 s, per file or step); when the
-clerk presses 取消 the next call raises :class:`Cancelled`, so a verb is cancelled only where it reports
-progress, and a write inside ``store.batch`` is rolled back whole.  Errors of any kind end in
+``progress(done, total, text)`` updates the dialog (it shows after 0.5 s, per file or step); its 取消 button
+appears with the first call, and once pressed the next call raises :class:`Cancelled`, so a verb is cancelled
+only where it reports progress, and a write inside ``store.batch`` is rolled back whole.  Errors of any kind end in
 ``errors.show_exception``; a success message is shown if one is given.
 """
 
@@ -17,11 +18,11 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from models.errors import DeskError
@@ -55,13 +56,38 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("operation", text)
 
 
-def _worker_store(store, write: bool):
-    """A connection of the worker's own to the same file, or None to run on the GUI thread."""
+def own_store(store, write: bool):
+    """A connection of the worker's own to the same file, or None to run on the GUI thread.
+
+    For a use case spread over several runs (the merge: preview, the clerk's choices, apply), the caller
+    opens one here, hands it to each run's work itself (``store=None``) and closes it at the end."""
     if store is None or getattr(store, "path", None) is None:
         return None
     from models.store.database import open_file
 
-    return open_file(store.path, readonly=not write)
+    # A window opened read-only never gets a worker that writes (the write fails as it would in the window).
+    return open_file(store.path, readonly=not write or store.readonly)
+
+
+def _qt():
+    """Qt's namespace, loaded on first use: it takes ≈27 ms to build, not before the window's first paint."""
+    from PySide6.QtCore import Qt
+
+    return Qt
+
+
+def _dialog(parent: QWidget | None, title: str, label: str, cancellable: bool) -> QProgressDialog:
+    """The one progress dialog: modal, shown after SHOW_AFTER_MS, 取消 where the action allows it."""
+    modality = _qt().WindowModality
+    dialog = QProgressDialog(label or title, tr("取消") if cancellable else "", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(modality.WindowModal if parent else modality.ApplicationModal)
+    dialog.setMinimumDuration(SHOW_AFTER_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    if not cancellable:
+        dialog.setCancelButton(None)
+    return dialog
 
 
 def run(
@@ -80,15 +106,10 @@ def run(
     cancel = threading.Event()
     box: dict[str, Any] = {}
     bridge = _Bridge()
-    dialog = QProgressDialog(label or title, tr("取消") if cancellable else "", 0, 0, parent)
-    dialog.setWindowTitle(title)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal)
-    dialog.setMinimumDuration(SHOW_AFTER_MS)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    if not cancellable:
-        dialog.setCancelButton(None)
+    # 取消 appears once the verb reports progress: a verb that never does cannot stop, so no button promises it.
+    dialog = _dialog(parent, title, label, False)
     dialog.canceled.connect(cancel.set)
+    offered = [False]
 
     def progress(done: int, total: int, text: str = "") -> None:
         if cancel.is_set():
@@ -96,6 +117,9 @@ def run(
         bridge.step.emit(done, total, text)
 
     def on_step(done: int, total: int, text: str) -> None:
+        if cancellable and not offered[0]:
+            offered[0] = True
+            dialog.setCancelButtonText(tr("取消"))
         dialog.setMaximum(max(total, 0))
         dialog.setValue(min(done, total) if total else 0)
         if text:
@@ -104,7 +128,7 @@ def run(
     def body() -> None:
         own = None
         try:
-            own = _worker_store(store, write)
+            own = own_store(store, write)
             box["value"] = work(own if own is not None else store, progress)
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, shown there
             box["error"] = exc
@@ -116,7 +140,7 @@ def run(
     bridge.step.connect(on_step)
     loop = QEventLoop()
     bridge.finished.connect(loop.quit)
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    QApplication.setOverrideCursor(_qt().CursorShape.WaitCursor)
     # The worker's Python holds the GIL; hand it over every 1 ms instead of 5 so that the window's
     # event loop gets its turn often (the price: a few per cent more work time).
     interval = sys.getswitchinterval()
@@ -129,6 +153,59 @@ def run(
         loop.exec()
     finally:
         sys.setswitchinterval(interval)
+        QApplication.restoreOverrideCursor()
+        dialog.close()
+        dialog.deleteLater()
+    return _finish(parent, title, box, success, success_title)
+
+
+def paced(
+    parent: QWidget | None,
+    title: str,
+    steps: Iterator[tuple[int, int, str]],
+    *,
+    success: str | Callable[[Any], str | None] | None = None,
+    success_title: str | None = None,
+    cancellable: bool = True,
+    label: str = "",
+) -> Outcome:
+    """Work that must stay on the GUI thread (painting on a printer) in short steps, the loop turning between them.
+
+    *steps* is a generator that does one step (one page) before each ``yield (done, total, text)``; its return
+    value is the outcome's.  取消 closes it between steps (its ``finally`` cleans up: the printer aborts).  The
+    same dialog, busy cursor, error path and success message as :func:`run`.
+    """
+    box: dict[str, Any] = {}
+    dialog = _dialog(parent, title, label, cancellable)
+    loop = QEventLoop()
+
+    def step() -> None:
+        if dialog.wasCanceled():
+            steps.close()
+            box["error"] = Cancelled()
+            loop.quit()
+            return
+        try:
+            done, total, text = next(steps)
+        except StopIteration as stop:
+            box["value"] = stop.value
+            loop.quit()
+            return
+        except Exception as exc:  # noqa: BLE001 - every error ends in the one path
+            box["error"] = exc
+            loop.quit()
+            return
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total) if total else 0)
+        if text:
+            dialog.setLabelText(text)
+        QTimer.singleShot(0, step)
+
+    QApplication.setOverrideCursor(_qt().CursorShape.WaitCursor)
+    try:
+        QTimer.singleShot(0, step)
+        loop.exec()
+    finally:
         QApplication.restoreOverrideCursor()
         dialog.close()
         dialog.deleteLater()

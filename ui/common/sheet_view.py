@@ -158,7 +158,14 @@ class SheetView(QTableView):
         super().mouseDoubleClickEvent(event)
 
     def selected_cells(self) -> list[tuple[int, int]]:
-        return sorted({(i.row(), i.column()) for i in self.selectedIndexes()})
+        """The selected cells that show, in reading order (from the selection's ranges, not cell by cell)."""
+        cells = set()
+        for part in self.selectionModel().selection() if self.selectionModel() else []:
+            columns = [c for c in range(part.left(), part.right() + 1) if not self.isColumnHidden(c)]
+            for row in range(part.top(), part.bottom() + 1):
+                if not self.isRowHidden(row):
+                    cells.update((row, c) for c in columns)
+        return sorted(cells)
 
     def clear_cells(self) -> None:
         """Delete/Backspace outside an edit; a view that can clear cells overrides this."""

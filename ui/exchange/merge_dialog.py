@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.exchange.merge import summary_lines
-from ui.common import errors
+from ui.common import operation
 from ui.exchange.merge_models import ConflictModel, UnitChoiceDelegate, UnitMatchModel
 
 
@@ -105,10 +105,10 @@ class MergeDialog(QDialog):
         """A match changed: the preview is staged again (from the same private copy) and shown anew."""
         if self.restage is None:
             return
-        try:
-            plan = self.restage(dict(self.units.chosen))
-        except Exception as exc:  # noqa: BLE001 - e.g. two of theirs on one of ours: said, and undone
-            errors.show_exception(self, exc)
+        chosen = dict(self.units.chosen)
+        done = operation.quick(self, lambda: self.restage(chosen))  # e.g. two of theirs on one of ours: said
+        plan = done.value if done.ok else None
+        if plan is None:  # refused (already said) or cancelled: the match is undone
             self.units.chosen = dict(self._staged_choices)
             self.units.set_rows(self.plan.get("unit_matches", []))
             return

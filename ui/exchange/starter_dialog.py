@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog
 
 from models.campaigns.units import list_units
-from ui.common import errors, msgbox
+from ui.common import operation
 
 FILE_FILTER = "安全生产月工作台数据库 (*.db *.sqlite);;所有文件 (*)"
 
@@ -50,17 +50,15 @@ def give_starter(window, recipient: str | None = None, target: Path | None = Non
         target = Path(name)
     from models.exchange.starter import make_starter  # loaded when asked for, not at start-up
 
-    try:
-        info = make_starter(window.store, Path(target), recipient)
-    except Exception as exc:  # noqa: BLE001 - shown as a message, never a traceback
-        errors.show_exception(window, exc)
-        return None
-    msgbox.information(
+    done = operation.run(
         window,
-        tr("起始文件已保存"),
-        tr(
+        tr("给下级单位一份起始文件"),
+        lambda store, _: make_starter(store, Path(target), recipient),
+        store=window.store,
+        success_title=tr("起始文件已保存"),
+        success=lambda info: tr(
             "已保存给“{0}”的起始文件：\n{1}\n\n其中有活动、单位 {2} 个、统计指标和通知，不含各单位已报的数据。"
             "对方以“{0}”为本单位填报，交回的文件将作为该单位的文件合并。"
         ).format(info["office_name"], target, info["counts"]["units"]),
     )
-    return Path(target)
+    return Path(target) if done.ok else None

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from models.campaigns.units import CATEGORIES
 from models.liaisons.liaison import carry_over, delete_liaison, edit_liaison, liaison_rows, previous_campaign
 from models.store.database import Store
-from ui.common import colours, errors, file_dialogs, keys, msgbox
+from ui.common import colours, file_dialogs, keys, msgbox, operation
 from ui.common.table_sort import SortProxy
 from ui.common.table_tools import equip
 from ui.liaisons.model import LiaisonModel
@@ -163,13 +163,12 @@ class LiaisonsTab(QWidget):
             self.refresh()
 
     def _run(self, action):
-        try:
-            result = action()
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk; the batch was rolled back
-            errors.show_exception(self, exc)
+        """A short write (one liaison, one unit): the one error path; the batch rolls back on failure."""
+        done = operation.quick(self, action)
+        if not done.ok:
             return None
         self._after_write()
-        return result
+        return done.value
 
     # -- liaisons --------------------------------------------------------
     def _units(self) -> list[dict]:
@@ -216,7 +215,17 @@ class LiaisonsTab(QWidget):
         text = self.tr("把 {0} 年的单位和联络员沿用到本次活动吗？已报联络员的单位保持不变。").format(source["year"])
         if not msgbox.question(self, self.tr("沿用名单"), text):
             return
-        result = self._run(lambda: carry_over(self.store, self.campaign["id"], source["id"]))
+        campaign_id = self.campaign["id"]
+        done = operation.run(
+            self,
+            self.tr("沿用名单"),
+            lambda store, _: carry_over(store, campaign_id, source["id"]),
+            store=self.store,
+            write=True,
+        )
+        result = done.value if done.ok else None
+        if done.ok:
+            self._after_write()
         if result:
             msgbox.information(
                 self,
@@ -244,13 +253,14 @@ class LiaisonsTab(QWidget):
         one = msgbox.question(
             self, self.tr("空白表"), self.tr("生成一张包含全部单位的表吗？\n（选“否”则每个单位一张，可分别发送）")
         )
-        try:
-            files = blank_forms(self.store, self.campaign, folder, one_for_all=one)
-        except Exception as exc:  # noqa: BLE001
-            errors.show_exception(self, exc)
-            return
-        msgbox.information(
-            self, self.tr("空白表"), self.tr("已生成 {0} 个文件，保存在：\n{1}").format(len(files), folder)
+        campaign = self.campaign
+        operation.run(
+            self,
+            self.tr("生成空白表"),
+            lambda store, progress: blank_forms(store, campaign, folder, one_for_all=one, progress=progress),
+            store=self.store,
+            success=lambda files: self.tr("已生成 {0} 个文件，保存在：\n{1}").format(len(files), folder),
+            success_title=self.tr("空白表"),
         )
 
     def import_forms(self, paths: list[str] | None = None) -> None:
@@ -260,13 +270,21 @@ class LiaisonsTab(QWidget):
         paths = paths or self.ask_import_paths()
         if not paths:
             return
-        try:
-            plan = preview(self.store, self.campaign, paths)
-        except Exception as exc:  # noqa: BLE001
-            errors.show_exception(self, exc)
+        campaign = self.campaign
+        done = operation.run(
+            self,
+            self.tr("读取报回的联络员表"),
+            lambda store, progress: preview(store, campaign, paths, progress),
+            store=self.store,
+        )
+        if not done.ok or not LiaisonImportDialog.ask(done.value, self):
             return
-        if LiaisonImportDialog.ask(plan, self):
-            self._run(lambda: apply(self.store, plan))
+        plan = done.value
+        applied = operation.run(  # one batch: written whole or not at all
+            self, self.tr("导入联络员表"), lambda store, _: apply(store, plan), store=self.store, write=True
+        )
+        if applied.ok:
+            self._after_write()
 
     def export_list(self) -> None:
         from models.liaisons.export import export_liaisons
@@ -278,12 +296,15 @@ class LiaisonsTab(QWidget):
         options = LiaisonExportDialog.ask(default, self)
         if not options:
             return
-        try:
-            out = export_liaisons(self.store, self.campaign, **options)
-        except Exception as exc:  # noqa: BLE001
-            errors.show_exception(self, exc)
-            return
-        msgbox.information(self, self.tr("导出名单"), self.tr("已保存：{0}").format(out))
+        campaign = self.campaign
+        operation.run(
+            self,
+            self.tr("导出名单"),
+            lambda store, _: export_liaisons(store, campaign, **options),
+            store=self.store,
+            success=lambda out: self.tr("已保存：{0}").format(out),
+            success_title=self.tr("导出名单"),
+        )
 
     def open_units(self) -> None:
         from ui.liaisons.unit_directory import show_directory

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from models.campaigns import units as unit_core
 from models.campaigns.unit_import import entries_from_rows, import_units, pasted_rows, read_unit_rows
-from ui.common import errors, file_dialogs, msgbox
+from ui.common import file_dialogs, msgbox, operation
 from ui.common.table_model import Column, RowsModel
 from ui.common.table_sort import SortProxy
 from ui.common.table_tools import equip
@@ -50,6 +50,7 @@ class UnitDirectory(QDialog):
         self.view.setModel(self.proxy)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setResizeContentsPrecision(50)  # widths from the first rows: fast
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("搜索单位"))
@@ -89,10 +90,7 @@ class UnitDirectory(QDialog):
         return self.model.row_at(index)
 
     def _run(self, action) -> None:
-        try:
-            action()
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk; nothing was written
-            errors.show_exception(self, exc)
+        if not operation.quick(self, action).ok:  # shown to the clerk; nothing was written
             return
         self.refresh()
         window = self.parent().window() if self.parent() else None

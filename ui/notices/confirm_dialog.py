@@ -21,7 +21,7 @@ from models.errors import ValidationError
 from models.notices.notice import attachment_kind, save_parsed_notice
 from models.notices.parser import found_anything, parse_notice, read_notice_file
 from models.store.database import Store
-from ui.common import colours, errors, file_dialogs, msgbox
+from ui.common import colours, file_dialogs, msgbox, operation
 from ui.notices.deadline_rows import DeadlinesEditor
 from ui.notices.editor import NoticeEditor
 
@@ -99,11 +99,11 @@ class NoticeConfirmDialog(QDialog):
             self.open_file(path)
 
     def open_file(self, path: str) -> None:
-        try:
-            self.text.setPlainText(read_notice_file(path))
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk, nothing saved
-            errors.show_exception(self, exc)
+        # A .docx or a PDF's text layer (pypdf) is read off the GUI thread; refused, it is said and nothing changes.
+        done = operation.run(self, self.tr("读取通知"), lambda _s, _p: read_notice_file(path))
+        if not done.ok:
             return
+        self.text.setPlainText(done.value)
         self.recognise()
 
     def recognise(self) -> None:
@@ -111,7 +111,10 @@ class NoticeConfirmDialog(QDialog):
         if not body.strip():
             self.message.setText(self.tr("没有文字：请先粘贴通知全文或打开文件。"))
             return
-        parsed = parse_notice(body)
+        done = operation.run(self, self.tr("识别通知"), lambda _s, _p: parse_notice(body))
+        if not done.ok:
+            return
+        parsed = done.value
         if found_anything(parsed):
             missing = [k for k in ("doc_number", "title", "issue_date") if not parsed[k]]
             self.message.setText(
@@ -170,11 +173,11 @@ class NoticeConfirmDialog(QDialog):
             self, self.tr("通知年份与活动不同"), self.year_warning.text() + self.tr("\n\n仍要保存吗？")
         ):
             return
-        try:
-            self.saved_id = save_parsed_notice(
-                self.store, self.campaign_id, proposal, proposal["body"], proposal["direction"]
-            )
-        except Exception as exc:  # noqa: BLE001 - nothing saved; shown to the clerk
-            errors.show_exception(self, exc)
+        done = operation.quick(  # one batch: nothing saved if refused
+            self,
+            lambda: save_parsed_notice(self.store, self.campaign_id, proposal, proposal["body"], proposal["direction"]),
+        )
+        if not done.ok:
             return
+        self.saved_id = done.value
         super().accept()

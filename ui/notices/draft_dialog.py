@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from models.clock import today
 from models.notices.notice import draft_issued_notice, get_notice
 from models.store.database import Store
-from ui.common import errors
+from ui.common import operation
 
 
 class NoticeDraftDialog(QDialog):
@@ -70,9 +70,9 @@ class NoticeDraftDialog(QDialog):
         campaign = {"id": self.source["campaign_id"]}
         office = office_for(self.store, campaign)
         changes["body"] = cover_body(self.store, self.source, office, full_text=self.full_text.isChecked())
-        try:
-            self.saved_id = draft_issued_notice(self.store, self.source["id"], changes, self.chosen_attachments())
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk, nothing saved
-            errors.show_exception(self, exc)
+        chosen = self.chosen_attachments()
+        done = operation.quick(self, lambda: draft_issued_notice(self.store, self.source["id"], changes, chosen))
+        if not done.ok:  # shown to the clerk, nothing saved
             return
+        self.saved_id = done.value
         super().accept()

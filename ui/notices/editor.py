@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.notices.notice import ATTACHMENT_KINDS, DIRECTIONS, read_template
-from ui.common import colours, errors, file_dialogs
+from ui.common import colours, file_dialogs, operation
 from ui.common.table_model import Column
 from ui.notices.tables import EditableRowsModel
 
@@ -222,7 +222,4 @@ class NoticeEditor(QWidget):
             self, file_dialogs.TEMPLATE, self.tr("选择空白模板"), self.tr("Excel 工作簿 (*.xlsx)")
         )
         if path:
-            try:
-                self.attach_template(row, path)
-            except Exception as exc:  # noqa: BLE001 - shown to the clerk
-                errors.show_exception(self, exc)
+            operation.quick(self, lambda: self.attach_template(row, path))  # a refused file is said, nothing kept

@@ -24,7 +24,7 @@ from models.errors import DeskError
 from models.notices.notice import DIRECTIONS, delete_notice, get_notice, list_notices, update_notice
 from models.progress.deadlines import STATUS_LABELS, deadline_tasks, mark_delivered, overview
 from models.store.database import Store
-from ui.common import errors, keys, msgbox
+from ui.common import keys, msgbox, operation
 from ui.common.table_model import Column, RowsModel
 from ui.common.table_sort import SortProxy
 from ui.common.table_tools import equip
@@ -296,17 +296,21 @@ class NoticesTab(QWidget):
         if not notice_id or not self.editor.dirty or self.store.readonly:
             return False
         fields, contacts, attachments = self.editor.values(), self.editor.contact_rows(), self.editor.attachment_rows()
-        try:
-            update_notice(self.store, notice_id, fields, contacts, attachments)
-        except DeskError as exc:
-            why = self.tr("未保存：{0}").format(exc.message)
+
+        def save() -> DeskError | None:
+            try:
+                update_notice(self.store, notice_id, fields, contacts, attachments)
+            except DeskError as exc:  # a refused edit is kept and said in the editor, not in a message box
+                return exc
+            return None
+
+        done = operation.quick(self, save)  # anything else: the one error path, nothing saved
+        if not done.ok or done.value is not None:
+            why = self.tr("未保存：{0}").format(done.value.message) if done.ok else str(done.error)
             self.unsaved[notice_id] = (fields, contacts, attachments, why)
-            self._show_state(why, error=True)
-            self._status(why)
-            return False
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk, nothing saved
-            self.unsaved[notice_id] = (fields, contacts, attachments, str(exc))
-            errors.show_exception(self, exc)
+            if done.ok:
+                self._show_state(why, error=True)
+                self._status(why)
             return False
         self.unsaved.pop(notice_id, None)
         self.editor.dirty = False
@@ -335,12 +339,10 @@ class NoticesTab(QWidget):
         unit = self.units.row_at(self.units_view.currentIndex())
         if not task or not unit:
             return
-        try:
-            mark_delivered(
-                self.store, task["deadline_id"], unit["unit_id"], today() if delivered else None, task["period_id"]
-            )
-        except Exception as exc:  # noqa: BLE001
-            errors.show_exception(self, exc)
+        when = today() if delivered else None
+        if not operation.quick(
+            self, lambda: mark_delivered(self.store, task["deadline_id"], unit["unit_id"], when, task["period_id"])
+        ).ok:
             return
         keep = self.tasks_view.currentIndex().row()
         self._changed()

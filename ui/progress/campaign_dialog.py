@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from models.campaigns.campaign import list_campaigns
-from models.campaigns.setup import create_campaign
 from models.clock import today
-from ui.common import errors
+from models.new_campaign import create_campaign
+from ui.common import operation
 
 
 class CampaignDialog(QDialog):
@@ -54,21 +54,18 @@ class CampaignDialog(QDialog):
         form.addRow(buttons)
 
     def accept(self) -> None:
-        try:
-            create_campaign(
-                self.store,
-                self.year.value(),
-                title=self.title.text(),
-                theme=self.theme.text().strip() or None,
-                start_date=self.start.text().strip() or None,
-                end_date=self.end.text().strip() or None,
-                companion_title=self.companion.text().strip() or None,
-                companion_end_date=self.companion_end.text().strip() or None,
-                copy_from=self.copy_from.currentData(),
-            )
-        except Exception as exc:  # noqa: BLE001 - the dialog stays open to correct it
-            errors.show_exception(self, exc)
-            return
+        year = self.year.value()
+        fields = {
+            "title": self.title.text(),
+            "theme": self.theme.text().strip() or None,
+            "start_date": self.start.text().strip() or None,
+            "end_date": self.end.text().strip() or None,
+            "companion_title": self.companion.text().strip() or None,
+            "companion_end_date": self.companion_end.text().strip() or None,
+            "copy_from": self.copy_from.currentData(),
+        }
+        if not operation.quick(self, lambda: create_campaign(self.store, year, **fields)).ok:
+            return  # the dialog stays open to correct it
         self.created_year = self.year.value()
         super().accept()
 

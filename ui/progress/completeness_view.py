@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,9 +18,11 @@ from PySide6.QtWidgets import (
 
 from models.progress import completeness
 from models.progress.reporting import week_overview
-from ui.common import errors, file_dialogs, msgbox
+from ui.common import file_dialogs, msgbox, operation
 from ui.common.table_model import Column, RowsModel
-from ui.common.table_tools import equip
+from ui.common.table_tools import equip, fit_columns
+
+WIDEST_AMONG = 10  # the units with the most people named, among which the widest contact texts are sought
 
 
 def _each(row: dict, field: str) -> str:
@@ -111,10 +115,10 @@ class CompletenessView(QWidget):
     def refresh(self) -> None:
         campaign, period = self.tab.campaign, self.tab.period
         self.weeks_model.set_rows(week_overview(self.tab.store, campaign["id"]) if campaign else [])
-        self.weeks_view.resizeColumnsToContents()
+        fit_columns(self.weeks_view)
         self.rows = completeness.unit_status(self.tab.store, campaign["id"], period["id"]) if period else []
         self.units_model.set_rows(sorted(self.rows, key=lambda r: completeness.CHASE_ORDER[r["status"]]))
-        self.units_view.resizeColumnsToContents()
+        fit_columns(self.units_view, self._widest_unit_row)
         if period:
             seqs = [r["seq"] for r in self.weeks_model.rows]
             if period["seq"] in seqs:
@@ -127,6 +131,19 @@ class CompletenessView(QWidget):
             )
         else:
             self.summary.clear()
+
+    def _widest_unit_row(self, column: int) -> list[int]:
+        """Where a column's longest text is, from the rows' fields (a city's 3,000 rows, no text made each):
+        the longest unit name; for the people and phones, among the units that named the most people."""
+        rows, field = self.units_model.rows, self.units_model.columns[column]
+        if not rows:
+            return []
+        if field.key == "unit":
+            return [max(range(len(rows)), key=lambda r: len(rows[r]["unit"]))]
+        if field.key in ("liaison", "office_phone", "mobile"):
+            most = heapq.nlargest(WIDEST_AMONG, range(len(rows)), key=lambda r: len(rows[r].get("contacts") or []))
+            return [max(most, key=lambda r: len(field.text(rows[r])))]
+        return []  # a status or a time: short texts of one shape, the sample has them
 
     def export_chase_list(self) -> None:
         period = self.tab.period
@@ -151,6 +168,7 @@ class CompletenessView(QWidget):
         from models.documents.cn_text import cn_date
         from models.register.quotas import lead_chase_rows
 
+        self.tab.ensure_fresh(self)  # the rows of the week shown
         rows = completeness.chase_list(self.rows)
         from models.campaigns.campaign import campaign_by_year
 
@@ -163,10 +181,8 @@ class CompletenessView(QWidget):
         from models.progress.chase import export_chase_list
 
         rows, title, office, made_on = self._chase_parts()
-        try:
-            export_chase_list(rows, title, path, office, made_on)
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk
-            errors.show_exception(self, exc)
+        write = lambda _store, _progress: export_chase_list(rows, title, path, office, made_on)  # noqa: E731
+        if not operation.run(self, self.tr("导出催报清单"), write).ok:  # a city's list: thousands of rows
             return
         self.window().statusBar().showMessage(self.tr("已导出催报清单：{0}").format(path), 8000)
 
@@ -199,6 +215,7 @@ class CompletenessView(QWidget):
 
         if not self.tab.period:
             return False
+        self.tab.ensure_fresh(self)
         if not completeness.chase_list(self.rows):
             msgbox.information(self, self.tr("催报清单"), self.tr("本周所有单位都已按时报送。"))
             return False
@@ -215,12 +232,8 @@ class CompletenessView(QWidget):
     def due_from_notice(self) -> None:
         from models.campaigns.periods import due_from_notice
 
-        try:
-            due_from_notice(self.tab.store, self.tab.campaign["id"])
-        except Exception as exc:  # noqa: BLE001
-            errors.show_exception(self, exc)
-            return
-        self.window().refresh()
+        if operation.quick(self, lambda: due_from_notice(self.tab.store, self.tab.campaign["id"])).ok:
+            self.window().refresh()
 
     def edit_due(self) -> None:
         from ui.progress.period_dialog import PeriodDialog

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView
 
 from models.progress.grid import parse_clipboard
 from ui.common.sheet_view import SheetView
+from ui.common.table_tools import selected_block
 from ui.progress.grid_header import GroupHeaderView
 
 
@@ -42,13 +43,14 @@ class GridView(SheetView):
             self.model().paste(current.row(), current.column(), parse_clipboard(text))
 
     def copy_selection(self) -> None:
-        cells = self.selected_cells()
-        if not cells:
+        """The block between the selection's corners as Excel/WPS take it (a whole city's grid at once)."""
+        block = selected_block(self)
+        if block is None:
             return
-        rows = range(cells[0][0], cells[-1][0] + 1)
-        cols = range(min(c for _, c in cells), max(c for _, c in cells) + 1)
+        rows, cols = block
+        columns = list(range(cols[0], cols[-1] + 1))
         model = self.model()
-        text = "\n".join("\t".join(model.index(r, c).data() or "" for c in cols) for r in rows)
+        text = "\n".join("\t".join(model.row_texts(r, columns)) for r in range(rows[0], rows[-1] + 1))
         QGuiApplication.clipboard().setText(text + "\n")
 
     def clear_cells(self) -> None:

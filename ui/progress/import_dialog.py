@@ -1,4 +1,7 @@
-"""Importing returned forms: choose files or a folder, preview per file and per cell, then write in one step."""
+"""Importing returned forms: choose files or a folder, preview per file and per cell, then write in one step.
+
+The files are read on every core (models/progress/forms/pool.py) through ``operation.run``: progress file by file,
+取消 stops the reading and nothing is written."""
 
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from models.campaigns.periods import list_periods
 from models.errors import ValidationError
+from models.progress.forms import pool
 from models.progress.forms.importer import apply_import, preview_forms
 from ui.common import file_dialogs, msgbox, operation
 from ui.common.table_model import Column, RowsModel
@@ -31,6 +35,7 @@ class ImportDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, store, campaign: dict, period: dict | None, paths=()):
         super().__init__(parent)
+        pool.warm()  # the reader processes start while the clerk picks the files
         self.store, self.campaign = store, campaign
         self.paths: list[str] = list(paths)
         self.results = []

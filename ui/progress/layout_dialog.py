@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from models.campaigns.layouts import ACCUMULATIONS, header_text, layout_of, save_layout
 from models.clock import new_id
-from ui.common import errors, file_dialogs
+from ui.common import file_dialogs, operation
 
 COLUMNS = (
     ("group", "分组（表头第一行）"),
@@ -152,18 +152,14 @@ class LayoutDialog(QDialog):
         name = file_dialogs.open_file(self, file_dialogs.TEMPLATE, self.tr("选择收到的空白统计表"), "Excel (*.xlsx)")
         if not name:
             return
-        try:
-            self.model.reset(layout_from_template(name))
-        except Exception as exc:  # noqa: BLE001
-            errors.show_exception(self, exc)
+        done = operation.quick(self, lambda: layout_from_template(name))
+        if done.ok:
+            self.model.reset(done.value)
 
     def accept(self) -> None:
-        try:
-            save_layout(self.store, self.campaign["id"], [dict(i) for i in self.model.items])
-        except Exception as exc:  # noqa: BLE001 - the dialog stays open to correct it
-            errors.show_exception(self, exc)
-            return
-        super().accept()
+        items = [dict(i) for i in self.model.items]
+        if operation.quick(self, lambda: save_layout(self.store, self.campaign["id"], items)).ok:
+            super().accept()  # otherwise the dialog stays open to correct it
 
     @classmethod
     def ask(cls, parent, store, campaign: dict) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QWidget
 
 from models.progress.narratives import get_narrative, save_narrative
-from ui.common import errors
+from ui.common import operation
 
 
 class NarrativeDialog(QDialog):
@@ -34,14 +34,9 @@ class NarrativeDialog(QDialog):
         form.addRow(buttons)
 
     def accept(self) -> None:
-        try:
-            save_narrative(
-                self.store, self.unit["id"], self.period["id"], {k: e.toPlainText() for k, e in self.fields.items()}
-            )
-        except Exception as exc:  # noqa: BLE001
-            errors.show_exception(self, exc)
-            return
-        super().accept()
+        texts = {k: e.toPlainText() for k, e in self.fields.items()}
+        if operation.quick(self, lambda: save_narrative(self.store, self.unit["id"], self.period["id"], texts)).ok:
+            super().accept()
 
     @classmethod
     def ask(cls, parent, store, unit: dict, period: dict) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from models.campaigns.periods import update_period
-from ui.common import errors
+from ui.common import operation
 
 
 class PeriodDialog(QDialog):
@@ -26,14 +26,10 @@ class PeriodDialog(QDialog):
         form.addRow(buttons)
 
     def accept(self) -> None:
-        try:
-            update_period(
-                self.store, self.period["id"], due_date=self.due_date.text().strip(), due_time=self.due_time.text()
-            )
-        except Exception as exc:  # noqa: BLE001 - the dialog stays open to correct it
-            errors.show_exception(self, exc)
-            return
-        super().accept()
+        due_date, due_time = self.due_date.text().strip(), self.due_time.text()
+        change = lambda: update_period(self.store, self.period["id"], due_date=due_date, due_time=due_time)  # noqa: E731
+        if operation.quick(self, change).ok:
+            super().accept()  # otherwise the dialog stays open to correct it
 
     @classmethod
     def ask(cls, parent, store, period: dict) -> bool:

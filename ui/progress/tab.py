@@ -1,19 +1,28 @@
-"""每周进展 tab: the week's grid of figures, who has reported, totals; import, export, blank forms."""
+"""每周进展 tab: the week's grid of figures, who has reported, totals; import, export, blank forms.
+
+Only what shows is read: the 报送情况 and 累计汇总 pages are re-read when they are shown after a change,
+and the grid is not read again after the clerk's own edit (the model already holds what was saved).
+"""
 
 from __future__ import annotations
+
+import heapq
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from models.campaigns.periods import list_periods
-from models.progress.completeness import counts, unit_status
+from models.clock import now
+from models.progress.reporting import tally, week_statuses
 from models.store.database import Store
-from ui.common import errors, keys
+from ui.common import keys
 from ui.common.table_tools import equip
 from ui.progress.completeness_view import CompletenessView
 from ui.progress.grid_model import WeekGridModel
 from ui.progress.grid_view import GridView
 from ui.progress.totals_view import TotalsView
+
+FIT_SAMPLE = 20  # the longest unit names measured for the row header
 
 
 class ProgressTab(QWidget):
@@ -28,7 +37,7 @@ class ProgressTab(QWidget):
         self.caption = QLabel(self)
         self.grid_model = WeekGridModel(store, self)
         self.grid_model.saved.connect(self._after_edit)
-        self.grid_model.failed.connect(lambda exc: errors.show_exception(self, exc))
+        self._own_edit = False  # the refresh after the clerk's edit: the grid shows what was saved
         self.grid_model.refused.connect(self.show_message)
         self.grid_view = GridView(self)
         self.grid_view.setModel(self.grid_model)
@@ -43,6 +52,7 @@ class ProgressTab(QWidget):
         self.pages.addTab(self.grid_view, self.tr("数据录入"))
         self.pages.addTab(self.completeness, self.tr("报送情况"))
         self.pages.addTab(self.totals, self.tr("累计汇总"))
+        self._stale_pages: set[QWidget] = set()  # pages to re-read when next shown
         self.pages.currentChanged.connect(lambda _i: self._refresh_page())
         layout = QVBoxLayout(self)
         layout.addLayout(self._top_bar())
@@ -115,26 +125,37 @@ class ProgressTab(QWidget):
     def refresh(self) -> None:
         current = self.grid_view.currentIndex()
         campaign, period = self.campaign, self.period
+        campaign_id, period_id = (campaign or {}).get("id"), (period or {}).get("id")
         self.grid_model.store = self.store
-        self.grid_model.load(campaign["id"] if campaign else None, period["id"] if period else None)
-        if current.isValid():
-            self.grid_view.move_to(current.row(), current.column())
-        self._fit_unit_names()
-        self.completeness.refresh()
+        if not (self._own_edit and self.grid_model.holds(campaign_id, period_id)):
+            self.grid_model.load(campaign_id, period_id)
+            if current.isValid():
+                self.grid_view.move_to(current.row(), current.column())
+            self._fit_unit_names()
+        self._stale_pages = {self.completeness, self.totals}
         self._refresh_page()
         self._update_caption()
         for button in self.buttons.values():
             button.setEnabled(not self.store.readonly and (campaign is not None or button is self.buttons["campaign"]))
 
     def _refresh_page(self) -> None:
-        if self.pages.currentWidget() is self.totals:
-            self.totals.refresh()
+        self.ensure_fresh(self.pages.currentWidget())
+
+    def ensure_fresh(self, page: QWidget) -> None:
+        """Re-read *page* (报送情况, 累计汇总) if the data changed since it was last read."""
+        if page in self._stale_pages:
+            self._stale_pages.discard(page)
+            page.refresh()
 
     def _update_caption(self) -> None:
         if not self.period:
             self.caption.setText(self.tr("本活动还没有周次。") if self.campaign else "")
             return
-        c = counts(unit_status(self.store, self.campaign["id"], self.period["id"]))
+        grid = self.grid_model.grid
+        # the expected units are the campaign's active ones: the grid's rows less the deactivated that reported
+        units = [u for u in grid.units if u["active"]] if grid else None
+        statuses = week_statuses(self.store, self.campaign["id"], self.period, now(), units)
+        c = tally(status for status, _ in statuses.values())
         issues = self.grid_model.grid.issues.values() if self.grid_model.grid else []
         bad = sum(1 for i in issues if i.level == "error") + len(self.grid_model.pending)
         flagged = sum(1 for i in issues if i.level == "warning")
@@ -145,13 +166,18 @@ class ProgressTab(QWidget):
         )
 
     def _fit_unit_names(self) -> None:
-        """The unit-name column as wide as the longest name (a 300-unit district's names are never cut)."""
+        """The unit-name column as wide as the longest name (a city's 3,000 names are never cut).
+
+        Only the longest names are measured: at 3,000 units, measuring every one cost more than the rest."""
         header = self.grid_view.verticalHeader()
-        names = [
-            self.grid_model.headerData(r, Qt.Orientation.Vertical) or "" for r in range(self.grid_model.rowCount())
-        ]
+        model = self.grid_model
+        units = model.grid.units if model.grid and model.rowCount() else []
+        longest = heapq.nlargest(FIT_SAMPLE, range(len(units)), key=lambda r: len(units[r]["name"]))
+        names = [model.headerData(r, Qt.Orientation.Vertical) or "" for r in [*longest, len(units)]]  # 合计 too
         widest = max((header.fontMetrics().horizontalAdvance(n) for n in names), default=0)
-        header.setFixedWidth(max(120, min(widest + 24, 420)))
+        width = max(120, min(widest + 24, 420))
+        if (header.minimumWidth(), header.maximumWidth()) != (width, width):  # a new width lays the grid out again
+            header.setFixedWidth(width)
 
     def show_message(self, text: str) -> None:
         """A line in the window's status bar (a refused value's reason, where it is)."""
@@ -165,7 +191,15 @@ class ProgressTab(QWidget):
             self.show_message(problem)
 
     def _after_edit(self, _counts: dict) -> None:
-        QTimer.singleShot(0, self.window().refresh if hasattr(self.window(), "refresh") else self.refresh)
+        QTimer.singleShot(0, self._refresh_after_edit)  # not inside the editor's commit
+
+    def _refresh_after_edit(self) -> None:
+        """The window's refresh (status line, undo, other tabs); this tab's grid already shows the edit."""
+        self._own_edit = True
+        try:
+            self.window().refresh() if hasattr(self.window(), "refresh") else self.refresh()
+        finally:
+            self._own_edit = False
 
     # -- actions ---------------------------------------------------------
     def _unit_row(self) -> dict | None:

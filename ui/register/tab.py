@@ -16,13 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from models.campaigns.campaign import campaign_by_year, campaign_units
-from models.campaigns.office import office_for
 from models.clock import today
-from models.errors import DeskError
-from models.register.lists import apply_list, export_list, read_list
+from models.register.lists import apply_list, export_list, read_lists
 from models.register.quotas import quota_status, set_quotas
 from models.register.records import CASES, LEADS, Kind, delete_record, list_records
-from ui.common import errors, msgbox
+from ui.common import msgbox, operation
 from ui.common.list_tab import ListTab
 from ui.common.table_model import Column
 from ui.register.record_dialog import RecordDialog
@@ -162,10 +160,7 @@ class RegisterTab(QWidget):
             return
         kind = self.kind
         if msgbox.question(self, self.tr("删除"), self.tr("删除这条{0}？（可以撤销）").format(kind.noun)):
-            try:
-                delete_record(self.store, kind, record["id"])
-            except DeskError as exc:
-                errors.show_exception(self, exc)
+            operation.quick(self, lambda: delete_record(self.store, kind, record["id"]))
             self._after_change()
 
     def choose_import_files(self) -> list[str]:
@@ -184,15 +179,20 @@ class RegisterTab(QWidget):
     def import_lists(self) -> None:
         if not self.campaign:
             return
-        kind = self.kind
-        previews, refused = [], []
-        for path in self.choose_import_files():
-            try:
-                previews.append(read_list(self.store, kind, self.campaign, path))
-            except DeskError as exc:
-                refused.append(str(exc))
-        if not previews and not refused:
+        kind, campaign = self.kind, self.campaign
+        paths = self.choose_import_files()
+        if not paths:
             return
+
+        done = operation.run(
+            self,
+            self.tr("读取{0}表").format(kind.noun),
+            lambda store, progress: read_lists(store, kind, campaign, paths, progress),
+            store=self.store,
+        )
+        if not done.ok:
+            return
+        previews, refused = done.value[0], [r["message"] for r in done.value[1]]
         new = sum(len(p["new"]) for p in previews)
         lines = [
             self.tr("{0}：新增 {1} 条，已有 {2} 条，错误 {3} 处").format(
@@ -211,7 +211,13 @@ class RegisterTab(QWidget):
             self.tr("导入{0}").format(kind.noun),
             "\n".join(lines) + "\n" + self.tr("写入这 {0} 条？（可以撤销；有错误的行不写入）").format(new),
         ):
-            apply_list(self.store, kind, self.campaign, previews)
+            operation.run(  # one batch: written whole or not at all
+                self,
+                self.tr("导入{0}").format(kind.noun),
+                lambda store, _: apply_list(store, kind, campaign, previews),
+                store=self.store,
+                write=True,
+            )
             self._after_change()
 
     def export(self) -> None:
@@ -220,14 +226,15 @@ class RegisterTab(QWidget):
         path = self.choose_export_path()
         if not path:
             return
-        try:
-            target = export_list(
-                self.store, self.kind, self.campaign, path, office_name=office_for(self.store, self.campaign).name
-            )
-        except (DeskError, OSError) as exc:
-            errors.show_exception(self, exc)
-            return
-        msgbox.information(self, self.tr("已导出"), str(target))
+        kind, campaign = self.kind, self.campaign
+        operation.run(
+            self,
+            self.tr("导出{0}登记表").format(kind.noun),
+            lambda store, _: export_list(store, kind, campaign, path),
+            store=self.store,
+            success=str,
+            success_title=self.tr("已导出"),
+        )
 
     def set_targets(self) -> None:
         if not self.campaign:

@@ -10,7 +10,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ui.common import file_dialogs
+from ui.common import file_dialogs, operation
 
 
 class ReportPreview(QWidget):
@@ -39,60 +39,60 @@ class ReportPreview(QWidget):
     def page_text(self, page: int) -> str:
         return self.document.getAllText(page).text()
 
+    def read_pages(self, dpi: float | None = None):
+        """The PDF's pages read back (models.documents.pdf.replay: ≈0.4 s for 27 pages), the faces' files and the
+        pages' geometry at *dpi*, off the GUI thread (printing.Printable); None if it cannot be read (said to the
+        clerk) or there is nothing to print."""
+        from ui.reports.printing import read_for_printing
+
+        if self.path is None:
+            return None
+        path = self.path
+        title = QCoreApplication.translate("ReportPreview", "打印")
+        label = QCoreApplication.translate("ReportPreview", "正在准备打印的页面…")
+        done = operation.run(self, title, lambda _s, _p: read_for_printing(path, dpi), label=label)
+        return done.value if done.ok and done.value.pages else None
+
     def print_document(self) -> bool:
         """Print every page through the system print dialog, as vectors at the printer's resolution (text stays
         text, the page's geometry as in the PDF); a progress dialog while it spools. False if cancelled."""
         from PySide6.QtPrintSupport import QPrinter
 
-        from ui.reports.printing import prepare_printer, read_document
+        from ui.reports.printing import prepare_printer
 
-        if self.path is None:
-            return False
-        pages = read_document(self.path)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(printer, pages[0])
+        document = self.read_pages(printer.resolution())  # another printer chosen in the dialog: drawn as it goes
+        if document is None:
+            return False
+        prepare_printer(printer, document.pages[0])
         printer.setDocName(self.path.stem)
         if not PrintDialog.ask(printer, self):
             return False
-        return self.print_pages(pages, printer)
+        return self.print_pages(document, printer)
 
-    def print_pages(self, pages, printer) -> bool:
-        from PySide6.QtWidgets import QApplication, QProgressDialog
+    def print_pages(self, document, printer) -> bool:
+        """Page by page on the GUI thread (QPainter on the printer), the loop turning between pages; 取消 aborts."""
+        from ui.reports.printing import paint_steps
 
-        from ui.reports.printing import paint_pages
-
-        title = QCoreApplication.translate("ReportPreview", "正在打印…")
-        dialog = QProgressDialog(title, QCoreApplication.translate("ReportPreview", "取消"), 0, len(pages), self)
-        dialog.setWindowTitle(QCoreApplication.translate("ReportPreview", "打印"))
-        dialog.setMinimumDuration(0)
-
-        def progress(done: int, total: int) -> bool:
-            dialog.setValue(done)
-            dialog.setLabelText(
-                QCoreApplication.translate("ReportPreview", "正在打印第 {0} 页，共 {1} 页…").format(
-                    min(done + 1, total), total
-                )
-            )
-            QApplication.processEvents()
-            return not dialog.wasCanceled()
-
-        try:
-            return paint_pages(pages, printer, progress)
-        finally:
-            dialog.close()
+        title = QCoreApplication.translate("ReportPreview", "打印")
+        label = QCoreApplication.translate("ReportPreview", "正在打印…")
+        done = operation.paced(self, title, paint_steps(document, printer), label=label)
+        return done.ok and bool(done.value)
 
     def print_preview(self) -> bool:
-        """Qt's print preview of the pages exactly as they will be printed; printing from it prints them."""
+        """Qt's print preview of the pages exactly as they will be printed; printing from it prints them.  The
+        preview paints every page in one call: their geometry is prepared on the worker, at the printer's
+        resolution, so that the call only draws."""
         from PySide6.QtPrintSupport import QPrinter
 
-        from ui.reports.printing import paint_pages, prepare_printer, read_document
+        from ui.reports.printing import paint_pages, prepare_printer
 
-        if self.path is None:
-            return False
-        pages = read_document(self.path)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(printer, pages[0])
-        return PrintPreview.ask(printer, self, lambda target: paint_pages(pages, target))
+        document = self.read_pages(printer.resolution())
+        if document is None:
+            return False
+        prepare_printer(printer, document.pages[0])
+        return PrintPreview.ask(printer, self, lambda target: paint_pages(document, target))
 
 
 class PrintDialog:

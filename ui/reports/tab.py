@@ -20,7 +20,7 @@ from models.campaigns.periods import list_periods
 from models.reports import report as reports
 from models.reports.report import KINDS, STATES, list_reports
 from models.store.database import Store
-from ui.common import errors, keys, msgbox, operation
+from ui.common import keys, msgbox, operation
 from ui.common.list_tab import ListTab
 from ui.common.table_model import Column
 from ui.reports.editor import ReportEditor
@@ -172,12 +172,8 @@ class ReportsTab(ListTab):
 
     # -- actions -----------------------------------------------------------------
     def _run(self, action) -> bool:
-        try:
-            action()
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk; nothing half-written
-            errors.show_exception(self, exc)
-            return False
-        return True
+        """A short action (create, delete, save a report): the one error path; nothing half-written."""
+        return operation.quick(self, action).ok
 
     def _after_write(self) -> None:
         window = self.window()

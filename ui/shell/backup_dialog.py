@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from models.store import backups
-from ui.common import errors, msgbox
+from ui.common import msgbox, operation
 
 
 class BackupModel(QAbstractTableModel):
@@ -83,20 +83,15 @@ class BackupDialog(QDialog):
         return self.window_.store
 
     def refresh(self) -> None:
-        try:
-            rows = backups.list_backups(self.store)
-            self.folder_label.setText(self.tr("备份文件夹：{0}").format(backups.folder(self.store)))
-        except Exception as exc:  # noqa: BLE001
-            errors.show_exception(self, exc)
-            rows = []
+        done = operation.quick(self, lambda: (backups.list_backups(self.store), backups.folder(self.store)))
+        rows = done.value[0] if done.ok else []
+        if done.ok:
+            self.folder_label.setText(self.tr("备份文件夹：{0}").format(done.value[1]))
         self.model.set_rows(rows)
         self.restore_button.setEnabled(bool(rows) and not self.store.readonly)
 
     def backup_now(self) -> None:
-        try:
-            backups.make_backup(self.store, "手动")
-        except Exception as exc:  # noqa: BLE001
-            errors.show_exception(self, exc)
+        operation.run(self, self.tr("立即备份"), lambda store, _: backups.make_backup(store, "手动"), store=self.store)
         self.refresh()
 
     def selected(self) -> dict | None:
@@ -115,11 +110,16 @@ class BackupDialog(QDialog):
             self.tr("要把数据库恢复到 {0} 的状态吗？\n恢复前会先备份当前状态，之后仍可再恢复回来。").format(when),
         ):
             return False
-        try:
-            before = backups.restore(self.store, chosen["path"])
-        except Exception as exc:  # noqa: BLE001
-            errors.show_exception(self, exc)
+        done = operation.run(  # cancellable until the contents are replaced (one transaction: all or nothing)
+            self,
+            self.tr("用备份恢复"),
+            lambda store, progress: backups.restore(store, chosen["path"], progress=progress),
+            store=self.store,
+            write=True,
+        )
+        if not done.ok:
             return False
+        before = done.value
         self.window_.reload()
         self.refresh()
         msgbox.information(

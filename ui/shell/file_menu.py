@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from models.store import backups
 from models.store.opening import open_store
-from ui.common import errors, file_dialogs, msgbox, settings
+from ui.common import file_dialogs, msgbox, operation, settings
 from ui.common.paths import user_data_dir
 from ui.shell import file_drop, recent_menu, startup
 
@@ -62,9 +62,7 @@ def populate(menu: QMenu, window) -> None:
 class _BackupOnClose(QObject):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Close:
-            if auto_backup(watched) is not None:  # a verified copy: the file is sound as it is now
-                startup.remember_sound(watched.store.path)
-            startup.release_lock(watched.store.path)
+            startup.backup_after_close(watched)  # on a worker: the window goes at once, the process waits for it
         return False
 
 
@@ -117,12 +115,14 @@ def switch_to(window, path: Path, *, origin: Path | None = None) -> bool:
         ):
             return False
         readonly = True
-    try:
-        store = open_store(path, readonly=readonly)
-    except Exception as exc:  # noqa: BLE001 - every failure becomes a message
+    # Opening checks the file (and upgrades an older one after a backup): off the GUI thread.
+    done = operation.run(
+        window, tr("打开数据库"), lambda _s, _p: open_store(path, readonly=readonly), cancellable=False
+    )
+    if not done.ok:
         startup.release_lock(path)
-        errors.show_exception(window, exc)
         return False
+    store = done.value
     if origin is not None:
         ORIGINS[str(path)] = str(origin)
     old = window.store.path
@@ -157,11 +157,12 @@ def open_path(window, path: Path, *, from_stick: bool = False) -> bool:
 
     if not (from_stick or exchange.is_removable(path)):
         return switch_to(window, path)
-    try:
-        local = exchange.copy_in(path, user_data_dir() / USB_FOLDER)
-    except Exception as exc:  # noqa: BLE001
-        errors.show_exception(window, exc)
+    done = operation.run(
+        window, tr("复制 U 盘上的文件"), lambda _s, _p: exchange.copy_in(path, user_data_dir() / USB_FOLDER)
+    )
+    if not done.ok:
         return False
+    local = done.value
     if not switch_to(window, local, origin=path):
         return False
     msgbox.information(
@@ -185,20 +186,17 @@ def save_copy(window, target: Path | None = None) -> Path | None:
         target = Path(name)
     from models.store import copies as exchange
 
-    try:
-        info = exchange.pack(window.store, target)
-    except Exception as exc:  # noqa: BLE001
-        errors.show_exception(window, exc)
-        return None
-    counts = info["counts"]
-    msgbox.information(
+    done = operation.run(
         window,
-        tr("副本已保存"),
-        tr("已保存并检查无误：\n{0}\n\n单位 {1} 个，统计数据 {2} 个。可以安全拔出 U 盘。").format(
-            target, counts["units"], counts["figures"]
+        tr("保存副本（U盘）"),
+        lambda store, progress: exchange.pack(store, target, progress),
+        store=window.store,
+        success=lambda info: tr("已保存并检查无误：\n{0}\n\n单位 {1} 个，统计数据 {2} 个。可以安全拔出 U 盘。").format(
+            target, info["counts"]["units"], info["counts"]["figures"]
         ),
+        success_title=tr("副本已保存"),
     )
-    return target
+    return target if done.ok else None
 
 
 def give_starter(window) -> None:
@@ -208,53 +206,14 @@ def give_starter(window) -> None:
 
 
 def import_merge(window, path: Path | None = None) -> dict | None:
-    from ui.exchange.merge_dialog import MergeDialog
+    from ui.exchange.merging import import_merge as preview_and_merge
 
     if path is None:
         name = file_dialogs.open_file(window, "merge", tr("导入合并"), FILE_FILTER)
         if not name:
             return None
         path = Path(name)
-    taken = []
-
-    def backup(store, reason):
-        taken.append(backups.make_backup(store, reason))
-
-    try:
-        from models.exchange import merge as merging  # loaded when a merge is asked for, not at start-up
-
-        # One private copy, staged once: the preview, the clerk's changes to unit matches and the merge share it.
-        with merging.MergeSession(window.store, path) as session:
-            plan = session.preview()
-            if not (plan["total_changes"] or plan["total_conflicts"] or plan["history"]):
-                msgbox.information(window, tr("导入合并"), "\n".join(merging.summary_lines(plan)))
-                return plan
-            session.start_backup(backup)  # runs while the clerk reads the preview
-            choice = MergeDialog.ask(window, plan, our_units=session.our_units(), restage=session.preview)
-            if choice is None:
-                return None
-            result = session.apply(decisions=choice.decisions, unit_choices=choice.unit_choices)
-    except Exception as exc:  # noqa: BLE001
-        errors.show_exception(window, exc)
-        return None
-    window.reload()
-    if result.get("undo") == "backup":
-        msgbox.information(
-            window,
-            tr("导入合并"),
-            tr(
-                "已合并 {0} 的文件。数据量大，这次合并不能用“撤销”撤回；如需撤回，"
-                "请在“文件 ▸ 备份与恢复”中选择合并前的备份（{1}）恢复。"
-            ).format(result["office_name"], taken[0].name if taken else ""),
-        )
-    elif result.get("applied"):
-        window.statusBar().showMessage(
-            tr("已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}").format(
-                result["office_name"], taken[0].name if taken else ""
-            ),
-            15000,
-        )
-    return result
+    return preview_and_merge(window, path)
 
 
 def show_backups(window) -> None:
@@ -264,13 +223,19 @@ def show_backups(window) -> None:
 
 
 def check_database(window) -> dict | None:
-    try:
-        from models.store import check as checking
+    from models.store import check as checking
 
-        result = checking.check(window.store, repair=not window.store.readonly)
-    except Exception as exc:  # noqa: BLE001
-        errors.show_exception(window, exc)
+    repair = not window.store.readonly
+    done = operation.run(
+        window,
+        tr("检查数据库"),
+        lambda store, progress: checking.check(store, repair=repair, progress=progress),
+        store=window.store,
+        write=repair,
+    )
+    if not done.ok:
         return None
+    result = done.value
     if result["ok"]:
         msgbox.information(window, tr("检查数据库"), tr("检查完毕：没有发现问题。"))
         return result
@@ -289,10 +254,9 @@ def check_database(window) -> dict | None:
 def load_demo(window) -> None:
     from models import demo  # only when asked: not needed at start-up
 
-    try:
-        demo.load_demo(window.store)
-    except Exception as exc:  # noqa: BLE001
-        errors.show_exception(window, exc)
+    if not operation.run(
+        window, tr("载入演示数据"), lambda store, _: demo.load_demo(store), store=window.store, write=True
+    ).ok:
         return
     window.reload()
     window.statusBar().showMessage(tr("已载入演示数据，可用 Ctrl+Z 撤销。"), 8000)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from models.campaigns.campaign import list_campaigns
 from models.clock import today
 from models.store.database import Store
-from ui.common import errors, keys, settings
+from ui.common import settings
 from ui.shell import file_menu, help_menu
 
 if TYPE_CHECKING:
@@ -57,6 +57,8 @@ class TabPages(dict):
     def __missing__(self, key: str) -> QWidget:
         if key not in TAB_KEYS:
             raise KeyError(key)
+        from ui.common import keys  # Qt's namespace (≈27 ms): after the first paint
+
         page = _tab_class(key)(self.window.store, self.window)
         self.holders[key].layout().addWidget(page)
         keys.follow_layout(page)
@@ -291,27 +293,24 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------
     def undo(self) -> None:
-        try:
-            from models.store import history
+        from models.store import history
 
-            label = history.undo(self.store)
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk, data rolled back
-            errors.show_exception(self, exc)
-            return
-        if label:
-            self.statusBar().showMessage(self.tr("已撤销：{0}").format(label), 5000)
-        self.reload()
+        self._step_history(lambda: history.undo(self.store), self.tr("已撤销：{0}"))
 
     def redo(self) -> None:
-        try:
-            from models.store import history
+        from models.store import history
 
-            label = history.redo(self.store)
-        except Exception as exc:  # noqa: BLE001
-            errors.show_exception(self, exc)
+        self._step_history(lambda: history.redo(self.store), self.tr("已重做：{0}"))
+
+    def _step_history(self, step, done: str) -> None:
+        """Undo or redo one action (an error shown by the one path, data rolled back), then re-read."""
+        from ui.common import operation
+
+        outcome = operation.quick(self, step)
+        if not outcome.ok:
             return
-        if label:
-            self.statusBar().showMessage(self.tr("已重做：{0}").format(label), 5000)
+        if outcome.value:
+            self.statusBar().showMessage(done.format(outcome.value), 5000)
         self.reload()
 
     def select_campaign(self, year: int) -> None:

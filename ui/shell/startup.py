@@ -2,56 +2,60 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from models.store import backups, health, leftovers
+from models.store import backups, file_lock, health, leftovers, writes
 from models.store.database import Store
 from models.store.opening import open_store
-from ui.common import errors, msgbox, settings
+from ui.common import msgbox, operation, settings
 from ui.common.paths import default_db_path
 
-_LOCKS: dict[str, QLockFile] = {}
+_LOCKS: dict[str, file_lock.FileLock] = {}
+UNCHECKED: set[str] = set()  # files opened before their whole-file check (run after the first paint)
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("startup", text)
 
 
-# -- one instance per file -------------------------------------------------------
-def lock_path(db: Path) -> Path:
-    return Path(db).with_name(Path(db).name + ".lock")
+# -- one writer per file (the window here, the command line through open_store) -----------------
+lock_path = file_lock.lock_path
 
 
 def acquire_lock(db: Path | str) -> bool:
-    """Take the lock file next to *db* (it holds our pid); False if another instance has it."""
+    """Take the file's write lock for this window (models.store.file_lock); False if another process has it."""
     key = str(Path(db).resolve())
     if key in _LOCKS:
         return True
-    lock = QLockFile(str(lock_path(Path(db))))
-    lock.setStaleLockTime(0)  # only a lock whose process is gone counts as stale
-    if not lock.tryLock(0):
-        if lock.error() == QLockFile.LockError.LockFailedError:
-            return False
-        return True  # a folder where no lock can be made (read-only stick): go on without one
-    _LOCKS[key] = lock
+    try:
+        _LOCKS[key] = file_lock.take(db)
+    except file_lock.FileInUse:
+        return False
     return True
 
 
 def release_lock(db: Path | str | None) -> None:
+    """This window is done with *db*: its close-time backup (if any) is finished first."""
     if db is None:
         return
+    finish_closing(db)
+    UNCHECKED.discard(str(Path(db).resolve()))
+    writes.release(db)  # no check of this window's is pending any more
     lock = _LOCKS.pop(str(Path(db).resolve()), None)
     if lock is not None:
-        lock.unlock()
+        lock.release()
 
 
-def _open_locked(path: Path, readonly: bool) -> Store:
-    """Take the file's lock, check it (rolling back an unfinished write), then open it."""
+def _open_locked(path: Path, readonly: bool, *, defer_check: bool) -> Store | None:
+    """Take the file's lock, roll back an unfinished write and check the file (or leave the whole-file check
+    for after the first paint, writes held), then open it.  None if the clerk declines a file open elsewhere."""
     if not readonly and not acquire_lock(path):
         readonly = msgbox.question(
             None,
@@ -59,31 +63,42 @@ def _open_locked(path: Path, readonly: bool) -> Store:
             tr("这个数据库已在另一个窗口中打开：\n{0}\n\n要以只读方式打开吗？（选“否”则退出）").format(path),
         )
         if not readonly:
-            raise _Declined
+            return None
     try:
+        unchecked = False
         if not readonly:  # the other window may be writing: a read-only look decides nothing
-            recover_if_damaged(path)
-            leftovers.sweep_for(path, backups.FOLDER_NAME)  # temp copies of runs that were killed
-        return open_store(path, readonly=readonly)
+            unchecked = recover_if_damaged(path, whole_file=not defer_check) == health.UNCHECKED
+            if not unchecked:  # else with the check, after the first paint (the temp folder may be long)
+                leftovers.sweep_for(path, backups.FOLDER_NAME)  # temp copies of runs that were killed
+        store = open_store(path, readonly=readonly)
     except BaseException:
         release_lock(path)
         raise
-
-
-class _Declined(Exception):
-    """The clerk chose not to open a file already open elsewhere."""
+    if unchecked:
+        writes.hold(path)
+        UNCHECKED.add(str(Path(path).resolve()))
+    return store
 
 
 # -- a damaged file at start -----------------------------------------------------------
-def recover_if_damaged(path: Path) -> None:
+def recover_if_damaged(path: Path, *, whole_file: bool = True) -> str:
     """Set a damaged database aside (never deleted, with its journal) and offer the newest good backup.
 
     A file SQLite can roll back is not damaged (models.store.health); a file that is not ours, or is
-    locked, raises DatabaseError and stays as it is.
+    locked, raises DatabaseError and stays as it is.  Returns health.UNCHECKED when the whole-file check
+    is left for later (*whole_file* False), else SOUND (also after a damaged file was replaced).
     """
-    if health.examine(path, settings.get(settings.VERIFIED_DB)) == health.SOUND:
+    verdict = health.examine(path, settings.get(settings.VERIFIED_DB), whole_file=whole_file)
+    if verdict == health.SOUND:
         remember_sound(path)
-        return
+    if verdict != health.DAMAGED:
+        return verdict
+    replace_damaged(path)
+    return health.SOUND
+
+
+def replace_damaged(path: Path) -> None:
+    """The damaged file (closed) set aside; the newest good backup put in its place if the clerk wants."""
     moved = health.set_aside(path)
     good = backups.latest_good(path.parent / backups.FOLDER_NAME, path.stem)
     if good is None:
@@ -105,37 +120,150 @@ def recover_if_damaged(path: Path) -> None:
 
 
 def remember_sound(path: Path | None) -> None:
-    """Note the stamp of a file just found sound, so the next start need not check it again."""
+    """Note the stamp of a file just found sound, so the next start need not check it again (the last
+    files used are remembered, each with its own stamp)."""
     try:
         if path is not None and Path(path).exists():
-            settings.put(settings.VERIFIED_DB, health.file_stamp(path))
+            settings.put(settings.VERIFIED_DB, health.with_stamp(settings.get(settings.VERIFIED_DB), Path(path)))
     except OSError:
         pass
 
 
-def open_initial_store(requested: str | None, *, readonly: bool = False) -> Store | None:
-    """The --db file, else the last file used, else the default one.  None if --db fails."""
+def open_initial_store(requested: str | None, *, readonly: bool = False, defer_check: bool = False) -> Store | None:
+    """The --db file, else the last file used, else the default one.  None if --db fails.
+
+    With *defer_check* the whole-file check of a file not known sound is left for :func:`check_after_paint`.
+    """
     if requested:
-        try:
-            store = _open_locked(Path(requested), readonly)
-        except _Declined:
-            return None
-        except Exception as exc:  # noqa: BLE001 - shown, then the app exits non-zero
-            errors.show_exception(None, exc)
-            return None
+        outcome = operation.quick(None, lambda: _open_locked(Path(requested), readonly, defer_check=defer_check))
+        if not outcome.ok:
+            return None  # shown (or declined), then the app exits non-zero
         settings.put(settings.LAST_DB, str(Path(requested).resolve()))
-        return store
+        return outcome.value
     last = settings.get(settings.LAST_DB)
     candidates = [Path(last)] if last and Path(last).exists() else []
     candidates.append(default_db_path())
     for path in candidates:
+        outcome = operation.quick(None, lambda path=path: _open_locked(path, readonly, defer_check=defer_check))
+        if outcome.ok:
+            return outcome.value  # None: declined
+    return None  # each failure shown; the default file failed too
+
+
+# -- the whole-file check after the first paint -----------------------------------------------
+DAMAGED_REFUSAL = "数据库文件已损坏，不能再修改；窗口将把它改名保存并提供备份恢复。"
+
+
+class StartupCheck(QObject):
+    """The whole-file check of the window's file on a worker thread; ``finished(verdict)`` on the GUI thread."""
+
+    finished = Signal(str)
+    _done = Signal(str, str)  # verdict, error text: from the worker to the GUI thread
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.path = Path(window.store.path)
+        self._done.connect(self._on_done)
+
+    def start(self) -> None:
+        self.window.statusBar().showMessage(tr("正在检查数据库文件是否完好……（可以查看，稍后再修改）"))
+        threading.Thread(target=self._work, name="whole-file check", daemon=True).start()
+
+    def _work(self) -> None:
         try:
-            return _open_locked(path, readonly)
-        except _Declined:
-            return None
-        except Exception as exc:  # noqa: BLE001 - fall back to the default file
-            errors.show_exception(None, exc)
-    return None
+            leftovers.sweep_for(self.path, backups.FOLDER_NAME)  # temp copies of runs that were killed
+            self._done.emit(health.whole_file_check(self.path), "")
+        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, logged there
+            self._done.emit("", str(exc))
+
+    def _on_done(self, verdict: str, error: str) -> None:
+        UNCHECKED.discard(str(self.path.resolve()))
+        self.window.statusBar().clearMessage()
+        if verdict == health.DAMAGED:
+            writes.refuse(self.path, DAMAGED_REFUSAL)
+            self._replace_in_window()
+        else:
+            if verdict == health.SOUND:
+                remember_sound(self.path)  # writes were held: the stamp is the file that was checked
+            else:  # locked by another program, unplugged …: not checked this time, the next start checks it
+                logging.getLogger(__name__).warning("whole-file check not done: %s", error)
+            writes.release(self.path)
+        self.finished.emit(verdict)
+
+    def _replace_in_window(self) -> None:
+        """Today's damaged-file path, after the window showed: set aside, a backup offered, the window reopened."""
+        self.window.store.close()  # the file is moved next (Windows moves no open file); the lock stays ours
+
+        def replace() -> Store:
+            replace_damaged(self.path)
+            writes.release(self.path)
+            return open_store(self.path)
+
+        outcome = operation.quick(self.window, replace)
+        if outcome.ok:
+            self.window.set_store(outcome.value)
+            remember_sound(self.path)
+        else:
+            self.window.close()
+
+
+def check_after_paint(window, then=None) -> StartupCheck | None:
+    """Start the whole-file check of the window's file if it was opened unchecked (writes held meanwhile);
+    *then* runs once the file may be written (at once when there is nothing to check)."""
+    path = window.store.path
+    if path is None or str(Path(path).resolve()) not in UNCHECKED:
+        if then is not None:
+            then()
+        return None
+    check = window.startup_check = StartupCheck(window)
+    if then is not None:
+        check.finished.connect(lambda verdict: then() if verdict != health.DAMAGED else None)
+    check.start()
+    return check
+
+
+# -- the backup when the window closes, finished before the process exits ------------------------
+_CLOSING: list[tuple[Path, file_lock.FileLock | None, object]] = []
+
+
+def backup_after_close(window, take_backup=None) -> None:
+    """The close-time backup on a worker thread: the window goes at once.  The file stays locked
+    ("closing": a new start waits for it) until :func:`finish_closing` has joined the backup, which
+    the process does before it exits.  A kill meanwhile leaves only a hidden temp file (no backup named),
+    removed at the next start."""
+    store = window.store
+    path = store.path
+    lock = _LOCKS.pop(str(Path(path).resolve()), None) if path is not None else None
+    if path is None or store.readonly or writes.held(path) or not backups.changed_since_backup(store):
+        if lock is not None:  # an unchecked or damaged file is not backed up over good backups
+            lock.release()
+        return
+    if lock is not None:
+        lock.set_state("closing")
+    result = backups.backup_in_background(store, "自动", take_backup)
+    _CLOSING.append((Path(path), lock, result))
+
+
+def finish_closing(db: Path | str | None = None) -> list[Path]:
+    """Wait for the close-time backups (of *db* only, if given); each verified one marks its file sound.
+    Returns the backups made."""
+    made = []
+    wanted = None if db is None else Path(db).resolve()
+    for entry in [e for e in _CLOSING if wanted is None or e[0].resolve() == wanted]:
+        _CLOSING.remove(entry)
+        path, lock, result = entry
+        try:
+            backup = result()
+        except Exception as exc:  # noqa: BLE001 - the window is gone: logged, the next close tries again
+            logging.getLogger(__name__).warning("backup at close failed: %s", exc)
+            backup = None
+        if backup is not None:
+            made.append(backup)
+            remember_sound(path)  # a verified copy of the file as it is now, unchanged since
+        if lock is not None:
+            lock.release()
+    return made
 
 
 STARTUP_TIMES_VARIABLE = "DESK_STARTUP_TIMES"

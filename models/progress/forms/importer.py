@@ -1,9 +1,11 @@
 """Importing returned weekly forms: the app's own (matched by mark) and the campaign's template layout.
 
-Every file is read first (read-only, cached formula values) into a preview:
-unit, week, added/changed/unchanged and per-cell errors.  A confirmed import
-writes all files in one batch; a file that cannot be read is refused by name
-and never stops the others; importing the same files again changes nothing.
+Every file is read first (cached formula values; models/documents/xlsx_grid.py) into a preview: unit, week,
+added/changed/unchanged and per-cell errors.  The files are read on every core (models/progress/forms/pool.py):
+reading needs no database, only the campaign's units, weeks and indicators (:class:`FormContext`); what each
+file changes is counted here afterwards, in the files' order.  A confirmed import writes all files in one batch;
+a file that cannot be read is refused by name and never stops the others; importing the same files again
+changes nothing.
 """
 
 from __future__ import annotations
@@ -60,23 +62,20 @@ def form_files(paths) -> list[Path]:
     return found
 
 
-class _Context:
-    """What every file of one import is checked against."""
+class FormContext:
+    """What every file of one import is read against: plain data, so that it goes to the reader processes."""
 
-    def __init__(self, store: Store, campaign: dict, week: int | None):
-        self.store = store
+    def __init__(self, campaign: dict, indicators: list[dict], units: list[dict], periods: list[dict], week):
         self.campaign = campaign
-        self.indicators = list_indicators(store, campaign["id"])
-        self.by_indicator = {i["id"]: i for i in self.indicators}
-        self.units = campaign_units(store, campaign["id"])
-        self.unit_by_id = {u["id"]: u for u in self.units}
-        self.unit_by_name = {fold(u["name"]): u for u in self.units}
-        self.periods = {p["id"]: p for p in list_periods(store, campaign["id"])}
-        self.week = next((p for p in self.periods.values() if p["seq"] == week), None) if week else None
+        self.indicators = indicators
+        self.by_indicator = {i["id"]: i for i in indicators}
+        self.units = units
+        self.unit_by_id = {u["id"]: u for u in units}
+        self.unit_by_name = {fold(u["name"]): u for u in units}
+        self.periods = {p["id"]: p for p in periods}
+        self.week = next((p for p in periods if p["seq"] == week), None) if week else None
         if week and self.week is None:
             raise ImportRejected(f"本活动没有第 {week} 周（共 {len(self.periods)} 周）。")
-        self._existing: dict[str, dict] = {}
-        self.pending: dict[tuple, object] = {}
 
     def find_unit(self, text) -> dict | None:
         """The campaign's unit a written name means: exact, with 人民政府/办事处 added or dropped, or the one
@@ -84,6 +83,24 @@ class _Context:
         from models.campaigns.unit_names import find_unit
 
         return find_unit(text, self.unit_by_name)
+
+
+class _Context(FormContext):
+    """The reading context and the figures stored so far, to count what each file adds or changes."""
+
+    def __init__(self, store: Store, campaign: dict, week: int | None):
+        periods = list_periods(store, campaign["id"])
+        units = campaign_units(store, campaign["id"])
+        super().__init__(campaign, list_indicators(store, campaign["id"]), units, periods, week)
+        self.store = store
+        self._existing: dict[str, dict] = {}
+        self.pending: dict[tuple, object] = {}
+
+    def plain(self) -> FormContext:
+        """The same context without the database, for the reader processes."""
+        plain = FormContext.__new__(FormContext)
+        plain.__dict__.update({k: v for k, v in self.__dict__.items() if k not in ("store", "_existing", "pending")})
+        return plain
 
     def old_value(self, unit_id: str, period_id: str, indicator_id: str):
         key = (unit_id, period_id, indicator_id)
@@ -147,12 +164,14 @@ def _collect(context: _Context, result: FileResult, read) -> None:
     result.week = week
 
 
-def read_file(context: _Context, path: Path) -> FileResult:
-    from models.documents.sheet_grids import form_sheets
+def read_form(context: FormContext, path: Path) -> tuple[dict, str | None]:
+    """The cells one returned file gives, and when the unit sent it; DeskError (or OSError) when it is refused.
+    Needs no database: it runs in the reader processes."""
+    from models.documents.sheet_grids import form_book
     from models.documents.xlsx_io import as_rejection
+    from models.progress.received import core_saved_at, file_received_at, received_at
 
-    result = FileResult(path.name)
-    sheets, mark = form_sheets(path)
+    sheets, mark, core = form_book(path)
     try:
         if mark and mark.get("kind") == "stats":
             read = own_form_cells(sheets, mark, context, path.name)
@@ -162,34 +181,41 @@ def read_file(context: _Context, path: Path) -> FileResult:
         raise
     except Exception as exc:  # noqa: BLE001 - any parser failure is a refused file
         raise as_rejection(exc, path.name) from exc
-    _collect(context, result, read)
-    from models.progress.received import file_received_at
+    return read, (file_received_at(path) if core is None else received_at(path, core_saved_at(core)))
 
-    result.received_at = file_received_at(path)
+
+def read_outcome(context: FormContext, path: Path) -> tuple:
+    """:func:`read_form` as data: ``("read", cells, received_at)`` or ``("rejected", message)``."""
+    try:
+        return ("read", *read_form(context, path))
+    except DeskError as exc:
+        return ("rejected", exc.message)
+    except OSError as exc:
+        return ("rejected", f"无法读取文件（{exc.strerror or exc}）。")
+
+
+def _counted(context: _Context, path: Path, read: dict, received: str | None) -> FileResult:
+    result = FileResult(path.name)
+    _collect(context, result, read)
+    result.received_at = received
     return result
 
 
 def preview_forms(store: Store, campaign: dict, paths, week: int | None = None, progress=None) -> list[FileResult]:
     """Read every file; nothing is written.  Bad files come back as 'rejected' with the reason.
 
-    *progress(done, total, file name)* is called before each file (it may raise to cancel)."""
+    *progress(done, total, file name)* is called as the files are read (it may raise to cancel)."""
+    from models.progress.forms.pool import read_all
+
     context = _Context(store, campaign, week)
-    results = []
     files = form_files(paths)
-    for number, path in enumerate(files):
-        if progress is not None:
-            progress(number, len(files), path.name)
-        try:
-            results.append(read_file(context, path))
-        except DeskError as exc:
-            results.append(
-                FileResult(path.name, status="rejected", errors=[{"sheet": "", "cell": "", "message": exc.message}])
-            )
-        except OSError as exc:
-            message = f"无法读取文件（{exc.strerror or exc}）。"
-            results.append(
-                FileResult(path.name, status="rejected", errors=[{"sheet": "", "cell": "", "message": message}])
-            )
+    results = []
+    for path, outcome in zip(files, read_all(context.plain(), files, read_outcome, progress)):
+        if outcome[0] == "read":
+            results.append(_counted(context, path, outcome[1], outcome[2]))
+        else:
+            error = {"sheet": "", "cell": "", "message": outcome[1]}
+            results.append(FileResult(path.name, status="rejected", errors=[error]))
     return results
 
 

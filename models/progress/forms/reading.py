@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from models.errors import ImportRejected
@@ -11,10 +12,30 @@ MAX_ROWS = 2000
 _TOTAL_ROW = re.compile(r"合计|总计|小计|填报人|审核|联系电话|制表")
 
 
-def _coordinate(row: int, col: int) -> str:
-    from openpyxl.utils import get_column_letter
+def _column_letters(col: int) -> str:
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
-    return f"{get_column_letter(col)}{row}"
+
+@functools.lru_cache(maxsize=8192)  # the same cells in every form of an import
+def _coordinate(row: int, col: int) -> str:
+    """B6 for (6, 2), without importing openpyxl (the one-pass reader does not need it)."""
+    return f"{_column_letters(col)}{row}"
+
+
+@functools.lru_cache(maxsize=1024)
+def _cell_position(coordinate: str) -> tuple[int, int]:
+    """(6, 2) for B6."""
+    found = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?(\d+)", coordinate.strip())
+    if found is None:
+        raise ValueError(coordinate)
+    col = 0
+    for letter in found.group(1).upper():
+        col = col * 26 + ord(letter) - 64
+    return int(found.group(2)), col
 
 
 def _merge_errors(merges, rows: set[int] | range, cols: set[int], sheet: str) -> tuple[list[dict], set]:
@@ -59,9 +80,7 @@ def own_form_cells(workbook, mark: dict, context, name: str) -> dict:
     }
     narrative = {}
     for key, coordinate in narrative_cells.items():
-        from openpyxl.utils.cell import coordinate_to_tuple
-
-        r, c = coordinate_to_tuple(coordinate)
+        r, c = _cell_position(coordinate)
         value = _value(rows, r, c)
         narrative[key] = str(value).strip() if value not in (None, "") else None
     block = {"unit": unit, "period": period, "cells": cells, "narrative": narrative}

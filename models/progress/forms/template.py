@@ -1,18 +1,10 @@
 """A received statistics template: its table model (the sheet holding the table, read with its formulas) and the
-campaign layout it gives; plus the plain rows and merged ranges of a worksheet, for the readers."""
+campaign layout it gives.  The grids of a workbook's sheets come from models/documents/sheet_grids.py (the
+returned forms' readers use it too), so nothing here is imported by what reads the sheets."""
 
 from __future__ import annotations
 
-from models.documents.sheet_grids import sheet_merges  # noqa: F401 - used by the readers
 from models.errors import ImportRejected
-
-
-def sheet_rows(ws, max_rows: int | None = None) -> list[list]:
-    """Values of a worksheet as lists (works for normal and read-only sheets)."""
-    rows = []
-    for row in ws.iter_rows(max_row=max_rows, values_only=True):
-        rows.append(list(row))
-    return rows
 
 
 def template_model(path, workbook=None):

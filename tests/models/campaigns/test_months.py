@@ -8,8 +8,8 @@ import pytest
 
 from models.campaigns.campaign import campaign_by_year
 from models.campaigns.periods import add_month_periods, list_periods, months_between, plan_months
-from models.campaigns.setup import create_campaign
 from models.errors import ValidationError
+from models.new_campaign import create_campaign
 
 
 def test_a_campaign_to_december_has_june_weeks_then_months(store):

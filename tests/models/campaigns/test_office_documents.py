@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from models.campaigns.campaign import campaign_by_year
 from models.campaigns.office import office_for, set_office
 from models.campaigns.periods import period_by_seq
-from models.documents.pdf import build_pdf
+from models.documents.pdf.build import build_pdf
 from models.exchange import merge
 from models.liaisons.export import export_liaisons
 from models.notices.notice import draft_issued_notice

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from models.campaigns.periods import list_periods, period_by_seq, plan_periods, update_period
-from models.campaigns.setup import create_campaign
 from models.errors import ValidationError
+from models.new_campaign import create_campaign
 
 
 def test_weeks_cross_month_end_with_partial_first_and_last():

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pdfplumber
 
 from models.documents.pdf import blocks as b
-from models.documents.pdf import build_pdf, fonts
+from models.documents.pdf import fonts
+from models.documents.pdf.build import build_pdf
 from models.documents.pdf.glyphs import describe
 
 NOWHERE = "\U00031350"  # CJK Extension H: in no face the app ships, nor on this machine

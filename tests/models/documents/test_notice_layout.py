@@ -5,8 +5,8 @@ from __future__ import annotations
 import pdfplumber
 import pytest
 
-from models.documents.pdf import build_notice_pdf
 from models.documents.pdf import geometry as g
+from models.documents.pdf.build import build_notice_pdf
 from tests.models.pdf_reading import MM, all_lines
 
 FIELDS = {
@@ -68,7 +68,7 @@ def test_attachment_note_follows_one_blank_line(notice):
 
 
 def test_summary_and_brief_leave_the_blank_line_too(tmp_path, demo_store):
-    from models.documents.pdf import build_pdf
+    from models.documents.pdf.build import build_pdf
     from models.reports.brief import weekly_document
     from models.reports.summary import summary_document
 

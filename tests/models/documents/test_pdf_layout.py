@@ -9,7 +9,7 @@ import pytest
 
 from models.documents.file_output import WriteError
 from models.documents.pdf import blocks as b
-from models.documents.pdf import build_notice_pdf, build_pdf
+from models.documents.pdf.build import build_notice_pdf, build_pdf
 from models.documents.pdf.linebreak import CANNOT_START, balanced_title, break_lines
 from tests.models.pdf_reading import MM, all_lines, fonts, text_of
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pdfplumber
 
 from models.documents.pdf import blocks as b
-from models.documents.pdf import build_pdf
+from models.documents.pdf.build import build_pdf
 
 
 def _row_heights(page) -> list[float]:

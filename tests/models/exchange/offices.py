@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.campaigns.office import set_office
-from models.campaigns.setup import create_campaign
 from models.campaigns.units import join_campaign
+from models.new_campaign import create_campaign
 from models.progress.figures import set_figures
 from models.store.database import Store
 from models.store.opening import open_store

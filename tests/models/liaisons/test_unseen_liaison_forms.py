@@ -5,10 +5,10 @@ from __future__ import annotations
 from openpyxl import Workbook, load_workbook
 
 from models.campaigns.campaign import campaign_by_year
-from models.campaigns.setup import create_campaign
 from models.campaigns.unit_import import entries_from_rows, import_units
 from models.liaisons.export import export_liaisons
 from models.liaisons.importer import import_liaisons, preview
+from models.new_campaign import create_campaign
 
 UNITS = ["城关镇", "东风镇", "县水务局"]
 

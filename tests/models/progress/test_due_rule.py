@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from models.campaigns.campaign import campaign_by_year
 from models.campaigns.periods import follow_weekly_rule, list_periods, update_period, weekly_deadline
-from models.campaigns.setup import create_campaign
+from models.new_campaign import create_campaign
 from models.progress.reporting import week_overview
 from models.progress.totals import load_figures
 from models.reports.summary import completeness_paragraphs, weeks_due

@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 from models.campaigns.campaign import campaign_by_year, campaign_units
 from models.campaigns.periods import add_month_periods
 from models.errors import ImportRejected, ValidationError
-from models.register.lists import apply_list, export_list, read_list
+from models.register.lists import apply_list, export_list, read_list, read_lists
 from models.register.quotas import quota_status, quotas_from_text, register_counts, register_sentence, set_quotas
 from models.register.records import CASES, LEADS, add_record, delete_record, list_records, update_record
 from models.store import history
@@ -113,6 +113,32 @@ def test_a_file_without_the_header_is_refused_by_name(demo_store, campaign, tmp_
     with pytest.raises(ImportRejected, match="找不到线索表的表头") as caught:
         read_list(demo_store, LEADS, campaign, tmp_path / "别的表.xlsx")
     assert "别的表.xlsx" in str(caught.value.where or caught.value)
+
+
+def test_several_lists_read_at_once_refuse_the_bad_one_by_name_and_say_each_file(demo_store, campaign, units, tmp_path):
+    good = _returned_list(tmp_path / "线索.xlsx", units)
+    workbook = Workbook()
+    workbook.active.append(["姓名", "电话"])
+    workbook.save(tmp_path / "别的表.xlsx")
+    told = []
+    previews, refused = read_lists(
+        demo_store, LEADS, campaign, [tmp_path / "别的表.xlsx", good], lambda *step: told.append(step)
+    )
+    assert [len(p["new"]) for p in previews] == [2]
+    [bad] = refused
+    assert (
+        bad["file"].endswith("别的表.xlsx")
+        and "别的表.xlsx" in bad["message"]
+        and "找不到线索表的表头" in bad["message"]
+    )
+    assert told == [(0, 2, str(tmp_path / "别的表.xlsx")), (1, 2, str(good))]
+
+
+def test_the_register_is_signed_by_the_campaigns_office_unless_told_otherwise(demo_store, campaign, tmp_path):
+    from models.campaigns.office import office_for
+
+    sheet = load_workbook(export_list(demo_store, LEADS, campaign, tmp_path / "线索.xlsx")).active
+    assert sheet["A2"].value == f"填报单位：{office_for(demo_store, campaign).name}"
 
 
 def test_the_exported_register_reads_back(demo_store, campaign, units, tmp_path):

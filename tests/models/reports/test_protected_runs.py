@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from models.documents.pdf import blocks as b
-from models.documents.pdf import build_pdf
+from models.documents.pdf.build import build_pdf
 from models.documents.pdf.linebreak import tokens
 from models.documents.pdf.notice import notice_document
 from models.reports import protected

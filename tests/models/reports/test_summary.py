@@ -119,7 +119,7 @@ def empty_campaign(store):
 
 def test_missing_data_still_builds_and_says_what_is_missing(store, empty_campaign, tmp_path):
     out = tmp_path / "空.pdf"
-    from models.documents.pdf import build_pdf
+    from models.documents.pdf.build import build_pdf
 
     build_pdf(summary_document(store, empty_campaign), out)
     text = _flat(out)
@@ -136,7 +136,7 @@ def test_weekly_brief_says_who_was_late_and_the_highlights(demo_store, tmp_path)
     campaign = campaign_by_year(demo_store, 2021)
     period = demo_store.row("SELECT * FROM periods WHERE campaign_id = ? AND seq = 2", (campaign["id"],))
     out = tmp_path / "周报.pdf"
-    from models.documents.pdf import build_pdf
+    from models.documents.pdf.build import build_pdf
 
     build_pdf(weekly_document(demo_store, campaign, period), out)
     text = _flat(out)

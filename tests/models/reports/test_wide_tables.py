@@ -7,7 +7,7 @@ import pytest
 
 from models.documents.cn_text import number
 from models.documents.pdf import blocks as b
-from models.documents.pdf import build_pdf
+from models.documents.pdf.build import build_pdf
 from models.progress.totals import load_figures
 from models.reports.summary import summary_document
 from tests.models.pdf_reading import MM

@@ -70,7 +70,7 @@ def test_oserror_at_each_step_leaves_old_target(demo_store, tmp_path, monkeypatc
     with pytest.raises(DatabaseError, match="磁盘已满.*原有文件未改动"):
         exchange.pack(demo_store, out)
     assert out.read_bytes() == b"old copy that must survive"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db", "副本.db"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db", "demo.db.lock", "副本.db"]  # the lock: open
 
 
 def test_oserror_while_writing_the_snapshot(demo_store, tmp_path, monkeypatch):
@@ -137,7 +137,7 @@ def test_no_other_writer_can_commit_while_the_file_is_copied(demo_store, tmp_pat
     attempts = []
     real_copy = exchange.copy_bytes
 
-    def copy_while_someone_writes(source, target):
+    def copy_while_someone_writes(source, target, **options):
         other = sqlite3.connect(demo_store.path, timeout=0)
         try:
             other.execute("UPDATE meta SET value = value WHERE key = 'office_id'")
@@ -147,7 +147,7 @@ def test_no_other_writer_can_commit_while_the_file_is_copied(demo_store, tmp_pat
             attempts.append(str(exc))
         finally:
             other.close()
-        return real_copy(source, target)
+        return real_copy(source, target, **options)
 
     monkeypatch.setattr(exchange, "copy_bytes", copy_while_someone_writes)
     exchange.pack(demo_store, tmp_path / "副本.db")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
+from bench.heartbeat import Heartbeat  # the bench's one heartbeat (issue 15)
 from models.campaigns.campaign import campaign_by_year
 from models.campaigns.periods import period_by_seq
 from models.progress.figures import set_figures
@@ -14,29 +15,6 @@ from models.progress.forms.blank import write_blank_forms
 from models.progress.forms.importer import preview_forms
 from models.progress.statistics import export_statistics
 from ui.common import msgbox, operation
-
-
-class Heartbeat:
-    """A 10 ms timer on the GUI thread; the longest gap between its ticks is the longest stall."""
-
-    def __init__(self):
-        self.clock, self.last, self.longest = QElapsedTimer(), 0, 0
-        self.timer = QTimer()
-        self.timer.setInterval(10)
-        self.timer.timeout.connect(self.tick)
-
-    def tick(self) -> None:
-        now = self.clock.elapsed()
-        self.longest, self.last = max(self.longest, now - self.last), now
-
-    def __enter__(self):
-        self.clock.start()
-        self.timer.start()
-        return self
-
-    def __exit__(self, *_):
-        self.timer.stop()
-        self.tick()
 
 
 def _forms(store, tmp_path, copies: int = 1) -> list:
@@ -50,18 +28,21 @@ def _forms(store, tmp_path, copies: int = 1) -> list:
 
 def test_the_window_keeps_answering_while_a_verb_runs(qtbot, demo_store, tmp_path):
     campaign = campaign_by_year(demo_store, 2021)
-    files = _forms(demo_store, tmp_path, copies=4)
+    files = _forms(demo_store, tmp_path)
+
+    def work(store, progress):  # read the forms again and again for at least 0.4 s: long enough for the beat
+        until = time.perf_counter() + 0.4
+        while True:
+            found = preview_forms(store, campaign, files, 5, progress)
+            if time.perf_counter() > until:
+                return found
+
     started = time.perf_counter()
     with Heartbeat() as beat:
-        done = operation.run(
-            None,
-            "读取报回的表",
-            lambda store, progress: preview_forms(store, campaign, files, 5, progress),
-            store=demo_store,
-        )
+        done = operation.run(None, "读取报回的表", work, store=demo_store)
     took = (time.perf_counter() - started) * 1000
     assert done.ok and len(done.value) == len(files) and all(r.status == "ready" for r in done.value)
-    assert took > 300, took  # long enough for the beat to matter
+    assert took > 400, took
     assert beat.longest < max(200, took / 4), (beat.longest, took)
     assert QApplication.overrideCursor() is None  # the busy cursor is gone
 
@@ -136,3 +117,97 @@ def test_a_quick_action_ends_in_the_same_one_path(qtbot, demo_store, tmp_path):
         None, lambda: export_statistics(demo_store, campaign, target, week=2), success="已导出", title="导出统计表"
     )
     assert done.ok and target.exists() and msgbox.SHOWN == [("导出统计表", "已导出")]
+
+
+def test_paced_steps_keep_the_loop_turning_and_end_in_the_same_paths(qtbot):
+    from models.errors import ValidationError
+
+    cleaned = []
+
+    def pages(count: int, fail_at: int | None = None):
+        try:
+            for page in range(count):
+                time.sleep(0.02)  # one page painted
+                if page == fail_at:
+                    raise ValidationError(f"第 {page + 1} 页无法打印。")
+                yield page + 1, count, f"第 {page + 1} 页"
+        finally:
+            cleaned.append(count)
+        return "printed"
+
+    ticks = []
+    beat = QTimer()
+    beat.setInterval(10)
+    beat.timeout.connect(lambda: ticks.append(1))
+    beat.start()
+    done = operation.paced(None, "打印", pages(20), success="已打印")
+    beat.stop()
+    assert done.ok and done.value == "printed" and msgbox.SHOWN == [("打印", "已打印")]
+    assert ticks  # the window's timers ran between the pages (in one go, none would have)
+    msgbox.SHOWN.clear()
+    failed = operation.paced(None, "打印", pages(5, fail_at=2))
+    assert not failed.ok and msgbox.SHOWN == [("操作未完成", "第 3 页无法打印。")]
+    assert cleaned == [20, 5]
+
+
+def test_paced_cancel_closes_the_steps_between_two_of_them(qtbot, monkeypatch):
+    from tests.ui.operation_dialogs import Gate
+
+    monkeypatch.setattr(operation, "SHOW_AFTER_MS", 0)
+    closed, done_pages = [], []
+
+    def pages():
+        try:
+            for page in range(500):
+                time.sleep(0.01)
+                done_pages.append(page)
+                yield page + 1, 500, f"第 {page + 1} 页"
+        finally:
+            closed.append(True)
+
+    gate = Gate().watch()
+    done = operation.paced(None, "打印", pages())
+    assert done.cancelled and closed == [True] and gate.seen[0][0] == "打印"
+    assert 0 < len(done_pages) < 500 and msgbox.SHOWN == []
+
+
+def test_a_read_only_window_never_gets_a_worker_that_writes(qtbot, demo_path):
+    from models.store.database import open_file
+
+    store = open_file(demo_path, readonly=True)
+    try:
+        before = store.rows("SELECT id, value FROM figures ORDER BY id")
+
+        def work(worker, _progress):
+            with worker.batch("全部改为 1") as batch:
+                for row in before[:5]:
+                    batch.update("figures", row["id"], {"value": 1})
+
+        done = operation.run(None, "批量修改", work, store=store, write=True)
+        assert not done.ok and store.rows("SELECT id, value FROM figures ORDER BY id") == before
+        assert msgbox.SHOWN == [("操作未完成", f"{demo_path}：数据库以只读方式打开，不能修改。")]
+    finally:
+        store.close()
+
+
+def test_cancel_is_offered_only_by_a_verb_that_reports_progress(qtbot, monkeypatch):
+    from tests.ui.operation_dialogs import shown_dialogs
+
+    monkeypatch.setattr(operation, "SHOW_AFTER_MS", 0)
+    buttons = {}
+
+    def look(name: str) -> None:  # the clerk looks at the dialog while the verb runs
+        buttons[name] = [b.text() for d in shown_dialogs() for b in d.findChildren(QPushButton) if b.isVisible()]
+
+    def work(name: str, steps: bool):
+        def verb(_store, progress):
+            if steps:
+                progress(0, 2, "第一步")
+            time.sleep(0.6)
+
+        QTimer.singleShot(300, lambda: look(name))
+        return verb
+
+    assert operation.run(None, "导出", work("silent", False)).ok
+    assert operation.run(None, "导入", work("steps", True)).ok
+    assert buttons == {"silent": [], "steps": ["取消"]}

@@ -159,7 +159,7 @@ def test_a_scanned_pdf_is_explained_and_the_pasted_text_kept(qtbot, demo_store, 
 
 
 def test_a_notice_opened_as_pdf_fills_the_same_fields(qtbot, demo_store, tmp_path):
-    from models.documents.pdf import build_notice_pdf
+    from models.documents.pdf.build import build_notice_pdf
     from models.notices.notice import list_notices
     from models.reports.report import notice_fields
 

@@ -129,3 +129,23 @@ def test_units_without_a_lead_are_on_the_chase_list(window, demo_store, tmp_path
     assert all(any("已报 0 条，至少 1 条" in c for c in row) for row in short)
     short_units = {c for row in short for c in row}
     assert units[1]["name"] in short_units and units[0]["name"] not in short_units
+
+
+def test_a_list_that_is_no_workbook_is_refused_by_name_and_the_good_one_still_read(
+    window, demo_store, tmp_path, monkeypatch
+):
+    tab = _tab(window)
+    first = campaign_units(demo_store, tab.campaign["id"])[0]["name"]
+    good, bad = tmp_path / "线索.xlsx", tmp_path / "坏表.xlsx"
+    workbook = Workbook()
+    workbook.active.append(["单位", "日期", "线索内容"])
+    workbook.active.append([first, "2022-07-09", "违规动火"])
+    workbook.save(good)
+    bad.write_text("单位,日期\n", encoding="utf-8")
+    monkeypatch.setattr(tab, "choose_import_files", lambda: [str(bad), str(good)])
+    msgbox.ANSWERS.append(False)  # 写入这 1 条？ — no
+    _button(tab, "导入报回的表").click()
+    title, text = msgbox.SHOWN[-1]
+    assert title == "导入线索" and "线索.xlsx：新增 1 条" in text
+    assert "坏表.xlsx：这是文本文件（例如 CSV），只是扩展名为 .xlsx，不是 Excel 工作簿" in text
+    assert tab.lists["leads"].model.rowCount() == 0  # the clerk said no: nothing written

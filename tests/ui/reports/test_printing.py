@@ -7,6 +7,7 @@ import time
 import pdfplumber
 import pytest
 
+from ui.common import msgbox
 from ui.reports import preview as preview_module
 
 pytestmark = pytest.mark.gui
@@ -136,3 +137,31 @@ def test_the_clerk_adds_a_name_that_is_then_never_split(tab, qtbot, demo_store):
 
     bad.accept()
     assert "第1行" in msgbox.SHOWN[-1][1] and clerk_words(demo_store) == ["张国栋", "欧阳娜娜"]
+
+
+def test_printing_shows_the_page_it_is_at_and_cancel_stops_between_pages(tab, tmp_path, monkeypatch):
+    from tests.ui.operation_dialogs import Gate
+    from ui.common import operation
+    from ui.reports import printing
+
+    target = tmp_path / "printed.pdf"
+    monkeypatch.setattr(preview_module.PrintDialog, "ask", _to_pdf_printer(target))
+    monkeypatch.setattr(operation, "SHOW_AFTER_MS", 0)  # the demo's 4 pages print faster than 0.5 s
+    painted = []
+    slow = printing.paint_page
+
+    def paint_page(painter, page, dpi_x, dpi_y, cache):  # a slow printer driver: 0.2 s a page
+        painted.append(page)
+        slow(painter, page, dpi_x, dpi_y, cache)
+        time.sleep(0.2)
+
+    monkeypatch.setattr(printing, "paint_page", paint_page)
+    gate = Gate().watch()
+    tab.print_button.click()
+    assert gate.seen and gate.seen[0][0] == "打印"
+    assert gate.seen[0][1].startswith("正在打印")
+    assert 1 <= len(painted) < tab.preview.page_count()  # stopped between pages
+    assert msgbox.SHOWN == []  # cancelled: nothing to say
+    if target.exists():  # a real printer drops the aborted job; Qt's PDF printer keeps the pages painted so far
+        with pdfplumber.open(target) as printed:
+            assert len(printed.pages) == len(painted)

@@ -13,7 +13,7 @@ import pytest
 
 from models.progress.forms.blank import write_blank_forms
 from models.progress.forms.importer import import_forms
-from tests.models.progress.forms_yardstick import FORMS, RETURNED, SAMPLES, make_store, stored_figures
+from tests.models.progress.forms.yardstick import FORMS, RETURNED, SAMPLES, make_store, stored_figures
 
 CHECKED = [k for k in FORMS if k not in ("R12",)]  # R12 is refused (a monthly form) in every format
 

@@ -10,8 +10,8 @@ import pytest
 
 from models.campaigns.campaign import campaign_by_year, campaign_units
 from models.campaigns.layouts import layout_of
-from models.campaigns.setup import create_campaign
 from models.errors import NotFound, ValidationError
+from models.new_campaign import create_campaign
 from models.store.history import undo
 from tests.conftest import ROOT
 from tests.models.stats_files import make_template

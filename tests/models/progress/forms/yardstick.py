@@ -1,10 +1,10 @@
-"""The yardstick of issue 17: every check of forms_samples/expected.json, run against the real app code.
+"""The yardstick of issue 17: every check of samples/expected.json, run against the real app code.
 
 Each check builds a real SQLite store, creates the 2025 campaign with its layout read from the template,
 imports the unit list, then reads, fills or exports real xlsx files and compares with what expected.json
 says a correct program does.  A check returns the list of its problems (empty: it holds).
 
-Run ``python -m tests.models.progress.forms_yardstick`` for the score table.
+Run ``python -m tests.models.progress.forms.yardstick`` for the score table.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-SAMPLES = Path(__file__).resolve().parent / "forms_samples"
+SAMPLES = Path(__file__).resolve().parent / "samples"
 EXPECTED = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))
 TEMPLATES = EXPECTED["templates"]
 RETURNED = EXPECTED["returned"]
@@ -55,8 +55,8 @@ def make_store(folder: Path, template_key: str):
     """A real store with the 2025 campaign (layout from the template) and the 22 units; or raises."""
     from models.campaigns.campaign import campaign_by_year
     from models.campaigns.office import set_office
-    from models.campaigns.setup import create_campaign
     from models.campaigns.unit_import import entries_from_rows, import_units, read_unit_rows
+    from models.new_campaign import create_campaign
     from models.progress.forms.template import layout_from_template
     from models.store.opening import open_store
 
@@ -248,7 +248,7 @@ def check_liaison_form(key: str) -> list[str]:
 
 
 def _checks() -> dict:
-    from tests.models.progress import forms_yardstick_exports as exports
+    from tests.models.progress.forms import yardstick_exports as exports
 
     return {
         "layout": check_layout,

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from models.campaigns.campaign import campaign_by_year, campaign_units
 from models.campaigns.periods import period_by_seq
-from models.campaigns.setup import create_campaign
+from models.new_campaign import create_campaign
 from models.progress.forms.export import export_into_template, export_own
 from models.progress.forms.template import layout_from_template
 from models.progress.grid import load_week, parse_block, save_entries

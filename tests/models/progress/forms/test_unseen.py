@@ -16,14 +16,14 @@ from openpyxl.styles import Border, Side
 from models.campaigns.campaign import campaign_by_year
 from models.campaigns.office import set_office
 from models.campaigns.periods import period_by_seq
-from models.campaigns.setup import create_campaign
 from models.campaigns.unit_import import entries_from_rows, import_units
+from models.new_campaign import create_campaign
 from models.progress.figures import set_figures
 from models.progress.forms.export import export_into_template
 from models.progress.forms.importer import import_forms
 from models.progress.forms.template import layout_from_template
 from models.progress.totals import week_table
-from tests.models.progress.forms_yardstick import stored_figures
+from tests.models.progress.forms.yardstick import stored_figures
 
 TOWNS = ["城关镇", "东风镇", "西山乡", "南湖街道"]
 DEPARTMENTS = ["县应急管理局", "县教育局", "县水务局"]

@@ -1,5 +1,5 @@
 """The yardstick's export checks: the campaign's figures filled into each template, the liaisons into each
-liaison template, and the files read back (see forms_yardstick)."""
+liaison template, and the files read back (see yardstick.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from tests.models.progress.forms_yardstick import EXPECTED, SAMPLES, TEMPLATES, _norm, item_name, make_store
+from tests.models.progress.forms.yardstick import EXPECTED, SAMPLES, TEMPLATES, _norm, item_name, make_store
 
 # ---------------------------------------------------------------- exports
 

@@ -8,11 +8,11 @@ import pytest
 
 from models.campaigns.campaign import campaign_by_year
 from models.campaigns.periods import add_month_periods, list_periods
-from models.campaigns.setup import create_campaign
+from models.new_campaign import create_campaign
 from models.progress.forms.importer import import_forms
 from models.progress.forms.monthly import month_number
 from models.store.opening import open_store
-from tests.models.progress.forms_yardstick import EXPECTED, RETURNED, SAMPLES, TEMPLATES, stored_figures
+from tests.models.progress.forms.yardstick import EXPECTED, RETURNED, SAMPLES, TEMPLATES, stored_figures
 
 
 def _store(tmp_path, *, months: bool):

@@ -12,7 +12,7 @@ import pytest
 
 from models.campaigns.campaign import campaign_by_year
 from models.campaigns.periods import period_by_seq
-from models.campaigns.setup import create_campaign
+from models.new_campaign import create_campaign
 from models.progress.forms.blank import write_blank_forms
 from models.progress.forms.importer import import_forms, preview_forms
 from models.progress.forms.template import layout_from_template

@@ -1,17 +1,19 @@
-"""Creating a campaign: title, theme, period, companion campaign; units, liaisons and layout from an earlier year."""
+"""Creating a campaign: title, theme, period, companion campaign; units, liaisons and layout from an earlier year.
+
+A use case over two features (campaigns, liaisons), so it sits above both: liaisons import campaigns.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from models.campaigns.campaign import campaign_by_year
+from models.campaigns.campaign import add_campaign, campaign_by_year, copy_campaign_units, has_campaign
 from models.campaigns.layouts import add_layout, copy_layout, default_layout
 from models.campaigns.periods import add_periods, companion_months, plan_periods
 from models.errors import ValidationError
+from models.liaisons.liaison import copy_liaisons
 from models.store.backups import before_many_changes
 from models.store.database import Store
-
-_LIAISON_FIELDS = ("unit_id", "role", "name", "position", "office_phone", "mobile", "email", "fax", "remarks")
 
 
 def _date(text: str | None, what: str) -> date | None:
@@ -40,7 +42,7 @@ def create_campaign(
     year = int(year)
     if not 2000 <= year <= 2100:
         raise ValidationError(f"年份 {year} 不对。")
-    if store.scalar("SELECT 1 FROM campaigns WHERE year = ?", (year,)):
+    if has_campaign(store, year):
         raise ValidationError(f"已经有 {year} 年的活动了。")
     source = campaign_by_year(store, copy_from) if copy_from else None
     start = _date(start_date, "开始日期") or date(year, 6, 1)
@@ -61,10 +63,10 @@ def create_campaign(
     counts = {"year": year, "units": 0, "liaisons": 0, "indicators": 0, "periods": 0}
     before_many_changes(store, "新建活动前")
     with store.batch(f"新建 {year} 年活动", source="campaign") as batch:
-        campaign_id = batch.insert("campaigns", fields)
+        campaign_id = add_campaign(batch, fields)
         if source:
-            counts["units"] = _copy_units(batch, source["id"], campaign_id)
-            counts["liaisons"] = _copy_liaisons(batch, source["id"], campaign_id)
+            counts["units"] = copy_campaign_units(batch, source["id"], campaign_id)
+            counts["liaisons"] = copy_liaisons(batch, source["id"], campaign_id)
         if layout is not None:
             counts["indicators"] = len(add_layout(batch, campaign_id, layout))
         elif source:
@@ -89,24 +91,3 @@ def _weekly_due(store: Store, source: dict | None) -> tuple[int, str | None]:
 
         return weekly_deadline(store, source["id"])
     return 1, None
-
-
-def _copy_units(batch, from_id: str, to_id: str) -> int:
-    rows = batch.store.rows(
-        "SELECT cu.unit_id, cu.sort_order FROM campaign_units cu JOIN units u ON u.id = cu.unit_id"
-        " WHERE cu.campaign_id = ? AND u.active = 1 ORDER BY cu.sort_order",
-        (from_id,),
-    )
-    for row in rows:
-        batch.insert("campaign_units", {"campaign_id": to_id, **row})
-    return len(rows)
-
-
-def _copy_liaisons(batch, from_id: str, to_id: str) -> int:
-    rows = batch.store.rows(
-        f"SELECT {', '.join(_LIAISON_FIELDS)}, sort_order FROM liaisons WHERE campaign_id = ? ORDER BY sort_order",
-        (from_id,),
-    )
-    for row in rows:
-        batch.insert("liaisons", {"campaign_id": to_id, **row})
-    return len(rows)

@@ -1,0 +1,85 @@
+"""Returned forms read on every core: the reader processes give what reading here gives, in the files' order,
+with progress file by file, and a cancel stops the import and leaves the processes usable."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from models.campaigns.campaign import campaign_by_year
+from models.campaigns.periods import period_by_seq
+from models.progress.forms import pool
+from models.progress.forms.blank import write_blank_forms
+from models.progress.forms.importer import preview_forms
+from tests.models.stats_files import fill_own_form
+
+
+def _pid_and_name(context, path):
+    """A reader for the processes (module level, so that it can be sent): who read which file."""
+    time.sleep(0.01)
+    return os.getpid(), path.name, context
+
+
+@pytest.fixture
+def processes(monkeypatch):
+    monkeypatch.setattr(pool, "PROCESSES", 2)  # also on a one-core machine
+    yield
+    pool.shutdown()
+
+
+def _warm() -> None:
+    """Start the processes and wait until they answer, so that they (not only this process) read."""
+    executor, _queue, _job = pool._pool()
+    executor.submit(os.getpid).result(timeout=60)
+
+
+def test_processes_read_every_file_in_order_with_progress(processes, tmp_path):
+    files = [tmp_path / f"{n:02d}.xlsx" for n in range(40)]
+    _warm()
+    seen = []
+    found = pool.read_all("ctx", files, _pid_and_name, lambda done, total, name: seen.append((done, total, name)))
+    assert [name for _pid, name, _ctx in found] == [f.name for f in files]
+    assert {ctx for *_rest, ctx in found} == {"ctx"}
+    assert len({pid for pid, _name, _ctx in found} - {os.getpid()}) >= 1  # another process read some
+    assert {name for _done, _total, name in seen if name} == {f.name for f in files}
+    assert seen[-1][:2] == (40, 40) and [done for done, *_ in seen] == sorted(done for done, *_ in seen)
+
+
+class Stop(Exception):
+    pass
+
+
+def test_a_cancel_stops_the_import_and_the_processes_stay_usable(processes, tmp_path):
+    files = [tmp_path / f"{n:02d}.xlsx" for n in range(40)]
+    _warm()
+
+    def cancel_after_five(done, total, name):
+        if done >= 5:
+            raise Stop
+
+    with pytest.raises(Stop):
+        pool.read_all(None, files, _pid_and_name, cancel_after_five)
+    seen = []
+    found = pool.read_all(None, files[:20], _pid_and_name, lambda done, total, name: seen.append(done))
+    assert [name for _pid, name, _ctx in found] == [f.name for f in files[:20]]
+    assert seen[-1] == 20 and max(seen) == 20  # nothing of the cancelled job counted here
+
+
+def test_a_preview_through_the_processes_equals_one_read_here(processes, demo_store, tmp_path, monkeypatch):
+    campaign = campaign_by_year(demo_store, 2021)
+    period = period_by_seq(demo_store, campaign["id"], 5)
+    files = write_blank_forms(demo_store, campaign, period, tmp_path)
+    assert len(files) >= pool.POOL_FROM
+    for number, path in enumerate(files):
+        fill_own_form(path, {2: number, 3: "很多" if number == 3 else 10 * number})
+    files[4].write_bytes(b"not a workbook")
+    _warm()
+    pooled = preview_forms(demo_store, campaign, [tmp_path])
+    monkeypatch.setattr(pool, "PROCESSES", 1)
+    here = preview_forms(demo_store, campaign, [tmp_path])
+    assert [r.public() for r in pooled] == [r.public() for r in here]
+    assert [r.status for r in pooled].count("rejected") == 1
+    assert "不是 Excel 工作簿" in pooled[4].errors[0]["message"]
+    assert pooled[3].errors[0]["cell"] == "C6" and "很多" in pooled[3].errors[0]["message"]
