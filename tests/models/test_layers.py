@@ -222,8 +222,6 @@ ALLOWED = {
 }
 # Left in other lanes when this test was written (module → tables); the lead shrinks this list.
 PENDING: dict[str, set[str]] = {
-    # grid: call models.notices.deadlines.weekly_stats_marks (written for it) in week_reports
-    "models.progress.reporting": {"deadlines", "deliveries"},
     # startup: the history of an attached file (batches the other side lacks, "changed since they last met",
     # a record's last change) and an unopened file's meta need functions of models.store over (conn, schema)
     "models.exchange.merge": {"batches"},
