@@ -3348,13 +3348,13 @@ Open it read-only?</translation>
   <context>
     <name>operation</name>
     <message>
-      <location filename="../../ui/common/operation.py" line="74" />
-      <location filename="../../ui/common/operation.py" line="116" />
+      <location filename="../../ui/common/operation.py" line="82" />
+      <location filename="../../ui/common/operation.py" line="122" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/common/operation.py" line="239" />
+      <location filename="../../ui/common/operation.py" line="245" />
       <source>完成</source>
       <translation>Done</translation>
     </message>
