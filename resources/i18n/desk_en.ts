@@ -131,6 +131,7 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/campaign_dialog.py" line="18" />
+      <location filename="../../ui/progress/campaign_dialog.py" line="73" />
       <source>新建活动</source>
       <translation>New campaign</translation>
     </message>
@@ -183,12 +184,12 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="154" />
-      <location filename="../../ui/progress/completeness_view.py" line="220" />
+      <location filename="../../ui/progress/completeness_view.py" line="224" />
       <source>催报清单</source>
       <translation>Chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="229" />
+      <location filename="../../ui/progress/completeness_view.py" line="233" />
       <source>催报清单已打印：{0}</source>
       <translation>Chase list printed: {0}</translation>
     </message>
@@ -214,7 +215,7 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="157" />
-      <location filename="../../ui/progress/completeness_view.py" line="185" />
+      <location filename="../../ui/progress/completeness_view.py" line="189" />
       <source>导出催报清单</source>
       <translation>Export chase list</translation>
     </message>
@@ -228,7 +229,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation type="vanished">Export chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="187" />
+      <location filename="../../ui/progress/completeness_view.py" line="191" />
       <source>已导出催报清单：{0}</source>
       <translation>Chase list exported: {0}</translation>
     </message>
@@ -306,7 +307,7 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="154" />
-      <location filename="../../ui/progress/completeness_view.py" line="220" />
+      <location filename="../../ui/progress/completeness_view.py" line="224" />
       <source>本周所有单位都已按时报送。</source>
       <translation>All units reported on time this week.</translation>
     </message>
@@ -1980,12 +1981,12 @@ Save anyway?</translation>
   <context>
     <name>ProgressTab</name>
     <message>
-      <location filename="../../ui/progress/tab.py" line="88" />
+      <location filename="../../ui/progress/tab.py" line="95" />
       <source>{0}年 {1} 数据</source>
       <translation>Figures {0}, {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="65" />
+      <location filename="../../ui/progress/tab.py" line="72" />
       <source>周次(&amp;K)：</source>
       <translation>Wee&amp;k:</translation>
     </message>
@@ -1994,7 +1995,7 @@ Save anyway?</translation>
       <translation type="vanished">Week:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="73" />
+      <location filename="../../ui/progress/tab.py" line="80" />
       <source>导入表格(&amp;M)…</source>
       <translation>I&amp;mport forms…</translation>
     </message>
@@ -2003,7 +2004,7 @@ Save anyway?</translation>
       <translation type="vanished">Import forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="74" />
+      <location filename="../../ui/progress/tab.py" line="81" />
       <source>导出统计表(&amp;X)…</source>
       <translation>E&amp;xport statistics…</translation>
     </message>
@@ -2012,17 +2013,17 @@ Save anyway?</translation>
       <translation type="vanished">Export statistics…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="163" />
+      <location filename="../../ui/progress/tab.py" line="180" />
       <source>应报 {0} 个单位，已报 {1}（迟报 {2}），未报 {3}；错误 {4} 处，需核实 {5} 处</source>
       <translation>{0} unit(s) expected, {1} reported ({2} late), {3} missing; {4} error(s), {5} to verify</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="53" />
+      <location filename="../../ui/progress/tab.py" line="61" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="76" />
+      <location filename="../../ui/progress/tab.py" line="83" />
       <source>指标表(&amp;L)…</source>
       <translation>Indicators… (&amp;L)</translation>
     </message>
@@ -2031,13 +2032,13 @@ Save anyway?</translation>
       <translation type="vanished">Indicators…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="52" />
-      <location filename="../../ui/progress/tab.py" line="87" />
+      <location filename="../../ui/progress/tab.py" line="60" />
+      <location filename="../../ui/progress/tab.py" line="94" />
       <source>数据录入</source>
       <translation>Data entry</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="77" />
+      <location filename="../../ui/progress/tab.py" line="84" />
       <source>新建活动(&amp;W)…</source>
       <translation>Ne&amp;w campaign…</translation>
     </message>
@@ -2046,7 +2047,7 @@ Save anyway?</translation>
       <translation type="vanished">New campaign…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="72" />
+      <location filename="../../ui/progress/tab.py" line="79" />
       <source>本周情况(&amp;N)…</source>
       <translation>This week… (&amp;N)</translation>
     </message>
@@ -2055,12 +2056,12 @@ Save anyway?</translation>
       <translation type="vanished">This week…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="152" />
+      <location filename="../../ui/progress/tab.py" line="169" />
       <source>本活动还没有周次。</source>
       <translation>This campaign has no weeks yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="75" />
+      <location filename="../../ui/progress/tab.py" line="82" />
       <source>生成空白表(&amp;B)…</source>
       <translation>Create &amp;blank forms…</translation>
     </message>
@@ -2069,7 +2070,7 @@ Save anyway?</translation>
       <translation type="vanished">Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="54" />
+      <location filename="../../ui/progress/tab.py" line="62" />
       <source>累计汇总</source>
       <translation>Cumulative totals</translation>
     </message>
@@ -2596,32 +2597,32 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>TotalsView</name>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="98" />
+      <location filename="../../ui/progress/totals_view.py" line="111" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="104" />
+      <location filename="../../ui/progress/totals_view.py" line="117" />
       <source>合计</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="64" />
+      <location filename="../../ui/progress/totals_view.py" line="77" />
       <source>按上级单位</source>
       <translation>By parent unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="62" />
+      <location filename="../../ui/progress/totals_view.py" line="75" />
       <source>按单位</source>
       <translation>By unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="63" />
+      <location filename="../../ui/progress/totals_view.py" line="76" />
       <source>按单位类别</source>
       <translation>By unit category</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="75" />
+      <location filename="../../ui/progress/totals_view.py" line="88" />
       <source>累计汇总</source>
       <translation>Cumulative totals</translation>
     </message>
@@ -2801,7 +2802,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Leaves out {0} impossible figures of this column (counted once corrected)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="267" />
+      <location filename="../../ui/progress/grid_model.py" line="269" />
       <source>保存数据</source>
       <translation>Saving the figures</translation>
     </message>
@@ -2816,8 +2817,8 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Enter {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="317" />
-      <location filename="../../ui/progress/grid_model.py" line="328" />
+      <location filename="../../ui/progress/grid_model.py" line="320" />
+      <location filename="../../ui/progress/grid_model.py" line="331" />
       <source>未保存 {0}：{1}</source>
       <translation>Not saved, {0}: {1}</translation>
     </message>
@@ -2825,6 +2826,11 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <location filename="../../ui/progress/grid_model.py" line="134" />
       <source>未保存：{0}</source>
       <translation>Not saved: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/grid_model.py" line="272" />
+      <source>正在保存 {0} 个单元格…</source>
+      <translation>Saving {0} cells…</translation>
     </message>
     <message>
       <location filename="../../ui/progress/grid_model.py" line="249" />
@@ -2842,7 +2848,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Paste {0} cell(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="319" />
+      <location filename="../../ui/progress/grid_model.py" line="322" />
       <source>（另有 {0} 处未保存，红色单元格）</source>
       <translation> ({0} more not saved: the red cells)</translation>
     </message>
@@ -3474,33 +3480,33 @@ Open it read-only? (Choose “No” to exit.)</translation>
   <context>
     <name>table_tools</name>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="284" />
+      <location filename="../../ui/common/table_tools.py" line="288" />
       <source>复制(&amp;C)</source>
       <translation>&amp;Copy</translation>
     </message>
     <message>
       <location filename="../../ui/common/table_tools.py" line="234" />
-      <location filename="../../ui/common/table_tools.py" line="242" />
+      <location filename="../../ui/common/table_tools.py" line="246" />
       <source>导出为 Excel</source>
       <translation>Export to Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="286" />
+      <location filename="../../ui/common/table_tools.py" line="290" />
       <source>导出为 Excel(&amp;E)…</source>
       <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="246" />
+      <location filename="../../ui/common/table_tools.py" line="250" />
       <source>已导出：{0}</source>
       <translation>Exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="287" />
+      <location filename="../../ui/common/table_tools.py" line="291" />
       <source>打印(&amp;P)…</source>
       <translation>&amp;Print…</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="285" />
+      <location filename="../../ui/common/table_tools.py" line="289" />
       <source>筛选(&amp;F)…</source>
       <translation>&amp;Filter…</translation>
     </message>
