@@ -84,8 +84,11 @@ def copy_bytes(source: str, target: str, *, compare: bool = False) -> None:
             size = os.fstat(reading).st_size  # under the shared lock: no writer makes it grow
             os.lseek(reading, 0, os.SEEK_SET)
             page = page_size(os.read(reading, 100))
-            os.ftruncate(writing, size)  # the lock-byte page stays zeros
+            # Written in order from the start (no file of full size made first: FAT would write zeros all
+            # through it); the lock-byte page is passed over and reads back as zeros.
             _run(reading, writing, pieces(size, page), (source, target) if compare else None)
+            if os.fstat(writing).st_size < size:  # only if the lock-byte page were the last one
+                os.ftruncate(writing, size)
         finally:
             os.close(writing)
     finally:
