@@ -140,6 +140,9 @@ def run(
     bridge.step.connect(on_step)
     loop = QEventLoop()
     bridge.finished.connect(loop.quit)
+    # QProgressDialog shows itself only from a setValue call: a verb that reports no step still gets its
+    # dialog after SHOW_AFTER_MS (a busy bar), so the clerk always sees that something is under way.
+    QTimer.singleShot(SHOW_AFTER_MS, loop, lambda: None if "value" in box or "error" in box else dialog.show())
     QApplication.setOverrideCursor(_qt().CursorShape.WaitCursor)
     # The worker's Python holds the GIL; hand it over every 1 ms instead of 5 so that the window's
     # event loop gets its turn often (the price: a few per cent more work time).

@@ -211,3 +211,20 @@ def test_cancel_is_offered_only_by_a_verb_that_reports_progress(qtbot, monkeypat
     assert operation.run(None, "导出", work("silent", False)).ok
     assert operation.run(None, "导入", work("steps", True)).ok
     assert buttons == {"silent": [], "steps": ["取消"]}
+
+
+def test_a_verb_that_reports_no_step_still_shows_its_dialog(qtbot, demo_store):
+    seen = []
+
+    def look():
+        seen.extend(
+            w.windowTitle() for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()
+        )
+        if not seen:
+            QTimer.singleShot(50, look)
+
+    QTimer.singleShot(50, look)
+    done = operation.run(None, "整理数据", lambda store, progress: time.sleep(1.2) or "好", store=demo_store)
+    assert done.ok and done.value == "好"
+    assert seen and seen[0] == "整理数据"
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
