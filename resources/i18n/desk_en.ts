@@ -1170,6 +1170,7 @@ Save “{1}” anyway?</translation>
     <message>
       <location filename="../../ui/shell/main_window.py" line="172" />
       <location filename="../../ui/shell/main_window.py" line="290" />
+      <location filename="../../ui/shell/main_window.py" line="298" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
@@ -1276,6 +1277,7 @@ Save “{1}” anyway?</translation>
     <message>
       <location filename="../../ui/shell/main_window.py" line="175" />
       <location filename="../../ui/shell/main_window.py" line="292" />
+      <location filename="../../ui/shell/main_window.py" line="303" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
@@ -3360,7 +3362,7 @@ Open it read-only?</translation>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/common/operation.py" line="245" />
+      <location filename="../../ui/common/operation.py" line="248" />
       <source>完成</source>
       <translation>Done</translation>
     </message>
@@ -3428,13 +3430,13 @@ It holds the campaigns, {2} units, the indicators and the notices, but none of t
   <context>
     <name>startup</name>
     <message>
-      <location filename="../../ui/shell/startup.py" line="107" />
-      <location filename="../../ui/shell/startup.py" line="114" />
+      <location filename="../../ui/shell/startup.py" line="108" />
+      <location filename="../../ui/shell/startup.py" line="115" />
       <source>数据库已损坏</source>
       <translation>Database damaged</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="115" />
+      <location filename="../../ui/shell/startup.py" line="116" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -3445,7 +3447,7 @@ It holds the campaigns, {2} units, the indicators and the notices, but none of t
 A backup from {1} was found. Restore it? (Choose “No” to create an empty database.)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="108" />
+      <location filename="../../ui/shell/startup.py" line="109" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -3456,17 +3458,17 @@ A backup from {1} was found. Restore it? (Choose “No” to create an empty dat
 No usable backup was found; an empty database will be created.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="62" />
+      <location filename="../../ui/shell/startup.py" line="63" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="170" />
+      <location filename="../../ui/shell/startup.py" line="171" />
       <source>正在检查数据库文件是否完好……（可以查看，稍后再修改）</source>
       <translation>Checking that the database file is intact… (you can look around; make changes in a moment)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="63" />
+      <location filename="../../ui/shell/startup.py" line="64" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
