@@ -365,3 +365,20 @@ def test_the_allowances_are_still_needed():
         path = ROOT / (module.replace(".", "/") + ".py")
         used = {table for _, table, _ in _table_uses(path.read_text(encoding="utf-8"))}
         assert used & tables, f"{module}: its allowance is no longer needed"
+
+
+def test_every_package_of_models_and_ui_has_its_mirror_in_tests():
+    packages = [p.parent for top in ("models", "ui") for p in (ROOT / top).rglob("__init__.py")]
+    assert len(packages) > 20  # the tree is read
+    missing = [str(p.relative_to(ROOT)) for p in packages if not (ROOT / "tests" / p.relative_to(ROOT)).is_dir()]
+    assert missing == []
+
+
+def test_no_folder_of_models_or_ui_holds_more_than_15_modules():
+    crowded = {
+        str(folder.relative_to(ROOT)): count
+        for top in ("models", "ui")
+        for folder in [ROOT / top, *(ROOT / top).rglob("*/")]
+        if folder.is_dir() and (count := len([p for p in folder.glob("*.py") if p.name != "__init__.py"])) > 15
+    }
+    assert crowded == {}
