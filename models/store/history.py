@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import time
 from typing import TYPE_CHECKING, Any
 
 from models.clock import new_id, now
@@ -38,15 +39,21 @@ def _dump(row: dict | None) -> str | None:
         return _ENCODE(row)
 
 
-def _new_ids(count: int):
-    """*count* random UUIDs (version 4, as :func:`models.clock.new_id`) from one read of the OS's randomness:
-    a batch of 9,000 figures records 9,000 changes."""
-    raw = bytearray(os.urandom(16 * count))
-    for at in range(0, 16 * count, 16):
-        raw[at + 6] = raw[at + 6] & 0x0F | 0x40
-        raw[at + 8] = raw[at + 8] & 0x3F | 0x80
-        text = raw[at : at + 16].hex()
-        yield f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+def _new_ids(count: int) -> list[str]:
+    """*count* new ids for the changes of one batch, in increasing order: UUIDs of version 7 (the time in
+    milliseconds, then 74 random bits) from one read of the OS's randomness.  A batch of 9,000 figures records
+    9,000 changes: ids in order go into neighbouring pages of the changes' id index, where random ones would
+    touch a page each (a season's history: 180k changes, 0.13 s more per import)."""
+    stamp = f"{time.time_ns() // 1_000_000 & 0xFFFF_FFFF_FFFF:012x}"
+    raw = bytearray(os.urandom(10 * count))
+    ids = []
+    for at in range(0, 10 * count, 10):
+        raw[at] = raw[at] & 0x0F | 0x70  # version 7
+        raw[at + 2] = raw[at + 2] & 0x3F | 0x80  # the variant of RFC 9562
+        text = raw[at : at + 10].hex()
+        ids.append(f"{stamp[:8]}-{stamp[8:]}-{text[:4]}-{text[4:8]}-{text[8:]}")
+    ids.sort()
+    return ids
 
 
 def _load(state: str) -> dict:
@@ -120,7 +127,7 @@ class Batch:
             rows.append(row)
         changed = [(old, {**old, **fields, "updated_at": self.stamp}) for old, fields in updates]
         if table_tracked:  # recorded in this order (seq): inserts, updates, deletes, as one by one
-            ids = _new_ids(len(rows) + len(changed) + len(deletes))
+            ids = iter(_new_ids(len(rows) + len(changed) + len(deletes)))
             seq, batch, stamp, records = len(self._changes), self.id, self.stamp, self._changes
             for row in rows:
                 records.append((next(ids), batch, seq, table, row["id"], None, _dump(row), stamp))
