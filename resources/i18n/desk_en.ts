@@ -403,7 +403,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Export progress statistics table</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="139" />
+      <location filename="../../ui/progress/export_dialog.py" line="140" />
       <source>已导出 {0} 个单位：{1}</source>
       <translation>Exported {0} unit(s): {1}</translation>
     </message>
@@ -413,22 +413,22 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Sum by parent unit (one row per town or district, its villages and communities included)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="141" />
+      <location filename="../../ui/progress/export_dialog.py" line="142" />
       <source>未填写的模板栏目：</source>
       <translation>Template columns not filled in: </translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="143" />
+      <location filename="../../ui/progress/export_dialog.py" line="144" />
       <source>模板中没有空行，未写入：</source>
       <translation>No empty row in the template, not written: </translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="101" />
+      <location filename="../../ui/progress/export_dialog.py" line="102" />
       <source>模板中这些栏目对不上指标，请指定（只需一次）：</source>
       <translation>These template columns do not match an indicator; please assign them (only once):</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="145" />
+      <location filename="../../ui/progress/export_dialog.py" line="146" />
       <source>模板中预印了但没有数据的行：</source>
       <translation>Pre-printed rows left without data: </translation>
     </message>
@@ -448,7 +448,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Range:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="113" />
+      <location filename="../../ui/progress/export_dialog.py" line="114" />
       <source>请选择保存位置。</source>
       <translation>Please choose where to save.</translation>
     </message>
@@ -464,7 +464,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Choose the blank statistics form you received</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="104" />
+      <location filename="../../ui/progress/export_dialog.py" line="105" />
       <source>（不填写）</source>
       <translation>(leave empty)</translation>
     </message>
@@ -2929,17 +2929,17 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>export_dialog</name>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="193" />
+      <location filename="../../ui/progress/export_dialog.py" line="191" />
       <source>已为 {0} 个单位生成{1}的空白表。</source>
       <translation>Blank forms for {1} created for {0} unit(s).</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="192" />
+      <location filename="../../ui/progress/export_dialog.py" line="188" />
       <source>生成空白表</source>
       <translation>Create blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="182" />
+      <location filename="../../ui/progress/export_dialog.py" line="183" />
       <source>空白表保存到文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
