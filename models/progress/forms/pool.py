@@ -165,6 +165,19 @@ def shutdown() -> None:
 
 def _start(queue, job) -> None:
     _shared.update(queue=queue, job=job)
+    threading.Thread(target=_end_with_parent, name="parent watch", daemon=True).start()
+
+
+def _end_with_parent() -> None:
+    """End this reader when the application's process is gone (killed, crashed): otherwise it waits for work
+    for ever, holding the files and pipes it inherited (seen: a killed window's reader kept the bench waiting)."""
+    import multiprocessing
+    from multiprocessing.connection import wait as wait_for
+
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        wait_for([parent.sentinel])
+        os._exit(0)
 
 
 def _read_chunk(job: int, read_one, packed: bytes, items: list[tuple[int, str]]) -> list:

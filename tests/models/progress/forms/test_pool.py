@@ -4,7 +4,11 @@ with progress file by file, and a cancel stops the import and leaves the process
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -83,3 +87,37 @@ def test_a_preview_through_the_processes_equals_one_read_here(processes, demo_st
     assert [r.status for r in pooled].count("rejected") == 1
     assert "不是 Excel 工作簿" in pooled[4].errors[0]["message"]
     assert pooled[3].errors[0]["cell"] == "C6" and "很多" in pooled[3].errors[0]["message"]
+
+
+CHILD = """
+import os, sys, time
+sys.path.insert(0, {root!r})
+from models.progress.forms import pool
+pool.PROCESSES = 3
+executor = pool._pool()[0]
+pids = {{executor.submit(os.getpid).result(timeout=60) for _ in range(8)}}
+print(" ".join(map(str, sorted(pids))), flush=True)
+time.sleep(120)
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(") ")[1][0] not in "ZX"  # a zombie has ended, waiting to be reaped
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc") or not hasattr(signal, "SIGKILL"), reason="reads /proc, sends SIGKILL")
+def test_the_readers_end_when_the_application_is_killed():
+    root = str(Path(__file__).resolve().parents[4])
+    child = subprocess.Popen([sys.executable, "-c", CHILD.format(root=root)], stdout=subprocess.PIPE, text=True)
+    readers = [int(pid) for pid in child.stdout.readline().split()]
+    assert readers and child.pid not in readers and all(_running(pid) for pid in readers)
+    child.kill()
+    child.wait(30)
+    deadline = time.monotonic() + 30
+    while any(_running(pid) for pid in readers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_running(pid) for pid in readers)
