@@ -15,7 +15,7 @@ from pathlib import Path
 
 from models.errors import ImportRejected
 from models.exchange.staging import TABLES as SCANNED
-from models.store import leftovers, schema, text_gate
+from models.store import attached_history, leftovers, schema, text_gate
 from models.store.database import SQLITE_HEADER, applied_migrations
 
 MAX_FILE_BYTES = 2 * 1024**3
@@ -127,7 +127,7 @@ class IncomingFile:
 
             schema.migration_set().apply(Database(conn, execute_plugins=False))
         self._check_cells(conn)
-        self.meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        self.meta = attached_history.meta(conn)
         # The full integrity_check (indexes against tables) is slow on a big file: it runs on
         # its own connection while the preview is staged, and wait_verified() joins it.
         self._verifier = threading.Thread(target=self._integrity, daemon=True)

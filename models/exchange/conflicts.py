@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from models.store import attached_history
+
 TABLE_NAMES = {
     "campaigns": "活动",
     "units": "单位",
@@ -207,28 +209,23 @@ def _where(table: str, row: dict, names: _Names) -> dict[str, str]:
     return place
 
 
-def _who(conn: sqlite3.Connection, schema: str, table: str, record_id: str, offices: dict[str, str]) -> str:
+def _who(last: tuple[str | None, str | None, str] | None, offices: dict[str, str]) -> str:
     """The last recorded change of the record on one side: office, time and action."""
-    row = conn.execute(
-        f"SELECT b.office_id, c.created_at, b.label FROM {schema}.changes c JOIN {schema}.batches b"
-        f" ON b.id = c.batch_id WHERE c.table_name = ? AND c.record_id = ? AND b.state <> 'undone'"
-        " ORDER BY c.created_at DESC, b.rowid DESC, c.seq DESC LIMIT 1",
-        (table, record_id),
-    ).fetchone()
-    if row is None:
+    if last is None:
         return ""
-    office = offices.get(row[0] or "", "") or "（未命名单位）"
-    when = (row[1] or "")[:16].replace("T", " ")
-    return f"{office}，{when}（{row[2]}）"
+    office_id, created_at, label = last
+    office = offices.get(office_id or "", "") or "（未命名单位）"
+    when = (created_at or "")[:16].replace("T", " ")
+    return f"{office}，{when}（{label}）"
 
 
 def _offices(conn: sqlite3.Connection, store, incoming) -> dict[str, str]:
     """Office id → name, from what both files know."""
     known = {}
     for schema in ("inc", "main"):
-        for key, value in conn.execute(f"SELECT key, value FROM {schema}.meta WHERE key LIKE 'met:%'"):
+        for office_id, value in attached_history.meetings(conn, schema).items():
             try:
-                known[key[4:]] = json.loads(value).get("office_name", "")
+                known[office_id] = json.loads(value).get("office_name", "")
             except (ValueError, AttributeError):
                 continue
     known[incoming.office_id] = incoming.office_name
@@ -236,7 +233,8 @@ def _offices(conn: sqlite3.Connection, store, incoming) -> dict[str, str]:
     return known
 
 
-def describe(conn: sqlite3.Connection, conflict: dict, names: _Names, offices: dict[str, str]) -> dict:
+def describe(conflict: dict, names: _Names, offices: dict[str, str], mine_by: str, theirs_by: str) -> dict:
+    """One conflict in the clerk's words; *mine_by* / *theirs_by*: who changed it last on each side."""
     table, mine, theirs = conflict["table"], conflict["mine"], conflict["theirs"]
     differing = [c for c in mine if c not in _QUIET and mine.get(c) != theirs.get(c)]
     fields = [
@@ -255,15 +253,22 @@ def describe(conn: sqlite3.Connection, conflict: dict, names: _Names, offices: d
         "what": TABLE_NAMES.get(table, "记录"),
         "label": label,
         "fields": fields,
-        "mine_by": _who(conn, "main", table, mine["id"], offices),
-        "theirs_by": _who(conn, "inc", table, conflict.get("their_id") or theirs["id"], offices),
+        "mine_by": mine_by,
+        "theirs_by": theirs_by,
     }
 
 
 def describe_all(conn: sqlite3.Connection, found: list[dict], store, incoming) -> list[dict]:
     names = _Names(conn)
     offices = _offices(conn, store, incoming)
-    return [describe(conn, c, names, offices) for c in found]
+    ours = [(c["table"], str(c["mine"]["id"])) for c in found]
+    theirs = [(c["table"], str(c.get("their_id") or c["theirs"]["id"])) for c in found]
+    mine_last = attached_history.last_changes(conn, "main", ours)  # one query per side, not two per conflict
+    their_last = attached_history.last_changes(conn, "inc", theirs)
+    return [
+        describe(c, names, offices, _who(mine_last.get(o), offices), _who(their_last.get(t), offices))
+        for c, o, t in zip(found, ours, theirs)
+    ]
 
 
 def sentence(conflict: dict) -> str:

@@ -28,7 +28,7 @@ from models.exchange import conflicts, unit_matches
 from models.exchange import staging as merge_stage
 from models.exchange.checks import IncomingFile
 from models.exchange.conflicts import FIELD_NAMES, TABLE_NAMES  # noqa: F401 - the names the CLI and the dialog use
-from models.store import history
+from models.store import attached_history, history
 from models.store.backups import backup_in_background
 from models.store.database import Store
 
@@ -62,9 +62,7 @@ def _plan(store: Store, incoming: IncomingFile, conn: sqlite3.Connection, units:
     same_office = incoming.office_id == store.office_id
     merge_stage.stage(conn, unit_matches.pairs(units))
     tables = merge_stage.counts(conn)
-    new_batches = conn.execute(
-        "SELECT count(*) FROM inc.batches b WHERE NOT EXISTS (SELECT 1 FROM main.batches x WHERE x.id = b.id)"
-    ).fetchone()[0]
+    new_batches = attached_history.missing_batches(conn, "inc", "main")
     plan = {
         "file": str(incoming.source),
         "office_id": incoming.office_id,

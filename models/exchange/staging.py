@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from models.store import attached_history
+
 # Merge order (parents first) and the natural key that identifies the same record
 # when the two offices created it separately; "{a}" is the table alias.
 TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -50,6 +52,7 @@ def drop_stage(conn: sqlite3.Connection) -> None:
         _drop_incoming(conn, table)
     conn.execute("DROP TABLE IF EXISTS temp.idmap")
     conn.execute("DROP TABLE IF EXISTS temp.stage_sizes")
+    attached_history.drop_views(conn)
 
 
 def _drop_incoming(conn: sqlite3.Connection, table: str) -> None:
@@ -66,19 +69,24 @@ def stage(conn: sqlite3.Connection, unit_pairs: dict[str, str] | None = None) ->
     reference to them is translated, and our record of the unit is kept as it is.
     """
     drop_stage(conn)
+    views = {
+        "theirs": attached_history.changed_since_met(conn, "inc", "main"),
+        "mine": attached_history.changed_since_met(conn, "main", "inc"),
+        "deleted": attached_history.deleted_records(conn, "main"),
+    }
     conn.execute("CREATE TEMP TABLE idmap (their TEXT PRIMARY KEY, mine TEXT NOT NULL)")
     conn.execute("CREATE TEMP TABLE stage_sizes (table_name TEXT PRIMARY KEY, incoming INTEGER NOT NULL)")
     conn.executemany("INSERT INTO temp.idmap (their, mine) VALUES (?, ?)", (unit_pairs or {}).items())
     for table, key in TABLES:
         matched = table == "units" and bool(unit_pairs)
         _stage_table(conn, table, translate_ids=matched)
-        _classify(conn, table)
+        _classify(conn, table, views)
         if matched:  # the same unit under another id: our record of it stays
             conn.execute("UPDATE temp.s_units SET cls = 'mine' WHERE id <> _oid")
         if key and _match_natural_keys(conn, table, key):  # rare: both offices made the same record
             conn.execute(f"DROP TABLE temp.[s_{table}]")
             _stage_table(conn, table, translate_ids=True)
-            _classify(conn, table)
+            _classify(conn, table, views)
             _keep_own_order(conn, table)
 
 
@@ -150,17 +158,12 @@ def _match_natural_keys(conn: sqlite3.Connection, table: str, key: tuple[str, ..
     return conn.total_changes != before
 
 
-# "Changed on one side since they last met" = a change to the record in a batch the other
-# side does not have yet.  Merge batches only copy the other side's values, so they do not count.
-_CHANGED = (
-    "EXISTS (SELECT 1 FROM {here}.changes c JOIN {here}.batches b ON b.id = c.batch_id"
-    " WHERE c.table_name = :table AND c.record_id = {rid} AND b.state <> 'undone'"
-    " AND ifnull(b.source, '') NOT LIKE 'merge:%'"
-    " AND NOT EXISTS (SELECT 1 FROM {there}.batches x WHERE x.id = b.id))"
-)
+# "Changed on one side since they last met" = a change to the record in a batch the other side does not
+# have yet (see models.store.attached_history, which owns the history): temp views, asked row by row.
+_CHANGED = "EXISTS (SELECT 1 FROM {view} v WHERE v.table_name = :table AND v.record_id = {rid})"
 
 
-def _classify(conn: sqlite3.Connection, table: str) -> None:
+def _classify(conn: sqlite3.Connection, table: str, views: dict[str, str]) -> None:
     """temp.s_<table>: the staged rows that differ from ours, each with its class in ``cls``.
 
     Rows equal to ours are only counted (in temp.stage_sizes): in a merge of two offices that met
@@ -170,11 +173,9 @@ def _classify(conn: sqlite3.Connection, table: str) -> None:
     cols = columns(conn, table)
     data = [c for c in cols if c not in ("id", *STAMPS)]
     same = " AND ".join(f"s.[{c}] IS m.[{c}]" for c in data) or "1"
-    theirs_changed = _CHANGED.format(here="inc", there="main", rid="s._oid")
-    mine_changed = _CHANGED.format(here="main", there="inc", rid="m.id")
-    deleted_here = (
-        "EXISTS (SELECT 1 FROM main.changes c WHERE c.table_name = :table AND c.record_id = s.id AND c.new IS NULL)"
-    )
+    theirs_changed = _CHANGED.format(view=views["theirs"], rid="s._oid")
+    mine_changed = _CHANGED.format(view=views["mine"], rid="m.id")
+    deleted_here = _CHANGED.format(view=views["deleted"], rid="s.id")
     names = ", ".join(f"s.[{c}]" for c in cols)
     incoming = conn.execute(f"SELECT count(*) FROM temp.[r_{table}]").fetchone()[0]
     conn.execute("INSERT OR REPLACE INTO temp.stage_sizes (table_name, incoming) VALUES (?, ?)", (table, incoming))

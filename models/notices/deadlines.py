@@ -90,7 +90,7 @@ def add_delivery(batch: Batch, deadline_id: str, fields: dict) -> str:
 
 def weekly_stats_marks(store: Store, period_id: str) -> list[dict]:
     """The delivery marks (unit_id, delivered_at) of a week's statistics against the weekly stats deadlines: for
-    models.progress.reporting.week_reports (the grid's lane still runs this query itself)."""
+    models.progress.reporting.week_reports."""
     return store.rows(
         "SELECT v.unit_id, v.delivered_at FROM deliveries v JOIN deadlines d ON d.id = v.deadline_id"
         " WHERE d.deliverable = 'stats' AND d.kind = 'weekly' AND v.period_id = ? AND v.delivered_at IS NOT NULL",

@@ -115,6 +115,28 @@ def check_grid(grid: WeekGrid) -> None:
     (a whole number not below the minimum, not above its limit or five times the unit's usual figure), and
     only the cells that fail it are judged by cell_issue, which words the message."""
     grid.issues = {}
+    check = _row_checker(grid)
+    for row in range(len(grid.values)):
+        check(row)
+
+
+def recheck_row(grid: WeekGrid, row: int) -> None:
+    for col in range(len(grid.indicators)):
+        grid.issues.pop((row, col), None)
+    _row_checker(grid)(row)
+
+
+def recheck_rows(grid: WeekGrid, rows) -> None:
+    """recheck_row for many rows (a pasted block), the rules prepared once."""
+    check = _row_checker(grid)
+    for row in rows:
+        for col in range(len(grid.indicators)):
+            grid.issues.pop((row, col), None)
+        check(row)
+
+
+def _row_checker(grid: WeekGrid):
+    """A function that puts one row's issues into grid.issues (the plain tests prepared once per grid)."""
     col_of = {i["id"]: c for c, i in enumerate(grid.indicators)}
     floors = [float(i["min_value"]) if i.get("min_value") is not None else -math.inf for i in grid.indicators]
     fractions = [not i.get("integer_only", 1) for i in grid.indicators]
@@ -123,7 +145,9 @@ def check_grid(grid: WeekGrid) -> None:
     usual = grid.usual if isinstance(grid.usual, Usual) else Usual(grid.usual)
     ceilings = usual.ceilings([i["id"] for i in grid.indicators], OUTLIER_FACTOR)
     free = [None] * len(grid.indicators)
-    for row, values in enumerate(grid.values):
+
+    def check(row: int) -> None:
+        values = grid.values[row]
         suspects = [
             col
             for col, (value, floor, top) in enumerate(zip(values, floors, ceilings.get(grid.units[row]["id"], free)))
@@ -143,13 +167,7 @@ def check_grid(grid: WeekGrid) -> None:
             if issue:
                 grid.issues[(row, col)] = issue
 
-
-def recheck_row(grid: WeekGrid, row: int) -> None:
-    for col in range(len(grid.indicators)):
-        grid.issues.pop((row, col), None)
-        issue = cell_issue(grid, row, col)
-        if issue:
-            grid.issues[(row, col)] = issue
+    return check
 
 
 @dataclass
@@ -199,8 +217,9 @@ def save_entries(store: Store, grid: WeekGrid, entries: list[Entry], label: str)
         kept_after_save(store, grid.campaign_id, grid.period, before)
     for entry in good:
         grid.values[entry.row][entry.col] = entry.value
-    for row in {e.row for e in good}:
+    changed = {e.row for e in good}
+    for row in changed:
         grid.received.setdefault(grid.units[row]["id"], None)
-        recheck_row(grid, row)
+    recheck_rows(grid, sorted(changed))
     counts["errors"] = len(entries) - len(good)
     return counts

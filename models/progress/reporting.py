@@ -12,6 +12,7 @@ from __future__ import annotations
 from models.campaigns.campaign import campaign_units
 from models.campaigns.periods import list_periods
 from models.clock import now
+from models.notices.deadlines import weekly_stats_marks
 from models.progress.earlier import kept_rows
 from models.store.database import Store
 
@@ -67,11 +68,7 @@ def received_by_unit(store: Store, period_id: str, figure_units=None) -> dict[st
 def week_reports(store: Store, period: dict) -> dict[str, str | None]:
     """unit id → when its report for the week arrived: the data itself, or the clerk's mark of delivery."""
     received = received_by_unit(store, period["id"])
-    marks = store.rows(
-        "SELECT v.unit_id, v.delivered_at FROM deliveries v JOIN deadlines d ON d.id = v.deadline_id"
-        " WHERE d.deliverable = 'stats' AND d.kind = 'weekly' AND v.period_id = ? AND v.delivered_at IS NOT NULL",
-        (period["id"],),
-    )
+    marks = weekly_stats_marks(store, period["id"])
     for mark in marks:
         received.setdefault(mark["unit_id"], mark["delivered_at"])
     return received

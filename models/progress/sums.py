@@ -56,7 +56,7 @@ def unit_columns(store: Store, indicators: list[dict], periods: list[dict], week
 
 
 def _from_kept(store: Store, indicators: list[dict], periods: list[dict], weeks: list[dict]) -> Columns | None:
-    """The kept sums, less the weeks left out; None when most weeks are left out or a sum is not whole."""
+    """The kept sums, less the weeks left out; None when those weeks hold many figures or a sum is not whole."""
     chosen = {p["id"] for p in weeks}
     rest = [p for p in periods if p["id"] not in chosen]
     if rest and _figures_in(store, rest, any_at_all=True):  # usually the weeks still to come: empty

@@ -38,6 +38,10 @@ def parse_figure(raw, indicator: dict) -> Parsed:
     """Turn a raw cell value into a figure for *indicator*, or say why not."""
     if raw is None:
         return Parsed()
+    if type(raw) is str and len(raw) <= 15 and raw.isascii() and raw.isdigit():  # "120": most pasted cells
+        value = int(raw)
+        error = check_rules(value, indicator)
+        return Parsed(error=f"{error}（{raw}）") if error else Parsed(value=value)
     if isinstance(raw, bool):
         return Parsed(error=f"不是数字（{raw}）")
     note = None

@@ -1,6 +1,7 @@
 """Automatic, verified backups: taken, listed with dates, thinned over time, restored.
 
-A backup is a snapshot (see models.store.copies) that passed ``quick_check``, named
+A backup is a snapshot (see models.store.copies) whose bytes, copied under SQLite's shared lock, read back
+equal to the file's (``check="copy"``, as a pack; through the backup API it gets ``quick_check``), named
 ``<file>_<office>_<YYYYmmdd-HHMMSS>_<reason>.db`` so that files of the same name
 from different offices never overwrite each other; restoring one first runs the
 full ``integrity_check``.  Old backups are thinned to
@@ -60,7 +61,8 @@ def make_backup(store: Store, reason: str = "自动", root: Path | None = None, 
         count += 1
         target = where / f"{_prefix(store)}{stamp}-{count}_{reason}.db"
     try:
-        exchange.snapshot(store, target, check="quick_check")
+        # The bytes compared back (as fast as cp) instead of quick_check (which reads every page again, ≈2× cp).
+        exchange.snapshot(store, target, check="copy")
     except DatabaseError as exc:
         raise DatabaseError(f"备份失败：{exc.message}", str(target)) from exc
     if thin_after:

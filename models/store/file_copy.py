@@ -3,10 +3,9 @@
 The caller holds SQLite's shared lock (a read transaction), so no writer can commit meanwhile.  The page
 holding the lock bytes (at 1 GiB, see the SQLite file format) is never used by SQLite, and Windows
 refuses to read those bytes while any connection takes a lock: the copy has zeros there.  With
-*compare*, three things run at once on the two cores: the copy (in the kernel where it can,
-``copy_file_range``), the comparison of what was written with the file, trailing it piece by piece,
-and the writeback to the disk, so that the copy is verified and on the disk about when ``cp`` would
-only have copied it.
+*compare*, three threads run at once: the copy (in the kernel where it can, ``copy_file_range``),
+the comparison of what was written with the file, trailing it piece by piece, and the writeback to
+the disk, so that the copy is verified and on the disk soon after ``cp`` would only have copied it.
 """
 
 from __future__ import annotations
@@ -84,8 +83,11 @@ def copy_bytes(source: str, target: str, *, compare: bool = False) -> None:
             size = os.fstat(reading).st_size  # under the shared lock: no writer makes it grow
             os.lseek(reading, 0, os.SEEK_SET)
             page = page_size(os.read(reading, 100))
-            os.ftruncate(writing, size)  # the lock-byte page stays zeros
+            # Written in order from the start (no file of full size made first: FAT would write zeros all
+            # through it); the lock-byte page is passed over and reads back as zeros.
             _run(reading, writing, pieces(size, page), (source, target) if compare else None)
+            if os.fstat(writing).st_size < size:  # only if the lock-byte page were the last one
+                os.ftruncate(writing, size)
         finally:
             os.close(writing)
     finally:
@@ -99,35 +101,52 @@ def _run(reading: int, writing: int, todo: list[tuple[int, int]], compare: tuple
             _copy_piece(reading, writing, start, end, view)
         return
     copied = threading.Semaphore(0)
+    sync_wanted, done = threading.Event(), threading.Event()
     failed: list[BaseException] = []
 
-    def copier() -> None:
+    def copier() -> None:  # one thread copies (in the kernel) …
+        unsynced = 0
         try:
             for start, end in todo:
                 _copy_piece(reading, writing, start, end, view)
                 copied.release()
+                unsynced += end - start
+                if unsynced >= SYNC_EVERY:
+                    sync_wanted.set()
+                    unsynced = 0
         except BaseException as exc:  # noqa: BLE001 - handed to the comparing thread
             failed.append(exc)
             for _ in todo:
                 copied.release()
+        finally:
+            done.set()
+            sync_wanted.set()
 
-    thread = threading.Thread(target=copier, name="copy bytes", daemon=True)
-    thread.start()
+    def syncer() -> None:  # … one has the disk write what is copied meanwhile …
+        while not done.is_set():
+            sync_wanted.wait()
+            sync_wanted.clear()
+            try:
+                os.fsync(writing)
+            except OSError as exc:
+                failed.append(exc)
+                return
+
+    threads = [threading.Thread(target=copier, name="copy", daemon=True)]
+    threads.append(threading.Thread(target=syncer, name="sync", daemon=True))
+    for thread in threads:
+        thread.start()
     ours, theirs = bytearray(CHUNK), bytearray(CHUNK)
-    unsynced = 0
     try:
-        for start, end in todo:
+        for start, end in todo:  # … and this one compares each piece copied with the file
             copied.acquire()
             if failed:
                 break
             if not _same(*compare, start, end, ours, theirs):
                 raise DatabaseError("写出的副本与原文件不一致（磁盘或 U 盘可能有问题），原文件未改动。")
-            unsynced += end - start
-            if unsynced >= SYNC_EVERY:  # the disk writes what is copied while the rest is copied
-                os.fsync(writing)
-                unsynced = 0
     finally:
-        thread.join()
+        for thread in threads:
+            thread.join()
     if failed:
         raise failed[0]
-    os.fsync(writing)
+    os.fsync(writing)  # what the last sync left

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import base64
 import json
+import os
+import time
 from typing import TYPE_CHECKING, Any
 
 from models.clock import new_id, now
@@ -30,9 +32,28 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every r
 def _dump(row: dict | None) -> str | None:
     if row is None:
         return None
-    if any(isinstance(v, bytes) for v in row.values()):
+    try:
+        return _ENCODE(row)  # nearly every row: no look at each value for bytes first
+    except TypeError:  # bytes (an attachment's content) are not JSON: written as base64
         row = {k: {"$b64": base64.b64encode(v).decode()} if isinstance(v, bytes) else v for k, v in row.items()}
-    return _ENCODE(row)
+        return _ENCODE(row)
+
+
+def _new_ids(count: int) -> list[str]:
+    """*count* new ids for the changes of one batch, in increasing order: UUIDs of version 7 (the time in
+    milliseconds, then 74 random bits) from one read of the OS's randomness.  A batch of 9,000 figures records
+    9,000 changes: ids in order go into neighbouring pages of the changes' id index, where random ones would
+    touch a page each (a season's history: 180k changes, 0.13 s more per import)."""
+    stamp = f"{time.time_ns() // 1_000_000 & 0xFFFF_FFFF_FFFF:012x}"
+    raw = bytearray(os.urandom(10 * count))
+    ids = []
+    for at in range(0, 10 * count, 10):
+        raw[at] = raw[at] & 0x0F | 0x70  # version 7
+        raw[at + 2] = raw[at + 2] & 0x3F | 0x80  # the variant of RFC 9562
+        text = raw[at : at + 10].hex()
+        ids.append(f"{stamp[:8]}-{stamp[8:]}-{text[:4]}-{text[4:8]}-{text[8:]}")
+    ids.sort()
+    return ids
 
 
 def _load(state: str) -> dict:
@@ -98,31 +119,41 @@ class Batch:
         *inserts* are new rows (id and stamps added where missing); *updates* are (old row, changed fields);
         *deletes* the old rows.  The caller has read the old rows (one query for many), so nothing is read here.
         """
+        table_tracked = table not in UNTRACKED
         rows = []
         for row in inserts:
             if "id" not in row or "created_at" not in row or "updated_at" not in row:
                 row = {"id": row.get("id") or new_id(), "created_at": self.stamp, "updated_at": self.stamp, **row}
             rows.append(row)
-            self._record(table, row["id"], None, row)
-        by_names: dict[tuple, list[dict]] = {}
+        changed = [(old, {**old, **fields, "updated_at": self.stamp}) for old, fields in updates]
+        if table_tracked:  # recorded in this order (seq): inserts, updates, deletes, as one by one
+            ids = iter(_new_ids(len(rows) + len(changed) + len(deletes)))
+            seq, batch, stamp, records = len(self._changes), self.id, self.stamp, self._changes
+            for row in rows:
+                records.append((next(ids), batch, seq, table, row["id"], None, _dump(row), stamp))
+                seq += 1
+            for old, new in changed:
+                records.append((next(ids), batch, seq, table, old["id"], _dump(old), _dump(new), stamp))
+                seq += 1
+            for old in deletes:
+                records.append((next(ids), batch, seq, table, old["id"], _dump(old), None, stamp))
+                seq += 1
+        self.count += len(rows) + len(changed) + len(deletes)
+        by_names: dict[tuple, list[tuple]] = {}
         for row in rows:
-            by_names.setdefault(tuple(row), []).append(row)
-        for names, group in by_names.items():
+            by_names.setdefault(tuple(row), []).append(tuple(row.values()))
+        for names, params in by_names.items():
             columns, marks = ", ".join(f"[{k}]" for k in names), ", ".join("?" * len(names))
-            self.conn.executemany(
-                f"INSERT INTO [{table}] ({columns}) VALUES ({marks})", [tuple(r.values()) for r in group]
-            )
+            self.conn.executemany(f"INSERT INTO [{table}] ({columns}) VALUES ({marks})", params)
         by_fields: dict[tuple, list[tuple]] = {}
-        for old, fields in updates:
-            fields = {**fields, "updated_at": self.stamp}
-            self._record(table, old["id"], old, {**old, **fields})
-            by_fields.setdefault(tuple(fields), []).append((*fields.values(), old["id"]))
+        for (old, fields), (_, new) in zip(updates, changed):
+            names = tuple({**fields, "updated_at": None})
+            by_fields.setdefault(names, []).append((*(new[k] for k in names), old["id"]))
         for names, params in by_fields.items():
             sets = ", ".join(f"[{k}] = ?" for k in names)
             self.conn.executemany(f"UPDATE [{table}] SET {sets} WHERE id = ?", params)
-        for old in deletes:
-            self._record(table, old["id"], old, None)
-        self.conn.executemany(f"DELETE FROM [{table}] WHERE id = ?", [(old["id"],) for old in deletes])
+        if deletes:
+            self.conn.executemany(f"DELETE FROM [{table}] WHERE id = ?", [(old["id"],) for old in deletes])
 
     # -- set-wise writers (a merge writes its rows and their changes with SQL) ----------------------
     def record_select(self, select_sql: str, params: dict) -> int:

@@ -131,6 +131,7 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/campaign_dialog.py" line="18" />
+      <location filename="../../ui/progress/campaign_dialog.py" line="73" />
       <source>新建活动</source>
       <translation>New campaign</translation>
     </message>
@@ -183,12 +184,12 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="154" />
-      <location filename="../../ui/progress/completeness_view.py" line="220" />
+      <location filename="../../ui/progress/completeness_view.py" line="224" />
       <source>催报清单</source>
       <translation>Chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="229" />
+      <location filename="../../ui/progress/completeness_view.py" line="233" />
       <source>催报清单已打印：{0}</source>
       <translation>Chase list printed: {0}</translation>
     </message>
@@ -214,7 +215,7 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="157" />
-      <location filename="../../ui/progress/completeness_view.py" line="185" />
+      <location filename="../../ui/progress/completeness_view.py" line="189" />
       <source>导出催报清单</source>
       <translation>Export chase list</translation>
     </message>
@@ -228,7 +229,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation type="vanished">Export chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="187" />
+      <location filename="../../ui/progress/completeness_view.py" line="191" />
       <source>已导出催报清单：{0}</source>
       <translation>Chase list exported: {0}</translation>
     </message>
@@ -306,7 +307,7 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="154" />
-      <location filename="../../ui/progress/completeness_view.py" line="220" />
+      <location filename="../../ui/progress/completeness_view.py" line="224" />
       <source>本周所有单位都已按时报送。</source>
       <translation>All units reported on time this week.</translation>
     </message>
@@ -402,7 +403,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Export progress statistics table</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="139" />
+      <location filename="../../ui/progress/export_dialog.py" line="140" />
       <source>已导出 {0} 个单位：{1}</source>
       <translation>Exported {0} unit(s): {1}</translation>
     </message>
@@ -412,22 +413,22 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Sum by parent unit (one row per town or district, its villages and communities included)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="141" />
+      <location filename="../../ui/progress/export_dialog.py" line="142" />
       <source>未填写的模板栏目：</source>
       <translation>Template columns not filled in: </translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="143" />
+      <location filename="../../ui/progress/export_dialog.py" line="144" />
       <source>模板中没有空行，未写入：</source>
       <translation>No empty row in the template, not written: </translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="101" />
+      <location filename="../../ui/progress/export_dialog.py" line="102" />
       <source>模板中这些栏目对不上指标，请指定（只需一次）：</source>
       <translation>These template columns do not match an indicator; please assign them (only once):</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="145" />
+      <location filename="../../ui/progress/export_dialog.py" line="146" />
       <source>模板中预印了但没有数据的行：</source>
       <translation>Pre-printed rows left without data: </translation>
     </message>
@@ -447,7 +448,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Range:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="113" />
+      <location filename="../../ui/progress/export_dialog.py" line="114" />
       <source>请选择保存位置。</source>
       <translation>Please choose where to save.</translation>
     </message>
@@ -463,7 +464,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation>Choose the blank statistics form you received</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="104" />
+      <location filename="../../ui/progress/export_dialog.py" line="105" />
       <source>（不填写）</source>
       <translation>(leave empty)</translation>
     </message>
@@ -1169,6 +1170,7 @@ Save “{1}” anyway?</translation>
     <message>
       <location filename="../../ui/shell/main_window.py" line="172" />
       <location filename="../../ui/shell/main_window.py" line="290" />
+      <location filename="../../ui/shell/main_window.py" line="298" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
@@ -1275,6 +1277,7 @@ Save “{1}” anyway?</translation>
     <message>
       <location filename="../../ui/shell/main_window.py" line="175" />
       <location filename="../../ui/shell/main_window.py" line="292" />
+      <location filename="../../ui/shell/main_window.py" line="303" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
@@ -1980,12 +1983,12 @@ Save anyway?</translation>
   <context>
     <name>ProgressTab</name>
     <message>
-      <location filename="../../ui/progress/tab.py" line="88" />
+      <location filename="../../ui/progress/tab.py" line="95" />
       <source>{0}年 {1} 数据</source>
       <translation>Figures {0}, {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="65" />
+      <location filename="../../ui/progress/tab.py" line="72" />
       <source>周次(&amp;K)：</source>
       <translation>Wee&amp;k:</translation>
     </message>
@@ -1994,7 +1997,7 @@ Save anyway?</translation>
       <translation type="vanished">Week:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="73" />
+      <location filename="../../ui/progress/tab.py" line="80" />
       <source>导入表格(&amp;M)…</source>
       <translation>I&amp;mport forms…</translation>
     </message>
@@ -2003,7 +2006,7 @@ Save anyway?</translation>
       <translation type="vanished">Import forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="74" />
+      <location filename="../../ui/progress/tab.py" line="81" />
       <source>导出统计表(&amp;X)…</source>
       <translation>E&amp;xport statistics…</translation>
     </message>
@@ -2012,17 +2015,17 @@ Save anyway?</translation>
       <translation type="vanished">Export statistics…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="163" />
+      <location filename="../../ui/progress/tab.py" line="180" />
       <source>应报 {0} 个单位，已报 {1}（迟报 {2}），未报 {3}；错误 {4} 处，需核实 {5} 处</source>
       <translation>{0} unit(s) expected, {1} reported ({2} late), {3} missing; {4} error(s), {5} to verify</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="53" />
+      <location filename="../../ui/progress/tab.py" line="61" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="76" />
+      <location filename="../../ui/progress/tab.py" line="83" />
       <source>指标表(&amp;L)…</source>
       <translation>Indicators… (&amp;L)</translation>
     </message>
@@ -2031,13 +2034,13 @@ Save anyway?</translation>
       <translation type="vanished">Indicators…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="52" />
-      <location filename="../../ui/progress/tab.py" line="87" />
+      <location filename="../../ui/progress/tab.py" line="60" />
+      <location filename="../../ui/progress/tab.py" line="94" />
       <source>数据录入</source>
       <translation>Data entry</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="77" />
+      <location filename="../../ui/progress/tab.py" line="84" />
       <source>新建活动(&amp;W)…</source>
       <translation>Ne&amp;w campaign…</translation>
     </message>
@@ -2046,7 +2049,7 @@ Save anyway?</translation>
       <translation type="vanished">New campaign…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="72" />
+      <location filename="../../ui/progress/tab.py" line="79" />
       <source>本周情况(&amp;N)…</source>
       <translation>This week… (&amp;N)</translation>
     </message>
@@ -2055,12 +2058,12 @@ Save anyway?</translation>
       <translation type="vanished">This week…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="152" />
+      <location filename="../../ui/progress/tab.py" line="169" />
       <source>本活动还没有周次。</source>
       <translation>This campaign has no weeks yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="75" />
+      <location filename="../../ui/progress/tab.py" line="82" />
       <source>生成空白表(&amp;B)…</source>
       <translation>Create &amp;blank forms…</translation>
     </message>
@@ -2069,7 +2072,7 @@ Save anyway?</translation>
       <translation type="vanished">Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="54" />
+      <location filename="../../ui/progress/tab.py" line="62" />
       <source>累计汇总</source>
       <translation>Cumulative totals</translation>
     </message>
@@ -2596,32 +2599,32 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>TotalsView</name>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="98" />
+      <location filename="../../ui/progress/totals_view.py" line="111" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="104" />
+      <location filename="../../ui/progress/totals_view.py" line="117" />
       <source>合计</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="64" />
+      <location filename="../../ui/progress/totals_view.py" line="77" />
       <source>按上级单位</source>
       <translation>By parent unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="62" />
+      <location filename="../../ui/progress/totals_view.py" line="75" />
       <source>按单位</source>
       <translation>By unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="63" />
+      <location filename="../../ui/progress/totals_view.py" line="76" />
       <source>按单位类别</source>
       <translation>By unit category</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/totals_view.py" line="75" />
+      <location filename="../../ui/progress/totals_view.py" line="88" />
       <source>累计汇总</source>
       <translation>Cumulative totals</translation>
     </message>
@@ -2801,7 +2804,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Leaves out {0} impossible figures of this column (counted once corrected)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="267" />
+      <location filename="../../ui/progress/grid_model.py" line="269" />
       <source>保存数据</source>
       <translation>Saving the figures</translation>
     </message>
@@ -2816,8 +2819,8 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Enter {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="317" />
-      <location filename="../../ui/progress/grid_model.py" line="328" />
+      <location filename="../../ui/progress/grid_model.py" line="320" />
+      <location filename="../../ui/progress/grid_model.py" line="331" />
       <source>未保存 {0}：{1}</source>
       <translation>Not saved, {0}: {1}</translation>
     </message>
@@ -2825,6 +2828,11 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <location filename="../../ui/progress/grid_model.py" line="134" />
       <source>未保存：{0}</source>
       <translation>Not saved: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/progress/grid_model.py" line="272" />
+      <source>正在保存 {0} 个单元格…</source>
+      <translation>Saving {0} cells…</translation>
     </message>
     <message>
       <location filename="../../ui/progress/grid_model.py" line="249" />
@@ -2842,7 +2850,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Paste {0} cell(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="319" />
+      <location filename="../../ui/progress/grid_model.py" line="322" />
       <source>（另有 {0} 处未保存，红色单元格）</source>
       <translation> ({0} more not saved: the red cells)</translation>
     </message>
@@ -2921,17 +2929,17 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>export_dialog</name>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="193" />
+      <location filename="../../ui/progress/export_dialog.py" line="191" />
       <source>已为 {0} 个单位生成{1}的空白表。</source>
       <translation>Blank forms for {1} created for {0} unit(s).</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="192" />
+      <location filename="../../ui/progress/export_dialog.py" line="188" />
       <source>生成空白表</source>
       <translation>Create blank forms</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/export_dialog.py" line="182" />
+      <location filename="../../ui/progress/export_dialog.py" line="183" />
       <source>空白表保存到文件夹</source>
       <translation>Folder for the blank forms</translation>
     </message>
@@ -3348,13 +3356,13 @@ Open it read-only?</translation>
   <context>
     <name>operation</name>
     <message>
-      <location filename="../../ui/common/operation.py" line="74" />
-      <location filename="../../ui/common/operation.py" line="116" />
+      <location filename="../../ui/common/operation.py" line="82" />
+      <location filename="../../ui/common/operation.py" line="122" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/common/operation.py" line="239" />
+      <location filename="../../ui/common/operation.py" line="248" />
       <source>完成</source>
       <translation>Done</translation>
     </message>
@@ -3422,13 +3430,13 @@ It holds the campaigns, {2} units, the indicators and the notices, but none of t
   <context>
     <name>startup</name>
     <message>
-      <location filename="../../ui/shell/startup.py" line="107" />
-      <location filename="../../ui/shell/startup.py" line="114" />
+      <location filename="../../ui/shell/startup.py" line="108" />
+      <location filename="../../ui/shell/startup.py" line="115" />
       <source>数据库已损坏</source>
       <translation>Database damaged</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="115" />
+      <location filename="../../ui/shell/startup.py" line="116" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -3439,7 +3447,7 @@ It holds the campaigns, {2} units, the indicators and the notices, but none of t
 A backup from {1} was found. Restore it? (Choose “No” to create an empty database.)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="108" />
+      <location filename="../../ui/shell/startup.py" line="109" />
       <source>数据库文件已损坏，已改名保存为：
 {0}
 
@@ -3450,17 +3458,17 @@ A backup from {1} was found. Restore it? (Choose “No” to create an empty dat
 No usable backup was found; an empty database will be created.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="62" />
+      <location filename="../../ui/shell/startup.py" line="63" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="170" />
+      <location filename="../../ui/shell/startup.py" line="171" />
       <source>正在检查数据库文件是否完好……（可以查看，稍后再修改）</source>
       <translation>Checking that the database file is intact… (you can look around; make changes in a moment)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="63" />
+      <location filename="../../ui/shell/startup.py" line="64" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
@@ -3474,33 +3482,33 @@ Open it read-only? (Choose “No” to exit.)</translation>
   <context>
     <name>table_tools</name>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="284" />
+      <location filename="../../ui/common/table_tools.py" line="288" />
       <source>复制(&amp;C)</source>
       <translation>&amp;Copy</translation>
     </message>
     <message>
       <location filename="../../ui/common/table_tools.py" line="234" />
-      <location filename="../../ui/common/table_tools.py" line="242" />
+      <location filename="../../ui/common/table_tools.py" line="246" />
       <source>导出为 Excel</source>
       <translation>Export to Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="286" />
+      <location filename="../../ui/common/table_tools.py" line="290" />
       <source>导出为 Excel(&amp;E)…</source>
       <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="246" />
+      <location filename="../../ui/common/table_tools.py" line="250" />
       <source>已导出：{0}</source>
       <translation>Exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="287" />
+      <location filename="../../ui/common/table_tools.py" line="291" />
       <source>打印(&amp;P)…</source>
       <translation>&amp;Print…</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="285" />
+      <location filename="../../ui/common/table_tools.py" line="289" />
       <source>筛选(&amp;F)…</source>
       <translation>&amp;Filter…</translation>
     </message>

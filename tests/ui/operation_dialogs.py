@@ -20,8 +20,9 @@ def shown_dialogs() -> list[QProgressDialog]:
 class Gate:
     """Holds a step of a verb (on the worker thread) until the clerk has seen the progress dialog."""
 
-    def __init__(self, press: str | None = "取消"):
+    def __init__(self, press: str | None = "取消", label: str = ""):
         self.press = press
+        self.label = label  # only a dialog whose text starts so (another may show first, e.g. reading pages)
         self.opened = threading.Event()
         self.seen: list[tuple[str, str]] = []  # (window title, label) of the dialog when the clerk looked
 
@@ -39,7 +40,7 @@ class Gate:
         """Look for the dialog every 30 ms; once it shows, note it, press the button and open the gate."""
 
         def look() -> None:
-            dialogs = shown_dialogs()
+            dialogs = [d for d in shown_dialogs() if d.labelText().startswith(self.label)]
             if not dialogs:
                 QTimer.singleShot(30, look)
                 return

@@ -69,11 +69,19 @@ def own_store(store, write: bool):
     return open_file(store.path, readonly=not write or store.readonly)
 
 
+def _qt():
+    """Qt's namespace, loaded on first use: it takes ≈27 ms to build, not before the window's first paint."""
+    from PySide6.QtCore import Qt
+
+    return Qt
+
+
 def _dialog(parent: QWidget | None, title: str, label: str, cancellable: bool) -> QProgressDialog:
     """The one progress dialog: modal, shown after SHOW_AFTER_MS, 取消 where the action allows it."""
+    modality = _qt().WindowModality
     dialog = QProgressDialog(label or title, tr("取消") if cancellable else "", 0, 0, parent)
     dialog.setWindowTitle(title)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal)
+    dialog.setWindowModality(modality.WindowModal if parent else modality.ApplicationModal)
     dialog.setMinimumDuration(SHOW_AFTER_MS)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
@@ -95,8 +103,6 @@ def run(
     label: str = "",
 ) -> Outcome:
     """Run ``work(store, progress)`` off the GUI thread; see the module's docstring."""
-    from PySide6.QtCore import Qt  # its namespace takes ≈27 ms to build: not before the window's first paint
-
     cancel = threading.Event()
     box: dict[str, Any] = {}
     bridge = _Bridge()
@@ -134,7 +140,10 @@ def run(
     bridge.step.connect(on_step)
     loop = QEventLoop()
     bridge.finished.connect(loop.quit)
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    # QProgressDialog shows itself only from a setValue call: a verb that reports no step still gets its
+    # dialog after SHOW_AFTER_MS (a busy bar), so the clerk always sees that something is under way.
+    QTimer.singleShot(SHOW_AFTER_MS, loop, lambda: None if "value" in box or "error" in box else dialog.show())
+    QApplication.setOverrideCursor(_qt().CursorShape.WaitCursor)
     # The worker's Python holds the GIL; hand it over every 1 ms instead of 5 so that the window's
     # event loop gets its turn often (the price: a few per cent more work time).
     interval = sys.getswitchinterval()
@@ -195,7 +204,7 @@ def paced(
             dialog.setLabelText(text)
         QTimer.singleShot(0, step)
 
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    QApplication.setOverrideCursor(_qt().CursorShape.WaitCursor)
     try:
         QTimer.singleShot(0, step)
         loop.exec()

@@ -238,8 +238,12 @@ class TableTools(QObject):
             if not path.lower().endswith(".xlsx"):
                 path += ".xlsx"
         headers, cells = self.headers(), self.cells()  # what the table shows, read here (the model is Qt's)
-        write = lambda _store, _progress: write_table(path, title, headers, cells)  # noqa: E731
-        if not operation.run(self.view, tr("导出为 Excel"), write).ok:  # a city's table: seconds of openpyxl
+
+        def write(_store, progress):
+            progress(0, 0, "")  # the first step starts the dialog's 0.5 s clock
+            write_table(path, title, headers, cells)
+
+        if not operation.run(self.view, tr("导出为 Excel"), write, cancellable=False).ok:  # a city's: seconds
             return None  # the message is shown; the old file is untouched
         window = self.view.window()
         if hasattr(window, "statusBar"):

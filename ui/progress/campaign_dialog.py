@@ -64,7 +64,13 @@ class CampaignDialog(QDialog):
             "companion_end_date": self.companion_end.text().strip() or None,
             "copy_from": self.copy_from.currentData(),
         }
-        if not operation.quick(self, lambda: create_campaign(self.store, year, **fields)).ok:
+
+        # a copy of a city's campaign (3,000 units, their liaisons) takes seconds: on a worker
+        def make(store, progress):
+            progress(0, 0, "")  # the first step starts the dialog's 0.5 s clock
+            return create_campaign(store, year, **fields)
+
+        if not operation.run(self, self.tr("新建活动"), make, store=self.store, write=True, cancellable=False).ok:
             return  # the dialog stays open to correct it
         self.created_year = self.year.value()
         super().accept()

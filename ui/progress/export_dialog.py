@@ -21,7 +21,7 @@ from models.campaigns.layouts import header_text, list_indicators
 from models.campaigns.periods import list_periods
 from models.progress.forms.export import remembered_mapping, template_columns
 from models.progress.statistics import export_statistics
-from ui.common import errors, file_dialogs, msgbox, operation
+from ui.common import file_dialogs, msgbox, operation
 from ui.common.path_row import path_row
 
 
@@ -92,11 +92,12 @@ class ExportDialog(QDialog):
         path = self.template.text().strip()
         if not path:
             return
-        try:
-            found = template_columns(path, self.indicators, remembered_mapping(self.store, self.campaign["id"]))
-        except Exception as exc:  # noqa: BLE001
-            errors.show_exception(self, exc)
+        read = operation.quick(
+            self, lambda: template_columns(path, self.indicators, remembered_mapping(self.store, self.campaign["id"]))
+        )
+        if not read.ok:
             return
+        found = read.value
         if found["unmatched"]:
             self.mapping_form.addRow(QLabel(self.tr("模板中这些栏目对不上指标，请指定（只需一次）："), self))
         for text in found["unmatched"]:
@@ -182,14 +183,11 @@ def save_blank_forms(parent: QWidget, store, campaign: dict, period: dict | None
     folder = file_dialogs.folder(parent, file_dialogs.FORMS, tr("空白表保存到文件夹"))
     if not folder:
         return []
-    try:
-        files = write_blank_forms(store, campaign, period, folder)
-    except Exception as exc:  # noqa: BLE001
-        errors.show_exception(parent, exc)
-        return []
-    msgbox.information(
+    done = operation.run(  # a city's 3,000 forms take a while: on a worker, with the busy dialog
         parent,
         tr("生成空白表"),
-        tr("已为 {0} 个单位生成{1}的空白表。").format(len(files), period["label"]),
+        lambda own, _progress: write_blank_forms(own, campaign, period, folder),
+        store=store,
+        success=lambda files: tr("已为 {0} 个单位生成{1}的空白表。").format(len(files), period["label"]),
     )
-    return files
+    return done.value if done.ok else []

@@ -9,7 +9,16 @@ from __future__ import annotations
 import heapq
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.campaigns.periods import list_periods
 from models.clock import now
@@ -31,6 +40,7 @@ class ProgressTab(QWidget):
         self.store = store
         self.campaign: dict | None = None
         self.periods: list[dict] = []
+        self._stale_pages: set[QWidget] = set()  # pages to re-read when next shown
         self.week = QComboBox(self)
         self.week.setMinimumWidth(220)
         self.week.currentIndexChanged.connect(self._on_week_selected)
@@ -46,13 +56,10 @@ class ProgressTab(QWidget):
         self.completeness = CompletenessView(self, self)
         self.completeness.weeks_view.clicked.connect(self._on_week_clicked)
         self.totals = TotalsView(self, self)
-        # The weeks overview is this tab's main list (as in the other tabs: .model / .view).
-        self.model, self.view = self.completeness.weeks_model, self.completeness.weeks_view
         self.pages = QTabWidget(self)
         self.pages.addTab(self.grid_view, self.tr("数据录入"))
         self.pages.addTab(self.completeness, self.tr("报送情况"))
         self.pages.addTab(self.totals, self.tr("累计汇总"))
-        self._stale_pages: set[QWidget] = set()  # pages to re-read when next shown
         self.pages.currentChanged.connect(lambda _i: self._refresh_page())
         layout = QVBoxLayout(self)
         layout.addLayout(self._top_bar())
@@ -86,6 +93,16 @@ class ProgressTab(QWidget):
         if not self.campaign or not self.period:
             return self.tr("数据录入")
         return self.tr("{0}年 {1} 数据").format(self.campaign["year"], self.period["label"])
+
+    # The weeks overview is this tab's main list (as in the other tabs: .model / .view), read when asked for.
+    @property
+    def view(self) -> QTableView:
+        self.ensure_fresh(self.completeness)
+        return self.completeness.weeks_view
+
+    @property
+    def model(self):
+        return self.view.model()
 
     @property
     def period(self) -> dict | None:

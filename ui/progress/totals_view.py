@@ -33,6 +33,19 @@ class TotalsModel(RowsModel):
         self._texts = {}
         super().set_rows(rows)
 
+    def _in_order(self, rows: list[dict]) -> list[dict]:
+        """A figures column sorts by the numbers themselves (as table_sort orders their texts: empty last),
+        not by comparing 3,000 texts; the 单位 column as every table does."""
+        column = self.sorted_by[0] if self.sorted_by else 0
+        if not 0 < column < len(self.columns):
+            return super()._in_order(rows)
+        cut = len(rows) - self.pinned_rows if 0 < self.pinned_rows <= len(rows) else len(rows)
+        at = column - 1
+        body = sorted(rows[:cut], key=lambda r: (1, 0) if r["values"][at] is None else (0, r["values"][at]))
+        if self.sorted_by[1] == Qt.SortOrder.DescendingOrder:
+            body.reverse()
+        return body + rows[cut:]
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in _SHOWN:
             return RIGHT if role == _ALIGN and index.column() > 0 else None  # every number right-aligned

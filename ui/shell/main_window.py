@@ -295,18 +295,19 @@ class MainWindow(QMainWindow):
     def undo(self) -> None:
         from models.store import history
 
-        self._step_history(lambda: history.undo(self.store), self.tr("已撤销：{0}"))
+        self._step_history(self.tr("撤销"), lambda store, _progress: history.undo(store), self.tr("已撤销：{0}"))
 
     def redo(self) -> None:
         from models.store import history
 
-        self._step_history(lambda: history.redo(self.store), self.tr("已重做：{0}"))
+        self._step_history(self.tr("重做"), lambda store, _progress: history.redo(store), self.tr("已重做：{0}"))
 
-    def _step_history(self, step, done: str) -> None:
-        """Undo or redo one action (an error shown by the one path, data rolled back), then re-read."""
+    def _step_history(self, title: str, step, done: str) -> None:
+        """Undo or redo one action on a worker (a city's pasted sheet takes ~1 s; an error shown by the one
+        path, data rolled back whole), then re-read."""
         from ui.common import operation
 
-        outcome = operation.quick(self, step)
+        outcome = operation.run(self, title, step, store=self.store, write=True, cancellable=False)
         if not outcome.ok:
             return
         if outcome.value:

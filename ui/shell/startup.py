@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -173,16 +174,19 @@ class StartupCheck(QObject):
     def _work(self) -> None:
         try:
             leftovers.sweep_for(self.path, backups.FOLDER_NAME)  # temp copies of runs that were killed
-            self._done.emit(health.whole_file_check(self.path), "")
+            verdict, error = health.whole_file_check(self.path), ""
         except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, logged there
-            self._done.emit("", str(exc))
+            verdict, error = "", str(exc)
+        with contextlib.suppress(RuntimeError):  # the window is gone (the app quit meanwhile)
+            self._done.emit(verdict, error)
 
     def _on_done(self, verdict: str, error: str) -> None:
         UNCHECKED.discard(str(self.path.resolve()))
         self.window.statusBar().clearMessage()
         if verdict == health.DAMAGED:
             writes.refuse(self.path, DAMAGED_REFUSAL)
-            self._replace_in_window()
+            if self.window.store.path is not None and Path(self.window.store.path) == self.path:
+                self._replace_in_window()  # (another file opened meanwhile: this one is checked at its next start)
         else:
             if verdict == health.SOUND:
                 remember_sound(self.path)  # writes were held: the stamp is the file that was checked

@@ -105,3 +105,21 @@ def test_a_second_connection_to_the_file_shares_what_is_kept_and_its_writes_are_
     finally:
         worker.close()
     assert _warned(demo_store, row, col)
+
+
+def test_who_reported_the_week_follows_a_write_after_the_grid_kept_the_week(demo_store):
+    from models.progress.completeness import unit_status
+
+    campaign = campaign_by_year(demo_store, 2021)
+    period = period_by_seq(demo_store, campaign["id"], 3)
+    grid = _week(demo_store, 3)  # the week's figures are kept from here on
+    unit_id = next(u["id"] for r, u in enumerate(grid.units) if any(v is not None for v in grid.values[r]))
+
+    def status():
+        return {r["unit_id"]: r["status"] for r in unit_status(demo_store, campaign["id"], period["id"])}[unit_id]
+
+    assert status() in ("on_time", "late")
+    demo_store.conn.execute("DELETE FROM narratives WHERE unit_id = ? AND period_id = ?", (unit_id, period["id"]))
+    demo_store.conn.execute("DELETE FROM figures WHERE unit_id = ? AND period_id = ?", (unit_id, period["id"]))
+    demo_store.conn.commit()
+    assert status() in ("overdue", "pending")

@@ -12,7 +12,7 @@ from models.reports import protected
 from models.reports.brief import weekly_document
 from models.reports.report import notice_fields
 from models.reports.summary import summary_document
-from tests.models.documents.protected_check import split_runs
+from tests.models.documents.pdf.protected_check import split_runs
 from tests.models.pdf_reading import text_of
 
 RUNS = "习近平总书记强调，参演8,420人次，曲安办〔2022〕32号，2021年5月17日12:00前，邮箱anquan.yue@qq.com，张国栋同志。"

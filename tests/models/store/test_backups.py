@@ -113,3 +113,42 @@ def test_backup_and_restore_commands(demo_path, capsys):
     assert "手动" in capsys.readouterr().out
     assert run(["restore", path, "--db", str(demo_path)]) == 0
     assert "恢复前" in capsys.readouterr().out
+
+
+def test_backup_is_the_files_bytes_and_opens(demo_store):
+    path = backups.make_backup(demo_store, "手动")
+    backups.verify(path)  # SQLite opens it and the full integrity_check passes
+    assert path.read_bytes() == demo_store.path.read_bytes()
+
+
+def test_backup_that_reads_back_different_is_refused(demo_store, monkeypatch):
+    from models.store import file_copy
+
+    monkeypatch.setattr(file_copy, "_same", lambda *args: False)  # a stick or disk that gives back other bytes
+    with pytest.raises(DatabaseError, match="备份失败.*不一致"):
+        backups.make_backup(demo_store, "手动")
+    assert backups.list_backups(demo_store) == []
+    assert not [p for p in backups.folder(demo_store).iterdir() if p.name.endswith(".tmp")]
+
+
+def test_backup_in_background_holds_the_state_before_the_writes(demo_store):
+    figure = first_figure(demo_store)
+    before = value(demo_store, figure)
+    joined = backups.backup_in_background(demo_store, "导入前")
+    path = joined()
+    with demo_store.batch("改") as batch:
+        batch.update("figures", figure, {"value": before + 1})
+    backups.verify(path)
+    copy = open_store(path, readonly=True)
+    assert value(copy, figure) == before
+    copy.close()
+
+
+def test_backup_in_background_hands_its_error_to_the_caller(demo_store, monkeypatch):
+    from models.store import file_copy
+
+    monkeypatch.setattr(file_copy, "_same", lambda *args: False)
+    joined = backups.backup_in_background(demo_store, "导入前")
+    with pytest.raises(DatabaseError, match="备份失败"):
+        joined()
+    assert backups.list_backups(demo_store) == []

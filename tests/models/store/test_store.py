@@ -180,3 +180,20 @@ def test_older_schema_is_upgraded_after_backup(db_path, monkeypatch):
     before = raw.connect(backups[0])
     assert before.execute("SELECT count(*) FROM sqlite_master WHERE name = 'extra_test'").fetchone()[0] == 0
     before.close()
+
+
+def test_many_rows_are_recorded_in_order_and_undone_exactly(store):
+    import uuid
+
+    with store.batch("三个单位") as batch:
+        batch.write_many("units", [{"name": name, "category": "企业"} for name in ("甲", "乙", "丙")])
+    with store.batch("改名与删除") as batch:
+        first, second, third = store.rows("SELECT * FROM units ORDER BY name")  # 丙, 乙, 甲
+        batch.write_many("units", updates=[(first, {"name": "丁"})], deletes=[second])
+    changes = store.rows("SELECT id, seq FROM changes ORDER BY created_at, batch_id, seq")
+    assert len({c["id"] for c in changes}) == 5 and all(uuid.UUID(c["id"]).version == 7 for c in changes)
+    history.undo(store)
+    assert [u["name"] for u in store.rows("SELECT name FROM units ORDER BY name")] == ["丙", "乙", "甲"]
+    assert store.get("units", first["id"]) == first and store.get("units", second["id"]) == second
+    history.redo(store)
+    assert sorted(u["name"] for u in store.rows("SELECT name FROM units")) == sorted(["丁", "甲"])

@@ -145,20 +145,6 @@ def test_save_refused_by_a_read_only_file_changes_nothing_and_says_why(qtbot, de
     window.store.close()
 
 
-def test_totals_page_shows_the_longest_name_and_every_total_whole(tab, monkeypatch):
-    from ui.common import table_tools
-
-    monkeypatch.setattr(table_tools, "FIT_SAMPLE", 2)  # a city's sample is a small part of its rows
-    tab.pages.setCurrentWidget(tab.totals)
-    view, rows = tab.totals.view, tab.totals.model.rows
-    longest = max(range(len(rows)), key=lambda r: len(rows[r]["name"]))
-    assert view.columnWidth(0) >= view.sizeHintForIndex(tab.totals.model.index(longest, 0)).width()
-    last = len(rows) - 1
-    assert rows[last]["name"] == "合计"
-    for col in range(1, tab.totals.model.columnCount()):
-        assert view.columnWidth(col) >= view.sizeHintForIndex(tab.totals.model.index(last, col)).width()
-
-
 def test_filter_finds_a_figure_pasted_after_it_was_first_used(tab, qtbot, window):
     view, model = tab.grid_view, tab.grid_model
     edit = view.tools.start_filter()
@@ -207,15 +193,3 @@ def test_week_changed_while_a_paste_is_saved_shows_that_week_and_the_paste_stays
     assert [model.index(0, c).data() for c in range(2)] == ["" if v is None else str(v) for v in stored[0][:2]]
     tab.week.setCurrentIndex(1)
     assert [model.index(0, c).data() for c in range(2)] == ["61", "62"]
-
-
-def test_reporting_page_shows_every_unit_name_and_every_liaison_whole(tab, monkeypatch):
-    from ui.common import table_tools
-
-    monkeypatch.setattr(table_tools, "FIT_SAMPLE", 2)
-    tab.pages.setCurrentWidget(tab.completeness)
-    view, model = tab.completeness.units_view, tab.completeness.units_model
-    for key in ("unit", "liaison", "office_phone", "mobile"):
-        col = next(c for c, column in enumerate(model.columns) if column.key == key)
-        widest = max(view.sizeHintForIndex(model.index(r, col)).width() for r in range(model.rowCount()))
-        assert view.columnWidth(col) >= widest, key

@@ -215,3 +215,27 @@ def test_layout_model_passes_model_tester(tab, qtmodeltester):
     from ui.progress.layout_dialog import LayoutDialog
 
     qtmodeltester.check(LayoutDialog(tab, tab.store, tab.campaign).model)
+
+
+def test_blank_forms_button_writes_one_form_per_unit_and_says_so(tab, tmp_path, monkeypatch):
+    from ui.common import file_dialogs
+
+    folder = tmp_path / "空白表"
+    folder.mkdir()
+    monkeypatch.setattr(file_dialogs, "folder", lambda *_: str(folder))
+    tab.buttons["blank"].click()
+    written = sorted(folder.glob("*.xlsx"))
+    assert written
+    assert msgbox.SHOWN[-1] == ("生成空白表", f"已为 {len(written)} 个单位生成{tab.period['label']}的空白表。")
+    first = load_workbook(written[0]).active
+    assert any(cell.value for row in first.iter_rows(max_row=6) for cell in row)  # a form, not an empty file
+
+
+def test_blank_forms_into_a_folder_gone_meanwhile_is_told_and_writes_nothing(tab, tmp_path, monkeypatch):
+    from ui.common import file_dialogs
+
+    gone = tmp_path / "已拔出的U盘"
+    monkeypatch.setattr(file_dialogs, "folder", lambda *_: str(gone))
+    tab.buttons["blank"].click()
+    title, text = msgbox.SHOWN[-1]
+    assert title == "操作未完成" and "Traceback" not in text and not gone.exists()

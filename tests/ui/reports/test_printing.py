@@ -156,7 +156,7 @@ def test_printing_shows_the_page_it_is_at_and_cancel_stops_between_pages(tab, tm
         time.sleep(0.2)
 
     monkeypatch.setattr(printing, "paint_page", paint_page)
-    gate = Gate().watch()
+    gate = Gate(label="正在打印").watch()
     tab.print_button.click()
     assert gate.seen and gate.seen[0][0] == "打印"
     assert gate.seen[0][1].startswith("正在打印")

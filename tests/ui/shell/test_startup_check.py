@@ -24,7 +24,6 @@ from ui.shell import startup
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[3]
-LARGE = Path("/work/fixtures/large300.db")
 
 
 def _texts() -> str:
@@ -208,10 +207,10 @@ print("done", flush=True)
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL needs a POSIX system")
-@pytest.mark.skipif(not LARGE.exists(), reason="the large fixture is made by bench/make_fixture.py")
 def test_a_kill_during_the_close_backup_leaves_no_half_backup(tmp_path):
-    db = tmp_path / "large.db"
-    shutil.copyfile(LARGE, db)
+    from bench.make_fixture import make_fixture
+
+    db = make_fixture(tmp_path / "large.db", units=300)  # a district's file: its close backup takes a while
     folder = tmp_path / backups.FOLDER_NAME
     code = CHILD.format(root=str(ROOT), ini=str(tmp_path / "child.ini"), db=str(db))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

@@ -16,6 +16,7 @@ import pytest
 from models.campaigns.campaign import campaign_by_year
 from models.campaigns.periods import period_by_seq
 from models.progress.grid import load_week
+from models.store import health
 from models.store.opening import open_store
 from tests.models.fault_child import IMPORT_BASE
 from tests.models.store.test_faults import _run
@@ -73,10 +74,12 @@ def test_window_after_a_kill_at_24_points_of_a_large_write(qtbot, demo_path, tmp
         hot += journal.exists()
         msgbox.SHOWN.clear()
         started = time.monotonic()
-        store = startup.open_initial_store(str(demo_path))
+        deferred = bool(k % 2)  # every other start as main.py does it: the whole-file check after the first paint
+        store = startup.open_initial_store(str(demo_path), defer_check=deferred)
         try:
             assert store is not None, msgbox.SHOWN
             assert msgbox.SHOWN == [], f"kill {k}: the clerk was asked {msgbox.SHOWN}"
+            assert not deferred or health.whole_file_check(demo_path) == health.SOUND
             rewritten = store.scalar("SELECT count(*) FROM figures WHERE value >= ?", (IMPORT_BASE,))
             assert rewritten in (0, total), f"kill {k}: {rewritten} of {total} figures rewritten"
             shown = _shown_cell(qtbot, store)
@@ -109,12 +112,13 @@ def _holding_lock(path: Path, sql: str):
     return proc
 
 
-def test_locked_database_is_reported_locked_and_left_alone(demo_path):
+@pytest.mark.parametrize("defer_check", [False, True], ids=["checked-at-open", "checked-after-paint"])
+def test_locked_database_is_reported_locked_and_left_alone(demo_path, defer_check):
     data = demo_path.read_bytes()
     holder = _holding_lock(demo_path, "BEGIN EXCLUSIVE")
     try:
         started = time.monotonic()
-        assert startup.open_initial_store(str(demo_path)) is None
+        assert startup.open_initial_store(str(demo_path), defer_check=defer_check) is None
         took = time.monotonic() - started
     finally:
         holder.stdin.close()
@@ -124,8 +128,9 @@ def test_locked_database_is_reported_locked_and_left_alone(demo_path):
     assert demo_path.read_bytes() == data and not list(demo_path.parent.glob("demo.db.*"))
 
 
+@pytest.mark.parametrize("defer_check", [False, True], ids=["checked-at-open", "checked-after-paint"])
 @pytest.mark.parametrize("damage", ["sound", "corrupt"])
-def test_foreign_sqlite_file_given_with_db_is_refused_never_renamed(tmp_path, damage):
+def test_foreign_sqlite_file_given_with_db_is_refused_never_renamed(tmp_path, damage, defer_check):
     foreign = tmp_path / "别的程序.db"
     conn = sqlite3.connect(foreign)
     conn.executescript(
@@ -141,7 +146,7 @@ def test_foreign_sqlite_file_given_with_db_is_refused_never_renamed(tmp_path, da
         foreign.write_bytes(bytes(data))
     data = foreign.read_bytes()
     msgbox.ANSWERS[:] = [True, True]  # "restore?" would be answered yes: it must not be asked
-    assert startup.open_initial_store(str(foreign)) is None
+    assert startup.open_initial_store(str(foreign), defer_check=defer_check) is None
     shown = " ".join(text for _, text in msgbox.SHOWN)
     assert "不是安全生产月工作台的数据库" in shown and "改名" not in shown
     assert sorted(p.name for p in tmp_path.iterdir()) == ["别的程序.db"]
