@@ -185,7 +185,8 @@ def _stall_group(ctx: Context, args: list[str], out: Path) -> str | None:
     """Run one group of stalls.py; None, or how the window died (and in which action)."""
     out.unlink(missing_ok=True)
     try:
-        done = subprocess.run(args, env=dict(ctx.env, LANG="zh_CN.UTF-8"), capture_output=True, timeout=600)
+        env = dict(ctx.env, LANG="zh_CN.UTF-8")
+        done = subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
     except subprocess.TimeoutExpired:
         how = "hung (killed after 600 s)"
     else:

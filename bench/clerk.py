@@ -53,6 +53,32 @@ def peak_mb() -> float:
         return next(int(line.split()[1]) for line in status if line.startswith("VmHWM")) / 1024
 
 
+def working_threads() -> int:
+    """Threads besides the GUI thread that may be doing the clerk's work.
+
+    A process pool's own threads (multiprocessing, concurrent.futures) stay alive, waiting, after the
+    action that started the pool; they are not counted (its work ends inside the call that used it).
+    """
+    count = 0
+    for thread in threading.enumerate():
+        target = getattr(thread, "_target", None)
+        module = getattr(target, "__module__", None) or type(thread).__module__
+        if thread is not threading.main_thread() and not module.startswith(("multiprocessing", "concurrent.futures")):
+            count += 1
+    return count
+
+
+def end_process(code: int = 0) -> None:
+    """Leave at once (no close-time backup, no teardown), and take the app's reader processes along."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():  # a form reader pool would outlive us and hold our pipes
+        child.terminate()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 class Call:
     """One call made from the event loop (``later``): when it started, whether it has returned, its error."""
 
@@ -264,7 +290,7 @@ class Clerk:
     def idle(self) -> bool:
         """No worker thread, no progress dialog, no busy cursor: the clerk's action is over."""
         return (
-            threading.active_count() <= self.base_threads
+            working_threads() <= self.base_threads
             and not progress_dialog_visible()
             and QApplication.overrideCursor() is None
         )
@@ -293,7 +319,7 @@ class Clerk:
         yield 0.3
         yield from self.dismiss()
         deadline = time.perf_counter() + 120
-        while threading.active_count() > 1 and time.perf_counter() < deadline:
+        while working_threads() > 0 and time.perf_counter() < deadline:
             yield 0.1
-        self.base_threads = threading.active_count()
+        self.base_threads = working_threads()
         self.settle()

@@ -88,6 +88,9 @@ def run_cases(args: argparse.Namespace, work: Path) -> int:
     if args.fixture:
         fixture = work / "large.db"
         shutil.copyfile(args.fixture, fixture)  # the shared fixture is never written
+        from models.store.opening import open_store
+
+        open_store(fixture).close()  # brought to the app's schema (a fixture made before a migration)
         args.units = _count_units(fixture)
     else:
         fixture = make_fixture(work / "large.db", args.units)

@@ -16,7 +16,6 @@ each measured one, at a moment no worker runs (the retry after a crash: see BENC
 from __future__ import annotations
 
 import json
-import os
 import random
 import sys
 import time
@@ -24,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.clerk import Clerk, later, until  # noqa: E402
+from bench.clerk import Clerk, end_process, later, until  # noqa: E402
 from bench.heartbeat import Heartbeat  # noqa: E402
 
 BUDGET_MS = 200
@@ -62,6 +61,9 @@ class Stalls:
             import gc
 
             gc.collect()
+        from ui.common import msgbox
+
+        shown = len(msgbox.SHOWN)
         beat = Heartbeat(watch_dialogs=True).start()
         started = time.perf_counter()
         call = later(start)
@@ -72,7 +74,7 @@ class Stalls:
             error = str(exc)
         beat.stop()
         seconds = time.perf_counter() - started
-        error = error or call.error
+        error = error or call.error or _message_since(shown)
         self.rows.append(
             {"action": name, "seconds": seconds, "stall_ms": beat.longest, "dialog": beat.dialog_seen, "error": error}
         )
@@ -242,6 +244,16 @@ class Stalls:
             self.rows[-1]["error"] = self.rows[-1]["error"] or "nothing printed"
 
 
+def _message_since(shown: int) -> str | None:
+    """An error message the window showed during the action (程序出错 …), as the row's error."""
+    from ui.common import msgbox
+
+    for title, text in msgbox.SHOWN[shown:]:
+        if "出错" in title or "错误" in title:
+            return f"{title}: {text.splitlines()[0][:80]}"
+    return None
+
+
 def _progress_shown() -> bool:
     from bench.heartbeat import progress_dialog_visible
 
@@ -268,8 +280,7 @@ def main() -> None:
     if clerk.failure:
         stalls.rows.append({"action": "script", "error": clerk.failure})
     stalls.save()
-    sys.stdout.flush()
-    os._exit(0)
+    end_process()
 
 
 if __name__ == "__main__":

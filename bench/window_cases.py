@@ -11,14 +11,13 @@ saving it (N times, new values each time), and the session's peak memory.  Writt
 from __future__ import annotations
 
 import json
-import os
 import random
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.clerk import Clerk, peak_mb, until  # noqa: E402
+from bench.clerk import Clerk, end_process, peak_mb, until  # noqa: E402
 
 PASTE_ROWS, PASTE_COLS = 300, 30
 
@@ -70,8 +69,7 @@ def main() -> None:
     clerk.run(["--db", db, "--tab", "notices"], lambda c: session(c, out, pastes))
     out["error"] = clerk.failure
     target.write_text(json.dumps(out, ensure_ascii=False, indent=2), encoding="utf-8")
-    sys.stdout.flush()
-    os._exit(0)  # no close-time backup or teardown: the session is over
+    end_process()
 
 
 if __name__ == "__main__":
