@@ -102,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # first, in the bundle: a forms reader process must not start the app
+        import multiprocessing  # (≈5 ms: only where it is needed, not before every first paint)
 
-    multiprocessing.freeze_support()  # first: in the Windows bundle a forms reader process must not start the app
+        multiprocessing.freeze_support()
     sys.exit(main())

@@ -58,6 +58,11 @@ fi
 if has export-liaisons; then
   run "export-liaisons" "$APP" export-liaisons --db "$DB" --campaign 2021 --out "$WORK/liaisons.xlsx"
 fi
+if has blank-forms && has import-forms; then  # ≥ 12 files: read by the reader processes (freeze_support in main.py)
+  mkdir -p "$WORK/forms"
+  run "blank-forms" "$APP" blank-forms --db "$DB" --campaign 2021 --week 1 --out "$WORK/forms"
+  run "import-forms --dry-run (reader processes)" timeout 120 "$APP" import-forms "$WORK/forms" --db "$DB" --campaign 2021 --dry-run
+fi
 if has report; then run report "$APP" report --db "$DB" --campaign 2021 --out "$WORK/summary.pdf"; fi
 if has parse-notice; then run parse-notice "$APP" parse-notice data/samples/notice-qilin-2021.txt --json; fi
 CLI="$BUNDLE/SafetyMonthDeskCli"; [ -x "$CLI" ] || CLI="$CLI.exe"
