@@ -16,15 +16,6 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def tab(window):
-    window.select_campaign(2021)
-    window.show_tab("progress")
-    page = window.tab_pages["progress"]
-    page.week.setCurrentIndex(1)  # 第2周
-    return page
-
-
-@pytest.fixture
 def worker(monkeypatch):
     """Every save of two cells or more goes through the worker, as a pasted sheet does at city scale."""
     monkeypatch.setattr(grid_model, "WORKER_CELLS", 2)

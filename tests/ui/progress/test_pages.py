@@ -9,15 +9,6 @@ from PySide6.QtCore import Qt
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def tab(window):
-    window.select_campaign(2021)
-    window.show_tab("progress")
-    page = window.tab_pages["progress"]
-    page.week.setCurrentIndex(1)  # 第2周
-    return page
-
-
 def test_totals_page_shows_the_longest_name_and_every_total_whole(tab, monkeypatch):
     from ui.common import table_tools
 

@@ -19,15 +19,6 @@ from ui.progress.grid_model import ERROR_COLOR, GROUP_ROLE, WARNING_COLOR
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def tab(window):
-    window.select_campaign(2021)
-    window.show_tab("progress")
-    page = window.tab_pages["progress"]
-    page.week.setCurrentIndex(1)  # 第2周
-    return page
-
-
 def _stored(page, row, col):
     grid = load_week(page.store, page.campaign["id"], page.period["id"])
     return grid.values[row][col]
