@@ -92,6 +92,9 @@ for f in resources/i18n/desk_en.qm resources/fonts/wqy-microhei.ttc resources/fo
     echo "   FAILED: $f missing from the bundle"; failures=$((failures + 1)); fi
 done
 
+if [ -n "$(find "$BUNDLE" -name '_rl_accel*' -print -quit)" ]; then echo "   ok _rl_accel (reportlab's C accelerator)"; else
+  echo "   FAILED: _rl_accel missing from the bundle (PDFs would be made in slow pure Python)"; failures=$((failures + 1)); fi
+
 echo "== bundle: $BUNDLE"
 du -sh "$BUNDLE" | awk '{print "   size on disk: " $1}'
 echo "   files: $(find "$BUNDLE" -type f | wc -l)"
