@@ -7,7 +7,6 @@ Unexpected errors (with their traceback), warnings and every refused input (the 
 from __future__ import annotations
 
 import logging
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 MAX_BYTES = 1024 * 1024  # 1 MB per file
@@ -24,7 +23,7 @@ def setup_logging(log_file: Path, level: int = logging.INFO) -> logging.Handler 
         return _handlers[key]
     try:
         Path(log_file).parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(log_file, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
+        handler = _RotatingLater(log_file)
     except OSError:
         return None  # a read-only data folder must not stop the app
     handler.setFormatter(logging.Formatter(FORMAT))
@@ -33,6 +32,31 @@ def setup_logging(log_file: Path, level: int = logging.INFO) -> logging.Handler 
     root.setLevel(min(root.level or level, level) if root.level else level)
     _handlers[key] = handler
     return handler
+
+
+class _RotatingLater(logging.Handler):
+    """A RotatingFileHandler made at the first record, so that logging.handlers (it imports socket, pickle and
+    queue: ≈5 ms) is not loaded before the window's first paint; the file is opened then too, as with delay."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.path = path
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            from logging.handlers import RotatingFileHandler
+
+            self._file = RotatingFileHandler(
+                self.path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
+            )
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
 
 
 def stop_logging(log_file: Path) -> None:
