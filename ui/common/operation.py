@@ -70,6 +70,24 @@ def own_store(store, write: bool):
     return open_file(store.path, readonly=not write or store.readonly)
 
 
+_collection = {"holds": 0, "was_on": True}
+
+
+def hold_collection() -> None:
+    """No cyclic garbage collection until the matching :func:`release_collection` (GUI thread only; nested holds
+    count): for the time a worker thread runs beside the window (see :func:`run`)."""
+    if _collection["holds"] == 0:
+        _collection["was_on"] = gc.isenabled()
+        gc.disable()
+    _collection["holds"] += 1
+
+
+def release_collection() -> None:
+    _collection["holds"] -= 1
+    if _collection["holds"] == 0 and _collection["was_on"]:
+        gc.enable()
+
+
 def _qt():
     """Qt's namespace, loaded on first use: it takes ≈27 ms to build, not before the window's first paint."""
     from PySide6.QtCore import Qt
@@ -152,8 +170,7 @@ def run(
     # No cyclic garbage collection while the worker runs (reference counting still frees nearly everything):
     # with PySide6 6.12 a collection on the GUI thread while a worker ran crashed the window (SIGSEGV in
     # "Garbage-collecting", bench/stalls.py's session of every action: 3 runs of 3 before, 0 of 6 after).
-    collecting = gc.isenabled()
-    gc.disable()
+    hold_collection()
     try:
         if store is not None and getattr(store, "path", None) is None:
             QTimer.singleShot(0, body)  # an in-memory store cannot be shared: run here, still one path
@@ -161,8 +178,7 @@ def run(
             threading.Thread(target=body, name=f"operation: {title}", daemon=True).start()
         loop.exec()
     finally:
-        if collecting:
-            gc.enable()
+        release_collection()
         sys.setswitchinterval(interval)
         QApplication.restoreOverrideCursor()
         dialog.close()

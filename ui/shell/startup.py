@@ -168,7 +168,10 @@ class StartupCheck(QObject):
         self._done.connect(self._on_done)
 
     def start(self) -> None:
+        from ui.common import operation
+
         self.window.statusBar().showMessage(tr("正在检查数据库文件是否完好……（可以查看，稍后再修改）"))
+        operation.hold_collection()  # a worker beside the window: no cyclic GC meanwhile (see operation.run)
         threading.Thread(target=self._work, name="whole-file check", daemon=True).start()
 
     def _work(self) -> None:
@@ -181,6 +184,9 @@ class StartupCheck(QObject):
             self._done.emit(verdict, error)
 
     def _on_done(self, verdict: str, error: str) -> None:
+        from ui.common import operation
+
+        operation.release_collection()
         UNCHECKED.discard(str(self.path.resolve()))
         self.window.statusBar().clearMessage()
         if verdict == health.DAMAGED:

@@ -228,3 +228,22 @@ def test_a_verb_that_reports_no_step_still_shows_its_dialog(qtbot, demo_store):
     assert done.ok and done.value == "好"
     assert seen and seen[0] == "整理数据"
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+
+
+def test_collection_is_held_while_any_worker_runs_and_comes_back_after_the_last():
+    import gc
+
+    assert gc.isenabled()
+    operation.hold_collection()  # the start-up check's worker
+    operation.hold_collection()  # an action's worker meanwhile
+    operation.release_collection()  # the action ends first: the check still runs
+    assert not gc.isenabled()
+    operation.release_collection()
+    assert gc.isenabled()
+
+
+def test_no_collection_while_the_worker_runs(qtbot, demo_store):
+    import gc
+
+    done = operation.run(None, "整理数据", lambda store, progress: gc.isenabled(), store=demo_store)
+    assert done.ok and done.value is False and gc.isenabled()
