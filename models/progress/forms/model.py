@@ -22,60 +22,25 @@ from dataclasses import dataclass, field
 
 from models.documents.info_lines import clean, info_kinds, info_value
 from models.documents.sheet_grids import merged_lookup
+from models.progress.forms.header_words import (
+    CALC_LABEL,
+    DECIMAL_MEASURES,
+    EVENT_WORDS,
+    FOOTER,
+    PERIOD_HEAD,
+    PERIOD_ROW,
+    SECTION,
+    SEQ_WORDS,
+    SUBTOTAL,
+    TEXT_WORDS,
+    TOTAL,
+    UNIT_LIKE,
+    UNIT_WORDS,
+    is_measure_cell,
+    narrative_field,
+    split_measure,
+)
 from models.progress.values import MEASURE_WORDS
-
-# Words that make a column text, not a figure (when no measure says otherwise).
-_TEXT_WORDS = re.compile(
-    r"备注|说明|情况|做法|亮点|问题|打算|计划|名称|时间|日期|地点|形式|类别|类型|内容|代码|编码|姓名|职务|电话|手机|邮箱|传真|微信|措施|成效|经验|方式|联系人|座机|号码|性别|地址|签字|盖章|是否|负责人|责任人|领导"
-)
-_UNIT_LIKE = re.compile(r"(单位|部门|地区|区域|乡|镇|街道|县|区|市|企业|公司|名称|名单)(名称)?$")
-_EVENT_WORDS = re.compile(r"时间|日期|地点")
-_UNIT_WORDS = re.compile(
-    r"^(填报|报送|所属|上报)?(单位|单位名称|部门|部门名称|成员单位|地区|区域|县（市、区）|县\(市、区\)|县市区|区县|"
-    r"乡镇（街道）|乡镇\(街道\)|乡镇|镇街|镇（街道）|街道|企业|企业名称|行业|单位（盖章）)$"
-)
-_SEQ_WORDS = re.compile(r"^(序号|编号|序|No\.?)$", re.I)
-_PERIOD_HEAD = re.compile(r"^(月份|月|时段|周次|期间|时间)$")
-_PERIOD_ROW = re.compile(r"^(\d{1,2}月(份)?|第\d+周|[一二三四五六七八九十]+月(份)?)$")
-_TOTAL = re.compile(r"^(合计|总计|全县合计|全区合计|全市合计|共计|汇总|累计合计|总数)$|^(合计|总计)[（(].*[)）]$")
-_SUBTOTAL = re.compile(r"小计")
-_SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[)）]")
-_FOOTER = re.compile(
-    r"^(附注|注[:：]|注\d|备注[:：]|说明[:：]|填表说明|填报说明|单位负责人|负责人|填报人|填表人|制表人?|审核人?|联系电话|联系人|签字|报送要求)"
-)
-_CALC_LABEL = re.compile(r"率$|率（%）$|率\(%\)$|（%）$|\(%\)$|%$|.(合计|小计|总计)$|^(合计|小计|总计)$")
-_PAREN_TAIL = re.compile(r"[（(]([^（()）]*)[）)]$")
-_MEASURE_ORDER = sorted(MEASURE_WORDS, key=len, reverse=True)
-DECIMAL_MEASURES = ("万元", "元", "千元", "亿元", "公里", "千米", "吨", "%")
-_NARRATIVE = (
-    (re.compile(r"存在(的)?问题|问题"), "problems"),
-    (re.compile(r"下一步|打算|计划"), "plans"),
-    (re.compile(r"情况|做法|措施|成效|开展"), "activities"),
-    (re.compile(r"亮点|典型|经验"), "highlights"),
-)
-
-
-def narrative_field(label: str) -> str | None:
-    for pattern, name in _NARRATIVE:
-        if pattern.search(label):
-            return name
-    return None
-
-
-def split_measure(text: str) -> tuple[str, str | None]:
-    """ "发放宣传资料（份）" → ("发放宣传资料", "份"); "参与人次" → ("参与人次", "人次"); "场次" → ("场次", "场次")."""
-    text = clean(text)
-    paren = _PAREN_TAIL.search(text)
-    if (
-        paren
-        and paren.start() > 0
-        and (paren.group(1) in MEASURE_WORDS or re.fullmatch(r"[万千百亿]([份册张条人件元户])(次)?", paren.group(1)))
-    ):
-        return text[: paren.start()], paren.group(1)
-    for measure in _MEASURE_ORDER:
-        if len(measure) >= 2 and measure.endswith("次") and text.endswith(measure):
-            return text, measure
-    return text, None
 
 
 @dataclass
@@ -185,11 +150,6 @@ class _Grid:
         ]
 
 
-def _is_measure_cell(text: str) -> bool:
-    paren = re.fullmatch(r"[（(]([^（()）]*)[）)]", text)
-    return bool(paren and (paren.group(1) in MEASURE_WORDS or paren.group(1) == "%"))
-
-
 def _header_start(grid: _Grid, limit: int = 25) -> int | None:
     """The first row holding three column titles (two, for a narrow table), not a title, info line or note."""
     for least in (3, 2):
@@ -203,7 +163,7 @@ def _header_start(grid: _Grid, limit: int = 25) -> int | None:
                 if t
                 and not info_kinds(t)
                 and not t.isdigit()
-                and not _FOOTER.match(t)
+                and not FOOTER.match(t)
                 and not re.fullmatch(r"附件\d*", t)
             ]
             if len(titles) >= least and len(titles) >= 0.6 * len([t for t in texts if t]):
@@ -224,7 +184,7 @@ def _header_end(grid: _Grid, first: int) -> int:
             break
         texts = [clean(v) for _c, v in cells if isinstance(v, str)]
         numbers = [v for _c, v in cells if isinstance(v, (int, float)) and not isinstance(v, bool)]
-        if texts and all(_is_measure_cell(t) for t in texts) and not numbers:
+        if texts and all(is_measure_cell(t) for t in texts) and not numbers:
             last = r  # the measures row
             continue
         if (
@@ -249,12 +209,12 @@ def _unmerged_header_row(grid: _Grid, r: int, first: int, cells, texts, numbers)
     if numbers or len(texts) < 2 or len(texts) != len(cells):
         return False
     if any(
-        _TOTAL.match(t)
-        or _SUBTOTAL.search(t)
-        or _SECTION.match(t)
-        or _FOOTER.match(t)
+        TOTAL.match(t)
+        or SUBTOTAL.search(t)
+        or SECTION.match(t)
+        or FOOTER.match(t)
         or info_kinds(t)
-        or _PERIOD_ROW.match(t)
+        or PERIOD_ROW.match(t)
         for t in texts
     ):
         return False
@@ -274,7 +234,7 @@ def _classify(grid: _Grid, first: int, last: int, c: int, hidden: set[int], data
             continue
         if isinstance(value, str):
             text = clean(value)
-            if _is_measure_cell(text):
+            if is_measure_cell(text):
                 measure = text[1:-1]
                 continue
             if re.fullmatch(r"栏次|列号|[甲乙丙丁]|\d+", text):
@@ -292,22 +252,22 @@ def _classify(grid: _Grid, first: int, last: int, c: int, hidden: set[int], data
     leaf = label
     if c in hidden:
         column.kind = "hidden"
-    elif _SEQ_WORDS.match(leaf):
+    elif SEQ_WORDS.match(leaf):
         column.kind = "seq"
-    elif _UNIT_WORDS.match(re.sub(r"[（(](盖章|章)[)）]$", "", stack[-1])) or _UNIT_WORDS.match(stack[-1]):
+    elif UNIT_WORDS.match(re.sub(r"[（(](盖章|章)[)）]$", "", stack[-1])) or UNIT_WORDS.match(stack[-1]):
         column.kind = "unit"
-    elif _PERIOD_HEAD.match(leaf):
+    elif PERIOD_HEAD.match(leaf):
         column.kind = "period"
     elif (
         any((r, c) in grid.formulas for r in data_rows)
-        or _CALC_LABEL.search(leaf)
+        or CALC_LABEL.search(leaf)
         or (measure == "%" and not own_measure)
     ):
         column.kind = "calc"
-    elif measure is None and _TEXT_WORDS.search(leaf):
+    elif measure is None and TEXT_WORDS.search(leaf):
         column.kind = "text"
         column.narrative = narrative_field(leaf)
-    elif measure is not None and measure not in MEASURE_WORDS and _TEXT_WORDS.search(leaf):
+    elif measure is not None and measure not in MEASURE_WORDS and TEXT_WORDS.search(leaf):
         column.kind = "text"
     column.decimal = bool(measure and measure in DECIMAL_MEASURES)
     if "累计" in leaf or "截至" in leaf:
@@ -322,17 +282,17 @@ def _row_kind(grid: _Grid, r: int, label_cols: list[int], data_cols: list[int]) 
         label = next((grid.text(r, c) for c in range(1, (min(data_cols) if data_cols else 2)) if grid.text(r, c)), "")
     first_text = next((grid.text(r, c) for c in range(1, grid.width + 1) if grid.text(r, c)), "")
     whole = grid.whole_row_text(r) and not (
-        _TOTAL.match(first_text) or _SUBTOTAL.search(first_text) or _SECTION.match(first_text)
+        TOTAL.match(first_text) or SUBTOTAL.search(first_text) or SECTION.match(first_text)
     )
-    if _FOOTER.match(first_text) or (whole and len(first_text) > 4) or info_kinds(first_text):
+    if FOOTER.match(first_text) or (whole and len(first_text) > 4) or info_kinds(first_text):
         return Row(r, "footer", first_text)
-    if _TOTAL.match(label) or re.fullmatch(r".{0,6}(合计|总计)", label):
+    if TOTAL.match(label) or re.fullmatch(r".{0,6}(合计|总计)", label):
         return Row(r, "total", label)
-    if _SUBTOTAL.search(label):
+    if SUBTOTAL.search(label):
         return Row(r, "subtotal", label)
-    if _SECTION.match(label):
+    if SECTION.match(label):
         return Row(r, "section", label)
-    if _PERIOD_ROW.match(label):
+    if PERIOD_ROW.match(label):
         return Row(r, "period", label)
     if label:
         return Row(r, "unit", label)
@@ -419,13 +379,13 @@ def _unit_column_by_meaning(columns: list[Column]) -> None:
         return
     measured = [c.col for c in columns if c.kind == "indicator" and c.measure]
     first_figure = min(measured or [c.col for c in columns if c.kind == "indicator"], default=0)
-    events = any(c.kind == "text" and _EVENT_WORDS.search(c.label) for c in columns)
+    events = any(c.kind == "text" and EVENT_WORDS.search(c.label) for c in columns)
     for column in columns:
         if column.col >= first_figure:
             return
         if column.kind in ("text", "indicator") and column.measure is None:
             label = re.sub(r"[（(][^（()）]*[)）]$", "", column.label)
-            if _UNIT_LIKE.search(label) and not (events and label.endswith("名称")):
+            if UNIT_LIKE.search(label) and not (events and label.endswith("名称")):
                 column.kind, column.narrative = "unit", None
                 return
 
@@ -447,7 +407,7 @@ def _decide_kind(model: TableModel, grid: _Grid, label_cols: list[int]) -> None:
         model.kind = "period_rows"
     elif model.unit_col is None:
         named = next((c for c in texts if c.label.endswith("名称")), None)
-        events = any(_EVENT_WORDS.search(c.label) for c in texts)
+        events = any(EVENT_WORDS.search(c.label) for c in texts)
         if named is not None and (model.seq_col is not None or events):
             model.kind = "event_list"
             event = named.label[: -len("名称")] or "活动"

@@ -1,0 +1,68 @@
+"""What a statistics table's header and row texts mean: the words of text, unit, 序号, period, total, section
+and footer cells, computed columns, the measure in a title ("发放宣传资料（份）") and which narrative field a
+text column feeds.  The vocabulary only; where the cells sit is models/progress/forms/model.py's work."""
+
+from __future__ import annotations
+
+import re
+
+from models.documents.info_lines import clean
+from models.progress.values import MEASURE_WORDS
+
+# Words that make a column text, not a figure (when no measure says otherwise).
+TEXT_WORDS = re.compile(
+    r"备注|说明|情况|做法|亮点|问题|打算|计划|名称|时间|日期|地点|形式|类别|类型|内容|代码|编码|姓名|职务|电话|手机|邮箱|传真|微信|措施|成效|经验|方式|联系人|座机|号码|性别|地址|签字|盖章|是否|负责人|责任人|领导"
+)
+UNIT_LIKE = re.compile(r"(单位|部门|地区|区域|乡|镇|街道|县|区|市|企业|公司|名称|名单)(名称)?$")
+EVENT_WORDS = re.compile(r"时间|日期|地点")
+UNIT_WORDS = re.compile(
+    r"^(填报|报送|所属|上报)?(单位|单位名称|部门|部门名称|成员单位|地区|区域|县（市、区）|县\(市、区\)|县市区|区县|"
+    r"乡镇（街道）|乡镇\(街道\)|乡镇|镇街|镇（街道）|街道|企业|企业名称|行业|单位（盖章）)$"
+)
+SEQ_WORDS = re.compile(r"^(序号|编号|序|No\.?)$", re.I)
+PERIOD_HEAD = re.compile(r"^(月份|月|时段|周次|期间|时间)$")
+PERIOD_ROW = re.compile(r"^(\d{1,2}月(份)?|第\d+周|[一二三四五六七八九十]+月(份)?)$")
+TOTAL = re.compile(r"^(合计|总计|全县合计|全区合计|全市合计|共计|汇总|累计合计|总数)$|^(合计|总计)[（(].*[)）]$")
+SUBTOTAL = re.compile(r"小计")
+SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[)）]")
+FOOTER = re.compile(
+    r"^(附注|注[:：]|注\d|备注[:：]|说明[:：]|填表说明|填报说明|单位负责人|负责人|填报人|填表人|制表人?|审核人?|联系电话|联系人|签字|报送要求)"
+)
+CALC_LABEL = re.compile(r"率$|率（%）$|率\(%\)$|（%）$|\(%\)$|%$|.(合计|小计|总计)$|^(合计|小计|总计)$")
+PAREN_TAIL = re.compile(r"[（(]([^（()）]*)[）)]$")
+MEASURE_ORDER = sorted(MEASURE_WORDS, key=len, reverse=True)
+DECIMAL_MEASURES = ("万元", "元", "千元", "亿元", "公里", "千米", "吨", "%")
+NARRATIVE = (
+    (re.compile(r"存在(的)?问题|问题"), "problems"),
+    (re.compile(r"下一步|打算|计划"), "plans"),
+    (re.compile(r"情况|做法|措施|成效|开展"), "activities"),
+    (re.compile(r"亮点|典型|经验"), "highlights"),
+)
+
+
+def narrative_field(label: str) -> str | None:
+    for pattern, name in NARRATIVE:
+        if pattern.search(label):
+            return name
+    return None
+
+
+def split_measure(text: str) -> tuple[str, str | None]:
+    """ "发放宣传资料（份）" → ("发放宣传资料", "份"); "参与人次" → ("参与人次", "人次"); "场次" → ("场次", "场次")."""
+    text = clean(text)
+    paren = PAREN_TAIL.search(text)
+    if (
+        paren
+        and paren.start() > 0
+        and (paren.group(1) in MEASURE_WORDS or re.fullmatch(r"[万千百亿]([份册张条人件元户])(次)?", paren.group(1)))
+    ):
+        return text[: paren.start()], paren.group(1)
+    for measure in MEASURE_ORDER:
+        if len(measure) >= 2 and measure.endswith("次") and text.endswith(measure):
+            return text, measure
+    return text, None
+
+
+def is_measure_cell(text: str) -> bool:
+    paren = re.fullmatch(r"[（(]([^（()）]*)[）)]", text)
+    return bool(paren and (paren.group(1) in MEASURE_WORDS or paren.group(1) == "%"))
