@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.documents.xlsx_io import MARK_SHEET
+from models.documents.xlsx_io import MARK_SHEET, mark_from_rows
 from models.errors import ImportRejected
 
 CALAMINE_SUFFIXES = (".xls", ".et", ".ods")
@@ -195,8 +195,6 @@ def _calamine_sheets(path: Path) -> tuple[list[Sheet], dict | None]:
 
 def _calamine_mark(book) -> dict | None:
     """The app's hidden mark, kept (as a hidden sheet) when a form was saved as .xls or .ods."""
-    from models.documents.xlsx_grid import mark_from_rows
-
     if MARK_SHEET not in book.sheet_names:
         return None
     return mark_from_rows(book.get_sheet_by_name(MARK_SHEET).to_python())

@@ -19,7 +19,7 @@ import re
 from html import unescape
 from pathlib import Path
 
-from models.documents.xlsx_io import MARK_APP, MARK_SHEET, XLSX
+from models.documents.xlsx_io import MARK_SHEET, XLSX, mark_from_rows
 from models.documents.zip_gate import read_container
 
 CORE = "docProps/core.xml"
@@ -97,20 +97,6 @@ def _put(rows: list[list], r: int, c: int, value) -> None:
     if len(row) < c:
         row.extend([None] * (c - len(row)))
     row[c - 1] = value
-
-
-def mark_from_rows(rows: list[list]) -> dict | None:
-    """The mark written by models.documents.xlsx_io.write_mark, from the first cells of its sheet."""
-    import json
-
-    values = [row[0] if row else None for row in rows[:2]]
-    if len(values) < 2 or values[0] != MARK_APP:
-        return None
-    try:
-        mark = json.loads(values[1])
-    except (TypeError, ValueError):
-        return None
-    return mark if isinstance(mark, dict) else None
 
 
 def _special_cells(parts: dict[str, bytes], max_rows: int) -> dict | None:

@@ -114,7 +114,13 @@ def read_mark(workbook) -> dict | None:
     """The mark written by :func:`write_mark`, or None for a workbook without one."""
     if MARK_SHEET not in workbook.sheetnames:
         return None
-    values = [row[0] for row in workbook[MARK_SHEET].iter_rows(min_row=1, max_row=2, max_col=1, values_only=True)]
+    rows = workbook[MARK_SHEET].iter_rows(min_row=1, max_row=2, max_col=1, values_only=True)
+    return mark_from_rows([list(row) for row in rows])
+
+
+def mark_from_rows(rows: list[list]) -> dict | None:
+    """The mark from its sheet's first rows as values (openpyxl or python-calamine), or None if it is not ours."""
+    values = [row[0] if row else None for row in rows[:2]]
     if len(values) < 2 or values[0] != MARK_APP:
         return None
     try:
