@@ -284,16 +284,9 @@ def form_import(ctx: Context) -> dict:
 
 
 def memory(ctx: Context) -> dict:
-    from bench.cases_files import MEMORY_CHILD
+    from bench.cases_files import MEMORY_CHILD, memory_child
 
-    out = subprocess.run(
-        [sys.executable, "-c", MEMORY_CHILD, str(ctx.root), str(ctx.fixture), str(ctx.work)],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=ctx.env,
-    )
-    peak = json.loads(out.stdout.strip().splitlines()[-1])
+    peak = memory_child(ctx, MEMORY_CHILD)
     return result("city: peak memory, MB (grid→xlsx→PDF)", peak, None, "≤ 400 MB", peak <= 400, "VmHWM of a child")
 
 

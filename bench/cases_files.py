@@ -102,18 +102,20 @@ print(json.dumps(peak()))
 )
 
 
-def peak_memory(ctx: Context) -> dict:
-    def child(code: str) -> float:
-        out = subprocess.run(
-            [sys.executable, "-c", code, str(ctx.root), str(ctx.fixture), str(ctx.work)],
-            check=True,
-            capture_output=True,
-            text=True,
-            env=ctx.env,
-        )
-        return json.loads(out.stdout.strip().splitlines()[-1])
+def memory_child(ctx: Context, code: str) -> float:
+    """Peak memory (MB) of a child running *code* on the fixture (its last line of output)."""
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(ctx.root), str(ctx.fixture), str(ctx.work)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=ctx.env,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
-    app, baseline = child(MEMORY_CHILD), child(BARE_MEMORY_CHILD)
+
+def peak_memory(ctx: Context) -> dict:
+    app, baseline = memory_child(ctx, MEMORY_CHILD), memory_child(ctx, BARE_MEMORY_CHILD)
     row = result("peak memory, MB (grid→xlsx→PDF)", app, baseline, "≤ 300 MB", app <= 300)
     row["note"] = "peak RSS (VmHWM) of a child; baseline: python + openpyxl + reportlab imported"
     return row
