@@ -23,3 +23,13 @@ def first_figure(store) -> str:
 
 def value(store, figure_id: str):
     return store.scalar("SELECT value FROM figures WHERE id = ?", (figure_id,))
+
+
+def town_file_with_one_change(demo_path: Path, target: Path, new_value=4321) -> str:
+    """A town's copy of the demo file at *target* in which the town changed one figure; returns that figure's id."""
+    town = other_office(demo_path, target)
+    figure_id = first_figure(town)
+    with town.batch("镇里填报") as batch:
+        batch.update("figures", figure_id, {"value": new_value})
+    town.close()
+    return figure_id

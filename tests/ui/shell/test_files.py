@@ -8,7 +8,7 @@ import pytest
 
 from models.store import backups
 from models.store import copies as exchange
-from tests.models.files_helpers import first_figure, other_office, value
+from tests.models.files_helpers import first_figure, town_file_with_one_change, value
 from ui.common import msgbox
 from ui.exchange.merge_dialog import MergeChoice, MergeDialog
 from ui.shell import file_menu, startup
@@ -42,12 +42,8 @@ def test_save_copy_to_pulled_stick_says_so(window, tmp_path):
 
 
 def test_merge_through_the_menu_and_undo(window, demo_path, tmp_path, monkeypatch):
-    town = other_office(demo_path, tmp_path / "town.db")
-    fid = first_figure(town)
+    fid = town_file_with_one_change(demo_path, tmp_path / "town.db")
     old = value(window.store, fid)
-    with town.batch("镇里填报") as batch:
-        batch.update("figures", fid, {"value": 4321})
-    town.close()
     seen = []
     monkeypatch.setattr(
         MergeDialog, "ask", classmethod(lambda cls, parent, plan, **_: seen.append(plan) or MergeChoice({}, {}))

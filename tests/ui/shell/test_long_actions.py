@@ -9,7 +9,7 @@ import pytest
 
 from models.exchange import merge as merging
 from models.store import backups, check
-from tests.models.files_helpers import first_figure, other_office, value
+from tests.models.files_helpers import first_figure, town_file_with_one_change, value
 from tests.models.store.test_check import _break
 from tests.ui.operation_dialogs import Gate
 from ui.common import msgbox
@@ -83,12 +83,8 @@ def test_a_damaged_backup_is_refused_in_chinese_and_nothing_changes(window, qtbo
 
 
 def test_merge_preview_shows_progress_and_cancel_changes_nothing(window, demo_path, tmp_path, monkeypatch):
-    town = other_office(demo_path, tmp_path / "town.db")
-    fid = first_figure(town)
+    fid = town_file_with_one_change(demo_path, tmp_path / "town.db")
     old = value(window.store, fid)
-    with town.batch("镇里填报") as batch:
-        batch.update("figures", fid, {"value": 4321})
-    town.close()
     asked = []
     monkeypatch.setattr(
         MergeDialog, "ask", classmethod(lambda cls, p, plan, **_: asked.append(plan) or MergeChoice({}, {}))
