@@ -239,8 +239,7 @@ class TableTools(QObject):
                 path += ".xlsx"
         headers, cells = self.headers(), self.cells()  # what the table shows, read here (the model is Qt's)
 
-        def write(_store, progress):
-            progress(0, 0, "")  # the first step starts the dialog's 0.5 s clock
+        def write(_store, _progress):
             write_table(path, title, headers, cells)
 
         if not operation.run(self.view, tr("导出为 Excel"), write, cancellable=False).ok:  # a city's: seconds

@@ -66,8 +66,7 @@ class CampaignDialog(QDialog):
         }
 
         # a copy of a city's campaign (3,000 units, their liaisons) takes seconds: on a worker
-        def make(store, progress):
-            progress(0, 0, "")  # the first step starts the dialog's 0.5 s clock
+        def make(store, _progress):
             return create_campaign(store, year, **fields)
 
         if not operation.run(self, self.tr("新建活动"), make, store=self.store, write=True, cancellable=False).ok:

@@ -182,8 +182,7 @@ class CompletenessView(QWidget):
 
         rows, title, office, made_on = self._chase_parts()
 
-        def write(_store, progress):
-            progress(0, 0, "")  # the first step starts the dialog's 0.5 s clock
+        def write(_store, _progress):
             export_chase_list(rows, title, path, office, made_on)
 
         if not operation.run(self, self.tr("导出催报清单"), write, cancellable=False).ok:  # a city's: thousands of rows

@@ -253,9 +253,7 @@ class WeekGridModel(QAbstractTableModel):
         parent = self.parent() if isinstance(self.parent(), QWidget) else None
         shown = self.grid
 
-        def save(store: Store, grid: WeekGrid, progress=None):
-            if progress is not None:
-                progress(0, 0, "")  # the first step starts the dialog's 0.5 s clock
+        def save(store: Store, grid: WeekGrid):
             entries = read(grid)
             return entries, (save_entries(store, grid, entries, label(len(entries))) if entries else None)
 
@@ -267,7 +265,7 @@ class WeekGridModel(QAbstractTableModel):
                 done = operation.run(
                     parent,
                     self.tr("保存数据"),
-                    lambda s, progress: save(s, grid, progress),
+                    lambda s, _progress: save(s, grid),
                     store=self.store,
                     label=self.tr("正在保存 {0} 个单元格…").format(cells),
                     write=not self.store.readonly,  # a read-only file is refused by the batch, in words
