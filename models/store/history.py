@@ -119,26 +119,18 @@ class Batch:
         *inserts* are new rows (id and stamps added where missing); *updates* are (old row, changed fields);
         *deletes* the old rows.  The caller has read the old rows (one query for many), so nothing is read here.
         """
-        table_tracked = table not in UNTRACKED
         rows = []
         for row in inserts:
             if "id" not in row or "created_at" not in row or "updated_at" not in row:
                 row = {"id": row.get("id") or new_id(), "created_at": self.stamp, "updated_at": self.stamp, **row}
             rows.append(row)
         changed = [(old, {**old, **fields, "updated_at": self.stamp}) for old, fields in updates]
-        if table_tracked:  # recorded in this order (seq): inserts, updates, deletes, as one by one
-            ids = iter(_new_ids(len(rows) + len(changed) + len(deletes)))
-            seq, batch, stamp, records = len(self._changes), self.id, self.stamp, self._changes
-            for row in rows:
-                records.append((next(ids), batch, seq, table, row["id"], None, _dump(row), stamp))
-                seq += 1
-            for old, new in changed:
-                records.append((next(ids), batch, seq, table, old["id"], _dump(old), _dump(new), stamp))
-                seq += 1
-            for old in deletes:
-                records.append((next(ids), batch, seq, table, old["id"], _dump(old), None, stamp))
-                seq += 1
-        self.count += len(rows) + len(changed) + len(deletes)
+        self._record_many(  # in this order (seq): inserts, updates, deletes
+            table,
+            [(row["id"], None, row) for row in rows]
+            + [(old["id"], old, new) for old, new in changed]
+            + [(old["id"], old, None) for old in deletes],
+        )
         by_names: dict[tuple, list[tuple]] = {}
         for row in rows:
             by_names.setdefault(tuple(row), []).append(tuple(row.values()))
@@ -169,10 +161,11 @@ class Batch:
 
     def record_rows(self, table: str, rows: list[tuple[dict | None, dict]], seq: int) -> int:
         """Record (old, new) rows of *table* at once, numbered after *seq*; returns the last seq."""
-        records = []
-        for old, new in rows:
-            seq += 1
-            records.append((new_id(), self.id, seq, table, new["id"], _dump(old), _dump(new), self.stamp))
+        records = [
+            (change_id, self.id, seq + k, table, new["id"], _dump(old), _dump(new), self.stamp)
+            for k, (change_id, (old, new)) in enumerate(zip(_new_ids(len(rows)), rows), start=1)
+        ]
+        seq += len(rows)
         self.conn.executemany(
             "INSERT INTO main.changes (id, batch_id, seq, table_name, record_id, old, new, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -197,11 +190,17 @@ class Batch:
 
     # -- bookkeeping ---------------------------------------------------
     def _record(self, table: str, record_id: str, old: dict | None, new: dict | None) -> None:
-        self.count += 1
-        if table in UNTRACKED:
+        self._record_many(table, [(record_id, old, new)])
+
+    def _record_many(self, table: str, states: list[tuple[str, dict | None, dict | None]]) -> None:
+        """One change per (record id, old row, new row), in this order (None: inserted / deleted)."""
+        self.count += len(states)
+        if table in UNTRACKED or not states:
             return
-        self._changes.append(
-            (new_id(), self.id, len(self._changes), table, record_id, _dump(old), _dump(new), self.stamp)
+        seq = len(self._changes)
+        self._changes.extend(
+            (change_id, self.id, seq + k, table, record_id, _dump(old), _dump(new), self.stamp)
+            for k, (change_id, (record_id, old, new)) in enumerate(zip(_new_ids(len(states)), states))
         )
 
     def finish(self) -> None:
