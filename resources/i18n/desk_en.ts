@@ -131,7 +131,7 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/campaign_dialog.py" line="18" />
-      <location filename="../../ui/progress/campaign_dialog.py" line="73" />
+      <location filename="../../ui/progress/campaign_dialog.py" line="72" />
       <source>新建活动</source>
       <translation>New campaign</translation>
     </message>
@@ -184,12 +184,12 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="154" />
-      <location filename="../../ui/progress/completeness_view.py" line="224" />
+      <location filename="../../ui/progress/completeness_view.py" line="223" />
       <source>催报清单</source>
       <translation>Chase list</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="233" />
+      <location filename="../../ui/progress/completeness_view.py" line="232" />
       <source>催报清单已打印：{0}</source>
       <translation>Chase list printed: {0}</translation>
     </message>
@@ -215,7 +215,7 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="157" />
-      <location filename="../../ui/progress/completeness_view.py" line="189" />
+      <location filename="../../ui/progress/completeness_view.py" line="188" />
       <source>导出催报清单</source>
       <translation>Export chase list</translation>
     </message>
@@ -229,7 +229,7 @@ The current state is backed up first, so you can restore it again later.</transl
       <translation type="vanished">Export chase list…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/completeness_view.py" line="191" />
+      <location filename="../../ui/progress/completeness_view.py" line="190" />
       <source>已导出催报清单：{0}</source>
       <translation>Chase list exported: {0}</translation>
     </message>
@@ -307,7 +307,7 @@ The current state is backed up first, so you can restore it again later.</transl
     </message>
     <message>
       <location filename="../../ui/progress/completeness_view.py" line="154" />
-      <location filename="../../ui/progress/completeness_view.py" line="224" />
+      <location filename="../../ui/progress/completeness_view.py" line="223" />
       <source>本周所有单位都已按时报送。</source>
       <translation>All units reported on time this week.</translation>
     </message>
@@ -2804,7 +2804,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Leaves out {0} impossible figures of this column (counted once corrected)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="269" />
+      <location filename="../../ui/progress/grid_model.py" line="267" />
       <source>保存数据</source>
       <translation>Saving the figures</translation>
     </message>
@@ -2819,8 +2819,8 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Enter {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="320" />
-      <location filename="../../ui/progress/grid_model.py" line="331" />
+      <location filename="../../ui/progress/grid_model.py" line="318" />
+      <location filename="../../ui/progress/grid_model.py" line="329" />
       <source>未保存 {0}：{1}</source>
       <translation>Not saved, {0}: {1}</translation>
     </message>
@@ -2830,7 +2830,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Not saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="272" />
+      <location filename="../../ui/progress/grid_model.py" line="270" />
       <source>正在保存 {0} 个单元格…</source>
       <translation>Saving {0} cells…</translation>
     </message>
@@ -2850,7 +2850,7 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
       <translation>Paste {0} cell(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="322" />
+      <location filename="../../ui/progress/grid_model.py" line="320" />
       <source>（另有 {0} 处未保存，红色单元格）</source>
       <translation> ({0} more not saved: the red cells)</translation>
     </message>
@@ -3356,13 +3356,13 @@ Open it read-only?</translation>
   <context>
     <name>operation</name>
     <message>
-      <location filename="../../ui/common/operation.py" line="82" />
-      <location filename="../../ui/common/operation.py" line="122" />
+      <location filename="../../ui/common/operation.py" line="101" />
+      <location filename="../../ui/common/operation.py" line="141" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/common/operation.py" line="248" />
+      <location filename="../../ui/common/operation.py" line="272" />
       <source>完成</source>
       <translation>Done</translation>
     </message>
@@ -3463,7 +3463,7 @@ No usable backup was found; an empty database will be created.</translation>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/startup.py" line="171" />
+      <location filename="../../ui/shell/startup.py" line="173" />
       <source>正在检查数据库文件是否完好……（可以查看，稍后再修改）</source>
       <translation>Checking that the database file is intact… (you can look around; make changes in a moment)</translation>
     </message>
@@ -3482,33 +3482,33 @@ Open it read-only? (Choose “No” to exit.)</translation>
   <context>
     <name>table_tools</name>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="288" />
+      <location filename="../../ui/common/table_tools.py" line="287" />
       <source>复制(&amp;C)</source>
       <translation>&amp;Copy</translation>
     </message>
     <message>
       <location filename="../../ui/common/table_tools.py" line="234" />
-      <location filename="../../ui/common/table_tools.py" line="246" />
+      <location filename="../../ui/common/table_tools.py" line="245" />
       <source>导出为 Excel</source>
       <translation>Export to Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="290" />
+      <location filename="../../ui/common/table_tools.py" line="289" />
       <source>导出为 Excel(&amp;E)…</source>
       <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="250" />
+      <location filename="../../ui/common/table_tools.py" line="249" />
       <source>已导出：{0}</source>
       <translation>Exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="291" />
+      <location filename="../../ui/common/table_tools.py" line="290" />
       <source>打印(&amp;P)…</source>
       <translation>&amp;Print…</translation>
     </message>
     <message>
-      <location filename="../../ui/common/table_tools.py" line="289" />
+      <location filename="../../ui/common/table_tools.py" line="288" />
       <source>筛选(&amp;F)…</source>
       <translation>&amp;Filter…</translation>
     </message>
