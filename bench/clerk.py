@@ -123,6 +123,8 @@ class Clerk:
         self._timer.setInterval(5)
         self._timer.timeout.connect(self._step)
         self.failure: str | None = None
+        self.unexpected: list[str] = []  # dialogs a step opened and nobody answered (see _stuck_in_dialog)
+        self._step_started: float | None = None
 
     # -- answers to the system dialogs ----------------------------------------
     def patch_dialogs(self) -> None:
@@ -173,6 +175,7 @@ class Clerk:
 
     def _step(self) -> None:
         if self._script is None:
+            self._stuck_in_dialog()
             return
         wait = self._wait
         if isinstance(wait, Wait):
@@ -188,8 +191,22 @@ class Clerk:
             return None
         return self._resume()
 
+    def _stuck_in_dialog(self) -> None:
+        """A step that opened a dialog nobody answers (its exec() runs this timer): after 10 s, say what it
+        asked and close it, so that a run ends with a reason instead of waiting for ever."""
+        if self._step_started is None or time.perf_counter() - self._step_started < 10:
+            return
+        dialog = self.modal()
+        if dialog is None:
+            return
+        texts = [plain(label.text()) for label in dialog.findChildren(QLabel) if label.text()]
+        self.unexpected.append(f"{dialog.windowTitle()}: {' / '.join(texts)[:300]}")
+        print(f"bench: a step waited on a dialog, closed it: {self.unexpected[-1]}", file=sys.stderr)
+        dialog.reject()
+
     def _resume(self, error: str | None = None) -> None:
         script, self._script = self._script, None  # not re-entered while a step runs
+        self._step_started = time.perf_counter()
         try:
             wanted = script.throw(TimeoutError(error)) if error else next(script)
         except StopIteration:
@@ -203,7 +220,9 @@ class Clerk:
             QApplication.instance().quit()
             return
         self._wait = time.perf_counter() + wanted if isinstance(wanted, int | float) else wanted
-        self._script = script
+        self._script, self._step_started = script, None
+        if self.unexpected and self.failure is None:
+            self.failure = f"unexpected dialog: {self.unexpected[0]}"
 
     # -- what the clerk sees ----------------------------------------------------
     def main_window(self) -> QMainWindow | None:
