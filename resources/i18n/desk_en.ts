@@ -472,118 +472,118 @@ The current state is backed up first, so you can restore it again later.</transl
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="134" />
+      <location filename="../../ui/progress/import_dialog.py" line="141" />
       <source>{0} 个文件：可导入 {1}，未导入 {2}；新增 {3}，修改 {4}，未变 {5}，错误 {6} 处</source>
       <translation>{0} file(s): {1} can be imported, {2} not imported; {3} new, {4} changed, {5} unchanged, {6} error(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="62" />
+      <location filename="../../ui/progress/import_dialog.py" line="67" />
       <source>修改</source>
       <translation>Changed</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="59" />
+      <location filename="../../ui/progress/import_dialog.py" line="64" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="60" />
+      <location filename="../../ui/progress/import_dialog.py" line="65" />
       <source>周次</source>
       <translation>Week</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="78" />
+      <location filename="../../ui/progress/import_dialog.py" line="83" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="42" />
-      <location filename="../../ui/progress/import_dialog.py" line="179" />
+      <location filename="../../ui/progress/import_dialog.py" line="47" />
+      <location filename="../../ui/progress/import_dialog.py" line="186" />
       <source>导入进展统计表</source>
       <translation>Import progress statistics</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="65" />
+      <location filename="../../ui/progress/import_dialog.py" line="70" />
       <source>收到时间</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="91" />
+      <location filename="../../ui/progress/import_dialog.py" line="96" />
       <source>收到时间(&amp;T)：</source>
       <translation>Received a&amp;t:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="168" />
+      <location filename="../../ui/progress/import_dialog.py" line="175" />
       <source>收到时间“{0}”看不懂，请写成 2021-06-14 09:30。</source>
       <translation>Cannot read the received time “{0}”; write it like 2021-06-14 09:30.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="57" />
+      <location filename="../../ui/progress/import_dialog.py" line="62" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="61" />
+      <location filename="../../ui/progress/import_dialog.py" line="66" />
       <source>新增</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="63" />
+      <location filename="../../ui/progress/import_dialog.py" line="68" />
       <source>未变</source>
       <translation>Unchanged</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="153" />
+      <location filename="../../ui/progress/import_dialog.py" line="160" />
       <source>没有错误。</source>
       <translation>No errors.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="58" />
+      <location filename="../../ui/progress/import_dialog.py" line="63" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="88" />
+      <location filename="../../ui/progress/import_dialog.py" line="93" />
       <source>留空：按各文件的保存时间</source>
       <translation>Empty: the time each file was saved</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="124" />
+      <location filename="../../ui/progress/import_dialog.py" line="129" />
       <source>读取报回的表</source>
       <translation>Reading the returned forms</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="89" />
+      <location filename="../../ui/progress/import_dialog.py" line="94" />
       <source>迟报按收到时间判断；邮件收到的表可填邮件的日期，如 2021-06-14 09:30</source>
       <translation>Lateness is judged by the received time; for forms that came by e-mail, type the e-mail's date, e.g. 2021-06-14 09:30</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="104" />
+      <location filename="../../ui/progress/import_dialog.py" line="109" />
       <source>选择交回的表格</source>
       <translation>Choose the returned forms</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="51" />
+      <location filename="../../ui/progress/import_dialog.py" line="56" />
       <source>选择文件…</source>
       <translation>Choose files…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="109" />
+      <location filename="../../ui/progress/import_dialog.py" line="114" />
       <source>选择文件夹</source>
       <translation>Choose folder</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="53" />
+      <location filename="../../ui/progress/import_dialog.py" line="58" />
       <source>选择文件夹…</source>
       <translation>Choose folder…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="64" />
+      <location filename="../../ui/progress/import_dialog.py" line="69" />
       <source>错误</source>
       <translation>Errors</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/import_dialog.py" line="85" />
+      <location filename="../../ui/progress/import_dialog.py" line="90" />
       <source>非本程序空白表的周次：</source>
       <translation>Week (for forms not made by this program):</translation>
     </message>

@@ -5,6 +5,8 @@ The files are read on every core (models/progress/forms/pool.py) through ``opera
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,11 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from models.campaigns.periods import list_periods
-from models.errors import ValidationError
+from models.errors import DeskError, ValidationError
 from models.progress.forms import pool
 from models.progress.forms.importer import apply_import, preview_forms
+from models.store import backups
 from ui.common import file_dialogs, msgbox, operation
 from ui.common.table_model import Column, RowsModel
+
+log = logging.getLogger(__name__)
 
 STATUS = {"ready": "待导入", "imported": "已导入", "unchanged": "无变化", "rejected": "未导入"}
 
@@ -122,7 +127,9 @@ class ImportDialog(QDialog):
             done = operation.run(
                 self,
                 self.tr("读取报回的表"),
-                lambda store, progress: preview_forms(store, self.campaign, paths, week, progress),
+                lambda store, progress: _read_while_backing_up(
+                    store, self.campaign, paths, week, progress, backup=not self.store.readonly
+                ),
                 store=self.store,
             )
             self.results = done.value if done.ok else []
@@ -187,3 +194,20 @@ class ImportDialog(QDialog):
     @classmethod
     def ask(cls, parent, store, campaign: dict, period: dict | None) -> bool:
         return cls(parent, store, campaign, period).exec() == QDialog.DialogCode.Accepted
+
+
+def _read_while_backing_up(store, campaign: dict, paths, week, progress, *, backup: bool) -> list:
+    """The preview, with the backup an import needs made meanwhile on a second connection (nothing is written
+    while both run): 导入 then finds the file backed up and writes at once — a city's file takes as long to
+    copy as its forms to read.  A backup that fails here is only logged: 导入 makes it again, and stops if it
+    fails then.  *store* is the worker's read-only connection; *backup* says whether the file is open to write."""
+    if not backup or not backups.changed_since_backup(store):
+        return preview_forms(store, campaign, paths, week, progress)
+    backed_up = backups.backup_in_background(store, "导入前")
+    try:
+        return preview_forms(store, campaign, paths, week, progress)
+    finally:
+        try:
+            backed_up()
+        except (DeskError, OSError) as exc:
+            log.warning("backup while previewing an import failed: %s", getattr(exc, "message", exc))

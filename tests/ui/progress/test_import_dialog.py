@@ -41,3 +41,40 @@ def test_a_folder_of_forms_is_read_on_every_core_and_imported_at_once(window, tm
     assert window.undo_action.text() == f"撤销 导入 {len(files) - 1} 个进展统计表"
     grid = load_week(page.store, campaign["id"], period["id"])
     assert grid.values[0][0] == 1 and grid.values[1][0] == 2
+
+
+def test_the_backup_an_import_needs_is_made_while_the_forms_are_read(window, tmp_path):
+    """导入 then writes at once: the file was backed up during the preview, so no second copy is made;
+    the backup holds the figures as they were before the import."""
+    import sqlite3
+
+    from models.store import backups
+    from ui.progress.import_dialog import ImportDialog
+
+    window.select_campaign(2021)
+    window.show_tab("progress")
+    page = window.tab_pages["progress"]
+    store = page.store
+    campaign = campaign_by_year(store, 2021)
+    period = period_by_seq(store, campaign["id"], 5)
+    files = write_blank_forms(store, campaign, period, tmp_path)[:2]
+    for path in files:
+        fill_own_form(path, {2: 7})
+    store.path.touch()  # changed since its newest backup (the demo file may have one already)
+    before = {b["path"] for b in backups.list_backups(store)}
+    dialog = ImportDialog(page, store, campaign, period)
+    dialog.set_paths(files)
+    made = [b for b in backups.list_backups(store) if b["path"] not in before]
+    assert [b["reason"] for b in made] == ["导入前"]
+    dialog.accept()
+    assert {b["path"] for b in backups.list_backups(store)} - before == {made[0]["path"]}
+    assert load_week(store, campaign["id"], period["id"]).values[0][0] == 7
+    copy = sqlite3.connect(f"file:{made[0]['path']}?mode=ro", uri=True)
+    try:
+        old = copy.execute(
+            "SELECT value FROM figures WHERE unit_id = ? AND period_id = ? AND indicator_id = ?",
+            dialog.results[0].figures[0][:3],
+        ).fetchone()
+    finally:
+        copy.close()
+    assert old is None or old[0] != 7  # the unit's figure as it was: not yet imported
