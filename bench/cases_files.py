@@ -151,11 +151,12 @@ def event_loop_stalls(ctx: Context) -> list[dict]:
         out = ctx.work / f"stalls-{group}.json"
         args = [sys.executable, script, str(db), str(folder), str(ctx.fixture), str(template), str(ctx.work), str(out)]
         crash = _stall_group(ctx, [*args, group], out)
-        if crash:  # once more, the garbage collected before each action (see stalls.py)
+        if crash:  # once more, the garbage collected before each action (see stalls.py): it tells, it excuses nothing
             again = _stall_group(ctx, [*args, group, "--safe"], out)
             crash = f"{crash}; the retry with --safe: {again}" if again else crash
             for row in json.loads(out.read_text(encoding="utf-8"))["rows"] if out.exists() else []:
                 row["error"] = row.get("error") or f"the first try {crash}"
+                row["crashed"] = True
                 measured.append(row)
             if again or not out.exists():
                 measured.append({"action": group, "error": crash})
@@ -179,7 +180,8 @@ def event_loop_stalls(ctx: Context) -> list[dict]:
             note += " (needed: over 0.5 s)"
         if row["error"]:
             note += f"; {row['error']}"
-        rows.append(result(name, stall / 1000, None, "≤ 0.200 s", ok, note))
+        row_result = result(name, stall / 1000, None, "≤ 0.200 s", ok, note)
+        rows.append(row_result | {"status": "error"} if row.get("crashed") else row_result)  # fails --quick too
     return rows
 
 
@@ -204,5 +206,7 @@ def _session_row(crash: str | None, out: Path) -> dict:
     done = json.loads(out.read_text(encoding="utf-8"))["rows"] if out.exists() else []
     stalls = [r["stall_ms"] for r in done if "stall_ms" in r]
     longest = max(stalls, default=0) / 1000 if stalls else None
-    note = f"the window {crash} after {len(done)} actions" if crash else f"all {len(done)} actions in one window"
-    return result("stall: every action in one window", longest, None, "no crash", crash is None, note)
+    if crash:  # a crash is an error, not a timing: it fails the run, --quick (CI) too
+        note = f"the window {crash} after {len(done)} actions"
+        return result("stall: every action in one window", longest, None, "no crash", False, note) | {"status": "error"}
+    return result("stall: every action in one window", longest, None, "no crash", True, f"all {len(done)} actions")
