@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable
 
 from models.documents.pdf import fonts, glyphs
 from models.documents.pdf import geometry as g
+from models.documents.pdf.paged import PagedTable
 
 SIZES = (9.0, 8.5, 8.0, 7.5)  # figures; 7.5 pt (≈ 小六) is the smallest still read without a lens
 HEAD_SIZE = 8.0
@@ -205,8 +206,6 @@ def _table(header, rows, columns, groups, size, unit_width, widths):
 
     The cells share a few ready-made styles instead of a TableStyle applying commands to each of the thousands of
     cells; only the grid and the spans of the group row go through a TableStyle."""
-    from reportlab.platypus import Table, TableStyle
-
     body, bold = fonts.font("fangsong"), fonts.font("heiti")
     col_widths = [unit_width] + [widths[i - 1] for i in columns]
     head_style = _cell_style("head", bold, HEAD_SIZE, HEAD_SIZE * 1.2, "CENTER")
@@ -269,15 +268,7 @@ def _table(header, rows, columns, groups, size, unit_width, widths):
         for index, value in enumerate(row):
             if _needs_runs(value, bold):
                 row[index] = RunsCell(value, bold, HEAD_SIZE, head_style.leading, "CENTER", "统计表表头")
-    table = Table(
-        [*header_rows, *data],
-        colWidths=col_widths,
-        rowHeights=heights,
-        repeatRows=len(header_rows),
-        cellStyles=styles,
-    )
-    table.setStyle(TableStyle(commands))
-    return table
+    return PagedTable(header_rows, data, heights, styles, col_widths, commands)
 
 
 def unit_tables(header: list[str], rows: list[list], groups: list[str] | None = None) -> list:
@@ -299,8 +290,6 @@ def list_table(header: list[str], rows: list[list], shares: list[float], width: 
     """A list as ONE reportlab Table: columns of the given shares of *width*, every cell wrapped to its column
     by characters (a face that has them for rare ones), the header repeated on every page; *spans* gives rows
     whose cells from a column on are one (a remark across the row)."""
-    from reportlab.platypus import Table, TableStyle
-
     body, bold = fonts.font("fangsong"), fonts.font("heiti")
     total = sum(shares) or 1.0
     widths = [width * share / total for share in shares]
@@ -322,8 +311,4 @@ def list_table(header: list[str], rows: list[list], shares: list[float], width: 
             if _needs_runs(value, body):
                 row[index] = RunsCell(value, body, size, cell_style.leading, "LEFT", f"名单“{row[1]}”一行")
     styles = [[head_style] * len(header)] + [[cell_style] * len(header)] * len(data)
-    table = Table([head, *data], colWidths=widths, rowHeights=heights, repeatRows=1, cellStyles=styles)
-    commands = [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]
-    commands += [("SPAN", (first, index + 1), (-1, index + 1)) for index, first in spans.items()]
-    table.setStyle(TableStyle(commands))
-    return table
+    return PagedTable([head], data, heights, styles, widths, [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))], spans)
