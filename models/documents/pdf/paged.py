@@ -1,10 +1,12 @@
 """A long table split over pages by its row heights, known up front: each page's rows become one reportlab Table
 with the header rows repeated. reportlab's own split lays the whole rest of the table out again on every page
-(every cell's span range, every row), so a 300-row table cost as much in splitting as in drawing."""
+(every cell's span range, every row), so a 300-row table cost as much in splitting as in drawing; and it sets
+every text cell in a text object of its own, where one per page and cell look does the same."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Table, TableStyle
 
 
 class PagedTable(Flowable):
@@ -32,8 +34,8 @@ class PagedTable(Flowable):
         if fit == 0:
             return []  # not even one row under the heads: the whole table goes to the next page
         if fit == len(self.body):
-            return [self.page(0, fit)]
-        return [self.page(0, fit), self._rest(fit)]
+            return [self.page(fit)]
+        return [self.page(fit), self._rest(fit)]
 
     def _rest(self, start: int) -> PagedTable:
         count = len(self.head)
@@ -48,26 +50,72 @@ class PagedTable(Flowable):
             spans,
         )
 
-    def page(self, start: int, stop: int):
-        """Body rows start…stop under the heads as ONE reportlab Table."""
-        from reportlab.platypus import Table, TableStyle
-
+    def page(self, stop: int):
+        """The heads and the first *stop* body rows as ONE reportlab Table."""
         count = len(self.head)
-        table = Table(
-            [*self.head, *self.body[start:stop]],
+        table = PageTable(
+            [*self.head, *self.body[:stop]],
             colWidths=self.col_widths,
-            rowHeights=self.heights[:count] + self.heights[count + start : count + stop],
+            rowHeights=self.heights[: count + stop],
             repeatRows=count,
-            cellStyles=self.styles[:count] + self.styles[count + start : count + stop],
+            cellStyles=self.styles[: count + stop],
         )
         commands = list(self.commands)
-        for row, first in self.spans.items():
-            if start <= row < stop:
-                commands.append(("SPAN", (first, count + row - start), (-1, count + row - start)))
+        commands += [
+            ("SPAN", (first, count + row), (-1, count + row)) for row, first in self.spans.items() if row < stop
+        ]
         table.setStyle(TableStyle(commands))
         return table
 
     def draw(self):
-        table = self.page(0, len(self.body))
+        table = self.page(len(self.body))
         table.wrap(self.width, self.height)
         table.drawOn(self.canv, 0, 0)
+
+
+_ALIGNED = ("LEFT", "RIGHT", "CENTER", "CENTRE")
+
+
+class PageTable(Table):
+    """One page of a PagedTable: reportlab draws the grid and the cells that are flowables; the plain text cells
+    are placed exactly as reportlab places them (its _drawCell), all of one look in one text object."""
+
+    def draw(self):
+        self._texts: dict = {}  # cell look → [(x, baseline, line)]
+        super().draw()
+        canvas = self.canv
+        for style, lines in self._texts.items():
+            text = canvas.beginText()
+            text.setFont(style.fontname, style.fontsize, style.leading)
+            text.setFillColor(style.color)
+            for x, y, line in lines:
+                text.setTextOrigin(x, y)
+                text.textOut(line)
+            canvas.drawText(text)
+
+    def _drawCell(self, value, style, pos, size):
+        plain = style.valign == "MIDDLE" and style.alignment in _ALIGNED and not (style.href or style.destination)
+        if value.__class__ is not str or not plain:
+            return super()._drawCell(value, style, pos, size)
+        (left, bottom), (width, height) = pos, size
+        lines = value.split("\n")
+        y = (
+            bottom
+            + (style.bottomPadding + height - style.topPadding + len(lines) * style.leading) / 2.0
+            - style.fontsize
+        )
+        placed = self._texts.setdefault(style, [])
+        for line in lines:
+            if line:
+                placed.append((self._x(line, style, left, width), y, line))
+            y -= style.leading
+        return None
+
+    @staticmethod
+    def _x(line: str, style, left: float, width: float) -> float:
+        if style.alignment == "LEFT":
+            return left + style.leftPadding
+        measured = stringWidth(line, style.fontname, style.fontsize)
+        if style.alignment == "RIGHT":
+            return left + width - style.rightPadding - measured
+        return left + (width + style.leftPadding - style.rightPadding) * 0.5 - 0.5 * measured  # CENTER
