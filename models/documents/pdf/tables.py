@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable
 
 from models.documents.pdf import fonts, glyphs
 from models.documents.pdf import geometry as g
+from models.documents.pdf.paged import PagedTable
 
 SIZES = (9.0, 8.5, 8.0, 7.5)  # figures; 7.5 pt (≈ 小六) is the smallest still read without a lens
 HEAD_SIZE = 8.0
@@ -77,20 +78,25 @@ def _needs_runs(text, font: str) -> bool:
     return isinstance(text, str) and bool(_foreign.get(font, set()) & set(text))
 
 
-def _check_chars(texts, font: str) -> None:
-    """Look each new character of *texts* up once, noting those *font* lacks."""
+def _check_chars(texts, font: str) -> set:
+    """Look each new character of *texts* up once, noting those *font* lacks; returns those of *texts*."""
     foreign = _foreign.setdefault(font, set())
     known = _checked.setdefault(font, set())
-    for char in set("".join(t for t in texts if isinstance(t, str))) - known:
+    chars = set("".join(t for t in texts if isinstance(t, str)))
+    for char in chars - known:
         known.add(char)
         if not char.isspace() and fonts.font_for(font, char) != font:
             foreign.add(char)
+    return chars & foreign
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> str:
     """Wrap by characters to *width* (reportlab tables do not wrap plain strings); explicit breaks kept."""
+    text = str(text)
+    if "\n" not in text and fonts.width(text, font, size) <= width + 0.01:
+        return text  # fits whole: no need to measure it character by character
     out, line = [], ""
-    for char in str(text):
+    for char in text:
         if char == "\n" or (line and fonts.width(line + char, font, size) > width + 0.01):
             out.append(line)
             line = "" if char == "\n" else char
@@ -110,23 +116,29 @@ def _head_width(text: str, font: str) -> float:
     return need + 2 * PAD_X
 
 
-def _column_widths(header: list[str], rows: list[list], size: float) -> tuple[float, list[float]]:
+def _natural(rows: list[list], count: int) -> tuple[float, list[float]]:
+    """At 1 pt (widths scale with the size: measured once for every size tried): the longest line of a unit name
+    and the widest text of each of the *count* - 1 columns after it."""
+    body = fonts.font("fangsong")
+    longest = _widest(tuple({line for row in rows for line in str(row[0] or "").split("\n")}), body)
+    return longest, [_widest(tuple({str(row[i]) for row in rows if i < len(row)}), body) for i in range(1, count)]
+
+
+def _column_widths(header: list[str], natural: tuple[float, list[float]], size: float) -> tuple[float, list[float]]:
     body, bold = fonts.font("fangsong"), fonts.font("heiti")
-    names = [str(row[0] or "") for row in rows]
-    longest = max([fonts.width(line, body, size) for n in names for line in n.split("\n")] or [0.0])
-    unit = min(max(longest, fonts.width("合计", body, size)) + 2 * PAD_X, g.BLOCK_WIDTH * UNIT_SHARE)
+    longest, texts = natural
+    unit = min(max(longest * size, fonts.width("合计", body, size)) + 2 * PAD_X, g.BLOCK_WIDTH * UNIT_SHARE)
     unit = max(unit, _head_width(header[0], bold))
     widths = []
     widest = (g.BLOCK_WIDTH - unit) / 2  # a column of long text wraps rather than run off the block
     for index in range(1, len(header)):
-        natural = _widest(tuple({str(row[index]) for row in rows if index < len(row)}), body) * size
-        widths.append(min(max(natural + 2 * PAD_X, _head_width(header[index], bold)), widest))
+        widths.append(min(max(texts[index - 1] * size + 2 * PAD_X, _head_width(header[index], bold)), widest))
     return unit, widths
 
 
 @functools.lru_cache(maxsize=256)
 def _widest(texts: tuple[str, ...], font: str) -> float:
-    """The widest of *texts* at 1 pt (widths scale with the size: measured once for every size tried)."""
+    """The widest of *texts* at 1 pt."""
     return max([fonts.width(text, font, 1.0) for text in texts] or [0.0])
 
 
@@ -144,13 +156,17 @@ def _runs(groups: list[str]) -> list[list[int]]:
 def plan(header: list[str], rows: list[list], groups: list[str] | None = None) -> tuple[float, list[list[int]]]:
     """The size and the column chunks: one table at the largest size that fits, else chunks at the largest size,
     whole groups kept together where they fit."""
+    return _plan(header, _natural(rows, len(header)), groups)
+
+
+def _plan(header: list[str], natural, groups: list[str] | None) -> tuple[float, list[list[int]]]:
     groups = groups or [""] * (len(header) - 1)
     for size in SIZES:
-        unit, widths = _column_widths(header, rows, size)
+        unit, widths = _column_widths(header, natural, size)
         if unit + sum(widths) <= g.BLOCK_WIDTH:
             return size, [list(range(1, len(header)))]
     size = SIZES[0]
-    unit, widths = _column_widths(header, rows, size)
+    unit, widths = _column_widths(header, natural, size)
     room = g.BLOCK_WIDTH - unit
     chunks = _chunks(_runs(groups), widths, room)
     # as few tables as that, but of even widths: the narrowest room that still needs no more tables
@@ -200,13 +216,11 @@ def _text_height(row: list, style) -> float:
     return style.leading * lines + style.bottomPadding + style.topPadding
 
 
-def _table(header, rows, columns, groups, size, unit_width, widths):
+def _table(header, rows, columns, groups, size, unit_width, widths, natural):
     """ONE reportlab Table: the unit column and *columns*; a group row above the heads when groups are named.
 
     The cells share a few ready-made styles instead of a TableStyle applying commands to each of the thousands of
     cells; only the grid and the spans of the group row go through a TableStyle."""
-    from reportlab.platypus import Table, TableStyle
-
     body, bold = fonts.font("fangsong"), fonts.font("heiti")
     col_widths = [unit_width] + [widths[i - 1] for i in columns]
     head_style = _cell_style("head", bold, HEAD_SIZE, HEAD_SIZE * 1.2, "CENTER")
@@ -215,10 +229,15 @@ def _table(header, rows, columns, groups, size, unit_width, widths):
     heads = [header[0]] + [header[i] for i in columns]
     head = [_wrap(text, bold, HEAD_SIZE, w - 2 * PAD_X) for text, w in zip(heads, col_widths)]
     names = [_wrap(row[0], body, size, unit_width - 2 * PAD_X) for row in rows]
+    # only a column whose widest text is wider than the column has cells to wrap
+    wide = [
+        (at, w) for at, (i, w) in enumerate(zip(columns, col_widths[1:])) if natural[1][i - 1] * size > w - 2 * PAD_X
+    ]
     data = []
     for name, row in zip(names, rows):
         cells = [row[i] if i < len(row) else "" for i in columns]
-        for at, (value, w) in enumerate(zip(cells, col_widths[1:])):
+        for at, w in wide:
+            value = cells[at]
             if isinstance(value, str) and fonts.width(value, body, size) > w - 2 * PAD_X + 0.01:
                 cells[at] = _wrap(value, body, size, w - 2 * PAD_X)
         data.append([name, *cells])
@@ -257,33 +276,26 @@ def _table(header, rows, columns, groups, size, unit_width, widths):
     else:
         heights = [_text_height(head, head_style)]
     heights += [_text_height(r, figure_style) for r in data]
-    _check_chars((v for row in data for v in row), body)
-    _check_chars((v for row in header_rows for v in row), bold)
-    for row in data:
-        for index, value in enumerate(row):
-            if _needs_runs(value, body):
-                style = name_style if index == 0 else figure_style
-                align = "LEFT" if index == 0 else "RIGHT"
-                row[index] = RunsCell(value, body, style.fontsize, style.leading, align, f"统计表“{row[0]}”一行")
-    for row in header_rows:
-        for index, value in enumerate(row):
-            if _needs_runs(value, bold):
-                row[index] = RunsCell(value, bold, HEAD_SIZE, head_style.leading, "CENTER", "统计表表头")
-    table = Table(
-        [*header_rows, *data],
-        colWidths=col_widths,
-        rowHeights=heights,
-        repeatRows=len(header_rows),
-        cellStyles=styles,
-    )
-    table.setStyle(TableStyle(commands))
-    return table
+    if _check_chars((v for cells in data for v in cells), body):  # some need a fallback face
+        for row in data:
+            for index, value in enumerate(row):
+                if _needs_runs(value, body):
+                    style = name_style if index == 0 else figure_style
+                    align = "LEFT" if index == 0 else "RIGHT"
+                    row[index] = RunsCell(value, body, style.fontsize, style.leading, align, f"统计表“{row[0]}”一行")
+    if _check_chars((v for cells in header_rows for v in cells), bold):  # some need a fallback face
+        for row in header_rows:
+            for index, value in enumerate(row):
+                if _needs_runs(value, bold):
+                    row[index] = RunsCell(value, bold, HEAD_SIZE, head_style.leading, "CENTER", "统计表表头")
+    return PagedTable(header_rows, data, heights, styles, col_widths, commands)
 
 
 def unit_tables(header: list[str], rows: list[list], groups: list[str] | None = None) -> list:
     """The per-unit table as one or more reportlab Tables, each filling the block's width, kept inside it."""
-    size, chunks = plan(header, rows, groups)
-    unit_width, widths = _column_widths(header, rows, size)
+    natural = _natural(rows, len(header))
+    size, chunks = _plan(header, natural, groups)
+    unit_width, widths = _column_widths(header, natural, size)
     out = []
     for columns in chunks:
         spare = g.BLOCK_WIDTH - unit_width - sum(widths[i - 1] for i in columns)
@@ -291,7 +303,7 @@ def unit_tables(header: list[str], rows: list[list], groups: list[str] | None = 
         stretched = list(widths)
         for i in columns:
             stretched[i - 1] = widths[i - 1] + share
-        out.append(InBlock(_table(header, rows, columns, groups, size, unit_width, stretched)))
+        out.append(InBlock(_table(header, rows, columns, groups, size, unit_width, stretched, natural)))
     return out
 
 
@@ -299,8 +311,6 @@ def list_table(header: list[str], rows: list[list], shares: list[float], width: 
     """A list as ONE reportlab Table: columns of the given shares of *width*, every cell wrapped to its column
     by characters (a face that has them for rare ones), the header repeated on every page; *spans* gives rows
     whose cells from a column on are one (a remark across the row)."""
-    from reportlab.platypus import Table, TableStyle
-
     body, bold = fonts.font("fangsong"), fonts.font("heiti")
     total = sum(shares) or 1.0
     widths = [width * share / total for share in shares]
@@ -316,14 +326,10 @@ def list_table(header: list[str], rows: list[list], shares: list[float], width: 
             cells[first] = _wrap(row[first], body, size, sum(widths[first:]) - 2 * PAD_X)
         data.append(cells)
     heights = [_text_height(head, head_style)] + [_text_height(row, cell_style) for row in data]
-    _check_chars((v for row in data for v in row), body)
-    for row in data:
-        for index, value in enumerate(row):
-            if _needs_runs(value, body):
-                row[index] = RunsCell(value, body, size, cell_style.leading, "LEFT", f"名单“{row[1]}”一行")
+    if _check_chars((v for cells in data for v in cells), body):  # some need a fallback face
+        for row in data:
+            for index, value in enumerate(row):
+                if _needs_runs(value, body):
+                    row[index] = RunsCell(value, body, size, cell_style.leading, "LEFT", f"名单“{row[1]}”一行")
     styles = [[head_style] * len(header)] + [[cell_style] * len(header)] * len(data)
-    table = Table([head, *data], colWidths=widths, rowHeights=heights, repeatRows=1, cellStyles=styles)
-    commands = [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]
-    commands += [("SPAN", (first, index + 1), (-1, index + 1)) for index, first in spans.items()]
-    table.setStyle(TableStyle(commands))
-    return table
+    return PagedTable([head], data, heights, styles, widths, [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))], spans)

@@ -83,8 +83,7 @@ def test_sections_are_saved_reordered_and_printed(demo_store, tmp_path):
 
 
 def test_per_unit_table_has_every_indicator_split_over_two_tables(demo_store):
-    from reportlab.platypus import Table
-
+    from models.documents.pdf.paged import PagedTable
     from models.documents.pdf.render import flowables
     from models.documents.pdf.tables import InBlock
 
@@ -95,7 +94,7 @@ def test_per_unit_table_has_every_indicator_split_over_two_tables(demo_store):
     assert len(tables[0].header) == 1 + 18 and tables[0].groups[6:8] == ["应急演练", "应急演练"]
     drills = _total(demo_store, campaign["id"], "drill_sessions")
     assert tables[0].rows[-1][0] == "合计" and tables[0].rows[-1][7] == f"{drills:,}"
-    built = [f.inner for f in flowables(doc) if isinstance(f, InBlock) and isinstance(f.inner, Table)]
+    built = [f.inner for f in flowables(doc) if isinstance(f, InBlock) and isinstance(f.inner, PagedTable)]
     assert len(built) == 2  # 18 columns do not fit across the page at 7.5 pt: two tables, units repeated
 
 
