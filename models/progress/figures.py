@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from models.clock import new_id
+from models.clock import ordered_ids
 from models.store.database import Store
 from models.store.history import Batch
 
@@ -41,6 +41,9 @@ def set_figures(batch: Batch, rows, source: str | None = None) -> dict[str, int]
             for old in batch.store.rows(sql, (period_id, *part)):
                 existing[(old["unit_id"], old["period_id"], old["indicator_id"])] = old
     source = source or batch.source
+    # New rows get ids in increasing order (at most one per row written): a week's 9,000 new figures then
+    # go into a few neighbouring pages of the figures' id index instead of one random page each.
+    ids = iter(ordered_ids(sum(1 for u, p, i, v in rows if v is not None and (u, p, i) not in existing)))
     inserts, updates, deletes = [], [], []
     for unit_id, period_id, indicator_id, value in rows:
         old = existing.get((unit_id, period_id, indicator_id))
@@ -52,7 +55,7 @@ def set_figures(batch: Batch, rows, source: str | None = None) -> dict[str, int]
                 counts["unchanged"] += 1
         elif old is None:
             new = {
-                "id": new_id(),
+                "id": next(ids),
                 "unit_id": unit_id,
                 "period_id": period_id,
                 "indicator_id": indicator_id,

@@ -44,3 +44,27 @@ def test_many_figures_in_one_batch_undo_as_one(demo_store):
     assert demo_store.scalar(recorded, ("粘贴 4 个单元格",)) == 3
     assert undo(demo_store) == "粘贴 4 个单元格"
     assert demo_store.rows("SELECT * FROM figures ORDER BY id") == before
+
+
+def test_new_figures_get_ids_in_increasing_order_and_one_key_written_twice_is_one_row(demo_store):
+    import uuid
+
+    period = demo_store.row("SELECT id FROM periods ORDER BY seq DESC LIMIT 1")["id"]
+    with demo_store.batch("清空一周") as batch:
+        old = demo_store.rows("SELECT unit_id, indicator_id FROM figures WHERE period_id = ?", (period,))
+        set_figures(batch, [(f["unit_id"], period, f["indicator_id"], None) for f in old])
+    units = [r[0] for r in demo_store.conn.execute("SELECT id FROM units ORDER BY name")]
+    indicators = [r[0] for r in demo_store.conn.execute("SELECT id FROM indicators ORDER BY sort_order")]
+    rows = [(u, period, i, n) for n, (u, i) in enumerate((u, i) for u in units for i in indicators)]
+    rows.append((units[0], period, indicators[0], 99))  # the same cell again in the same paste: its last value
+    with demo_store.batch("导入一周") as batch:
+        counts = set_figures(batch, rows, source="import")
+    assert counts["added"] == len(rows) - 1 and counts["changed"] == 1
+    written = demo_store.rows("SELECT id FROM figures WHERE period_id = ? ORDER BY rowid", (period,))
+    ids = [f["id"] for f in written]
+    assert len(ids) == len(rows) - 1 and ids == sorted(ids)
+    assert all(uuid.UUID(i).version == 7 for i in ids)
+    key = (units[0], period, indicators[0])
+    assert demo_store.scalar("SELECT value FROM figures WHERE unit_id=? AND period_id=? AND indicator_id=?", key) == 99
+    assert undo(demo_store) == "导入一周"
+    assert demo_store.scalar("SELECT count(*) FROM figures WHERE period_id = ?", (period,)) == 0

@@ -192,3 +192,25 @@ def test_each_way_of_summing_is_taken_where_it_is_cheapest_and_all_agree(demo_st
     assert kept(weeks[-2]["seq"])  # the last week taken away from them
     assert not kept(1)  # most figures left out: the first week added up
     _assert_sums_hold(demo_store)
+
+
+def test_a_whole_week_written_at_once_and_its_undo_keep_the_sums(demo_store):
+    campaign = campaign_by_year(demo_store, 2021)
+    period = period_by_seq(demo_store, campaign["id"], 2)["id"]
+    units = [
+        r[0]
+        for r in demo_store.conn.execute("SELECT unit_id FROM campaign_units WHERE campaign_id = ?", (campaign["id"],))
+    ]
+    indicators = [i["id"] for i in list_indicators(demo_store, campaign["id"])]
+    # every cell of the week: new figures, changed ones, cleared ones
+    rows = [
+        (u, period, i, None if n % 7 == 0 else n) for n, (u, i) in enumerate((u, i) for u in units for i in indicators)
+    ]
+    with demo_store.batch("导入一周") as batch:
+        counts = set_figures(batch, rows, source="import")
+    assert counts["added"] and counts["changed"] and counts["cleared"]
+    _assert_sums_hold(demo_store)
+    undo(demo_store)
+    _assert_sums_hold(demo_store)
+    redo(demo_store)
+    _assert_sums_hold(demo_store)
