@@ -41,7 +41,7 @@ def run_gui(argv: list[str]) -> int:
     args = gui_arguments(argv)
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui.common import msgbox
+    from ui.common import msgbox, settings
     from ui.shell import file_open, startup
     from ui.shell.app import create_application
 
@@ -53,8 +53,10 @@ def run_gui(argv: list[str]) -> int:
         for title, text in msgbox.SHOWN:
             print(f"{title}：{text}", file=sys.stderr)
         return 2
+    settings.hold_writes()  # the last file, recent files, campaign: written once just after the first paint
     store = startup.open_initial_store(args.db, readonly=args.readonly, defer_check=True)
     if store is None:
+        settings.write_held()
         for title, text in msgbox.SHOWN:
             print(f"{title}：{text}", file=sys.stderr)
         return 2
@@ -64,6 +66,7 @@ def run_gui(argv: list[str]) -> int:
     # clerk's window size alone (an offscreen screen is 800 px wide: a saved size shrank every later shot).
     window = MainWindow(store, fill_after_paint=True, remember_layout=not args.screenshot)
     startup.report_startup_times(window)
+    window.ready.connect(settings.write_held)
     if args.campaign:
         window.select_campaign(args.campaign)
     if args.tab:
@@ -72,6 +75,7 @@ def run_gui(argv: list[str]) -> int:
     file_open.open_when_ready(window, document)
     if args.screenshot:
         code = startup.save_screenshot(app, window, Path(args.screenshot))
+        settings.write_held()
         startup.finish_closing()
         window.store.close()
         return code
@@ -80,6 +84,7 @@ def run_gui(argv: list[str]) -> int:
     # The whole-file check of a file not known sound, writes held until it passes; then 本单位, once per file.
     window.ready.connect(lambda: startup.check_after_paint(window, then=lambda: ask_at_first_start(window)))
     code = app.exec()
+    settings.write_held()  # (written after the first paint already; a window closed before it: now)
     startup.finish_closing()  # the close-time backup, begun when the window closed
     window.store.close()
     return code

@@ -42,6 +42,9 @@ def settings_file() -> str | None:
 
 
 _OPEN: dict[str | None, QSettings] = {}
+# Between hold_writes() and write_held(): the values put, kept here (get() reads them) and not yet in QSettings.
+_HELD: dict[str, Any] = {}
+_HOLDING: list[bool] = []
 
 
 def _settings() -> QSettings:
@@ -53,7 +56,7 @@ def _settings() -> QSettings:
 
 
 def get(setting: Setting):
-    value = _settings().value(setting.key, setting.default)
+    value = _HELD[setting.key] if setting.key in _HELD else _settings().value(setting.key, setting.default)
     if value is None:
         return setting.default
     if setting.type is list:
@@ -67,11 +70,36 @@ def get(setting: Setting):
 
 
 def put(setting: Setting, value) -> None:
-    """Saves at once (written to disk now, as before the window closes); an unchanged value writes nothing."""
+    """Saves at once (written to disk now, as before the window closes); an unchanged value writes nothing.
+
+    While writes are held (:func:`hold_writes`) the value is kept in memory and written by :func:`write_held`.
+    """
     store = _settings()
-    if store.contains(setting.key):
-        old = store.value(setting.key)  # an .ini gives back numbers as text
+    if setting.key in _HELD or store.contains(setting.key):
+        old = get(setting)  # as the type says: an .ini gives back numbers as text, a one-item list as its item
         if old == value or (setting.type in (int, str) and str(old) == str(value)):
             return
+    if _HOLDING:
+        _HELD[setting.key] = value
+        return
     store.setValue(setting.key, value)
+    store.sync()
+
+
+def hold_writes() -> None:
+    """Keep what put() is given in memory until :func:`write_held`: the settings noted at start (last file,
+    recent files, campaign) cost one write after the first paint, not one fsync each (≈5–40 ms) before it.
+    (Not setValue meanwhile: QSettings would sync at the first turn of the event loop, before the paint.)"""
+    _HOLDING[:] = [True]
+
+
+def write_held() -> None:
+    """Write the values held since :func:`hold_writes` (one sync) and save each put() at once again."""
+    _HOLDING.clear()
+    if not _HELD:
+        return
+    store = _settings()
+    for key, value in _HELD.items():
+        store.setValue(key, value)
+    _HELD.clear()
     store.sync()

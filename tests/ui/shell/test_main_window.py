@@ -191,3 +191,21 @@ def test_screenshots_keep_the_standard_size_and_the_clerks_layout(tmp_path, demo
     assert sizes == [STANDARD_SIZE, STANDARD_SIZE]  # fits a 1366×768 screen with a taskbar
     saved = "\n".join(p.read_text(encoding="utf-8") for p in home.rglob("*.conf"))
     assert "geometry" not in saved and "last_tab" not in saved
+
+
+def test_the_file_opened_is_remembered_for_the_next_start(tmp_path, demo_path):
+    home = tmp_path / "home"
+    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+    shot = tmp_path / "shot.png"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(demo_path), "--screenshot", str(shot)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    saved = "\n".join(p.read_text(encoding="utf-8") for p in home.rglob("*.conf"))
+    # written just after the first paint: the last file (opened next time), 最近打开, the campaign shown
+    assert f"last_db={demo_path.resolve()}" in saved and f"recent={demo_path.resolve()}" in saved
+    assert "last_campaign_year=2022" in saved
