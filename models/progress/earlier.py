@@ -23,6 +23,7 @@ from models.store.database import Store
 _KEPT_FILES: dict[str, dict] = {}
 _KEPT_MEMORY: WeakKeyDictionary = WeakKeyDictionary()
 _FILES_KEPT = 2
+_UNITS_READ_TOGETHER = 500  # ids bound in one query (SQLite allows 32,766 variables)
 
 
 def version(store: Store) -> tuple:
@@ -82,6 +83,34 @@ def usual_figures(store: Store, campaign_id: str, periods: list[dict], seq: int)
         weeks = [kept_rows(store, p["id"]) for p in periods if p["seq"] < seq]
         found = kept["usual"][(campaign_id, seq)] = _usual(weeks)
     return found
+
+
+def known_usual(store: Store, campaign_id: str, seq: int) -> Usual | None:
+    """The usual figures before week *seq* if they are kept for this version of the file (nothing is read)."""
+    return _current(store)["usual"].get((campaign_id, seq))
+
+
+def usual_of_units(store: Store, period_ids: list[str], unit_ids: list[str]) -> dict[str, dict[str, float]]:
+    """The usual figures of a few units over the weeks *period_ids*, read for them alone (the rows a grid
+    shows first): the same medians as usual_figures, from one query on the figures_by_period index."""
+    if not period_ids or not unit_ids:
+        return {unit_id: {} for unit_id in unit_ids}
+    weeks: dict[str, list] = {period_id: [] for period_id in period_ids}
+    for start in range(0, len(unit_ids), _UNITS_READ_TOGETHER):
+        units = unit_ids[start : start + _UNITS_READ_TOGETHER]
+        sql = (
+            f"SELECT period_id, unit_id, indicator_id, value FROM figures WHERE period_id IN"
+            f" ({', '.join('?' * len(period_ids))}) AND unit_id IN ({', '.join('?' * len(units))})"
+            " ORDER BY period_id, unit_id, indicator_id"
+        )
+        for period_id, unit_id, indicator_id, value in store.conn.execute(sql, [*period_ids, *units]):
+            rows = weeks[period_id]
+            if not rows or rows[-1][0] != unit_id:
+                rows.append((unit_id, [], []))
+            rows[-1][1].append(indicator_id)
+            rows[-1][2].append(value)
+    usual = _usual(list(weeks.values()))
+    return {unit_id: usual.get(unit_id, {}) for unit_id in unit_ids}
 
 
 def kept_rows(store: Store, period_id: str, rows: list | None = None) -> list:

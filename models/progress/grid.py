@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from models.campaigns.campaign import campaign_units
 from models.campaigns.layouts import header_text, list_indicators
 from models.campaigns.periods import list_periods
-from models.progress.earlier import Usual, kept_after_save, kept_rows, usual_figures, version
+from models.progress.earlier import (
+    Usual,
+    kept_after_save,
+    kept_rows,
+    known_usual,
+    usual_figures,
+    usual_of_units,
+    version,
+)
 from models.progress.figures import set_figures, week_rows
 from models.progress.reporting import received_by_unit
 from models.progress.totals import column_totals, counted
@@ -22,6 +30,7 @@ from models.progress.values import check_rules, parse_figure
 from models.store.database import Store
 
 OUTLIER_FACTOR = 5
+JUDGED_TOGETHER = 64  # rows whose earlier weeks are read in one query when one of them shows
 
 
 @dataclass(frozen=True)
@@ -32,7 +41,12 @@ class Issue:
 
 @dataclass
 class WeekGrid:
-    """Figures of one period; ``values[row][col]`` for units[row] × indicators[col] (None: empty)."""
+    """Figures of one period; ``values[row][col]`` for units[row] × indicators[col] (None: empty).
+
+    The rules are checked for every cell when the week is read; the outlier warnings, which need the
+    earlier weeks, row by row when first asked for (``issue``: the rows in sight) and for all rows when
+    ``issues`` is read (the count of the caption, after the first paint).
+    """
 
     campaign_id: str
     period: dict
@@ -41,7 +55,28 @@ class WeekGrid:
     values: list[list]
     received: dict[str, str | None]
     usual: dict[str, dict[str, float]] = field(default_factory=dict)  # unit → indicator → earlier weeks' median
-    issues: dict[tuple[int, int], Issue] = field(default_factory=dict)
+    found: dict[tuple[int, int], Issue] = field(default_factory=dict)  # the issues of the rows judged so far
+    unjudged: set[int] = field(default_factory=set)  # rows whose outlier warnings are still to be judged
+    store: Store | None = field(default=None, repr=False)  # where those rows' earlier weeks are read from
+    periods: list[dict] = field(default_factory=list, repr=False)
+
+    @property
+    def issues(self) -> dict[tuple[int, int], Issue]:
+        """Every cell's issue (the rows not judged yet are judged first)."""
+        if self.unjudged:
+            judge_rows(self.store, self, self.unjudged)
+        return self.found
+
+    @issues.setter
+    def issues(self, issues: dict[tuple[int, int], Issue]) -> None:
+        self.found = issues
+
+    def issue(self, row: int, col: int) -> Issue | None:
+        """One cell's issue, its row (and the rows around it, in one read) judged first if need be."""
+        if row in self.unjudged and self.values[row][col] is not None:  # an empty cell has no issue
+            start = row - row % JUDGED_TOGETHER
+            judge_rows(self.store, self, [r for r in range(start, start + JUDGED_TOGETHER) if r in self.unjudged])
+        return self.found.get((row, col))
 
     def totals(self) -> list:
         """Column sums of the figures, impossible ones left out until they are corrected."""
@@ -52,13 +87,15 @@ class WeekGrid:
         return column_totals(kept, len(self.indicators))
 
     def error_cells(self) -> set[tuple[int, int]]:
-        return {cell for cell, issue in self.issues.items() if issue.level == "error"}
+        """The cells breaking a rule (known for every row as soon as the week is read)."""
+        return {cell for cell, issue in self.found.items() if issue.level == "error"}
 
     def reported(self, row: int) -> bool:
         return self.units[row]["id"] in self.received
 
 
 def load_week(store: Store, campaign_id: str, period_id: str) -> WeekGrid:
+    """The week as stored, its rules checked; the outlier warnings are judged when asked for (WeekGrid)."""
     periods = list_periods(store, campaign_id)
     period = next(p for p in periods if p["id"] == period_id)
     rows = kept_rows(store, period_id, week_rows(store, period_id))  # read afresh: kept for later weeks
@@ -80,11 +117,34 @@ def load_week(store: Store, campaign_id: str, period_id: str) -> WeekGrid:
         row = values[r]
         for c, j in pairs:
             row[c] = figures[j]
-    usual = usual_figures(store, campaign_id, periods, period["seq"])
     received = received_by_unit(store, period_id, figure_units=[unit_id for unit_id, _, _ in rows])
-    grid = WeekGrid(campaign_id, period, units, indicators, values, received, usual)
+    usual = known_usual(store, campaign_id, period["seq"])
+    grid = WeekGrid(campaign_id, period, units, indicators, values, received, usual or {}, store=store)
+    grid.periods = periods
     check_grid(grid)
+    if usual is None:  # the earlier weeks not read yet: every row waits for them
+        grid.unjudged = set(range(len(units)))
     return grid
+
+
+def judge_rows(store: Store, grid: WeekGrid, rows) -> None:
+    """The outlier warnings of *rows*: their units' earlier weeks read (one query), their issues checked again."""
+    rows = sorted(r for r in rows if r in grid.unjudged)
+    if not rows:
+        return
+    seq = grid.period["seq"]
+    usual = known_usual(store, grid.campaign_id, seq)
+    if usual is None and len(rows) > len(grid.units) // 2:  # most of the week: every earlier week, kept
+        usual = usual_figures(store, grid.campaign_id, grid.periods or list_periods(store, grid.campaign_id), seq)
+    if usual is not None:
+        grid.usual = usual
+    else:
+        if isinstance(grid.usual, Usual):  # kept for the whole file: never changed here
+            grid.usual = dict(grid.usual)
+        earlier = [p["id"] for p in grid.periods if p["seq"] < seq]
+        grid.usual.update(usual_of_units(store, earlier, [grid.units[r]["id"] for r in rows]))
+    grid.unjudged.difference_update(rows)
+    recheck_rows(grid, rows)
 
 
 def cell_issue(grid: WeekGrid, row: int, col: int) -> Issue | None:
@@ -114,7 +174,7 @@ def check_grid(grid: WeekGrid) -> None:
     """Every stored cell's issue.  A city's week is 90k cells: each is first passed by its rules' plain test
     (a whole number not below the minimum, not above its limit or five times the unit's usual figure), and
     only the cells that fail it are judged by cell_issue, which words the message."""
-    grid.issues = {}
+    grid.found = {}
     check = _row_checker(grid)
     for row in range(len(grid.values)):
         check(row)
@@ -122,7 +182,7 @@ def check_grid(grid: WeekGrid) -> None:
 
 def recheck_row(grid: WeekGrid, row: int) -> None:
     for col in range(len(grid.indicators)):
-        grid.issues.pop((row, col), None)
+        grid.found.pop((row, col), None)
     _row_checker(grid)(row)
 
 
@@ -131,12 +191,12 @@ def recheck_rows(grid: WeekGrid, rows) -> None:
     check = _row_checker(grid)
     for row in rows:
         for col in range(len(grid.indicators)):
-            grid.issues.pop((row, col), None)
+            grid.found.pop((row, col), None)
         check(row)
 
 
 def _row_checker(grid: WeekGrid):
-    """A function that puts one row's issues into grid.issues (the plain tests prepared once per grid)."""
+    """A function that puts one row's issues into grid.found (the plain tests prepared once per grid)."""
     col_of = {i["id"]: c for c, i in enumerate(grid.indicators)}
     floors = [float(i["min_value"]) if i.get("min_value") is not None else -math.inf for i in grid.indicators]
     fractions = [not i.get("integer_only", 1) for i in grid.indicators]
@@ -165,7 +225,7 @@ def _row_checker(grid: WeekGrid):
         for col in suspects:
             issue = cell_issue(grid, row, col)
             if issue:
-                grid.issues[(row, col)] = issue
+                grid.found[(row, col)] = issue
 
     return check
 
@@ -220,6 +280,8 @@ def save_entries(store: Store, grid: WeekGrid, entries: list[Entry], label: str)
     changed = {e.row for e in good}
     for row in changed:
         grid.received.setdefault(grid.units[row]["id"], None)
-    recheck_rows(grid, sorted(changed))
+    waiting = changed & grid.unjudged  # their earlier weeks not read yet: read here (this thread's store)
+    judge_rows(store, grid, waiting)
+    recheck_rows(grid, sorted(changed - waiting))
     counts["errors"] = len(entries) - len(good)
     return counts

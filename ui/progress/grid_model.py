@@ -87,6 +87,22 @@ class WeekGridModel(QAbstractTableModel):
             self.pending = {}
         self.endResetModel()
 
+    def judged(self) -> bool:
+        """Whether every row's outlier warnings are known (the rows in sight are judged as they show)."""
+        return self.grid is None or not self.grid.unjudged
+
+    def judge_rest(self) -> None:
+        """Judge the rows not judged yet against their earlier weeks (one read of those weeks) and show
+        the warnings found; the caption's count needs them all."""
+        grid = self.grid
+        if grid is None or not grid.unjudged:
+            return
+        waiting = set(grid.unjudged)
+        grid.issues  # noqa: B018 - reading every issue judges the rows left
+        marked = [r for r, _c in grid.found if r in waiting]
+        if marked and self.columnCount():
+            self.dataChanged.emit(self.index(min(marked), 0), self.index(max(marked), self.columnCount() - 1))
+
     def holds(self, campaign_id: str | None, period_id: str | None) -> bool:
         """Whether the grid shown is that week's as stored (true after the clerk's own edits)."""
         grid = self.grid
@@ -128,7 +144,7 @@ class WeekGridModel(QAbstractTableModel):
         if role == DISPLAY or role == EDIT:
             return self._text(row, col)
         pending = self.pending.get(self._key(row, col)) if self.pending else None
-        issue = self.grid.issues.get((row, col))
+        issue = self.grid.issue(row, col)  # the rows in sight are judged against their earlier weeks first
         if role == TOOLTIP:
             if pending:
                 return self.tr("未保存：{0}").format(pending[1])
@@ -258,8 +274,13 @@ class WeekGridModel(QAbstractTableModel):
             return entries, (save_entries(store, grid, entries, label(len(entries))) if entries else None)
 
         if cells >= WORKER_CELLS and self.store.path is not None:
-            grid = replace(self.grid, values=[row[:] for row in self.grid.values], received=dict(self.grid.received))
-            grid.issues = dict(self.grid.issues)
+            grid = replace(
+                self.grid,
+                values=[row[:] for row in self.grid.values],
+                received=dict(self.grid.received),
+                found=dict(self.grid.found),
+                unjudged=set(self.grid.unjudged),  # judged on the worker with its own connection
+            )
             self.saving = True
             try:
                 done = operation.run(
@@ -327,5 +348,5 @@ class WeekGridModel(QAbstractTableModel):
         pending = self.pending.get(self._key(row, col))
         if pending:
             return self.tr("未保存 {0}：{1}").format(self.cell_place(row, col), pending[1])
-        issue = self.grid.issues.get((row, col))
+        issue = self.grid.issue(row, col)
         return f"{self.cell_place(row, col)}：{issue.message}" if issue else None

@@ -41,6 +41,7 @@ class ProgressTab(QWidget):
         self.campaign: dict | None = None
         self.periods: list[dict] = []
         self._stale_pages: set[QWidget] = set()  # pages to re-read when next shown
+        self._tally: dict = {}  # the week's reporting counts shown in the caption
         self.week = QComboBox(self)
         self.week.setMinimumWidth(220)
         self.week.currentIndexChanged.connect(self._on_week_selected)
@@ -172,15 +173,26 @@ class ProgressTab(QWidget):
         # the expected units are the campaign's active ones: the grid's rows less the deactivated that reported
         units = [u for u in grid.units if u["active"]] if grid else None
         statuses = week_statuses(self.store, self.campaign["id"], self.period, now(), units)
-        c = tally(status for status, _ in statuses.values())
-        issues = self.grid_model.grid.issues.values() if self.grid_model.grid else []
+        self._tally = tally(status for status, _ in statuses.values())
+        self._show_caption()
+        if not self.grid_model.judged():  # the warnings are counted once the first screen has painted
+            QTimer.singleShot(0, self._judge_week)
+
+    def _show_caption(self) -> None:
+        grid, c = self.grid_model.grid, self._tally
+        issues = list(grid.found.values()) if grid else []  # every rule error; the warnings of the rows judged
         bad = sum(1 for i in issues if i.level == "error") + len(self.grid_model.pending)
-        flagged = sum(1 for i in issues if i.level == "warning")
+        flagged = sum(1 for i in issues if i.level == "warning") if self.grid_model.judged() else "…"
         self.caption.setText(
             self.tr("应报 {0} 个单位，已报 {1}（迟报 {2}），未报 {3}；错误 {4} 处，需核实 {5} 处").format(
                 c["expected"], c["reported"], c["late"], c["missing"], bad, flagged
             )
         )
+
+    def _judge_week(self) -> None:
+        if self.period and not self.grid_model.judged():
+            self.grid_model.judge_rest()
+            self._show_caption()
 
     def _fit_unit_names(self) -> None:
         """The unit-name column as wide as the longest name (a city's 3,000 names are never cut).

@@ -11,6 +11,7 @@ import sqlite3
 
 from models.campaigns.campaign import campaign_by_year
 from models.campaigns.periods import period_by_seq
+from models.progress import grid as grid_module
 from models.progress.figures import set_figures
 from models.progress.grid import load_week, parse_block, save_entries
 from models.store.backups import make_backup, restore
@@ -123,3 +124,39 @@ def test_who_reported_the_week_follows_a_write_after_the_grid_kept_the_week(demo
     demo_store.conn.execute("DELETE FROM figures WHERE unit_id = ? AND period_id = ?", (unit_id, period["id"]))
     demo_store.conn.commit()
     assert status() in ("overdue", "pending")
+
+
+def _first_read(store, seq, monkeypatch):
+    """The week as a new process reads it: nothing kept of the file yet."""
+    from models.progress import earlier
+
+    monkeypatch.setattr(earlier, "_KEPT_FILES", {})
+    return _week(store, seq)
+
+
+def test_a_first_read_judges_the_rows_in_sight_and_then_all_of_them_like_a_kept_read(demo_store, monkeypatch):
+    row, col, unit_id, indicator_id, value = _reported_cell(demo_store)
+    _earlier_weeks(demo_store, unit_id, indicator_id, 1)
+    monkeypatch.setattr(grid_module, "JUDGED_TOGETHER", 4)  # a city's screenful of rows, for the demo's 18
+    grid = _first_read(demo_store, 3, monkeypatch)
+    assert grid.unjudged == set(range(len(grid.units)))  # the earlier weeks not read with the week
+    assert all(issue.level == "error" for issue in grid.found.values())  # the rules checked at once
+    issue = grid.issue(row, col)
+    assert issue.level == "warning" and "中位数" in issue.message
+    assert row not in grid.unjudged and grid.unjudged  # its rows judged, not the whole week
+    kept = _week(demo_store, 3)  # everything kept now that the week was judged … or read again
+    assert grid.issues == kept.issues and not grid.unjudged and _warned(demo_store, row, col)
+
+
+def test_a_save_into_rows_not_judged_yet_warns_of_its_outliers(demo_store, monkeypatch):
+    row, col, unit_id, indicator_id, value = _reported_cell(demo_store)
+    grid = _first_read(demo_store, 3, monkeypatch)
+    assert (row, col) not in grid.issues
+    grid = _first_read(demo_store, 3, monkeypatch)
+    worker = open_store(demo_store.path)  # the big save runs on a worker with its own connection
+    try:
+        save_entries(worker, grid, parse_block(grid, row, col, [[str(value * 10 + 50)]]), "改一格")
+    finally:
+        worker.close()
+    assert row not in grid.unjudged and grid.found[(row, col)].level == "warning"
+    assert grid.issues == _week(demo_store, 3).issues

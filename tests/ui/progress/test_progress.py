@@ -89,6 +89,30 @@ def test_rule_error_outlier_warning_and_delete(tab, qtbot, window):
     assert model.index(1, 0).data() == ""
 
 
+def test_a_week_read_afresh_marks_its_outliers_at_once_and_counts_them_after_the_first_paint(
+    tab, qtbot, window, monkeypatch
+):
+    from models.progress import earlier
+    from models.progress import grid as grid_module
+
+    model = tab.grid_model
+    tab.week.setCurrentIndex(3)
+    model.paste(1, 0, [["900"]])
+    qtbot.waitUntil(lambda: window.undo_action.text() == "撤销 粘贴 1 个单元格")
+    monkeypatch.setattr(earlier, "_KEPT_FILES", {})  # as in a new session: nothing kept of the file
+    monkeypatch.setattr(grid_module, "JUDGED_TOGETHER", 4)  # a city's screenful of rows, for the demo's 18
+    tab.week.setCurrentIndex(2)
+    tab.week.setCurrentIndex(3)
+    assert "需核实 … 处" in tab.caption.text()  # the earlier weeks are not read with the week
+    outlier = model.index(1, 0)
+    assert outlier.data(Qt.ItemDataRole.BackgroundRole) == WARNING_COLOR  # the rows in sight: judged as shown
+    assert "中位数" in outlier.data(Qt.ItemDataRole.ToolTipRole)
+    stored = load_week(tab.store, tab.campaign["id"], tab.period["id"]).issues.values()
+    warnings = sum(1 for issue in stored if issue.level == "warning")
+    assert warnings >= 1
+    qtbot.waitUntil(lambda: f"需核实 {warnings} 处" in tab.caption.text())
+
+
 def test_completeness_view_and_chase_list(tab, tmp_path):
     tab.pages.setCurrentWidget(tab.completeness)
     view = tab.completeness
