@@ -63,7 +63,7 @@ class WeekGrid:
     @property
     def issues(self) -> dict[tuple[int, int], Issue]:
         """Every cell's issue (the rows not judged yet are judged first)."""
-        if self.unjudged:
+        if self.unjudged and self._readable():
             judge_rows(self.store, self, self.unjudged)
         return self.found
 
@@ -73,10 +73,14 @@ class WeekGrid:
 
     def issue(self, row: int, col: int) -> Issue | None:
         """One cell's issue, its row (and the rows around it, in one read) judged first if need be."""
-        if row in self.unjudged and self.values[row][col] is not None:  # an empty cell has no issue
+        if row in self.unjudged and self.values[row][col] is not None and self._readable():  # empty: no issue
             start = row - row % JUDGED_TOGETHER
             judge_rows(self.store, self, [r for r in range(start, start + JUDGED_TOGETHER) if r in self.unjudged])
         return self.found.get((row, col))
+
+    def _readable(self) -> bool:
+        """Whether the earlier weeks can still be read (a window repainted after its file was closed: not)."""
+        return self.store is not None and not self.store.closed
 
     def totals(self) -> list:
         """Column sums of the figures, impossible ones left out until they are corrected."""

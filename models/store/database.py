@@ -66,6 +66,7 @@ class Store:
         self._in_batch = False
         self._db = None
         self.lock = None  # the file's write lock (models.store.file_lock), released by close()
+        self.closed = False  # a deferred step (a 0 ms timer) asks before it reads
 
     @property
     def db(self):
@@ -156,6 +157,7 @@ class Store:
             self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
     def close(self) -> None:
+        self.closed = True
         self.conn.close()
         if self.lock is not None:
             self.lock.release()
