@@ -217,7 +217,8 @@ def _text_height(row: list, style) -> float:
 
 
 def _table(header, rows, columns, groups, size, unit_width, widths, natural):
-    """ONE reportlab Table: the unit column and *columns*; a group row above the heads when groups are named.
+    """ONE table (a reportlab Table per page: paged.py): the unit column and *columns*; a group row above the heads
+    when groups are named.
 
     The cells share a few ready-made styles instead of a TableStyle applying commands to each of the thousands of
     cells; only the grid and the spans of the group row go through a TableStyle."""
@@ -292,7 +293,7 @@ def _table(header, rows, columns, groups, size, unit_width, widths, natural):
 
 
 def unit_tables(header: list[str], rows: list[list], groups: list[str] | None = None) -> list:
-    """The per-unit table as one or more reportlab Tables, each filling the block's width, kept inside it."""
+    """The per-unit table as one or more tables, each filling the block's width, kept inside it."""
     natural = _natural(rows, len(header))
     size, chunks = _plan(header, natural, groups)
     unit_width, widths = _column_widths(header, natural, size)
@@ -308,9 +309,9 @@ def unit_tables(header: list[str], rows: list[list], groups: list[str] | None = 
 
 
 def list_table(header: list[str], rows: list[list], shares: list[float], width: float, size: float = 9.0, spans=None):
-    """A list as ONE reportlab Table: columns of the given shares of *width*, every cell wrapped to its column
-    by characters (a face that has them for rare ones), the header repeated on every page; *spans* gives rows
-    whose cells from a column on are one (a remark across the row)."""
+    """A list as ONE table (a reportlab Table per page): columns of the given shares of *width*, every cell
+    wrapped to its column by characters (a face that has them for rare ones), the header repeated on every page;
+    *spans* gives rows whose cells from a column on are one (a remark across the row)."""
     body, bold = fonts.font("fangsong"), fonts.font("heiti")
     total = sum(shares) or 1.0
     widths = [width * share / total for share in shares]
