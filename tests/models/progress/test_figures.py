@@ -1,8 +1,14 @@
-"""Writing figures in a batch: what each write did, many at once, and undo of a whole paste."""
+"""Writing figures in a batch: what each write did, many at once (ids in order, all or nothing), and undo."""
 
 from __future__ import annotations
 
+import sqlite3
+import uuid
+
+import pytest
+
 from models.progress.figures import set_figure, set_figures
+from models.progress.sums import kept_sums
 from models.store.history import undo
 
 
@@ -47,8 +53,6 @@ def test_many_figures_in_one_batch_undo_as_one(demo_store):
 
 
 def test_new_figures_get_ids_in_increasing_order_and_one_key_written_twice_is_one_row(demo_store):
-    import uuid
-
     period = demo_store.row("SELECT id FROM periods ORDER BY seq DESC LIMIT 1")["id"]
     with demo_store.batch("清空一周") as batch:
         old = demo_store.rows("SELECT unit_id, indicator_id FROM figures WHERE period_id = ?", (period,))
@@ -62,9 +66,25 @@ def test_new_figures_get_ids_in_increasing_order_and_one_key_written_twice_is_on
     assert counts["added"] == len(rows) - 1 and counts["changed"] == 1
     written = demo_store.rows("SELECT id FROM figures WHERE period_id = ? ORDER BY rowid", (period,))
     ids = [f["id"] for f in written]
-    assert len(ids) == len(rows) - 1 and ids == sorted(ids)
+    assert len(ids) == len(rows) - 1 > 124 and ids == sorted(ids)  # more rows than one INSERT statement holds
     assert all(uuid.UUID(i).version == 7 for i in ids)
     key = (units[0], period, indicators[0])
     assert demo_store.scalar("SELECT value FROM figures WHERE unit_id=? AND period_id=? AND indicator_id=?", key) == 99
     assert undo(demo_store) == "导入一周"
     assert demo_store.scalar("SELECT count(*) FROM figures WHERE period_id = ?", (period,)) == 0
+
+
+def test_a_bad_row_among_many_new_ones_writes_nothing_and_leaves_the_sums(demo_store):
+    period = demo_store.row("SELECT id FROM periods ORDER BY seq DESC LIMIT 1")["id"]
+    with demo_store.batch("清空一周") as batch:
+        old = demo_store.rows("SELECT unit_id, indicator_id FROM figures WHERE period_id = ?", (period,))
+        set_figures(batch, [(f["unit_id"], period, f["indicator_id"], None) for f in old])
+    indicators = [r[0] for r in demo_store.conn.execute("SELECT id FROM indicators")]
+    before = (demo_store.rows("SELECT * FROM figures ORDER BY id"), kept_sums(demo_store, indicators))
+    units = [r[0] for r in demo_store.conn.execute("SELECT id FROM units ORDER BY name")]
+    rows = [(u, period, i, 3) for u in units for i in indicators]
+    rows.insert(200, ("没有这个单位", period, indicators[0], 5))  # in the second INSERT statement
+    with pytest.raises(sqlite3.IntegrityError), demo_store.batch("导入一周") as batch:
+        set_figures(batch, rows, source="import")
+    assert (demo_store.rows("SELECT * FROM figures ORDER BY id"), kept_sums(demo_store, indicators)) == before
+    assert demo_store.scalar("SELECT count(*) FROM batches WHERE label = '导入一周'") == 0
