@@ -23,6 +23,7 @@ from models.progress.values import fold, parse_figure
 from models.store.database import Store
 
 FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv")
+_CHUNK = 500  # units per query reading the stored figures (well under SQLite's limit of parameters)
 
 
 @dataclass
@@ -93,7 +94,7 @@ class _Context(FormContext):
         units = campaign_units(store, campaign["id"])
         super().__init__(campaign, list_indicators(store, campaign["id"]), units, periods, week)
         self.store = store
-        self._existing: dict[str, dict] = {}
+        self._existing: dict[tuple[str, str], dict] = {}  # (period, unit) → indicator → stored value
         self.pending: dict[tuple, object] = {}
 
     def plain(self) -> FormContext:
@@ -102,16 +103,36 @@ class _Context(FormContext):
         plain.__dict__.update({k: v for k, v in self.__dict__.items() if k not in ("store", "_existing", "pending")})
         return plain
 
+    def load_old(self, reads) -> None:
+        """Read the stored figures of the units and weeks the files name: one query per week (in chunks of
+        units), not the whole week (a city's week is 90,000 figures for 300 forms' 9,000)."""
+        wanted: dict[str, set] = {}
+        for read in reads:
+            for block in read["blocks"]:
+                wanted.setdefault(block["period"]["id"], set()).add(block["unit"]["id"])
+        for period_id, units in wanted.items():
+            self._read_old(period_id, sorted(units - self._existing.keys()))
+
+    def _read_old(self, period_id: str, units: list[str]) -> None:
+        for start in range(0, len(units), _CHUNK):
+            part = units[start : start + _CHUNK]
+            sql = (
+                "SELECT unit_id, indicator_id, value FROM figures"
+                f" WHERE period_id = ? AND unit_id IN ({','.join('?' * len(part))})"
+            )
+            found: dict[str, dict] = {u: {} for u in part}
+            for unit_id, indicator_id, value in self.store.conn.execute(sql, (period_id, *part)):
+                found[unit_id][indicator_id] = value
+            for unit_id, values in found.items():
+                self._existing[(period_id, unit_id)] = values
+
     def old_value(self, unit_id: str, period_id: str, indicator_id: str):
         key = (unit_id, period_id, indicator_id)
         if key in self.pending:
             return self.pending[key]
-        if period_id not in self._existing:
-            cursor = self.store.conn.execute(
-                "SELECT unit_id, indicator_id, value FROM figures WHERE period_id = ?", (period_id,)
-            )
-            self._existing[period_id] = {(u, i): v for u, i, v in cursor}
-        return self._existing[period_id].get((unit_id, indicator_id))
+        if (period_id, unit_id) not in self._existing:
+            self._read_old(period_id, [unit_id])
+        return self._existing[(period_id, unit_id)].get(indicator_id)
 
 
 def _check_row(context: _Context, result: FileResult, values: dict, cells: dict, sheet: str) -> None:
@@ -209,8 +230,10 @@ def preview_forms(store: Store, campaign: dict, paths, week: int | None = None, 
 
     context = _Context(store, campaign, week)
     files = form_files(paths)
+    outcomes = read_all(context.plain(), files, read_outcome, progress)
+    context.load_old(outcome[1] for outcome in outcomes if outcome[0] == "read")
     results = []
-    for path, outcome in zip(files, read_all(context.plain(), files, read_outcome, progress)):
+    for path, outcome in zip(files, outcomes):
         if outcome[0] == "read":
             results.append(_counted(context, path, outcome[1], outcome[2]))
         else:
