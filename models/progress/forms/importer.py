@@ -2,14 +2,16 @@
 
 Every file is read first (cached formula values; models/documents/xlsx_grid.py) into a preview: unit, week,
 added/changed/unchanged and per-cell errors.  The files are read on every core (models/progress/forms/pool.py):
-reading needs no database, only the campaign's units, weeks and indicators (:class:`FormContext`); what each
-file changes is counted here afterwards, in the files' order.  A confirmed import writes all files in one batch;
+reading and parsing the figures need no database, only the campaign's units, weeks and indicators
+(:class:`FormContext`); what each file changes is counted here afterwards, in the files' order, against the
+stored figures of the units the files name.  A confirmed import writes all files in one batch;
 a file that cannot be read is refused by name and never stops the others; importing the same files again
 changes nothing.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -72,11 +74,15 @@ class FormContext:
         self.by_indicator = {i["id"]: i for i in indicators}
         self.units = units
         self.unit_by_id = {u["id"]: u for u in units}
-        self.unit_by_name = {fold(u["name"]): u for u in units}
         self.periods = {p["id"]: p for p in periods}
         self.week = next((p for p in periods if p["seq"] == week), None) if week else None
         if week and self.week is None:
             raise ImportRejected(f"本活动没有第 {week} 周（共 {len(self.periods)} 周）。")
+
+    @functools.cached_property
+    def unit_by_name(self) -> dict[str, dict]:
+        """Folded name → unit, made when a form names its units (the app's own forms, by mark, never do)."""
+        return {fold(u["name"]): u for u in self.units}
 
     def find_unit(self, text) -> dict | None:
         """The campaign's unit a written name means: exact, with 人民政府/办事处 added or dropped, or the one
@@ -107,9 +113,9 @@ class _Context(FormContext):
         """Read the stored figures of the units and weeks the files name: one query per week (in chunks of
         units), not the whole week (a city's week is 90,000 figures for 300 forms' 9,000)."""
         wanted: dict[str, set] = {}
-        for read in reads:
-            for block in read["blocks"]:
-                wanted.setdefault(block["period"]["id"], set()).add(block["unit"]["id"])
+        for parsed in reads:
+            for unit_id, period_id, _values, _narrative in parsed["blocks"]:
+                wanted.setdefault(period_id, set()).add(unit_id)
         for period_id, units in wanted.items():
             self._read_old(period_id, sorted(units - self._existing.keys()))
 
@@ -135,54 +141,69 @@ class _Context(FormContext):
         return self._existing[(period_id, unit_id)].get(indicator_id)
 
 
-def _check_row(context: _Context, result: FileResult, values: dict, cells: dict, sheet: str) -> None:
+def _check_row(context: FormContext, errors: list, values: dict, cells: dict, sheet: str) -> None:
     """Cross-field rules (已整改 ≤ 排查隐患) on one unit's parsed values; a broken one is dropped."""
     for indicator_id, value in list(values.items()):
         limit_id = context.by_indicator[indicator_id]["max_of_id"]
         limit = values.get(limit_id)
         if limit_id and limit is not None and value > limit:
             other = header_text(context.by_indicator[limit_id])
-            result.errors.append(
+            errors.append(
                 {"sheet": sheet, "cell": cells[indicator_id], "message": f"不能大于{other}（{limit}）：{value}"}
             )
             del values[indicator_id]
 
 
-def _collect(context: _Context, result: FileResult, read) -> None:
-    """Turn the raw cells read from a form into figures to write, counting against what is stored."""
-    units, week = set(), None
+def _parse(context: FormContext, read: dict) -> dict:
+    """The figures the raw cells of a form give (parsed, cross-checked), with its errors and notes.  Needs no
+    database: it runs in the reader processes; what the figures add or change is counted by :func:`_collect`."""
+    errors, notes, blocks, units, week = [], [], [], set(), None
+    sheet = read["sheet"]
     for block in read["blocks"]:
         unit, period = block["unit"], block["period"]
         values, cells = {}, {}
         for indicator_id, (coordinate, raw) in block["cells"].items():
             parsed = parse_figure(raw, context.by_indicator[indicator_id])
             if parsed.error:
-                result.errors.append({"sheet": read["sheet"], "cell": coordinate, "message": parsed.error})
+                errors.append({"sheet": sheet, "cell": coordinate, "message": parsed.error})
                 continue
             if parsed.note:
-                result.notes.append({"sheet": read["sheet"], "cell": coordinate, "message": parsed.note})
+                notes.append({"sheet": sheet, "cell": coordinate, "message": parsed.note})
             if parsed.value is not None:
                 values[indicator_id], cells[indicator_id] = parsed.value, coordinate
-        _check_row(context, result, values, cells, read["sheet"])
+        _check_row(context, errors, values, cells, sheet)
         units.add(unit["name"])
         week = period["seq"]
+        narrative = {k: v for k, v in (block.get("narrative") or {}).items() if v}
+        blocks.append((unit["id"], period["id"], values, narrative))
+    return {
+        "blocks": blocks,
+        "errors": errors + read["errors"],
+        "notes": notes + read.get("notes", []),
+        "unit": "、".join(sorted(units)) or None,
+        "week": week,
+    }
+
+
+def _collect(context: _Context, result: FileResult, parsed: dict) -> None:
+    """The figures of one form (:func:`_parse`) to write, counted against what is stored (and the files before)."""
+    for unit_id, period_id, values, narrative in parsed["blocks"]:
         for indicator_id, value in values.items():
-            old = context.old_value(unit["id"], period["id"], indicator_id)
+            old = context.old_value(unit_id, period_id, indicator_id)
             if old is None:
                 result.added += 1
             elif old == value:
                 result.unchanged += 1
             else:
                 result.changed += 1
-            context.pending[(unit["id"], period["id"], indicator_id)] = value
-            result.figures.append((unit["id"], period["id"], indicator_id, value))
-        narrative = {k: v for k, v in (block.get("narrative") or {}).items() if v}
+            context.pending[(unit_id, period_id, indicator_id)] = value
+            result.figures.append((unit_id, period_id, indicator_id, value))
         if values or narrative:  # an empty form sent back is not a report
-            result.narratives.append((unit["id"], period["id"], narrative))
-    result.errors += read["errors"]
-    result.notes += read.get("notes", [])
-    result.unit = "、".join(sorted(units)) or None
-    result.week = week
+            result.narratives.append((unit_id, period_id, narrative))
+    result.errors += parsed["errors"]
+    result.notes += parsed["notes"]
+    result.unit = parsed["unit"]
+    result.week = parsed["week"]
 
 
 def read_form(context: FormContext, path: Path) -> tuple[dict, str | None]:
@@ -206,18 +227,19 @@ def read_form(context: FormContext, path: Path) -> tuple[dict, str | None]:
 
 
 def read_outcome(context: FormContext, path: Path) -> tuple:
-    """:func:`read_form` as data: ``("read", cells, received_at)`` or ``("rejected", message)``."""
+    """:func:`read_form` and :func:`_parse` as data: ``("read", parsed, received_at)`` or ``("rejected", message)``."""
     try:
-        return ("read", *read_form(context, path))
+        read, received = read_form(context, path)
+        return ("read", _parse(context, read), received)
     except DeskError as exc:
         return ("rejected", exc.message)
     except OSError as exc:
         return ("rejected", f"无法读取文件（{exc.strerror or exc}）。")
 
 
-def _counted(context: _Context, path: Path, read: dict, received: str | None) -> FileResult:
+def _counted(context: _Context, path: Path, parsed: dict, received: str | None) -> FileResult:
     result = FileResult(path.name)
-    _collect(context, result, read)
+    _collect(context, result, parsed)
     result.received_at = received
     return result
 
