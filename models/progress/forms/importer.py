@@ -100,13 +100,12 @@ class _Context(FormContext):
         units = campaign_units(store, campaign["id"])
         super().__init__(campaign, list_indicators(store, campaign["id"]), units, periods, week)
         self.store = store
-        self._existing: dict[tuple[str, str], dict] = {}  # (period, unit) → indicator → stored value
-        self.pending: dict[tuple, object] = {}
+        self._known: dict[tuple[str, str], dict] = {}  # (week, unit) → indicator → value, files counted so far in
 
     def plain(self) -> FormContext:
         """The same context without the database, for the reader processes."""
         plain = FormContext.__new__(FormContext)
-        plain.__dict__.update({k: v for k, v in self.__dict__.items() if k not in ("store", "_existing", "pending")})
+        plain.__dict__.update({k: v for k, v in self.__dict__.items() if k not in ("store", "_known")})
         return plain
 
     def load_old(self, reads) -> None:
@@ -115,9 +114,10 @@ class _Context(FormContext):
         wanted: dict[str, set] = {}
         for parsed in reads:
             for unit_id, period_id, _values, _narrative in parsed["blocks"]:
-                wanted.setdefault(period_id, set()).add(unit_id)
+                if (period_id, unit_id) not in self._known:
+                    wanted.setdefault(period_id, set()).add(unit_id)
         for period_id, units in wanted.items():
-            self._read_old(period_id, sorted(units - self._existing.keys()))
+            self._read_old(period_id, sorted(units))
 
     def _read_old(self, period_id: str, units: list[str]) -> None:
         for start in range(0, len(units), _CHUNK):
@@ -130,15 +130,14 @@ class _Context(FormContext):
             for unit_id, indicator_id, value in self.store.conn.execute(sql, (period_id, *part)):
                 found[unit_id][indicator_id] = value
             for unit_id, values in found.items():
-                self._existing[(period_id, unit_id)] = values
+                self._known[(period_id, unit_id)] = values
 
-    def old_value(self, unit_id: str, period_id: str, indicator_id: str):
-        key = (unit_id, period_id, indicator_id)
-        if key in self.pending:
-            return self.pending[key]
-        if (period_id, unit_id) not in self._existing:
+    def known(self, unit_id: str, period_id: str) -> dict:
+        """Indicator → the unit's figure of the week: as stored, or as a file counted before this one gives it
+        (the caller puts each file's figures in)."""
+        if (period_id, unit_id) not in self._known:
             self._read_old(period_id, [unit_id])
-        return self._existing[(period_id, unit_id)].get(indicator_id)
+        return self._known[(period_id, unit_id)]
 
 
 def _check_row(context: FormContext, errors: list, values: dict, cells: dict, sheet: str) -> None:
@@ -187,19 +186,23 @@ def _parse(context: FormContext, read: dict) -> dict:
 
 def _collect(context: _Context, result: FileResult, parsed: dict) -> None:
     """The figures of one form (:func:`_parse`) to write, counted against what is stored (and the files before)."""
+    added = changed = unchanged = 0
+    figures = result.figures
     for unit_id, period_id, values, narrative in parsed["blocks"]:
+        known = context.known(unit_id, period_id)
         for indicator_id, value in values.items():
-            old = context.old_value(unit_id, period_id, indicator_id)
+            old = known.get(indicator_id)
             if old is None:
-                result.added += 1
+                added += 1
             elif old == value:
-                result.unchanged += 1
+                unchanged += 1
             else:
-                result.changed += 1
-            context.pending[(unit_id, period_id, indicator_id)] = value
-            result.figures.append((unit_id, period_id, indicator_id, value))
+                changed += 1
+            known[indicator_id] = value
+            figures.append((unit_id, period_id, indicator_id, value))
         if values or narrative:  # an empty form sent back is not a report
             result.narratives.append((unit_id, period_id, narrative))
+    result.added, result.changed, result.unchanged = added, changed, unchanged
     result.errors += parsed["errors"]
     result.notes += parsed["notes"]
     result.unit = parsed["unit"]
