@@ -15,7 +15,7 @@ import functools
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from models.campaigns.campaign import campaign_units
+from models.campaigns.campaign import campaign_unit_names
 from models.campaigns.layouts import header_text, list_indicators
 from models.campaigns.periods import list_periods
 from models.errors import DeskError, ImportRejected
@@ -97,7 +97,7 @@ class _Context(FormContext):
 
     def __init__(self, store: Store, campaign: dict, week: int | None):
         periods = list_periods(store, campaign["id"])
-        units = campaign_units(store, campaign["id"])
+        units = campaign_unit_names(store, campaign["id"])  # ids and names: all the readers use
         super().__init__(campaign, list_indicators(store, campaign["id"]), units, periods, week)
         self.store = store
         self._known: dict[tuple[str, str], dict] = {}  # (week, unit) → indicator → value, files counted so far in
