@@ -76,18 +76,16 @@ def _enum(value) -> str:
 
 def _row(values: list) -> list:
     """Calamine's values as openpyxl gives them: no '' for empty, whole numbers as int, dates as datetime."""
-    row = []
-    for value in values:
-        kind = type(value)
-        if kind is str:
-            row.append(value if value else None)
-        elif kind is float:
-            row.append(int(value) if value.is_integer() else value)
-        elif kind is dt.date:
-            row.append(dt.datetime(value.year, value.month, value.day))
-        else:
-            row.append(value)
-    return row
+    return [
+        (value or None)
+        if (kind := type(value)) is str
+        else (int(value) if value.is_integer() else value)
+        if kind is float
+        else dt.datetime(value.year, value.month, value.day)
+        if kind is dt.date
+        else value
+        for value in values
+    ]
 
 
 def _put(rows: list[list], r: int, c: int, value) -> None:
