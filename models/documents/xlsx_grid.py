@@ -24,7 +24,7 @@ from models.documents.zip_gate import read_container
 
 CORE = "docProps/core.xml"
 _WORKBOOK, _RELS = "xl/workbook.xml", "xl/_rels/workbook.xml.rels"
-_FORMULA_TAG = re.compile(rb"<f[\s>/]")  # not <formula1> of a data validation
+_AFTER_F = {bytes([b]) for b in b" \t\n\r\f\v>/"}  # <f then one of these: a formula (not <formula1>)
 _ERROR_TYPE = re.compile(rb'\st="e"')
 _CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
 _ADDRESS = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
@@ -76,18 +76,16 @@ def _enum(value) -> str:
 
 def _row(values: list) -> list:
     """Calamine's values as openpyxl gives them: no '' for empty, whole numbers as int, dates as datetime."""
-    row = []
-    for value in values:
-        kind = type(value)
-        if kind is str:
-            row.append(value if value else None)
-        elif kind is float:
-            row.append(int(value) if value.is_integer() else value)
-        elif kind is dt.date:
-            row.append(dt.datetime(value.year, value.month, value.day))
-        else:
-            row.append(value)
-    return row
+    return [
+        (value or None)
+        if (kind := type(value)) is str
+        else (int(value) if value.is_integer() else value)
+        if kind is float
+        else dt.datetime(value.year, value.month, value.day)
+        if kind is dt.date
+        else value
+        for value in values
+    ]
 
 
 def _put(rows: list[list], r: int, c: int, value) -> None:
@@ -123,9 +121,18 @@ def _special_cells(parts: dict[str, bytes], max_rows: int) -> dict | None:
 
 def _special(xml: bytes) -> bool:
     """Whether a worksheet has a formula or an error value (the plain searches first: they are much faster)."""
-    return (b"<f" in xml and _FORMULA_TAG.search(xml) is not None) or (
-        b't="e"' in xml and _ERROR_TYPE.search(xml) is not None
-    )
+    return _has_formula_tag(xml) or (b't="e"' in xml and _ERROR_TYPE.search(xml) is not None)
+
+
+def _has_formula_tag(xml: bytes) -> bool:
+    """Whether *xml* has a ``<f>`` tag (``<f[\\s>/]``), by plain searches: a sheet with a data validation has
+    ``<formula1>``, and a regular expression would scan the whole sheet for the next ``<f``."""
+    at = xml.find(b"<f")
+    while at >= 0:
+        if xml[at + 2 : at + 3] in _AFTER_F:
+            return True
+        at = xml.find(b"<f", at + 2)
+    return False
 
 
 def _sheet_parts(parts: dict[str, bytes]) -> dict[str, str]:

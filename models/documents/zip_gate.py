@@ -11,8 +11,10 @@ Every refusal is an ImportRejected that names the file.
 
 from __future__ import annotations
 
+import bisect
 import io
 import os
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -30,6 +32,7 @@ MAX_RATIO = 100  # real Office parts compress 5-30×; a bomb's parts 1,000× and
 RATIO_FROM_BYTES = 1 * MIB  # small parts may compress as they like: they cannot hurt
 READ_PIECE = 64 * 1024
 OLE_HEADER = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted Office files and old .xls/.doc
+_LOCAL_HEADER = struct.Struct("<4s2xH18xHH")  # a part's local header: signature, flags, name and extra lengths
 HOSTILE_XML = "文件含有不安全的 XML 内容（实体声明），已拒绝。"
 
 
@@ -171,42 +174,40 @@ def _unpacked_at_once(data: bytes, directory: int, members: list, name: str, kee
     header where the directory says and naming the same part, not overlapping the next, unpacking to exactly
     its declared size and checksum, no DTD in XML.  Anything else returns False, and _check_contents, which
     Python's zip reader does, says what is wrong (or lets it through, as it always has)."""
-    import struct
-
     ends = sorted({m.header_offset for m in members} | {directory})
+    size, view = len(data), memoryview(data)
     for member in members:
         if member.is_dir():
             continue
         offset = member.header_offset
-        header = data[offset : offset + 30]
-        if len(header) < 30 or header[:4] != b"PK\x03\x04" or member.compress_type not in (0, 8):
+        if not 0 <= offset <= size - 30 or member.compress_type not in (0, 8) or member.flag_bits & 0x1:
             return False
-        flags, name_length, extra_length = struct.unpack("<H", header[6:8])[0], *struct.unpack("<HH", header[26:30])
-        if flags & 0x61 or member.flag_bits & 0x1:  # encrypted, patched, strongly encrypted: the zip reader says
+        signature, flags, name_length, extra_length = _LOCAL_HEADER.unpack_from(data, offset)
+        if signature != b"PK\x03\x04" or flags & 0x61:  # encrypted, patched, strongly encrypted: the zip reader says
             return False
         encoding = "utf-8" if flags & 0x800 else "cp437"
-        if data[offset + 30 : offset + 30 + name_length] != member.orig_filename.encode(encoding, "replace"):
+        start = offset + 30 + name_length
+        if data[offset + 30 : start] != member.orig_filename.encode(encoding, "replace"):
             return False
-        start = offset + 30 + name_length + extra_length
+        start += extra_length
         end = start + member.compress_size
-        following = next((e for e in ends if e > offset), directory)
-        if end > following or end > len(data):
+        after = bisect.bisect_right(ends, offset)
+        if end > (ends[after] if after < len(ends) else directory) or end > size:
             return False
-        raw = data[start:end]
         if member.compress_type == 8:
             inflate = zlib.decompressobj(-15)
             try:
-                content = inflate.decompress(raw, member.file_size + 1)
+                content = inflate.decompress(view[start:end], member.file_size + 1)
             except zlib.error:
                 return False
             if not inflate.eof:
                 return False
         else:
-            content = raw
+            content = data[start:end]
         if len(content) != member.file_size or zlib.crc32(content) != member.CRC:
             return False
         if member.filename.endswith((".xml", ".rels", ".vml")) and (
-            b"<!DOCTYPE" in content[:8192] or b"<!ENTITY" in content[:8192]
+            content.find(b"<!DOCTYPE", 0, 8192) >= 0 or content.find(b"<!ENTITY", 0, 8192) >= 0
         ):
             raise ImportRejected(HOSTILE_XML, name)
         if keep is not None and keep(member.filename):

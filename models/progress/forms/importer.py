@@ -2,18 +2,20 @@
 
 Every file is read first (cached formula values; models/documents/xlsx_grid.py) into a preview: unit, week,
 added/changed/unchanged and per-cell errors.  The files are read on every core (models/progress/forms/pool.py):
-reading needs no database, only the campaign's units, weeks and indicators (:class:`FormContext`); what each
-file changes is counted here afterwards, in the files' order.  A confirmed import writes all files in one batch;
+reading and parsing the figures need no database, only the campaign's units, weeks and indicators
+(:class:`FormContext`); what each file changes is counted here afterwards, in the files' order, against the
+stored figures of the units the files name.  A confirmed import writes all files in one batch;
 a file that cannot be read is refused by name and never stops the others; importing the same files again
 changes nothing.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from models.campaigns.campaign import campaign_units
+from models.campaigns.campaign import campaign_unit_names
 from models.campaigns.layouts import header_text, list_indicators
 from models.campaigns.periods import list_periods
 from models.errors import DeskError, ImportRejected
@@ -23,6 +25,7 @@ from models.progress.values import fold, parse_figure
 from models.store.database import Store
 
 FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv")
+_CHUNK = 500  # units per query reading the stored figures (well under SQLite's limit of parameters)
 
 
 @dataclass
@@ -71,11 +74,15 @@ class FormContext:
         self.by_indicator = {i["id"]: i for i in indicators}
         self.units = units
         self.unit_by_id = {u["id"]: u for u in units}
-        self.unit_by_name = {fold(u["name"]): u for u in units}
         self.periods = {p["id"]: p for p in periods}
         self.week = next((p for p in periods if p["seq"] == week), None) if week else None
         if week and self.week is None:
             raise ImportRejected(f"本活动没有第 {week} 周（共 {len(self.periods)} 周）。")
+
+    @functools.cached_property
+    def unit_by_name(self) -> dict[str, dict]:
+        """Folded name → unit, made when a form names its units (the app's own forms, by mark, never do)."""
+        return {fold(u["name"]): u for u in self.units}
 
     def find_unit(self, text) -> dict | None:
         """The campaign's unit a written name means: exact, with 人民政府/办事处 added or dropped, or the one
@@ -90,78 +97,116 @@ class _Context(FormContext):
 
     def __init__(self, store: Store, campaign: dict, week: int | None):
         periods = list_periods(store, campaign["id"])
-        units = campaign_units(store, campaign["id"])
+        units = campaign_unit_names(store, campaign["id"])  # ids and names: all the readers use
         super().__init__(campaign, list_indicators(store, campaign["id"]), units, periods, week)
         self.store = store
-        self._existing: dict[str, dict] = {}
-        self.pending: dict[tuple, object] = {}
+        self._known: dict[tuple[str, str], dict] = {}  # (week, unit) → indicator → value, files counted so far in
 
     def plain(self) -> FormContext:
         """The same context without the database, for the reader processes."""
         plain = FormContext.__new__(FormContext)
-        plain.__dict__.update({k: v for k, v in self.__dict__.items() if k not in ("store", "_existing", "pending")})
+        plain.__dict__.update({k: v for k, v in self.__dict__.items() if k not in ("store", "_known")})
         return plain
 
-    def old_value(self, unit_id: str, period_id: str, indicator_id: str):
-        key = (unit_id, period_id, indicator_id)
-        if key in self.pending:
-            return self.pending[key]
-        if period_id not in self._existing:
-            cursor = self.store.conn.execute(
-                "SELECT unit_id, indicator_id, value FROM figures WHERE period_id = ?", (period_id,)
+    def load_old(self, reads) -> None:
+        """Read the stored figures of the units and weeks the files name: one query per week (in chunks of
+        units), not the whole week (a city's week is 90,000 figures for 300 forms' 9,000)."""
+        wanted: dict[str, set] = {}
+        for parsed in reads:
+            for unit_id, period_id, _values, _narrative in parsed["blocks"]:
+                if (period_id, unit_id) not in self._known:
+                    wanted.setdefault(period_id, set()).add(unit_id)
+        for period_id, units in wanted.items():
+            self._read_old(period_id, sorted(units))
+
+    def _read_old(self, period_id: str, units: list[str]) -> None:
+        for start in range(0, len(units), _CHUNK):
+            part = units[start : start + _CHUNK]
+            sql = (
+                "SELECT unit_id, indicator_id, value FROM figures"
+                f" WHERE period_id = ? AND unit_id IN ({','.join('?' * len(part))})"
             )
-            self._existing[period_id] = {(u, i): v for u, i, v in cursor}
-        return self._existing[period_id].get((unit_id, indicator_id))
+            found: dict[str, dict] = {u: {} for u in part}
+            for unit_id, indicator_id, value in self.store.conn.execute(sql, (period_id, *part)):
+                found[unit_id][indicator_id] = value
+            for unit_id, values in found.items():
+                self._known[(period_id, unit_id)] = values
+
+    def known(self, unit_id: str, period_id: str) -> dict:
+        """Indicator → the unit's figure of the week: as stored, or as a file counted before this one gives it
+        (the caller puts each file's figures in)."""
+        if (period_id, unit_id) not in self._known:
+            self._read_old(period_id, [unit_id])
+        return self._known[(period_id, unit_id)]
 
 
-def _check_row(context: _Context, result: FileResult, values: dict, cells: dict, sheet: str) -> None:
+def _check_row(context: FormContext, errors: list, values: dict, cells: dict, sheet: str) -> None:
     """Cross-field rules (已整改 ≤ 排查隐患) on one unit's parsed values; a broken one is dropped."""
     for indicator_id, value in list(values.items()):
         limit_id = context.by_indicator[indicator_id]["max_of_id"]
         limit = values.get(limit_id)
         if limit_id and limit is not None and value > limit:
             other = header_text(context.by_indicator[limit_id])
-            result.errors.append(
+            errors.append(
                 {"sheet": sheet, "cell": cells[indicator_id], "message": f"不能大于{other}（{limit}）：{value}"}
             )
             del values[indicator_id]
 
 
-def _collect(context: _Context, result: FileResult, read) -> None:
-    """Turn the raw cells read from a form into figures to write, counting against what is stored."""
-    units, week = set(), None
+def _parse(context: FormContext, read: dict) -> dict:
+    """The figures the raw cells of a form give (parsed, cross-checked), with its errors and notes.  Needs no
+    database: it runs in the reader processes; what the figures add or change is counted by :func:`_collect`."""
+    errors, notes, blocks, units, week = [], [], [], set(), None
+    sheet = read["sheet"]
     for block in read["blocks"]:
         unit, period = block["unit"], block["period"]
         values, cells = {}, {}
         for indicator_id, (coordinate, raw) in block["cells"].items():
             parsed = parse_figure(raw, context.by_indicator[indicator_id])
             if parsed.error:
-                result.errors.append({"sheet": read["sheet"], "cell": coordinate, "message": parsed.error})
+                errors.append({"sheet": sheet, "cell": coordinate, "message": parsed.error})
                 continue
             if parsed.note:
-                result.notes.append({"sheet": read["sheet"], "cell": coordinate, "message": parsed.note})
+                notes.append({"sheet": sheet, "cell": coordinate, "message": parsed.note})
             if parsed.value is not None:
                 values[indicator_id], cells[indicator_id] = parsed.value, coordinate
-        _check_row(context, result, values, cells, read["sheet"])
+        _check_row(context, errors, values, cells, sheet)
         units.add(unit["name"])
         week = period["seq"]
-        for indicator_id, value in values.items():
-            old = context.old_value(unit["id"], period["id"], indicator_id)
-            if old is None:
-                result.added += 1
-            elif old == value:
-                result.unchanged += 1
-            else:
-                result.changed += 1
-            context.pending[(unit["id"], period["id"], indicator_id)] = value
-            result.figures.append((unit["id"], period["id"], indicator_id, value))
         narrative = {k: v for k, v in (block.get("narrative") or {}).items() if v}
+        blocks.append((unit["id"], period["id"], values, narrative))
+    return {
+        "blocks": blocks,
+        "errors": errors + read["errors"],
+        "notes": notes + read.get("notes", []),
+        "unit": "、".join(sorted(units)) or None,
+        "week": week,
+    }
+
+
+def _collect(context: _Context, result: FileResult, parsed: dict) -> None:
+    """The figures of one form (:func:`_parse`) to write, counted against what is stored (and the files before)."""
+    added = changed = unchanged = 0
+    figures = result.figures
+    for unit_id, period_id, values, narrative in parsed["blocks"]:
+        known = context.known(unit_id, period_id)
+        for indicator_id, value in values.items():
+            old = known.get(indicator_id)
+            if old is None:
+                added += 1
+            elif old == value:
+                unchanged += 1
+            else:
+                changed += 1
+            known[indicator_id] = value
+            figures.append((unit_id, period_id, indicator_id, value))
         if values or narrative:  # an empty form sent back is not a report
-            result.narratives.append((unit["id"], period["id"], narrative))
-    result.errors += read["errors"]
-    result.notes += read.get("notes", [])
-    result.unit = "、".join(sorted(units)) or None
-    result.week = week
+            result.narratives.append((unit_id, period_id, narrative))
+    result.added, result.changed, result.unchanged = added, changed, unchanged
+    result.errors += parsed["errors"]
+    result.notes += parsed["notes"]
+    result.unit = parsed["unit"]
+    result.week = parsed["week"]
 
 
 def read_form(context: FormContext, path: Path) -> tuple[dict, str | None]:
@@ -185,18 +230,19 @@ def read_form(context: FormContext, path: Path) -> tuple[dict, str | None]:
 
 
 def read_outcome(context: FormContext, path: Path) -> tuple:
-    """:func:`read_form` as data: ``("read", cells, received_at)`` or ``("rejected", message)``."""
+    """:func:`read_form` and :func:`_parse` as data: ``("read", parsed, received_at)`` or ``("rejected", message)``."""
     try:
-        return ("read", *read_form(context, path))
+        read, received = read_form(context, path)
+        return ("read", _parse(context, read), received)
     except DeskError as exc:
         return ("rejected", exc.message)
     except OSError as exc:
         return ("rejected", f"无法读取文件（{exc.strerror or exc}）。")
 
 
-def _counted(context: _Context, path: Path, read: dict, received: str | None) -> FileResult:
+def _counted(context: _Context, path: Path, parsed: dict, received: str | None) -> FileResult:
     result = FileResult(path.name)
-    _collect(context, result, read)
+    _collect(context, result, parsed)
     result.received_at = received
     return result
 
@@ -209,8 +255,10 @@ def preview_forms(store: Store, campaign: dict, paths, week: int | None = None, 
 
     context = _Context(store, campaign, week)
     files = form_files(paths)
+    outcomes = read_all(context.plain(), files, read_outcome, progress)
+    context.load_old(outcome[1] for outcome in outcomes if outcome[0] == "read")
     results = []
-    for path, outcome in zip(files, read_all(context.plain(), files, read_outcome, progress)):
+    for path, outcome in zip(files, outcomes):
         if outcome[0] == "read":
             results.append(_counted(context, path, outcome[1], outcome[2]))
         else:

@@ -43,7 +43,7 @@ def _merge_errors(merges, rows: set[int] | range, cols: set[int], sheet: str) ->
     errors, bad = [], set()
     for min_row, min_col, max_row, max_col in merges:
         hit = [
-            (r, c) for r in range(min_row, max_row + 1) for c in range(min_col, max_col + 1) if r in rows and c in cols
+            (r, c) for r in range(min_row, max_row + 1) if r in rows for c in range(min_col, max_col + 1) if c in cols
         ]
         if hit:
             span = f"{_coordinate(min_row, min_col)}:{_coordinate(max_row, max_col)}"
@@ -244,13 +244,14 @@ class _FormReader:
     def _merged_cells(self, rows: list[int]) -> set:
         """Merged ranges over data cells: each cell reported once, none of them read."""
         bad = set()
-        cols = set(self.matched)
+        cols, rows = set(self.matched), set(rows)
         for min_row, min_col, max_row, max_col in self.sheet.merges:
             hit = [
                 (r, c)
                 for r in range(min_row, max_row + 1)
+                if r in rows
                 for c in range(min_col, max_col + 1)
-                if r in rows and c in cols
+                if c in cols
             ]
             if not hit:
                 continue

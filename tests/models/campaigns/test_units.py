@@ -73,6 +73,18 @@ def test_unit_with_data_is_deactivated_never_deleted(store, campaign):
     assert store.get("units", spare) is None
 
 
+def test_campaign_unit_names_are_the_campaign_units_in_their_order(store, campaign):
+    from models.campaigns.campaign import campaign_unit_names, campaign_units
+
+    for name in ("乙局", "甲局", "丙局"):
+        add_unit(store, name, "成员单位", campaign_id=campaign)
+    set_active(store, campaign_units(store, campaign)[1]["id"], False)
+    add_unit(store, "不参加的单位", "其他")
+    names = campaign_unit_names(store, campaign)
+    assert [u["name"] for u in names] == ["乙局", "丙局"]
+    assert names == [{"id": u["id"], "name": u["name"]} for u in campaign_units(store, campaign)]
+
+
 def test_import_from_xlsx_matches_existing_names(store, campaign, tmp_path):
     add_unit(store, "越州镇", "镇/街道")
     book = Workbook()

@@ -149,3 +149,23 @@ def test_a_file_calamine_cannot_read_is_read_as_openpyxl_reads_it(tmp_path):
             out.writestr(name, data)
     assert read_xlsx(path, MAX_ROWS) is None
     assert form_sheets(path) == _openpyxl_sheets(path)  # openpyxl skips the missing sheet; the readers say why
+
+
+@pytest.mark.parametrize(
+    "special", [b"", b'<c r="E2"><f>B2+1</f></c>', b'<c r="E2"><f\n/></c>'], ids=["none", "f", "f/"]
+)
+def test_formulas_are_found_beside_a_data_validation(tmp_path, special):
+    """A data validation's <formula1> (after the cells) is no formula; <f> and <f/> are."""
+    path = _workbook(tmp_path, special, shared=False)
+    with zipfile.ZipFile(path) as src:
+        parts = {i.filename: src.read(i) for i in src.infolist()}
+    rule = b'<dataValidations count="1"><dataValidation type="whole" sqref="B2"><formula1>0</formula1>'
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+        b"</sheetData>", b"</sheetData>" + rule + b"</dataValidation></dataValidations>", 1
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    ((_title, rows, _merges, formulas),) = read_xlsx(path, MAX_ROWS)[0]
+    assert rows[1][1] == 12
+    assert formulas == ({} if not special else {(2, 5): "=B2+1" if b"B2" in special else "="})
