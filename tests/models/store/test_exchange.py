@@ -155,6 +155,46 @@ def test_no_other_writer_can_commit_while_the_file_is_copied(demo_store, tmp_pat
     assert not demo_store.conn.in_transaction  # the read transaction ended with the copy
 
 
+def test_the_manifest_is_counted_under_the_lock_the_bytes_are_copied_under(demo_store, tmp_path, monkeypatch):
+    """The counts the clerk is shown describe the copy: no writer can commit between counting and copying."""
+    real_manifest, attempts = exchange.manifest, []
+
+    def manifest_while_someone_writes(store):
+        other = sqlite3.connect(demo_store.path, timeout=0)
+        try:
+            other.execute("DELETE FROM figures")
+            other.commit()
+            attempts.append("committed")
+        except sqlite3.OperationalError as exc:
+            attempts.append(str(exc))
+        finally:
+            other.close()
+        return real_manifest(store)
+
+    monkeypatch.setattr(exchange, "manifest", manifest_while_someone_writes)
+    out = tmp_path / "副本.db"
+    info = exchange.pack(demo_store, out)
+    assert attempts == ["database is locked"]
+    copy = open_store(out, readonly=True)
+    assert copy.scalar("SELECT count(*) FROM figures") == info["counts"]["figures"] > 0
+    copy.close()
+    assert not demo_store.conn.in_transaction
+
+
+def test_a_count_that_fails_leaves_the_old_copy(demo_store, tmp_path, monkeypatch):
+    out = _old_target(tmp_path)
+
+    def fail(store):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(exchange, "manifest", fail)
+    with pytest.raises(DatabaseError, match="无法保存副本.*原有文件未改动"):
+        exchange.pack(demo_store, out)
+    assert out.read_bytes() == b"old copy that must survive"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db", "demo.db.lock", "副本.db"]
+    assert not demo_store.conn.in_transaction
+
+
 def test_in_memory_store_is_copied_through_the_backup_api(tmp_path):
     from models.store.database import memory_store
 
@@ -165,3 +205,6 @@ def test_in_memory_store_is_copied_through_the_backup_api(tmp_path):
     copy = open_store(out, readonly=True)
     assert copy.meta("office_name") == "测试办"
     copy.close()
+    packed = tmp_path / "内存包.db"
+    assert exchange.pack(store, packed)["office_name"] == "测试办"  # counted after the backup API's copy
+    assert exchange.read_manifest(packed)["office_name"] == "测试办"
