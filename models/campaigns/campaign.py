@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from models.errors import NotFound
 from models.store.database import Store
-from models.store.history import Batch
+
+if TYPE_CHECKING:  # history (json, base64) is not needed to list campaigns before the first paint
+    from models.store.history import Batch
 
 
 def list_campaigns(store: Store) -> list[dict]:

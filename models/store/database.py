@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from models.clock import new_id, now
 from models.errors import DatabaseError, SchemaTooNew
 from models.store import faults, schema, writes
-from models.store.text_gate import clean_text
 
 if TYPE_CHECKING:
     from models.store.history import Batch
@@ -152,6 +151,8 @@ class Store:
 
     def set_meta(self, key: str, value: str) -> None:
         if isinstance(value, str):
+            from models.store.text_gate import clean_text  # its patterns are compiled when first written
+
             value = clean_text(value, multiline=False)  # the office's name signs every export
         with self.atomic():
             self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))

@@ -1090,7 +1090,7 @@ Save “{1}” anyway?</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="279" />
+      <location filename="../../ui/shell/main_window.py" line="298" />
       <source>7 天内到期 {0} 项：{1}</source>
       <translation>Due within 7 days: {0} item(s): {1}</translation>
     </message>
@@ -1138,22 +1138,22 @@ Save “{1}” anyway?</translation>
       <translation>Text si&amp;ze</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="258" />
+      <location filename="../../ui/shell/main_window.py" line="277" />
       <source>安全生产月工作台</source>
       <translation>Safety Month Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="298" />
+      <location filename="../../ui/shell/main_window.py" line="317" />
       <source>已撤销：{0}</source>
       <translation>Undone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="303" />
+      <location filename="../../ui/shell/main_window.py" line="322" />
       <source>已重做：{0}</source>
       <translation>Redone: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="179" />
+      <location filename="../../ui/shell/main_window.py" line="173" />
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
@@ -1163,19 +1163,19 @@ Save “{1}” anyway?</translation>
       <translation>Current database: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="152" />
+      <location filename="../../ui/shell/main_window.py" line="154" />
       <source>总结报告</source>
       <translation>Summary reports</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="172" />
-      <location filename="../../ui/shell/main_window.py" line="290" />
-      <location filename="../../ui/shell/main_window.py" line="298" />
+      <location filename="../../ui/shell/main_window.py" line="188" />
+      <location filename="../../ui/shell/main_window.py" line="309" />
+      <location filename="../../ui/shell/main_window.py" line="317" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="290" />
+      <location filename="../../ui/shell/main_window.py" line="309" />
       <source>撤销 {0}</source>
       <translation>Undo {0}</translation>
     </message>
@@ -1185,7 +1185,7 @@ Save “{1}” anyway?</translation>
       <translation>Data folder: </translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="168" />
+      <location filename="../../ui/shell/main_window.py" line="173" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
     </message>
@@ -1195,18 +1195,18 @@ Save “{1}” anyway?</translation>
       <translation>Office details saved.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="152" />
+      <location filename="../../ui/shell/main_window.py" line="154" />
       <source>每周进展</source>
       <translation>Weekly progress</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="283" />
+      <location filename="../../ui/shell/main_window.py" line="302" />
       <source>没有到期或逾期的事项。</source>
       <translation>Nothing due or overdue.</translation>
     </message>
     <message>
       <location filename="../../ui/shell/main_window.py" line="124" />
-      <location filename="../../ui/shell/main_window.py" line="161" />
+      <location filename="../../ui/shell/main_window.py" line="163" />
       <source>活动：</source>
       <translation>Campaign:</translation>
     </message>
@@ -1221,17 +1221,17 @@ Save “{1}” anyway?</translation>
       <translation>system settings</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="152" />
+      <location filename="../../ui/shell/main_window.py" line="154" />
       <source>线索曝光</source>
       <translation>Leads and cases</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="169" />
+      <location filename="../../ui/shell/main_window.py" line="173" />
       <source>编辑(&amp;E)</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="152" />
+      <location filename="../../ui/shell/main_window.py" line="154" />
       <source>联络员</source>
       <translation>Liaisons</translation>
     </message>
@@ -1260,34 +1260,34 @@ Save “{1}” anyway?</translation>
       <translation>System default</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="262" />
+      <location filename="../../ui/shell/main_window.py" line="281" />
       <source>还没有活动：可载入演示数据或新建活动。</source>
       <translation>No campaign yet: load the demo data or create a campaign.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="152" />
+      <location filename="../../ui/shell/main_window.py" line="154" />
       <source>通知</source>
       <translation>Notices</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="273" />
+      <location filename="../../ui/shell/main_window.py" line="292" />
       <source>逾期 {0} 项（最早：{1} {2}，{3} 个单位未报）</source>
       <translation>Overdue: {0} item(s) (earliest: {1} {2}, {3} unit(s) missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="175" />
-      <location filename="../../ui/shell/main_window.py" line="292" />
-      <location filename="../../ui/shell/main_window.py" line="303" />
+      <location filename="../../ui/shell/main_window.py" line="191" />
+      <location filename="../../ui/shell/main_window.py" line="311" />
+      <location filename="../../ui/shell/main_window.py" line="322" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="292" />
+      <location filename="../../ui/shell/main_window.py" line="311" />
       <source>重做 {0}</source>
       <translation>Redo {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/main_window.py" line="257" />
+      <location filename="../../ui/shell/main_window.py" line="276" />
       <source>（只读）</source>
       <translation> (read-only)</translation>
     </message>
@@ -2947,7 +2947,7 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>file_menu</name>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="171" />
+      <location filename="../../ui/shell/file_menu.py" line="157" />
       <source>U 盘上的文件已复制到本机，现在打开的是本机副本：
 {0}
 
@@ -2958,23 +2958,22 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
 Changes are saved only on this computer; to take them with you, use “File ▸ Save copy (USB stick)”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="99" />
       <source>{0}（U 盘文件 {1} 的本机副本）</source>
-      <translation>{0} (local copy of USB stick file {1})</translation>
+      <translation type="vanished">{0} (local copy of USB stick file {1})</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="248" />
+      <location filename="../../ui/shell/file_menu.py" line="234" />
       <source>仍有 {0} 个问题需要人工处理。</source>
       <translation>{0} problem(s) still need manual attention.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="183" />
-      <location filename="../../ui/shell/file_menu.py" line="191" />
+      <location filename="../../ui/shell/file_menu.py" line="169" />
+      <location filename="../../ui/shell/file_menu.py" line="177" />
       <source>保存副本（U盘）</source>
       <translation>Save copy (USB stick)</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="46" />
+      <location filename="../../ui/shell/file_menu.py" line="47" />
       <source>保存副本（U盘）(&amp;C)…</source>
       <translation>Save &amp;copy (USB stick)…</translation>
     </message>
@@ -2983,22 +2982,21 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Save copy (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="95" />
       <source>内存数据库</source>
-      <translation>in-memory database</translation>
+      <translation type="vanished">in-memory database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="197" />
+      <location filename="../../ui/shell/file_menu.py" line="183" />
       <source>副本已保存</source>
       <translation>Copy saved</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="242" />
+      <location filename="../../ui/shell/file_menu.py" line="228" />
       <source>发现 {0} 个问题：</source>
       <translation>{0} problem(s) found:</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="49" />
+      <location filename="../../ui/shell/file_menu.py" line="50" />
       <source>备份与恢复(&amp;B)…</source>
       <translation>&amp;Backup and restore…</translation>
     </message>
@@ -3007,17 +3005,17 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Backup and restore…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="161" />
+      <location filename="../../ui/shell/file_menu.py" line="147" />
       <source>复制 U 盘上的文件</source>
       <translation>Copying the file from the USB stick</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="212" />
+      <location filename="../../ui/shell/file_menu.py" line="198" />
       <source>导入合并</source>
       <translation>Import and merge</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="47" />
+      <location filename="../../ui/shell/file_menu.py" line="48" />
       <source>导入合并(&amp;M)…</source>
       <translation>Import and &amp;merge…</translation>
     </message>
@@ -3026,7 +3024,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Import and merge…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="194" />
+      <location filename="../../ui/shell/file_menu.py" line="180" />
       <source>已保存并检查无误：
 {0}
 
@@ -3037,7 +3035,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
 {1} unit(s), {2} figure(s). The USB stick can be safely removed.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="244" />
+      <location filename="../../ui/shell/file_menu.py" line="230" />
       <source>已修复：{0}</source>
       <translation>Repaired: {0}</translation>
     </message>
@@ -3050,17 +3048,17 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Merged the file from {0}. This merge is too large to be taken back with “Undo”; to take it back, restore the backup made before the merge ({1}) in “File ▸ Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="170" />
+      <location filename="../../ui/shell/file_menu.py" line="156" />
       <source>已复制到本机</source>
       <translation>Copied to this computer</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="262" />
+      <location filename="../../ui/shell/file_menu.py" line="248" />
       <source>已载入演示数据，可用 Ctrl+Z 撤销。</source>
       <translation>Demo data loaded; Ctrl+Z undoes it.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="43" />
+      <location filename="../../ui/shell/file_menu.py" line="44" />
       <source>打开 U 盘上的文件（先复制到本机）(&amp;U)…</source>
       <translation>Open file on &amp;USB stick (copy to this computer first)…</translation>
     </message>
@@ -3069,7 +3067,7 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Open file on USB stick (copy to this computer first)…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="42" />
+      <location filename="../../ui/shell/file_menu.py" line="43" />
       <source>打开(&amp;O)…</source>
       <translation>&amp;Open…</translation>
     </message>
@@ -3078,34 +3076,34 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Open…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="120" />
-      <location filename="../../ui/shell/file_menu.py" line="149" />
+      <location filename="../../ui/shell/file_menu.py" line="106" />
+      <location filename="../../ui/shell/file_menu.py" line="135" />
       <source>打开数据库</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="143" />
+      <location filename="../../ui/shell/file_menu.py" line="129" />
       <source>文件已存在，请换一个名字：</source>
       <translation>The file already exists; please choose another name:</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="113" />
+      <location filename="../../ui/shell/file_menu.py" line="99" />
       <source>文件已被打开</source>
       <translation>File already open</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="246" />
+      <location filename="../../ui/shell/file_menu.py" line="232" />
       <source>文件本身已损坏：请在“备份与恢复”中选一个备份恢复。</source>
       <translation>The file itself is damaged: please restore a backup in “Backup and restore”.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="138" />
-      <location filename="../../ui/shell/file_menu.py" line="143" />
+      <location filename="../../ui/shell/file_menu.py" line="124" />
+      <location filename="../../ui/shell/file_menu.py" line="129" />
       <source>新建数据库</source>
       <translation>New database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="41" />
+      <location filename="../../ui/shell/file_menu.py" line="42" />
       <source>新建数据库(&amp;N)…</source>
       <translation>&amp;New database…</translation>
     </message>
@@ -3114,34 +3112,34 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">New database…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="44" />
+      <location filename="../../ui/shell/file_menu.py" line="45" />
       <source>最近打开(&amp;R)</source>
       <translation>&amp;Recent files</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="52" />
+      <location filename="../../ui/shell/file_menu.py" line="53" />
       <source>本单位信息(&amp;I)…</source>
       <translation>This off&amp;ice…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="240" />
+      <location filename="../../ui/shell/file_menu.py" line="226" />
       <source>检查完毕：没有发现问题。</source>
       <translation>Check complete: no problems found.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="231" />
-      <location filename="../../ui/shell/file_menu.py" line="240" />
-      <location filename="../../ui/shell/file_menu.py" line="249" />
+      <location filename="../../ui/shell/file_menu.py" line="217" />
+      <location filename="../../ui/shell/file_menu.py" line="226" />
+      <location filename="../../ui/shell/file_menu.py" line="235" />
       <source>检查数据库</source>
       <translation>Check database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="50" />
+      <location filename="../../ui/shell/file_menu.py" line="51" />
       <source>检查数据库(&amp;K)</source>
       <translation>Chec&amp;k database</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="48" />
+      <location filename="../../ui/shell/file_menu.py" line="49" />
       <source>给下级单位一份起始文件(&amp;G)…</source>
       <translation>&amp;Give a town a starter file…</translation>
     </message>
@@ -3150,22 +3148,22 @@ Changes are saved only on this computer; to take them with you, use “File ▸ 
       <translation type="vanished">Starter file for a town or department…</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="87" />
+      <location filename="../../ui/shell/file_menu.py" line="88" />
       <source>自动备份失败：{0}</source>
       <translation>Automatic backup failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="258" />
+      <location filename="../../ui/shell/file_menu.py" line="244" />
       <source>载入演示数据</source>
       <translation>Load demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="53" />
+      <location filename="../../ui/shell/file_menu.py" line="54" />
       <source>载入演示数据(&amp;D)</source>
       <translation>Load &amp;demo data</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="114" />
+      <location filename="../../ui/shell/file_menu.py" line="100" />
       <source>这个数据库已在另一个窗口中打开：
 {0}
 
@@ -3180,7 +3178,7 @@ Open it read-only?</translation>
       <translation type="vanished">Exit</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_menu.py" line="55" />
+      <location filename="../../ui/shell/file_menu.py" line="56" />
       <source>退出(&amp;X)</source>
       <translation>E&amp;xit</translation>
     </message>
@@ -3188,48 +3186,58 @@ Open it read-only?</translation>
   <context>
     <name>file_open</name>
     <message>
-      <location filename="../../ui/shell/file_open.py" line="160" />
+      <location filename="../../ui/shell/file_open.py" line="37" />
+      <source>{0}（U 盘文件 {1} 的本机副本）</source>
+      <translation>{0} (local copy of USB stick file {1})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_open.py" line="175" />
       <source>{0}：{1}</source>
       <translation>{0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_open.py" line="158" />
+      <location filename="../../ui/shell/file_open.py" line="173" />
       <source>不是本程序能打开的文件类型</source>
       <translation>Not a kind of file this program opens</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_open.py" line="66" />
+      <location filename="../../ui/shell/file_open.py" line="81" />
       <source>不能打开这些文件（只能打开数据库 .db、通知 .docx/.pdf/.txt、报回的表格 .xlsx）：</source>
       <translation>These files cannot be opened (only databases .db, notices .docx/.pdf/.txt and returned forms .xlsx):</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_open.py" line="109" />
+      <location filename="../../ui/shell/file_open.py" line="33" />
+      <source>内存数据库</source>
+      <translation>in-memory database</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shell/file_open.py" line="124" />
       <source>导入报回的表格</source>
       <translation>Import returned forms</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_open.py" line="87" />
+      <location filename="../../ui/shell/file_open.py" line="102" />
       <source>当前数据库还没有活动：请先新建活动或载入演示数据，再打开这个文件。</source>
       <translation>This database has no campaign yet: create a campaign or load the demo first, then open the file again.</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_open.py" line="65" />
-      <location filename="../../ui/shell/file_open.py" line="160" />
+      <location filename="../../ui/shell/file_open.py" line="80" />
+      <location filename="../../ui/shell/file_open.py" line="175" />
       <source>打开文件</source>
       <translation>Open file</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_open.py" line="158" />
+      <location filename="../../ui/shell/file_open.py" line="173" />
       <source>文件不存在</source>
       <translation>File not found</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_open.py" line="95" />
+      <location filename="../../ui/shell/file_open.py" line="110" />
       <source>登记通知</source>
       <translation>Register a notice</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/file_open.py" line="68" />
+      <location filename="../../ui/shell/file_open.py" line="83" />
       <source>（文件不存在）</source>
       <translation> (file not found)</translation>
     </message>
@@ -3237,22 +3245,22 @@ Open it read-only?</translation>
   <context>
     <name>font_menu</name>
     <message>
-      <location filename="../../ui/shell/font_menu.py" line="20" />
+      <location filename="../../ui/shell/font_menu.py" line="24" />
       <source>大(&amp;B)</source>
       <translation>&amp;Big</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/font_menu.py" line="20" />
+      <location filename="../../ui/shell/font_menu.py" line="24" />
       <source>标准(&amp;N)</source>
       <translation>&amp;Normal</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/font_menu.py" line="20" />
+      <location filename="../../ui/shell/font_menu.py" line="24" />
       <source>特大(&amp;X)</source>
       <translation>E&amp;xtra large</translation>
     </message>
     <message>
-      <location filename="../../ui/shell/font_menu.py" line="20" />
+      <location filename="../../ui/shell/font_menu.py" line="24" />
       <source>较大(&amp;L)</source>
       <translation>&amp;Larger</translation>
     </message>
@@ -3356,13 +3364,13 @@ Open it read-only?</translation>
   <context>
     <name>operation</name>
     <message>
-      <location filename="../../ui/common/operation.py" line="101" />
-      <location filename="../../ui/common/operation.py" line="141" />
+      <location filename="../../ui/common/operation.py" line="105" />
+      <location filename="../../ui/common/operation.py" line="145" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/common/operation.py" line="272" />
+      <location filename="../../ui/common/operation.py" line="276" />
       <source>完成</source>
       <translation>Done</translation>
     </message>

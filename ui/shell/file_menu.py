@@ -13,6 +13,7 @@ from models.store.opening import open_store
 from ui.common import file_dialogs, msgbox, operation, settings
 from ui.common.paths import user_data_dir
 from ui.shell import file_drop, recent_menu, startup
+from ui.shell.file_open import ORIGINS
 
 FILE_FILTER = "安全生产月工作台数据库 (*.db *.sqlite);;所有文件 (*)"
 AUTO_BACKUP_MS = 10 * 60 * 1000
@@ -86,21 +87,6 @@ def auto_backup(window) -> Path | None:
     except Exception as exc:  # noqa: BLE001 - a failed backup must never stop the work
         window.statusBar().showMessage(tr("自动备份失败：{0}").format(exc), 10000)
         return None
-
-
-# -- title -------------------------------------------------------------------
-def title_for(store) -> str:
-    """Which file is open, for the title bar (and where it came from if copied off a stick)."""
-    if store.path is None:
-        return tr("内存数据库")
-    origin = ORIGINS.get(str(store.path))
-    name = store.path.name
-    if origin:
-        return tr("{0}（U 盘文件 {1} 的本机副本）").format(name, origin)
-    return f"{name}（{store.path.parent}）"
-
-
-ORIGINS: dict[str, str] = {}
 
 
 # -- open --------------------------------------------------------------------

@@ -23,6 +23,21 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("file_open", text)
 
 
+# -- which file is open: the title bar (the window's title is set before the first paint, without the menus' modules)
+ORIGINS: dict[str, str] = {}  # a local copy's path → the USB stick's file it was copied from
+
+
+def title_for(store) -> str:
+    """Which file is open, for the title bar (and where it came from if copied off a stick)."""
+    if store.path is None:
+        return tr("内存数据库")
+    origin = ORIGINS.get(str(store.path))
+    name = store.path.name
+    if origin:
+        return tr("{0}（U 盘文件 {1} 的本机副本）").format(name, origin)
+    return f"{name}（{store.path.parent}）"
+
+
 def kind_of(path: str | Path) -> str | None:
     """'database', 'notice', 'forms', or None for a file the app does not open."""
     suffix = Path(path).suffix.lower()

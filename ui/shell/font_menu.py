@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
 
 from ui.common import settings
 
@@ -50,6 +54,8 @@ def choose(percent: int) -> float:
 
 
 def populate(menu: QMenu, window) -> None:
+    from PySide6.QtGui import QAction, QActionGroup  # the menus are filled after the first paint; apply() before it
+
     group = QActionGroup(menu)
     current = scale()
     for percent, name in _names().items():

@@ -6,7 +6,6 @@ import importlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,7 +21,7 @@ from models.campaigns.campaign import list_campaigns
 from models.clock import today
 from models.store.database import Store
 from ui.common import settings
-from ui.shell import file_menu, help_menu
+from ui.shell import file_open
 
 if TYPE_CHECKING:
     from ui.shell.welcome import WelcomePanel
@@ -91,6 +90,7 @@ class MainWindow(QMainWindow):
         self.remember_layout = remember_layout
         self.fill_pending = fill_after_paint  # until the first paint: tabs and status line not read yet
         self.campaigns: list[dict] = []
+        self._menus_pending: tuple | None = None  # the menus whose entries are added after the first paint
         self.selector = QComboBox(self)
         self.selector.setMinimumWidth(320)
         self.selector.currentIndexChanged.connect(self._on_campaign_selected)
@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
         from ui.shell.welcome import WelcomePanel
 
         welcome = WelcomePanel(self)
+        from ui.shell import file_menu
+
         welcome.demo_requested.connect(lambda: file_menu.load_demo(self))
         welcome.campaign_requested.connect(self.new_campaign)
         return welcome
@@ -165,8 +167,22 @@ class MainWindow(QMainWindow):
         self.reload()  # window title, status line, undo/redo texts
 
     def _build_menus(self) -> None:
-        file_menu.populate(self.menuBar().addMenu(self.tr("文件(&F)")), self)
-        edit = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        """The menu bar; with *fill_after_paint* only its three titles now (the first frame looks the same),
+        their entries just after the first paint, before the data (:meth:`_fill_after_first_paint`)."""
+        bar = self.menuBar()
+        menus = bar.addMenu(self.tr("文件(&F)")), bar.addMenu(self.tr("编辑(&E)")), bar.addMenu(self.tr("帮助(&H)"))
+        if self.fill_pending:
+            self._menus_pending = menus
+        else:
+            self._fill_menus(*menus)
+
+    def _fill_menus(self, file, edit, help_) -> None:
+        # QAction, QKeySequence, the menus' modules (≈3 ms with the entries): after the first paint
+        from PySide6.QtGui import QAction, QKeySequence
+
+        from ui.shell import file_menu, help_menu
+
+        file_menu.populate(file, self)
         # setShortcuts: all the platform's bindings (Ctrl+Y and Ctrl+Shift+Z for redo on Windows); setShortcut
         # would also build Qt's whole key-enum namespace (≈25 ms) before the first paint.
         self.undo_action = QAction(self.tr("撤销"), self)
@@ -176,7 +192,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         self.redo_action.triggered.connect(self.redo)
         edit.addActions([self.undo_action, self.redo_action])
-        help_menu.populate(self.menuBar().addMenu(self.tr("帮助(&H)")), self)
+        help_menu.populate(help_, self)
 
     def _restore_window(self) -> None:
         geometry = settings.get(settings.GEOMETRY) if self.remember_layout else None
@@ -230,6 +246,9 @@ class MainWindow(QMainWindow):
             return
         self.fill_pending = False
         self.first_painted.emit()
+        if self._menus_pending:
+            menus, self._menus_pending = self._menus_pending, None
+            self._fill_menus(*menus)
         self.refresh()
         self.ready.emit()
 
@@ -253,7 +272,7 @@ class MainWindow(QMainWindow):
             settings.put(settings.LAST_CAMPAIGN_YEAR, self.campaign["year"])
         self.refresh()
         self.campaign_changed.emit(self.campaign)
-        name = file_menu.title_for(self.store)
+        name = file_open.title_for(self.store)
         mode = self.tr("（只读）") if self.store.readonly else ""
         self.setWindowTitle(f"{name}{mode} — " + self.tr("安全生产月工作台"))
 

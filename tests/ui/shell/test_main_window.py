@@ -140,11 +140,16 @@ def test_the_frame_paints_first_and_the_data_shows_just_after(qtbot, demo_store)
     qtbot.addWidget(win)
     assert win.selector.currentText().startswith("2022")  # the frame: campaigns, tabs, menus
     assert "notices" not in win.tab_pages and win.due_label.text() == ""
+    menus = [action.menu() for action in win.menuBar().actions()]
+    assert [menu.title() for menu in menus] == ["文件(&F)", "编辑(&E)", "帮助(&H)"]  # the bar as it will look
     with qtbot.waitSignals([win.first_painted, win.ready], order="strict", timeout=5000):
         win.show()
     assert _cells(win.tab_pages["notices"])  # the first tab lists its notices
     assert "逾期" in win.due_label.text()
     assert not win.fill_pending
+    entries = [[action.text() for action in menu.actions() if action.text()] for menu in menus]
+    assert "打开(&O)…" in entries[0] and "使用手册(&M)" in entries[2]  # filled just after the first paint
+    assert entries[1][0].startswith("撤销") and win.undo_action.shortcut().toString() == "Ctrl+Z"
 
 
 def test_start_up_times_are_written_when_asked(tmp_path, demo_path):
