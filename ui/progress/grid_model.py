@@ -268,6 +268,7 @@ class WeekGridModel(QAbstractTableModel):
             return False
         parent = self.parent() if isinstance(self.parent(), QWidget) else None
         shown = self.grid
+        reported = set(shown.received)  # who had reported before this edit (the quick path edits in place)
 
         def save(store: Store, grid: WeekGrid):
             entries = read(grid)
@@ -306,17 +307,20 @@ class WeekGridModel(QAbstractTableModel):
         entries, counts = done.value
         self.grid, self._total_cache = grid, None
         self._after_clearing(entries)
-        for entry in entries:
-            key = self._key(entry.row, entry.col)
-            if entry.error:
-                self.pending[key] = (entry.text, entry.error)
-            else:
-                self.pending.pop(key, None)
-        rows = [e.row for e in entries]
-        self.dataChanged.emit(self.index(min(rows), 0), self.index(self._units(), self.columnCount() - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Vertical, min(rows), max(rows))
-        self.saved.emit(counts)
         refused = [e for e in entries if e.error]
+        if self.pending or refused:  # a pasted sheet of good figures has nothing to keep red
+            for entry in entries:
+                key = self._key(entry.row, entry.col)
+                if entry.error:
+                    self.pending[key] = (entry.text, entry.error)
+                else:
+                    self.pending.pop(key, None)
+        rows = sorted({e.row for e in entries})
+        self.dataChanged.emit(self.index(rows[0], 0), self.index(self._units(), self.columnCount() - 1))
+        named = [r for r in rows if (grid.units[r]["id"] in reported) != grid.reported(r)]  # （未报） comes or goes
+        if named:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, named[0], named[-1])
+        self.saved.emit(counts)
         if refused:
             self.refused.emit(self.refusal(refused))
         return True
