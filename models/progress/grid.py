@@ -1,9 +1,10 @@
 """One week's grid: units down, indicators across, with rules, outlier flags and saving as one batch.
 
 Loaded with one query per table (units, indicators, the week's figures grouped by unit, reports
-received); the earlier weeks' usual figures are read once and kept until data changes
-(models.progress.earlier), and the rules are checked column by column, so a city's 3,000 × 30 week
-opens about as fast as one SELECT of its figures.  Cells are plain lists.
+received), and the rules are checked column by column, so a city's 3,000 × 30 week opens about as fast
+as one SELECT of its figures.  The outlier warnings need the earlier weeks (170k figures or more for a
+city): when their usual figures are not kept yet (models.progress.earlier) they are judged later, for the
+rows that show first (one query for a few dozen units) and then for the whole week.  Cells are plain lists.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 Only the cells the view asks for are formatted; what is worth keeping (the 合计 row, the errors left out of
 each column) is computed once and kept until the grid changes, so painting never walks every unit.
+A week read afresh has its outlier warnings judged as its rows come into sight (a few dozen units' earlier
+weeks read at a time) and the rest once the first screen has painted (judge_rest, for the caption's count).
 A save of a large block (a pasted sheet: seconds at city scale) runs on a worker through
 ui.common.operation on a copy of the grid, which replaces the shown one when it is written.
 """
@@ -275,12 +277,13 @@ class WeekGridModel(QAbstractTableModel):
             return entries, (save_entries(store, grid, entries, label(len(entries))) if entries else None)
 
         if cells >= WORKER_CELLS and self.store.path is not None:
+            self.judge_rest()  # nothing left to read while the worker writes (what shows is painted meanwhile)
             grid = replace(
                 self.grid,
                 values=[row[:] for row in self.grid.values],
                 received=dict(self.grid.received),
                 found=dict(self.grid.found),
-                unjudged=set(self.grid.unjudged),  # judged on the worker with its own connection
+                unjudged=set(),
             )
             self.saving = True
             try:
