@@ -6,7 +6,8 @@ kept per file while its version stays the same.  The version of a file is read f
 change counter every commit bumps, the schema cookie a restore bumps) with its size, time and inode, so it
 holds across connections (a worker thread opens its own) and sees other programs and restores; inside a
 transaction, or in memory, it is the connection's own count of writes.  The grid's own saves write only
-their week, so everything else is kept (``kept_after_save``); a week change reads only the weeks not read
+their week, so everything else is kept and that week's figures are brought up to date with what was
+written (``kept_after_save``); a week change reads only the weeks not read
 yet, and the statistics tables of some weeks add up the same kept weeks (models.progress.sums).
 """
 
@@ -126,9 +127,11 @@ def kept_rows(store: Store, period_id: str, rows: list | None = None) -> list:
     return found
 
 
-def kept_after_save(store: Store, campaign_id: str, period: dict, before: tuple) -> None:
+def kept_after_save(store: Store, campaign_id: str, period: dict, before: tuple, written=None) -> None:
     """After the grid saved figures of *period* only: the other weeks' figures still hold, and so do the
-    usual figures of that week and the ones before it; the saved week's and later weeks' are dropped."""
+    usual figures of that week and the ones before it; the later weeks' are dropped.  The saved week's
+    figures are brought up to date with *written* (the rows set_figures wrote: (unit id, period id,
+    indicator id, value), None deleted), or dropped without them."""
     table, key = _table_of(store)
     kept = table.get(key)
     if kept is None:
@@ -137,9 +140,40 @@ def kept_after_save(store: Store, campaign_id: str, period: dict, before: tuple)
         table.pop(key, None)
         return
     kept["version"] = version(store)
-    kept["rows"].pop(period["id"], None)
+    rows = kept["rows"].pop(period["id"], None)
+    if rows is not None and written is not None:
+        kept["rows"][period["id"]] = _patched(rows, written)
     for usual in [k for k in kept["usual"] if k[0] == campaign_id and k[1] > period["seq"]]:
         del kept["usual"][usual]
+
+
+def _patched(rows: list, written) -> list:
+    """A week's figures by unit (as week_rows reads them) with *written* applied: new lists for the units
+    written, the others' kept as they are (the lists are shared with what read them)."""
+    changes: dict[str, dict] = {}
+    for unit_id, _period_id, indicator_id, value in written:
+        changes.setdefault(unit_id, {})[indicator_id] = value
+    out = []
+    for unit_id, keys, values in rows:
+        change = changes.pop(unit_id, None)
+        if change is None:
+            out.append((unit_id, keys, values))
+        else:
+            out.extend(_unit_row(unit_id, dict(zip(keys, values)), change, keys))
+    fresh = [row for unit_id, change in changes.items() for row in _unit_row(unit_id, {}, change, [])]
+    return sorted(out + fresh, key=lambda row: row[0]) if fresh else out  # units in the index's order, as read
+
+
+def _unit_row(unit_id: str, figures: dict, change: dict, keys: list) -> list:
+    for indicator_id, value in change.items():
+        if value is None:
+            figures.pop(indicator_id, None)  # a cleared figure is deleted
+        else:
+            figures[indicator_id] = value
+    if not figures:
+        return []
+    ordered = sorted(figures)
+    return [(unit_id, keys if ordered == keys else ordered, [figures[k] for k in ordered])]
 
 
 def _current(store: Store) -> dict:

@@ -1,9 +1,10 @@
 """One week's grid: units down, indicators across, with rules, outlier flags and saving as one batch.
 
 Loaded with one query per table (units, indicators, the week's figures grouped by unit, reports
-received); the earlier weeks' usual figures are read once and kept until data changes
-(models.progress.earlier), and the rules are checked column by column, so a city's 3,000 × 30 week
-opens about as fast as one SELECT of its figures.  Cells are plain lists.
+received), and the rules are checked column by column, so a city's 3,000 × 30 week opens about as fast
+as one SELECT of its figures.  The outlier warnings need the earlier weeks (170k figures or more for a
+city): when their usual figures are not kept yet (models.progress.earlier) they are judged later, for the
+rows that show first (one query for a few dozen units) and then for the whole week.  Cells are plain lists.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ class WeekGrid:
     def issues(self) -> dict[tuple[int, int], Issue]:
         """Every cell's issue (the rows not judged yet are judged first)."""
         if self.unjudged and self._readable():
-            judge_rows(self.store, self, self.unjudged)
+            judge_rows(self.store, self, self.unjudged, whole_week=True)
         return self.found
 
     @issues.setter
@@ -131,14 +132,15 @@ def load_week(store: Store, campaign_id: str, period_id: str) -> WeekGrid:
     return grid
 
 
-def judge_rows(store: Store, grid: WeekGrid, rows) -> None:
-    """The outlier warnings of *rows*: their units' earlier weeks read (one query), their issues checked again."""
+def judge_rows(store: Store, grid: WeekGrid, rows, whole_week: bool = False) -> None:
+    """The outlier warnings of *rows*: their units' earlier weeks read (one query), or with *whole_week* every
+    unit's usual figures worked out and kept for the file (models.progress.earlier.usual_figures)."""
     rows = sorted(r for r in rows if r in grid.unjudged)
     if not rows:
         return
     seq = grid.period["seq"]
     usual = known_usual(store, grid.campaign_id, seq)
-    if usual is None and len(rows) > len(grid.units) // 2:  # most of the week: every earlier week, kept
+    if usual is None and (whole_week or len(rows) > len(grid.units) // 2):
         usual = usual_figures(store, grid.campaign_id, grid.periods or list_periods(store, grid.campaign_id), seq)
     if usual is not None:
         grid.usual = usual
@@ -148,7 +150,28 @@ def judge_rows(store: Store, grid: WeekGrid, rows) -> None:
         earlier = [p["id"] for p in grid.periods if p["seq"] < seq]
         grid.usual.update(usual_of_units(store, earlier, [grid.units[r]["id"] for r in rows]))
     grid.unjudged.difference_update(rows)
-    recheck_rows(grid, rows)
+    _add_outliers(grid, rows)
+
+
+def _add_outliers(grid: WeekGrid, rows: list[int]) -> None:
+    """The warnings of *rows* now that their units' usual figures are known (their rules were checked when
+    the week was read: a cell that breaks one keeps its error)."""
+    ids = [i["id"] for i in grid.indicators]
+    if isinstance(grid.usual, Usual):
+        ceilings = grid.usual.ceilings(ids, OUTLIER_FACTOR)
+    else:
+        ceilings = Usual({u: grid.usual[u] for u in (grid.units[r]["id"] for r in rows) if u in grid.usual})
+        ceilings = ceilings.ceilings(ids, OUTLIER_FACTOR)
+    for row in rows:
+        tops = ceilings.get(grid.units[row]["id"])
+        if tops is None:
+            continue
+        values = grid.values[row]
+        for col, (value, top) in enumerate(zip(values, tops)):
+            if top is not None and type(value) in (int, float) and value > top and (row, col) not in grid.found:
+                issue = cell_issue(grid, row, col)
+                if issue:
+                    grid.found[(row, col)] = issue
 
 
 def cell_issue(grid: WeekGrid, row: int, col: int) -> Issue | None:
@@ -278,7 +301,7 @@ def save_entries(store: Store, grid: WeekGrid, entries: list[Entry], label: str)
         before = version(store)
         with store.batch(label, source="grid") as batch:
             counts = set_figures(batch, rows, source="grid")
-        kept_after_save(store, grid.campaign_id, grid.period, before)
+        kept_after_save(store, grid.campaign_id, grid.period, before, rows)
     for entry in good:
         grid.values[entry.row][entry.col] = entry.value
     changed = {e.row for e in good}

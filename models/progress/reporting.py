@@ -78,11 +78,15 @@ def week_statuses(store: Store, campaign_id: str, period: dict, at: str, units: 
     """unit id → (status, received at) for the units expected to report the week."""
     units = campaign_units(store, campaign_id) if units is None else units
     received, due = week_reports(store, period), period_due(period)
+    missing = status_of(False, None, due, at)  # the same for every unit not reported (a city has thousands)
     out = {}
     for unit in units:
-        delivered = unit["id"] in received
-        when = received.get(unit["id"])
-        out[unit["id"]] = (status_of(delivered, when, due, at), when)
+        unit_id = unit["id"]
+        if unit_id in received:
+            when = received[unit_id]
+            out[unit_id] = (status_of(True, when, due, at), when)
+        else:
+            out[unit_id] = (missing, None)
     return out
 
 

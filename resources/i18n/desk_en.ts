@@ -1983,12 +1983,12 @@ Save anyway?</translation>
   <context>
     <name>ProgressTab</name>
     <message>
-      <location filename="../../ui/progress/tab.py" line="95" />
+      <location filename="../../ui/progress/tab.py" line="96" />
       <source>{0}年 {1} 数据</source>
       <translation>Figures {0}, {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="72" />
+      <location filename="../../ui/progress/tab.py" line="73" />
       <source>周次(&amp;K)：</source>
       <translation>Wee&amp;k:</translation>
     </message>
@@ -1997,7 +1997,7 @@ Save anyway?</translation>
       <translation type="vanished">Week:</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="80" />
+      <location filename="../../ui/progress/tab.py" line="81" />
       <source>导入表格(&amp;M)…</source>
       <translation>I&amp;mport forms…</translation>
     </message>
@@ -2006,7 +2006,7 @@ Save anyway?</translation>
       <translation type="vanished">Import forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="81" />
+      <location filename="../../ui/progress/tab.py" line="82" />
       <source>导出统计表(&amp;X)…</source>
       <translation>E&amp;xport statistics…</translation>
     </message>
@@ -2015,17 +2015,17 @@ Save anyway?</translation>
       <translation type="vanished">Export statistics…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="180" />
+      <location filename="../../ui/progress/tab.py" line="187" />
       <source>应报 {0} 个单位，已报 {1}（迟报 {2}），未报 {3}；错误 {4} 处，需核实 {5} 处</source>
       <translation>{0} unit(s) expected, {1} reported ({2} late), {3} missing; {4} error(s), {5} to verify</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="61" />
+      <location filename="../../ui/progress/tab.py" line="62" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="83" />
+      <location filename="../../ui/progress/tab.py" line="84" />
       <source>指标表(&amp;L)…</source>
       <translation>Indicators… (&amp;L)</translation>
     </message>
@@ -2034,13 +2034,13 @@ Save anyway?</translation>
       <translation type="vanished">Indicators…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="60" />
-      <location filename="../../ui/progress/tab.py" line="94" />
+      <location filename="../../ui/progress/tab.py" line="61" />
+      <location filename="../../ui/progress/tab.py" line="95" />
       <source>数据录入</source>
       <translation>Data entry</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="84" />
+      <location filename="../../ui/progress/tab.py" line="85" />
       <source>新建活动(&amp;W)…</source>
       <translation>Ne&amp;w campaign…</translation>
     </message>
@@ -2049,7 +2049,7 @@ Save anyway?</translation>
       <translation type="vanished">New campaign…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="79" />
+      <location filename="../../ui/progress/tab.py" line="80" />
       <source>本周情况(&amp;N)…</source>
       <translation>This week… (&amp;N)</translation>
     </message>
@@ -2058,12 +2058,12 @@ Save anyway?</translation>
       <translation type="vanished">This week…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="169" />
+      <location filename="../../ui/progress/tab.py" line="170" />
       <source>本活动还没有周次。</source>
       <translation>This campaign has no weeks yet.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="82" />
+      <location filename="../../ui/progress/tab.py" line="83" />
       <source>生成空白表(&amp;B)…</source>
       <translation>Create &amp;blank forms…</translation>
     </message>
@@ -2072,7 +2072,7 @@ Save anyway?</translation>
       <translation type="vanished">Create blank forms…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/tab.py" line="62" />
+      <location filename="../../ui/progress/tab.py" line="63" />
       <source>累计汇总</source>
       <translation>Cumulative totals</translation>
     </message>
@@ -2794,63 +2794,63 @@ Already kept whole: leaders' names ({0} …), this campaign's liaisons, document
   <context>
     <name>WeekGridModel</name>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="219" />
+      <location filename="../../ui/progress/grid_model.py" line="237" />
       <source>{0}（未报）</source>
       <translation>{0} (missing)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="186" />
+      <location filename="../../ui/progress/grid_model.py" line="204" />
       <source>不含本列 {0} 处错误数字（改正后计入合计）</source>
       <translation>Leaves out {0} impossible figures of this column (counted once corrected)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="267" />
+      <location filename="../../ui/progress/grid_model.py" line="292" />
       <source>保存数据</source>
       <translation>Saving the figures</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="215" />
+      <location filename="../../ui/progress/grid_model.py" line="233" />
       <source>合计</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="228" />
+      <location filename="../../ui/progress/grid_model.py" line="246" />
       <source>录入 {0}</source>
       <translation>Enter {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="318" />
-      <location filename="../../ui/progress/grid_model.py" line="329" />
+      <location filename="../../ui/progress/grid_model.py" line="346" />
+      <location filename="../../ui/progress/grid_model.py" line="357" />
       <source>未保存 {0}：{1}</source>
       <translation>Not saved, {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="134" />
+      <location filename="../../ui/progress/grid_model.py" line="152" />
       <source>未保存：{0}</source>
       <translation>Not saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="270" />
+      <location filename="../../ui/progress/grid_model.py" line="295" />
       <source>正在保存 {0} 个单元格…</source>
       <translation>Saving {0} cells…</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="249" />
+      <location filename="../../ui/progress/grid_model.py" line="267" />
       <source>正在保存上一次的修改，请稍候再输入。</source>
       <translation>The last change is still being saved; please wait a moment before typing.</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="239" />
+      <location filename="../../ui/progress/grid_model.py" line="257" />
       <source>清除 {0} 个单元格</source>
       <translation>Clear {0} cell(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="233" />
+      <location filename="../../ui/progress/grid_model.py" line="251" />
       <source>粘贴 {0} 个单元格</source>
       <translation>Paste {0} cell(s)</translation>
     </message>
     <message>
-      <location filename="../../ui/progress/grid_model.py" line="320" />
+      <location filename="../../ui/progress/grid_model.py" line="348" />
       <source>（另有 {0} 处未保存，红色单元格）</source>
       <translation> ({0} more not saved: the red cells)</translation>
     </message>

@@ -2,6 +2,8 @@
 
 Only the cells the view asks for are formatted; what is worth keeping (the 合计 row, the errors left out of
 each column) is computed once and kept until the grid changes, so painting never walks every unit.
+A week read afresh has its outlier warnings judged as its rows come into sight (a few dozen units' earlier
+weeks read at a time) and the rest once the first screen has painted (judge_rest, for the caption's count).
 A save of a large block (a pasted sheet: seconds at city scale) runs on a worker through
 ui.common.operation on a copy of the grid, which replaces the shown one when it is written.
 """
@@ -268,18 +270,20 @@ class WeekGridModel(QAbstractTableModel):
             return False
         parent = self.parent() if isinstance(self.parent(), QWidget) else None
         shown = self.grid
+        reported = set(shown.received)  # who had reported before this edit (the quick path edits in place)
 
         def save(store: Store, grid: WeekGrid):
             entries = read(grid)
             return entries, (save_entries(store, grid, entries, label(len(entries))) if entries else None)
 
         if cells >= WORKER_CELLS and self.store.path is not None:
+            self.judge_rest()  # nothing left to read while the worker writes (what shows is painted meanwhile)
             grid = replace(
                 self.grid,
                 values=[row[:] for row in self.grid.values],
                 received=dict(self.grid.received),
                 found=dict(self.grid.found),
-                unjudged=set(self.grid.unjudged),  # judged on the worker with its own connection
+                unjudged=set(),
             )
             self.saving = True
             try:
@@ -306,17 +310,20 @@ class WeekGridModel(QAbstractTableModel):
         entries, counts = done.value
         self.grid, self._total_cache = grid, None
         self._after_clearing(entries)
-        for entry in entries:
-            key = self._key(entry.row, entry.col)
-            if entry.error:
-                self.pending[key] = (entry.text, entry.error)
-            else:
-                self.pending.pop(key, None)
-        rows = [e.row for e in entries]
-        self.dataChanged.emit(self.index(min(rows), 0), self.index(self._units(), self.columnCount() - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Vertical, min(rows), max(rows))
-        self.saved.emit(counts)
         refused = [e for e in entries if e.error]
+        if self.pending or refused:  # a pasted sheet of good figures has nothing to keep red
+            for entry in entries:
+                key = self._key(entry.row, entry.col)
+                if entry.error:
+                    self.pending[key] = (entry.text, entry.error)
+                else:
+                    self.pending.pop(key, None)
+        rows = sorted({e.row for e in entries})
+        self.dataChanged.emit(self.index(rows[0], 0), self.index(self._units(), self.columnCount() - 1))
+        named = [r for r in rows if (grid.units[r]["id"] in reported) != grid.reported(r)]  # （未报） comes or goes
+        if named:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, named[0], named[-1])
+        self.saved.emit(counts)
         if refused:
             self.refused.emit(self.refusal(refused))
         return True

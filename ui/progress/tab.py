@@ -190,9 +190,17 @@ class ProgressTab(QWidget):
         )
 
     def _judge_week(self) -> None:
-        if self.period and not self.grid_model.judged():
+        """The outlier warnings of the whole week, for the caption's count: while the grid is in sight on
+        its own file (a window closed, or another file opened meanwhile, judges nothing)."""
+        grid = self.grid_model.grid
+        if self.period and grid and not self.grid_model.judged() and grid.store is self.store and self.isVisible():
             self.grid_model.judge_rest()
             self._show_caption()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.period and not self.grid_model.judged():  # read while hidden: counted once in sight
+            QTimer.singleShot(0, self._judge_week)
 
     def _fit_unit_names(self) -> None:
         """The unit-name column as wide as the longest name (a city's 3,000 names are never cut).

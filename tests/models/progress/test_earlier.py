@@ -160,3 +160,24 @@ def test_a_save_into_rows_not_judged_yet_warns_of_its_outliers(demo_store, monke
         worker.close()
     assert row not in grid.unjudged and grid.found[(row, col)].level == "warning"
     assert grid.issues == _week(demo_store, 3).issues
+
+
+def test_after_the_grid_saves_the_week_kept_is_the_week_as_stored(demo_store, monkeypatch):
+    from models.progress import earlier
+    from models.progress.figures import week_rows
+
+    grid = _week(demo_store, 3)
+    empty = next(r for r, row in enumerate(grid.values) if all(v is None for v in row))  # a unit not reported
+    full = next(r for r, row in enumerate(grid.values) if all(v is not None for v in row[:2]))
+    block = parse_block(grid, full, 0, [["", "7"]]) + parse_block(grid, empty, 1, [["4"]])
+    save_entries(demo_store, grid, block, "改三格")
+    period_id = grid.period["id"]
+
+    def read_again(*_args):
+        raise AssertionError("the saved week was read again")
+
+    monkeypatch.setattr(earlier, "week_rows", read_again)
+    kept = earlier.kept_rows(demo_store, period_id)
+    assert kept == week_rows(demo_store, period_id)  # one cleared, one changed, a unit's first figure
+    assert {grid.units[empty]["id"], grid.units[full]["id"]} <= {unit_id for unit_id, _, _ in kept}
+    assert _week(demo_store, 3).values == grid.values

@@ -77,7 +77,8 @@ def test_unit_that_had_not_reported_is_reported_once_pasted_and_not_once_cleared
     name = model.grid.units[row]["name"]
     reported = _reported_in_caption(tab)
     assert model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) == MISSING_COLOR
-    _paste(qtbot, tab, row, 0, "3\t4\n")
+    with qtbot.waitSignal(model.headerDataChanged, check_params_cb=lambda _o, first, last: first <= row <= last):
+        _paste(qtbot, tab, row, 0, "3\t4\n")  # the row's name is shown again without （未报）
     qtbot.waitUntil(lambda: _reported_in_caption(tab) == reported + 1)
     assert _row_label(tab, row) == name
     assert model.index(row, 2).data(Qt.ItemDataRole.BackgroundRole) is None
@@ -85,10 +86,19 @@ def test_unit_that_had_not_reported_is_reported_once_pasted_and_not_once_cleared
     tab.grid_view.selectionModel().select(
         model.index(row, 1), tab.grid_view.selectionModel().SelectionFlag.Select
     )  # both cells: the row is empty again
-    qtbot.keyClick(tab.grid_view, Qt.Key.Key_Delete)
+    with qtbot.waitSignal(model.headerDataChanged, check_params_cb=lambda _o, first, last: first <= row <= last):
+        qtbot.keyClick(tab.grid_view, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: _reported_in_caption(tab) == reported)
     assert _row_label(tab, row) == f"{name}（未报）"
     assert model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) == MISSING_COLOR
+
+
+def test_a_figure_typed_for_a_unit_that_had_not_reported_names_it_reported(tab, qtbot):
+    model = tab.grid_model
+    row = next(r for r in range(model.rowCount() - 1) if "（未报）" in _row_label(tab, r))
+    with qtbot.waitSignal(model.headerDataChanged, check_params_cb=lambda _o, first, last: first <= row <= last):
+        assert model.setData(model.index(row, 0), "5")  # one cell: saved here, the grid changed in place
+    assert _row_label(tab, row) == model.grid.units[row]["name"]
 
 
 def test_other_pages_show_the_edit_when_they_are_shown(tab, qtbot, window, worker):
