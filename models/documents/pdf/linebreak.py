@@ -114,7 +114,13 @@ def break_lines(
             break
         if end == start:  # one character wider than the line: alone on it
             end = start + 1
-        cut = next((cut for cut in range(end, start, -1) if _may_break(parts, start, cut)), end)
+        cut = next((cut for cut in range(end, start, -1) if _may_break(parts, start, cut)), None)
+        if cut is None:  # no break keeps the rules (（ + a 文号 as wide as the line): split a run, nearest first
+            runs = [index for index in range(start, end + 1) if len(parts[index]) > 1]
+            if runs:
+                parts[runs[-1] : runs[-1] + 1] = _pieces(parts[runs[-1]])
+                continue
+            cut = end  # only single characters: break where the line is full all the same
         if fit:
             cut = _before_group(parts, start, cut, size, width - rest_indent + slack)
         lines.append(parts[start:cut])
