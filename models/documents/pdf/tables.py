@@ -5,7 +5,6 @@ repeated in each; the header rows repeated on every page); never wider or taller
 from __future__ import annotations
 
 import functools
-import re
 
 from reportlab.platypus import Flowable
 
@@ -102,22 +101,20 @@ def _wrap(text, font: str, size: float, width: float, protect: Protection | None
     return wrap_text(text, lambda piece: fonts.width(piece, font, size), width, protect)
 
 
-# a figure as the tables print it (8,420 / 95.6% / −3), or a mark for none (— / blank): set flush right
-_FIGURE = re.compile(r"[+\-−]?[0-9０-９][0-9０-９,，.．]*\s*[%％‰]?|[—–\-－/／]*")
-
-
-def _is_figure(value) -> bool:
-    return not isinstance(value, str) or _FIGURE.fullmatch(value.strip()) is not None
+# what a figure is printed with (8,420 / 95.6% / −3), or a mark for none (— / blank): a cell of only these is set
+# flush right
+_FIGURE_CHARS = "0123456789０１２３４５６７８９,，.．%％‰+-−—–－/／ "
 
 
 def alignments(rows: list[list], count: int) -> list[str]:
     """Per column: the first (units) and any column with a cell that is not a figure (names, remarks) from the
     left, as the official forms set text; figures to the right."""
+    padded = [row if len(row) >= count else [*row, *[""] * (count - len(row))] for row in rows]
     out = ["LEFT"]
-    for index in range(1, count):
-        values = {row[index] for row in rows if index < len(row)}
-        out.append("RIGHT" if all(_is_figure(v) for v in values) else "LEFT")
-    return out
+    for values in list(zip(*padded))[1:count]:
+        text = "".join(value for value in set(values) if isinstance(value, str))
+        out.append("LEFT" if text.strip(_FIGURE_CHARS) else "RIGHT")  # one look at the whole column
+    return out + ["RIGHT"] * (count - len(out))  # no rows at all
 
 
 def _head_width(text: str, font: str) -> float:
