@@ -7,11 +7,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from models.documents.pdf.protect import DEFAULT, Protection
+from models.documents.pdf.protect import DEFAULT, NUMBER, Protection
 
-CANNOT_START = set("，。、；：？！）》」』〕】〉”’…%,.;:?!)]}·—～")
-CANNOT_END = set("（《「『〔【〈“‘([{")
-_TOKENS = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%/@_\-+:]*[A-Za-z0-9%]|[A-Za-z0-9]|\s+|.", re.S)
+# 避头尾 (GB/T 15834 marks and their ASCII, full-width and small forms): never first on a line / never last on one.
+CANNOT_START = frozenset("，。、；：？！）》」』〕】〉〗〙〛］｝｠”’…‥·・—～％‰%,.;:?!)]}｡､．﹚﹜﹞〞〟")
+CANNOT_END = frozenset("（《「『〔【〈〖〘〚［｛｟“‘([{﹙﹛﹝〝")
+_WORD = "A-Za-z0-9Ａ-Ｚａ-ｚ０-９"
+# a Latin word or a number (12.5%, 1,234, v2.0) is one token; so is each run of spaces and each other character
+_TOKENS = re.compile(rf"[{_WORD}][{_WORD}.,%/@_\-+:．％]*[{_WORD}%％]|[{_WORD}]|\s+|.", re.S)
+_NUMBERS = re.compile(f"(?:{NUMBER})|{_TOKENS.pattern}", re.S)  # numbers with their units first
 
 
 @dataclass
@@ -35,14 +39,29 @@ def tokens(text: str, protect: Protection | None = None) -> list[str]:
     return out
 
 
-def _fix_break(current: list[str], token: str) -> tuple[list[str], list[str]]:
-    """Split before *token*: move tokens back so the next line does not start badly nor this one end badly."""
-    carry = [token]
-    while len(current) > 1 and carry[0][0] in CANNOT_START:
-        carry.insert(0, current.pop())
-    while len(current) > 1 and current[-1][-1] in CANNOT_END:
-        carry.insert(0, current.pop())
-    return current, carry
+def _pieces(token: str) -> list[str]:
+    """A token too wide for a line, in smaller units: a protected run in its numbers with their units
+    (2021年5月17日 → 2021年 5月 17日), else in its words and numbers (8,420人次 → 8,420 人 次), else a word or
+    number in its characters."""
+    for pattern in (_NUMBERS, _TOKENS):
+        parts = pattern.findall(token)
+        if len(parts) > 1:
+            return parts
+    return list(token)
+
+
+def _may_break(parts: list[str], start: int, cut: int) -> bool:
+    """Whether a line may end before parts[cut]: the next line does not begin with closing punctuation nor this
+    one end with opening punctuation (spaces between are dropped at the break)."""
+    before = cut - 1
+    while before > start and parts[before].isspace():
+        before -= 1
+    after = cut
+    while after < len(parts) and parts[after].isspace():
+        after += 1
+    if parts[before][-1] in CANNOT_END:
+        return False
+    return after >= len(parts) or parts[after][0] not in CANNOT_START
 
 
 def break_lines(
@@ -53,59 +72,121 @@ def break_lines(
     rest_indent: float = 0.0,
     char_space: float = 0.0,
     protect: Protection | None = None,
+    *,
+    fit: bool = False,
 ) -> list[list[str]]:
-    """Greedy fill of *width* with tokens; returns the tokens of each line. A token wider than a whole line
-    (a long URL) is the only thing ever broken inside, by characters."""
+    """Greedy fill of *width* with tokens, each line broken at the last place the rules allow (``_may_break``);
+    returns the tokens of each line. A token wider than a whole line (a long URL, a date in a narrow cell) is
+    the only thing ever broken inside (``_pieces``).
+
+    Body text (*fit* false) may take a word or protected run up to 0.8 of a character past the line (layout
+    squeezes the spacing). With *fit* (a table cell) no line is ever wider than *width*: where no break keeps
+    the rules (a cell a character or two wide), the line breaks at the last place it fits all the same."""
 
     def size(token: str) -> float:
         return measure(token) + char_space * len(token)
 
+    slack = 0.01 if fit else 0.5
+    squeeze = 0.0 if fit else 0.8 * size("中")
+    whole_line = width - max(first_indent, rest_indent) + slack
+    parts = tokens(text.replace("\n", ""), protect)
     lines: list[list[str]] = []
-    current: list[str] = []
-    used = first_indent
-    pending = tokens(text.replace("\n", ""), protect)[::-1]
-    while pending:
-        token = pending.pop()
-        if not current and token.isspace():
-            continue
-        step = size(token)
-        limit = width - (rest_indent if lines else first_indent)
-        if len(token) > 1 and step > width - max(first_indent, rest_indent) + 0.5:
-            pending.extend(reversed(list(token)))
-            continue
-        # a word or protected run may squeeze its line by up to 0.8 of a character rather than leave a gap
-        squeeze = 0.8 * size("中") if len(token) > 1 else 0.0
-        if current and used - (rest_indent if lines else first_indent) + step > limit + 0.5 + squeeze:
-            current, carry = _fix_break(current, token)
-            lines.append(current)
-            current = carry[1:] if carry[0].isspace() else carry
-            used = rest_indent + sum(size(t) for t in current)
-            continue
-        if not current:
-            used = rest_indent if lines else first_indent
-        current.append(token)
-        used += step
-    if current:
-        lines.append(current)
+    start = 0
+    while True:
+        while start < len(parts) and parts[start].isspace():
+            start += 1
+        if start >= len(parts):
+            break
+        room = width - (rest_indent if lines else first_indent) + slack
+        used, end = 0.0, start
+        while end < len(parts):
+            token = parts[end]
+            step = size(token)
+            if len(token) > 1 and step > whole_line:
+                parts[end : end + 1] = _pieces(token)
+                continue
+            if used + step > room + (squeeze if len(token) > 1 else 0.0):
+                break
+            used += step
+            end += 1
+        if end >= len(parts):
+            lines.append(parts[start:])
+            break
+        if end == start:  # one character wider than the line: alone on it
+            end = start + 1
+        cut = next((cut for cut in range(end, start, -1) if _may_break(parts, start, cut)), None)
+        if cut is None:  # no break keeps the rules (（ + a 文号 as wide as the line): split a run, nearest first
+            runs = [index for index in range(start, end + 1) if len(parts[index]) > 1]
+            if runs:
+                parts[runs[-1] : runs[-1] + 1] = _pieces(parts[runs[-1]])
+                continue
+            cut = end  # only single characters: break where the line is full all the same
+        if fit:
+            cut = _before_group(parts, start, cut, size, width - rest_indent + slack)
+        lines.append(parts[start:cut])
+        start = cut
     lines = [_strip(line) for line in lines if "".join(line).strip()]
-    _no_lone_character(lines)
+    room = width - rest_indent + slack
+    _no_lone_character(lines, (lambda line: sum(size(t) for t in line) <= room) if fit else None)
     return lines
 
 
-def _no_lone_character(lines: list[list[str]]) -> None:
-    """A paragraph does not end with one character alone on its line (“局。”): bring one more down."""
+_OPENS, _CLOSES = "（(［[【〔《〈「『“‘〖", "）)］]】〕》〉」』”’〗"
+
+
+def _before_group(parts: list[str], start: int, cut: int, size: Callable[[str], float], room: float) -> int:
+    """A cell's line that would break inside a bracketed or quoted group (城关镇（城关 / 片区）) breaks before it
+    instead, where the whole group then fits on the next line (城关镇 / （城关片区））."""
+    depth, opening = 0, None
+    for index in range(cut - 1, start, -1):
+        if parts[index][0] in _CLOSES:
+            depth += 1
+        elif parts[index][-1] in _OPENS:
+            if depth == 0:
+                opening = index
+                break
+            depth -= 1
+    if opening is None or not _may_break(parts, start, opening):
+        return cut
+    depth, used = 0, 0.0
+    for token in parts[opening:]:
+        used += size(token)
+        if used > room:
+            return cut
+        depth += (token[-1] in _OPENS) - (token[0] in _CLOSES)
+        if depth <= 0:
+            return opening
+    return cut
+
+
+def _no_lone_character(lines: list[list[str]], fits: Callable[[list[str]], bool] | None = None) -> None:
+    """A paragraph does not end with one character alone on its line (“局。”): bring one more down (where the
+    last line then still *fits*)."""
     if len(lines) < 2 or len(lines[-2]) < 3:
         return
     last = "".join(lines[-1]).rstrip("".join(CANNOT_START))
     moved = lines[-2][-1]
     if len(last) == 1 and moved[0] not in CANNOT_START and lines[-2][-2][-1] not in CANNOT_END:
-        lines[-1].insert(0, lines[-2].pop())
+        if fits is None or fits([moved, *lines[-1]]):
+            lines[-1].insert(0, lines[-2].pop())
 
 
 def _strip(line: list[str]) -> list[str]:
     while line and line[-1].isspace():
         line.pop()
     return line
+
+
+def wrap_text(text: str, measure: Callable[[str], float], width: float, protect: Protection | None = None) -> str:
+    """*text* broken into lines no wider than *width* (a table cell), by the same rules as body text; the
+    clerk's own line breaks kept. Lines joined by "\n"."""
+    out = []
+    for piece in str(text).split("\n"):
+        if measure(piece) <= width + 0.01:
+            out.append(piece)
+        else:
+            out.extend("".join(line) for line in break_lines(piece, measure, width, protect=protect, fit=True))
+    return "\n".join(out)
 
 
 def layout(

@@ -142,7 +142,7 @@ def _flowables(document: b.Document) -> list:
         elif isinstance(block, b.Colophon):
             out.append(_colophon(block))
         elif isinstance(block, b.ListTable):
-            table = list_table(block.header, block.rows, block.shares, _width(), block.size, block.spans)
+            table = list_table(block.header, block.rows, block.shares, _width(), block.size, block.spans, _protect[-1])
             out.append(InBlock(table, _sheet[-1].excess))
     return out
 
@@ -185,7 +185,7 @@ def _table(block: b.Table) -> list:
     out = [CondPageBreak(4 * g.LINE_PITCH)]
     if block.caption:
         out.append(_text(block.caption, "heiti", align="center"))
-    for index, table in enumerate(unit_tables(block.header, block.rows, block.groups)):
+    for index, table in enumerate(unit_tables(block.header, block.rows, block.groups, _protect[-1])):
         if index:  # the next columns: a line saying so, kept with the table's head
             out.append(CondPageBreak(5 * g.LINE_PITCH))
             out.append(Spacer(_width(), g.LINE_PITCH / 2))

@@ -10,7 +10,9 @@ from reportlab.platypus import Flowable
 
 from models.documents.pdf import fonts, glyphs
 from models.documents.pdf import geometry as g
+from models.documents.pdf.linebreak import wrap_text
 from models.documents.pdf.paged import PagedTable
+from models.documents.pdf.protect import Protection
 
 SIZES = (9.0, 8.5, 8.0, 7.5)  # figures; 7.5 pt (≈ 小六) is the smallest still read without a lens
 HEAD_SIZE = 8.0
@@ -90,20 +92,29 @@ def _check_chars(texts, font: str) -> set:
     return chars & foreign
 
 
-def _wrap(text: str, font: str, size: float, width: float) -> str:
-    """Wrap by characters to *width* (reportlab tables do not wrap plain strings); explicit breaks kept."""
+def _wrap(text, font: str, size: float, width: float, protect: Protection | None = None) -> str:
+    """Wrap to *width* (reportlab tables do not wrap plain strings) by the rules of body text (``linebreak``):
+    no closing mark first on a line nor opening one last, numbers whole; never wider than *width*."""
     text = str(text)
     if "\n" not in text and fonts.width(text, font, size) <= width + 0.01:
-        return text  # fits whole: no need to measure it character by character
-    out, line = [], ""
-    for char in text:
-        if char == "\n" or (line and fonts.width(line + char, font, size) > width + 0.01):
-            out.append(line)
-            line = "" if char == "\n" else char
-        else:
-            line += char
-    out.append(line)
-    return "\n".join(out)
+        return text  # fits whole: no need to break it
+    return wrap_text(text, lambda piece: fonts.width(piece, font, size), width, protect)
+
+
+# what a figure is printed with (8,420 / 95.6% / −3), or a mark for none (— / blank): a cell of only these is set
+# flush right
+_FIGURE_CHARS = "0123456789０１２３４５６７８９,，.．%％‰+-−—–－/／ "
+
+
+def alignments(rows: list[list], count: int) -> list[str]:
+    """Per column: the first (units) and any column with a cell that is not a figure (names, remarks) from the
+    left, as the official forms set text; figures to the right."""
+    padded = [row if len(row) >= count else [*row, *[""] * (count - len(row))] for row in rows]
+    out = ["LEFT"]
+    for values in list(zip(*padded))[1:count]:
+        text = "".join(value for value in set(values) if isinstance(value, str))
+        out.append("LEFT" if text.strip(_FIGURE_CHARS) else "RIGHT")  # one look at the whole column
+    return out + ["RIGHT"] * (count - len(out))  # no rows at all
 
 
 def _head_width(text: str, font: str) -> float:
@@ -216,9 +227,9 @@ def _text_height(row: list, style) -> float:
     return style.leading * lines + style.bottomPadding + style.topPadding
 
 
-def _table(header, rows, columns, groups, size, unit_width, widths, natural):
-    """ONE table (a reportlab Table per page: paged.py): the unit column and *columns*; a group row above the heads
-    when groups are named.
+def _table(header, rows, columns, groups, size, unit_width, widths, natural, aligns, protect=None):
+    """ONE table (a reportlab Table per page: paged.py): the unit column and *columns* (text set as *aligns* says:
+    ``alignments``); a group row above the heads when groups are named.
 
     The cells share a few ready-made styles instead of a TableStyle applying commands to each of the thousands of
     cells; only the grid and the spans of the group row go through a TableStyle."""
@@ -227,9 +238,10 @@ def _table(header, rows, columns, groups, size, unit_width, widths, natural):
     head_style = _cell_style("head", bold, HEAD_SIZE, HEAD_SIZE * 1.2, "CENTER")
     name_style = _cell_style("unit", body, size, size * 1.25, "LEFT")
     figure_style = _cell_style("figure", body, size, size * 1.25, "RIGHT")
+    column_styles = [name_style] + [figure_style if aligns[i] == "RIGHT" else name_style for i in columns]
     heads = [header[0]] + [header[i] for i in columns]
-    head = [_wrap(text, bold, HEAD_SIZE, w - 2 * PAD_X) for text, w in zip(heads, col_widths)]
-    names = [_wrap(row[0], body, size, unit_width - 2 * PAD_X) for row in rows]
+    head = [_wrap(text, bold, HEAD_SIZE, w - 2 * PAD_X, protect) for text, w in zip(heads, col_widths)]
+    names = [_wrap(row[0], body, size, unit_width - 2 * PAD_X, protect) for row in rows]
     # only a column whose widest text is wider than the column has cells to wrap
     wide = [
         (at, w) for at, (i, w) in enumerate(zip(columns, col_widths[1:])) if natural[1][i - 1] * size > w - 2 * PAD_X
@@ -240,7 +252,7 @@ def _table(header, rows, columns, groups, size, unit_width, widths, natural):
         for at, w in wide:
             value = cells[at]
             if isinstance(value, str) and fonts.width(value, body, size) > w - 2 * PAD_X + 0.01:
-                cells[at] = _wrap(value, body, size, w - 2 * PAD_X)
+                cells[at] = _wrap(value, body, size, w - 2 * PAD_X, protect)
         data.append([name, *cells])
     commands = [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]
     header_rows = [head]
@@ -255,7 +267,9 @@ def _table(header, rows, columns, groups, size, unit_width, widths, natural):
             while end + 1 < len(columns) and groups[columns[end + 1] - 1] == group:
                 end += 1
             if group and end > start:
-                top[start + 1] = _wrap(group, bold, HEAD_SIZE, sum(col_widths[start + 1 : end + 2]) - 2 * PAD_X)
+                top[start + 1] = _wrap(
+                    group, bold, HEAD_SIZE, sum(col_widths[start + 1 : end + 2]) - 2 * PAD_X, protect
+                )
                 commands.append(("SPAN", (start + 1, 0), (end + 1, 0)))
             else:  # a group of one column: its head takes both rows
                 top[start + 1] = head[start + 1]
@@ -268,7 +282,7 @@ def _table(header, rows, columns, groups, size, unit_width, widths, natural):
         commands.append(("SPAN", (0, 0), (0, 1)))
         header_rows = [top, head]
     styles = [[head_style] * len(col_widths)] * len(header_rows)
-    styles += [[name_style] + [figure_style] * len(columns)] * len(data)
+    styles += [column_styles] * len(data)
     if named:  # the group row as tall as the groups; the heads' row makes up what the spanning heads need
         group_cells = [c for c in header_rows[0] if c and c not in spanning]
         heights = [_text_height(group_cells, head_style), _text_height(header_rows[1], head_style)]
@@ -281,9 +295,8 @@ def _table(header, rows, columns, groups, size, unit_width, widths, natural):
         for row in data:
             for index, value in enumerate(row):
                 if _needs_runs(value, body):
-                    style = name_style if index == 0 else figure_style
-                    align = "LEFT" if index == 0 else "RIGHT"
-                    row[index] = RunsCell(value, body, style.fontsize, style.leading, align, f"统计表“{row[0]}”一行")
+                    style = column_styles[index]
+                    row[index] = RunsCell(value, body, size, style.leading, style.alignment, f"统计表“{row[0]}”一行")
     if _check_chars((v for cells in header_rows for v in cells), bold):  # some need a fallback face
         for row in header_rows:
             for index, value in enumerate(row):
@@ -292,9 +305,13 @@ def _table(header, rows, columns, groups, size, unit_width, widths, natural):
     return PagedTable(header_rows, data, heights, styles, col_widths, commands)
 
 
-def unit_tables(header: list[str], rows: list[list], groups: list[str] | None = None) -> list:
-    """The per-unit table as one or more tables, each filling the block's width, kept inside it."""
+def unit_tables(
+    header: list[str], rows: list[list], groups: list[str] | None = None, protect: Protection | None = None
+) -> list:
+    """The per-unit table as one or more tables, each filling the block's width, kept inside it; text wrapped in
+    its cells keeps the runs *protect* names whole where they fit."""
     natural = _natural(rows, len(header))
+    aligns = alignments(rows, len(header))
     size, chunks = _plan(header, natural, groups)
     unit_width, widths = _column_widths(header, natural, size)
     out = []
@@ -304,27 +321,37 @@ def unit_tables(header: list[str], rows: list[list], groups: list[str] | None = 
         stretched = list(widths)
         for i in columns:
             stretched[i - 1] = widths[i - 1] + share
-        out.append(InBlock(_table(header, rows, columns, groups, size, unit_width, stretched, natural)))
+        out.append(
+            InBlock(_table(header, rows, columns, groups, size, unit_width, stretched, natural, aligns, protect))
+        )
     return out
 
 
-def list_table(header: list[str], rows: list[list], shares: list[float], width: float, size: float = 9.0, spans=None):
+def list_table(
+    header: list[str],
+    rows: list[list],
+    shares: list[float],
+    width: float,
+    size: float = 9.0,
+    spans=None,
+    protect: Protection | None = None,
+):
     """A list as ONE table (a reportlab Table per page): columns of the given shares of *width*, every cell
-    wrapped to its column by characters (a face that has them for rare ones), the header repeated on every page;
-    *spans* gives rows whose cells from a column on are one (a remark across the row)."""
+    wrapped to its column by the rules of body text (a face that has them for rare ones), the header repeated on
+    every page; *spans* gives rows whose cells from a column on are one (a remark across the row)."""
     body, bold = fonts.font("fangsong"), fonts.font("heiti")
     total = sum(shares) or 1.0
     widths = [width * share / total for share in shares]
     head_style = _cell_style("head", bold, size, size * 1.25, "CENTER")
     cell_style = _cell_style("cell", body, size, size * 1.3, "LEFT")
-    head = [_wrap(text, bold, size, w - 2 * PAD_X) for text, w in zip(header, widths)]
+    head = [_wrap(text, bold, size, w - 2 * PAD_X, protect) for text, w in zip(header, widths)]
     spans = spans or {}
     data = []
     for index, row in enumerate(rows):
-        cells = [_wrap("" if v is None else v, body, size, w - 2 * PAD_X) for v, w in zip(row, widths)]
+        cells = [_wrap("" if v is None else v, body, size, w - 2 * PAD_X, protect) for v, w in zip(row, widths)]
         if index in spans:
             first = spans[index]
-            cells[first] = _wrap(row[first], body, size, sum(widths[first:]) - 2 * PAD_X)
+            cells[first] = _wrap(row[first], body, size, sum(widths[first:]) - 2 * PAD_X, protect)
         data.append(cells)
     heights = [_text_height(head, head_style)] + [_text_height(row, cell_style) for row in data]
     if _check_chars((v for cells in data for v in cells), body):  # some need a fallback face

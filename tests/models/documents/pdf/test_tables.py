@@ -83,3 +83,83 @@ def test_a_remark_across_the_row_stays_one_cell_on_a_later_page(tmp_path):
         ]
         assert len(crossing) == 4  # the block's edges, the lines after 序号 and 单位: none inside the remark
         assert all(x < remark["x0"] or x > remark["x1"] for x in crossing)
+
+
+def _cells(page) -> dict[tuple[int, int], list[dict]]:
+    """The table's text as a reader sees it: (row, column) → the cell's lines (chars grouped by their top), each
+    with its text, x0, x1 and the cell's left and right borders."""
+    xs = _columns(page)
+    ys = sorted({round(line["top"], 1) for line in page.lines if abs(line["top"] - line["bottom"]) < 0.01})
+    rows: dict[tuple[int, int], dict[float, list]] = {}
+    for char in page.chars:
+        middle_x, middle_y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        if not (xs[0] < middle_x < xs[-1] and ys[0] < middle_y < ys[-1]):
+            continue  # the caption, the page number
+        column = next(i for i, x in enumerate(xs[1:]) if middle_x < x)
+        row = next(i for i, y in enumerate(ys[1:]) if middle_y < y)
+        rows.setdefault((row, column), {}).setdefault(round(char["top"], 0), []).append(char)
+    out = {}
+    for key, lines in rows.items():
+        out[key] = []
+        for top in sorted(lines):
+            chars = sorted(lines[top], key=lambda c: c["x0"])
+            text = "".join(c["text"] for c in chars)
+            out[key].append({"text": text, "x0": chars[0]["x0"], "x1": chars[-1]["x1"], "left": xs[key[1]]})
+            out[key][-1]["right"] = xs[key[1] + 1]
+    return out
+
+
+def _texts(cell: list[dict]) -> list[str]:
+    return [line["text"] for line in cell]
+
+
+REMARK = "已于2021年5月17日前完成整改，共检查企业8,420家次，整改率达到12.5%（其中重大隐患3项），“回头看”已开展。"
+
+
+def test_cells_wrap_by_the_rules_and_text_columns_read_from_the_left(tmp_path):
+    rows = [
+        ["青岚县城关镇人民政府（城关片区办事处）", "1,234", REMARK, "12.5%"],
+        ["金沙镇", "—", "—", "—"],
+        ["县应急管理局", "305", "联系人张堃（县安委办）", "98%"],  # 堃: drawn in a fallback face
+        ["合计", "1,539", "", "—"],
+    ]
+    doc = b.Document("表格")
+    doc.add(b.Table("", ["单位", "检查企业\n(家次)", "备注", "整改率\n(%)"], rows))
+    out = tmp_path / "table.pdf"
+    build_pdf(doc, out)
+    with pdfplumber.open(out) as pdf:
+        cells = _cells(pdf.pages[0])
+    assert _texts(cells[1, 0]) == ["青岚县城关镇人民政府", "（城关片区办事处）"]  # the bracketed part whole
+    remark = _texts(cells[1, 2])
+    assert len(remark) >= 3 and "".join(remark) == REMARK
+    assert not [line for line in remark if line[0] in "，。、；：？！）》」』】〕…’”%.,;:?!)"]
+    assert not [line for line in remark if line[-1] in "（《「『【〔‘“(["]
+    for number in ("2021年5月17日", "8,420家次", "12.5%"):
+        assert any(number in line for line in remark), (number, remark)  # never split over two lines
+    assert _texts(cells[3, 2]) == ["联系人张堃（县安委办）"]
+    for (row, column), lines in cells.items():
+        for line in lines:
+            assert line["left"] + 1.4 < line["x0"] and line["x1"] < line["right"] - 1.4, line  # inside its cell
+            if row == 0:
+                continue  # the heads are centred
+            if column in (0, 2):  # units and remarks (text, and “—” in a text column) from the left, 1.5 pt in
+                assert abs(line["x0"] - (line["left"] + 1.5)) < 0.6, line
+            else:  # figures to the right, 1.5 pt in
+                assert abs(line["x1"] - (line["right"] - 1.5)) < 0.6, line
+    assert _texts(cells[2, 2]) == ["—"] and _texts(cells[2, 1]) == ["—"]
+
+
+def test_a_list_column_narrower_than_two_characters_still_holds_its_text(tmp_path):
+    rows = [["1", "（城）", "城关镇（城关片区）"], ["2", "《安全》）。", "各单位要结合实际认真开展（城关片区）"]]
+    doc = b.Document("名单")
+    doc.add(b.ListTable(["序号", "窄", "说明"], rows, [2.0, 0.1, 1.0]))  # the narrow one 11 pt inside
+    out = tmp_path / "list.pdf"
+    build_pdf(doc, out)
+    with pdfplumber.open(out) as pdf:
+        cells = _cells(pdf.pages[0])
+    assert _texts(cells[1, 1]) == ["（", "城", "）"]  # the rules cannot be kept: broken all the same
+    assert _texts(cells[2, 1]) == ["《", "安", "全", "》", "）", "。"]
+    assert _texts(cells[1, 2]) == ["城关镇（城关片区）"]
+    assert _texts(cells[2, 2]) == ["各单位要结合实际认真开展", "（城关片区）"]
+    for lines in cells.values():
+        assert all(line["left"] < line["x0"] and line["x1"] < line["right"] for line in lines)  # nothing overflows
