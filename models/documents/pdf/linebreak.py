@@ -1,5 +1,7 @@
-"""Chinese line breaking: no closing punctuation at a line start, no opening one at a line end, protected runs
-(names, 文号, dates, numbers with units, e-mails, URLs: ``protect.py``) never broken unless wider than the line."""
+"""Chinese line breaking (避头尾), one set of rules for all text the PDF engine wraps itself, body text and table
+cells alike: no closing punctuation at a line start, no opening one at a line end, protected runs (names, 文号,
+dates, numbers with units, e-mails, URLs: ``protect.py``) and Latin words never broken unless wider than the line
+or the only way to keep the punctuation rules. A cell's lines are never wider than the cell."""
 
 from __future__ import annotations
 
@@ -76,12 +78,14 @@ def break_lines(
     fit: bool = False,
 ) -> list[list[str]]:
     """Greedy fill of *width* with tokens, each line broken at the last place the rules allow (``_may_break``);
-    returns the tokens of each line. A token wider than a whole line (a long URL, a date in a narrow cell) is
-    the only thing ever broken inside (``_pieces``).
+    returns the tokens of each line. A token is broken inside (``_pieces``) only when it is wider than a whole
+    line (a long URL, a date in a narrow cell) or when no break on its line keeps the rules (“（” before a 文号
+    that fills the line); where none does even then (a cell a character or two wide), the line breaks where it
+    is full all the same.
 
     Body text (*fit* false) may take a word or protected run up to 0.8 of a character past the line (layout
-    squeezes the spacing). With *fit* (a table cell) no line is ever wider than *width*: where no break keeps
-    the rules (a cell a character or two wide), the line breaks at the last place it fits all the same."""
+    squeezes the spacing). With *fit* (a table cell) no line is ever wider than *width*, and a bracketed or
+    quoted part goes whole to the next line where it fits there (``_before_group``)."""
 
     def size(token: str) -> float:
         return measure(token) + char_space * len(token)

@@ -1,6 +1,8 @@
 """The per-unit table on the official page: every column shown, widths from the content, the font stepped down to
 a readable minimum, and when even that is too wide, split into several tables (the unit column and the header rows
-repeated in each; the header rows repeated on every page); never wider or taller than the text block."""
+repeated in each; the header rows repeated on every page); never wider or taller than the text block. Text wraps
+in its cell by the rules of body text (``linebreak.wrap_text``); text columns read from the left, figures from the
+right."""
 
 from __future__ import annotations
 
@@ -112,7 +114,10 @@ def alignments(rows: list[list], count: int) -> list[str]:
     padded = [row if len(row) >= count else [*row, *[""] * (count - len(row))] for row in rows]
     out = ["LEFT"]
     for values in list(zip(*padded))[1:count]:
-        text = "".join(value for value in set(values) if isinstance(value, str))
+        try:
+            text = "".join(set(values))
+        except TypeError:  # numbers or None among the cells: they count as figures
+            text = "".join(value for value in set(values) if isinstance(value, str))
         out.append("LEFT" if text.strip(_FIGURE_CHARS) else "RIGHT")  # one look at the whole column
     return out + ["RIGHT"] * (count - len(out))  # no rows at all
 
