@@ -178,9 +178,16 @@ def run(
     try:
         if store is not None and getattr(store, "path", None) is None:
             QTimer.singleShot(0, body)  # an in-memory store cannot be shared: run here, still one path
+            loop.exec()
         else:
-            threading.Thread(target=body, name=f"operation: {title}", daemon=True).start()
-        loop.exec()
+            worker = threading.Thread(target=body, name=f"operation: {title}", daemon=True)
+            worker.start()
+            loop.exec()
+            # The worker has said it finished; wait for its very end, so that its last references (to the
+            # bridge, a QObject of this thread, through body's closure) are dropped there before ours here:
+            # a QObject freed on the worker while its queued signal waited here crashed the window (SIGSEGV in
+            # Thread.run's ``del self._target``, tests/ui/shell/test_long_actions.py under load).
+            worker.join()
     finally:
         release_collection()
         sys.setswitchinterval(interval)

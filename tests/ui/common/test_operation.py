@@ -247,3 +247,22 @@ def test_no_collection_while_the_worker_runs(qtbot, demo_store):
 
     done = operation.run(None, "整理数据", lambda store, progress: gc.isenabled(), store=demo_store)
     assert done.ok and done.value is False and gc.isenabled()
+
+
+def test_no_worker_outlives_its_operation(qtbot, demo_store, monkeypatch):
+    """When run() returns, its worker thread has ended: the worker's last references (to the runner's QObject,
+    through its closure) are never dropped on a thread of their own while the window makes the next
+    operation's connections (a SIGSEGV under load).  A worker slow to end is waited for."""
+    import threading
+
+    class SlowToEnd(threading.Thread):
+        def run(self):
+            try:
+                super().run()
+            finally:
+                time.sleep(0.2)  # descheduled after its work, as on a loaded machine
+
+    monkeypatch.setattr(operation.threading, "Thread", SlowToEnd)
+    done = operation.run(None, "读取", lambda store, progress: progress(1, 1, "一") or 42, store=demo_store)
+    assert done.ok and done.value == 42
+    assert [t for t in threading.enumerate() if isinstance(t, SlowToEnd) and t.is_alive()] == []
