@@ -19,7 +19,6 @@ from models.progress.reporting import (
     period_due,
     status_of,
     week_reports,
-    week_statuses,
 )
 from models.store.database import Store
 
@@ -198,19 +197,19 @@ def due_items(store: Store, campaign_id: str, today: date | str, horizon_days: i
             overdue = task["counts"][OVERDUE] > 0
             items.append({"date": task["due_date"], "what": task["what"], "missing": missing, "overdue": overdue})
     if not has_weekly_stats:
-        units = campaign_units(store, campaign_id)
+        unit_ids = {unit["id"] for unit in campaign_units(store, campaign_id)}
         for period in list_periods(store, campaign_id):
             if not period["due_date"] or period["due_date"] > horizon:
                 continue
-            statuses = [status for status, _ in week_statuses(store, campaign_id, period, at, units).values()]
-            missing = sum(1 for status in statuses if status in NOT_REPORTED)
+            # as week_statuses has it: a unit whose report came is on time or late, every other one is the same
+            missing = len(unit_ids.difference(week_reports(store, period)))
             if missing:
                 items.append(
                     {
                         "date": period["due_date"],
                         "what": f"{period['label']}进展统计",
                         "missing": missing,
-                        "overdue": OVERDUE in statuses,
+                        "overdue": status_of(False, None, period_due(period), at) == OVERDUE,
                     }
                 )
     return sorted(items, key=lambda item: item["date"])

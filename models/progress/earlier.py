@@ -92,10 +92,15 @@ def known_usual(store: Store, campaign_id: str, seq: int) -> Usual | None:
 
 
 def usual_of_units(store: Store, period_ids: list[str], unit_ids: list[str]) -> dict[str, dict[str, float]]:
-    """The usual figures of a few units over the weeks *period_ids*, read for them alone (the rows a grid
-    shows first): the same medians as usual_figures, from one query on the figures_by_period index."""
+    """The usual figures of a few units over the weeks *period_ids* (the rows a grid shows first): the same
+    medians as usual_figures, from the weeks kept or else from one query for these units alone."""
     if not period_ids or not unit_ids:
         return {unit_id: {} for unit_id in unit_ids}
+    kept = _current(store)["rows"]
+    if all(period_id in kept for period_id in period_ids):  # the weeks are kept (the status line read them)
+        wanted = set(unit_ids)
+        usual = _usual([[row for row in kept[period_id] if row[0] in wanted] for period_id in period_ids])
+        return {unit_id: usual.get(unit_id, {}) for unit_id in unit_ids}
     weeks: dict[str, list] = {period_id: [] for period_id in period_ids}
     for start in range(0, len(unit_ids), _UNITS_READ_TOGETHER):
         units = unit_ids[start : start + _UNITS_READ_TOGETHER]

@@ -31,6 +31,7 @@ from models.progress.values import check_rules, parse_figure
 from models.store.database import Store
 
 OUTLIER_FACTOR = 5
+_NUMBERS = (int, float)
 JUDGED_TOGETHER = 64  # rows whose earlier weeks are read in one query when one of them shows
 
 
@@ -166,9 +167,13 @@ def _add_outliers(grid: WeekGrid, rows: list[int]) -> None:
         tops = ceilings.get(grid.units[row]["id"])
         if tops is None:
             continue
-        values = grid.values[row]
-        for col, (value, top) in enumerate(zip(values, tops)):
-            if top is not None and type(value) in (int, float) and value > top and (row, col) not in grid.found:
+        above = [
+            col
+            for col, (value, top) in enumerate(zip(grid.values[row], tops))
+            if top is not None and type(value) in _NUMBERS and value > top
+        ]
+        for col in above:
+            if (row, col) not in grid.found:
                 issue = cell_issue(grid, row, col)
                 if issue:
                     grid.found[(row, col)] = issue

@@ -181,3 +181,19 @@ def test_after_the_grid_saves_the_week_kept_is_the_week_as_stored(demo_store, mo
     assert kept == week_rows(demo_store, period_id)  # one cleared, one changed, a unit's first figure
     assert {grid.units[empty]["id"], grid.units[full]["id"]} <= {unit_id for unit_id, _, _ in kept}
     assert _week(demo_store, 3).values == grid.values
+
+
+def test_the_usual_figures_of_a_few_units_are_the_ones_worked_out_for_all(demo_store, monkeypatch):
+    from models.campaigns.periods import list_periods
+    from models.progress import earlier
+
+    monkeypatch.setattr(earlier, "_KEPT_FILES", {})
+    campaign = campaign_by_year(demo_store, 2021)
+    periods = list_periods(demo_store, campaign["id"])
+    before = [p["id"] for p in periods if p["seq"] < 4]
+    grid = _week(demo_store, 4)
+    units = [u["id"] for u in grid.units[::3]]
+    read = earlier.usual_of_units(demo_store, before, units)  # the weeks not kept yet: one query
+    whole = earlier.usual_figures(demo_store, campaign["id"], periods, 4)  # the weeks kept from here on
+    assert any(read.values())
+    assert read == earlier.usual_of_units(demo_store, before, units) == {u: whole.get(u, {}) for u in units}
