@@ -20,13 +20,16 @@ import gc
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
 from models.errors import DeskError
 from ui.common import errors, msgbox
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
 
 SHOW_AFTER_MS = 500
 SWITCH_INTERVAL_S = 0.001
@@ -102,6 +105,8 @@ def _qt():
 def _dialog(parent: QWidget | None, title: str, label: str, cancellable: bool) -> QProgressDialog:
     """The one progress dialog: modal, shown after SHOW_AFTER_MS, 取消 where the action allows it."""
     modality = _qt().WindowModality
+    from PySide6.QtWidgets import QProgressDialog  # (quick() opens the file before the first paint: no dialog)
+
     dialog = QProgressDialog(label or title, tr("取消") if cancellable else "", 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(modality.WindowModal if parent else modality.ApplicationModal)
@@ -161,6 +166,8 @@ def run(
             bridge.finished.emit()
 
     bridge.step.connect(on_step)
+    from PySide6.QtCore import QEventLoop
+
     loop = QEventLoop()
     bridge.finished.connect(loop.quit)
     # QProgressDialog shows itself only from a setValue call: a verb that reports no step still gets its
@@ -215,6 +222,8 @@ def paced(
     """
     box: dict[str, Any] = {}
     dialog = _dialog(parent, title, label, cancellable)
+    from PySide6.QtCore import QEventLoop
+
     loop = QEventLoop()
 
     def step() -> None:

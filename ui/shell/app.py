@@ -89,6 +89,6 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationName(settings.APPLICATION)
     app.setWindowIcon(app_icon())
     install_translators(app, language())
-    font_menu.apply(app)
+    font_menu.apply_saved(app)
     install_excepthook(log_path())
     return app

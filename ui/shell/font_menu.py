@@ -48,6 +48,13 @@ def apply(app: QApplication, percent: int | None = None) -> float:
     return size
 
 
+def apply_saved(app: QApplication) -> None:
+    """At start: the size saved by the clerk; the system's own size needs nothing (not even QFont's Python type,
+    ≈1 ms before the first paint)."""
+    if scale() != 100:
+        apply(app)
+
+
 def choose(percent: int) -> float:
     settings.put(settings.FONT_SCALE, percent)
     return apply(QApplication.instance(), percent)
