@@ -234,7 +234,12 @@ def _write_verified(store: Store, name: str, extra_meta, check: str, target: Pat
         check = "" if copied else "quick_check"
     dest = sqlite3.connect(name)
     try:
-        dest.execute("PRAGMA journal_mode = DELETE")
+        dest.execute("PRAGMA journal_mode = DELETE")  # a WAL file's copy (backup API) becomes a plain one
+        if extra_meta:
+            # The temp file is renamed over the target only once this is written and snapshot() has synced it;
+            # a failure here discards it: no journal to make, sync twice and delete (slow on a stick) for a row.
+            dest.execute("PRAGMA journal_mode = OFF")
+            dest.execute("PRAGMA synchronous = OFF")
         with dest:
             for key, value in (extra_meta or {}).items():
                 dest.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
