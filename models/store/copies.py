@@ -1,8 +1,9 @@
 """Save a copy for the USB stick: consistent snapshot, fsync, check, then rename into place.
 
 The copy is written to a temp file next to the target and only renamed over it
-once it is complete, synced to disk and passes ``integrity_check``; on any
-failure the old target stays as it was and the temp file is removed.  The copy
+once it is complete, synced to disk and proven whole (its bytes read back equal to
+the file's, or SQLite's check on it); on any failure the old target stays as it was
+and the temp file is removed.  The copy
 carries a manifest (office, app and schema version, time, counts) in its meta table.
 """
 
