@@ -7,9 +7,10 @@ refuses to read those bytes while any connection takes a lock: the copy has zero
 With *compare*, each small chunk is read once into a buffer, written from it, then read back from the
 copy and compared with that same buffer while both are still in the CPU's cache: the source is read
 once, and the comparison costs little more memory traffic than the copy (re-reading both files after a
-kernel copy took 1.6–2.2× cp for a city's file, this 0.9–1.5×).  Three threads run at once: one reads and writes, a few chunks ahead of the one that reads
-back and compares, and one has the disk write what is copied meanwhile.  Plain reads and writes on
-every system (Windows included), so the path tested here is the one that ships.
+kernel copy took 1.6–2.2× cp for a city's file, this 0.9–1.5×).  Three threads run at once: one reads
+and writes, a few chunks ahead of the one that reads back and compares, and one has the disk write what
+is copied meanwhile.  Plain reads and writes on every system (Windows included), so the path tested
+here is the one that ships.
 """
 
 from __future__ import annotations
