@@ -23,7 +23,7 @@ from models.errors import DatabaseError
 LOCK_BYTE_OFFSET = 0x40000000
 CHUNK = 256 << 10  # read, written and read back as one: two of them stay in a core's L2 cache
 AHEAD = 8  # chunks the copier may be ahead of the comparison (a buffer each)
-SYNC_EVERY = 64 << 20  # the disk writes while the copy goes on; the last sync waits for a little only
+SYNC_EVERY = 32 << 20  # the disk writes while the copy goes on; the last sync waits for a little only
 
 
 def page_size(header: bytes) -> int:
