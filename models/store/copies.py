@@ -1,8 +1,9 @@
 """Save a copy for the USB stick: consistent snapshot, fsync, check, then rename into place.
 
 The copy is written to a temp file next to the target and only renamed over it
-once it is complete, synced to disk and passes ``integrity_check``; on any
-failure the old target stays as it was and the temp file is removed.  The copy
+once it is complete, synced to disk and proven whole (its bytes read back equal to
+the file's, or SQLite's check on it); on any failure the old target stays as it was
+and the temp file is removed.  The copy
 carries a manifest (office, app and schema version, time, counts) in its meta table.
 """
 
@@ -234,7 +235,12 @@ def _write_verified(store: Store, name: str, extra_meta, check: str, target: Pat
         check = "" if copied else "quick_check"
     dest = sqlite3.connect(name)
     try:
-        dest.execute("PRAGMA journal_mode = DELETE")
+        dest.execute("PRAGMA journal_mode = DELETE")  # a WAL file's copy (backup API) becomes a plain one
+        if extra_meta:
+            # The temp file is renamed over the target only once this is written and snapshot() has synced it;
+            # a failure here discards it: no journal to make, sync twice and delete (slow on a stick) for a row.
+            dest.execute("PRAGMA journal_mode = OFF")
+            dest.execute("PRAGMA synchronous = OFF")
         with dest:
             for key, value in (extra_meta or {}).items():
                 dest.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))

@@ -131,6 +131,39 @@ def test_backup_that_reads_back_different_is_refused(demo_store, monkeypatch):
     assert not [p for p in backups.folder(demo_store).iterdir() if p.name.endswith(".tmp")]
 
 
+def test_restore_file_puts_the_backups_bytes_in_place(demo_store, tmp_path):
+    path = backups.make_backup(demo_store, "手动")
+    target = tmp_path / "恢复" / "demo.db"
+    target.parent.mkdir()
+    backups.restore_file(path, target)
+    assert target.read_bytes() == path.read_bytes()
+    backups.verify(target)
+
+
+def test_restore_file_whose_copy_reads_back_different_leaves_nothing(demo_store, tmp_path, monkeypatch):
+    from models.store import file_copy
+
+    path = backups.make_backup(demo_store, "手动")
+    monkeypatch.setattr(file_copy, "_same", lambda *args: False)
+    folder = tmp_path / "恢复"
+    folder.mkdir()
+    with pytest.raises(DatabaseError, match="不一致"):
+        backups.restore_file(path, folder / "demo.db")
+    assert list(folder.iterdir()) == []
+
+
+def test_restore_file_refuses_a_damaged_backup(demo_store, tmp_path):
+    path = backups.make_backup(demo_store, "手动")
+    data = bytearray(path.read_bytes())
+    data[4096 * 3 : 4096 * 3 + 64] = b"x" * 64
+    path.write_bytes(bytes(data))
+    folder = tmp_path / "恢复"
+    folder.mkdir()
+    with pytest.raises(DatabaseError, match="损坏|无法打开"):
+        backups.restore_file(path, folder / "demo.db")
+    assert list(folder.iterdir()) == []
+
+
 def test_backup_in_background_holds_the_state_before_the_writes(demo_store):
     figure = first_figure(demo_store)
     before = value(demo_store, figure)

@@ -195,6 +195,25 @@ def test_a_count_that_fails_leaves_the_old_copy(demo_store, tmp_path, monkeypatc
     assert not demo_store.conn.in_transaction
 
 
+def test_the_manifest_written_without_a_journal_leaves_a_plain_sound_file(demo_store, tmp_path):
+    out = tmp_path / "副本.db"
+    exchange.pack(demo_store, out)
+    assert out.read_bytes()[18:20] == b"\x01\x01"  # a rollback-journal file, as the source
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db", "demo.db.lock", "副本.db"]  # no journal left
+    conn = sqlite3.connect(out)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+
+
+def test_a_meta_write_that_fails_leaves_the_old_copy(demo_store, tmp_path):
+    out = _old_target(tmp_path)
+    with pytest.raises(DatabaseError, match="无法保存副本.*原有文件未改动"):
+        exchange.snapshot(demo_store, out, extra_meta={"manifest": object()}, check="copy")
+    assert out.read_bytes() == b"old copy that must survive"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db", "demo.db.lock", "副本.db"]
+
+
 def test_in_memory_store_is_copied_through_the_backup_api(tmp_path):
     from models.store.database import memory_store
 
