@@ -3364,13 +3364,13 @@ Open it read-only?</translation>
   <context>
     <name>operation</name>
     <message>
-      <location filename="../../ui/common/operation.py" line="105" />
-      <location filename="../../ui/common/operation.py" line="145" />
+      <location filename="../../ui/common/operation.py" line="110" />
+      <location filename="../../ui/common/operation.py" line="150" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/common/operation.py" line="276" />
+      <location filename="../../ui/common/operation.py" line="292" />
       <source>完成</source>
       <translation>Done</translation>
     </message>
