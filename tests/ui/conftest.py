@@ -18,6 +18,9 @@ def _quiet_dialogs(monkeypatch, tmp_path):
     from ui.shell import startup
 
     startup.finish_closing()  # the close-time backups of this test's windows, as the process does before it exits
+    from ui.common import operation
+
+    operation.stop_collecting()  # a test that made the application (create_application) leaves Python's collector
 
 
 @pytest.fixture

@@ -77,12 +77,13 @@ def own_store(store, write: bool):
     return open_file(store.path, readonly=not write or store.readonly)
 
 
-_collection = {"holds": 0, "was_on": True}
+_collection = {"holds": 0, "was_on": True, "timer": None}
+COLLECT_EVERY_MS = 250
 
 
 def hold_collection() -> None:
     """No cyclic garbage collection until the matching :func:`release_collection` (GUI thread only; nested holds
-    count): for the time a worker thread runs beside the window (see :func:`run`)."""
+    count): for the time a thread of ours runs Python beside the window (see :func:`run`)."""
     if _collection["holds"] == 0:
         _collection["was_on"] = gc.isenabled()
         gc.disable()
@@ -93,6 +94,47 @@ def release_collection() -> None:
     _collection["holds"] -= 1
     if _collection["holds"] == 0 and _collection["was_on"]:
         gc.enable()
+
+
+def collect_on_this_thread(app) -> None:
+    """Cyclic garbage collected only here, on the GUI thread, when no thread of ours runs (no hold).
+
+    Python collects in whichever thread allocates past its threshold: a background thread (the backup at
+    close, a merge's backup while the clerk reads the preview) then freed cycles holding the window's Qt
+    objects on the wrong thread — SIGSEGV "Garbage-collecting" in that thread (bench/stalls.py, import group,
+    3 of 3 runs).  So the automatic collector is off, and a timer of the GUI thread does its work with
+    the same thresholds; a hold (a worker running) only delays it."""
+    if _collection["timer"] is not None:
+        return
+    gc.disable()
+    _collection["was_on"] = False
+    timer = QTimer(app)
+    timer.setInterval(COLLECT_EVERY_MS)
+    timer.timeout.connect(_collect_due)
+    timer.start()
+    _collection["timer"] = timer
+
+
+def stop_collecting() -> None:
+    """Python's own collector back (tests; a process that ends its Qt application and goes on)."""
+    timer = _collection.pop("timer", None)
+    _collection["timer"] = None
+    if timer is not None:
+        timer.stop()
+        timer.deleteLater()
+        _collection["was_on"] = True
+        if _collection["holds"] == 0:
+            gc.enable()
+
+
+def _collect_due() -> None:
+    """The oldest generation past its threshold, as Python's own collector picks it (none while a hold lasts)."""
+    if _collection["holds"]:
+        return
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    due = [generation for generation in range(3) if counts[generation] > thresholds[generation]]
+    if due:
+        gc.collect(due[-1])
 
 
 def _qt():

@@ -28,6 +28,7 @@ def import_merge(window, path: Path) -> dict | None:
     target = own if own is not None else window.store  # an in-memory store runs on the GUI thread
     run_on = None if own is not None else window.store
     box: dict = {}
+    held = [False]
 
     def open_and_preview(_store, progress):
         progress(0, 2, tr("复制并检查对方的文件…"))
@@ -51,6 +52,8 @@ def import_merge(window, path: Path) -> dict | None:
         if not (plan["total_changes"] or plan["total_conflicts"] or plan["history"]):
             msgbox.information(window, tr("导入合并"), "\n".join(merging.summary_lines(plan)))
             return plan
+        operation.hold_collection()  # the backup's thread runs beside the window until _close has joined it
+        held[0] = True
         session.start_backup(backups.make_backup)  # runs while the clerk reads the preview
         choice = MergeDialog.ask(window, plan, our_units=session.our_units(), restage=restage)
         if choice is None:
@@ -70,7 +73,11 @@ def import_merge(window, path: Path) -> dict | None:
             return None
         result = done.value
     finally:
-        _close(window, box.get("session"), own, run_on)
+        try:
+            _close(window, box.get("session"), own, run_on)
+        finally:
+            if held[0]:
+                operation.release_collection()
     window.reload()
     _tell(window, result)
     return result

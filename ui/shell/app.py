@@ -10,7 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from models.paths import app_root, resource_path
-from ui.common import settings
+from ui.common import operation, settings
 from ui.common.errors import install_excepthook
 from ui.common.paths import log_path
 from ui.shell import font_menu
@@ -91,4 +91,5 @@ def create_application(argv: list[str]) -> QApplication:
     install_translators(app, language())
     font_menu.apply_saved(app)
     install_excepthook(log_path())
+    operation.collect_on_this_thread(app)  # no garbage collection on a worker, ever
     return app

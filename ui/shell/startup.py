@@ -251,6 +251,9 @@ def backup_after_close(window, take_backup=None) -> None:
         return
     if lock is not None:
         lock.set_state("closing")
+    from ui.common import operation
+
+    operation.hold_collection()  # released when finish_closing has joined it (see operation.collect_on_this_thread)
     result = backups.backup_in_background(store, "自动", take_backup)
     _CLOSING.append((Path(path), lock, result))
 
@@ -268,6 +271,10 @@ def finish_closing(db: Path | str | None = None) -> list[Path]:
         except Exception as exc:  # noqa: BLE001 - the window is gone: logged, the next close tries again
             logging.getLogger(__name__).warning("backup at close failed: %s", exc)
             backup = None
+        finally:
+            from ui.common import operation
+
+            operation.release_collection()
         if backup is not None:
             made.append(backup)
             remember_sound(path)  # a verified copy of the file as it is now, unchanged since

@@ -266,3 +266,50 @@ def test_no_worker_outlives_its_operation(qtbot, demo_store, monkeypatch):
     done = operation.run(None, "读取", lambda store, progress: progress(1, 1, "一") or 42, store=demo_store)
     assert done.ok and done.value == 42
     assert [t for t in threading.enumerate() if isinstance(t, SlowToEnd) and t.is_alive()] == []
+
+
+def test_garbage_is_collected_on_the_gui_thread_only_and_never_while_a_thread_of_ours_runs(qtbot):
+    """The automatic collector is off; the GUI thread's timer collects, not while a hold lasts."""
+    import gc
+
+    app = QApplication.instance()
+    operation.collect_on_this_thread(app)
+    try:
+        assert not gc.isenabled()
+        _collected_on_the_gui_thread(qtbot)
+    finally:
+        operation.stop_collecting()
+    assert gc.isenabled()
+
+
+def _collected_on_the_gui_thread(qtbot) -> None:
+    import gc
+    import threading
+    import weakref
+
+    freed_on = []
+
+    class Cycle:
+        def __init__(self):
+            self.me = self
+
+        def __del__(self):
+            freed_on.append(threading.current_thread().name)
+
+    def make_garbage():
+        for _ in range(3 * gc.get_threshold()[0]):  # past the threshold: Python would collect here, on this thread
+            Cycle()
+
+    operation.hold_collection()
+    worker = threading.Thread(target=make_garbage, name="a worker")
+    worker.start()
+    worker.join()
+    qtbot.wait(3 * operation.COLLECT_EVERY_MS)
+    assert freed_on == []  # held: nothing collected, on any thread
+    operation.release_collection()
+    assert not gc.isenabled()  # a release does not switch the automatic collector back on
+    probe = Cycle()
+    gone = weakref.ref(probe)
+    del probe
+    qtbot.waitUntil(lambda: gone() is None, timeout=5 * operation.COLLECT_EVERY_MS)
+    assert freed_on and set(freed_on) == {threading.main_thread().name}
