@@ -3326,37 +3326,37 @@ Open it read-only?</translation>
   <context>
     <name>merging</name>
     <message>
-      <location filename="../../ui/exchange/merging.py" line="33" />
+      <location filename="../../ui/exchange/merging.py" line="34" />
       <source>复制并检查对方的文件…</source>
       <translation>Copying and checking the other office's file…</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/merging.py" line="42" />
-      <location filename="../../ui/exchange/merging.py" line="47" />
-      <location filename="../../ui/exchange/merging.py" line="52" />
-      <location filename="../../ui/exchange/merging.py" line="60" />
-      <location filename="../../ui/exchange/merging.py" line="90" />
-      <location filename="../../ui/exchange/merging.py" line="98" />
+      <location filename="../../ui/exchange/merging.py" line="43" />
+      <location filename="../../ui/exchange/merging.py" line="48" />
+      <location filename="../../ui/exchange/merging.py" line="53" />
+      <location filename="../../ui/exchange/merging.py" line="63" />
+      <location filename="../../ui/exchange/merging.py" line="97" />
+      <location filename="../../ui/exchange/merging.py" line="105" />
       <source>导入合并</source>
       <translation>Import and merge</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/merging.py" line="106" />
+      <location filename="../../ui/exchange/merging.py" line="113" />
       <source>已合并 {0} 的文件。可用“编辑 ▸ 撤销”撤回整次合并；合并前的备份：{1}</source>
       <translation>Merged the file of {0}. Edit ▸ Undo takes back the whole merge; backup before the merge: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/merging.py" line="99" />
+      <location filename="../../ui/exchange/merging.py" line="106" />
       <source>已合并 {0} 的文件。数据量大，这次合并不能用“撤销”撤回；如需撤回，请在“文件 ▸ 备份与恢复”中选择合并前的备份（{1}）恢复。</source>
       <translation>Merged the file of {0}. This merge is too large to be undone with Undo; to take it back, restore the backup made before the merge ({1}) in File ▸ Backups.</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/merging.py" line="67" />
+      <location filename="../../ui/exchange/merging.py" line="70" />
       <source>正在合并 {0} 的文件…</source>
       <translation>Merging the file of {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/merging.py" line="35" />
+      <location filename="../../ui/exchange/merging.py" line="36" />
       <source>比对两边的数据…</source>
       <translation>Comparing the data of both files…</translation>
     </message>
@@ -3364,13 +3364,13 @@ Open it read-only?</translation>
   <context>
     <name>operation</name>
     <message>
-      <location filename="../../ui/common/operation.py" line="110" />
-      <location filename="../../ui/common/operation.py" line="150" />
+      <location filename="../../ui/common/operation.py" line="152" />
+      <location filename="../../ui/common/operation.py" line="192" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/common/operation.py" line="292" />
+      <location filename="../../ui/common/operation.py" line="334" />
       <source>完成</source>
       <translation>Done</translation>
     </message>
