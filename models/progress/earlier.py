@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from weakref import WeakKeyDictionary
 
-from models.progress.figures import week_rows
+from models.progress.figures import by_unit, figures_of_units, week_rows
 from models.store.database import Store
 
 # file path (or, in memory, the store) → {"version", "rows": period id → week_rows, "usual": (campaign id,
@@ -24,7 +24,6 @@ from models.store.database import Store
 _KEPT_FILES: dict[str, dict] = {}
 _KEPT_MEMORY: WeakKeyDictionary = WeakKeyDictionary()
 _FILES_KEPT = 2
-_UNITS_READ_TOGETHER = 500  # ids bound in one query (SQLite allows 32,766 variables)
 
 
 def version(store: Store) -> tuple:
@@ -101,21 +100,12 @@ def usual_of_units(store: Store, period_ids: list[str], unit_ids: list[str]) -> 
         wanted = set(unit_ids)
         usual = _usual([[row for row in kept[period_id] if row[0] in wanted] for period_id in period_ids])
         return {unit_id: usual.get(unit_id, {}) for unit_id in unit_ids}
-    weeks: dict[str, list] = {period_id: [] for period_id in period_ids}
-    for start in range(0, len(unit_ids), _UNITS_READ_TOGETHER):
-        units = unit_ids[start : start + _UNITS_READ_TOGETHER]
-        sql = (
-            f"SELECT period_id, unit_id, indicator_id, value FROM figures WHERE period_id IN"
-            f" ({', '.join('?' * len(period_ids))}) AND unit_id IN ({', '.join('?' * len(units))})"
-            " ORDER BY period_id, unit_id, indicator_id"
-        )
-        for period_id, unit_id, indicator_id, value in store.conn.execute(sql, [*period_ids, *units]):
-            rows = weeks[period_id]
-            if not rows or rows[-1][0] != unit_id:
-                rows.append((unit_id, [], []))
-            rows[-1][1].append(indicator_id)
-            rows[-1][2].append(value)
-    usual = _usual(list(weeks.values()))
+    columns = "unit_id, indicator_id, value"
+    weeks = [
+        by_unit((r["unit_id"], r["indicator_id"], r["value"]) for r in figures_of_units(store, p, unit_ids, columns))
+        for p in period_ids
+    ]
+    usual = _usual(weeks)
     return {unit_id: usual.get(unit_id, {}) for unit_id in unit_ids}
 
 

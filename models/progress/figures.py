@@ -34,12 +34,8 @@ def set_figures(batch: Batch, rows, source: str | None = None) -> dict[str, int]
     for row in rows:
         units_of.setdefault(row[1], set()).add(row[0])
     for period_id, units in units_of.items():  # only the units written: a city's week is 90k figures
-        units = sorted(units)
-        for start in range(0, len(units), _CHUNK):
-            part = units[start : start + _CHUNK]
-            sql = f"SELECT * FROM figures WHERE period_id = ? AND unit_id IN ({','.join('?' * len(part))})"
-            for old in batch.store.rows(sql, (period_id, *part)):
-                existing[(old["unit_id"], old["period_id"], old["indicator_id"])] = old
+        for old in figures_of_units(batch.store, period_id, units):
+            existing[(old["unit_id"], old["period_id"], old["indicator_id"])] = old
     source = source or batch.source
     # New rows get ids in increasing order (at most one per row written): a week's 9,000 new figures then
     # go into a few neighbouring pages of the figures' id index instead of one random page each.
@@ -75,6 +71,31 @@ def set_figures(batch: Batch, rows, source: str | None = None) -> dict[str, int]
             counts["changed"] += 1
     batch.write_many("figures", inserts, updates, deletes)
     return counts
+
+
+def figures_of_units(store: Store, period_id: str, unit_ids, columns: str = "*") -> list:
+    """The stored figures of some units in one week, by unit and indicator (rows as dicts; *columns* as in a
+    SELECT): one query per 500 units, never the whole week (a city's week is 90,000 figures)."""
+    units = sorted(unit_ids)
+    found = []
+    for start in range(0, len(units), _CHUNK):
+        part = units[start : start + _CHUNK]
+        marks = ",".join("?" * len(part))
+        where = f"period_id = ? AND unit_id IN ({marks})"
+        sql = f"SELECT {columns} FROM figures WHERE {where} ORDER BY unit_id, indicator_id"
+        found += store.rows(sql, (period_id, *part))
+    return found
+
+
+def by_unit(triples) -> list[tuple[str, list[str], list]]:
+    """(unit id, indicator id, value) rows in unit order, grouped as week_rows gives them."""
+    out: list[tuple[str, list[str], list]] = []
+    for unit_id, indicator_id, value in triples:
+        if not out or out[-1][0] != unit_id:
+            out.append((unit_id, [], []))
+        out[-1][1].append(indicator_id)
+        out[-1][2].append(value)
+    return out
 
 
 def figure_counts(store: Store, indicator_ids: list[str]) -> dict[str, int]:
@@ -114,11 +135,5 @@ def week_rows(store: Store, period_id: str) -> list[tuple[str, list[str], list]]
             out.append((unit_id, keys, values))
         else:
             return out
-    out = []
     sql = "SELECT unit_id, indicator_id, value FROM figures WHERE period_id = ? ORDER BY unit_id"
-    for unit_id, indicator_id, value in store.conn.execute(sql, (period_id,)):
-        if not out or out[-1][0] != unit_id:
-            out.append((unit_id, [], []))
-        out[-1][1].append(indicator_id)
-        out[-1][2].append(value)
-    return out
+    return by_unit(store.conn.execute(sql, (period_id,)))

@@ -117,8 +117,7 @@ def collect_on_this_thread(app) -> None:
 
 def stop_collecting() -> None:
     """Python's own collector back (tests; a process that ends its Qt application and goes on)."""
-    timer = _collection.pop("timer", None)
-    _collection["timer"] = None
+    timer, _collection["timer"] = _collection["timer"], None
     if timer is not None:
         timer.stop()
         timer.deleteLater()

@@ -97,8 +97,8 @@ class WeekGridModel(QAbstractTableModel):
         """Judge the rows not judged yet against their earlier weeks (one read of those weeks) and show
         the warnings found; the caption's count needs them all."""
         grid = self.grid
-        if grid is None or not grid.unjudged or grid.store is not self.store or self.store.closed:
-            return  # another file opened (or this one closed) before the deferred step ran
+        if grid is None or not grid.unjudged:  # (a closed file judges nothing: WeekGrid.issues)
+            return
         waiting = set(grid.unjudged)
         grid.issues  # noqa: B018 - reading every issue judges the rows left
         marked = [r for r, _c in grid.found if r in waiting]

@@ -19,13 +19,12 @@ from models.campaigns.campaign import campaign_unit_names
 from models.campaigns.layouts import header_text, list_indicators
 from models.campaigns.periods import list_periods
 from models.errors import DeskError, ImportRejected
-from models.progress.figures import set_figures
+from models.progress.figures import figures_of_units, set_figures
 from models.progress.forms.reading import own_form_cells, template_form_cells
 from models.progress.values import fold, parse_figure
 from models.store.database import Store
 
 FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv")
-_CHUNK = 500  # units per query reading the stored figures (well under SQLite's limit of parameters)
 
 
 @dataclass
@@ -120,17 +119,11 @@ class _Context(FormContext):
             self._read_old(period_id, sorted(units))
 
     def _read_old(self, period_id: str, units: list[str]) -> None:
-        for start in range(0, len(units), _CHUNK):
-            part = units[start : start + _CHUNK]
-            sql = (
-                "SELECT unit_id, indicator_id, value FROM figures"
-                f" WHERE period_id = ? AND unit_id IN ({','.join('?' * len(part))})"
-            )
-            found: dict[str, dict] = {u: {} for u in part}
-            for unit_id, indicator_id, value in self.store.conn.execute(sql, (period_id, *part)):
-                found[unit_id][indicator_id] = value
-            for unit_id, values in found.items():
-                self._known[(period_id, unit_id)] = values
+        found: dict[str, dict] = {u: {} for u in units}
+        for row in figures_of_units(self.store, period_id, units, "unit_id, indicator_id, value"):
+            found[row["unit_id"]][row["indicator_id"]] = row["value"]
+        for unit_id, values in found.items():
+            self._known[(period_id, unit_id)] = values
 
     def known(self, unit_id: str, period_id: str) -> dict:
         """Indicator → the unit's figure of the week: as stored, or as a file counted before this one gives it

@@ -52,11 +52,17 @@ def test_many_figures_in_one_batch_undo_as_one(demo_store):
     assert demo_store.rows("SELECT * FROM figures ORDER BY id") == before
 
 
-def test_new_figures_get_ids_in_increasing_order_and_one_key_written_twice_is_one_row(demo_store):
-    period = demo_store.row("SELECT id FROM periods ORDER BY seq DESC LIMIT 1")["id"]
-    with demo_store.batch("清空一周") as batch:
-        old = demo_store.rows("SELECT unit_id, indicator_id FROM figures WHERE period_id = ?", (period,))
+def _emptied_last_week(store) -> str:
+    """The id of the campaign's last week, its figures cleared (one batch: 清空一周)."""
+    period = store.row("SELECT id FROM periods ORDER BY seq DESC LIMIT 1")["id"]
+    with store.batch("清空一周") as batch:
+        old = store.rows("SELECT unit_id, indicator_id FROM figures WHERE period_id = ?", (period,))
         set_figures(batch, [(f["unit_id"], period, f["indicator_id"], None) for f in old])
+    return period
+
+
+def test_new_figures_get_ids_in_increasing_order_and_one_key_written_twice_is_one_row(demo_store):
+    period = _emptied_last_week(demo_store)
     units = [r[0] for r in demo_store.conn.execute("SELECT id FROM units ORDER BY name")]
     indicators = [r[0] for r in demo_store.conn.execute("SELECT id FROM indicators ORDER BY sort_order")]
     rows = [(u, period, i, n) for n, (u, i) in enumerate((u, i) for u in units for i in indicators)]
@@ -75,10 +81,7 @@ def test_new_figures_get_ids_in_increasing_order_and_one_key_written_twice_is_on
 
 
 def test_a_bad_row_among_many_new_ones_writes_nothing_and_leaves_the_sums(demo_store):
-    period = demo_store.row("SELECT id FROM periods ORDER BY seq DESC LIMIT 1")["id"]
-    with demo_store.batch("清空一周") as batch:
-        old = demo_store.rows("SELECT unit_id, indicator_id FROM figures WHERE period_id = ?", (period,))
-        set_figures(batch, [(f["unit_id"], period, f["indicator_id"], None) for f in old])
+    period = _emptied_last_week(demo_store)
     indicators = [r[0] for r in demo_store.conn.execute("SELECT id FROM indicators")]
     before = (demo_store.rows("SELECT * FROM figures ORDER BY id"), kept_sums(demo_store, indicators))
     units = [r[0] for r in demo_store.conn.execute("SELECT id FROM units ORDER BY name")]

@@ -132,21 +132,26 @@ def test_pack_command(demo_path, tmp_path, capsys):
     assert "文件夹不存在" in capsys.readouterr().err
 
 
+def _another_writer(path, sql: str) -> str:
+    """Another program's write to the file, at once (no waiting): "committed", or SQLite's refusal."""
+    other = sqlite3.connect(path, timeout=0)
+    try:
+        other.execute(sql)
+        other.commit()
+        return "committed"
+    except sqlite3.OperationalError as exc:
+        return str(exc)
+    finally:
+        other.close()
+
+
 def test_no_other_writer_can_commit_while_the_file_is_copied(demo_store, tmp_path, monkeypatch):
     """The copy is the file's bytes taken under SQLite's shared lock: the file cannot change meanwhile."""
     attempts = []
     real_copy = exchange.copy_bytes
 
     def copy_while_someone_writes(source, target, **options):
-        other = sqlite3.connect(demo_store.path, timeout=0)
-        try:
-            other.execute("UPDATE meta SET value = value WHERE key = 'office_id'")
-            other.commit()
-            attempts.append("committed")
-        except sqlite3.OperationalError as exc:
-            attempts.append(str(exc))
-        finally:
-            other.close()
+        attempts.append(_another_writer(demo_store.path, "UPDATE meta SET value = value WHERE key = 'office_id'"))
         return real_copy(source, target, **options)
 
     monkeypatch.setattr(exchange, "copy_bytes", copy_while_someone_writes)
@@ -160,15 +165,7 @@ def test_the_manifest_is_counted_under_the_lock_the_bytes_are_copied_under(demo_
     real_manifest, attempts = exchange.manifest, []
 
     def manifest_while_someone_writes(store):
-        other = sqlite3.connect(demo_store.path, timeout=0)
-        try:
-            other.execute("DELETE FROM figures")
-            other.commit()
-            attempts.append("committed")
-        except sqlite3.OperationalError as exc:
-            attempts.append(str(exc))
-        finally:
-            other.close()
+        attempts.append(_another_writer(demo_store.path, "DELETE FROM figures"))
         return real_manifest(store)
 
     monkeypatch.setattr(exchange, "manifest", manifest_while_someone_writes)
