@@ -17,11 +17,12 @@ progress and cancel as when the files are read here.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import pickle
 import threading
-from concurrent.futures import FIRST_COMPLETED, wait
+from concurrent.futures import FIRST_COMPLETED, InvalidStateError, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -84,7 +85,7 @@ def _read_in_pool(context, files: list[Path], read_one, progress) -> list:
         packed = pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)  # once, not once per chunk
         for chunk in chunks:
             items = [(index, str(files[index])) for index in chunk]
-            waiting[pool.submit(_read_chunk, job, read_one, packed, items)] = chunk
+            waiting[_quiet_if_cancelled(pool.submit(_read_chunk, job, read_one, packed, items))] = chunk
         while waiting:
             _drain(queue, job, count)
             taken = next((f for f in reversed(list(waiting)) if f.cancel()), None)
@@ -111,6 +112,21 @@ def _read_in_pool(context, files: list[Path], read_one, progress) -> list:
             future.cancel()
         raise
     return found
+
+
+def _quiet_if_cancelled(future):
+    """*future*, whose failure when it is already cancelled (taken back) is dropped.  A reader process that
+    dies makes the pool fail every future it holds, and on Python before 3.12 the pool's own thread raises
+    at the first one taken back (CPython gh-107219): a traceback on the console, and the other readers left
+    running.  Failing a cancelled future is nothing to tell: this is that fix, on this future only."""
+    fail = future.set_exception
+
+    def set_exception(exception) -> None:
+        with contextlib.suppress(InvalidStateError):
+            fail(exception)
+
+    future.set_exception = set_exception
+    return future
 
 
 def _drain(queue, job: int, count) -> None:
