@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import sys
+import threading
 import traceback
 from pathlib import Path
 
@@ -40,7 +41,8 @@ def show_exception(parent: QWidget | None, exc: BaseException) -> None:
 
 
 def install_excepthook(log_file: Path) -> None:
-    """Log to *log_file* (rotating, ui/common/logs.py) and show a plain message instead of a traceback."""
+    """Log to *log_file* (rotating, ui/common/logs.py) and show a plain message instead of a traceback; a
+    background thread's unexpected error is logged (it has no window to show it in)."""
     from ui.common.logs import setup_logging
 
     setup_logging(log_file)
@@ -60,4 +62,10 @@ def install_excepthook(log_file: Path) -> None:
             text,
         )
 
+    def thread_hook(args) -> None:  # a background thread's fault: logged, never printed on a console
+        if args.exc_type is not SystemExit:
+            fault = (args.exc_type, args.exc_value, args.exc_traceback)
+            log.error("unexpected error in thread %s", getattr(args.thread, "name", "?"), exc_info=fault)
+
     sys.excepthook = hook
+    threading.excepthook = thread_hook

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 
 import pytest
 
@@ -17,7 +18,8 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def log_file(tmp_path, monkeypatch):
     path = tmp_path / "data" / "error.log"
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the hook installed here goes away after the test
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the hooks installed here go away after the test
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     yield path
     logs.stop_logging(path)
 
@@ -40,6 +42,20 @@ def test_an_unexpected_error_is_logged_with_its_traceback_and_shown_plainly(log_
     assert title == "程序出错" and str(log_file) in text and "Traceback" not in text
     logged = log_file.read_text(encoding="utf-8")
     assert "ERROR" in logged and "Traceback" in logged and "KeyError" in logged
+
+
+def test_a_background_threads_error_is_logged_not_printed(log_file, qapp, capfd):
+    errors.install_excepthook(log_file)
+
+    def fails():
+        {}["没有这个键"]
+
+    worker = threading.Thread(target=fails, name="close-time backup")
+    worker.start()
+    worker.join()
+    assert capfd.readouterr().err == ""
+    logged = log_file.read_text(encoding="utf-8")
+    assert "close-time backup" in logged and "Traceback" in logged and "KeyError" in logged
 
 
 def test_the_log_is_rotated(log_file, monkeypatch):
