@@ -7,6 +7,7 @@ right."""
 from __future__ import annotations
 
 import functools
+import re
 
 from reportlab.platypus import Flowable
 
@@ -120,6 +121,16 @@ def alignments(rows: list[list], count: int) -> list[str]:
             text = "".join(value for value in set(values) if isinstance(value, str))
         out.append("LEFT" if text.strip(_FIGURE_CHARS) else "RIGHT")  # one look at the whole column
     return out + ["RIGHT"] * (count - len(out))  # no rows at all
+
+
+_COUNT = re.compile("[0-9]{1,4}")
+
+
+def _counts(rows: list[list], column: int) -> bool:
+    """Whether a list's column numbers its rows (序号: 1, 2, … at most four digits, every row): set centred,
+    as the official lists do; phone numbers and other digits stay from the left."""
+    values = [str(row[column]) for row in rows if column < len(row) and row[column] not in (None, "")]
+    return bool(values) and all(_COUNT.fullmatch(value) for value in values)
 
 
 def _head_width(text: str, font: str) -> float:
@@ -349,6 +360,8 @@ def list_table(
     widths = [width * share / total for share in shares]
     head_style = _cell_style("head", bold, size, size * 1.25, "CENTER")
     cell_style = _cell_style("cell", body, size, size * 1.3, "LEFT")
+    counting = _cell_style("count", body, size, size * 1.3, "CENTER")
+    column_styles = [counting if _counts(rows, column) else cell_style for column in range(len(header))]
     head = [_wrap(text, bold, size, w - 2 * PAD_X, protect) for text, w in zip(header, widths)]
     spans = spans or {}
     data = []
@@ -363,6 +376,7 @@ def list_table(
         for row in data:
             for index, value in enumerate(row):
                 if _needs_runs(value, body):
-                    row[index] = RunsCell(value, body, size, cell_style.leading, "LEFT", f"名单“{row[1]}”一行")
-    styles = [[head_style] * len(header)] + [[cell_style] * len(header)] * len(data)
+                    align = column_styles[index].alignment
+                    row[index] = RunsCell(value, body, size, cell_style.leading, align, f"名单“{row[1]}”一行")
+    styles = [[head_style] * len(header)] + [column_styles] * len(data)
     return PagedTable([head], data, heights, styles, widths, [("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))], spans)

@@ -163,3 +163,20 @@ def test_a_list_column_narrower_than_two_characters_still_holds_its_text(tmp_pat
     assert _texts(cells[2, 2]) == ["各单位要结合实际认真开展", "（城关片区）"]
     for lines in cells.values():
         assert all(line["left"] < line["x0"] and line["x1"] < line["right"] for line in lines)  # nothing overflows
+
+
+def test_a_list_numbers_its_rows_in_the_middle_and_keeps_phone_numbers_from_the_left(tmp_path):
+    rows = [[str(n), f"单位{n}", "13812345678", "0874-3702230"] for n in range(1, 13)]
+    doc = b.Document("名单")
+    doc.add(b.ListTable(["序号", "单位名称", "手机号码", "办公电话"], rows, [0.5, 2.0, 1.2, 1.2]))
+    out = tmp_path / "list.pdf"
+    build_pdf(doc, out)
+    with pdfplumber.open(out) as pdf:
+        cells = _cells(pdf.pages[0])
+    for row in range(1, 13):
+        (number,) = cells[row, 0]
+        middle = (number["left"] + number["right"]) / 2
+        assert number["text"] == str(row) and abs((number["x0"] + number["x1"]) / 2 - middle) < 0.6, number
+        for column in (1, 2, 3):  # names and phone numbers from the left, 1.5 pt in
+            (line,) = cells[row, column]
+            assert abs(line["x0"] - (line["left"] + 1.5)) < 0.6, line
