@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import uuid
 
 import pytest
 
+from models.campaigns.campaign import campaign_by_year
+from models.campaigns.periods import list_periods
 from models.progress.figures import set_figure, set_figures
 from models.progress.sums import kept_sums
-from models.store.history import undo
+from models.store.history import record_history, redo, undo
+from tests.models.progress.test_sums import _assert_sums_hold as assert_sums_hold
+from tests.models.store.test_history_many import update_from  # noqa: F401 (a fixture: both ways of updating)
 
 
 def test_set_figure_reports_what_it_did(demo_store):
@@ -91,3 +96,67 @@ def test_a_bad_row_among_many_new_ones_writes_nothing_and_leaves_the_sums(demo_s
         set_figures(batch, rows, source="import")
     assert (demo_store.rows("SELECT * FROM figures ORDER BY id"), kept_sums(demo_store, indicators)) == before
     assert demo_store.scalar("SELECT count(*) FROM batches WHERE label = '导入一周'") == 0
+
+
+def _three_weeks_pasted(store) -> tuple[list, dict, int]:
+    """A paste over the first three weeks of 2021: most figures changed, some cleared, some the same, 60 new,
+    one cell changed twice.  Returns (rows, the figures it should leave by key, the updates written)."""
+    campaign = campaign_by_year(store, 2021)
+    weeks = [p["id"] for p in list_periods(store, campaign["id"])[:3]]
+    marks = ",".join("?" * len(weeks))
+    old = store.rows(f"SELECT * FROM figures WHERE period_id IN ({marks}) ORDER BY period_id, unit_id", weeks)
+    rows = []
+    for n, f in enumerate(old):
+        value = None if n % 9 == 0 else f["value"] if n % 4 == 0 else f["value"] + n
+        rows.append((f["unit_id"], f["period_id"], f["indicator_id"], value))
+    fresh = store.rows(
+        "SELECT u.id AS unit_id, i.id AS indicator_id FROM units u, indicators i WHERE NOT EXISTS"
+        " (SELECT 1 FROM figures f WHERE f.unit_id = u.id AND f.indicator_id = i.id AND f.period_id = ?)"
+        " ORDER BY u.id, i.id LIMIT 60",
+        (weeks[0],),
+    )
+    rows += [(f["unit_id"], weeks[0], f["indicator_id"], 1000 + n) for n, f in enumerate(fresh)]
+    rows.insert(9, (*rows[1][:3], 4321))  # the same cell again, later in the same paste (and statement)
+    expected = {(f["unit_id"], f["period_id"], f["indicator_id"]): f["value"] for f in old}
+    for unit_id, period_id, indicator_id, value in rows:
+        expected[(unit_id, period_id, indicator_id)] = value
+    updates = sum(1 for n, f in enumerate(old) if n % 9 and n % 4 and f["value"] + n != f["value"]) + 1
+    return rows, {k: v for k, v in expected.items() if v is not None}, updates
+
+
+def _figures_by_key(store) -> dict:
+    return {
+        (f[0], f[1], f[2]): f[3]
+        for f in store.conn.execute("SELECT unit_id, period_id, indicator_id, value FROM figures")
+    }
+
+
+@pytest.mark.usefixtures("update_from")
+def test_a_paste_of_many_changes_in_several_statements_is_written_summed_and_undone_as_one(demo_store):
+    ids = [r[0] for r in demo_store.conn.execute("SELECT id FROM indicators")]
+    before, sums_before = demo_store.rows("SELECT * FROM figures ORDER BY id"), kept_sums(demo_store, ids)
+    rows, expected, updates = _three_weeks_pasted(demo_store)
+    assert updates > 2 * (999 // 4)  # more than two UPDATE statements of 249 rows
+    with demo_store.batch("粘贴三周") as batch:
+        counts = set_figures(batch, rows, source="grid")
+    assert counts["added"] == 60 and counts["changed"] == updates and counts["cleared"] > 50
+    written = {k: v for k, v in _figures_by_key(demo_store).items() if k[1] in {r[1] for r in rows}}
+    assert written == {k: v for k, v in expected.items() if k[1] in {r[1] for r in rows}}
+    assert kept_sums(demo_store, ids) != sums_before
+    assert_sums_hold(demo_store)  # the kept sums and every cumulative table against a GROUP BY
+    twice = demo_store.row(
+        "SELECT * FROM figures WHERE unit_id = ? AND period_id = ? AND indicator_id = ?", rows[9][:3]
+    )
+    assert twice["value"] == 4321 and twice["source"] == "grid"
+    states = [(c["label"], c["old"], c["new"]) for c in record_history(demo_store, "figures", twice["id"])]
+    pasted = [(json.loads(old)["value"], json.loads(new)["value"]) for label, old, new in states if label == "粘贴三周"]
+    first = next(f["value"] for f in before if f["id"] == twice["id"])
+    assert pasted == [(first, rows[1][3]), (rows[1][3], 4321)] and first != rows[1][3]
+    after = demo_store.rows("SELECT * FROM figures ORDER BY id")
+    assert undo(demo_store) == "粘贴三周"
+    assert demo_store.rows("SELECT * FROM figures ORDER BY id") == before
+    assert kept_sums(demo_store, ids) == sums_before
+    assert_sums_hold(demo_store)
+    assert redo(demo_store) == "粘贴三周"
+    assert demo_store.rows("SELECT * FROM figures ORDER BY id") == after
+    assert_sums_hold(demo_store)

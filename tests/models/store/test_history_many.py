@@ -1,0 +1,68 @@
+"""Batch.write_many over any table: many rows in few statements, applied in the callers' order, both ways an
+update is written (UPDATE … FROM in chunks, or one row a statement), each change recorded, undone and redone."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from models.store import history
+
+
+@pytest.fixture(params=[True, False], ids=["update-from", "one-row-a-statement"])
+def update_from(request, monkeypatch) -> bool:
+    """Both ways Batch.write_many updates rows: UPDATE … FROM in chunks (SQLite 3.33) and one row a statement."""
+    if request.param and sqlite3.sqlite_version_info < (3, 33, 0):
+        pytest.skip("this SQLite has no UPDATE … FROM")
+    monkeypatch.setattr(history, "UPDATE_FROM", request.param)
+    return request.param
+
+
+def _units(store) -> dict[str, dict]:
+    return {row["id"]: row for row in store.rows("SELECT * FROM units ORDER BY id")}
+
+
+def test_updates_of_several_kinds_and_rows_named_again_land_in_order_and_undo_as_one(store, update_from):
+    with store.batch("登记 600 个单位") as batch:
+        batch.write_many("units", [{"name": f"单位{n:03d}", "category": "企业"} for n in range(600)])
+    made = sorted(_units(store).values(), key=lambda row: row["name"])
+    assert len(made) == 600
+    before = _units(store)
+    state = {row["id"]: dict(row) for row in made}
+    updates = []
+
+    def change(n: int, **fields) -> None:
+        row = state[made[n]["id"]]
+        updates.append((dict(row), fields))
+        row.update(fields)
+
+    for n in range(400):  # two statements of names
+        change(n, name=f"新{n}")
+    for n in range(300):  # then names and notes of the same rows
+        change(n, name=f"乙{n}", notes=f"备注{n}")
+    for n in range(10):  # and names again
+        change(n, name=f"再{n}")
+    with store.batch("改名") as batch:
+        batch.write_many("units", updates=updates, deletes=[made[n] for n in range(500, 550)])
+    after = _units(store)
+    assert len(after) == 550
+    assert [(after[made[n]["id"]]["name"], after[made[n]["id"]]["notes"]) for n in (0, 9, 10, 299, 300, 399, 400)] == [
+        ("再0", "备注0"),
+        ("再9", "备注9"),
+        ("乙10", "备注10"),
+        ("乙299", "备注299"),
+        ("新300", None),
+        ("新399", None),
+        ("单位400", None),
+    ]
+    assert not any(made[n]["id"] in after for n in range(500, 550))
+    states = history.record_history(store, "units", made[0]["id"])
+    assert [c["label"] for c in states] == ["登记 600 个单位", "改名", "改名", "改名"]
+    assert [json.loads(c["new"])["name"] for c in states] == ["单位000", "新0", "乙0", "再0"]
+    assert [json.loads(c["old"])["name"] for c in states[1:]] == ["单位000", "新0", "乙0"]
+    assert history.undo(store) == "改名"
+    assert _units(store) == before
+    assert history.redo(store) == "改名"
+    assert _units(store) == after
