@@ -53,8 +53,9 @@ def _dump(row: dict | None) -> str | None:
         return _ENCODE(row)
 
 
-# UPDATE … FROM came with SQLite 3.33 (Python 3.11 on Windows brings 3.40 or later; a Linux one may be older):
-# there many rows a statement, else one (a flag, so the tests run both).
+# UPDATE … FROM came with SQLite 3.33 (python.org's Python 3.11 for Windows brings a newer one; a Linux
+# Python uses the system's, which may be older): there many rows a statement, else one (a flag: the tests
+# run both ways).
 UPDATE_FROM = sqlite3.sqlite_version_info >= (3, 33, 0)
 _PARAMS = 999  # parameters per statement: the lowest limit of any SQLite (3.32 and later allow 32,766)
 
