@@ -66,3 +66,17 @@ def test_updates_of_several_kinds_and_rows_named_again_land_in_order_and_undo_as
     assert _units(store) == before
     assert history.redo(store) == "改名"
     assert _units(store) == after
+
+
+def test_each_recorded_state_is_the_rows_json_as_json_dumps_writes_it(store):
+    notes = '备注：第一行\n"引号" \\ 和 \t 制表符 😀'
+    with store.batch("登记") as batch:
+        unit_id = batch.insert("units", {"name": "越州镇", "category": "镇/街道", "notes": notes, "sort_order": 3})
+    with store.batch("改") as batch:
+        batch.update("units", unit_id, {"notes": None, "sort_order": 10**15})
+    made, changed = history.record_history(store, "units", unit_id)
+    row = store.get("units", unit_id)
+    assert changed["new"] == json.dumps(row, ensure_ascii=False) and row["notes"] is None
+    before = {**row, "notes": notes, "sort_order": 3, "updated_at": made["created_at"]}
+    assert changed["old"] == json.dumps(before, ensure_ascii=False)
+    assert json.loads(made["new"]).items() <= before.items()  # as inserted: the columns given, id and stamps
