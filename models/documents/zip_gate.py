@@ -14,6 +14,8 @@ from __future__ import annotations
 import bisect
 import io
 import os
+import re
+import stat
 import struct
 import zipfile
 import zlib
@@ -32,8 +34,11 @@ MAX_RATIO = 100  # real Office parts compress 5-30×; a bomb's parts 1,000× and
 RATIO_FROM_BYTES = 1 * MIB  # small parts may compress as they like: they cannot hurt
 READ_PIECE = 64 * 1024
 OLE_HEADER = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted Office files and old .xls/.doc
+_XML = (".xml", ".rels", ".vml")
 _LOCAL_HEADER = struct.Struct("<4s2xH18xHH")  # a part's local header: signature, flags, name and extra lengths
 HOSTILE_XML = "文件含有不安全的 XML 内容（实体声明），已拒绝。"
+_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)")  # one search for both (two bytes.find cost twice as much)
+DECLARATION_WITHIN = 8192  # bytes at the start of an XML part searched for it
 
 
 @dataclass(frozen=True)
@@ -98,11 +103,17 @@ def _check_archive(source, size: int, kind: Kind, name: str, keep, kept: dict, d
 
 def _file_size(path: Path, kind: Kind) -> int:
     name = path.name
-    if path.is_dir():
-        raise ImportRejected(f"这是一个文件夹，不是 {kind.label}。", name)
-    if not path.exists():
-        raise ImportRejected("文件不存在。", name)
-    size = path.stat().st_size
+    try:
+        found = path.stat()  # one look at a file that is there (is_dir, exists and stat were three)
+    except (OSError, ValueError):
+        found = None
+    if found is None or stat.S_ISDIR(found.st_mode):  # what is not a file is told as before
+        if path.is_dir():
+            raise ImportRejected(f"这是一个文件夹，不是 {kind.label}。", name)
+        if not path.exists():
+            raise ImportRejected("文件不存在。", name)
+        found = path.stat()
+    size = found.st_size
     if size == 0:
         raise ImportRejected("文件是空的。", name)
     if size > MAX_FILE_BYTES:
@@ -206,9 +217,7 @@ def _unpacked_at_once(data: bytes, directory: int, members: list, name: str, kee
             content = data[start:end]
         if len(content) != member.file_size or zlib.crc32(content) != member.CRC:
             return False
-        if member.filename.endswith((".xml", ".rels", ".vml")) and (
-            content.find(b"<!DOCTYPE", 0, 8192) >= 0 or content.find(b"<!ENTITY", 0, 8192) >= 0
-        ):
+        if member.filename.endswith(_XML) and _DECLARATION.search(content, 0, DECLARATION_WITHIN):
             raise ImportRejected(HOSTILE_XML, name)
         if keep is not None and keep(member.filename):
             kept[member.filename] = content
@@ -223,12 +232,12 @@ def _check_contents(
     for member in members:
         if member.is_dir():
             continue
-        is_xml = member.filename.endswith((".xml", ".rels", ".vml"))
+        is_xml = member.filename.endswith(_XML)
         pieces = [] if keep is not None and keep(member.filename) else None
         try:
             with archive.open(member) as part:
                 piece = part.read(READ_PIECE)
-                if is_xml and (b"<!DOCTYPE" in piece[:8192] or b"<!ENTITY" in piece[:8192]):
+                if is_xml and _DECLARATION.search(piece, 0, DECLARATION_WITHIN):
                     raise ImportRejected(HOSTILE_XML, name)
                 while piece:
                     if pieces is not None:
