@@ -51,6 +51,26 @@ def test_processes_read_every_file_in_order_with_progress(processes, tmp_path):
     assert seen[-1][:2] == (40, 40) and [done for done, *_ in seen] == sorted(done for done, *_ in seen)
 
 
+def test_a_process_given_a_chunk_before_the_context_gets_it_again_with_it(processes, tmp_path, monkeypatch):
+    monkeypatch.setattr(pool, "CONTEXT_CHUNKS", 0)  # no chunk carries the context at first
+    files = [tmp_path / f"{n:02d}.xlsx" for n in range(30)]
+    _warm()
+    found = pool.read_all("ctx", files, _pid_and_name)
+    assert [name for _pid, name, _ctx in found] == [f.name for f in files]
+    assert {ctx for *_rest, ctx in found} == {"ctx"}
+    assert len({pid for pid, _name, _ctx in found} - {os.getpid()}) >= 1  # read there, once it had the context
+
+
+@pytest.mark.parametrize(("total", "readers"), [(12, 1), (300, 1), (300, 3), (1000, 1)])
+def test_chunks_are_every_file_once_in_order_and_small_where_the_readers_meet(total, readers):
+    chunks = pool._chunks(total, readers)
+    assert [index for chunk in chunks for index in chunk] == list(range(total))
+    meet = total * readers // (readers + 1)
+    near = [chunk for chunk in chunks if abs(chunk[0] - meet) <= 3]
+    assert near and all(len(chunk) <= 2 for chunk in near)
+    assert max(len(chunk) for chunk in chunks) <= pool.MAX_CHUNK
+
+
 class Stop(Exception):
     pass
 
