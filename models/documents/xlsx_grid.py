@@ -1,5 +1,6 @@
 """A returned .xlsx/.xlsm read in one pass: the zip gate on the file's bytes, python-calamine for the values and
-merged ranges, and the worksheets' XML (unpacked by the gate anyway) for what calamine does not tell.
+merged ranges (from the gate's copy with every part stored: nothing unpacked twice), and the worksheets' XML
+(unpacked by the gate anyway) for what calamine does not tell.
 
 python-calamine (0.9) gives a formula cell's cached value but not that it is a formula, and an error value
 (#DIV/0!) as empty.  Both matter to the readers (a formula without a result is refused, a formula is not
@@ -34,14 +35,10 @@ _VALUE = re.compile(rb"<v>([^<]*)</v>")
 _SHARED_INDEX = re.compile(rb'\bsi="(\d+)"')
 
 
-def _kept(name: str) -> bool:
-    return name.startswith("xl/worksheets/") or name in (CORE, _WORKBOOK, _RELS)
-
-
 def read_xlsx(path: Path, max_rows: int):
     """``(sheets, mark, core)``: every visible worksheet as ``(title, rows, merges, formulas)``, the app's hidden
     mark, the bytes of docProps/core.xml; or None when a worksheet's XML needs openpyxl (see the module)."""
-    data, parts = read_container(path, XLSX, _kept)  # the zip gate first: sizes, ratios, DTDs, lying parts
+    data, parts = read_container(path, XLSX)  # the zip gate first: sizes, ratios, DTDs, lying parts
     try:
         from python_calamine import CalamineWorkbook
 

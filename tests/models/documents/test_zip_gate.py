@@ -3,6 +3,7 @@ declaration at the start of an XML part, the same in memory (the returned forms'
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from models.errors import ImportRejected
 def _both_gates(path: Path) -> list[str | None]:
     """The message each gate refuses *path* with (None: it passes)."""
     said = []
-    for gate in (lambda: check_container(path, XLSX), lambda: read_container(path, XLSX, lambda name: True)):
+    for gate in (lambda: check_container(path, XLSX), lambda: read_container(path, XLSX)):
         try:
             gate()
             said.append(None)
@@ -78,3 +79,35 @@ def test_what_is_not_a_file_is_told_by_name(tmp_path):
     }
     for path, message in cases.items():
         assert _both_gates(path) == [message, message], path
+
+
+def _form(tmp_path: Path) -> Path:
+    book = Workbook()
+    book.active["A1"], book.active["B2"] = "单位", 12
+    book.create_sheet("说明")["A1"] = "填表说明"
+    path = tmp_path / "报回.xlsx"
+    book.save(path)
+    return path
+
+
+def test_the_reader_gets_a_stored_copy_of_what_the_gate_unpacked(tmp_path):
+    path = _form(tmp_path)
+    handed, parts = read_container(path, XLSX)
+    with zipfile.ZipFile(path) as original, zipfile.ZipFile(io.BytesIO(handed)) as copy:
+        assert copy.testzip() is None  # every checksum true
+        assert {i.compress_type for i in copy.infolist()} == {zipfile.ZIP_STORED}
+        assert [i.filename for i in copy.infolist()] == [i.filename for i in original.infolist()]
+        assert {i.filename: copy.read(i) for i in copy.infolist()} == parts
+        assert parts == {i.filename: original.read(i) for i in original.infolist()}
+
+
+def test_a_large_file_is_handed_over_as_it_is_and_reads_the_same(tmp_path, monkeypatch):
+    from models.documents import zip_gate
+    from models.documents.xlsx_grid import read_xlsx
+
+    path = _form(tmp_path)
+    from_copy = read_xlsx(path, 100)
+    monkeypatch.setattr(zip_gate, "STORED_COPY_UP_TO", 0)
+    handed, _parts = read_container(path, XLSX)
+    assert handed == path.read_bytes()
+    assert read_xlsx(path, 100) == from_copy and from_copy[0][0][1][:2] == [["单位", None], [None, 12]]
