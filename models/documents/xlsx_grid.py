@@ -1,5 +1,6 @@
 """A returned .xlsx/.xlsm read in one pass: the zip gate on the file's bytes, python-calamine for the values and
-merged ranges, and the worksheets' XML (unpacked by the gate anyway) for what calamine does not tell.
+merged ranges (from the gate's copy with every part stored: nothing unpacked twice), and the worksheets' XML
+(unpacked by the gate anyway) for what calamine does not tell.
 
 python-calamine (0.9) gives a formula cell's cached value but not that it is a formula, and an error value
 (#DIV/0!) as empty.  Both matter to the readers (a formula without a result is refused, a formula is not
@@ -24,7 +25,7 @@ from models.documents.zip_gate import read_container
 
 CORE = "docProps/core.xml"
 _WORKBOOK, _RELS = "xl/workbook.xml", "xl/_rels/workbook.xml.rels"
-_AFTER_F = {bytes([b]) for b in b" \t\n\r\f\v>/"}  # <f then one of these: a formula (not <formula1>)
+_FORMULA_TAG = re.compile(rb"<f[ \t\n\r\f\v>/]")  # a formula (not <formula1>)
 _ERROR_TYPE = re.compile(rb'\st="e"')
 _CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
 _ADDRESS = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
@@ -34,14 +35,10 @@ _VALUE = re.compile(rb"<v>([^<]*)</v>")
 _SHARED_INDEX = re.compile(rb'\bsi="(\d+)"')
 
 
-def _kept(name: str) -> bool:
-    return name.startswith("xl/worksheets/") or name in (CORE, _WORKBOOK, _RELS)
-
-
 def read_xlsx(path: Path, max_rows: int):
     """``(sheets, mark, core)``: every visible worksheet as ``(title, rows, merges, formulas)``, the app's hidden
     mark, the bytes of docProps/core.xml; or None when a worksheet's XML needs openpyxl (see the module)."""
-    data, parts = read_container(path, XLSX, _kept)  # the zip gate first: sizes, ratios, DTDs, lying parts
+    data, parts = read_container(path, XLSX)  # the zip gate first: sizes, ratios, DTDs, lying parts
     try:
         from python_calamine import CalamineWorkbook
 
@@ -125,14 +122,9 @@ def _special(xml: bytes) -> bool:
 
 
 def _has_formula_tag(xml: bytes) -> bool:
-    """Whether *xml* has a ``<f>`` tag (``<f[\\s>/]``), by plain searches: a sheet with a data validation has
-    ``<formula1>``, and a regular expression would scan the whole sheet for the next ``<f``."""
-    at = xml.find(b"<f")
-    while at >= 0:
-        if xml[at + 2 : at + 3] in _AFTER_F:
-            return True
-        at = xml.find(b"<f", at + 2)
-    return False
+    """Whether *xml* has a ``<f>`` tag (not a data validation's ``<formula1>``): one search of the regular
+    expression (half the time of looking at each ``<f`` found by bytes.find)."""
+    return _FORMULA_TAG.search(xml) is not None
 
 
 def _sheet_parts(parts: dict[str, bytes]) -> dict[str, str]:

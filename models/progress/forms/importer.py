@@ -12,6 +12,7 @@ changes nothing.
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -77,6 +78,14 @@ class FormContext:
         self.week = next((p for p in periods if p["seq"] == week), None) if week else None
         if week and self.week is None:
             raise ImportRejected(f"本活动没有第 {week} 周（共 {len(self.periods)} 周）。")
+
+    @functools.cached_property
+    def floors(self) -> dict[str, float]:
+        """Indicator id → the least figure it takes (its minimum, else -inf): a whole number at or above it is
+        read as it is, without :func:`parse_figure` (most cells of a form; the same value and no note)."""
+        return {
+            i["id"]: float(i["min_value"]) if i.get("min_value") is not None else -math.inf for i in self.indicators
+        }
 
     @functools.cached_property
     def unit_by_name(self) -> dict[str, dict]:
@@ -150,11 +159,14 @@ def _parse(context: FormContext, read: dict) -> dict:
     """The figures the raw cells of a form give (parsed, cross-checked), with its errors and notes.  Needs no
     database: it runs in the reader processes; what the figures add or change is counted by :func:`_collect`."""
     errors, notes, blocks, units, week = [], [], [], set(), None
-    sheet = read["sheet"]
+    sheet, floors = read["sheet"], context.floors
     for block in read["blocks"]:
         unit, period = block["unit"], block["period"]
         values, cells = {}, {}
         for indicator_id, (coordinate, raw) in block["cells"].items():
+            if type(raw) is int and raw >= floors[indicator_id]:  # what parse_figure gives it, sooner
+                values[indicator_id], cells[indicator_id] = raw, coordinate
+                continue
             parsed = parse_figure(raw, context.by_indicator[indicator_id])
             if parsed.error:
                 errors.append({"sheet": sheet, "cell": coordinate, "message": parsed.error})

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import os
 import signal
+import struct
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -49,6 +51,26 @@ def test_processes_read_every_file_in_order_with_progress(processes, tmp_path):
     assert len({pid for pid, _name, _ctx in found} - {os.getpid()}) >= 1  # another process read some
     assert {name for _done, _total, name in seen if name} == {f.name for f in files}
     assert seen[-1][:2] == (40, 40) and [done for done, *_ in seen] == sorted(done for done, *_ in seen)
+
+
+def test_a_process_given_a_chunk_before_the_context_gets_it_again_with_it(processes, tmp_path, monkeypatch):
+    monkeypatch.setattr(pool, "CONTEXT_CHUNKS", 0)  # no chunk carries the context at first
+    files = [tmp_path / f"{n:02d}.xlsx" for n in range(30)]
+    _warm()
+    found = pool.read_all("ctx", files, _pid_and_name)
+    assert [name for _pid, name, _ctx in found] == [f.name for f in files]
+    assert {ctx for *_rest, ctx in found} == {"ctx"}
+    assert len({pid for pid, _name, _ctx in found} - {os.getpid()}) >= 1  # read there, once it had the context
+
+
+@pytest.mark.parametrize(("total", "readers"), [(12, 1), (300, 1), (300, 3), (1000, 1)])
+def test_chunks_are_every_file_once_in_order_and_small_where_the_readers_meet(total, readers):
+    chunks = pool._chunks(total, readers)
+    assert [index for chunk in chunks for index in chunk] == list(range(total))
+    meet = total * readers // (readers + 1)
+    near = [chunk for chunk in chunks if abs(chunk[0] - meet) <= 3]
+    assert near and all(len(chunk) <= 2 for chunk in near)
+    assert max(len(chunk) for chunk in chunks) <= pool.MAX_CHUNK
 
 
 class Stop(Exception):
@@ -121,3 +143,43 @@ def test_the_readers_end_when_the_application_is_killed():
     while any(_running(pid) for pid in readers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(_running(pid) for pid in readers)
+
+
+def _lying_bomb(form: Path, target: Path) -> Path:
+    """*form* with its worksheet padded by 30 MB of blanks, the zip directory and local header saying 4,000 bytes."""
+    sheet = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(form) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == sheet:
+                head, tail = data.rsplit(b"</worksheet>", 1)
+                data = head + b" " * (30 << 20) + b"</worksheet>" + tail
+            dst.writestr(item.filename, data)
+    data = bytearray(target.read_bytes())
+    with zipfile.ZipFile(target) as archive:
+        info = archive.getinfo(sheet)
+    entry = bytes(data).rindex(sheet.encode()) - 46  # its directory entry (after the parts)
+    struct.pack_into("<I", data, entry + 24, 4000)
+    struct.pack_into("<I", data, info.header_offset + 22, 4000)
+    target.write_bytes(bytes(data))
+    return target
+
+
+def test_a_lying_bomb_among_the_forms_is_refused_with_its_message(processes, demo_store, tmp_path):
+    """A part that unpacks to more than the zip directory says, read in the processes: refused by name, the
+    others read; the gate stops it at the declared size (the processes stay usable)."""
+    campaign = campaign_by_year(demo_store, 2021)
+    period = period_by_seq(demo_store, campaign["id"], 5)
+    files = write_blank_forms(demo_store, campaign, period, tmp_path)
+    for number, path in enumerate(files):
+        fill_own_form(path, {2: number})
+    bomb = _lying_bomb(files[0], tmp_path / "000谎报.xlsx")  # first in the folder: the processes' end
+    assert zipfile.ZipFile(bomb).getinfo("xl/worksheets/sheet1.xml").file_size == 4000
+    _warm()
+    results = preview_forms(demo_store, campaign, [tmp_path])
+    by_file = {r.file: r for r in results}
+    assert by_file[bomb.name].status == "rejected"
+    message = by_file[bomb.name].errors[0]["message"]
+    assert "xl/worksheets/sheet1.xml 的内容与文件目录的记录不符" in message and "已拒绝" in message
+    assert all(r.status == "ready" for r in results if r.file != bomb.name) and len(results) == len(files) + 1
+    assert all(r.status == "ready" for r in preview_forms(demo_store, campaign, files))
