@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -32,6 +33,14 @@ def check_rules(value: int | float, indicator: dict) -> str | None:
     if indicator.get("integer_only", 1) and not float(value).is_integer():
         return "须为整数"
     return None
+
+
+def whole_floor(indicator: dict) -> float:
+    """The least whole number :func:`check_rules` takes for *indicator* as it is (-inf without a minimum): the
+    import takes a whole-number cell at or above it without :func:`parse_figure`.  A rule added to
+    check_rules must be reflected here."""
+    minimum = indicator.get("min_value")
+    return float(minimum) if minimum is not None else -math.inf
 
 
 def parse_figure(raw, indicator: dict) -> Parsed:

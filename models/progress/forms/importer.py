@@ -12,7 +12,6 @@ changes nothing.
 from __future__ import annotations
 
 import functools
-import math
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from models.campaigns.periods import list_periods
 from models.errors import DeskError, ImportRejected
 from models.progress.figures import figures_of_units, set_figures
 from models.progress.forms.reading import own_form_cells, template_form_cells
-from models.progress.values import fold, parse_figure
+from models.progress.values import fold, parse_figure, whole_floor
 from models.store.database import Store
 
 FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv")
@@ -83,9 +82,7 @@ class FormContext:
     def floors(self) -> dict[str, float]:
         """Indicator id → the least figure it takes (its minimum, else -inf): a whole number at or above it is
         read as it is, without :func:`parse_figure` (most cells of a form; the same value and no note)."""
-        return {
-            i["id"]: float(i["min_value"]) if i.get("min_value") is not None else -math.inf for i in self.indicators
-        }
+        return {indicator["id"]: whole_floor(indicator) for indicator in self.indicators}
 
     @functools.cached_property
     def unit_by_name(self) -> dict[str, dict]:
