@@ -2,8 +2,8 @@
 
 Every write goes through a :class:`Batch` (one user action, e.g. "导入 12 个文件"); it knows tables and
 rows, no feature (figures are written by models.progress.figures over ``write_many``).
-Each changed row is recorded with its whole old and new state as JSON, so a
-batch can be undone and redone, and the history travels with the file.
+Each changed row is recorded with its old and new state as JSON (whole rows; the changed fields only for
+the many-row updates of ``write_many``), so a batch can be undone and redone, and the history travels with the file.
 Undo works strictly in stack order: the newest done batch is undone first;
 a new action drops whatever could still be redone.
 """
@@ -71,6 +71,15 @@ def _statements(params: list[tuple], width: int):
     for at in range(0, len(params), per):
         part = params[at : at + per]
         yield len(part), [value for row in part for value in row]
+
+
+def _changed_part(old: dict, fields: dict, stamp: str) -> tuple[dict, dict]:
+    """An update's record: the fields it changes (and the stamp) before and after, not the whole rows.  Undo
+    and redo restore a row in stack order, when it exists: a part is enough (a figure's 9,000 records of a
+    paste: a third of the bytes to encode and write)."""
+    names = [*(k for k in fields if k != "updated_at"), "updated_at"]
+    after = {**fields, "updated_at": stamp}
+    return {k: old.get(k) for k in names}, {k: after[k] for k in names}
 
 
 def _load(state: str) -> dict:
@@ -146,7 +155,7 @@ class Batch:
         self._record_many(  # in this order (seq): inserts, updates, deletes
             table,
             [(row["id"], None, row) for row in rows]
-            + [(old["id"], old, new) for old, new in changed]
+            + [(old["id"], *_changed_part(old, fields, self.stamp)) for old, fields in updates]
             + [(old["id"], old, None) for old in deletes],
         )
         by_names: dict[tuple, list[tuple]] = {}

@@ -80,3 +80,22 @@ def test_each_recorded_state_is_the_rows_json_as_json_dumps_writes_it(store):
     before = {**row, "notes": notes, "sort_order": 3, "updated_at": made["created_at"]}
     assert changed["old"] == json.dumps(before, ensure_ascii=False)
     assert json.loads(made["new"]).items() <= before.items()  # as inserted: the columns given, id and stamps
+
+
+def test_a_many_rows_update_records_only_what_it_changes_and_undoes_whole_rows(store, update_from):
+    with store.batch("登记") as batch:
+        batch.write_many("units", [{"name": f"单位{n}", "category": "企业", "notes": f"备注{n}"} for n in range(30)])
+    before = _units(store)
+    rows = sorted(before.values(), key=lambda row: row["name"])
+    with store.batch("改名") as batch:
+        batch.write_many("units", updates=[(row, {"name": row["name"] + "（新）"}) for row in rows])
+    after = _units(store)
+    states = history.record_history(store, "units", rows[0]["id"])
+    old, new = json.loads(states[-1]["old"]), json.loads(states[-1]["new"])
+    assert set(old) == set(new) == {"name", "updated_at"}  # a part of the row: the unit's notes are not in it
+    assert (old["name"], new["name"]) == (rows[0]["name"], rows[0]["name"] + "（新）")
+    assert all(
+        after[row["id"]] == {**row, "name": row["name"] + "（新）", "updated_at": new["updated_at"]} for row in rows
+    )
+    assert history.undo(store) == "改名" and _units(store) == before
+    assert history.redo(store) == "改名" and _units(store) == after
