@@ -35,10 +35,15 @@ _VALUE = re.compile(rb"<v>([^<]*)</v>")
 _SHARED_INDEX = re.compile(rb'\bsi="(\d+)"')
 
 
+def _kept(name: str) -> bool:
+    """The parts this reader looks at itself (a large file's others are checked, never held)."""
+    return name.startswith("xl/worksheets/") or name in (CORE, _WORKBOOK, _RELS)
+
+
 def read_xlsx(path: Path, max_rows: int):
     """``(sheets, mark, core)``: every visible worksheet as ``(title, rows, merges, formulas)``, the app's hidden
     mark, the bytes of docProps/core.xml; or None when a worksheet's XML needs openpyxl (see the module)."""
-    data, parts = read_container(path, XLSX)  # the zip gate first: sizes, ratios, DTDs, lying parts
+    data, parts = read_container(path, XLSX, _kept)  # the zip gate first: sizes, ratios, DTDs, lying parts
     try:
         from python_calamine import CalamineWorkbook
 

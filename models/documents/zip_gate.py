@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import bisect
 import io
+import math
 import os
 import re
 import stat
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,24 +78,40 @@ def check_container(path: str | os.PathLike, kind: Kind = XLSX) -> Path:
     return path
 
 
-def read_container(path: str | os.PathLike, kind: Kind) -> tuple[bytes, dict[str, bytes]]:
+def read_container(
+    path: str | os.PathLike, kind: Kind, keep: Callable[[str], bool] | None = None
+) -> tuple[bytes, dict[str, bytes]]:
     """:func:`check_container` on the file's bytes, read once: the container to hand to a reader that takes it
-    from memory (python-calamine), and every part as the gate unpacked it.
+    from memory (python-calamine), and the unpacked parts (every one, or those *keep* wants: see below; no *keep*:
+    every one).
 
-    A file that unpacks to at most STORED_COPY_UP_TO (every returned form) is handed over as a copy with each
-    part stored as the gate unpacked and checked it: the reader unpacks nothing a second time (a tenth of a
-    form's reading), and reads no byte the gate has not checked.  A larger one is handed over as it is."""
+    A file whose parts unpack to at most STORED_COPY_UP_TO (every returned form) is handed over as a copy with
+    each part stored as the gate unpacked and checked it: the reader unpacks nothing a second time (a tenth of a
+    form's reading), and reads no byte the gate has not checked.  A larger one is handed over as it is, and only
+    the parts *keep* wants are kept (its other parts are checked piece by piece, never held).  The sizes are
+    the directory's: the gate refuses a part whose content is not the size it declares."""
     path = Path(path)
     name = path.name
     size = _file_size(path, kind)
     data = path.read_bytes()
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ImportRejected(_not_a_zip(data[:4096], kind), name)
+    whole = _declared_size(data) <= STORED_COPY_UP_TO
     kept: dict[str, bytes] = {}
-    members = _check_archive(io.BytesIO(data), size, kind, name, _every_part, kept, data)
-    if sum(map(len, kept.values())) > STORED_COPY_UP_TO:
+    wanted = _every_part if whole or keep is None else keep
+    members = _check_archive(io.BytesIO(data), size, kind, name, wanted, kept, data)
+    if not whole:
         return data, kept
     return stored_copy(kept, {m.filename: m.CRC for m in members if not m.is_dir()}), kept
+
+
+def _declared_size(data: bytes) -> float:
+    """What a zip's parts say they unpack to (infinite for a directory that cannot be read: the gate says why)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return math.inf
 
 
 def _every_part(_name: str) -> bool:
