@@ -151,12 +151,10 @@ class Batch:
             if not row.get("id") or "created_at" not in row or "updated_at" not in row:
                 row = {"created_at": self.stamp, "updated_at": self.stamp, **row, "id": row.get("id") or next(ids)}
             rows.append(row)
-        changed = [(old, {**old, **fields, "updated_at": self.stamp}) for old, fields in updates]
+        changed = [(old["id"], *_changed_part(old, fields, self.stamp)) for old, fields in updates]
         self._record_many(  # in this order (seq): inserts, updates, deletes
             table,
-            [(row["id"], None, row) for row in rows]
-            + [(old["id"], *_changed_part(old, fields, self.stamp)) for old, fields in updates]
-            + [(old["id"], old, None) for old in deletes],
+            [(row["id"], None, row) for row in rows] + changed + [(old["id"], old, None) for old in deletes],
         )
         by_names: dict[tuple, list[tuple]] = {}
         for row in rows:
@@ -166,11 +164,11 @@ class Batch:
             for part, values in _statements(params, len(names)):
                 self.conn.execute(f"INSERT INTO [{table}] ({columns}) VALUES {', '.join([marks] * part)}", values)
         runs: list[tuple[tuple, list[tuple]]] = []  # (names, rows of id and values): the callers' order kept
-        for (old, fields), (_, new) in zip(updates, changed):
-            names = tuple({**fields, "updated_at": None})
+        for record_id, _before, after in changed:
+            names = tuple(after)
             if not runs or runs[-1][0] != names:
                 runs.append((names, []))
-            runs[-1][1].append((old["id"], *(new[k] for k in names)))
+            runs[-1][1].append((record_id, *after.values()))
         for names, params in runs:
             self._update(table, names, params)
         if deletes:  # one row a statement (see _statements)
