@@ -231,8 +231,14 @@ def test_a_kill_during_the_close_backup_leaves_no_half_backup(tmp_path):
     first[0].unlink()  # so that the next close backs up again
     cut = 0
     for k in range(3):
-        child = start()
-        time.sleep(took * (k + 0.5) / 3)
+        if k == 0:  # the first kill as soon as the backup's hidden file is there, however fast this machine is
+            child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=env)
+            deadline = time.monotonic() + 60
+            while child.poll() is None and time.monotonic() < deadline and not list(folder.glob(".*.tmp*")):
+                time.sleep(0.0005)
+        else:  # the others at moments spread over the close
+            child = start()
+            time.sleep(took * k / 3)
         child.send_signal(signal.SIGKILL)
         child.wait(30)
         cut += bool(list(folder.glob(".*.tmp*")))
