@@ -28,7 +28,10 @@ def set_figures(batch: Batch, rows, source: str | None = None) -> dict[str, int]
     each change still recorded for history and undo.  Returns counts per outcome.
     """
     counts = {"added": 0, "changed": 0, "unchanged": 0, "cleared": 0}
-    rows = list(rows)
+    # A cell written more than once in one call gets its last value, counted once by what that does to it
+    # (cleared then set again is a change of the stored figure, not a deletion).
+    last = {(unit_id, period_id, indicator_id): value for unit_id, period_id, indicator_id, value in rows}
+    rows = [(*key, value) for key, value in last.items()]
     existing: dict[tuple, dict] = {}
     units_of: dict[str, set] = {}
     for row in rows:
@@ -60,13 +63,11 @@ def set_figures(batch: Batch, rows, source: str | None = None) -> dict[str, int]
                 "created_at": batch.stamp,
                 "updated_at": batch.stamp,
             }
-            existing[(unit_id, period_id, indicator_id)] = new
             inserts.append(new)
             counts["added"] += 1
         elif old["value"] == value:
             counts["unchanged"] += 1
         else:
-            existing[(unit_id, period_id, indicator_id)] = {**old, "value": value, "source": source}
             updates.append((old, {"value": value, "source": source}))
             counts["changed"] += 1
     batch.write_many("figures", inserts, updates, deletes)
