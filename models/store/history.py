@@ -16,7 +16,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from models.clock import new_id, now, ordered_ids
-from models.store.text_gate import clean_row
+from models.store.text_gate import clean_row, clean_rows
 
 if TYPE_CHECKING:
     from models.store.database import Store
@@ -145,6 +145,8 @@ class Batch:
         *inserts* are new rows (id and stamps added where missing); *updates* are (old row, changed fields);
         *deletes* the old rows.  The caller has read the old rows (one query for many), so nothing is read here.
         """
+        inserts = clean_rows(table, list(inserts))  # the text gate, as for every other write
+        updates = list(zip([old for old, _ in updates], clean_rows(table, [fields for _, fields in updates])))
         rows = []
         ids = iter(ordered_ids(sum(1 for row in inserts if not row.get("id"))))  # in order: neighbouring pages
         for row in inserts:

@@ -114,6 +114,38 @@ def clean_row(table: str, row: dict) -> dict:
     return cleaned
 
 
+def clean_rows(table: str, rows: list[dict]) -> list[dict]:
+    """:func:`clean_row` for many rows of one table (a paste, an import: ``Batch.write_many``).
+
+    The checked columns are found once per set of names and each distinct text cleaned once: a city's
+    9,000 figures, numbers with one source each, cost a type test per value instead of a call per row.
+    """
+    if table in UNCHECKED_TABLES:
+        return rows
+    checked_of: dict[tuple, list[str]] = {}
+    done: dict[tuple[str, str], str] = {}
+    out = []
+    for row in rows:
+        names = tuple(row)
+        checked = checked_of.get(names)
+        if checked is None:
+            checked = checked_of[names] = [c for c in names if c not in UNCHECKED and not c.endswith("_id")]
+        cleaned = row
+        for column in checked:
+            value = row[column]
+            if not isinstance(value, str):
+                continue
+            new = done.get((column, value))
+            if new is None:
+                new = done[(column, value)] = clean_row(table, {column: value})[column]
+            if new is not value:
+                if cleaned is row:
+                    cleaned = dict(row)
+                cleaned[column] = new
+        out.append(cleaned)
+    return out
+
+
 def refused_cell(conn, schema_name: str, table: str, columns: list[str]) -> tuple[int, str, str, str] | None:
     """The first (row number, record id, column, why) of *table* in *schema_name* the gate would not let in.
 

@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 
+from models.errors import ValidationError
 from models.store import history
 
 
@@ -99,3 +100,20 @@ def test_a_many_rows_update_records_only_what_it_changes_and_undoes_whole_rows(s
     )
     assert history.undo(store) == "改名" and _units(store) == before
     assert history.redo(store) == "改名" and _units(store) == after
+
+
+def test_many_rows_pass_the_text_gate_as_one_row_does(store, update_from):
+    hidden = "\u200b\x07"  # a zero-width space and a bell: invisible look-alikes, and XML breakers in exports
+    with store.batch("登记") as batch:
+        batch.write_many("units", [{"name": f"单位{n}{hidden}", "category": f"企\t业{hidden}"} for n in range(3)])
+    rows = sorted(_units(store).values(), key=lambda row: row["name"])
+    assert [(row["name"], row["category"]) for row in rows] == [(f"单位{n}", "企 业") for n in range(3)]
+    with store.batch("改备注") as batch:
+        batch.write_many("units", updates=[(rows[0], {"notes": f"第一行\r\n第二行{hidden}"})])
+    assert store.get("units", rows[0]["id"])["notes"] == "第一行\n第二行"
+    before = _units(store)
+    too_long = [(rows[1], {"name": "名" * 101})]  # a unit's name is at most 100 characters
+    with pytest.raises(ValidationError, match="内容过长（101 个字，上限 100 个字）"):
+        with store.batch("改名") as batch:
+            batch.write_many("units", [{"name": "新单位"}], updates=too_long)
+    assert _units(store) == before  # nothing of the batch written
