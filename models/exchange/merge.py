@@ -36,14 +36,18 @@ LARGE_MERGE_ROWS = 20000
 MERGE_CACHE_KIB = -131072  # 128 MB of page cache while merging: random-id lookups stay in memory
 
 
+_SETTINGS = ("trusted_schema", "temp_store", "cache_size")
+
+
 @contextlib.contextmanager
 def _attached(store: Store, incoming: IncomingFile):
     conn = store.conn
     if conn.in_transaction:
         raise DatabaseError("另一项操作尚未完成，请稍后再合并。")
+    # Kept as they were for after the merge: the staging's settings are the merge's, not the window's.
+    trusted, temp, cache = (conn.execute(f"PRAGMA {name}").fetchone()[0] for name in _SETTINGS)
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA temp_store = MEMORY")  # the staging tables; a district file is tens of MB
-    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = {MERGE_CACHE_KIB}")
     conn.execute("ATTACH DATABASE ? AS inc", (str(incoming.path),))
     conn.execute(f"PRAGMA inc.cache_size = {MERGE_CACHE_KIB}")
@@ -55,7 +59,8 @@ def _attached(store: Store, incoming: IncomingFile):
                 conn.rollback()
             merge_stage.drop_stage(conn)
             conn.execute("DETACH DATABASE inc")
-            conn.execute(f"PRAGMA cache_size = {cache}")
+            for name, value in zip(_SETTINGS, (trusted, temp, cache)):
+                conn.execute(f"PRAGMA {name} = {int(value)}")
 
 
 def _plan(store: Store, incoming: IncomingFile, conn: sqlite3.Connection, units: list[dict]) -> dict:

@@ -68,6 +68,16 @@ def test_merge_applies_once_keeps_parents_and_undoes(demo_store, town, tmp_path)
     assert demo_store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
+def test_a_merge_leaves_the_connection_as_it_found_it(demo_store, town):
+    settings = ("trusted_schema", "temp_store", "cache_size")
+    before = [demo_store.scalar(f"PRAGMA {name}") for name in settings]
+    _town_edits(town, first_figure(demo_store))
+    merge.preview(demo_store, town.path)
+    assert merge.merge(demo_store, town.path)["applied"]
+    assert [demo_store.scalar(f"PRAGMA {name}") for name in settings] == before
+    assert [row[1] for row in demo_store.conn.execute("PRAGMA database_list")] == ["main"]
+
+
 def test_conflict_is_never_overwritten_silently(demo_store, town):
     # values no demo figure has: a change to the value a figure already holds is no change at all
     fid = first_figure(demo_store)
