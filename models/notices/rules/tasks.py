@@ -43,7 +43,23 @@ def _tidy(what: str) -> str:
     what = re.sub(r"^(?:前|之前|以前)?[，,]?\s*(?:请|务必|须|需)?\s*(?:将|把)", "", what)
     what = _DESTINATION.sub("", what) if not re.match(r"^(报送|上报)", what) else what
     what = re.sub(r"^(?:报送|上报|提交|反馈|发送|报)(?!名)", "", what)
-    return what.strip(" ，,、。；;：:")
+    return _closed(what).strip(" ，,、。；;：:")
+
+
+def _closed(what: str) -> str:
+    """*what* without a bracket it opens and never closes: 进展情况（含纸质 (cut at 传真, a way to send) →
+    进展情况; 《周报表 → 周报表 (nothing before the mark: only the mark goes).  A clerk reads a half
+    parenthesis as a fault; the part before it is still what is sent."""
+    for opening, closing in (("（(", "）)"), ("《", "》")):
+        depth, cut = 0, None
+        for at, char in enumerate(what):
+            if char in opening:
+                depth, cut = depth + 1, at if depth == 0 else cut
+            elif char in closing and depth:
+                depth -= 1
+        if depth and cut is not None:
+            what = what[:cut] if what[:cut].strip(" ，,、") else what[:cut] + what[cut + 1 :]
+    return what
 
 
 def _subject(clause: str) -> str:
