@@ -7,6 +7,7 @@ import re
 from models.notices.notice import TEXT_FIELDS
 from models.notices.readers import read_notice_file  # noqa: F401 - the parser's callers open files through it
 from models.notices.rules import dates, header, lists, tasks
+from models.notices.rules.dates import make_date
 from models.notices.rules.found import SURE, Found
 from models.notices.rules.layout import prepare
 
@@ -72,7 +73,7 @@ def _unsure(fields: dict[str, Found], parsed: dict) -> dict[str, str]:
     odd = [r for r in parsed["recurring"] if not r.get("weekday") and not r.get("day_of_month")]
     if odd:
         named = "；".join(recurring_label(r) + (f" {r['time']}" if r.get("time") else "") for r in odd)
-        notes["recurring"] = f"有按日、按季度或半年的报送要求（{named}），不能按单位逐期跟踪，请核对"
+        notes["recurring"] = f"有按日、按季度、半年或每年的报送要求（{named}），不能按单位逐期跟踪，请核对"
     return notes
 
 
@@ -85,6 +86,8 @@ def recurring_label(item: dict) -> str:
         return f"每周{'一二三四五六日'[item['weekday'] - 1]}"
     if item.get("day_of_month"):
         return f"每月{item['day_of_month']}日"
+    if yearly := re.fullmatch(r"yearly:(\d{1,2})-(\d{1,2})", str(item.get("rule", "")).split(" ")[0]):
+        return f"每年{int(yearly[1])}月{int(yearly[2])}日"
     return _EVERY.get(str(item.get("rule", "")).split(" ")[0], "定期")
 
 
@@ -103,6 +106,10 @@ def recurring_from_label(label: str) -> dict | None:
         }
     if (found := re.fullmatch(r"(?:每月)?(\d{1,2})\s*[日号]?", text)) and 1 <= int(found[1]) <= 31:
         return {"rule": f"monthly:{int(found[1])}", "weekday": None, "day_of_month": int(found[1])}
+    if (found := re.fullmatch(r"每年(\d{1,2})月(\d{1,2})日", text)) and make_date(
+        2024, int(found[1]), int(found[2]), None
+    ):
+        return {"rule": f"yearly:{int(found[1])}-{int(found[2])}", "weekday": None, "day_of_month": None}
     for rule, name in _EVERY.items():
         if text == name:
             return {"rule": rule, "weekday": None, "day_of_month": None}

@@ -55,17 +55,24 @@ def parse_date(text: str) -> date | None:
     return _garbled(re.sub(r"\s+", "", text or ""))
 
 
-def _garbled(line: str) -> date | None:
-    """202365 or 20251211 (年/月/日 lost with their HTML spans): a date only where one reading is possible."""
-    if not re.fullmatch(r"(?:19|20)\d{4,6}", line):
-        return None
-    year, rest = int(line[:4]), line[4:]
+def _readings(line: str) -> list[date]:
+    """The dates 202365, 2019年64 or 20251211 can be (年/月/日 lost with their HTML spans), earliest first."""
+    found = re.fullmatch(r"((?:19|20)\d\d)\s*年?\s*(\d{2,4})", line)
+    if not found:
+        return []
+    year, rest = int(found[1]), found[2]
     readings = {
         make_date(year, int(rest[:cut]), int(rest[cut:]), None)
         for cut in (1, 2)
         if cut < len(rest) and len(rest) - cut <= 2 and rest[cut] != "0"
     } - {None}
-    return readings.pop() if len(readings) == 1 else None
+    return sorted(readings)
+
+
+def _garbled(line: str) -> date | None:
+    """202365 or 20251211 (only digits): its date, only where one reading is possible."""
+    readings = _readings(line) if line.isdigit() else []
+    return readings[0] if len(readings) == 1 else None
 
 
 _NO_DAY_MARK = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})$")  # 2023年6月5 (日 lost)
@@ -84,8 +91,13 @@ def issue_date(notice: NoticeText) -> tuple[Found, int | None]:
             signed, at = Found(parse_date(line), 0.9), index
         elif _DATE_AFTER_ORG.match(line) and ORG_LINE.match(line[: _DATE_AFTER_ORG.match(line).start(1)].strip()):
             signed, at = Found(parse_date(line), 0.9), index
-        elif ORG_LINE.match(before) and _garbled(line):
-            signed, at = Found(_garbled(line), 0.6, f"日期印刷不全（{line}），请核对"), index
+        elif ORG_LINE.match(before) and (readings := _readings(line)):
+            if len(readings) == 1:
+                signed = Found(readings[0], 0.6, f"日期印刷不全（{line}），请核对")
+            else:  # 2024123: 1月23日 or 12月3日: withheld, the clerk told which it may be
+                may_be = "或".join(f"{d.month}月{d.day}日" for d in readings)
+                signed = Found(readings[0], 0.3, f"日期印刷不全（{line}），可能是{may_be}，请核对")
+            at = index
         elif ORG_LINE.match(before) and (cut := _NO_DAY_MARK.match(line)):
             found = make_date(int(cut[1]), int(cut[2]), int(cut[3]), None)
             signed, at = Found(found, 0.7, f"日期印刷不全（{line}），请核对"), index

@@ -30,7 +30,14 @@ def normalize_doc_number(match: re.Match) -> str:
     return f"{match['org']}〔{year}〕{int(number)}{match['hao']}"
 
 
+_BRACKETED = re.compile(r"^\s*[（(〔\[【［]\s*(?P<inner>.+?)\s*[）)〕\]】］]\s*$")
+
+
 def _whole_number(text: str) -> str | None:
+    """A line that is a 文号 (and what may follow one: 签发人, 特急 …), or one in brackets of its own:
+    `（本安委发[2006]4号）` under the title of a copy in a law site or a 公报 is the notice's own."""
+    if bracketed := _BRACKETED.match(text):
+        text = bracketed["inner"]
     found = DOC_NUMBER.match(text.strip())
     if found and _AFTER_NUMBER.match(text.strip()[found.end() :]):
         return normalize_doc_number(found)
@@ -155,6 +162,10 @@ def issuer(notice: NoticeText, heading: str | None, date_at: int | None) -> Foun
     for line in notice.head:
         if ORG_LINE.match(line) and not re.search(tolerant("文件$"), line):
             return Found(line, 0.7, "取自版头")
+    for line in notice.head:  # 开化县桐村镇人民政府文件: the red head names the office that issues
+        office = re.sub(tolerant(r"\s*文件$"), "", line)
+        if office != line and ORG_LINE.match(office):
+            return Found(office, 0.7, "取自版头")
     tail = _closing_office(notice)
     if tail:
         return Found(tail, 0.7, "署名下没有日期")

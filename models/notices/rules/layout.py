@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from models.notices.rules.script import compile_tolerant, simplified, tolerant
 from models.notices.rules.text import CJK, DOC_TYPES, clean_line, is_noise, paragraphs_of, spaced
-from models.notices.rules.wrappers import is_bare_value, is_furniture, metadata_pairs
+from models.notices.rules.wrappers import is_bare_value, is_furniture, lone_label, metadata_pairs
 
 # an addressee ends with the kind of body it names (单位, 局, 政府, 企业 …) or opens with 各/有关/全体
 _ADDRESSEE_END = compile_tolerant(
@@ -82,13 +82,20 @@ class NoticeText:
 def _classify(notice: NoticeText) -> list[str | None]:
     """Each line's kind; returns, per line, the text the body keeps of it (None: not part of the body)."""
     in_head = True
+    waiting = None  # a metadata label alone on the line before: this line is its value
     body_text: list[str | None] = []
     for index, line in enumerate(notice.lines):
         kind, keep = "body", line
         if in_head:
             pairs = metadata_pairs(spaced(notice.raw_lines[index]))
             colon = _COLON.search(line)
-            if pairs is not None:
+            if waiting and not lone_label(line) and not colon and not _body_like(line):
+                kind, keep = "meta", None
+                notice.metadata.setdefault(waiting, line)
+                waiting = None
+            elif waiting := lone_label(line):
+                kind, keep = "meta", None
+            elif pairs is not None:
                 kind, keep = "meta", None
                 for label, value in pairs.items():
                     notice.metadata.setdefault(label, value)

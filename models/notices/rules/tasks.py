@@ -233,6 +233,7 @@ _RECURRING = compile_tolerant(
     r"|每(?:日|天)(?P<daily>)"
     r"|每(?:个)?(?P<quarter>季度)"
     r"|每(?P<half>半年)"
+    r"|每(?:一)?年(?:的)?\s*(?P<ymonth>\d{1,2})\s*月\s*(?P<yday>\d{1,2})\s*[日号]"
 )
 _RANGES = re.compile(
     r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日?"
@@ -260,7 +261,12 @@ def _rule(match: re.Match, day: int | None, hour: str | None) -> tuple[str, int 
         return f"monthly:{day}", None, day
     if match["daily"] is not None:
         return f"daily{' ' + hour if hour else ''}", None, None
+    if match["ymonth"]:  # 每年1月15日前报送上年情况
+        return f"yearly:{int(match['ymonth'])}-{int(match['yday'])}", None, None
     return ("quarterly" if match["quarter"] else "semiannual"), None, None
+
+
+_MANNER = re.compile(r"^\s*(?:以|通过|按|用|采取|采用)[^，,。；;将把]{1,15}?(?=将|把)")
 
 
 def _what(clause: str, following: str) -> str:
@@ -268,6 +274,7 @@ def _what(clause: str, following: str) -> str:
     clause = re.sub(r"^\s*[）)]\s*(?:前|之前|以前)?", "", clause)  # 每周五）前报送… inside a parenthesis
     if not clause.strip(" ，,"):
         clause = re.split(r"[。；;，,]", following.lstrip("，, "))[0]
+    clause = _MANNER.sub("", clause)  # 以纸质和电子文档将上年情况报送…: how it is sent is not what is sent
     if re.match(r"^\s*(?:将|把)", clause):
         return _tidy(re.split(SEND + r"(?![名单表])", re.sub(r"^\s*(?:将|把)", "", clause))[0])
     return _tidy(re.sub(r"^(?:向[^，,]{1,20}?(?:书面|电话)?(?:传报|报送|报告|上报|报))", "", clause))

@@ -17,7 +17,8 @@ _LABELS = (
     "索引号 主题分类 发布机构 发文机关 发文单位 发布单位 发文字号 发文号 文号 发文日期 成文日期 发布日期 发布时间 "
     "更新时间 生效日期 废止日期 实施日期 有效性 名称 标题 原标题 来源 文章来源 信息来源 作者 公开类型 公开属性 "
     "公开期限 公开方式 公开范围 所属机构 公文种类 体裁分类 组配分类 主题词 关键词 时间 日期 点击数 点击 浏览次数 "
-    "阅读次数 字体 分类 责任部门 发布部门 文件编号 编号 信息分类 服务对象 文种 浏览量 访问量 录入 编辑 审核 责任编辑"
+    "阅读次数 字体 分类 责任部门 发布部门 文件编号 编号 信息分类 服务对象 文种 浏览量 访问量 录入 编辑 审核 责任编辑 "
+    "机构分类 公开日期 公开时间 发布机关 所属主题 内容分类"
 ).split()
 _LABEL_ALT = "|".join(r"\s*".join(map(re.escape, label)) for label in sorted(_LABELS, key=len, reverse=True))
 _LABEL_AT = compile_tolerant(rf"(?:^|(?<=[\s|｜【\[]))(?P<label>{_LABEL_ALT})\s*[:：]\s*\|?")
@@ -67,6 +68,21 @@ def _bare_pairs(line: str) -> dict[str, str] | None:
         end = starts[index + 1].start() if index + 1 < len(starts) else len(line)
         pairs.setdefault(simplified(re.sub(r"\s+", "", found["label"])), clean_line(line[found.end() : end]))
     return pairs
+
+
+# a label alone on its line, its value on the next (a 政府信息公开 table copied cell by cell): not the title's
+# words (名称, 标题 …: a title line is never taken for a value)
+_NOT_LONE = {"名称", "标题", "原标题", "时间", "日期", "字体", "编辑", "审核", "录入"}
+_LONE_ALT = "|".join(
+    r"\s*".join(map(re.escape, label)) for label in sorted(set(_LABELS) - _NOT_LONE, key=len, reverse=True)
+)
+_LONE_LABEL = compile_tolerant(rf"^\s*[|｜【\[]?\s*(?P<label>{_LONE_ALT})\s*[:：]?\s*[|｜】\]]?\s*$")
+
+
+def lone_label(line: str) -> str | None:
+    """The metadata label (simplified, no spaces) a line holds alone (`文 号`, `机构分类：`), else None."""
+    found = _LONE_LABEL.match(line)
+    return simplified(re.sub(r"\s+", "", found["label"])) if found else None
 
 
 def is_furniture(line: str) -> bool:

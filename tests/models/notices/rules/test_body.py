@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.notices.parser import parse_notice
+from models.notices.parser import parse_notice, recurring_from_label, recurring_label
 
 HEAD = "某安办〔2021〕9号\n关于开展活动的通知\n各乡镇、各部门：\n"
 
@@ -174,7 +174,19 @@ RECURRING = [
     ("每周五上午11:30前报送工作动态。", 5, None, "11:30", "工作动态"),
     ("在每月7日前将进展情况(含纸质传真和电子版)报送至省安委办。", None, 7, None, "进展情况"),  # 传真 inside
     ("每周四前将《周报表（附件2）报县安委办。", 4, None, None, "周报表（附件2）"),  # 《 never closed
+    ("每周五前，通过电子邮件将本周情况报送县安委办。", 5, None, None, "本周情况"),  # how, then what
 ]
+
+
+def test_a_yearly_report_is_kept_and_named_for_the_clerk():
+    parsed = parse_notice(HEAD + "请各单位于每年1月15日前，以纸质和电子文档将上年相关情况报送市安委办。")
+    assert [(r["rule"], r["weekday"], r["day_of_month"], r["what"]) for r in parsed["recurring"]] == [
+        ("yearly:1-15", None, None, "上年相关情况")
+    ]
+    assert "每年1月15日" in parsed["unsure"]["recurring"]
+    assert parsed["deadlines"] == []
+    label = recurring_label(parsed["recurring"][0])  # what the clerk sees, and types back
+    assert label == "每年1月15日" and recurring_from_label(label)["rule"] == "yearly:1-15"
 
 
 @pytest.mark.parametrize(("text", "weekday", "day", "time", "what"), RECURRING)

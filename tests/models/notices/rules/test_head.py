@@ -59,6 +59,17 @@ def test_doc_number(line, expected):
     assert parse_notice(text)["doc_number"] == expected
 
 
+def test_doc_number_in_brackets_of_its_own_under_the_title_is_the_notices_own():
+    # a law site's and a 公报's copy: （潮府办〔2008〕7号） alone under the title; the one cited in the body is not
+    for printed, expected in [
+        ("（潮府办〔2008〕7号）", "潮府办〔2008〕7号"),
+        ("(本安委发[2006]4号)", "本安委发〔2006〕4号"),
+    ]:
+        text = f"关于加强春节期间值班工作的通知\n{printed}\n各县、区人民政府：\n根据（辽安委传[2006]12号）要求，现通知如下。"
+        assert parse_notice(text)["doc_number"] == expected
+    assert parse_notice("关于加强值班工作的通知\n（此件公开发布）\n各单位：\n正文。")["doc_number"] is None
+
+
 def test_doc_number_cited_in_the_body_is_not_the_notices_own():
     text = "关于转发通知的通知\n各单位：\n根据《关于开展活动的通知》（安委办〔2022〕7号），现转发。"
     assert parse_notice(text)["doc_number"] is None
@@ -252,6 +263,38 @@ def test_issue_date_and_office(tail, date, office):
     parsed = parse_notice(f"关于开展活动的通知\n各单位：\n正文。\n{tail}")
     assert parsed["issue_date"] == date
     assert parsed["issuer"] == office
+
+
+def test_issuer_from_the_red_head_when_nothing_is_signed():
+    text = (
+        "开化县桐村镇人民政府文件\n桐政[2009]21号\n关于组织开展\n2009年全国“安全生产月”活动的通知\n各村委会：\n正文。"
+    )
+    parsed = parse_notice(text)
+    assert (parsed["issuer"], parsed["doc_number"]) == ("开化县桐村镇人民政府", "桐政〔2009〕21号")
+    assert parsed["unsure"]["issuer"] == "取自版头"
+
+
+def test_a_metadata_table_copied_cell_by_cell_gives_values_not_a_head():
+    # 政府信息公开 pages copied as text: each label on its line, its value on the next; 机构分类 is the site's
+    # catalogue, not the office that issues (no signature here: no issuer at all)
+    text = (
+        "关于切实加强交通运输安全生产动态信息报送工作的通知\n\n文号\n\n交安委办函〔2010〕4号\n\n索引号\n\n"
+        "000019713O10/2010-00689\n\n机构分类\n\n安全与质量监督管理司\n\n公开日期\n\n2010年03月10日\n\n"
+        "各省、自治区、直辖市交通运输厅（局、委）：\n为进一步做好信息报送工作，现通知如下。"
+    )
+    parsed = parse_notice(text)
+    assert parsed["issuer"] is None and parsed["issue_date"] is None
+    assert parsed["doc_number"] == "交安委办函〔2010〕4号"
+    assert parsed["title"] == "关于切实加强交通运输安全生产动态信息报送工作的通知"
+
+
+def test_a_date_line_that_lost_its_marks_is_read_where_one_reading_is_possible_and_named_where_not():
+    tail = "\n各单位：\n正文。\n广元市交通运输局\n"
+    one = parse_notice("关于做好端午节值班工作的通知" + tail + "2019年64")
+    assert one["issue_date"] == "2019-06-04" and "日期印刷不全（2019年64）" in one["unsure"]["issue_date"]
+    two = parse_notice("关于做好冬春安全生产工作的提醒函" + tail + "2024123")
+    assert two["issue_date"] is None
+    assert two["unsure"]["issue_date"] == "日期印刷不全（2024123），可能是1月23日或12月3日，请核对"
 
 
 def test_issuer_from_title_when_no_signature():
