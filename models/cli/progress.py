@@ -138,15 +138,27 @@ def import_forms(args):
         if r.status == "rejected":
             lines.append(f"{r.file}：未导入——{r.errors[0]['message']}")
             continue
-        lines.append(
-            f"{r.file}：{r.unit or '—'} 第{r.week}周，新增 {r.added}，修改 {r.changed}，未变 {r.unchanged}"
-            + (f"，{len(r.errors)} 处错误" if r.errors else "")
-        )
-        lines += [f"    {e['sheet']}!{e['cell']}：{e['message']}" for e in r.errors]
+        if r.figures or r.narratives:
+            lines.append(
+                f"{r.file}：{r.unit or '—'}"
+                + (f" 第{r.week}周" if r.week else "")
+                + f"，新增 {r.added}，修改 {r.changed}，未变 {r.unchanged}"
+                + (f"，{len(r.errors)} 处错误" if r.errors else "")
+            )
+        else:
+            lines.append(f"{r.file}：没有可导入的数" + (f"，{len(r.errors)} 处错误" if r.errors else ""))
+        lines += [f"    {_where(e)}{e['message']}" for e in r.errors]
+        lines += [f"    请注意：{_where(n)}{n['message']}" for n in r.notes]
     lines.append("（预览，未写入）" if args.dry_run else f"共 {len(results)} 个文件。")
-    if results and all(r.status == "rejected" for r in results):
+    if results and all(r.status == "rejected" or (r.errors and not r.figures and not r.narratives) for r in results):
         raise AllRefused("\n".join(lines), {"dry_run": args.dry_run, "files": data})
     return "\n".join(lines), {"dry_run": args.dry_run, "files": data}
+
+
+def _where(item: dict) -> str:
+    """工作表!单元格： before a message, or nothing when it is about the whole file."""
+    where = "!".join(part for part in (item.get("sheet"), item.get("cell")) if part)
+    return f"{where}：" if where else ""
 
 
 def export_stats(args):

@@ -266,7 +266,31 @@ def preview_forms(store: Store, campaign: dict, paths, week: int | None = None, 
         else:
             error = {"sheet": "", "cell": "", "message": outcome[1]}
             results.append(FileResult(path.name, status="rejected", errors=[error]))
+    _note_overlaps(results)
     return results
+
+
+def _note_overlaps(results: list[FileResult]) -> None:
+    """Two files with figures of one unit for one week (a form sent twice, a copy renamed): imported together,
+    the later one's figures stand.  Each later file says so, naming the earlier one, so the clerk can choose."""
+    first_of: dict[tuple[str, str], str] = {}
+    for result in results:
+        if result.status != "ready":
+            continue
+        keys = {(unit_id, period_id) for unit_id, period_id, _indicator, _value in result.figures}
+        keys |= {(unit_id, period_id) for unit_id, period_id, _narrative in result.narratives}
+        earlier = sorted({first_of[key] for key in keys if key in first_of})
+        for name in earlier:
+            shared = sum(1 for key in keys if first_of.get(key) == name)
+            result.notes.append(
+                {
+                    "sheet": "",
+                    "cell": "",
+                    "message": f"与“{name}”有 {shared} 个单位同一周的数重复：两份一起导入时以本文件为准，请核对",
+                }
+            )
+        for key in keys:
+            first_of.setdefault(key, result.file)
 
 
 def apply_import(

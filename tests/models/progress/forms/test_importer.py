@@ -251,3 +251,40 @@ def test_date_typed_into_a_figure_cell_is_an_error_of_that_cell(demo_store, own_
     unit = demo_store.row("SELECT id FROM units WHERE name = '建宁街道'")["id"]
     values = _figures(demo_store, unit, period["id"])
     assert values[("安全宣传咨询", "参与人次")] == 200 and values[("主题宣讲", "场次")] == 7
+
+
+def test_a_unit_week_sent_twice_is_named_and_the_later_file_stands(demo_store, own_forms):
+    campaign, period, files = own_forms
+    again = files[1].with_name("再次报送-" + files[1].name)  # sorts after the first copy: read later
+    shutil.copy(files[1], again)
+    fill_own_form(again, {2: 9, 3: 900})
+    results = import_forms(demo_store, campaign, [files[0].parent])
+    assert [r.file for r in results] == [files[0].name, files[1].name, again.name]
+    first_copy, later = results[1], results[2]
+    assert [n["message"] for n in later.notes] == [
+        f"与“{files[1].name}”有 1 个单位同一周的数重复：两份一起导入时以本文件为准，请核对"
+    ]
+    assert not first_copy.notes
+    sql = "SELECT value FROM figures WHERE unit_id = ? AND period_id = ? AND indicator_id = ?"
+    assert [demo_store.scalar(sql, row[:3]) for row in later.figures] == [9, 900]  # not the first copy's 4, 200
+
+
+def test_the_command_line_names_notes_and_a_file_with_nothing_to_import(demo_path, demo_store, own_forms):
+    _campaign, _period, files = own_forms
+    fill_own_form(files[1], {2: "很多", 3: "若干"})  # only words where figures go: nothing to import
+    demo_store.close()
+
+    def run(path):
+        args = ["import-forms", str(path), "--db", str(demo_path), "--campaign", "2021"]
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, timeout=120
+        )
+
+    done = run(files[0])
+    assert done.returncode == 0, done.stderr
+    assert "请注意：进展统计!B6：“15场”按 15 读入" in done.stdout  # a note only the JSON used to carry
+    alone = run(files[1])
+    said = alone.stdout + alone.stderr
+    assert f"{files[1].name}：没有可导入的数，2 处错误" in said and "进展统计!B6" in said
+    assert "None" not in said and "Traceback" not in said
+    assert alone.returncode == 2
