@@ -156,7 +156,7 @@ class ImportDialog(QDialog):
         if result is None:
             return
         lines = [f"{e['sheet']}!{e['cell']}：{e['message']}" if e["cell"] else e["message"] for e in result.errors]
-        lines += [f"{n['sheet']}!{n['cell']}：{n['message']}" for n in result.notes]
+        lines += [f"{n['sheet']}!{n['cell']}：{n['message']}" if n["cell"] else n["message"] for n in result.notes]
         self.details.setPlainText(f"{result.file}\n" + ("\n".join(lines) or self.tr("没有错误。")))
 
     def typed_received_at(self) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
@@ -151,6 +153,28 @@ def test_import_dialog_previews_then_imports_as_one_step(tab, window, tmp_path):
     dialog.accept()
     window.refresh()
     assert window.undo_action.text() == "撤销 导入 1 个进展统计表"
+
+
+def test_import_dialog_names_a_unit_week_sent_twice_when_its_row_is_clicked(tab, tmp_path, qtbot):
+    from PySide6.QtCore import Qt
+
+    from ui.progress.import_dialog import ImportDialog
+
+    campaign = campaign_by_year(tab.store, 2021)
+    files = write_blank_forms(tab.store, campaign, period_by_seq(tab.store, campaign["id"], 5), tmp_path)
+    fill_own_form(files[0], {2: 5})
+    again = tmp_path / f"再次-{files[0].name}"
+    shutil.copy(files[0], again)
+    dialog = ImportDialog(tab, tab.store, campaign, tab.period, [files[0], again])
+    qtbot.addWidget(dialog)
+    second = dialog.view.visualRect(dialog.model.index(1, 0)).center()
+    qtbot.mouseClick(dialog.view.viewport(), Qt.MouseButton.LeftButton, pos=second)
+    shown = dialog.details.toPlainText()
+    assert shown.splitlines() == [
+        again.name,
+        f"与“{files[0].name}”有 1 个单位同一周的数重复：两份一起导入时以本文件为准，请核对",
+    ]
+    dialog.reject()
 
 
 def test_export_dialog_writes_own_layout(tab, tmp_path):
