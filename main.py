@@ -24,8 +24,16 @@ TAB_NAMES = {
 }
 
 
+class _Arguments(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # said as the commands say it (the words are models.cli's)
+        from models.cli import said_in_chinese
+
+        self.print_usage(sys.stderr)
+        self.exit(2, f"参数错误：{said_in_chinese(message)}\n")
+
+
 def gui_arguments(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="main.py", description="安全生产月工作台")
+    parser = _Arguments(prog="main.py", description="安全生产月工作台")
     parser.add_argument(
         "file", nargs="?", help="要打开的文件：数据库 .db，或通知 .docx/.pdf/.txt、报回的表格 .xlsx（打开后导入）"
     )

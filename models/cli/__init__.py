@@ -22,10 +22,47 @@ from models.store import faults
 _MODULES = sorted(name for _, name, _ in pkgutil.iter_modules(__path__) if not name.startswith("_"))
 
 
+# argparse's own messages (Python 3.8–3.13 wording), said in Chinese; one not listed is shown as it is
+_MESSAGES = [
+    (r"^the following arguments are required: (.+)$", "缺少必需的参数：{0}"),
+    (r"^unrecognized arguments: (.+)$", "无法识别的参数：{0}"),
+    (r"^argument (\S+): invalid choice: '(.*?)' \(choose from (.+)\)$", "{0} 的值“{1}”无效，可选：{2}"),
+    (r"^argument (\S+): invalid int value: '(.*)'$", "{0} 的值“{1}”不是整数"),
+    (r"^argument (\S+): invalid float value: '(.*)'$", "{0} 的值“{1}”不是数字"),
+    (r"^argument (\S+): expected one argument$", "{0} 后面缺少值"),
+    (r"^argument (\S+): not allowed with argument (\S+)$", "{0} 不能与 {1} 同时使用"),
+    (r"^one of the arguments (.+) is required$", "须给出以下参数之一：{0}"),
+    (r"^argument (\S+): (.+)$", "{0}：{1}"),  # a message of our own type functions
+]
+
+
+def said_in_chinese(message: str) -> str:
+    import re
+
+    for pattern, chinese in _MESSAGES:
+        if found := re.match(pattern, message):
+            return chinese.format(*(_NAMES.get(part, part) for part in found.groups()))
+    return message
+
+
+_NAMES = {"command": "命令"}  # argparse's names of positional arguments the clerk never typed
+
+
+def week_number(text: str) -> int:
+    """--week: a week of the campaign, 1 or more (第几周)."""
+    try:
+        week = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"周次须为整数（第几周），不是“{text}”") from None
+    if week < 1:
+        raise argparse.ArgumentTypeError(f"周次从 1 开始，不是 {week}")
+    return week
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own messages, in a clear frame
         self.print_usage(sys.stderr)
-        self.exit(2, f"参数错误：{message}\n")
+        self.exit(2, f"参数错误：{said_in_chinese(message)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.campaigns.campaign import campaign_by_year
-from models.cli import AllRefused, add_common
+from models.cli import AllRefused, add_common, week_number
 from models.errors import ValidationError
 from models.store.opening import open_store
 
@@ -30,21 +30,21 @@ def register(sub) -> None:
 
     p = add_common(sub.add_parser("blank-forms", help="为每个单位生成某一周的空白进展统计表"))
     p.add_argument("--campaign", type=int, required=True, metavar="YEAR")
-    p.add_argument("--week", type=int, required=True)
+    p.add_argument("--week", type=week_number, required=True)
     p.add_argument("--out", required=True, metavar="DIR")
     p.set_defaults(func=blank_forms)
 
     p = add_common(sub.add_parser("import-forms", help="导入各单位交回的进展统计表（文件或文件夹）"))
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--campaign", type=int, required=True, metavar="YEAR")
-    p.add_argument("--week", type=int, help="非本程序空白表（按模板填写的表）所属的周次")
+    p.add_argument("--week", type=week_number, help="非本程序空白表（按模板填写的表）所属的周次")
     p.add_argument("--dry-run", action="store_true", help="只预览，不写入")
     p.set_defaults(func=import_forms)
 
     p = add_common(sub.add_parser("export-stats", help="导出填好的进展情况统计表"))
     p.add_argument("--campaign", type=int, required=True, metavar="YEAR")
     group = p.add_mutually_exclusive_group(required=True)
-    group.add_argument("--week", type=int)
+    group.add_argument("--week", type=week_number)
     group.add_argument("--cumulative", action="store_true", help="累计到最后一周")
     p.add_argument("--template", metavar="XLSX", help="填写收到的模板（保留其格式和公式）")
     p.add_argument("--by-parent", action="store_true", help="按最上级单位汇总：每个镇（或区）一行，下级单位计入其中")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from models.campaigns.campaign import campaign_by_year
 from models.campaigns.periods import find_period as period_of_seq
-from models.cli import add_common
+from models.cli import add_common, week_number
 from models.errors import NotFound, ValidationError
 from models.store.database import Store
 from models.store.opening import open_store
@@ -19,7 +19,7 @@ def register(sub) -> None:
         default="summary",
         help="报告类型（companion：延续活动如万里行的年终总结）",
     )
-    parser.add_argument("--week", type=int, help="周报的周次（第几周）")
+    parser.add_argument("--week", type=week_number, help="周报的周次（第几周）")
     parser.add_argument("--notice", help="通知的 id 或文号（kind=notice）")
     parser.add_argument("--out", required=True, help="输出的 PDF 文件")
     parser.set_defaults(func=report)
