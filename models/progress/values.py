@@ -51,8 +51,8 @@ def parse_figure(raw, indicator: dict) -> Parsed:
         value = int(raw)
         error = check_rules(value, indicator)
         return Parsed(error=f"{error}（{raw}）") if error else Parsed(value=value)
-    if isinstance(raw, bool):
-        return Parsed(error=f"不是数字（{raw}）")
+    if isinstance(raw, bool):  # a logical cell: Excel and WPS show TRUE/FALSE
+        return Parsed(error=f"不是数字（{'TRUE' if raw else 'FALSE'}，是逻辑值）")
     note = None
     if isinstance(raw, (int, float)):
         value = _as_number(raw)

@@ -16,3 +16,9 @@ def test_the_imports_shortcut_for_whole_numbers_takes_exactly_what_the_rules_tak
         assert taken == (check_rules(value, indicator) is None), value
         if taken:
             assert parse_figure(value, indicator).value == value and parse_figure(value, indicator).note is None
+
+
+def test_a_logical_cell_is_named_as_the_spreadsheet_shows_it():
+    indicator = {"measure": "场", "integer_only": 1}
+    assert parse_figure(True, indicator).error == "不是数字（TRUE，是逻辑值）"
+    assert parse_figure(False, indicator).error == "不是数字（FALSE，是逻辑值）"
