@@ -55,7 +55,8 @@ def _trailing_number(line: str) -> tuple[str, str | None]:
 
 # 麒区安办〔202116号 / 麒区安办〔2021〕16 (a bracket or 号 lost with its HTML span): the year is four digits
 _DAMAGED_NUMBER = re.compile(
-    rf"^(?P<org>[{CJK}]{{1,15}}?)\s*[{_OPEN}]\s*(?P<year>(?:19|20)\d{{2}})\s*(?:[{_CLOSE}]\s*(?P<n1>\d{{1,4}})|(?P<n2>\d{{1,4}})\s*(?P<hao>[号號]))$"
+    rf"^(?P<org>[{CJK}]{{1,15}}?)\s*(?:[{_OPEN}]\s*(?P<year>(?:19|20)\d{{2}})\s*(?:[{_CLOSE}]\s*(?P<n1>\d{{1,4}})|(?P<n2>\d{{1,4}})\s*(?P<hao>[号號]))"
+    rf"|(?P<year2>(?:19|20)\d{{2}})(?P<n3>[1-9]\d{{0,3}})\s*(?P<hao2>[号號]))$"  # 建会函2023190号: both brackets lost
 )
 
 
@@ -63,7 +64,8 @@ def _damaged_number(line: str) -> str | None:
     found = _DAMAGED_NUMBER.match(line.strip())
     if not found:
         return None
-    return f"{found['org']}〔{found['year']}〕{int(found['n1'] or found['n2'])}{found['hao'] or '号'}"
+    year, number = found["year"] or found["year2"], found["n1"] or found["n2"] or found["n3"]
+    return f"{found['org']}〔{year}〕{int(number)}{found['hao'] or found['hao2'] or '号'}"
 
 
 def doc_number(notice: NoticeText) -> Found:

@@ -16,7 +16,7 @@ from models.notices.rules.wrappers import is_bare_value, is_furniture, lone_labe
 
 # an addressee ends with the kind of body it names (单位, 局, 政府, 企业 …) or opens with 各/有关/全体
 _ADDRESSEE_END = compile_tolerant(
-    r"(?:[位门会局厅办室处科所站队心司团业校园院府道镇村区乡县市省州旗盟社组馆委部署行厂矿场军团员体构]|[）)])$"
+    r"(?:[位门会局厅办室处科所站队心司团业校园院府道镇村区乡县市省州旗盟社组馆委部署行厂矿场军团员体构学宫台港库]|[）)])$"
 )
 _ADDRESSEE_START = compile_tolerant(r"^(?:各|有关|全体|所属|本|区|市|县|省|镇|乡)")
 _NOT_ADDRESSEE = compile_tolerant(
@@ -31,8 +31,12 @@ _COLON = re.compile(r"(?<!\d)[:：]|[:：](?!\d)")
 _OUTSIDE_BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 
 
+_QUOTED_NAME = re.compile(rf"(?:(?<=[、，,\s])|^)“[^“”。，,、]{{1,12}}”(?=[{CJK}])")
+
+
 def addressee_like(text: str) -> bool:
     """各镇人民政府、街道办事处，区安委会成员单位: a list of bodies, not a sentence or a label."""
+    text = _QUOTED_NAME.sub("甲", text)  # “安康杯”竞赛组委会: a name in quotes is part of a body's name
     if not 2 <= len(text) <= 260 or re.search('[。！？!?《》“”"]', text) or _NOT_ADDRESSEE.match(text):
         return False
     items = [i for i in re.split(r"[，,、；;\s]+", _OUTSIDE_BRACKETS.sub("（）", text)) if i]
@@ -122,15 +126,15 @@ def _classify(notice: NoticeText) -> list[str | None]:
     return body_text
 
 
-def _full_width(lines: list[str]) -> int:
+def full_width(lines: list[str]) -> int:
     """The length of a full line: PDF text layers break every line at the text block's width."""
-    lengths = sorted(len(line) for line in lines)
+    lengths = sorted(len(line) for line in lines if len(line) >= 12)  # not a page's buttons and short labels
     return lengths[int(len(lengths) * 0.8)] if lengths else 0
 
 
 def _join_wrapped_recipients(notice: NoticeText, index: int) -> None:
     """各县（市）区、开发（度假）园区安全生产委员会，市安委会各 / 成员单位，有关企业： (a 主送 broken over lines)."""
-    width = _full_width(notice.lines)
+    width = full_width(notice.lines)
     for before in range(index - 1, max(index - 7, -1), -1):
         if notice.kinds[before] != "head":
             return
@@ -144,11 +148,35 @@ def _join_wrapped_recipients(notice: NoticeText, index: int) -> None:
         notice.kinds[before] = "recipients"
 
 
+# A page that lost its line breaks keeps its paragraphs apart with runs of spaces after a sentence, a colon or
+# a title (`…的通知   各市安监局：   经研究，…`), or (all on one line) with one space before a heading or a label.
+_GAP = r"[ \t\u3000\xa0]"
+_RUN_AFTER_END = re.compile(tolerant(r"([。：:；;！？!?]|" + DOC_TYPES + rf"){_GAP}{{3,}}(?=\S)"))
+_SPACE_BEFORE_HEAD = re.compile(
+    tolerant(
+        rf"([。：:；;）)]){_GAP}+(?=[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十]{{1,3}}[）)])"
+        rf"|(\S){_GAP}+(?=(?:附\s*件|联\s*系\s*人)\s*[:：])"
+        rf"|(\S){_GAP}+(?=(?:19|20)\d\d年\d{{1,2}}月\d{{1,2}}日[\s|｜]*$)"  # the date closing the text
+    )
+)
+
+
+def _unflattened(line: str) -> list[str]:
+    """A raw line as the lines it stood for (most lines: itself)."""
+    if len(line) < 80:
+        return [line]
+    line = _RUN_AFTER_END.sub(lambda m: m[1] + "\n", line)
+    if len(line) >= 300:
+        line = _SPACE_BEFORE_HEAD.sub(lambda m: (m[1] or m[2] or m[3]) + "\n", line)
+    return line.split("\n")
+
+
 def prepare(text: str) -> NoticeText:
     notice = NoticeText()
     blank_counts: list[int] = []
     blanks = 0
-    for line in (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for line in (piece for whole in lines for piece in _unflattened(whole)):
         cleaned = clean_line(line)
         if not cleaned:
             blanks += 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from models.notices.rules.layout import NoticeText
+from models.notices.rules.layout import NoticeText, full_width
 from models.notices.rules.script import compile_tolerant, tolerant
 from models.notices.rules.text import CJK
 
@@ -12,10 +12,23 @@ _ITEM = re.compile(
     r"^\s*(?:附件\s*)?(?:\d{1,2}\s*[.、．:：,，](?!\d)|\d{1,2}\.(?=(?:19|20)\d\d年)|[（(]\d{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]、)\s*"
 )
 _HEAD = compile_tolerant(r"^附\s*[件表]\s*(?:\d{1,2}\s*)?[：:.、．]?\s*")
+_BARE_HEAD = compile_tolerant(r"^附\s*[：:]\s*(?=\d{1,2}\s*[.、．]|[《①]|[（(]\d)")  # 附：1、《…》
+_FILE_END = re.compile(r"(\.(?:docx?|xlsx?|et|wps|pdf|ofd|zip|rar|7z|jpe?g|png))(?![A-Za-z0-9]).+$", re.I)
+_CLOSING = compile_tolerant(r"\s*(?:特此通知|特此函告|特此通报|特此报告|此复)[。.！!]?$")
 
 
 def _title(item: str) -> str:
-    return _ITEM.sub("", item).strip(" 。；;，,")
+    """An item's title: without its number, what follows its file's extension (the date of the signature when
+    the page lost its line breaks) and a closing formula joined to the last item (…(水路)特此通知)."""
+    title = _FILE_END.sub(r"\1", _ITEM.sub("", item))
+    return _CLOSING.sub("", title).strip(" 。；;，,")
+
+
+def _one_line(notice: NoticeText, paragraph: str) -> str:
+    """The paragraph's first line when that line is short: a line that ends before the text's full width ended
+    where its writer ended it (附件：汇总表 above the form's own rows, joined to them by the paragraph)."""
+    first = next((line for line in notice.lines if line and paragraph.startswith(line)), paragraph)
+    return first if len(first) < full_width(notice.lines) * 0.8 else paragraph
 
 
 def _split_inline(items: list[str]) -> list[str]:
@@ -41,17 +54,19 @@ def attachments(notice: NoticeText) -> list[str]:
     """附件：1.… 2.… (1. 1、 （1） ① 附件1：), items continued over several lines."""
     paragraphs = notice.paragraphs
     for index, paragraph in enumerate(paragraphs):
-        head = _HEAD.match(paragraph)
+        head = _HEAD.match(paragraph) or _BARE_HEAD.match(paragraph)
         if not head or (head.end() == len(paragraph) and not re.match(tolerant(r"^附\s*[件表]\s*[：:]"), paragraph)):
             continue
         items: list[str] = []
         numbered_head = re.match(tolerant(r"^附\s*[件表]\s*\d"), paragraph)
+        if not numbered_head and not _ITEM.match(paragraph[head.end() :]):
+            paragraph = _one_line(notice, paragraph)  # one title, never the rows of the form that follows it
         first = paragraph if numbered_head else paragraph[head.end() :]
         if first.strip():
             items.append(first)
         for following in paragraphs[index + 1 :]:
             if _ITEM.match(following) or (numbered_head and re.match(tolerant(r"^附\s*[件表]\s*\d"), following)):
-                items.append(following)
+                items.append(_one_line(notice, following))  # the page's furniture after the last one is not its
             else:
                 break
         titles = [_title(_HEAD.sub("", i) if numbered_head else i) for i in _split_inline(items)]
@@ -184,6 +199,12 @@ def _share_within_groups(block: str, names: list[tuple[int, str]], people: list[
         group = [index]
 
 
+_SENT_TO_MAIL = compile_tolerant(
+    r"(?:邮\s*箱|电子邮件|E-?mail|发送至|发送到|发至|报送至|报至|送至)\s*[：:]?\s*(?P<mail>" + EMAIL.pattern + r")",
+    re.I,
+)
+
+
 def _nameless(notice: NoticeText) -> list[dict]:
     """联系电话：88150313 / 联系邮箱：… printed without a person: a contact with no name."""
     phones, mails = [], []
@@ -192,6 +213,8 @@ def _nameless(notice: NoticeText) -> list[dict]:
             numbers = _numbers(paragraph)
             phones += [v for _, v in numbers["phone"]]
             mails += [v for _, v in numbers["email"]]
+    if not phones and not mails:  # an address the text sends to: 上报局基建科（邮箱：…） / 将意见发送至：…
+        mails = [m["mail"] for paragraph in notice.paragraphs for m in _SENT_TO_MAIL.finditer(paragraph)]
     if not phones and not mails:
         return []
     return [

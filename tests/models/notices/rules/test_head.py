@@ -70,6 +70,39 @@ def test_doc_number_in_brackets_of_its_own_under_the_title_is_the_notices_own():
     assert parse_notice("关于加强值班工作的通知\n（此件公开发布）\n各单位：\n正文。")["doc_number"] is None
 
 
+def test_doc_number_that_lost_both_brackets_is_read_and_marked():
+    parsed = parse_notice("建会函2023190号\n关于开展“安康杯”竞赛活动的通知\n各市住房和城乡建设局：\n正文。")
+    assert parsed["doc_number"] == "建会函〔2023〕190号"
+    assert parsed["unsure"]["doc_number"] == "文号印刷不全（建会函2023190号），请核对"
+
+
+def test_a_page_that_lost_its_line_breaks_keeps_title_recipients_and_body_apart():
+    # paragraphs joined with runs of spaces after a sentence, a colon or a title
+    line = (
+        "省安监局办公室关于参加授称仪式的通知   各市(州)、直管市、林区安监局,相关县市安监局和乡镇:"
+        "               经研究,定于12月28日在湖北剧院举行授称仪式,现将有关事宜通知如下。"
+        "               一、仪式内容               总结安全生产系列评选大型公益活动,授予十佳示范乡镇荣誉称号。"
+    )
+    parsed = parse_notice("鄂安监办〔2015〕40号\n\n" + line)
+    assert parsed["recipients"] == "各市(州)、直管市、林区安监局,相关县市安监局和乡镇"
+    assert parsed["title"] == "省安监局办公室关于参加授称仪式的通知"
+
+
+RECIPIENTS_MORE = [
+    "各中小学、幼儿园(含民办),少年宫",  # schools: names that end in 学 and 宫
+    "各市住房和城乡建设局(城乡建设局)、总工会,“安康杯”竞赛组委会,各有关单位",  # a quoted name inside a body's name
+]
+
+
+@pytest.mark.parametrize("recipients", RECIPIENTS_MORE)
+def test_recipients_of_other_kinds_of_bodies(recipients):
+    assert parse_notice(f"关于开展检查工作的通知\n{recipients}：\n现将有关事项通知如下。")["recipients"] == recipients
+
+
+def test_a_sentence_with_quotes_is_still_not_recipients():
+    assert parse_notice("关于开展检查工作的通知\n现将“安全生产月”活动方案印发给你们：\n正文。")["recipients"] is None
+
+
 def test_doc_number_cited_in_the_body_is_not_the_notices_own():
     text = "关于转发通知的通知\n各单位：\n根据《关于开展活动的通知》（安委办〔2022〕7号），现转发。"
     assert parse_notice(text)["doc_number"] is None

@@ -68,7 +68,33 @@ ATTACHMENTS = [
     ("附件：1.联络员名单\n2.统计表\n联系人：张三，电话：12345678", ["联络员名单", "统计表"]),
     ("正文没有附件。", []),
     ("附件1", []),
+    (
+        "附:1、《市教育局关于认真做好校舍安全检查工作的通知》\n2、《校舍安全隐患排查整治情况统计表》",
+        ["《市教育局关于认真做好校舍安全检查工作的通知》", "《校舍安全隐患排查整治情况统计表》"],
+    ),  # 附： alone
+    ("附：名单附后", []),
+    (
+        "附件：1.春运旅客运输统计表\n2.黄金周客运情况日报表（水路）特此通知",
+        ["春运旅客运输统计表", "黄金周客运情况日报表（水路）"],
+    ),  # the closing joined to the last item
+    (
+        "附件：社会应急救援力量基本情况调查表.docx 2018年9月30日 |",
+        ["社会应急救援力量基本情况调查表.docx"],
+    ),  # the date after the file
 ]
+
+
+def test_an_attachment_is_its_line_not_the_form_or_the_page_after_it():
+    """A line that ends before the text's full width ended there: the form's rows or the page's buttons after
+    an attachment's title are not part of it (a page that lost its tables, a saved web page)."""
+    body = (
+        "各单位要高度重视，认真组织汇总填写本辖区社会应急救援力量基本情况调查表，按时报送，确保信息真实可靠，不得迟报漏报。\n"
+        * 3
+    )
+    form = "附件：2025年度问题隐患线索受理方式汇总\n受理网址及二维码\n受理电话\n序号座机号码\n1010-64463041\n注:电话受理时间为每日8:00-18:00。"
+    assert parse_notice(HEAD + body + form)["attachments"] == ["2025年度问题隐患线索受理方式汇总"]
+    page = "附件：1.联络员名单\n2.统计表\n分享到:\n×\n用户登录\n忘记密码"
+    assert parse_notice(HEAD + body + page)["attachments"] == ["联络员名单", "统计表"]
 
 
 @pytest.mark.parametrize(("text", "expected"), ATTACHMENTS)
@@ -130,6 +156,9 @@ CONTACTS = [
     ("联系人：黄涛，电话：0874-3123456，E-mail：ht@163.com", [("黄涛", "0874-3123456", "ht@163.com")]),
     ("联系人：黄涛。联系电话：0874-3123456。", [("黄涛", "0874-3123456", None)]),
     ("请与区安委办联系。", []),
+    ("请于6月30日前报局基建科（邮箱：tzhljjk@163.com）。", [(None, None, "tzhljjk@163.com")]),  # a mailbox to send to
+    ("通过电子邮件方式将意见发送至：jsfgb@csei.org.cn，邮件主题请注明。", [(None, None, "jsfgb@csei.org.cn")]),
+    ("详见网站 www.example.gov.cn 的说明。", []),
 ]
 
 
