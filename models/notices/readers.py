@@ -1,4 +1,5 @@
-"""The text of a notice file: .txt in any common encoding, .docx in document order, .pdf from its text layer.
+"""The text of a notice file: .txt in any common encoding, .docx in document order, .pdf from its text layer,
+a saved web page without its markup.
 
 Each reader returns plain lines; a file that cannot be read is refused with a Chinese message naming it.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from models.documents.zip_gate import DOCX, check_container
+from models.documents.zip_gate import DOCX, HOSTILE_XML, check_container
 from models.errors import ImportRejected, ValidationError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -96,8 +97,12 @@ def _block_lines(container) -> list[str]:
                 lines += _block_lines(box)
         elif child.tag == f"{_W}tbl":
             for row in child.findall(f"{_W}tr"):
-                cells = [" ".join(_block_lines(cell)).strip() for cell in row.findall(f"{_W}tc")]
-                lines.append("\t".join(cells))
+                cells = [_block_lines(cell) for cell in row.findall(f"{_W}tc")]
+                filled = [cell for cell in cells if any(line.strip() for line in cell)]
+                if len(filled) == 1:  # a table used for layout (a 版头, a title, a 文号 set right): its lines
+                    lines += filled[0]
+                else:
+                    lines.append("\t".join(" ".join(cell).strip() for cell in cells))
         elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"):
             lines += _block_lines(child)
     return lines
@@ -116,6 +121,8 @@ def docx_text(path: Path) -> str:
             f"Word 文档已损坏或不是 .docx 格式，无法读取（{type(exc).__name__}）。", path.name
         ) from exc
     except Exception as exc:  # noqa: BLE001 - broken or hostile XML comes in many kinds
+        if type(exc).__module__.startswith("defusedxml"):  # a DTD or entity past the gate's first look
+            raise ImportRejected(HOSTILE_XML, path.name) from exc
         raise ImportRejected(f"Word 文档内容已损坏，无法读取（{type(exc).__name__}）。", path.name) from exc
     if body is None:
         raise ImportRejected("Word 文档里没有正文。", path.name)
@@ -123,6 +130,18 @@ def docx_text(path: Path) -> str:
 
 
 # ---- .pdf -----------------------------------------------------------------------------------------------
+
+
+PDF_PAGES = 60  # a notice and its attachments; a 2,000-page file is not read to its end (its head is the notice)
+TEXT_BYTES = 20 << 20  # a notice's text is tens of KB; a 200 MB file is the wrong file
+
+
+def _without_repeated_lines(pages: list[str]) -> str:
+    """The text without lines printed on every page (a scanning app's watermark, a header, a footer)."""
+    if len(pages) < 2:
+        return "\n".join(pages)
+    every = set.intersection(*(set(line.strip() for line in page.splitlines()) for page in pages))
+    return "\n".join(line for page in pages for line in page.splitlines() if line.strip() not in every)
 
 
 def pdf_text(path: Path) -> str:
@@ -137,7 +156,7 @@ def pdf_text(path: Path) -> str:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):
             raise ImportRejected("PDF 文件有密码保护，无法读取：请用密码打开后另存一份，或复制全文后粘贴。", path.name)
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [page.extract_text() or "" for page in reader.pages[:PDF_PAGES]]
     except ImportRejected:
         raise
     except (PdfReadError, OSError, ValueError, KeyError, TypeError) as exc:
@@ -145,13 +164,18 @@ def pdf_text(path: Path) -> str:
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on broken files
         raise ImportRejected(f"PDF 文件无法读取（{type(exc).__name__}）。", path.name) from exc
     text = "\n".join(pages)
-    if sum(ch.strip() != "" for ch in text) < 20:
+    if sum(ch.strip() != "" for ch in _without_repeated_lines(pages)) < 20:
         raise ImportRejected(
             f"这份 PDF（{len(pages)} 页）没有文字层，可能是扫描件或图片：请用 WPS/Word 的“PDF 转文字”或 OCR 识别后"
             "另存为 .docx/.txt，或对照原件手工录入。",
             path.name,
         )
     return text
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<?xml version")) and b"<html" in data[:4096].lower()
 
 
 def read_notice_file(path: str | Path) -> str:
@@ -164,6 +188,13 @@ def read_notice_file(path: str | Path) -> str:
         raise ImportRejected(
             f"不能直接读取 {suffix} 文件：请在 WPS/Word 中另存为 .docx、.pdf 或 .txt，或复制全文后粘贴。", path.name
         )
+    size = path.stat().st_size
+    if size == 0:
+        raise ImportRejected("文件是空的。", path.name)
+    if size > TEXT_BYTES and suffix not in (".pdf", ".docx"):
+        raise ImportRejected(
+            f"文件太大（{size / (1 << 20):.0f} MB）：一份通知的文字不会这么长，请确认选对了文件。", path.name
+        )
     data = path.read_bytes()
     if suffix == ".pdf" or data[:5] == b"%PDF-":
         text = pdf_text(path)
@@ -171,6 +202,10 @@ def read_notice_file(path: str | Path) -> str:
         if suffix != ".docx":
             raise ImportRejected("这是压缩包或 Office 文件，不是文本文件；Word 文档请使用 .docx 扩展名。", path.name)
         text = docx_text(path)
+    elif suffix in (".html", ".htm", ".mht", ".xhtml") or _looks_like_html(data):
+        from models.notices.web_page import page_text
+
+        text = page_text(data, path.name)
     else:
         text = decode_text(data, path.name)
     if not text.strip():

@@ -1391,7 +1391,7 @@ Save “{1}” anyway?</translation>
   <context>
     <name>NoticeConfirmDialog</name>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="173" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="172" />
       <source>
 
 仍要保存吗？</source>
@@ -1400,8 +1400,8 @@ Save “{1}” anyway?</translation>
 Save anyway?</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="167" />
-      <location filename="../../ui/notices/confirm_dialog.py" line="170" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="166" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="169" />
       <source>不能保存</source>
       <translation>Cannot save</translation>
     </message>
@@ -1425,7 +1425,7 @@ Save anyway?</translation>
       <translation>Paste the full text of the notice here (Ctrl+V), then press “Recognize” (Ctrl+R)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="121" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="120" />
       <source>已识别，请逐项核对后保存。</source>
       <translation>Recognized. Please check each field, then save.</translation>
     </message>
@@ -1456,22 +1456,22 @@ Save anyway?</translation>
       <translation type="vanished">Time</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="121" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="120" />
       <source>未识别的项请手工填写。</source>
       <translation>Fill in what was not recognized by hand.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="112" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="111" />
       <source>没有文字：请先粘贴通知全文或打开文件。</source>
       <translation>No text: paste the full notice or open a file first.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="124" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="123" />
       <source>没有识别出任何字段：这可能不是一份通知。可以手工填写后保存。</source>
       <translation>No field was recognized: this may not be a notice. You can fill it in by hand and save.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="146" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="145" />
       <source>注意：这份通知是 {0} 年的，当前活动是 {1} 年。日期已按 {0} 年识别；请确认要登记到 {1} 年的活动，或先切换到 {0} 年的活动。</source>
       <translation>Note: this notice is of {0}, the current campaign is {1}. Its dates were read as {0}; confirm that it belongs to the {1} campaign, or switch to the {0} campaign first.</translation>
     </message>
@@ -1490,31 +1490,35 @@ Save anyway?</translation>
       <translation>&amp;Recognize</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="114" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="113" />
       <source>识别通知</source>
       <translation>Recognising the notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="170" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="169" />
       <source>请填写通知标题。</source>
       <translation>Please enter the notice title.</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="103" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="102" />
       <source>读取通知</source>
       <translation>Reading the notice</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="96" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="95" />
+      <source>通知 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)</source>
+      <translation>Notices (*.txt *.docx *.pdf *.html *.htm);;All files (*)</translation>
+    </message>
+    <message>
       <source>通知 (*.txt *.docx *.pdf);;所有文件 (*)</source>
-      <translation>Notices (*.txt *.docx *.pdf);;All files (*)</translation>
+      <translation type="vanished">Notices (*.txt *.docx *.pdf);;All files (*)</translation>
     </message>
     <message>
       <source>通知 (*.txt *.docx);;所有文件 (*)</source>
       <translation type="vanished">Notices (*.txt *.docx);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/notices/confirm_dialog.py" line="173" />
+      <location filename="../../ui/notices/confirm_dialog.py" line="172" />
       <source>通知年份与活动不同</source>
       <translation>Notice year differs from the campaign</translation>
     </message>
@@ -2895,33 +2899,33 @@ Every change is saved at once and can be taken back with “Edit ▸ Undo” (Ct
   <context>
     <name>errors</name>
     <message>
-      <location filename="../../ui/common/errors.py" line="57" />
+      <location filename="../../ui/common/errors.py" line="59" />
       <source>发生了意外错误，已记录到日志文件：</source>
       <translation>An unexpected error occurred and was written to the log file:</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="37" />
+      <location filename="../../ui/common/errors.py" line="38" />
       <source>发生了意外错误，操作未完成，数据未被修改。</source>
       <translation>An unexpected error occurred. The action was not completed and no data was changed.</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="28" />
+      <location filename="../../ui/common/errors.py" line="29" />
       <source>操作未完成</source>
       <translation>Action not completed</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="31" />
+      <location filename="../../ui/common/errors.py" line="32" />
       <source>文件操作失败</source>
       <translation>File operation failed</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="59" />
+      <location filename="../../ui/common/errors.py" line="61" />
       <source>最近一次操作可能未完成，已保存的数据不受影响。</source>
       <translation>The last action may not have been completed; data already saved is not affected.</translation>
     </message>
     <message>
-      <location filename="../../ui/common/errors.py" line="36" />
-      <location filename="../../ui/common/errors.py" line="56" />
+      <location filename="../../ui/common/errors.py" line="37" />
+      <location filename="../../ui/common/errors.py" line="58" />
       <source>程序出错</source>
       <translation>Program error</translation>
     </message>
@@ -3202,8 +3206,12 @@ Open it read-only?</translation>
     </message>
     <message>
       <location filename="../../ui/shell/file_open.py" line="81" />
+      <source>不能打开这些文件（只能打开数据库 .db、通知 .docx/.pdf/.txt/.html、报回的表格 .xlsx）：</source>
+      <translation>These files cannot be opened (only databases .db, notices .docx/.pdf/.txt/.html and returned forms .xlsx):</translation>
+    </message>
+    <message>
       <source>不能打开这些文件（只能打开数据库 .db、通知 .docx/.pdf/.txt、报回的表格 .xlsx）：</source>
-      <translation>These files cannot be opened (only databases .db, notices .docx/.pdf/.txt and returned forms .xlsx):</translation>
+      <translation type="vanished">These files cannot be opened (only databases .db, notices .docx/.pdf/.txt and returned forms .xlsx):</translation>
     </message>
     <message>
       <location filename="../../ui/shell/file_open.py" line="33" />
@@ -3364,13 +3372,13 @@ Open it read-only?</translation>
   <context>
     <name>operation</name>
     <message>
-      <location filename="../../ui/common/operation.py" line="152" />
-      <location filename="../../ui/common/operation.py" line="192" />
+      <location filename="../../ui/common/operation.py" line="151" />
+      <location filename="../../ui/common/operation.py" line="191" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../ui/common/operation.py" line="334" />
+      <location filename="../../ui/common/operation.py" line="333" />
       <source>完成</source>
       <translation>Done</translation>
     </message>

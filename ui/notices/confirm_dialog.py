@@ -92,9 +92,8 @@ class NoticeConfirmDialog(QDialog):
 
     # -- reading -----------------------------------------------------------
     def choose_file(self) -> None:
-        path = file_dialogs.open_file(
-            self, file_dialogs.NOTICE, self.tr("打开通知"), self.tr("通知 (*.txt *.docx *.pdf);;所有文件 (*)")
-        )
+        kinds = self.tr("通知 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)")
+        path = file_dialogs.open_file(self, file_dialogs.NOTICE, self.tr("打开通知"), kinds)
         if path:
             self.open_file(path)
 

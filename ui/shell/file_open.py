@@ -1,6 +1,6 @@
 """Opening a file given by path (command line, "Open with…", a file dropped on the window): its kind decides.
 
-A database is opened; a notice (.docx/.pdf/.txt) goes to the notice reader; an .xlsx to the import of
+A database is opened; a notice (.docx/.pdf/.txt/.html) goes to the notice reader; an .xlsx to the import of
 returned forms (the liaison import for the app's liaison forms, the statistics import for the others).
 """
 
@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 
 DATABASE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
-NOTICE_SUFFIXES = (".docx", ".pdf", ".txt")
+NOTICE_SUFFIXES = (".docx", ".pdf", ".txt", ".html", ".htm")
 FORM_SUFFIXES = (".xlsx", ".xlsm")
 OPENABLE_SUFFIXES = DATABASE_SUFFIXES + NOTICE_SUFFIXES + FORM_SUFFIXES
 
@@ -78,7 +78,7 @@ def open_files(window, paths: list[str | Path]) -> None:
         msgbox.warning(
             window,
             tr("打开文件"),
-            tr("不能打开这些文件（只能打开数据库 .db、通知 .docx/.pdf/.txt、报回的表格 .xlsx）：")
+            tr("不能打开这些文件（只能打开数据库 .db、通知 .docx/.pdf/.txt/.html、报回的表格 .xlsx）：")
             + "\n"
             + "\n".join(f"{p.name}{'' if p.is_file() else tr('（文件不存在）')}" for p in refused),
         )

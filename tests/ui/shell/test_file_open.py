@@ -100,6 +100,19 @@ def test_dropping_a_notice_opens_the_reader_with_its_fields(window, qtbot):
     assert window.tabs.currentIndex() == 0
 
 
+def test_dropping_a_saved_web_page_of_a_notice_opens_the_reader(window, qtbot, tmp_path):
+    from html import escape
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    page = tmp_path / "通知.htm"
+    body = "".join(f"<p>{escape(line)}</p>" for line in text.splitlines())
+    page.write_text(f"<html><head><script>var x=1;</script></head><body>{body}</body></html>", encoding="utf-8")
+    seen = _when_modal(qtbot, lambda dialog: dialog.reject())
+    assert _drop(window, [page])
+    assert isinstance(seen[0], NoticeConfirmDialog)
+    assert "麒区安办" in seen[0].editor.values()["doc_number"]
+
+
 def test_dropping_a_database_opens_it(window, demo_path, tmp_path):
     other = _other_db(demo_path, tmp_path)
     assert _drop(window, [other])
