@@ -24,6 +24,17 @@ def _title(item: str) -> str:
     return _CLOSING.sub("", title).strip(" 。；;，,")
 
 
+def _title_below(notice: NoticeText, paragraph: str) -> str | None:
+    """附件2 / 联络员名单 / 单位 姓名 …: when the paragraph's first line is the head alone, the next line (when
+    short) is the title of the form that follows; None otherwise."""
+    for index, line in enumerate(notice.lines[:-1]):
+        if paragraph.startswith(line) and re.fullmatch(tolerant(r"附\s*[件表]\s*\d{1,2}\s*[：:]?"), line):
+            below = notice.lines[index + 1]
+            if paragraph.startswith(line + below) and len(below) < full_width(notice.lines) * 0.8:
+                return _title(below)
+    return None
+
+
 def _one_line(notice: NoticeText, paragraph: str) -> str:
     """The paragraph's first line when that line is short: a line that ends before the text's full width ended
     where its writer ended it (附件：汇总表 above the form's own rows, joined to them by the paragraph)."""
@@ -59,6 +70,8 @@ def attachments(notice: NoticeText) -> list[str]:
             continue
         items: list[str] = []
         numbered_head = re.match(tolerant(r"^附\s*[件表]\s*\d"), paragraph)
+        if numbered_head and _title_below(notice, paragraph):  # 附件2 alone above a form printed after the notice
+            return [t for t in (_title_below(notice, p) for p in paragraphs[index:] if _HEAD.match(p)) if t]
         if not numbered_head and not _ITEM.match(paragraph[head.end() :]):
             paragraph = _one_line(notice, paragraph)  # one title, never the rows of the form that follows it
         first = paragraph if numbered_head else paragraph[head.end() :]

@@ -84,6 +84,11 @@ ATTACHMENTS = [
 ]
 
 
+def test_forms_printed_after_the_notice_are_named_by_their_own_titles():
+    forms = "附件1\n联络员名单\n单位\t姓名\t职务\t办公电话\t手机\n\n填报单位（盖章）：\n附件2\n活动进展情况统计表\n单位\t场次\t人次"
+    assert parse_notice(HEAD + "正文。\n" + SIGN + "\n" + forms)["attachments"] == ["联络员名单", "活动进展情况统计表"]
+
+
 def test_an_attachment_is_its_line_not_the_form_or_the_page_after_it():
     """A line that ends before the text's full width ended there: the form's rows or the page's buttons after
     an attachment's title are not part of it (a page that lost its tables, a saved web page)."""
