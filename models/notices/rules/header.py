@@ -47,7 +47,7 @@ def _whole_number(text: str) -> str | None:
 def _trailing_number(line: str) -> tuple[str, str | None]:
     """国家能源局…的通知 国能综通安全〔2021〕108号: the title line with the 文号 printed after it."""
     for end in re.finditer(DOC_TYPES, line):
-        own = _whole_number(line[end.end() :]) if end.end() > 8 and end.end() < len(line) else None
+        own = _whole_number(line[end.end() :]) if end.end() >= 4 and end.end() < len(line) else None
         if own and _TITLE_END.search(line[: end.end()]):
             return line[: end.end()], own
     return line, None
@@ -71,7 +71,7 @@ def _damaged_number(line: str) -> str | None:
 def doc_number(notice: NoticeText) -> Found:
     """The notice's own 文号: on its own line in the head, after the title, or in the metadata block."""
     for line in notice.head:
-        own = _whole_number(line) or _trailing_number(line)[1]
+        own = _trailing_number(line)[1] or _whole_number(line)  # …的通知国能综通安全〔2021〕108号: the number after
         if own:
             return Found(own, 0.9)
     for line in notice.head:
@@ -102,7 +102,8 @@ def notice_year(notice: NoticeText, issued: str | None, number: str | None) -> i
 
 
 def _title_candidates(notice: NoticeText) -> list[str]:
-    lines = [_trailing_number(line)[0] for line in notice.head if not _whole_number(line)]
+    split = [_trailing_number(line) for line in notice.head]  # a title's last line may carry the 文号
+    lines = [text for (text, own), line in zip(split, notice.head) if own or not _whole_number(line)]
     lines = [line for line in lines if not _NOT_TITLE.search(line) and not re.search("[:：]", line)]
     found: list[str] = []
     for end, line in enumerate(lines):

@@ -70,6 +70,17 @@ def test_doc_number_in_brackets_of_its_own_under_the_title_is_the_notices_own():
     assert parse_notice("关于加强值班工作的通知\n（此件公开发布）\n各单位：\n正文。")["doc_number"] is None
 
 
+def test_a_title_wrapped_by_the_page_width_with_its_number_after_it():
+    # a PDF's text layer breaks the title where the line is full; the 文号 follows the title's last words
+    text = (
+        "国家能源局综合司关于做好今冬明春电力行业火灾\n防控工作的通知 国能综通安全〔2021〕108号\n"
+        "各省（自治区、直辖市）能源局：\n现就有关工作要求通知如下。"
+    )
+    parsed = parse_notice(text)
+    assert parsed["title"] == "国家能源局综合司关于做好今冬明春电力行业火灾防控工作的通知"
+    assert parsed["doc_number"] == "国能综通安全〔2021〕108号"
+
+
 def test_doc_number_that_lost_both_brackets_is_read_and_marked():
     parsed = parse_notice("建会函2023190号\n关于开展“安康杯”竞赛活动的通知\n各市住房和城乡建设局：\n正文。")
     assert parsed["doc_number"] == "建会函〔2023〕190号"
