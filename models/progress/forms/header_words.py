@@ -73,7 +73,9 @@ def split_measure(text) -> tuple[str, str | None]:
     if bracket and bracket.start() > 0 and measure_word(bracket.group(1)):
         return text[: bracket.start()], clean(bracket.group(1))
     if len(lines) >= 2 and measure_word(lines[-1]):
-        return "".join(lines[:-1]), lines[-1]
+        label = "".join(lines[:-1])
+        if not (TEXT_WORDS.search(text) and not TEXT_WORDS.search(label)):  # 负责⏎人, 联系⏎人: one word
+            return label, lines[-1]
     for measure in MEASURE_ORDER:
         if len(measure) >= 2 and measure.endswith("次") and text.endswith(measure):
             return text, measure

@@ -131,7 +131,8 @@ def test_a_measure_in_any_bracket(store, tmp_path):
     }
 
 
-SECOND_LINE = ["开展宣传活动（场次）", "参与群众\n人次", "悬挂横幅\n条", "排查隐患\n（处）", "投入资金\n万元", "备注"]
+SECOND_LINE = ["开展宣传活动（场次）", "参与群众\n人次", "悬挂横幅\n条", "排查隐患\n（处）", "投入资金\n万元"]
+SECOND_LINE.append("联系\n人")
 ROUND = ["开展宣传活动（场次）", "参与群众（人次）", "悬挂横幅（条）", "排查隐患（处）", "投入资金（万元）", "备注"]
 SIX = [
     (None, "开展宣传活动", "场次", False),
@@ -143,6 +144,7 @@ SIX = [
 
 
 def test_a_measure_on_the_last_line_of_the_header_cell(store, tmp_path):
+    """参与群众⏎人次 is 参与群众 in 人次; 联系⏎人 is one word (联系人, a text column), not 联系 in 人."""
     template = _book(tmp_path / "开展情况.xlsx", [["序号", "填报单位", *SECOND_LINE]], (), [[1, t] for t in TOWNS])
     campaign = _campaign(store, template)
     assert _indicators(store, campaign) == SIX
@@ -177,10 +179,30 @@ def test_a_returned_form_matches_however_its_header_writes_the_measure(store, tm
     }
 
 
+def test_a_campaign_whose_labels_kept_the_measure_takes_a_form_written_with_brackets(store, tmp_path):
+    """Labels read before (悬挂横幅[条], 参与群众人次 with 人次) still take （条）（人次）; a column whose measure
+    differs (培训（场次） against 培训人次) is no match."""
+    layout = [
+        {"code": "c1", "label": "悬挂横幅[条]", "measure": None},
+        {"code": "c2", "label": "参与群众人次", "measure": "人次"},
+        {"code": "c3", "label": "培训人次", "measure": "人次"},
+    ]
+    create_campaign(store, 2025, layout=layout)
+    campaign = campaign_by_year(store, 2025)
+    import_units(store, entries_from_rows([["单位名称"]] + [[t] for t in TOWNS]), campaign["id"])
+    header = [["单位", "悬挂横幅（条）", "参与群众（人次）", "培训（场次）"]]
+    result = _import(store, campaign, _book(tmp_path / "柳溪镇.xlsx", header, (), [["柳溪镇", 8, 90, 3]]))
+    assert stored_figures(store, campaign["id"]) == {("柳溪镇", 2): {"悬挂横幅[条]": 8, "参与群众人次": 90}}
+    assert [n["message"] for n in result.notes if "对不上" in n["message"]] == [
+        "栏目“培训（场次）”对不上本活动的任何指标，这一栏未导入"
+    ]
+
+
 def test_the_words_of_a_total_row_or_under_remarks_are_not_measures(store, tmp_path):
     """A units row with a word under 备注 and a 合计 row right under it whose cells are written as words: the
-    measures come from the units row alone, 备注 stays a text column and the 合计 row is not a unit."""
-    header = [["乡镇（街道）", *TITLES, "备注"], ["计量单位", *UNITS_ROW, "元"]]
+    measures come from the units row alone, 备注 stays a text column, a % column is computed and the 合计 row is
+    not a unit."""
+    header = [["乡镇（街道）", *TITLES, "备注", "完成比例"], ["计量单位", *UNITS_ROW, "元", "%"]]
     total = ["合计", "场次", "人", "个", "项", "元", None]
     rows = [total, *TOWN_ROWS, ["小计", "次", "人次", "处", "处", "元"]]
     template = _book(tmp_path / "周报表.xlsx", header, (), rows)
