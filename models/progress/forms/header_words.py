@@ -32,8 +32,8 @@ SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[（(][一�
 FOOTER = re.compile(
     r"^(附注|注[:：]|注\d|备注[:：]|说明[:：]|填表说明|填报说明|单位负责人|负责人|填报人|填表人|制表人?|审核人?|联系电话|联系人|签字|报送要求)"
 )
-CALC_LABEL = re.compile(r"率$|率（%）$|率\(%\)$|（%）$|\(%\)$|%$|.(合计|小计|总计)$|^(合计|小计|总计)$")
 OPENING, CLOSING = re.escape("（(［[【〔〖<＜"), re.escape("）)］]】〕〗>＞")
+CALC_LABEL = re.compile(rf"率$|[{OPENING}][%％][{CLOSING}]$|[%％]$|.(合计|小计|总计)$|^(合计|小计|总计)$")
 BRACKETED = re.compile(rf"[{OPENING}]([^{OPENING}{CLOSING}]*)[{CLOSING}]")
 BRACKET_TAIL = re.compile(rf"[{OPENING}]([^{OPENING}{CLOSING}]*)[{CLOSING}]$")
 UNITS_ROW_LABEL = re.compile(r"^(计量)?单位[:：]?$")  # the label cell of a units row

@@ -102,6 +102,7 @@ BRACKETED = [
     "完成整改数(项)",
     "整改资金〔万元〕",
     "悬挂横幅（条)",
+    "整改比例【%】",  # computed: not an indicator
 ]
 
 
@@ -116,7 +117,7 @@ def test_a_measure_in_any_bracket(store, tmp_path):
         (None, "整改资金", "万元", True),
         (None, "悬挂横幅", "条", False),
     ]
-    rows = [[1, "城关镇"], [2, "金沙镇", 12, 30, 9, 7, 1.5, 6], [3, "桃源镇"], [4, "柳溪镇"]]
+    rows = [[1, "城关镇"], [2, "金沙镇", 12, 30, 9, 7, 1.5, 6, 0.78], [3, "桃源镇"], [4, "柳溪镇"]]
     result = _import(store, campaign, _book(tmp_path / "金沙镇.xlsx", [["序号", "所属地区", *BRACKETED]], (), rows))
     assert result.errors == []
     assert stored_figures(store, campaign["id"]) == {
