@@ -90,11 +90,26 @@ def cell_measure(text: str) -> str | None:
     return None
 
 
-def is_measure_cell(text: str) -> bool:
-    return cell_measure(text) is not None
-
-
 def group_title(text) -> str:
     """A group's title without what it says in brackets (or on its last line) about its measure."""
     label, _measure = split_measure(text)
     return BRACKET_TAIL.sub("", label) if label else label
+
+
+PLACEHOLDER = re.compile(r"[-/\\—–―－─]+")
+
+
+def units_row(texts: list[str]) -> bool:
+    """A row of measures under the titles: "（家）（项）…" or bare "场 / 人次 / 万元", maybe led by 计量单位 or
+    a dash; one bracketed measure is enough, bare words need two (a 合计 or 小计 row is never one)."""
+    bracketed = [t for t in texts if cell_measure(t)]
+    bare = [t for t in texts if not cell_measure(t) and bare_measure(t)]
+    rest = [t for t in texts if not cell_measure(t) and not bare_measure(t)]
+    if not all(UNITS_ROW_LABEL.match(t) or PLACEHOLDER.fullmatch(t) for t in rest):
+        return False
+    return bool(bracketed) and not bare or len(bracketed) + len(bare) >= 2
+
+
+def bare_measure(text: str) -> str | None:
+    """A header cell holding only a measure word, no brackets: "人次", "万元", "%"."""
+    return "%" if text in ("%", "％") else measure_word(text)

@@ -29,6 +29,7 @@ from models.progress.forms.header_words import (
     FOOTER,
     PERIOD_HEAD,
     PERIOD_ROW,
+    PLACEHOLDER,
     REMARK,
     SECTION,
     SEQ_WORDS,
@@ -38,11 +39,12 @@ from models.progress.forms.header_words import (
     UNIT_LIKE,
     UNIT_WORDS,
     UNITS_ROW_LABEL,
+    bare_measure,
     cell_measure,
     group_title,
-    measure_word,
     narrative_field,
     split_measure,
+    units_row,
 )
 from models.progress.values import MEASURE_WORDS
 
@@ -188,7 +190,7 @@ def _header_end(grid: _Grid, first: int) -> int:
             break
         texts = [clean(v) for _c, v in cells if isinstance(v, str)]
         numbers = [v for _c, v in cells if isinstance(v, (int, float)) and not isinstance(v, bool)]
-        if not numbers and _units_row(texts):
+        if not numbers and units_row(texts):
             last = r  # the measures row
             continue
         if (
@@ -207,25 +209,6 @@ def _header_end(grid: _Grid, first: int) -> int:
             continue
         break
     return last
-
-
-_PLACEHOLDER = re.compile(r"[-/\\—–―－─]+")
-
-
-def _units_row(texts: list[str]) -> bool:
-    """A row of measures under the titles: "（家）（项）…" or bare "场 / 人次 / 万元", maybe led by 计量单位 or
-    a dash; one bracketed measure is enough, bare words need two (a 合计 or 小计 row is never one)."""
-    bracketed = [t for t in texts if cell_measure(t)]
-    bare = [t for t in texts if not cell_measure(t) and _bare_measure(t)]
-    rest = [t for t in texts if not cell_measure(t) and not _bare_measure(t)]
-    if not all(UNITS_ROW_LABEL.match(t) or _PLACEHOLDER.fullmatch(t) for t in rest):
-        return False
-    return bool(bracketed) and not bare or len(bracketed) + len(bare) >= 2
-
-
-def _bare_measure(text: str) -> str | None:
-    """A header cell holding only a measure word, no brackets: "人次", "万元", "%"."""
-    return "%" if text in ("%", "％") else measure_word(text)
 
 
 def _row_texts(grid: _Grid, r: int) -> list[str]:
@@ -275,9 +258,9 @@ def _classify(grid: _Grid, first: int, last: int, c: int, hidden: set[int], unit
                 continue
             if r in units_rows and (text.startswith("计量") or stack) and UNITS_ROW_LABEL.match(text):
                 continue  # 计量单位 leading a units row (a bare 单位 with nothing above titles the unit column)
-            if r in units_rows and _PLACEHOLDER.fullmatch(text):
+            if r in units_rows and PLACEHOLDER.fullmatch(text):
                 continue
-            bare = _bare_measure(text)
+            bare = bare_measure(text)
             if bare and stack and _own_title(grid, stack[-1][2], c):
                 measure = bare  # under the column's own title: its measure; under a group it is the title
                 continue
@@ -356,7 +339,7 @@ def read_model(
         return None
     last = _header_end(grid, first)
     below = list(range(last + 1, grid.height + 1))
-    units_rows = {r for r in range(first + 1, last + 1) if _units_row(_row_texts(grid, r))}
+    units_rows = {r for r in range(first + 1, last + 1) if units_row(_row_texts(grid, r))}
     columns = [
         col for c in range(1, grid.width + 1) if (col := _classify(grid, first, last, c, hidden or set(), units_rows))
     ]
