@@ -1,6 +1,10 @@
 """What a statistics table's header and row texts mean: the words of text, unit, 序号, period, total, section
-and footer cells, computed columns, the measure in a title ("发放宣传资料（份）") and which narrative field a
-text column feeds.  The vocabulary only; where the cells sit is models/progress/forms/model.py's work."""
+and footer cells, computed columns, the measure in a title and which narrative field a text column feeds.
+The vocabulary only; where the cells sit is models/progress/forms/model.py's work.
+
+A measure is a word of MEASURE_WORDS (or 万份-like) written in any bracket at the end of a title ("发放宣传资料
+（份）", "整改资金[万元]", "检查企业【家】"), on the title cell's last line ("参与群众⏎人次"), or standing alone
+in a header cell under the column's own title (a units row "场 / 人次 / 万元", bracketed or bare)."""
 
 from __future__ import annotations
 
@@ -28,8 +32,12 @@ SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[（(][一�
 FOOTER = re.compile(
     r"^(附注|注[:：]|注\d|备注[:：]|说明[:：]|填表说明|填报说明|单位负责人|负责人|填报人|填表人|制表人?|审核人?|联系电话|联系人|签字|报送要求)"
 )
-CALC_LABEL = re.compile(r"率$|率（%）$|率\(%\)$|（%）$|\(%\)$|%$|.(合计|小计|总计)$|^(合计|小计|总计)$")
-PAREN_TAIL = re.compile(r"[（(]([^（()）]*)[）)]$")
+OPENING, CLOSING = re.escape("（(［[【〔〖<＜"), re.escape("）)］]】〕〗>＞")
+CALC_LABEL = re.compile(rf"率$|[{OPENING}][%％][{CLOSING}]$|[%％]$|.(合计|小计|总计)$|^(合计|小计|总计)$")
+BRACKETED = re.compile(rf"[{OPENING}]([^{OPENING}{CLOSING}]*)[{CLOSING}]")
+BRACKET_TAIL = re.compile(rf"[{OPENING}]([^{OPENING}{CLOSING}]*)[{CLOSING}]$")
+UNITS_ROW_LABEL = re.compile(r"^(计量)?单位[:：]?$")  # the label cell of a units row
+REMARK = re.compile(rf"^(备注|附注|备考|说明)([{OPENING}].*[{CLOSING}])?$")  # never a figure, measure or not
 MEASURE_ORDER = sorted(MEASURE_WORDS, key=len, reverse=True)
 DECIMAL_MEASURES = ("万元", "元", "千元", "亿元", "公里", "千米", "吨", "%")
 NARRATIVE = (
@@ -47,22 +55,61 @@ def narrative_field(label: str) -> str | None:
     return None
 
 
-def split_measure(text: str) -> tuple[str, str | None]:
-    """ "发放宣传资料（份）" → ("发放宣传资料", "份"); "参与人次" → ("参与人次", "人次"); "场次" → ("场次", "场次")."""
-    text = clean(text)
-    paren = PAREN_TAIL.search(text)
-    if (
-        paren
-        and paren.start() > 0
-        and (paren.group(1) in MEASURE_WORDS or re.fullmatch(r"[万千百亿]([份册张条人件元户])(次)?", paren.group(1)))
-    ):
-        return text[: paren.start()], paren.group(1)
+def measure_word(text: str) -> str | None:
+    """The measure a word is ("人次", "万份"), or None."""
+    word = clean(text)
+    if word in MEASURE_WORDS or re.fullmatch(r"[万千百亿]([份册张条人件元户])(次)?", word):
+        return word
+    return None
+
+
+def split_measure(text) -> tuple[str, str | None]:
+    """ "发放宣传资料（份）" / "整改资金[万元]" → ("发放宣传资料", "份") / ("整改资金", "万元"); "参与群众⏎人次" →
+    ("参与群众", "人次"); "参与人次" → ("参与人次", "人次"); "场次" → ("场次", "场次")."""
+    lines = [clean(line) for line in str(text).splitlines()] if text is not None else []
+    lines = [line for line in lines if line]
+    text = "".join(lines)
+    bracket = BRACKET_TAIL.search(text)
+    if bracket and bracket.start() > 0 and measure_word(bracket.group(1)):
+        return text[: bracket.start()], clean(bracket.group(1))
+    if len(lines) >= 2 and measure_word(lines[-1]):
+        label = "".join(lines[:-1])
+        if not (TEXT_WORDS.search(text) and not TEXT_WORDS.search(label)):  # 负责⏎人, 联系⏎人: one word
+            return label, lines[-1]
     for measure in MEASURE_ORDER:
         if len(measure) >= 2 and measure.endswith("次") and text.endswith(measure):
             return text, measure
     return text, None
 
 
-def is_measure_cell(text: str) -> bool:
-    paren = re.fullmatch(r"[（(]([^（()）]*)[）)]", text)
-    return bool(paren and (paren.group(1) in MEASURE_WORDS or paren.group(1) == "%"))
+def cell_measure(text: str) -> str | None:
+    """The measure a header cell holding nothing else gives: "（家）", "[万元]", "(%)" — bracketed."""
+    bracket = BRACKETED.fullmatch(clean(text))
+    if bracket and (measure_word(bracket.group(1)) or clean(bracket.group(1)) == "%"):
+        return clean(bracket.group(1))
+    return None
+
+
+def group_title(text) -> str:
+    """A group's title without what it says in brackets (or on its last line) about its measure."""
+    label, _measure = split_measure(text)
+    return BRACKET_TAIL.sub("", label) if label else label
+
+
+PLACEHOLDER = re.compile(r"[-/\\—–―－─]+")
+
+
+def units_row(texts: list[str]) -> bool:
+    """A row of measures under the titles: "（家）（项）…" or bare "场 / 人次 / 万元", maybe led by 计量单位 or
+    a dash; one bracketed measure is enough, bare words need two (a 合计 or 小计 row is never one)."""
+    bracketed = [t for t in texts if cell_measure(t)]
+    bare = [t for t in texts if not cell_measure(t) and bare_measure(t)]
+    rest = [t for t in texts if not cell_measure(t) and not bare_measure(t)]
+    if not all(UNITS_ROW_LABEL.match(t) or PLACEHOLDER.fullmatch(t) for t in rest):
+        return False
+    return bool(bracketed) and not bare or len(bracketed) + len(bare) >= 2
+
+
+def bare_measure(text: str) -> str | None:
+    """A header cell holding only a measure word, no brackets: "人次", "万元", "%"."""
+    return "%" if text in ("%", "％") else measure_word(text)

@@ -29,6 +29,8 @@ from models.progress.forms.header_words import (
     FOOTER,
     PERIOD_HEAD,
     PERIOD_ROW,
+    PLACEHOLDER,
+    REMARK,
     SECTION,
     SEQ_WORDS,
     SUBTOTAL,
@@ -36,9 +38,13 @@ from models.progress.forms.header_words import (
     TOTAL,
     UNIT_LIKE,
     UNIT_WORDS,
-    is_measure_cell,
+    UNITS_ROW_LABEL,
+    bare_measure,
+    cell_measure,
+    group_title,
     narrative_field,
     split_measure,
+    units_row,
 )
 from models.progress.values import MEASURE_WORDS
 
@@ -184,7 +190,7 @@ def _header_end(grid: _Grid, first: int) -> int:
             break
         texts = [clean(v) for _c, v in cells if isinstance(v, str)]
         numbers = [v for _c, v in cells if isinstance(v, (int, float)) and not isinstance(v, bool)]
-        if texts and all(is_measure_cell(t) for t in texts) and not numbers:
+        if not numbers and units_row(texts):
             last = r  # the measures row
             continue
         if (
@@ -203,6 +209,19 @@ def _header_end(grid: _Grid, first: int) -> int:
             continue
         break
     return last
+
+
+def _row_texts(grid: _Grid, r: int) -> list[str]:
+    return [clean(v) for c in range(1, grid.width + 1) if isinstance(v := grid.raw(r, c), str) and clean(v)]
+
+
+def _own_title(grid: _Grid, r: int, c: int) -> bool:
+    """The header cell (r, c) titles column c alone: not merged across columns nor repeated beside (a group)."""
+    span = grid.span(r, c)
+    if span and span[3] > span[1]:
+        return False
+    text = grid.text(r, c)
+    return all(grid.text(r, n) != text for n in (c - 1, c + 1) if n >= 1)
 
 
 def _unmerged_header_row(grid: _Grid, r: int, first: int, cells, texts, numbers) -> bool:
@@ -226,43 +245,48 @@ def _unmerged_header_row(grid: _Grid, r: int, first: int, cells, texts, numbers)
     return True
 
 
-def _classify(grid: _Grid, first: int, last: int, c: int, hidden: set[int], data_rows: list[int]) -> Column | None:
-    stack, measure = [], None
+def _classify(grid: _Grid, first: int, last: int, c: int, hidden: set[int], units_rows: set[int]) -> Column | None:
+    stack, measure = [], None  # stack: (text, value as written, row) of each title level
     for r in range(first, last + 1):
         value = grid.value(r, c)
         if value in (None, ""):
             continue
         if isinstance(value, str):
             text = clean(value)
-            if is_measure_cell(text):
-                measure = text[1:-1]
+            if found := cell_measure(text):
+                measure = found
+                continue
+            if r in units_rows and (text.startswith("计量") or stack) and UNITS_ROW_LABEL.match(text):
+                continue  # 计量单位 leading a units row (a bare 单位 with nothing above titles the unit column)
+            if r in units_rows and PLACEHOLDER.fullmatch(text):
+                continue
+            bare = bare_measure(text)
+            if bare and stack and _own_title(grid, stack[-1][2], c):
+                measure = bare  # under the column's own title: its measure; under a group it is the title
                 continue
             if re.fullmatch(r"栏次|列号|[甲乙丙丁]|\d+", text):
                 continue
-            if not stack or stack[-1] != text:
-                stack.append(text)
+            if not stack or stack[-1][0] != text:
+                stack.append((text, value, r))
     if not stack:
         return None
-    joined = " / ".join(stack)
-    label, own_measure = split_measure(stack[-1])
+    joined = " / ".join(text for text, _value, _r in stack)
+    label, own_measure = split_measure(stack[-1][1])
     measure = own_measure or measure
-    groups = [re.sub(r"[（(][^（()）]*[）)]$", "", g) for g in stack[:-1]]
-    group = "/".join(groups) or None
-    column = Column(col=c, kind="indicator", text=joined, group=group, label=label, measure=measure, leaf=stack[-1])
+    group = "/".join(group_title(value) for _text, value, _r in stack[:-1]) or None
+    column = Column(col=c, kind="indicator", text=joined, group=group, label=label, measure=measure, leaf=stack[-1][0])
     leaf = label
     if c in hidden:
         column.kind = "hidden"
     elif SEQ_WORDS.match(leaf):
         column.kind = "seq"
-    elif UNIT_WORDS.match(re.sub(r"[（(](盖章|章)[)）]$", "", stack[-1])) or UNIT_WORDS.match(stack[-1]):
+    elif UNIT_WORDS.match(re.sub(r"[（(](盖章|章)[)）]$", "", column.leaf)) or UNIT_WORDS.match(column.leaf):
         column.kind = "unit"
     elif PERIOD_HEAD.match(leaf):
         column.kind = "period"
-    elif (
-        any((r, c) in grid.formulas for r in data_rows)
-        or CALC_LABEL.search(leaf)
-        or (measure == "%" and not own_measure)
-    ):
+    elif REMARK.match(leaf):
+        column.kind = "text"
+    elif CALC_LABEL.search(leaf) or (measure == "%" and not own_measure):
         column.kind = "calc"
     elif measure is None and TEXT_WORDS.search(leaf):
         column.kind = "text"
@@ -315,7 +339,10 @@ def read_model(
         return None
     last = _header_end(grid, first)
     below = list(range(last + 1, grid.height + 1))
-    columns = [col for c in range(1, grid.width + 1) if (col := _classify(grid, first, last, c, hidden or set(), []))]
+    units_rows = {r for r in range(first + 1, last + 1) if units_row(_row_texts(grid, r))}
+    columns = [
+        col for c in range(1, grid.width + 1) if (col := _classify(grid, first, last, c, hidden or set(), units_rows))
+    ]
     if not any(col.kind == "indicator" for col in columns):
         return None
     model = TableModel(sheet=sheet, first_row=first, last_row=last, columns=columns, rows=[])
