@@ -11,6 +11,7 @@ import re
 from html.parser import HTMLParser
 
 from models.errors import ImportRejected
+from models.notices.encodings import decode_text
 
 _BLOCKS = {
     "p", "div", "br", "tr", "li", "ul", "ol", "table", "section", "article", "header", "footer", "h1", "h2", "h3",
@@ -50,8 +51,6 @@ class _Text(HTMLParser):
 
 
 def _decoded(data: bytes, where: str) -> str:
-    from models.notices.readers import decode_text
-
     declared = _CHARSET.search(data[:4096])
     if declared:
         name = declared[1].decode("ascii").lower()
