@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from models.notices.rules.found import NOTHING, Found
 from models.notices.rules.layout import NoticeText
 from models.notices.rules.script import compile_tolerant, tolerant
-from models.notices.rules.text import DATE_LINE, ORG_LINE
+from models.notices.rules.text import DATE_LINE, ORG_LINE, arabic_dates, spaced
 
 # 2021年5月17日 / 5月17日 / 5月17号 / 2021.5.17 / 2021-05-17 / 2021/5/17
 DATE = re.compile(
@@ -78,12 +78,27 @@ def _garbled(line: str) -> date | None:
 _NO_DAY_MARK = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})$")  # 2023年6月5 (日 lost)
 _DATE_AFTER_ORG = re.compile(r"^.{3,60}?\s*(\d{4}年\d{1,2}月\d{1,2}日)$")
 _HEADING_BEFORE = compile_tolerant(r"(?:时间|日期|期限|[：:])$")
+_STRAY_MARKS = re.compile(r"[|｜]+$")  # 2018年9月30日 | : a table cell's border left on a page copy
+# 附表。 二〇一二年一月五日 填报区县…: a whole notice on one line; its date stands alone after the last sentence
+_SIGNED_IN_LINE = re.compile(r"[。！!]\s+(\d{4}年\d{1,2}月\d{1,2}日)(?=\s|$)(?P<rest>[^。！!]*)$")
+
+
+def _date_in_line(notice: NoticeText) -> Found:
+    """The 成文日期 inside a line that holds the body too: a full date between spaces after the last sentence."""
+    for index, kind in enumerate(notice.kinds):
+        if kind not in ("body", "recipients"):
+            continue
+        found = _SIGNED_IN_LINE.search(arabic_dates(spaced(notice.raw_lines[index])))
+        if found and not _HEADING_BEFORE.search(notice.lines[index - 1] if index else ""):
+            return Found(parse_date(found[1]), 0.7, "日期取自正文末尾（文本未分行），请核对")
+    return NOTHING
 
 
 def issue_date(notice: NoticeText) -> tuple[Found, int | None]:
     """成文日期: the first line after the 主送 that holds only a date (or an office and a date), else the metadata."""
     signed, at = NOTHING, None
     for index, line in notice.body_lines:
+        line = _STRAY_MARKS.sub("", line)
         before = notice.lines[index - 1] if index else ""
         if _HEADING_BEFORE.search(before) and not ORG_LINE.match(before):
             continue
@@ -103,6 +118,8 @@ def issue_date(notice: NoticeText) -> tuple[Found, int | None]:
             signed, at = Found(found, 0.7, f"日期印刷不全（{line}），请核对"), index
         if at is not None:
             break
+    if at is None:
+        signed = _date_in_line(notice)
     for label in ("成文日期", "发文日期"):
         listed = parse_date(notice.metadata.get(label, ""))
         if listed and not signed.value:
