@@ -10,10 +10,13 @@ from models.notices.rules.layout import NoticeText
 from models.notices.rules.script import compile_tolerant, tolerant
 
 SEND = tolerant(r"(报送|上报|报至|报给|报|送至|送达|送|发送|发至|提交|交至|反馈|传真|上传|提供|汇总|填报|申报|备案)")
+# the date's own tail: (星期二) or (正月初六), an hour (上午12点, 17:00) or only the part of the day (上午下班前), 前
 _BEFORE = re.compile(
-    r"^\s*(?:[（(]每?(?:星期|周|礼拜)[一二三四五六日天七][）)])?\s*"
-    r"(?:(?:上午|下午|中午|晚上)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|[时点](?:\d{1,2}分?)?))?\s*"
-    r"(?P<before>前|之前|以前|止|下班前)?"
+    tolerant(
+        r"^\s*(?:[（(]每?(?:星期|周|礼拜)[一二三四五六日天七][）)]|[（(][^（()）。，,]{1,8}[）)])?\s*"
+        r"(?:上午|下午|中午|晚上)?\s*(?:\d{1,2}\s*(?:[:：]\s*\d{2}|[时点](?:\d{1,2}分?)?))?\s*"
+        r"(?P<before>前|之前|以前|止|下班前)?"
+    )
 )
 _TIME = re.compile(
     r"(?P<part>上午|下午|中午|晚上)?\s*(?P<h>\d{1,2})\s*(?:[:：]\s*(?P<m>\d{2})|[时点](?:(?P<m2>\d{1,2})分?)?)"
@@ -21,6 +24,14 @@ _TIME = re.compile(
 _NOT_DEADLINE_AFTER = re.compile(r"^\s*(?:[（(][^）)]*[）)])?\s*(当天|当日|前后|期间|起|开始|以来|至|到|—|-|~|～)")
 _PLACES = r"(?:安委办|应急管理局|应急局|办公室|邮箱|端口|安委会)"
 _ONLY_PLACE = re.compile(r"^(?:至|到|给)?[^，,]{0,12}" + _PLACES + r"[^，,]{0,16}$")
+# 分别报省公路运输管理局和省航务管理局: bodies (an office, joined by 和/及/、), not a thing sent
+_ONLY_BODIES = compile_tolerant(
+    r"^(?:至|到|给)?(?:[省市县区镇委][^，,、和及与]{1,20}?(?:局|厅|办|委|室|科|中心|处|站|队)[、和及与]?){1,4}$"
+)
+# 各分中心、办事处值班表: a thing sent may open with the units it is asked of, when it ends with what they send
+_SENT_THING = compile_tolerant(
+    r"(?:表|名单|情况|材料|方案|总结|报告|意见|信息|图片|照片|清单|台账)(?:[（(][^）)]*[）)])?$"
+)
 _DESTINATION = re.compile(
     r"(?:报送|上报|报|送|发送|提交|反馈|传真|发)(?:至|到|给)?[^，,]*?(?:安委办|应急管理局|应急局|办公室|邮箱|端口)[^，,]*$"
 )
@@ -37,8 +48,17 @@ def time_of(text: str) -> str | None:
     return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
 
 
+_LIST_MARK = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}|\d{1,2}[.．])\s*[、.．]?"
+)
+# 将…/请各单位将…/各单位要把…: what follows is the thing sent
+_TAKE = compile_tolerant(
+    r"^[，,]?\s*(?:请|务必|须|需)?\s*(?:各[^，,。；将把]{1,14}?(?:要|须|需|务必|应)?)?\s*(?:将|把)"
+)
+
+
 def _tidy(what: str) -> str:
-    what = what.strip(" ，,、。；;")
+    what = _LIST_MARK.sub("", what.strip(" ，,、。；;"))
     what = re.sub(r"^的", "", what)
     what = re.sub(r"^(?:前|之前|以前)?[，,]?\s*(?:请|务必|须|需)?\s*(?:将|把)", "", what)
     what = _DESTINATION.sub("", what) if not re.match(r"^(报送|上报)", what) else what
@@ -64,8 +84,9 @@ def _closed(what: str) -> str:
 
 def _subject(clause: str) -> str:
     """What comes before 请于/于/在 DATE: the thing to send (without the units told to send it)."""
-    clause = re.sub(r"(?:请|务必|须|需|要|应|并)?\s*(?:于|在)?\s*$", "", clause)
+    clause = re.sub(r"(?:请|务必|须|需|要|应|并)?\s*(?:于|在)?\s*$", "", clause).rstrip(" ，,")
     clause = re.split(r"[，,]", clause)[-1]
+    clause = re.sub(r"^(?:认真|及时|按时)?(?:组织)?(?:汇总)?(?:填写|填报)", "", clause)  # …填写本辖区…调查表，于…前报送
     units = r"(?:单位|部门|街道|乡镇|镇|企业|县区|区县|市县)[）)]?"
     clause = re.sub(rf"^.*?{units}(?:要|须|需|应)?", "", clause)
     clause = re.sub(rf"^(?:(?:和|及|与|、)[^，,的]{{0,10}}?{units})+(?:要|须|需|应)?", "", clause)  # 各部门和单位的…
@@ -111,40 +132,78 @@ def _what_after(clause: str) -> str:
     return _tidy(re.sub(r"^[，,]?\s*(?:请|务必|须|需|要)?\s*(?:组织|完成|做好)?", "", clause))
 
 
+# 意见反馈截止时间为2024年7月24日 / 报名截止日期：6月5日: the thing and its closing day, no 前
+_CLOSING = compile_tolerant(
+    r"(?P<what>[^，,。；;：:（(）)]{2,30}?)的?(?:截止|截至)(?:时间|日期)\s*(?:为|是|[:：])?\s*$"
+)
+_CLOSING_THING = compile_tolerant(SEND + r"|意见|报名|征集|征文|投稿|材料|作品|名单")
+# 报名于6月5日17时截止: the day a thing closes, said after it
+_CLOSES_AFTER = compile_tolerant(r"^\s*(?:[（(][^（()）]{1,8}[）)])?\s*(?:\d{1,2}\s*[时点])?\s*截止")
+
+
+def _year_printed(match: re.Match, printed: dict[tuple[int, int], set[int]]) -> int | None:
+    """6月18日 with no year, where the notice prints that day with its year elsewhere (截止：2019-06-18)."""
+    if match["year"] or match["y2"]:
+        return None
+    years = printed.get((int(match["month"]), int(match["day"])), set())
+    return next(iter(years)) if len(years) == 1 else None
+
+
 def _one_deadline(
-    sentence: str, matches: list, index: int, year: int | None, issued: date | None, first: int | None = None
+    sentence: str,
+    matches: list,
+    index: int,
+    year: int | None,
+    issued: date | None,
+    first: int | None = None,
+    printed: dict | None = None,
+    signed: date | None = None,
 ) -> dict | None:
-    """The deadline at matches[index]; `first` is where a list of dates it ends (6月7日、14日、21日前…) starts."""
+    """The deadline at matches[index]; `first` is where a list of dates it ends (6月7日、14日、21日前…) starts.
+
+    `printed` holds the days the notice prints with their year; `signed` is its 成文日期."""
     match = matches[index]
     after_text = sentence[match.end() :]
     before_text = sentence[: match.start() if first is None else first]
     if _NOT_DEADLINE_AFTER.match(after_text) or re.search(r"(至|到|—|-|~|～|[（(])\s*$", before_text):
         return None
-    when = date_of(match, year, issued)
+    printed_year = _year_printed(match, printed or {})
+    when = make_date(printed_year, int(match["month"]), int(match["day"]), None) if printed_year else None
+    when = when or date_of(match, year, issued)
     if when is None:
         return None
     stop = matches[index + 1].start() if index + 1 < len(matches) else len(sentence)
     tail = after_text[: stop - match.end()]
     head = _BEFORE.match(tail)
+    if when == signed and not before_text.strip(" ，,") and not head["before"]:
+        return None  # the 成文日期 opening a sentence: the signature (a form's header may follow), not a task
     rest = tail[head.end() :]
     clause = re.split(r"[。；;]", rest)[0]
     local_send = re.search(SEND, re.split(r"[，,]", clause)[0] or "")
     what, guessed = "", False
-    if re.match(r"^[，,]?\s*(?:请|务必|须|需)?\s*(?:将|把)", clause):
-        what = re.split(SEND + r"(?![名单表])", re.sub(r"^[，,]?\s*(?:请|务必|须|需)?\s*(?:将|把)", "", clause))[0]
-        what = re.split(r"[，,](?=\s*\d{1,2}\s*月)", what)[0]
+    closing = _CLOSING.search(before_text)
+    if closing and _CLOSING_THING.search(closing["what"]):
+        what = re.sub(SEND + "$", "", _subject(closing["what"])) or closing["what"]
+    elif _CLOSES_AFTER.match(tail) and re.search(r"于\s*$", before_text):
+        what = _subject(before_text)
+    elif _TAKE.match(clause):
+        what = re.split(SEND + r"(?![名单表])", _TAKE.sub("", clause))[0]
+        what = re.split(r"[，,](?=\s*\d{1,2}\s*月)|[，,](?=\s*(?:通过|以|经|按|采用|用))", what)[0]
+        what = re.sub(r"经[^，,]{1,30}?后$", "", what)  # 将修改意见经单位主要负责人签字并盖章后，…反馈
         if not re.search(SEND, sentence[match.end() :]):
             return None
     elif local_send and local_send.start() < 4:
         what = re.split(r"[，,]", clause)[0][local_send.end() :]
-        if not what.strip() or _ONLY_PLACE.match(what):
+        if not what.strip() or _ONLY_PLACE.match(what) or _ONLY_BODIES.match(what):
             what = _subject(before_text)
     elif re.search(SEND, clause[:12]):
         what = _subject(before_text)
     elif head["before"] and re.search(r"于\s*$", before_text) and _ACTION.search(re.split(r"[，,]", clause)[0]):
         what, guessed = _what_after(clause), True
     what = _tidy(re.split(r"[，,](?:并|同时|逾期|如)", what)[0])
-    if not what or len(what) < 2 or re.search(r"^(的|各|和)", what):
+    if not what or len(what) < 2 or re.search(r"^(的|和)|[:：]", what):
+        return None  # a label's colon: a form's header, not a thing sent
+    if what[0] == "各" and not _SENT_THING.search(what):
         return None
     item = {"date": when.isoformat(), "what": what}
     hour = time_of(tail[: head.end()])
@@ -155,6 +214,18 @@ def _one_deadline(
     return item
 
 
+def _days_printed(notice: NoticeText) -> dict[tuple[int, int], set[int]]:
+    """(month, day) → the years the notice prints that day with, on any line (its page's 截止 field too)."""
+    printed: dict[tuple[int, int], set[int]] = {}
+    for line in notice.lines:
+        for m in DATE.finditer(line):
+            if m["year"] or m["y2"]:
+                when = date_of(m, None)
+                if when:
+                    printed.setdefault((when.month, when.day), set()).add(when.year)
+    return printed
+
+
 def deadlines(notice: NoticeText, year: int | None, issued: date | None = None) -> list[dict]:
     """One-off deadlines: 于5月21日将联络员名单…报, 5月30日（星期一）前报送…, 材料请于6月5日前报送…
 
@@ -162,6 +233,7 @@ def deadlines(notice: NoticeText, year: int | None, issued: date | None = None) 
     Dates listed together (分别于6月7日、14日、21日前报送) share what follows the last of them.
     """
     after = issued or (date(year, 1, 1) if year else None)
+    printed = _days_printed(notice)
     found: list[dict] = []
     for sentence in _sentences(notice):
         if re.search(tolerant(r"每(?:周|星期|月|日|天|季度|半年)"), sentence) and not re.search(
@@ -178,7 +250,8 @@ def deadlines(notice: NoticeText, year: int | None, issued: date | None = None) 
             if following and _CHAINED.match(sentence[match.end() : following.start()]):
                 chain.append(match)
                 continue
-            item = _one_deadline(sentence, matches, index, year, after, chain[0].start() if chain else None)
+            first = chain[0].start() if chain else None
+            item = _one_deadline(sentence, matches, index, year, after, first, printed, issued)
             if item:
                 for earlier in chain:
                     when = date_of(earlier, year, after)
