@@ -133,17 +133,28 @@ def issue_date(notice: NoticeText) -> tuple[Found, int | None]:
 
 _RANGE = re.compile(
     r"(?P<start>(?:(?P<sy>\d{4})\s*年\s*)?(?P<sm>\d{1,2})\s*月(?:份)?\s*(?:(?P<sd>\d{1,2})\s*[日号])?)"
+    + r"(?:起|开始)?"  # 2011年12月21日起至2012年1月5日
     + RANGE_SEP
     + r"(?P<end>(?:(?P<ey>\d{4})\s*年\s*|(?P<next>次年|翌年|明年|下一年)\s*)?(?:(?P<em>\d{1,2})\s*月(?:份)?\s*)?"
     + r"(?:(?P<ed>\d{1,2})\s*[日号]|(?P<eom>底|末|份)?))"
 )
-_CAMPAIGN = compile_tolerant(r"活动|行动|整治|检查|攻坚|宣传月|安全生产月|万里行|专项|竞赛|评选|防控工作")
+_CAMPAIGN = compile_tolerant(r"活动|行动|整治|检查|排查|攻坚|宣传月|安全生产月|万里行|专项|竞赛|评选|防控工作")
 _NOT_PERIOD = compile_tolerant(
     r"报送|上报|报告|值班|放假|调休|假期|休假|上班|截止|之前|以前|前报|前将|咨询日|节日|节期间|春节|国庆|中秋|元旦|五一|端午|清明"
 )
 _LABELLED = compile_tolerant(
     r"(?:活动|行动|整治|实施|检查|宣传|开展)?时间(?:为|是|安排)?[：:]?\s*$|时间为|于$|从$|自$|在$"
 )
+_DECIDED = compile_tolerant(r"(?:决定|[委局办厅府]|组织)(?:于|从|自|在)$")
+_UNDERTAKES = compile_tolerant(r"开展|组织")
+
+
+def _undertaken(before: str, after: str) -> bool:
+    """决定于… says a campaign is decided: 开展 is enough; an office's 于… needs a campaign word."""
+    decided = re.search(tolerant("决定") + r"\S{0,2}$", before)
+    return bool(_CAMPAIGN.search(after) or (decided and _UNDERTAKES.search(after)))
+
+
 _TIME_HEADING = compile_tolerant(
     r"^(?:[一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十]+[）)])?.{0,8}(?:时间|步骤|阶段)"
 )
@@ -199,10 +210,13 @@ def _explicit_period(notice: NoticeText, year: int | None, issued: date | None =
                 if not start:
                     continue
                 before = clause[: m.start()]
+                after = _sentence_after(paragraph, clause)
                 if heading and not _NOT_PERIOD.search(clause):
                     under_heading.append((start, end))
                 elif _LABELLED.search(before) and _CAMPAIGN.search(clause) and not _NOT_PERIOD.search(clause):
                     labelled.append((start, end))
+                elif _DECIDED.search(before) and _undertaken(before, after) and not _NOT_PERIOD.search(clause):
+                    labelled.append((start, end))  # 决定于…至…对全区学校开展…检查 / 市建委于…起至…，…组织开展了大排查
                 elif _CAMPAIGN.search(clause) and not _NOT_PERIOD.search(clause) and "每" not in clause:
                     campaign.append((start, end))
     if under_heading:
@@ -211,7 +225,37 @@ def _explicit_period(notice: NoticeText, year: int | None, issued: date | None =
         return Found(labelled[0], 0.8), True
     if campaign:
         return Found(campaign[0], 0.6, "活动时间由正文推断，请核对"), True
+    opening = _opening_range(notice, year, issued)
+    if opening:
+        return Found(opening, 0.6, "活动时间由正文推断（正文唯一的时间段），请核对"), True
     return NOTHING, False
+
+
+def _sentence_after(paragraph: str, clause: str) -> str:
+    """The rest of the sentence from *clause* on (a range's clause, then what is done in it)."""
+    at = paragraph.find(clause)
+    return re.split(r"[。；;！!]", paragraph[at:])[0] if at >= 0 else clause
+
+
+def _opening_range(notice: NoticeText, year: int | None, issued: date | None) -> tuple[date, date] | None:
+    """10月9日至10月31日，某办将…受理…: a range opening a sentence, the only span the notice names."""
+    spans, opening = set(), None
+    for paragraph in notice.paragraphs:
+        for sentence in re.split(r"(?<=[。；;！!])", paragraph):
+            for m in _RANGE.finditer(sentence):
+                start, end = _range_dates(m, year, issued)
+                if not start:
+                    continue
+                spans.add((start, end))
+                following = ",".join(_clauses(sentence[m.end() :])[:1])
+                if (
+                    not sentence[: m.start()].strip()
+                    and re.match(r"\s*[，,]", sentence[m.end() :])
+                    and not _NOT_PERIOD.search(following)
+                    and "每" not in following
+                ):
+                    opening = (start, end)
+    return opening if opening and spans == {opening} else None
 
 
 _CN_NUMBER = "一二三四五六七八九十"
@@ -245,8 +289,15 @@ def campaign_month(notice: NoticeText, title: str | None, year: int | None) -> F
     return NOTHING
 
 
+def _year_written(notice: NoticeText) -> int | None:
+    """The one year the body writes (按照2025年度…工作安排): the year of its ranges when the notice has none."""
+    years = {int(y) for y in re.findall(r"((?:19|20)\d\d)\s*年", notice.flow)}
+    return years.pop() if len(years) == 1 else None
+
+
 def period(notice: NoticeText, year: int | None, title: str | None = None, issued: date | None = None) -> Found:
     """活动时间: printed ranges first; else June of the campaign named 第N个“安全生产月”."""
+    year = year or _year_written(notice)
     printed, _ = _explicit_period(notice, year, issued)
     if printed.confidence >= 0.8:
         return printed
