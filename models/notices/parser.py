@@ -86,6 +86,8 @@ def recurring_label(item: dict) -> str:
         return f"每周{'一二三四五六日'[item['weekday'] - 1]}"
     if item.get("day_of_month"):
         return f"每月{item['day_of_month']}日"
+    if days := re.fullmatch(r"days:(\d{1,2})", str(item.get("rule", "")).split(" ")[0]):
+        return f"每{int(days[1])}天"
     if yearly := re.fullmatch(r"yearly:(\d{1,2})-(\d{1,2})", str(item.get("rule", "")).split(" ")[0]):
         return f"每年{int(yearly[1])}月{int(yearly[2])}日"
     return _EVERY.get(str(item.get("rule", "")).split(" ")[0], "定期")
@@ -106,6 +108,8 @@ def recurring_from_label(label: str) -> dict | None:
         }
     if (found := re.fullmatch(r"(?:每月)?(\d{1,2})\s*[日号]?", text)) and 1 <= int(found[1]) <= 31:
         return {"rule": f"monthly:{int(found[1])}", "weekday": None, "day_of_month": int(found[1])}
+    if (found := re.fullmatch(r"每(\d{1,2})日", text)) and 2 <= int(found[1]) <= 31:  # 每5天
+        return {"rule": f"days:{int(found[1])}", "weekday": None, "day_of_month": None}
     if (found := re.fullmatch(r"每年(\d{1,2})月(\d{1,2})日", text)) and make_date(
         2024, int(found[1]), int(found[2]), None
     ):

@@ -62,7 +62,8 @@ def _tidy(what: str) -> str:
     what = re.sub(r"^的", "", what)
     what = re.sub(r"^(?:前|之前|以前)?[，,]?\s*(?:请|务必|须|需)?\s*(?:将|把)", "", what)
     what = _DESTINATION.sub("", what) if not re.match(r"^(报送|上报)", what) else what
-    what = re.sub(r"^(?:报送|上报|提交|反馈|发送|报)(?!名)", "", what)
+    what = re.sub(tolerant(r"^(?:报送|上报|提交|反馈|发送|报)(?!名)"), "", what)
+    what = re.sub(tolerant(r"(?:的同时|分别|一并)$"), "", what)  # 上报日报表的同时，报送附表: the first thing sent
     return _closed(what).strip(" ，,、。；;：:")
 
 
@@ -304,6 +305,7 @@ _RECURRING = compile_tolerant(
     r"|每(?:个)?月(?:的)?\s*(?P<days>\d{1,2}\s*[日号](?:\s*[、和及,，]\s*\d{1,2}\s*[日号]?(?=\s*[、和及,，前]))*)"
     r"|每(?:个)?月(?P<end>底|末|最后一天)"
     r"|每(?:日|天)(?P<daily>)"
+    r"|每(?:隔)?(?P<ndays>[两二三四五六七八九十\d]{1,3})(?:个工作|个)?(?:天|日)(?![内以])"
     r"|每(?:个)?(?P<quarter>季度)"
     r"|每(?P<half>半年)"
     r"|每(?:一)?年(?:的)?\s*(?P<ymonth>\d{1,2})\s*月\s*(?P<yday>\d{1,2})\s*[日号]"
@@ -334,9 +336,49 @@ def _rule(match: re.Match, day: int | None, hour: str | None) -> tuple[str, int 
         return f"monthly:{day}", None, day
     if match["daily"] is not None:
         return f"daily{' ' + hour if hour else ''}", None, None
+    if match["ndays"]:  # 每五天…报: every N days
+        return f"days:{_count(match['ndays'])}{' ' + hour if hour else ''}", None, None
     if match["ymonth"]:  # 每年1月15日前报送上年情况
         return f"yearly:{int(match['ymonth'])}-{int(match['yday'])}", None, None
     return ("quarterly" if match["quarter"] else "semiannual"), None, None
+
+
+def _count(text: str) -> int:
+    """5, 五, 十, 两: a small count written either way."""
+    if text.isdigit():
+        return int(text)
+    digits = "一二三四五六七八九"
+    tens, _, ones = text.replace("两", "二").partition("十")
+    if "十" not in text:
+        return digits.index(tens) + 1
+    return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
+
+
+# 每天…报省局，省局汇总后于当天下午5点30分前报省厅: the next step of a daily report, daily too, at its own hour
+_SAME_DAY = compile_tolerant(
+    r"[，,]\s*(?P<who>[^，,。；;]{0,30}?)(?:于|在)?\s*(?:当天|当日)\s*(?P<time>(?:上午|下午|中午|晚上)?\s*\d{1,2}\s*"
+    r"(?:[:：]\s*\d{2}|[时点](?:\d{1,2}分?)?))\s*(?:前|之前)\s*" + SEND
+)
+
+
+def _same_day_steps(window: str) -> list[dict]:
+    """The later steps of a daily report in its sentence (当天下午5点30分前报省厅), each daily at its hour."""
+    steps = []
+    for step in _SAME_DAY.finditer(window):
+        hour = time_of(step["time"])
+        who = _tidy(re.sub(tolerant(r"汇总后$"), "汇总", step["who"]))
+        if hour and who:
+            steps.append(
+                {
+                    "rule": f"daily {hour}",
+                    "weekday": None,
+                    "day_of_month": None,
+                    "time": hour,
+                    "what": who,
+                    "unsure": "由“当天…前报”推断为每日报送，请核对",
+                }
+            )
+    return steps
 
 
 _MANNER = re.compile(r"^\s*(?:以|通过|按|用|采取|采用)[^，,。；;将把]{1,15}?(?=将|把)")
@@ -348,9 +390,13 @@ def _what(clause: str, following: str) -> str:
     if not clause.strip(" ，,"):
         clause = re.split(r"[。；;，,]", following.lstrip("，, "))[0]
     clause = _MANNER.sub("", clause)  # 以纸质和电子文档将上年情况报送…: how it is sent is not what is sent
-    if re.match(r"^\s*(?:将|把)", clause):
-        return _tidy(re.split(SEND + r"(?![名单表])", re.sub(r"^\s*(?:将|把)", "", clause))[0])
+    take = tolerant(r"^\s*(?:要|须|需|请|应)?\s*(?:将|把)")
+    if re.match(take, clause):
+        return _tidy(re.split(SEND + r"(?![名单表])", re.sub(take, "", clause))[0])
     return _tidy(re.sub(r"^(?:向[^，,]{1,20}?(?:书面|电话)?(?:传报|报送|报告|上报|报))", "", clause))
+
+
+_DAILY_CLAUSE = compile_tolerant(r"^\s*(?:上午|下午|中午|晚上|\d|将|把|向|报|上报|报送|汇总)")
 
 
 def recurring(notice: NoticeText, year: int | None = None) -> list[dict]:
@@ -366,15 +412,15 @@ def recurring(notice: NoticeText, year: int | None = None) -> list[dict]:
             if (match["quarter"] or match["half"]) and not re.match(r"^[^，,。；;]{0,4}" + SEND, window):
                 continue
             clause = re.split(r"[，,。；;]", window)[0]
-            if match["daily"] is not None and not re.match(
-                r"^\s*(?:上午|下午|中午|晚上|\d|将|把|向|报|上报|报送|汇总)", clause
-            ):
+            if match["daily"] is not None and not _DAILY_CLAUSE.match(clause):
                 continue
+            clause = re.sub(r"^\s*的", "", clause)  # 每十天的下午4点前
             head = _BEFORE.match(clause)
             hour = time_of(clause[: head.end()])
             what = _what(clause[head.end() :], window[len(clause) :])
             if match["quarter"] or match["half"]:
                 what = _tidy(re.sub(r"^[^，,。；;]{0,4}?" + SEND + r"(?:一次)?", "", clause)) or what
+            what = re.sub(r"(?<=[况表料])后$", "", what)  # 汇总五天的情况后，当天…报
             if not what:
                 continue
             days = [int(d) for d in re.findall(r"\d{1,2}", match["days"] or "")] or [31 if match["end"] else None]
@@ -386,6 +432,8 @@ def recurring(notice: NoticeText, year: int | None = None) -> list[dict]:
                     if since:
                         item.update({"from": since, "until": until})
                     found.append(item)
+            if match["daily"] is not None:
+                found += [step for step in _same_day_steps(window) if step["time"] != hour]
     if not any(item["rule"].startswith("daily") for item in found):
         found += _zero_reports(notice, year)
     return found
