@@ -87,10 +87,10 @@ def _subject(clause: str) -> str:
     """What comes before 请于/于/在 DATE: the thing to send (without the units told to send it)."""
     clause = re.sub(r"(?:请|务必|须|需|要|应|并)?\s*(?:于|在)?\s*$", "", clause).rstrip(" ，,")
     clause = re.split(r"[，,]", clause)[-1]
-    clause = re.sub(r"^(?:认真|及时|按时)?(?:组织)?(?:汇总)?(?:填写|填报)", "", clause)  # …填写本辖区…调查表，于…前报送
     units = r"(?:单位|部门|街道|乡镇|镇|企业|县区|区县|市县)[）)]?"
     clause = re.sub(rf"^.*?{units}(?:要|须|需|应)?", "", clause)
     clause = re.sub(rf"^(?:(?:和|及|与|、)[^，,的]{{0,10}}?{units})+(?:要|须|需|应)?", "", clause)  # 各部门和单位的…
+    clause = re.sub(r"^(?:认真|及时|按时)?(?:组织)?(?:汇总)?(?:填写|填报)", "", clause)  # …填写本辖区…调查表，于…前报送
     return _tidy(clause)
 
 
@@ -183,7 +183,9 @@ def _one_deadline(
     local_send = re.search(SEND, re.split(r"[，,]", clause)[0] or "")
     what, guessed = "", False
     closing = _CLOSING.search(before_text)
-    if closing and _CLOSING_THING.search(closing["what"]):
+    if closing and not _CLOSING_THING.search(closing["what"]):
+        return None  # 活动截止时间为6月30日: the end of a campaign, not a thing to send
+    if closing:
         what = re.sub(SEND + "$", "", _subject(closing["what"])) or closing["what"]
     elif _CLOSES_AFTER.match(tail) and re.search(r"于\s*$", before_text):
         what = _subject(before_text)
