@@ -237,6 +237,11 @@ def _sentence_after(paragraph: str, clause: str) -> str:
     return re.split(r"[。；;！!]", paragraph[at:])[0] if at >= 0 else clause
 
 
+# what a span opening a sentence is for: a campaign, or a window of reports taken (受理举报); not a meeting
+_OPENED_FOR = compile_tolerant(_CAMPAIGN.pattern + r"|开展|受理|举报")
+_GATHERING = compile_tolerant(r"会议|培训|召开|举办|参加|考试|放假")
+
+
 def _opening_range(notice: NoticeText, year: int | None, issued: date | None) -> tuple[date, date] | None:
     """10月9日至10月31日，某办将…受理…: a range opening a sentence, the only span the notice names."""
     spans, opening = set(), None
@@ -253,6 +258,8 @@ def _opening_range(notice: NoticeText, year: int | None, issued: date | None) ->
                     and re.match(r"\s*[，,]", sentence[m.end() :])
                     and not _NOT_PERIOD.search(following)
                     and "每" not in following
+                    and _OPENED_FOR.search(sentence[m.end() :])
+                    and not _GATHERING.search(sentence)
                 ):
                     opening = (start, end)
     return opening if opening and spans == {opening} else None
@@ -297,8 +304,7 @@ def _year_written(notice: NoticeText) -> int | None:
 
 def period(notice: NoticeText, year: int | None, title: str | None = None, issued: date | None = None) -> Found:
     """活动时间: printed ranges first; else June of the campaign named 第N个“安全生产月”."""
-    year = year or _year_written(notice)
-    printed, _ = _explicit_period(notice, year, issued)
+    printed, _ = _explicit_period(notice, year or _year_written(notice), issued)
     if printed.confidence >= 0.8:
         return printed
     month = campaign_month(notice, title, year)

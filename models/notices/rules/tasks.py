@@ -142,6 +142,9 @@ _CLOSING_THING = compile_tolerant(SEND + r"|意见|报名|征集|征文|投稿|�
 _CLOSES_AFTER = compile_tolerant(r"^\s*(?:[（(][^（()）]{1,8}[）)])?\s*(?:\d{1,2}\s*[时点])?\s*截止")
 
 
+_OUTSIDE_BRACKETS = re.compile(r"[（(][^（()）]*[）)]")
+
+
 def _year_printed(match: re.Match, printed: dict[tuple[int, int], set[int]]) -> int | None:
     """6月18日 with no year, where the notice prints that day with its year elsewhere (截止：2019-06-18)."""
     if match["year"] or match["y2"]:
@@ -204,8 +207,8 @@ def _one_deadline(
     elif head["before"] and re.search(r"于\s*$", before_text) and _ACTION.search(re.split(r"[，,]", clause)[0]):
         what, guessed = _what_after(clause), True
     what = _tidy(re.split(r"[，,](?:并|同时|逾期|如)", what)[0])
-    if not what or len(what) < 2 or re.search(r"^(的|和)|[:：]", what):
-        return None  # a label's colon: a form's header, not a thing sent
+    if not what or len(what) < 2 or re.search(r"^(的|和)", what) or re.search("[:：]", _OUTSIDE_BRACKETS.sub("", what)):
+        return None  # a label's colon outside brackets (填报区县：填报时间：): a form's header, not a thing sent
     if what[0] == "各" and not _SENT_THING.search(what):
         return None
     item = {"date": when.isoformat(), "what": what}
@@ -307,7 +310,7 @@ _RECURRING = compile_tolerant(
     r"|每(?:个)?月(?:的)?\s*(?P<days>\d{1,2}\s*[日号](?:\s*[、和及,，]\s*\d{1,2}\s*[日号]?(?=\s*[、和及,，前]))*)"
     r"|每(?:个)?月(?P<end>底|末|最后一天)"
     r"|每(?:日|天)(?P<daily>)"
-    r"|每(?:隔)?(?P<ndays>[两二三四五六七八九十\d]{1,3})(?:个工作|个)?(?:天|日)(?![内以])"
+    r"|每(?:隔)?(?P<ndays>[两二三四五六七八九十\d]{1,3})个?(?:天|日)(?![内以])"
     r"|每(?:个)?(?P<quarter>季度)"
     r"|每(?P<half>半年)"
     r"|每(?:一)?年(?:的)?\s*(?P<ymonth>\d{1,2})\s*月\s*(?P<yday>\d{1,2})\s*[日号]"
@@ -336,7 +339,7 @@ def _rule(match: re.Match, day: int | None, hour: str | None) -> tuple[str, int 
         return f"weekly:{_DAY_NAMES[weekday - 1]}{' ' + hour if hour else ''}", weekday, None
     if day:
         return f"monthly:{day}", None, day
-    if match["daily"] is not None:
+    if match["daily"] is not None or (match["ndays"] and _count(match["ndays"]) == 1):
         return f"daily{' ' + hour if hour else ''}", None, None
     if match["ndays"]:  # 每五天…报: every N days
         return f"days:{_count(match['ndays'])}{' ' + hour if hour else ''}", None, None
@@ -434,7 +437,7 @@ def recurring(notice: NoticeText, year: int | None = None) -> list[dict]:
                     if since:
                         item.update({"from": since, "until": until})
                     found.append(item)
-            if match["daily"] is not None:
+            if rule.startswith("daily"):
                 found += [step for step in _same_day_steps(window) if step["time"] != hour]
     if not any(item["rule"].startswith("daily") for item in found):
         found += _zero_reports(notice, year)

@@ -62,6 +62,7 @@ PERIODS = [
     ("10月9日至10月31日，区安委办将通过电话、信件受理群众反映的问题线索。", "2021-10-09", "2021-10-31"),
     ("6月1日至6月10日，各单位自查。6月11日至6月30日，区里抽查。", None, None),  # two spans: phases, not one
     ("10月1日至7日，放假调休，共7天。", None, None),
+    ("5月20日至5月21日，区安委办将举办安全生产培训班。", None, None),  # a meeting's days, not a campaign
 ]
 
 
@@ -278,6 +279,11 @@ def test_a_report_every_n_days_is_kept_and_named_for_the_clerk():
     label = recurring_label(parsed["recurring"][0])
     assert label == "每10天" and recurring_from_label(label)["rule"] == "days:10"
     assert "每10天 16:00" in parsed["unsure"]["recurring"]
+
+
+def test_a_form_field_in_brackets_is_part_of_what_is_sent_but_a_forms_labels_are_not():
+    parsed = parse_notice(HEAD + "请于5月25日前报送联络员名单（格式：附件1）。")
+    assert [(d["date"], d["what"]) for d in parsed["deadlines"]] == [("2021-05-25", "联络员名单（格式：附件1）")]
 
 
 def test_a_daily_report_in_traditional_script():
