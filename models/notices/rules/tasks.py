@@ -7,7 +7,7 @@ from datetime import date
 
 from models.notices.rules.dates import DATE, RANGE_SEP, date_of, make_date, month_end
 from models.notices.rules.layout import NoticeText
-from models.notices.rules.script import compile_tolerant, tolerant
+from models.notices.rules.script import compile_tolerant, simplified, tolerant
 
 SEND = tolerant(r"(报送|上报|报至|报给|报|送至|送达|送|发送|发至|提交|交至|反馈|传真|上传|提供|汇总|填报|申报|备案)")
 # the date's own tail: (星期二) or (正月初六), an hour (上午12点, 17:00) or only the part of the day (上午下班前), 前
@@ -404,11 +404,36 @@ def _what(clause: str, following: str) -> str:
 _DAILY_CLAUSE = compile_tolerant(r"^\s*(?:上午|下午|中午|晚上|\d|将|把|向|报|上报|报送|汇总)")
 
 
+_SECTION = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}\s*、)")
+_OPEN_END = re.compile(r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:起|开始|至(?!\s*\d))")
+
+
+def _since(text: str, year: int | None) -> list[tuple[str | None, str | None]]:
+    """从2月3日起，每天… / 3月3日至两会结束: a report that starts on a day and runs on (no end printed)."""
+    found = _OPEN_END.search(simplified(text))
+    if not found:
+        return []
+    start = make_date(int(found["y"]) if found["y"] else None, int(found["m"]), int(found["d"]), year)
+    return [(start.isoformat(), None)] if start else []
+
+
+def _sentences_in_sections(notice: NoticeText, year: int | None) -> list[tuple[str, tuple]]:
+    """Each sentence with the span its section's short heading prints: （一）春运周报告（1月23日至3月1日）."""
+    out, span = [], (None, None)
+    for paragraph in notice.paragraphs:
+        if _SECTION.match(paragraph):
+            heading = len(paragraph) <= 40 and not re.search("[。；;]", paragraph)
+            spans = (_ranges(paragraph, year) or _since(paragraph, year)) if heading else []
+            span = spans[0] if spans else (None, None)
+        out += [(s, span) for s in re.split(r"(?<=[。；;！!])", paragraph) if s.strip()]
+    return out
+
+
 def recurring(notice: NoticeText, year: int | None = None) -> list[dict]:
     """Recurring reports: 每周一汇总上报上一周…, 每周四12:00前报送…, 每月15日、30日前报送…, 每日下午15时前…,
     每季度报送一次…, and a 零报告 regime (daily) with the dates it runs."""
     found: list[dict] = []
-    for sentence in _sentences(notice):
+    for sentence, section in _sentences_in_sections(notice, year):
         for match in _RECURRING.finditer(sentence):
             rest_of_sentence = sentence[match.end() :]
             window = re.sub(r"^\s*[（(][^）)]{0,60}[）)]", "", rest_of_sentence)
@@ -429,7 +454,14 @@ def recurring(notice: NoticeText, year: int | None = None) -> list[dict]:
             if not what:
                 continue
             days = [int(d) for d in re.findall(r"\d{1,2}", match["days"] or "")] or [31 if match["end"] else None]
-            spans = _ranges(rest_of_sentence[: len(rest_of_sentence) - len(window)], year) or [(None, None)]
+            before = sentence[: match.start()]
+            spans = (
+                _ranges(rest_of_sentence[: len(rest_of_sentence) - len(window)], year)
+                # （一）春运周报告（1月23日至3月1日）每周三…: the span the report's name carries
+                or _ranges("；".join(re.findall(r"[（(]([^（()）]{3,30})[）)]", before)), year)
+                or _since(before, year)
+                or [section]
+            )
             for day in days:
                 for since, until in spans:
                     rule, weekday, day_of_month = _rule(match, day, hour)
@@ -438,7 +470,9 @@ def recurring(notice: NoticeText, year: int | None = None) -> list[dict]:
                         item.update({"from": since, "until": until})
                     found.append(item)
             if rule.startswith("daily"):
-                found += [step for step in _same_day_steps(window) if step["time"] != hour]
+                since, until = spans[0]
+                steps = [step for step in _same_day_steps(window) if step["time"] != hour]
+                found += [{**step, "from": since, "until": until} if since else step for step in steps]
     if not any(item["rule"].startswith("daily") for item in found):
         found += _zero_reports(notice, year)
     return found

@@ -286,6 +286,20 @@ def test_a_form_field_in_brackets_is_part_of_what_is_sent_but_a_forms_labels_are
     assert [(d["date"], d["what"]) for d in parsed["deadlines"]] == [("2021-05-25", "联络员名单（格式：附件1）")]
 
 
+def test_a_recurring_report_takes_the_span_its_name_carries_or_the_day_it_starts():
+    text = (
+        "（一）春运周报告（1月23日至3月1日）每周三上午9时前，将上周的事故统计情况报委交通运输科。\n"
+        "（二）全国两会日报告（3月3日至两会结束）每日中午12时前，将前一日的事故情况报委交通运输科。\n"
+        "各市州从2月3日起，每天下午4点前将当日客运量报省公路局。"
+    )
+    found = parse_notice(HEAD + text)["recurring"]
+    assert [(r["rule"], r.get("from"), r.get("until")) for r in found] == [
+        ("weekly:WED 09:00", "2021-01-23", "2021-03-01"),
+        ("daily 12:00", "2021-03-03", None),
+        ("daily 16:00", "2021-02-03", None),
+    ]
+
+
 def test_a_daily_report_in_traditional_script():
     found = parse_notice(HEAD + "並於每日上報《大排查工作日報表》的同時，報送本通知要求附表。")["recurring"]
     assert [(r["rule"], r["what"]) for r in found] == [("daily", "《大排查工作日報表》")]
