@@ -225,6 +225,9 @@ def _explicit_period(notice: NoticeText, year: int | None, issued: date | None =
         return Found(labelled[0], 0.8), True
     if campaign:
         return Found(campaign[0], 0.6, "活动时间由正文推断，请核对"), True
+    month = _month_set(notice, year)
+    if month:
+        return Found(month, 0.6, "活动时间由正文推断（只写了月份），请核对"), True
     opening = _opening_range(notice, year, issued)
     if opening:
         return Found(opening, 0.6, "活动时间由正文推断（正文唯一的时间段），请核对"), True
@@ -235,6 +238,26 @@ def _sentence_after(paragraph: str, clause: str) -> str:
     """The rest of the sentence from *clause* on (a range's clause, then what is done in it)."""
     at = paragraph.find(clause)
     return re.split(r"[。；;！!]", paragraph[at:])[0] if at >= 0 else clause
+
+
+# 定于2017年8月份对各地区大检查开展情况进行督导: a campaign set for a whole month
+_MONTH_SET = compile_tolerant(
+    r"(?:决定|定于|拟于|将于)\s*(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月份?(?!\s*\d|底|末|中|上旬|下旬)"
+    r"(?P<rest>[^。；;！!]*)"
+)
+
+
+def _month_set(notice: NoticeText, year: int | None) -> tuple[date, date] | None:
+    """The one month a campaign is set for, when no day is printed (定于8月份…开展督导)."""
+    months = set()
+    for found in _MONTH_SET.finditer(notice.flow):
+        clause = _clauses(found["rest"])[0] if _clauses(found["rest"]) else ""
+        the_year = int(found["y"]) if found["y"] else year
+        if the_year and _CAMPAIGN.search(found["rest"]) and not _NOT_PERIOD.search(clause) and "每" not in clause:
+            end = month_end(the_year, int(found["m"]))
+            if end:
+                months.add((end.replace(day=1), end))
+    return months.pop() if len(months) == 1 else None
 
 
 # what a span opening a sentence is for: a campaign, or a window of reports taken (受理举报); not a meeting
