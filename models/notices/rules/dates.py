@@ -69,6 +69,16 @@ def _readings(line: str) -> list[date]:
     return sorted(readings)
 
 
+def _listed_reading(notice: NoticeText, readings: list[date]) -> tuple[str, date] | None:
+    """The one reading of a garbled date that a dated field of the page's metadata prints (发布日期, 公开日期)."""
+    listed = [
+        (label, on)
+        for label, value in notice.metadata.items()
+        if re.search(tolerant("日期|时间"), label) and (on := parse_date(value)) in readings
+    ]
+    return listed[0] if len({on for _, on in listed}) == 1 else None
+
+
 def _garbled(line: str) -> date | None:
     """202365 or 20251211 (only digits): its date, only where one reading is possible."""
     readings = _readings(line) if line.isdigit() else []
@@ -109,6 +119,10 @@ def issue_date(notice: NoticeText) -> tuple[Found, int | None]:
         elif ORG_LINE.match(before) and (readings := _readings(line)):
             if len(readings) == 1:
                 signed = Found(readings[0], 0.6, f"日期印刷不全（{line}），请核对")
+            elif listed := _listed_reading(notice, readings):  # 2024123 and 发布日期:2024-12-03
+                label, on = listed
+                read_as = f"按网页信息栏“{label}”读作{on.month}月{on.day}日"
+                signed = Found(on, 0.7, f"日期印刷不全（{line}），{read_as}，请核对")
             else:  # 2024123: 1月23日 or 12月3日: withheld, the clerk told which it may be
                 may_be = "或".join(f"{d.month}月{d.day}日" for d in readings)
                 signed = Found(readings[0], 0.3, f"日期印刷不全（{line}），可能是{may_be}，请核对")

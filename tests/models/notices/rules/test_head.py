@@ -316,6 +316,13 @@ def test_a_date_line_that_lost_its_marks_is_read_where_one_reading_is_possible_a
     assert two["unsure"]["issue_date"] == "日期印刷不全（2024123），可能是1月23日或12月3日，请核对"
 
 
+def test_a_date_line_with_two_readings_takes_the_one_the_pages_metadata_prints():
+    text = "关于做好冬春火灾防控工作的提醒函\n发布日期:2024-12-03\n各单位：\n正文。\n山西省民营经济发展局\n2024123"
+    parsed = parse_notice(text)
+    assert parsed["issue_date"] == "2024-12-03"
+    assert parsed["unsure"]["issue_date"] == "日期印刷不全（2024123），按网页信息栏“发布日期”读作12月3日，请核对"
+
+
 def test_issuer_from_title_when_no_signature():
     parsed = parse_notice("云南省安全生产委员会办公室关于开展活动的通知\n各州市：\n正文。")
     assert parsed["issuer"] == "云南省安全生产委员会办公室"
