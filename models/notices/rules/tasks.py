@@ -63,7 +63,7 @@ def _tidy(what: str) -> str:
     what = re.sub(r"^(?:前|之前|以前)?[，,]?\s*(?:请|务必|须|需)?\s*(?:将|把)", "", what)
     what = _DESTINATION.sub("", what) if not re.match(r"^(报送|上报)", what) else what
     what = re.sub(tolerant(r"^(?:报送|上报|提交|反馈|发送|报)(?!名)"), "", what)
-    what = re.sub(tolerant(r"(?:的同时|分别|一并)$"), "", what)  # 上报日报表的同时，报送附表: the first thing sent
+    what = re.sub(tolerant(r"(?:的同时|分别|一并|书面)$"), "", what)  # 上报日报表的同时，报送附表: the first thing sent
     return _closed(what).strip(" ，,、。；;：:")
 
 
@@ -220,6 +220,35 @@ def _one_deadline(
     return item
 
 
+# 于6512:00前: 6月5日12:00 whose 月 and 日 were lost with their HTML spans
+_LOST_MARKS = re.compile(r"(?<=于)\s*(?P<digits>\d{3,6})\s*[:：]\s*(?P<minute>\d{2})(?=\s*(?:前|之前|以前))")
+
+
+def _day_and_hour(digits: str) -> list[tuple[int, int, int]]:
+    """Every (month, day, hour) the digits before a time's colon can be: 6512 → 6月5日12时 only."""
+    out = []
+    for hour_digits in (1, 2):
+        rest, hour = digits[:-hour_digits], int(digits[-hour_digits:])
+        for cut in (1, 2):
+            month, day = rest[:cut], rest[cut:]
+            if hour <= 23 and 1 <= len(day) <= 2 and month[0] != "0" and day[0] != "0":
+                if make_date(2000, int(month), int(day), None):
+                    out.append((int(month), int(day), hour))
+    return out
+
+
+def _lost_marks(sentence: str) -> tuple[str, str | None]:
+    """The sentence with a date and hour that lost their marks written out, where one reading is possible."""
+    found = _LOST_MARKS.search(sentence)
+    readings = _day_and_hour(found["digits"]) if found else []
+    if len(readings) != 1:
+        return sentence, None
+    (month, day, hour), minute = readings[0], found["minute"]
+    written = f"{month}月{day}日{hour}:{minute}"
+    note = f"日期印刷不全（{found[0].strip()}），读作{written}，请核对"
+    return sentence[: found.start()] + written + sentence[found.end() :], note
+
+
 def _days_printed(notice: NoticeText) -> dict[tuple[int, int], set[int]]:
     """(month, day) → the years the notice prints that day with, on any line (its page's 截止 field too)."""
     printed: dict[tuple[int, int], set[int]] = {}
@@ -248,7 +277,7 @@ def deadlines(notice: NoticeText, year: int | None, issued: date | None = None) 
             continue
         if not re.search(SEND, sentence):
             continue
-        sentence = _spelled_out(sentence, year, issued)
+        sentence, repaired = _lost_marks(_spelled_out(sentence, year, issued))
         matches = list(DATE.finditer(sentence))
         chain: list[re.Match] = []
         for index, match in enumerate(matches):
@@ -258,6 +287,8 @@ def deadlines(notice: NoticeText, year: int | None, issued: date | None = None) 
                 continue
             first = chain[0].start() if chain else None
             item = _one_deadline(sentence, matches, index, year, after, first, printed, issued)
+            if item and repaired:
+                item["unsure"] = repaired
             if item:
                 for earlier in chain:
                     when = date_of(earlier, year, after)

@@ -180,6 +180,15 @@ def test_deadline_due_on_the_day_of_issue_is_kept():
     assert [(d["date"], d["what"]) for d in parsed["deadlines"]] == [("2016-09-29", "值班表")]
 
 
+def test_a_deadline_that_lost_its_marks_is_read_where_one_reading_is_possible():
+    parsed = parse_notice(HEAD + "请各单位于6512:00前将端午节值班安排表书面报局办公室。")
+    assert [(d["date"], d.get("time"), d["what"]) for d in parsed["deadlines"]] == [
+        ("2021-06-05", "12:00", "端午节值班安排表")
+    ]
+    assert parsed["deadlines"][0]["unsure"] == "日期印刷不全（6512:00），读作6月5日12:00，请核对"
+    assert parse_notice(HEAD + "请各单位于1112:00前将值班安排表报局办公室。")["deadlines"] == []  # 1月11日 or 11月1日
+
+
 def test_deadline_without_any_year_is_left_out():
     assert parse_notice("关于开展活动的通知\n各单位：\n请于5月20日前报送名单。")["deadlines"] == []
 
