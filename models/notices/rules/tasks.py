@@ -488,8 +488,8 @@ def recurring(notice: NoticeText, year: int | None = None) -> list[dict]:
             before = sentence[: match.start()]
             spans = (
                 _ranges(rest_of_sentence[: len(rest_of_sentence) - len(window)], year)
-                # （一）春运周报告（1月23日至3月1日）每周三…: the span the report's name carries
-                or _ranges("；".join(re.findall(r"[（(]([^（()）]{3,30})[）)]", before)), year)
+                # （一）春运周报告（1月23日至3月1日）每周三… / 6月1日至30日期间，每周五…: the span before it
+                or _ranges(before, year)
                 or _since(before, year)
                 or [section]
             )

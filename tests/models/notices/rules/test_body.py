@@ -301,13 +301,15 @@ def test_a_recurring_report_takes_the_span_its_name_carries_or_the_day_it_starts
     text = (
         "（一）春运周报告（1月23日至3月1日）每周三上午9时前，将上周的事故统计情况报委交通运输科。\n"
         "（二）全国两会日报告（3月3日至两会结束）每日中午12时前，将前一日的事故情况报委交通运输科。\n"
-        "各市州从2月3日起，每天下午4点前将当日客运量报省公路局。"
+        "各市州从2月3日起，每天下午4点前将当日客运量报省公路局。\n"
+        "6月1日至6月30日期间，每周五上午11时前报送活动进展情况。"
     )
     found = parse_notice(HEAD + text)["recurring"]
     assert [(r["rule"], r.get("from"), r.get("until")) for r in found] == [
         ("weekly:WED 09:00", "2021-01-23", "2021-03-01"),
         ("daily 12:00", "2021-03-03", None),
         ("daily 16:00", "2021-02-03", None),
+        ("weekly:FRI 11:00", "2021-06-01", "2021-06-30"),
     ]
 
 
