@@ -6,7 +6,7 @@ import re
 
 from models.notices.notice import TEXT_FIELDS
 from models.notices.readers import read_notice_file  # noqa: F401 - the parser's callers open files through it
-from models.notices.rules import dates, header, lists, tasks
+from models.notices.rules import dates, header, lists, reports, tasks
 from models.notices.rules.dates import make_date
 from models.notices.rules.found import SURE, Found
 from models.notices.rules.layout import prepare
@@ -37,10 +37,10 @@ def parse_notice(text: str) -> dict:
     fields["period_end"] = Found(end.isoformat() if end else None, span.confidence, span.note)
     issued_on = issued.value if issued.shown else None
     due = tasks.deadlines(notice, year, issued_on)
-    due, weekly = tasks.weekly_lists(due)
+    due, weekly = reports.weekly_lists(due)
     parsed: dict = {key: (f.value if f.shown else None) for key, f in fields.items()}
     parsed["deadlines"] = due
-    parsed["recurring"] = _merged(tasks.recurring(notice, year), weekly)
+    parsed["recurring"] = _merged(reports.recurring(notice, year), weekly)
     parsed["attachments"] = lists.attachments(notice)
     parsed["contacts"] = lists.contacts(notice)
     parsed["confidence"] = {key: round(f.confidence, 2) for key, f in fields.items() if f.value not in (None, "")}
