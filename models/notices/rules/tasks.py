@@ -63,7 +63,8 @@ def tidy_what(what: str) -> str:
     what = re.sub(r"^(?:前|之前|以前)?[，,]?\s*(?:请|务必|须|需)?\s*(?:将|把)", "", what)
     what = _DESTINATION.sub("", what) if not re.match(r"^(报送|上报)", what) else what
     what = re.sub(tolerant(r"^(?:报送|上报|提交|反馈|发送|报)(?!名)"), "", what)
-    what = re.sub(tolerant(r"(?:的同时|分别|一并|书面)$"), "", what)  # 上报日报表的同时，报送附表: the first thing sent
+    # 上报日报表的同时，报送附表: the first thing sent; 报送一次工作进展: how often is not what
+    what = re.sub(tolerant(r"(?:的同时|分别|一并|书面)$|^一次"), "", what)
     return _closed(what).strip(" ，,、。；;：:")
 
 

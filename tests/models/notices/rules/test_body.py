@@ -208,7 +208,7 @@ RECURRING = [
     ("每月7号前报送案例。", None, 7, None, "案例"),
     ("每周五下班前将本周活动开展情况报区安委办。", 5, None, None, "本周活动开展情况"),
     ("每周一上午10时前将上周工作情况报送县安委办。", 1, None, "10:00", "上周工作情况"),
-    ("每星期三报送一次工作进展。", 3, None, None, "一次工作进展"),
+    ("每星期三报送一次工作进展。", 3, None, None, "工作进展"),
     ("请于每周五17:00前报送统计表。", 5, None, "17:00", "统计表"),
     ("每周星期一报送上周情况。", 1, None, None, "上周情况"),
     ("每周二中午12时前上报信息。", 2, None, "12:00", "信息"),
@@ -287,6 +287,8 @@ def test_a_report_every_n_days_is_kept_and_named_for_the_clerk():
     assert [(r["rule"], r["time"], r["what"]) for r in parsed["recurring"]] == [
         ("days:10 16:00", "16:00", "《返乡行动统计表》")
     ]
+    every_two = parse_notice(HEAD + "每两天报送一次工作进展。")["recurring"]
+    assert [(r["rule"], r["what"]) for r in every_two] == [("days:2", "工作进展")]
     label = recurring_label(parsed["recurring"][0])
     assert label == "每10天" and recurring_from_label(label)["rule"] == "days:10"
     assert "每10天 16:00" in parsed["unsure"]["recurring"]
