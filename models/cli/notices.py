@@ -38,7 +38,7 @@ def _summary(parsed: dict) -> str:
     lines = [f"{_LABELS[k]}：{parsed[k] or '（未识别）'}" for k in scalars]
     lines += [f"截止：{d['date']} {d['what']}" for d in parsed["deadlines"]]
     for r in parsed["recurring"]:
-        span = f"（{r['from']}—{r['until']}）" if r.get("from") else ""
+        span = f"（{r['from']}—{r.get('until') or ''}）" if r.get("from") else ""  # no end printed: from … on
         lines.append(f"定期：{recurring_label(r)}{' ' + r['time'] if r['time'] else ''}{span} {r['what']}")
     lines += [f"附件{i}：{title}" for i, title in enumerate(parsed["attachments"], start=1)]
     lines += [

@@ -6,7 +6,7 @@ import re
 
 from models.notices.notice import TEXT_FIELDS
 from models.notices.readers import read_notice_file  # noqa: F401 - the parser's callers open files through it
-from models.notices.rules import dates, header, lists, tasks
+from models.notices.rules import dates, header, lists, reports, tasks
 from models.notices.rules.dates import make_date
 from models.notices.rules.found import SURE, Found
 from models.notices.rules.layout import prepare
@@ -37,10 +37,10 @@ def parse_notice(text: str) -> dict:
     fields["period_end"] = Found(end.isoformat() if end else None, span.confidence, span.note)
     issued_on = issued.value if issued.shown else None
     due = tasks.deadlines(notice, year, issued_on)
-    due, weekly = tasks.weekly_lists(due)
+    due, weekly = reports.weekly_lists(due)
     parsed: dict = {key: (f.value if f.shown else None) for key, f in fields.items()}
     parsed["deadlines"] = due
-    parsed["recurring"] = _merged(tasks.recurring(notice, year), weekly)
+    parsed["recurring"] = _merged(reports.recurring(notice, year), weekly)
     parsed["attachments"] = lists.attachments(notice)
     parsed["contacts"] = lists.contacts(notice)
     parsed["confidence"] = {key: round(f.confidence, 2) for key, f in fields.items() if f.value not in (None, "")}
@@ -86,6 +86,8 @@ def recurring_label(item: dict) -> str:
         return f"每周{'一二三四五六日'[item['weekday'] - 1]}"
     if item.get("day_of_month"):
         return f"每月{item['day_of_month']}日"
+    if days := re.fullmatch(r"days:(\d{1,2})", str(item.get("rule", "")).split(" ")[0]):
+        return f"每{int(days[1])}天"
     if yearly := re.fullmatch(r"yearly:(\d{1,2})-(\d{1,2})", str(item.get("rule", "")).split(" ")[0]):
         return f"每年{int(yearly[1])}月{int(yearly[2])}日"
     return _EVERY.get(str(item.get("rule", "")).split(" ")[0], "定期")
@@ -106,6 +108,8 @@ def recurring_from_label(label: str) -> dict | None:
         }
     if (found := re.fullmatch(r"(?:每月)?(\d{1,2})\s*[日号]?", text)) and 1 <= int(found[1]) <= 31:
         return {"rule": f"monthly:{int(found[1])}", "weekday": None, "day_of_month": int(found[1])}
+    if (found := re.fullmatch(r"每(\d{1,2})日", text)) and 2 <= int(found[1]) <= 31:  # 每5天
+        return {"rule": f"days:{int(found[1])}", "weekday": None, "day_of_month": None}
     if (found := re.fullmatch(r"每年(\d{1,2})月(\d{1,2})日", text)) and make_date(
         2024, int(found[1]), int(found[2]), None
     ):

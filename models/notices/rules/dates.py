@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from models.notices.rules.found import NOTHING, Found
 from models.notices.rules.layout import NoticeText
 from models.notices.rules.script import compile_tolerant, tolerant
-from models.notices.rules.text import DATE_LINE, ORG_LINE
+from models.notices.rules.text import DATE_LINE, ORG_LINE, arabic_dates, spaced
 
 # 2021年5月17日 / 5月17日 / 5月17号 / 2021.5.17 / 2021-05-17 / 2021/5/17
 DATE = re.compile(
@@ -69,6 +69,16 @@ def _readings(line: str) -> list[date]:
     return sorted(readings)
 
 
+def _listed_reading(notice: NoticeText, readings: list[date]) -> tuple[str, date] | None:
+    """The one reading of a garbled date that a dated field of the page's metadata prints (发布日期, 公开日期)."""
+    listed = [
+        (label, on)
+        for label, value in notice.metadata.items()
+        if re.search(tolerant("日期|时间"), label) and (on := parse_date(value)) in readings
+    ]
+    return listed[0] if len({on for _, on in listed}) == 1 else None
+
+
 def _garbled(line: str) -> date | None:
     """202365 or 20251211 (only digits): its date, only where one reading is possible."""
     readings = _readings(line) if line.isdigit() else []
@@ -78,12 +88,27 @@ def _garbled(line: str) -> date | None:
 _NO_DAY_MARK = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})$")  # 2023年6月5 (日 lost)
 _DATE_AFTER_ORG = re.compile(r"^.{3,60}?\s*(\d{4}年\d{1,2}月\d{1,2}日)$")
 _HEADING_BEFORE = compile_tolerant(r"(?:时间|日期|期限|[：:])$")
+_STRAY_MARKS = re.compile(r"[|｜]+$")  # 2018年9月30日 | : a table cell's border left on a page copy
+# 附表。 二〇一二年一月五日 填报区县…: a whole notice on one line; its date stands alone after the last sentence
+_SIGNED_IN_LINE = re.compile(r"[。！!]\s+(\d{4}年\d{1,2}月\d{1,2}日)(?=\s|$)(?P<rest>[^。！!]*)$")
+
+
+def _date_in_line(notice: NoticeText) -> Found:
+    """The 成文日期 inside a line that holds the body too: a full date between spaces after the last sentence."""
+    for index, kind in enumerate(notice.kinds):
+        if kind not in ("body", "recipients"):
+            continue
+        found = _SIGNED_IN_LINE.search(arabic_dates(spaced(notice.raw_lines[index])))
+        if found and not _HEADING_BEFORE.search(notice.lines[index - 1] if index else ""):
+            return Found(parse_date(found[1]), 0.7, "日期取自正文末尾（文本未分行），请核对")
+    return NOTHING
 
 
 def issue_date(notice: NoticeText) -> tuple[Found, int | None]:
     """成文日期: the first line after the 主送 that holds only a date (or an office and a date), else the metadata."""
     signed, at = NOTHING, None
     for index, line in notice.body_lines:
+        line = _STRAY_MARKS.sub("", line)
         before = notice.lines[index - 1] if index else ""
         if _HEADING_BEFORE.search(before) and not ORG_LINE.match(before):
             continue
@@ -94,6 +119,10 @@ def issue_date(notice: NoticeText) -> tuple[Found, int | None]:
         elif ORG_LINE.match(before) and (readings := _readings(line)):
             if len(readings) == 1:
                 signed = Found(readings[0], 0.6, f"日期印刷不全（{line}），请核对")
+            elif listed := _listed_reading(notice, readings):  # 2024123 and 发布日期:2024-12-03
+                label, on = listed
+                read_as = f"按网页信息栏“{label}”读作{on.month}月{on.day}日"
+                signed = Found(on, 0.7, f"日期印刷不全（{line}），{read_as}，请核对")
             else:  # 2024123: 1月23日 or 12月3日: withheld, the clerk told which it may be
                 may_be = "或".join(f"{d.month}月{d.day}日" for d in readings)
                 signed = Found(readings[0], 0.3, f"日期印刷不全（{line}），可能是{may_be}，请核对")
@@ -103,6 +132,8 @@ def issue_date(notice: NoticeText) -> tuple[Found, int | None]:
             signed, at = Found(found, 0.7, f"日期印刷不全（{line}），请核对"), index
         if at is not None:
             break
+    if at is None:
+        signed = _date_in_line(notice)
     for label in ("成文日期", "发文日期"):
         listed = parse_date(notice.metadata.get(label, ""))
         if listed and not signed.value:
@@ -116,17 +147,28 @@ def issue_date(notice: NoticeText) -> tuple[Found, int | None]:
 
 _RANGE = re.compile(
     r"(?P<start>(?:(?P<sy>\d{4})\s*年\s*)?(?P<sm>\d{1,2})\s*月(?:份)?\s*(?:(?P<sd>\d{1,2})\s*[日号])?)"
+    + r"(?:起|开始)?"  # 2011年12月21日起至2012年1月5日
     + RANGE_SEP
     + r"(?P<end>(?:(?P<ey>\d{4})\s*年\s*|(?P<next>次年|翌年|明年|下一年)\s*)?(?:(?P<em>\d{1,2})\s*月(?:份)?\s*)?"
     + r"(?:(?P<ed>\d{1,2})\s*[日号]|(?P<eom>底|末|份)?))"
 )
-_CAMPAIGN = compile_tolerant(r"活动|行动|整治|检查|攻坚|宣传月|安全生产月|万里行|专项|竞赛|评选|防控工作")
+_CAMPAIGN = compile_tolerant(r"活动|行动|整治|检查|排查|攻坚|宣传月|安全生产月|万里行|专项|竞赛|评选|防控工作")
 _NOT_PERIOD = compile_tolerant(
     r"报送|上报|报告|值班|放假|调休|假期|休假|上班|截止|之前|以前|前报|前将|咨询日|节日|节期间|春节|国庆|中秋|元旦|五一|端午|清明"
 )
 _LABELLED = compile_tolerant(
     r"(?:活动|行动|整治|实施|检查|宣传|开展)?时间(?:为|是|安排)?[：:]?\s*$|时间为|于$|从$|自$|在$"
 )
+_DECIDED = compile_tolerant(r"(?:决定|[委局办厅府]|组织)(?:于|从|自|在)$")
+_UNDERTAKES = compile_tolerant(r"开展|组织")
+
+
+def _undertaken(before: str, after: str) -> bool:
+    """决定于… says a campaign is decided: 开展 is enough; an office's 于… needs a campaign word."""
+    decided = re.search(tolerant("决定") + r"\S{0,2}$", before)
+    return bool(_CAMPAIGN.search(after) or (decided and _UNDERTAKES.search(after)))
+
+
 _TIME_HEADING = compile_tolerant(
     r"^(?:[一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十]+[）)])?.{0,8}(?:时间|步骤|阶段)"
 )
@@ -182,10 +224,13 @@ def _explicit_period(notice: NoticeText, year: int | None, issued: date | None =
                 if not start:
                     continue
                 before = clause[: m.start()]
+                after = _sentence_after(paragraph, clause)
                 if heading and not _NOT_PERIOD.search(clause):
                     under_heading.append((start, end))
                 elif _LABELLED.search(before) and _CAMPAIGN.search(clause) and not _NOT_PERIOD.search(clause):
                     labelled.append((start, end))
+                elif _DECIDED.search(before) and _undertaken(before, after) and not _NOT_PERIOD.search(clause):
+                    labelled.append((start, end))  # 决定于…至…对全区学校开展…检查 / 市建委于…起至…，…组织开展了大排查
                 elif _CAMPAIGN.search(clause) and not _NOT_PERIOD.search(clause) and "每" not in clause:
                     campaign.append((start, end))
     if under_heading:
@@ -194,7 +239,67 @@ def _explicit_period(notice: NoticeText, year: int | None, issued: date | None =
         return Found(labelled[0], 0.8), True
     if campaign:
         return Found(campaign[0], 0.6, "活动时间由正文推断，请核对"), True
+    month = _month_set(notice, year)
+    if month:
+        return Found(month, 0.6, "活动时间由正文推断（只写了月份），请核对"), True
+    opening = _opening_range(notice, year, issued)
+    if opening:
+        return Found(opening, 0.6, "活动时间由正文推断（正文唯一的时间段），请核对"), True
     return NOTHING, False
+
+
+def _sentence_after(paragraph: str, clause: str) -> str:
+    """The rest of the sentence from *clause* on (a range's clause, then what is done in it)."""
+    at = paragraph.find(clause)
+    return re.split(r"[。；;！!]", paragraph[at:])[0] if at >= 0 else clause
+
+
+# 定于2017年8月份对各地区大检查开展情况进行督导: a campaign set for a whole month
+_MONTH_SET = compile_tolerant(
+    r"(?:决定|定于|拟于|将于)\s*(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月份?(?!\s*\d|底|末|中|上旬|下旬)"
+    r"(?P<rest>[^。；;！!]*)"
+)
+
+
+def _month_set(notice: NoticeText, year: int | None) -> tuple[date, date] | None:
+    """The one month a campaign is set for, when no day is printed (定于8月份…开展督导)."""
+    months = set()
+    for found in _MONTH_SET.finditer(notice.flow):
+        clause = _clauses(found["rest"])[0] if _clauses(found["rest"]) else ""
+        the_year = int(found["y"]) if found["y"] else year
+        if the_year and _CAMPAIGN.search(found["rest"]) and not _NOT_PERIOD.search(clause) and "每" not in clause:
+            end = month_end(the_year, int(found["m"]))
+            if end:
+                months.add((end.replace(day=1), end))
+    return months.pop() if len(months) == 1 else None
+
+
+# what a span opening a sentence is for: a campaign, or a window of reports taken (受理举报); not a meeting
+_OPENED_FOR = compile_tolerant(_CAMPAIGN.pattern + r"|开展|受理|举报")
+_GATHERING = compile_tolerant(r"会议|培训|召开|举办|参加|考试|放假")
+
+
+def _opening_range(notice: NoticeText, year: int | None, issued: date | None) -> tuple[date, date] | None:
+    """10月9日至10月31日，某办将…受理…: a range opening a sentence, the only span the notice names."""
+    spans, opening = set(), None
+    for paragraph in notice.paragraphs:
+        for sentence in re.split(r"(?<=[。；;！!])", paragraph):
+            for m in _RANGE.finditer(sentence):
+                start, end = _range_dates(m, year, issued)
+                if not start:
+                    continue
+                spans.add((start, end))
+                following = ",".join(_clauses(sentence[m.end() :])[:1])
+                if (
+                    not sentence[: m.start()].strip()
+                    and re.match(r"\s*[，,]", sentence[m.end() :])
+                    and not _NOT_PERIOD.search(following)
+                    and "每" not in following
+                    and _OPENED_FOR.search(sentence[m.end() :])
+                    and not _GATHERING.search(sentence)
+                ):
+                    opening = (start, end)
+    return opening if opening and spans == {opening} else None
 
 
 _CN_NUMBER = "一二三四五六七八九十"
@@ -228,9 +333,15 @@ def campaign_month(notice: NoticeText, title: str | None, year: int | None) -> F
     return NOTHING
 
 
+def _year_written(notice: NoticeText) -> int | None:
+    """The one year the body writes (按照2025年度…工作安排): the year of its ranges when the notice has none."""
+    years = {int(y) for y in re.findall(r"((?:19|20)\d\d)\s*年", notice.flow)}
+    return years.pop() if len(years) == 1 else None
+
+
 def period(notice: NoticeText, year: int | None, title: str | None = None, issued: date | None = None) -> Found:
     """活动时间: printed ranges first; else June of the campaign named 第N个“安全生产月”."""
-    printed, _ = _explicit_period(notice, year, issued)
+    printed, _ = _explicit_period(notice, year or _year_written(notice), issued)
     if printed.confidence >= 0.8:
         return printed
     month = campaign_month(notice, title, year)

@@ -11,7 +11,9 @@ _FULLWIDTH = str.maketrans(
     "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ＠．－\u3000\xa0\t",
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@.-   ",
 )
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# 〇 is also typed as ○, ◯, 零, an ASCII 0 or a letter O (二00七年, 二O一二年)
+_CN_DIGITS = {"〇": 0, "○": 0, "◯": 0, "零": 0, "0": 0, "O": 0, "o": 0}
+_CN_DIGITS |= {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 # Lines that are never part of the notice: links, page numbers, mail links.
 NOISE = (
@@ -43,7 +45,9 @@ def _cn_number(text: str) -> int:
     return int("".join(str(_CN_DIGITS[c]) for c in text))
 
 
-_CN_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_CN_DATE = re.compile(
+    r"([一二][〇○◯零0Oo一二三四五六七八九]{3})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
 
 
 def arabic_dates(text: str) -> str:

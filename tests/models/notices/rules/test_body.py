@@ -51,7 +51,29 @@ PERIODS = [
     ("活动时间为6月1日至7月15日。", "2021-06-01", "2021-07-15"),
     ("活动时间为6月1日至6月30日，分三个阶段。", "2021-06-01", "2021-06-30"),
     ("活动时间 6月1日至6月30日", "2021-06-01", "2021-06-30"),
+    # an office's or a decision's range, what is done in it said later in the sentence; 起至 between the days
+    (
+        "市建委于2020年12月21日起至2021年1月5日，分三个层级，在全市组织开展了建筑安全大排查。",
+        "2020-12-21",
+        "2021-01-05",
+    ),
+    ("经研究，决定于2021年2月28日至2021年3月1日，对全区各学校校舍开展消防安全普查。", "2021-02-28", "2021-03-01"),
+    # the only span the notice names, opening a sentence
+    ("10月9日至10月31日，区安委办将通过电话、信件受理群众反映的问题线索。", "2021-10-09", "2021-10-31"),
+    ("6月1日至6月10日，各单位自查。6月11日至6月30日，区里抽查。", None, None),  # two spans: phases, not one
+    ("10月1日至7日，放假调休，共7天。", None, None),
+    ("5月20日至5月21日，区安委办将举办安全生产培训班。", None, None),  # a meeting's days, not a campaign
+    ("国务院安委办定于2021年8月份对各地区安全生产大检查开展情况进行督导。", "2021-08-01", "2021-08-31"),  # a month
+    ("定于6月份召开全区安全生产工作会议。", None, None),
 ]
+
+
+def test_a_range_takes_the_one_year_the_body_writes_when_the_notice_has_none():
+    parsed = parse_notice(
+        "各单位：\n按照2025年度考核巡查工作安排，巡查组将进驻各地。\n10月9日至10月31日，某办将通过电话受理群众反映的线索。"
+    )
+    assert (parsed["period_start"], parsed["period_end"]) == ("2025-10-09", "2025-10-31")
+    assert parsed["unsure"]["period_start"] == "活动时间由正文推断（正文唯一的时间段），请核对"
 
 
 @pytest.mark.parametrize(("text", "start", "end"), PERIODS)
@@ -105,6 +127,32 @@ DEADLINES = [
     ("于7月1日前将全年工作总结报送至区安委办邮箱。", [("2021-07-01", "全年工作总结")]),
     ("于5月25日止将联络员名单报区安委办。", [("2021-05-25", "联络员名单")]),
     ("请于6月3日前报送启动仪式信息。", [("2021-06-03", "启动仪式信息")]),
+    # the date's own tail: an hour then 前, then 请各单位将…
+    ("另外，2月10日10时前，请各单位将节日安全工作情况报委交通运输科。", [("2021-02-10", "节日安全工作情况")]),
+    # the part of the day without an hour; how the thing is signed and sent is not the thing
+    (
+        "请各单位于6月18日（星期二）上午下班前，将修改意见经单位主要负责人签字并盖章后，通过邮箱反馈至市防汛办。",
+        [("2021-06-18", "修改意见")],
+    ),
+    # any short note in the date's bracket; sent to two offices (分别报…局和…局)
+    (
+        "（三）、黄金周累计报表（见附表四）请于2月23日（正月初六）上午12点前分别报省公路运输管理局和省航务管理局。",
+        [("2021-02-23", "黄金周累计报表（见附表四）")],
+    ),
+    (
+        "各分中心、办事处值班表请于9月29日下班前报送办公室。",
+        [("2021-09-29", "各分中心、办事处值班表")],
+    ),  # 各… naming what they send
+    (
+        "各单位要认真组织填写本辖区救援力量调查表（见附件），于2021年10月26日前以电子文档形式报送至省局应急中心。",
+        [("2021-10-26", "本辖区救援力量调查表（见附件）")],
+    ),
+    # a thing and its closing day, no 前
+    ("意见反馈截止时间为2021年7月24日。", [("2021-07-24", "意见")]),
+    ("意見反饋截止時間為2021年7月24日。", [("2021-07-24", "意見")]),
+    ("报名于6月5日17时截止，逾期不予受理。", [("2021-06-05", "报名")]),
+    ("活动截止时间为6月30日，请各单位报送总结。", []),  # the end of a campaign is not a thing to send
+    ("截至6月5日，全区已检查企业120家，上报隐患30条。", []),  # 截至: as of
 ]
 
 
@@ -117,6 +165,28 @@ def test_deadlines(text, expected):
 def test_deadline_without_year_takes_the_year_of_the_issue_date():
     parsed = parse_notice("关于开展活动的通知\n各单位：\n请于5月20日前报送名单。\n某县安委办\n2023年5月10日")
     assert parsed["deadlines"] == [{"date": "2023-05-20", "what": "名单"}]
+
+
+def test_deadline_without_year_takes_the_year_the_notice_prints_that_day_with():
+    # the page's 截止 field prints the day in full; the crawl day (今天是) would give another year
+    text = "今天是：2025年12月06日\n截止：2019-06-18\n关于征求意见的函\n各单位：\n请于6月18日（星期二）上午下班前将修改意见反馈至市防汛办。"
+    assert [(d["date"], d["what"]) for d in parse_notice(text)["deadlines"]] == [("2019-06-18", "修改意见")]
+
+
+def test_deadline_due_on_the_day_of_issue_is_kept():
+    parsed = parse_notice(
+        "关于国庆节安全工作的通知\n各部门：\n值班表请于9月29日下班前报送办公室。\n某中心\n2016年9月29日"
+    )
+    assert [(d["date"], d["what"]) for d in parsed["deadlines"]] == [("2016-09-29", "值班表")]
+
+
+def test_a_deadline_that_lost_its_marks_is_read_where_one_reading_is_possible():
+    parsed = parse_notice(HEAD + "请各单位于6512:00前将端午节值班安排表书面报局办公室。")
+    assert [(d["date"], d.get("time"), d["what"]) for d in parsed["deadlines"]] == [
+        ("2021-06-05", "12:00", "端午节值班安排表")
+    ]
+    assert parsed["deadlines"][0]["unsure"] == "日期印刷不全（6512:00），读作6月5日12:00，请核对"
+    assert parse_notice(HEAD + "请各单位于1112:00前将值班安排表报局办公室。")["deadlines"] == []  # 1月11日 or 11月1日
 
 
 def test_deadline_without_any_year_is_left_out():
@@ -138,7 +208,7 @@ RECURRING = [
     ("每月7号前报送案例。", None, 7, None, "案例"),
     ("每周五下班前将本周活动开展情况报区安委办。", 5, None, None, "本周活动开展情况"),
     ("每周一上午10时前将上周工作情况报送县安委办。", 1, None, "10:00", "上周工作情况"),
-    ("每星期三报送一次工作进展。", 3, None, None, "一次工作进展"),
+    ("每星期三报送一次工作进展。", 3, None, None, "工作进展"),
     ("请于每周五17:00前报送统计表。", 5, None, "17:00", "统计表"),
     ("每周星期一报送上周情况。", 1, None, None, "上周情况"),
     ("每周二中午12时前上报信息。", 2, None, "12:00", "信息"),
@@ -200,6 +270,54 @@ def test_recurring(text, weekday, day, time, what):
             {"weekday": weekday, "day_of_month": day, "time": time, "what": what}
         ]
         assert found[0]["rule"].startswith("weekly:" if weekday else "monthly:")
+
+
+def test_a_daily_reports_next_step_the_same_day_is_daily_at_its_own_hour():
+    text = "每天下午4点前，要将当日客运量分别报省公路局和省航务局，省公路局和省航务局汇总后于当天下午5点30分前报省厅。"
+    found = parse_notice(HEAD + text)["recurring"]
+    assert [(r["rule"], r["time"], r["what"]) for r in found] == [
+        ("daily 16:00", "16:00", "当日客运量"),
+        ("daily 17:30", "17:30", "省公路局和省航务局汇总"),
+    ]
+    assert found[1]["unsure"] == "由“当天…前报”推断为每日报送，请核对"
+
+
+def test_a_report_every_n_days_is_kept_and_named_for_the_clerk():
+    parsed = parse_notice(HEAD + "各市州每十天的下午4点前将《返乡行动统计表》报省公路局。")
+    assert [(r["rule"], r["time"], r["what"]) for r in parsed["recurring"]] == [
+        ("days:10 16:00", "16:00", "《返乡行动统计表》")
+    ]
+    every_two = parse_notice(HEAD + "每两天报送一次工作进展。")["recurring"]
+    assert [(r["rule"], r["what"]) for r in every_two] == [("days:2", "工作进展")]
+    label = recurring_label(parsed["recurring"][0])
+    assert label == "每10天" and recurring_from_label(label)["rule"] == "days:10"
+    assert "每10天 16:00" in parsed["unsure"]["recurring"]
+
+
+def test_a_form_field_in_brackets_is_part_of_what_is_sent_but_a_forms_labels_are_not():
+    parsed = parse_notice(HEAD + "请于5月25日前报送联络员名单（格式：附件1）。")
+    assert [(d["date"], d["what"]) for d in parsed["deadlines"]] == [("2021-05-25", "联络员名单（格式：附件1）")]
+
+
+def test_a_recurring_report_takes_the_span_its_name_carries_or_the_day_it_starts():
+    text = (
+        "（一）春运周报告（1月23日至3月1日）每周三上午9时前，将上周的事故统计情况报委交通运输科。\n"
+        "（二）全国两会日报告（3月3日至两会结束）每日中午12时前，将前一日的事故情况报委交通运输科。\n"
+        "各市州从2月3日起，每天下午4点前将当日客运量报省公路局。\n"
+        "6月1日至6月30日期间，每周五上午11时前报送活动进展情况。"
+    )
+    found = parse_notice(HEAD + text)["recurring"]
+    assert [(r["rule"], r.get("from"), r.get("until")) for r in found] == [
+        ("weekly:WED 09:00", "2021-01-23", "2021-03-01"),
+        ("daily 12:00", "2021-03-03", None),
+        ("daily 16:00", "2021-02-03", None),
+        ("weekly:FRI 11:00", "2021-06-01", "2021-06-30"),
+    ]
+
+
+def test_a_daily_report_in_traditional_script():
+    found = parse_notice(HEAD + "並於每日上報《大排查工作日報表》的同時，報送本通知要求附表。")["recurring"]
+    assert [(r["rule"], r["what"]) for r in found] == [("daily", "《大排查工作日報表》")]
 
 
 def test_recurring_is_not_a_one_off_deadline():

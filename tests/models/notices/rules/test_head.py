@@ -299,6 +299,9 @@ ISSUE = [
     ("某镇人民政府\n2021年6月1日（此件公开发布）", "2021-06-01", "某镇人民政府"),
     ("某县安全生产委员会\n２０２１年５月１０日", "2021-05-10", "某县安全生产委员会"),
     ("正文结束。", None, None),
+    ("某市交通运输局\n二00七年一月十日", "2007-01-10", "某市交通运输局"),  # 〇 typed as an ASCII 0
+    ("某市交通运输局\n二O一二年一月五日", "2012-01-05", "某市交通运输局"),  # … or as a letter O
+    ("某县安委办\n2018年9月30日 |", "2018-09-30", "某县安委办"),  # a table's border left after the date
 ]
 
 
@@ -307,6 +310,22 @@ def test_issue_date_and_office(tail, date, office):
     parsed = parse_notice(f"关于开展活动的通知\n各单位：\n正文。\n{tail}")
     assert parsed["issue_date"] == date
     assert parsed["issuer"] == office
+
+
+def test_a_notice_flattened_onto_one_line_is_dated_by_the_date_after_its_last_sentence():
+    # the whole page on one line: body, date, then the header of the attached form (its labels are no task)
+    parsed = parse_notice(
+        "各区县安全站，各有关单位: 请于每日上报日报表的同时，报送本通知要求附表。 二〇一二年一月五日 "
+        "填报区县(总站监督科): 填报时间: 在建工程数量(个)"
+    )
+    assert parsed["issue_date"] == "2012-01-05"
+    assert parsed["unsure"]["issue_date"] == "日期取自正文末尾（文本未分行），请核对"
+    assert parsed["deadlines"] == []
+
+
+def test_a_date_opening_a_sentence_in_the_body_is_not_the_issue_date():
+    parsed = parse_notice("关于开展活动的通知\n各单位：\n请做好工作。 2021年5月17日 全区召开动员会，部署工作。")
+    assert parsed["issue_date"] is None
 
 
 def test_issuer_from_the_red_head_when_nothing_is_signed():
@@ -339,6 +358,13 @@ def test_a_date_line_that_lost_its_marks_is_read_where_one_reading_is_possible_a
     two = parse_notice("关于做好冬春安全生产工作的提醒函" + tail + "2024123")
     assert two["issue_date"] is None
     assert two["unsure"]["issue_date"] == "日期印刷不全（2024123），可能是1月23日或12月3日，请核对"
+
+
+def test_a_date_line_with_two_readings_takes_the_one_the_pages_metadata_prints():
+    text = "关于做好冬春火灾防控工作的提醒函\n发布日期:2024-12-03\n各单位：\n正文。\n山西省民营经济发展局\n2024123"
+    parsed = parse_notice(text)
+    assert parsed["issue_date"] == "2024-12-03"
+    assert parsed["unsure"]["issue_date"] == "日期印刷不全（2024123），按网页信息栏“发布日期”读作12月3日，请核对"
 
 
 def test_issuer_from_title_when_no_signature():
