@@ -24,8 +24,13 @@ from tests.models.stats_files import fill_own_form
 
 def _pid_and_name(context, path):
     """A reader for the processes (module level, so that it can be sent): who read which file."""
-    time.sleep(0.01)
+    time.sleep(0.03)  # slow enough that the processes' round trips are shorter than this process's reading
     return os.getpid(), path.name, context
+
+
+def _pid_after(seconds: float) -> int:
+    time.sleep(seconds)  # busy for a while, so that the next task goes to another process
+    return os.getpid()
 
 
 @pytest.fixture
@@ -36,9 +41,13 @@ def processes(monkeypatch):
 
 
 def _warm() -> None:
-    """Start the processes and wait until they answer, so that they (not only this process) read."""
+    """Start the processes and wait until every one has answered, so that they (not only this process) read:
+    on a loaded machine a process still starting let this one read every file (a test failed now and then)."""
     executor, _queue, _job = pool._pool()
-    executor.submit(os.getpid).result(timeout=60)
+    answered: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(answered) < pool.processes() - 1 and time.monotonic() < deadline:  # the readers besides this one
+        answered.update(f.result(timeout=60) for f in [executor.submit(_pid_after, 0.05) for _ in range(4)])
 
 
 def test_processes_read_every_file_in_order_with_progress(processes, tmp_path):
