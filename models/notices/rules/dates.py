@@ -88,6 +88,15 @@ def _garbled(line: str) -> date | None:
 _NO_DAY_MARK = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})$")  # 2023年6月5 (日 lost)
 _DATE_AFTER_ORG = re.compile(r"^.{3,60}?\s*(\d{4}年\d{1,2}月\d{1,2}日)$")
 _HEADING_BEFORE = compile_tolerant(r"(?:时间|日期|期限|[：:])$")
+# 附件： with nothing after it (the form was not copied): what follows is the signature, not the label's value
+_EMPTY_ATTACHMENT_LABEL = compile_tolerant(r"^附(?:件|表)?\s*[：:]$")
+
+
+def _labels_date(line: str) -> bool:
+    """时间： / 报送日期 on the line before: the date after it is that label's value, not the 成文日期."""
+    return bool(_HEADING_BEFORE.search(line)) and not ORG_LINE.match(line) and not _EMPTY_ATTACHMENT_LABEL.match(line)
+
+
 _STRAY_MARKS = re.compile(r"[|｜]+$")  # 2018年9月30日 | : a table cell's border left on a page copy
 # 附表。 二〇一二年一月五日 填报区县…: a whole notice on one line; its date stands alone after the last sentence
 _SIGNED_IN_LINE = re.compile(r"[。！!]\s+(\d{4}年\d{1,2}月\d{1,2}日)(?=\s|$)(?P<rest>[^。！!]*)$")
@@ -99,7 +108,7 @@ def _date_in_line(notice: NoticeText) -> Found:
         if kind not in ("body", "recipients"):
             continue
         found = _SIGNED_IN_LINE.search(arabic_dates(spaced(notice.raw_lines[index])))
-        if found and not _HEADING_BEFORE.search(notice.lines[index - 1] if index else ""):
+        if found and not _labels_date(notice.lines[index - 1] if index else ""):
             return Found(parse_date(found[1]), 0.7, "日期取自正文末尾（文本未分行），请核对")
     return NOTHING
 
@@ -110,7 +119,7 @@ def issue_date(notice: NoticeText) -> tuple[Found, int | None]:
     for index, line in notice.body_lines:
         line = _STRAY_MARKS.sub("", line)
         before = notice.lines[index - 1] if index else ""
-        if _HEADING_BEFORE.search(before) and not ORG_LINE.match(before):
+        if _labels_date(before):
             continue
         if DATE_LINE.match(line):
             signed, at = Found(parse_date(line), 0.9), index

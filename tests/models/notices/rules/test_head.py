@@ -302,6 +302,9 @@ ISSUE = [
     ("某市交通运输局\n二00七年一月十日", "2007-01-10", "某市交通运输局"),  # 〇 typed as an ASCII 0
     ("某市交通运输局\n二O一二年一月五日", "2012-01-05", "某市交通运输局"),  # … or as a letter O
     ("某县安委办\n2018年9月30日 |", "2018-09-30", "某县安委办"),  # a table's border left after the date
+    ("附件：\n二○一一年十月二十五日", "2011-10-25", None),  # an empty 附件 label, then the date (no signature)
+    ("附件:\n某县安委办\n2021年5月17日", "2021-05-17", "某县安委办"),
+    ("报送时间：\n2021年5月17日", None, None),  # a label's value, not the date of issue
 ]
 
 
