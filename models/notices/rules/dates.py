@@ -254,6 +254,9 @@ def _explicit_period(notice: NoticeText, year: int | None, issued: date | None =
     opening = _opening_range(notice, year, issued)
     if opening:
         return Found(opening, 0.6, "活动时间由正文推断（正文唯一的时间段），请核对"), True
+    from_today = _from_today(notice, issued)
+    if from_today:
+        return Found(from_today, 0.6, "活动时间由正文推断（“即日起”读作成文日期），请核对"), True
     return NOTHING, False
 
 
@@ -309,6 +312,48 @@ def _opening_range(notice: NoticeText, year: int | None, issued: date | None) ->
                 ):
                     opening = (start, end)
     return opening if opening and spans == {opening} else None
+
+
+# 从即日起至9月底 / 自即日起至2018年12月31日 / 即日起至年底: from the day of issue to a printed day
+_FROM_TODAY = compile_tolerant(
+    r"即日起?\s*(?:至|到)\s*(?:(?P<y>\d{4})\s*)?(?:年\s*(?P<m>\d{1,2})\s*月|(?P<m2>\d{1,2})\s*月|(?P<ye>年))\s*"
+    r"(?:(?P<d>\d{1,2})\s*[日号]|(?P<eom>底|末|份))"
+)
+
+
+def _day_until(m: re.Match, issued: date) -> date | None:
+    """The last day of a 即日起至… span: the printed day, or the end of the month (year) named."""
+    year = int(m["y"]) if m["y"] else issued.year
+    if m["ye"]:
+        return date(year, 12, 31) if not m["d"] else None
+    month = int(m["m"] or m["m2"])
+    end = make_date(year, month, int(m["d"]), None) if m["d"] else month_end(year, month)
+    if end and not m["y"] and end < issued - timedelta(days=90):  # 即日起至3月底 in a notice of November
+        end = make_date(year + 1, end.month, end.day, None) if m["d"] else month_end(year + 1, month)
+    return end
+
+
+def _from_today(notice: NoticeText, issued: date | None) -> tuple[date, date] | None:
+    """从即日起至9月底，各县区要结合…专项行动…: a span from the day of issue, said of work to do (the only one)."""
+    if not issued:
+        return None
+    spans = set()
+    for paragraph in notice.paragraphs:
+        for sentence in re.split(r"(?<=[。；;！!])", paragraph):
+            for m in _FROM_TODAY.finditer(sentence):
+                end = _day_until(m, issued)
+                clause = next((c for c in _clauses(sentence[: m.end()])[-1:]), "")
+                following = ",".join(_clauses(sentence[m.end() :])[:1])
+                if (
+                    end
+                    and 0 < (end - issued).days <= 400
+                    and not _NOT_PERIOD.search(clause + following)
+                    and "每" not in following
+                    and _OPENED_FOR.search(sentence)
+                    and not _GATHERING.search(sentence)
+                ):
+                    spans.add((issued, end))
+    return spans.pop() if len(spans) == 1 else None
 
 
 _CN_NUMBER = "一二三四五六七八九十"
