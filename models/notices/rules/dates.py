@@ -70,12 +70,15 @@ def _readings(line: str) -> list[date]:
 
 
 def _listed_reading(notice: NoticeText, readings: list[date]) -> tuple[str, date] | None:
-    """The one reading of a garbled date that a dated field of the page's metadata prints (发布日期, 公开日期)."""
+    """The one reading of a garbled date that a dated field of the page's metadata prints (发布日期, 公开日期);
+    the field naming the date of issue itself (成文日期) settles it before the others."""
     listed = [
         (label, on)
         for label, value in notice.metadata.items()
         if re.search(tolerant("日期|时间"), label) and (on := parse_date(value)) in readings
     ]
+    signed = [(label, on) for label, on in listed if re.fullmatch(tolerant("成文日期|发文日期"), label)]
+    listed = signed or listed
     return listed[0] if len({on for _, on in listed}) == 1 else None
 
 

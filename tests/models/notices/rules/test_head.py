@@ -373,3 +373,11 @@ def test_a_date_line_with_two_readings_takes_the_one_the_pages_metadata_prints()
 def test_issuer_from_title_when_no_signature():
     parsed = parse_notice("云南省安全生产委员会办公室关于开展活动的通知\n各州市：\n正文。")
     assert parsed["issuer"] == "云南省安全生产委员会办公室"
+
+
+def test_a_date_line_with_two_readings_takes_the_one_the_date_of_issue_field_prints_before_others():
+    # the page prints its 成文日期 and its 发布日期; each is a reading of 2020113, the 成文日期 is the date signed
+    head = "成文日期：2020-01-13\n发布日期：2020-11-03\n关于推进城市安全发展的通知\n各成员单位：\n正文。\n"
+    parsed = parse_notice(head + "北京市东城区人民政府办公室\n2020113")
+    assert parsed["issue_date"] == "2020-01-13"
+    assert parsed["unsure"]["issue_date"] == "日期印刷不全（2020113），按网页信息栏“成文日期”读作1月13日，请核对"
