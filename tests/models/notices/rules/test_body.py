@@ -285,6 +285,27 @@ def test_a_yearly_report_is_kept_and_named_for_the_clerk():
     assert label == "每年1月15日" and recurring_from_label(label)["rule"] == "yearly:1-15"
 
 
+@pytest.mark.parametrize(
+    ("text", "rule", "what"),
+    [
+        (
+            "各镇及有关单位要在每个法定节假日放假前5天，将本单位的节假日值班安排表（附件1）报送区政府应急办。",
+            "holidays:-5",
+            "本单位的节假日值班安排表（附件1）",
+        ),
+        ("每逢节假日前三天报送值班表。", "holidays:-3", "值班表"),
+    ],
+)
+def test_a_report_before_each_public_holiday_is_kept_and_named_for_the_clerk(text, rule, what):
+    parsed = parse_notice(HEAD + text)
+    assert [(r["rule"], r["weekday"], r["day_of_month"], r["what"]) for r in parsed["recurring"]] == [
+        (rule, None, None, what)
+    ]
+    label = recurring_label(parsed["recurring"][0])  # what the clerk sees, and types back
+    assert label in parsed["unsure"]["recurring"] and recurring_from_label(label)["rule"] == rule
+    assert parse_notice(HEAD + "节假日前5天开展安全检查。")["recurring"] == []  # nothing is sent
+
+
 @pytest.mark.parametrize(("text", "weekday", "day", "time", "what"), RECURRING)
 def test_recurring(text, weekday, day, time, what):
     found = parse_notice(HEAD + text)["recurring"]
