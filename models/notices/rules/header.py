@@ -101,6 +101,10 @@ def notice_year(notice: NoticeText, issued: str | None, number: str | None) -> i
     return None
 
 
+_ABOUT = compile_tolerant("关于")  # 關于 and 関於 too
+_OPEN_END = compile_tolerant(r"(?:关于|转发|印发|的|和|与|及|、|《[^》]*)$")  # a line a title never ends on
+
+
 def _title_candidates(notice: NoticeText) -> list[str]:
     split = [_trailing_number(line) for line in notice.head]  # a title's last line may carry the 文号
     lines = [text for (text, own), line in zip(split, notice.head) if own or not _whole_number(line)]
@@ -110,11 +114,14 @@ def _title_candidates(notice: NoticeText) -> list[str]:
         if not _TITLE_END.search(line):
             continue
         start = end
-        while "关于" not in "".join(lines[start : end + 1]) and start > end - 3 and start > 0:
+        while not _ABOUT.search("".join(lines[start : end + 1])) and start > end - 3 and start > 0:
             start -= 1
         joined = "".join(lines[start : end + 1])
-        if "关于" not in joined:
+        if not _ABOUT.search(joined):
             start, joined = end, line
+        while start > 0 and _OPEN_END.search(lines[start - 1]) and len(joined) < 120:  # …办公室关于 / 印发《…
+            start -= 1
+            joined = lines[start] + joined
         if start > 0 and re.match(tolerant("关于"), lines[start]) and ORG_LINE.match(lines[start - 1]):
             joined = lines[start - 1] + joined
         if 6 <= len(joined) <= 160:
@@ -151,6 +158,7 @@ def signature(notice: NoticeText, date_at: int | None) -> Found:
     return NOTHING
 
 
+_PASSED_ON = compile_tolerant(r"^(?:转发|印发|转批|批转)")
 _TITLE_ORG = re.compile(rf"^(.{{3,60}}?{ORG_SUFFIX})" + tolerant(r"(?:关于|印发|转发)"))
 
 
@@ -159,7 +167,8 @@ def issuer(notice: NoticeText, heading: str | None, date_at: int | None) -> Foun
     signed = signature(notice, date_at)
     if signed.shown:
         return signed
-    from_title = _TITLE_ORG.match(heading) if heading else None
+    # 转发省府办公厅关于…的通知: the office after 转发/印发 is the one above, not the one issuing
+    from_title = _TITLE_ORG.match(heading) if heading and not _PASSED_ON.match(heading) else None
     if from_title:
         return Found(from_title[1], 0.85)
     for line in notice.head:
@@ -172,7 +181,17 @@ def issuer(notice: NoticeText, heading: str | None, date_at: int | None) -> Foun
     tail = _closing_office(notice)
     if tail:
         return Found(tail, 0.7, "署名下没有日期")
-    for label in ("发文机关", "发文单位", "发布机构", "发布单位", "文章来源", "来源", "信息来源"):
+    for label in (
+        "发文机关",
+        "发文单位",
+        "制发单位",
+        "制发机关",
+        "发布机构",
+        "发布单位",
+        "文章来源",
+        "来源",
+        "信息来源",
+    ):
         value = notice.metadata.get(label, "")
         if ORG_LINE.match(value) and not re.search("网|站", value[-2:]) and not value.startswith(("区", "市", "县")):
             return Found(value, 0.6, f"取自网页信息栏“{label}”")

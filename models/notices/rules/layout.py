@@ -21,7 +21,7 @@ _ADDRESSEE_END = compile_tolerant(
 _ADDRESSEE_START = compile_tolerant(r"^(?:各|有关|全体|所属|本|区|市|县|省|镇|乡)")
 _NOT_ADDRESSEE = compile_tolerant(
     r"^(?:附\s*件|附\s*表|联\s*系|电\s*话|邮\s*箱|传\s*真|抄\s*送|抄\s*报|主\s*题|主送|印发|签发|原标题|标题|名称|"
-    r"根据|按照|为|现|经|关于|今年|近日|近期|特此|具体|一是|二是|活动|时间|地点|地址|(?:副?组长|成员|主任|副主任|组员|单位|部门|机构|发布者|发布人|撰稿|审核|编辑|供稿|填报单位|报送单位)$|注|说明|"
+    r"根据|按照|为|现|经(?!开区|济开发区|济技术开发区|济区)|关于|今年|近日|近期|特此|具体|一是|二是|活动|时间|地点|地址|(?:副?组长|成员|主任|副主任|组员|单位|部门|机构|发布者|发布人|撰稿|审核|编辑|供稿|填报单位|报送单位)$|注|说明|"
     r"来源|发布|文号|网址|E-?mail|QQ|微信)",
     re.I,
 )
@@ -39,7 +39,9 @@ def addressee_like(text: str) -> bool:
     text = _QUOTED_NAME.sub("甲", text)  # “安康杯”竞赛组委会: a name in quotes is part of a body's name
     if not 2 <= len(text) <= 260 or re.search('[。！？!?《》“”"]', text) or _NOT_ADDRESSEE.match(text):
         return False
-    items = [i for i in re.split(r"[，,、；;\s]+", _OUTSIDE_BRACKETS.sub("（）", text)) if i]
+    # 河北、内蒙古、…、新疆等省（自治区）安全生产委员会: the places before 等 name one body
+    listed = re.sub(r"(?:[^，,；;、]+、)+(?=[^，,；;、]*等)", "", _OUTSIDE_BRACKETS.sub("（）", text))
+    items = [i for i in re.split(r"[，,、；;\s]+", listed) if i]
     if not items or not re.match(f"[{CJK}]", items[0]):
         return False
     if len(items) == 1 and _GENERIC_LABEL.match(items[0]):

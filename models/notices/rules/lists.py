@@ -6,13 +6,13 @@ import re
 
 from models.notices.rules.layout import NoticeText, full_width
 from models.notices.rules.script import compile_tolerant, tolerant
-from models.notices.rules.text import CJK
+from models.notices.rules.text import CJK, DOC_TYPES
 
 _ITEM = re.compile(
     r"^\s*(?:附件\s*)?(?:\d{1,2}\s*[.、．:：,，](?!\d)|\d{1,2}\.(?=(?:19|20)\d\d年)|[（(]\d{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]、)\s*"
 )
 _HEAD = compile_tolerant(r"^附\s*[件表]\s*(?:\d{1,2}\s*)?[：:.、．]?\s*")
-_BARE_HEAD = compile_tolerant(r"^附\s*[：:]\s*(?=\d{1,2}\s*[.、．]|[《①]|[（(]\d)")  # 附：1、《…》
+_BARE_HEAD = compile_tolerant(r"^附\s*[：:]\s*(?=\d{1,2}\s*[.、．]|[《①]|[（(]\d|\S{6,})")  # 附：1、《…》 / 附：X的通知
 _FILE_END = re.compile(r"(\.(?:docx?|xlsx?|et|wps|pdf|ofd|zip|rar|7z|jpe?g|png))(?![A-Za-z0-9]).+$", re.I)
 _CLOSING = compile_tolerant(r"\s*(?:特此通知|特此函告|特此通报|特此报告|此复)[。.！!]?$")
 
@@ -35,11 +35,22 @@ def _title_below(notice: NoticeText, paragraph: str) -> str | None:
     return None
 
 
+_TITLE_DONE = compile_tolerant(
+    r"(?:" + DOC_TYPES + r"|表|单|册|书|提纲|汇总|目录|名录|清单|细则|材料)[》”\"）)]*(?:\.\w{2,4})?$"
+)
+
+
 def _one_line(notice: NoticeText, paragraph: str) -> str:
     """The paragraph's first line when that line is short: a line that ends before the text's full width ended
     where its writer ended it (附件：汇总表 above the form's own rows, joined to them by the paragraph)."""
-    first = next((line for line in notice.lines if line and paragraph.startswith(line)), paragraph)
-    return first if len(first) < full_width(notice.lines) * 0.8 else paragraph
+    at = next((i for i, line in enumerate(notice.lines) if line and paragraph.startswith(line)), None)
+    if at is None or len(notice.lines[at]) >= full_width(notice.lines) * 0.8:
+        return paragraph
+    first = notice.lines[at]
+    below = notice.lines[at + 1] if at + 1 < len(notice.lines) else ""
+    if not _TITLE_DONE.search(first) and _TITLE_DONE.search(below) and paragraph.startswith(first + below):
+        return first + below  # …关于开展全区 / 非煤矿山汛期安全生产专项督查工作的通知: one title on two lines
+    return first
 
 
 def _split_inline(items: list[str]) -> list[str]:
@@ -83,6 +94,8 @@ def attachments(notice: NoticeText) -> list[str]:
             else:
                 break
         titles = [_title(_HEAD.sub("", i) if numbered_head else i) for i in _split_inline(items)]
+        if not _HEAD.match(paragraph):  # 附： alone: only what reads as a document's or a form's title
+            titles = [t for t in titles if _TITLE_DONE.search(t)]
         return [t for t in titles if t]
     return []
 
@@ -218,6 +231,11 @@ _SENT_TO_MAIL = compile_tolerant(
 )
 
 
+_PHONE_IN_BRACKETS = compile_tolerant(
+    r"[（(]\s*(?:联系电话|电话|联系方式|咨询电话)\s*[：:]\s*(?P<phone>" + PHONE.pattern + r")(?=\s*[）)，,；;、])"
+)
+
+
 def _nameless(notice: NoticeText) -> list[dict]:
     """联系电话：88150313 / 联系邮箱：… printed without a person: a contact with no name."""
     phones, mails = [], []
@@ -228,6 +246,11 @@ def _nameless(notice: NoticeText) -> list[dict]:
             mails += [v for _, v in numbers["email"]]
     if not phones and not mails:  # an address the text sends to: 上报局基建科（邮箱：…） / 将意见发送至：…
         mails = [m["mail"] for paragraph in notice.paragraphs for m in _SENT_TO_MAIL.finditer(paragraph)]
+        phones = [  # 报送区政府应急办（联系电话：6390289，传真：…）: the office's line, in its brackets
+            re.sub(r"\s+", "", m["phone"])
+            for paragraph in notice.paragraphs
+            for m in _PHONE_IN_BRACKETS.finditer(paragraph)
+        ]
     if not phones and not mails:
         return []
     return [

@@ -18,7 +18,7 @@ _LABELS = (
     "更新时间 生效日期 废止日期 实施日期 有效性 名称 标题 原标题 来源 文章来源 信息来源 作者 公开类型 公开属性 "
     "公开期限 公开方式 公开范围 所属机构 公文种类 体裁分类 组配分类 主题词 关键词 时间 日期 点击数 点击 浏览次数 "
     "阅读次数 字体 分类 责任部门 发布部门 文件编号 编号 信息分类 服务对象 文种 浏览量 访问量 录入 编辑 审核 责任编辑 "
-    "机构分类 公开日期 公开时间 发布机关 所属主题 内容分类"
+    "机构分类 公开日期 公开时间 发布机关 所属主题 内容分类 制发单位 失效日期 制发机关 成文时间"
 ).split()
 _LABEL_ALT = "|".join(r"\s*".join(map(re.escape, label)) for label in sorted(_LABELS, key=len, reverse=True))
 _LABEL_AT = compile_tolerant(rf"(?:^|(?<=[\s|｜【\[]))(?P<label>{_LABEL_ALT})\s*[:：]\s*\|?")
@@ -93,8 +93,16 @@ def is_bare_value(line: str) -> bool:
     return bool(_BARE_VALUE.match(line.strip()))
 
 
+# `4. [成文日期] 2020-01-13` / `【发文字号】东政办发〔2020〕1号`: a catalogue's labels in brackets, maybe numbered
+_BRACKETED = compile_tolerant(
+    rf"^\s*(?:\d{{1,2}}\s*[.、．]\s*)?[\[【［]\s*(?P<label>{_LABEL_ALT})\s*[\]】］]\s*[:：]?\s*(?P<value>.*)$"
+)
+
+
 def metadata_pairs(line: str) -> dict[str, str] | None:
     """label → value for a metadata line (`文 号: X 公开类型: Y`, `索引号: | X | 发文字号: | Y |`), else None."""
+    if bracketed := _BRACKETED.match(line):
+        return {simplified(re.sub(r"\s+", "", bracketed["label"])): clean_line(bracketed["value"])}
     starts = list(_LABEL_AT.finditer(line))
     if not starts:
         return _bare_pairs(line)

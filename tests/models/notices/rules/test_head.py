@@ -81,6 +81,38 @@ def test_a_title_wrapped_by_the_page_width_with_its_number_after_it():
     assert parsed["doc_number"] == "国能综通安全〔2021〕108号"
 
 
+def test_a_catalogue_with_its_labels_in_brackets_gives_number_date_and_office():
+    head = (
+        "1. [主题分类] 市场监管、安全生产监管\n2. [制发单位] 北京市东城区人民政府办公室\n4. [成文日期] 2020-01-13\n"
+        "5. [发文字号] 东政办发〔2020〕1号\n7. [发布日期] 2020-01-14\n"
+    )
+    parsed = parse_notice(head + "北京市东城区人民政府办公室印发《实施方案》的通知\n区安委会成员单位：\n现印发给你们。")
+    assert parsed["doc_number"] == "东政办发〔2020〕1号" and parsed["issue_date"] == "2020-01-13"
+    assert parsed["issuer"] == "北京市东城区人民政府办公室"
+
+
+TITLES_OVER_LINES = [
+    (
+        "宝清县人民政府办公室关于\n印发《关于进一步加强矿山安全生产\n工作的若干措施》的通知",
+        "宝清县人民政府办公室关于印发《关于进一步加强矿山安全生产工作的若干措施》的通知",
+    ),
+    (
+        "轉發廣東省農業農村廳辦公室關于做好2020年\n國慶、中秋期間農機安全監管工作的通知",
+        "轉發廣東省農業農村廳辦公室關于做好2020年國慶、中秋期間農機安全監管工作的通知",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), TITLES_OVER_LINES)
+def test_a_title_over_lines_is_read_from_its_first_line(lines, expected):
+    assert parse_notice(lines + "\n各乡（镇）人民政府：\n现印发给你们。")["title"] == expected
+
+
+def test_the_office_after_zhuanfa_in_a_title_is_not_the_issuer():
+    parsed = parse_notice("转发省府办公厅关于进一步加强值班工作的意见的通知\n各镇政府：\n现转发给你们。")
+    assert parsed["issuer"] is None
+
+
 def test_doc_number_that_lost_both_brackets_is_read_and_marked():
     parsed = parse_notice("建会函2023190号\n关于开展“安康杯”竞赛活动的通知\n各市住房和城乡建设局：\n正文。")
     assert parsed["doc_number"] == "建会函〔2023〕190号"
@@ -101,6 +133,8 @@ def test_a_page_that_lost_its_line_breaks_keeps_title_recipients_and_body_apart(
 
 RECIPIENTS_MORE = [
     "各中小学、幼儿园(含民办),少年宫",  # schools: names that end in 学 and 宫
+    "经开区管委会,各镇街人民政府(办事处),区政府有关部门,有关单位",  # 经开区 is a place, not 经研究
+    "河北、内蒙古、辽宁、黑龙江、浙江、安徽、新疆等省(自治区、直辖市)安全生产委员会",  # places before 等: one body
     "各市住房和城乡建设局(城乡建设局)、总工会,“安康杯”竞赛组委会,各有关单位",  # a quoted name inside a body's name
 ]
 
