@@ -90,6 +90,8 @@ def recurring_label(item: dict) -> str:
         return f"每{int(days[1])}天"
     if yearly := re.fullmatch(r"yearly:(\d{1,2})-(\d{1,2})", str(item.get("rule", "")).split(" ")[0]):
         return f"每年{int(yearly[1])}月{int(yearly[2])}日"
+    if holidays := re.fullmatch(r"holidays:-(\d{1,2})", str(item.get("rule", "")).split(" ")[0]):
+        return f"每个节假日前{int(holidays[1])}天"
     return _EVERY.get(str(item.get("rule", "")).split(" ")[0], "定期")
 
 
@@ -114,6 +116,8 @@ def recurring_from_label(label: str) -> dict | None:
         2024, int(found[1]), int(found[2]), None
     ):
         return {"rule": f"yearly:{int(found[1])}-{int(found[2])}", "weekday": None, "day_of_month": None}
+    if (found := re.fullmatch(r"(?:每(?:个|逢)?)?(?:法定)?节假日(?:放假)?前(\d{1,2})日", text)) and int(found[1]) <= 30:
+        return {"rule": f"holidays:-{int(found[1])}", "weekday": None, "day_of_month": None}
     for rule, name in _EVERY.items():
         if text == name:
             return {"rule": rule, "weekday": None, "day_of_month": None}

@@ -70,12 +70,15 @@ def _readings(line: str) -> list[date]:
 
 
 def _listed_reading(notice: NoticeText, readings: list[date]) -> tuple[str, date] | None:
-    """The one reading of a garbled date that a dated field of the page's metadata prints (发布日期, 公开日期)."""
+    """The one reading of a garbled date that a dated field of the page's metadata prints (发布日期, 公开日期);
+    the field naming the date of issue itself (成文日期) settles it before the others."""
     listed = [
         (label, on)
         for label, value in notice.metadata.items()
         if re.search(tolerant("日期|时间"), label) and (on := parse_date(value)) in readings
     ]
+    signed = [(label, on) for label, on in listed if re.fullmatch(tolerant("成文日期|发文日期"), label)]
+    listed = signed or listed
     return listed[0] if len({on for _, on in listed}) == 1 else None
 
 
@@ -88,6 +91,15 @@ def _garbled(line: str) -> date | None:
 _NO_DAY_MARK = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})$")  # 2023年6月5 (日 lost)
 _DATE_AFTER_ORG = re.compile(r"^.{3,60}?\s*(\d{4}年\d{1,2}月\d{1,2}日)$")
 _HEADING_BEFORE = compile_tolerant(r"(?:时间|日期|期限|[：:])$")
+# 附件： with nothing after it (the form was not copied): what follows is the signature, not the label's value
+_EMPTY_ATTACHMENT_LABEL = compile_tolerant(r"^附(?:件|表)?\s*[：:]$")
+
+
+def _labels_date(line: str) -> bool:
+    """时间： / 报送日期 on the line before: the date after it is that label's value, not the 成文日期."""
+    return bool(_HEADING_BEFORE.search(line)) and not ORG_LINE.match(line) and not _EMPTY_ATTACHMENT_LABEL.match(line)
+
+
 _STRAY_MARKS = re.compile(r"[|｜]+$")  # 2018年9月30日 | : a table cell's border left on a page copy
 # 附表。 二〇一二年一月五日 填报区县…: a whole notice on one line; its date stands alone after the last sentence
 _SIGNED_IN_LINE = re.compile(r"[。！!]\s+(\d{4}年\d{1,2}月\d{1,2}日)(?=\s|$)(?P<rest>[^。！!]*)$")
@@ -99,7 +111,7 @@ def _date_in_line(notice: NoticeText) -> Found:
         if kind not in ("body", "recipients"):
             continue
         found = _SIGNED_IN_LINE.search(arabic_dates(spaced(notice.raw_lines[index])))
-        if found and not _HEADING_BEFORE.search(notice.lines[index - 1] if index else ""):
+        if found and not _labels_date(notice.lines[index - 1] if index else ""):
             return Found(parse_date(found[1]), 0.7, "日期取自正文末尾（文本未分行），请核对")
     return NOTHING
 
@@ -110,7 +122,7 @@ def issue_date(notice: NoticeText) -> tuple[Found, int | None]:
     for index, line in notice.body_lines:
         line = _STRAY_MARKS.sub("", line)
         before = notice.lines[index - 1] if index else ""
-        if _HEADING_BEFORE.search(before) and not ORG_LINE.match(before):
+        if _labels_date(before):
             continue
         if DATE_LINE.match(line):
             signed, at = Found(parse_date(line), 0.9), index
@@ -245,6 +257,9 @@ def _explicit_period(notice: NoticeText, year: int | None, issued: date | None =
     opening = _opening_range(notice, year, issued)
     if opening:
         return Found(opening, 0.6, "活动时间由正文推断（正文唯一的时间段），请核对"), True
+    from_today = _from_today(notice, issued)
+    if from_today:
+        return Found(from_today, 0.6, "活动时间由正文推断（“即日起”读作成文日期），请核对"), True
     return NOTHING, False
 
 
@@ -300,6 +315,48 @@ def _opening_range(notice: NoticeText, year: int | None, issued: date | None) ->
                 ):
                     opening = (start, end)
     return opening if opening and spans == {opening} else None
+
+
+# 从即日起至9月底 / 自即日起至2018年12月31日 / 即日起至年底: from the day of issue to a printed day
+_FROM_TODAY = compile_tolerant(
+    r"即日起?\s*(?:至|到)\s*(?:(?P<y>\d{4})\s*)?(?:年\s*(?P<m>\d{1,2})\s*月|(?P<m2>\d{1,2})\s*月|(?P<ye>年))\s*"
+    r"(?:(?P<d>\d{1,2})\s*[日号]|(?P<eom>底|末|份))"
+)
+
+
+def _day_until(m: re.Match, issued: date) -> date | None:
+    """The last day of a 即日起至… span: the printed day, or the end of the month (year) named."""
+    year = int(m["y"]) if m["y"] else issued.year
+    if m["ye"]:
+        return date(year, 12, 31) if not m["d"] else None
+    month = int(m["m"] or m["m2"])
+    end = make_date(year, month, int(m["d"]), None) if m["d"] else month_end(year, month)
+    if end and not m["y"] and end < issued - timedelta(days=90):  # 即日起至3月底 in a notice of November
+        end = make_date(year + 1, end.month, end.day, None) if m["d"] else month_end(year + 1, month)
+    return end
+
+
+def _from_today(notice: NoticeText, issued: date | None) -> tuple[date, date] | None:
+    """从即日起至9月底，各县区要结合…专项行动…: a span from the day of issue, said of work to do (the only one)."""
+    if not issued:
+        return None
+    spans = set()
+    for paragraph in notice.paragraphs:
+        for sentence in re.split(r"(?<=[。；;！!])", paragraph):
+            for m in _FROM_TODAY.finditer(sentence):
+                end = _day_until(m, issued)
+                clause = next((c for c in _clauses(sentence[: m.end()])[-1:]), "")
+                following = ",".join(_clauses(sentence[m.end() :])[:1])
+                if (
+                    end
+                    and 0 < (end - issued).days <= 400
+                    and not _NOT_PERIOD.search(clause + following)
+                    and "每" not in following
+                    and _OPENED_FOR.search(sentence)
+                    and not _GATHERING.search(sentence)
+                ):
+                    spans.add((issued, end))
+    return spans.pop() if len(spans) == 1 else None
 
 
 _CN_NUMBER = "一二三四五六七八九十"

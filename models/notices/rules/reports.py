@@ -51,6 +51,8 @@ _RECURRING = compile_tolerant(
     r"|每(?:个)?(?P<quarter>季度)"
     r"|每(?P<half>半年)"
     r"|每(?:一)?年(?:的)?\s*(?P<ymonth>\d{1,2})\s*月\s*(?P<yday>\d{1,2})\s*[日号]"
+    # 在每个法定节假日放假前5天，将…值班安排表报送…: N days before each public holiday
+    r"|每(?:个|逢)?(?:法定)?节假日(?:放假)?前\s*(?P<hdays>[两二三四五六七八九十\d]{1,3})\s*(?:天|日)"
 )
 _RANGES = re.compile(
     r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日?"
@@ -82,6 +84,8 @@ def _rule(match: re.Match, day: int | None, hour: str | None) -> tuple[str, int 
         return f"days:{_count(match['ndays'])}{' ' + hour if hour else ''}", None, None
     if match["ymonth"]:  # 每年1月15日前报送上年情况
         return f"yearly:{int(match['ymonth'])}-{int(match['yday'])}", None, None
+    if match["hdays"]:  # 节假日放假前5天报送值班安排表
+        return f"holidays:-{_count(match['hdays'])}", None, None
     return ("quarterly" if match["quarter"] else "semiannual"), None, None
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from models.notices.rules.dates import DATE, date_of, make_date, month_end
 from models.notices.rules.layout import NoticeText
 from models.notices.rules.script import compile_tolerant, tolerant
+from models.notices.rules.text import CJK, ORG_SUFFIX
 
 SEND = tolerant(r"(报送|上报|报至|报给|报|送至|送达|送|发送|发至|提交|交至|反馈|传真|上传|提供|汇总|填报|申报|备案)")
 # the date's own tail: (星期二) or (正月初六), an hour (上午12点, 17:00) or only the part of the day (上午下班前), 前
@@ -22,7 +23,7 @@ _TIME = re.compile(
     r"(?P<part>上午|下午|中午|晚上)?\s*(?P<h>\d{1,2})\s*(?:[:：]\s*(?P<m>\d{2})|[时点](?:(?P<m2>\d{1,2})分?)?)"
 )
 _NOT_DEADLINE_AFTER = re.compile(r"^\s*(?:[（(][^）)]*[）)])?\s*(当天|当日|前后|期间|起|开始|以来|至|到|—|-|~|～)")
-_PLACES = r"(?:安委办|应急管理局|应急局|办公室|邮箱|端口|安委会)"
+_PLACES = r"(?:安委办|应急管理局|应急局|办公室|邮箱|端口|安委会|组委会|委员会|管委会)"
 _ONLY_PLACE = re.compile(r"^(?:至|到|给)?[^，,]{0,12}" + _PLACES + r"[^，,]{0,16}$")
 # 分别报省公路运输管理局和省航务管理局: bodies (an office, joined by 和/及/、), not a thing sent
 _ONLY_BODIES = compile_tolerant(
@@ -31,6 +32,12 @@ _ONLY_BODIES = compile_tolerant(
 # 各分中心、办事处值班表: a thing sent may open with the units it is asked of, when it ends with what they send
 _SENT_THING = compile_tolerant(
     r"(?:表|名单|情况|材料|方案|总结|报告|意见|信息|图片|照片|清单|台账)(?:[（(][^）)]*[）)])?$"
+)
+# 向市安委办报送…: the office it goes to, then the verb; what is sent follows
+_TO_WHOM = re.compile(
+    rf"^\s*(?:向|给)[{CJK}（）()]{{1,20}}?{ORG_SUFFIX}(?:[（(][^（()）]{{1,12}}[）)])?(?:邮箱)?\s*"
+    + tolerant("(?:书面|统一|集中)?")
+    + SEND
 )
 _DESTINATION = re.compile(
     r"(?:报送|上报|报|送|发送|提交|反馈|传真|发)(?:至|到|给)?[^，,]*?(?:安委办|应急管理局|应急局|办公室|邮箱|端口)[^，,]*$"
@@ -49,7 +56,7 @@ def time_of(text: str) -> str | None:
 
 
 _LIST_MARK = re.compile(
-    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}|\d{1,2}[.．])\s*[、.．]?"
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}|\d{1,2}(?:[.．](?!\d)|[、）)])|[①-⑳])\s*[、.．]?"
 )
 # 将…/请各单位将…/各单位要把…: what follows is the thing sent
 _TAKE = compile_tolerant(
@@ -79,8 +86,9 @@ def _closed(what: str) -> str:
                 depth, cut = depth + 1, at if depth == 0 else cut
             elif char in closing and depth:
                 depth -= 1
-        if depth and cut is not None:
-            what = what[:cut] if what[:cut].strip(" ，,、") else what[:cut] + what[cut + 1 :]
+        if depth and cut is not None:  # 《考核表》和《处… cut off: the whole first one, without the 和
+            kept = re.sub(r"(?:和|及|与|以及|、|，|,|\s)+$", "", what[:cut])
+            what = kept if kept else what[:cut] + what[cut + 1 :]
     return what
 
 
@@ -92,6 +100,7 @@ def _subject(clause: str) -> str:
     clause = re.sub(rf"^.*?{units}(?:要|须|需|应)?", "", clause)
     clause = re.sub(rf"^(?:(?:和|及|与|、)[^，,的]{{0,10}}?{units})+(?:要|须|需|应)?", "", clause)  # 各部门和单位的…
     clause = re.sub(r"^(?:认真|及时|按时)?(?:组织)?(?:汇总)?(?:填写|填报)", "", clause)  # …填写本辖区…调查表，于…前报送
+    clause = re.sub(r"(?<=.)经[^，,]{1,30}?后$", "", clause)  # 方案经县长签署印发后，于…前报: the plan
     return tidy_what(clause)
 
 
@@ -199,6 +208,10 @@ def _one_deadline(
         what = re.sub(r"经[^，,]{1,30}?后$", "", what)  # 将修改意见经单位主要负责人签字并盖章后，…反馈
         if not re.search(SEND, sentence[match.end() :]):
             return None
+    elif to_whom := _TO_WHOM.match(re.split(r"[，,]", clause)[0]):  # 前向市安委办报送《考核表》
+        what = re.split(r"[，,]", clause)[0][to_whom.end() :]
+        if len(tidy_what(what)) < 2:
+            what = _subject(before_text)
     elif local_send and local_send.start() < 4:
         what = re.split(r"[，,]", clause)[0][local_send.end() :]
         if not what.strip() or _ONLY_PLACE.match(what) or _ONLY_BODIES.match(what):

@@ -65,6 +65,18 @@ PERIODS = [
     ("5月20日至5月21日，区安委办将举办安全生产培训班。", None, None),  # a meeting's days, not a campaign
     ("国务院安委办定于2021年8月份对各地区安全生产大检查开展情况进行督导。", "2021-08-01", "2021-08-31"),  # a month
     ("定于6月份召开全区安全生产工作会议。", None, None),
+    # 即日起: from the date of issue (signed below), to a printed day, a month's or the year's end
+    (
+        "一、从即日起至9月底，各县区要结合专项行动，督促企业自查。\n某县安委办\n2021年5月17日",
+        "2021-05-17",
+        "2021-09-30",
+    ),
+    ("自即日起至2021年底，在全县开展打非治违专项行动。\n某县安委办\n2021年5月17日", "2021-05-17", "2021-12-31"),
+    ("从即日起至3月31日，开展冬春火灾防控专项整治。\n某县安委办\n2021年11月17日", "2021-11-17", "2022-03-31"),
+    ("从即日起至9月底，开展专项整治。", None, None),  # no date of issue: no start
+    ("本次专项整治行动从即日起至全国两会结束。\n某县安委办\n2021年5月17日", None, None),  # no day printed
+    ("自即日起至6月10日，请各单位报送名单。\n某县安委办\n2021年5月17日", None, None),  # a reporting window
+    ("从即日起至5月10日，开展专项整治。\n某县安委办\n2021年5月17日", None, None),  # ends before it starts
 ]
 
 
@@ -153,6 +165,20 @@ DEADLINES = [
     ("报名于6月5日17时截止，逾期不予受理。", [("2021-06-05", "报名")]),
     ("活动截止时间为6月30日，请各单位报送总结。", []),  # the end of a campaign is not a thing to send
     ("截至6月5日，全区已检查企业120家，上报隐患30条。", []),  # 截至: as of
+    # the office it goes to between the date and the verb (前向…报送); what is sent follows the verb
+    ("要于2021年12月10日前向市安委办报送《考核表》和《处置情况表》。", [("2021-12-10", "《考核表》和《处置情况表》")]),
+    ("请于7月5日前向区安委办报送活动总结，逾期视为未报。", [("2021-07-05", "活动总结")]),
+    ("于6月5日前向县应急管理局（安委办）书面报送自查报告。", [("2021-06-05", "自查报告")]),
+    ("于6月5日前向社会公布举报电话。", []),  # 社会 is no office, 举报 no sending
+    ("请于5月25日前向组委会报名。", []),
+    # a page cut in the second title: the first one, without the 和 left hanging
+    ("要于2021年12月10日前向市安委办报送《考核表》和《处置", [("2021-12-10", "《考核表》")]),
+    # a condition on the thing (经…签署印发后) is not part of it
+    ("工作方案经县（市、区）长签署印发后，于11月15日前报市安委办备案。", [("2021-11-15", "工作方案")]),
+    # the item's list number is not part of what is sent; an organising committee is where it goes
+    ("1、请将名单于11月25日前报办公室。", [("2021-11-25", "名单")]),
+    ("1．请将代表名单回执于11月25日前报组委会。", [("2021-11-25", "代表名单回执")]),
+    ("①请于11月25日前报送代表名单。", [("2021-11-25", "代表名单")]),
 ]
 
 
@@ -257,6 +283,27 @@ def test_a_yearly_report_is_kept_and_named_for_the_clerk():
     assert parsed["deadlines"] == []
     label = recurring_label(parsed["recurring"][0])  # what the clerk sees, and types back
     assert label == "每年1月15日" and recurring_from_label(label)["rule"] == "yearly:1-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "what"),
+    [
+        (
+            "各镇及有关单位要在每个法定节假日放假前5天，将本单位的节假日值班安排表（附件1）报送区政府应急办。",
+            "holidays:-5",
+            "本单位的节假日值班安排表（附件1）",
+        ),
+        ("每逢节假日前三天报送值班表。", "holidays:-3", "值班表"),
+    ],
+)
+def test_a_report_before_each_public_holiday_is_kept_and_named_for_the_clerk(text, rule, what):
+    parsed = parse_notice(HEAD + text)
+    assert [(r["rule"], r["weekday"], r["day_of_month"], r["what"]) for r in parsed["recurring"]] == [
+        (rule, None, None, what)
+    ]
+    label = recurring_label(parsed["recurring"][0])  # what the clerk sees, and types back
+    assert label in parsed["unsure"]["recurring"] and recurring_from_label(label)["rule"] == rule
+    assert parse_notice(HEAD + "节假日前5天开展安全检查。")["recurring"] == []  # nothing is sent
 
 
 @pytest.mark.parametrize(("text", "weekday", "day", "time", "what"), RECURRING)

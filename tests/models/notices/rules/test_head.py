@@ -336,6 +336,9 @@ ISSUE = [
     ("某市交通运输局\n二00七年一月十日", "2007-01-10", "某市交通运输局"),  # 〇 typed as an ASCII 0
     ("某市交通运输局\n二O一二年一月五日", "2012-01-05", "某市交通运输局"),  # … or as a letter O
     ("某县安委办\n2018年9月30日 |", "2018-09-30", "某县安委办"),  # a table's border left after the date
+    ("附件：\n二○一一年十月二十五日", "2011-10-25", None),  # an empty 附件 label, then the date (no signature)
+    ("附件:\n某县安委办\n2021年5月17日", "2021-05-17", "某县安委办"),
+    ("报送时间：\n2021年5月17日", None, None),  # a label's value, not the date of issue
 ]
 
 
@@ -404,3 +407,11 @@ def test_a_date_line_with_two_readings_takes_the_one_the_pages_metadata_prints()
 def test_issuer_from_title_when_no_signature():
     parsed = parse_notice("云南省安全生产委员会办公室关于开展活动的通知\n各州市：\n正文。")
     assert parsed["issuer"] == "云南省安全生产委员会办公室"
+
+
+def test_a_date_line_with_two_readings_takes_the_one_the_date_of_issue_field_prints_before_others():
+    # the page prints its 成文日期 and its 发布日期; each is a reading of 2020113, the 成文日期 is the date signed
+    head = "成文日期：2020-01-13\n发布日期：2020-11-03\n关于推进城市安全发展的通知\n各成员单位：\n正文。\n"
+    parsed = parse_notice(head + "北京市东城区人民政府办公室\n2020113")
+    assert parsed["issue_date"] == "2020-01-13"
+    assert parsed["unsure"]["issue_date"] == "日期印刷不全（2020113），按网页信息栏“成文日期”读作1月13日，请核对"
