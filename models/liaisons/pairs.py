@@ -19,19 +19,14 @@ class Pairs:
     def __init__(self, sheet, merged, found: list[tuple[int, int, str]]):
         self.sheet, self.merged, self.found = sheet, merged, found
 
-    def read(self, where):
-        from models.liaisons.reading import _Sheet, _text
-
+    def read(self, where, reader):
+        """(records, errors, warnings); *reader* puts cells and adds people by the table reader's rules."""
         names = [(r, c) for r, c, f in self.found if f == "name"]
         rows = sorted({r for r, _c in names})
         if len(rows) < len(names):
             return [], [self._refuse(where, names, "同一行写了几个姓名，分不清各栏属于谁")], []
         people: list[dict] = []
         shared = {"cells": {}}
-        reader = _Sheet.__new__(_Sheet)  # its cell rules (formulas, phones, names), over this sheet
-        reader.sheet, reader.merged, reader.where = self.sheet, self.merged, where
-        reader.records, reader.errors, reader.warnings = [], [], []
-        reader.form_unit, reader.sample, reader.hidden_rows, reader.hidden_columns = None, False, set(), set()
         for r, c, field in self.found:
             number = sum(1 for start in rows if start <= r)
             while len(people) < number:
@@ -42,7 +37,7 @@ class Pairs:
             if field in ("seq", "ignored"):
                 continue
             reader.put(target, field, r, self._value_column(r, c))
-            role = role_word(_text(cell(self.sheet, self.merged, r, 1)).replace(" ", ""))
+            role = role_word(str(cell(self.sheet, self.merged, r, 1) or "").replace(" ", ""))
             if role and "role" not in target:
                 target["role"] = role
         for person in people:

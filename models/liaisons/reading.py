@@ -77,7 +77,7 @@ def read_form(path: str | os.PathLike) -> dict:
         if isinstance(band, Band):
             found = _Sheet(sheet, band, hidden.get(sheet.title, (set(), set())), where).read()
         else:
-            found = band.read(where)
+            found = band.read(where, _Sheet.bare(sheet, where))
         records += found[0]
         errors += found[1]
         warnings += found[2]
@@ -155,6 +155,15 @@ class _Sheet:
         self.sample = bool(_SAMPLE.search(sheet.title)) or any(
             isinstance(v, str) and _SAMPLE.search(v) for row in sheet.rows[: band.first - 1] for v in row
         )
+
+    @classmethod
+    def bare(cls, sheet, where: _Where) -> _Sheet:
+        """The cell rules (formulas, phones, names, samples) without a table: for a registration form."""
+        reader = cls.__new__(cls)
+        reader.sheet, reader.where, reader.merged = sheet, where, lookup(sheet)
+        reader.records, reader.errors, reader.warnings = [], [], []
+        reader.form_unit, reader.sample, reader.hidden_rows, reader.hidden_columns = None, False, set(), set()
+        return reader
 
     def read(self):
         fields = dict(self.band.fields)
