@@ -105,7 +105,6 @@ class Band:
     last: int
     fields: dict[int, tuple[str, str | None]]
     slots: dict[int, int] = field(default_factory=dict)  # column → person number in the row; absent: shared
-    title_rows: list[int] = field(default_factory=list)
 
 
 def lookup(sheet):
@@ -142,10 +141,18 @@ def _looks_title(value) -> bool:
 
 
 def is_pair_row(sheet, merged, r: int, width: int) -> bool:
-    """A row of title–value pairs, not a header: every known title in it has its value beside it."""
+    """A row of title–value pairs, not a header: most known titles in it have their value beside them, and a
+    value is a number or an address (联系人 | 李四 | 电话 | 139…) or the next row goes on with titles in the
+    same columns (姓名 | 高文静 / 单位 | 石门乡).  A header with titles the reader does not know
+    (姓名 | 政治面貌 | 手机 | 籍贯) has its people, not titles, under it."""
     titles = [c for c in range(1, width + 1) if field_of(cell(sheet, merged, r, c))]
     pairs = pairs_in_row(sheet, merged, r, width)
-    return len(pairs) >= 2 and len(pairs) * 2 >= len(titles)
+    if len(pairs) < 2 or len(pairs) * 2 < len(titles):
+        return False
+    values = [str(cell(sheet, merged, r, c + 1) or "") for c, _f in pairs]
+    if any(len(re.findall(r"\d", v)) >= 5 or "@" in v for v in values):
+        return True
+    return any(field_of(cell(sheet, merged, near, c)) for near in (r - 1, r + 1) if near > 0 for c, _f in pairs)
 
 
 def header_band(sheet) -> Band | None:
@@ -177,7 +184,7 @@ def _band(r: int, top: list, below: list, two_level: bool, merged) -> Band:
             leaf_titles[c] = label_key(leaf)
     if not any(f == "mobile" for f, _g in fields.values()):  # 联系电话 alone: a mobile or a landline
         for c, (found, role) in list(fields.items()):
-            if found == "office_phone" and leaf_titles[c] in ("联系电话", "电话"):
+            if found == "office_phone" and not re.search(r"办公|固定|座机", leaf_titles[c]):
                 fields[c] = ("phone", role)
     band = Band(r, r + 1 if two_level else r, fields)
     if two_level:
@@ -221,6 +228,11 @@ def _run_slots(band: Band, titles: dict[int, str]) -> None:
     if len(plain) == 1:
         for c in personal:
             band.slots[c] = number + 1
+        return
+    if not plain:  # 分管领导 | 联络员 | 联系电话: a column goes with the person column nearest on its left
+        for c in personal:
+            left = [n for n in names if n < c] or names[:1]
+            band.slots[c] = band.slots[left[-1]]
         return
     seen: set[str] = set()
     number += 1 if plain else 0

@@ -14,10 +14,14 @@ import unicodedata
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 _HONORIFIC = re.compile(r"(同志|先生|女士|老师)$")
 _DOTS = re.compile(r"[•‧・･∙⋅]")
-_NAME = re.compile(rf"^[{_HAN}]{{2,6}}(·[{_HAN}]{{1,10}}){{0,3}}$|^[A-Za-z][A-Za-z .'-]{{1,40}}$")
+_NAME = re.compile(rf"^[{_HAN}]{{2,8}}(·[{_HAN}]{{1,10}}){{0,3}}$|^[A-Za-z][A-Za-z .'-]{{1,40}}$")
 # "郭敏 13988010152", "吕刚　0871-65012453", "王芳：139 8801 0154", "张三(13988010152)"
 _NAME_PHONE = re.compile(
     rf"^(?P<name>[{_HAN}·•]{{2,12}})\s*[,，、:：/（(]?\s*(?P<phone>(?:\+?86)?[\d][\d\s\-－—()（）]{{6,}}\d)\s*[)）]?$"
+)
+# words no personal name holds, that instructions and counts do (请填写真实姓名, 以上人员, 单位联系人)
+_NOT_NAME_WORDS = re.compile(
+    r"填写|请填|姓名|说明|示例|如有|单位|职务|电话|手机|合计|人员|以上|以下|负责|联系|联络|见附"
 )
 _PLACEHOLDER = re.compile(r"[×xX＊*○〇□]{2,}|某某|ＸＸ")
 _SAMPLE_NAMES = {"张三", "李四", "王五", "赵六", "某某", "某某某", "×××", "XXX"}
@@ -58,7 +62,7 @@ def left_note(text: str) -> str | None:
 
 def not_a_name(text: str) -> str | None:
     """Why a cleaned text cannot be a person's name (a Chinese message part), None when it can."""
-    if _NAME.match(text):
+    if _NAME.match(text) and not _NOT_NAME_WORDS.search(text):
         return None
     if re.search(r"\d", text):
         return "含有数字"
@@ -67,10 +71,16 @@ def not_a_name(text: str) -> str | None:
     return "不像姓名"
 
 
-def is_placeholder(*texts: str) -> bool:
+def bracket_note(text: str) -> tuple[str, str] | None:
+    """("王芳", "女") for "王芳（女）": a note after the name; None when there is none."""
+    found = re.fullmatch(r"(.+?)\s*[（(]([^）)]*)[）)]", unicodedata.normalize("NFKC", text).strip())
+    return (found.group(1), found.group(2)) if found else None
+
+
+def is_placeholder(unit: str, name: str, *phones: str) -> bool:
     """Whether a row is a sample to copy (××镇, XXX, 张三 with 13900000000…), not a person."""
-    joined = " ".join(t for t in texts if t)
-    if _PLACEHOLDER.search(joined):
+    texts = [unit, name, *phones]
+    if _PLACEHOLDER.search(f"{unit} {name}"):
         return True
     names = [t for t in texts if t in _SAMPLE_NAMES]
     phones = [re.sub(r"\D", "", t) for t in texts if t and re.search(r"\d{7}", t)]

@@ -22,6 +22,7 @@ from models.liaisons.headers import (
     LABELS,
     Band,
     cell,
+    field_of,
     header_band,
     label_key,
     lookup,
@@ -35,6 +36,7 @@ _EMPTY = re.compile(r"^[/\\—–―－\-无]*$")
 _FOOTER = re.compile(r"^(填报|填表|制表|注[:：\d一二三、.．]|说明|审核|联系人|日期|备注[:：]|附注|注意)")
 _TOTAL = re.compile(r"^(合计|小计|总计|共计|总数)")
 _SAMPLE = re.compile(r"示例|样例|范例|样表|例表|填写样式")
+_SAMPLE_LINE = re.compile(r"^(填写|填表|参考)?(示例|样例|范例|样表)|(示例|样例|范例|样表)[:：]?$")
 _PHONES = ("office_phone", "mobile", "fax", "phone")
 
 
@@ -153,7 +155,7 @@ class _Sheet:
         self.records, self.errors, self.warnings = [], [], []
         self.form_unit = _form_unit(sheet, band.first)
         self.sample = bool(_SAMPLE.search(sheet.title)) or any(
-            isinstance(v, str) and _SAMPLE.search(v) for row in sheet.rows[: band.first - 1] for v in row
+            isinstance(v, str) and _SAMPLE_LINE.search(v.strip()) for row in sheet.rows[: band.first - 1] for v in row
         )
 
     @classmethod
@@ -204,6 +206,8 @@ class _Sheet:
         plain = re.sub(r"\s", "", first)
         if _FOOTER.match(plain) or _TOTAL.match(plain):
             return None
+        if sum(1 for _c, t in texts if field_of(t)) >= 2:
+            return None  # the header again (printed on every page)
         origins = {self.merged.get((r, c), (r, c)) for c, _t in texts}
         if len(origins) == 1 and len(texts) > 1:
             return None  # one text merged across the table: a note line
@@ -263,8 +267,13 @@ class _Sheet:
             target[field] = text
 
     def add_people(self, r: int, shared: dict, people: list[dict]) -> None:
-        texts = [shared.get("unit_name", "")] + [p.get(f, "") for p in [shared, *people] for f in ("name", *_PHONES)]
-        if self.sample or name_cells.is_placeholder(*texts):
+        everyone = [shared, *people]
+        unit = shared.get("unit_name") or shared.get("unit_position") or ""
+        texts = [unit] + [p.get(f, "") for p in everyone for f in ("name", *_PHONES)]
+        placeholder = any(
+            name_cells.is_placeholder(unit, p.get("name", ""), *(p.get(f, "") for f in _PHONES)) for p in everyone
+        )
+        if self.sample or placeholder:
             shown = " ".join(t for t in texts if t)
             if any(p.get("name") for p in [shared, *people]):
                 self.warnings.append(
@@ -317,6 +326,11 @@ class _Sheet:
                 person["cells"][key] = where
         if raw.startswith("="):
             return True  # text that looks like a formula: refused by the name check, with its reason
+        if (noted := name_cells.bracket_note(raw)) is not None and not name_cells.not_a_name(
+            name_cells.clean_name(noted[0])
+        ):
+            raw = noted[0]
+            self.warnings.append(_item(where, "name", f"姓名后的括注“{noted[1]}”未导入，只导入姓名“{raw}”。"))
         name = name_cells.clean_name(raw)
         if why := name_cells.not_a_name(name):
             self.errors.append(_item(where, "name", f"“{person['name']}”{why}，不是姓名，该行未导入。"))
