@@ -218,8 +218,7 @@ class _Sheet:
                     {
                         "cell": self.where.row(r),
                         "field": "name",
-                        "message": f"{self.where.row(r)}是隐藏行（{'、'.join(names)}），未导入；"
-                        "如仍在任，请取消隐藏后再导入。",
+                        "message": f"这一行是隐藏行（{'、'.join(names)}），未导入；如仍在任，请取消隐藏后再导入。",
                     }
                 )
             return None
@@ -280,7 +279,7 @@ class _Sheet:
                     {
                         "cell": self.where.row(r),
                         "field": "name",
-                        "message": f"{self.where.row(r)}是填写示例（{shown}），未导入。",
+                        "message": f"这一行是填写示例（{shown}），未导入。",
                     }
                 )
             return

@@ -282,3 +282,29 @@ def test_a_returned_form_with_nobody_on_it_is_said(store, campaign, tmp_path):
         store, campaign, [_book(tmp_path / "空表.xlsx", ("名单", [["联络员名单"], ["单位", "姓名", "手机"]]))]
     )
     assert "没有读到任何人员" in plan["files"][0]["rejected"]
+
+
+def test_a_header_with_titles_the_reader_does_not_know_is_still_a_header(store, campaign, tmp_path):
+    rows = [
+        ["姓名", "政治面貌", "手机", "籍贯", "单位"],
+        ["钱进", "党员", "13988010211", "青岚", "县交通运输局"],
+        ["姓名", "政治面貌", "手机", "籍贯", "单位"],  # the header printed again on page 2
+        ["王芳（女）", "群众", "13988010212", "青岚", "县交通运输局"],
+        ["孙悦", "群众", "139****0213", "青岚", "县交通运输局"],
+    ]
+    plan = preview(store, campaign, [_book(tmp_path / "名单.xlsx", ("名单", rows))])
+    people = {n: p.get("mobile") for n, p in _people(plan).items()}
+    assert people == {"钱进": "13988010211", "王芳": "13988010212", "孙悦": None}  # a masked mobile: no sample row
+    _rejected, said = _said(plan)
+    assert "括注“女”" in said["A4"] and "手机号" in said["C5"]
+
+
+def test_a_contact_phone_column_is_read_by_its_shape(store, campaign, tmp_path):
+    rows = [
+        ["单位", "联系人", "联系人电话"],
+        ["县交通运输局", "钱进", "13988010211"],
+        ["县交通运输局", "孙悦", "0871-65012212"],
+    ]
+    plan = preview(store, campaign, [_book(tmp_path / "名单.xlsx", ("名单", rows))])
+    people = _people(plan)
+    assert people["钱进"]["mobile"] == "13988010211" and people["孙悦"]["office_phone"] == "0871-65012212"
