@@ -165,7 +165,7 @@ def header_band(sheet) -> Band | None:
             continue  # a title, an empty row or an info line (填报人 | 张三 | 电话 | …): the header starts lower
         below = [cell(sheet, merged, r + 1, c) for c in range(1, width + 1)]
         below_fields = header_columns(below)
-        two_level = len(below_fields) >= 2 and "name" in below_fields
+        two_level = len(below_fields) >= 2 and "name" in below_fields and not is_pair_row(sheet, merged, r + 1, width)
         band = _band(r, top, below, two_level, merged)
         found = {f for f, _g in band.fields.values()}
         if "name" in found and found & {"mobile", "office_phone", "email", "unit_name", "unit_position", "phone"}:

@@ -43,6 +43,7 @@ def preview(store: Store, campaign: dict, paths: list[str | os.PathLike], progre
     existing = store.rows("SELECT * FROM liaisons WHERE campaign_id = ?", (campaign["id"],))
     plan = {"campaign_id": campaign["id"], "files": [], "changes": []}
     claimed: set[str] = set()
+    planned: dict[tuple[str, str], dict] = {}  # (unit, name) → the change that first named the person
     files = collect_files(paths)
     for number, path in enumerate(files):
         if progress is not None:
@@ -61,11 +62,33 @@ def preview(store: Store, campaign: dict, paths: list[str | os.PathLike], progre
         report["warnings"] += form.get("warnings", [])
         for record in form["records"]:
             change = _plan_record(record, form, units, existing, claimed, report)
+            if change and _again(change, planned, report):
+                continue
             if change:
                 change["file"] = path.name
                 plan["changes"].append(change)
     plan["counts"] = _counts(plan)
     return plan
+
+
+def _again(change: dict, planned: dict, report: dict) -> bool:
+    """Whether this person was already read from another file (or sheet) of this import: said, not planned
+    twice (an existing person would otherwise be added anew, once claimed by the first file)."""
+    name = change["fields"]["name"] if change["action"] == "added" else change["name"]
+    key = (change["unit_id"], name)
+    first = planned.get(key)
+    if first is None:
+        planned[key] = change
+        return False
+    where = change["cells"].get("name", "")
+    report["warnings"].append(
+        {
+            "cell": where,
+            "field": "name",
+            "message": f"{change['unit_name']} {name} 已在 {first.get('file', '')} 中读到，此处未重复导入。",
+        }
+    )
+    return True
 
 
 def _unit_index(store: Store, campaign: dict) -> dict[str, dict]:

@@ -10,7 +10,7 @@ clerk is told why.
 
 from __future__ import annotations
 
-from models.liaisons.headers import HEADER_SEARCH_ROWS, cell, field_of, lookup, pairs_in_row, role_word
+from models.liaisons.headers import HEADER_SEARCH_ROWS, cell, field_of, label_key, lookup, pairs_in_row, role_word
 
 _MAX_ROWS = 60
 
@@ -37,9 +37,6 @@ class Pairs:
             if field in ("seq", "ignored"):
                 continue
             reader.put(target, field, r, self._value_column(r, c))
-            role = role_word(str(cell(self.sheet, self.merged, r, 1) or "").replace(" ", ""))
-            if role and "role" not in target:
-                target["role"] = role
         for person in people:
             for key, value in shared.items():
                 if key == "cells":
@@ -47,8 +44,21 @@ class Pairs:
                 else:
                     person.setdefault(key, value)
         for number, person in enumerate(people):
+            role = self._role(rows[number - 1] if number else 0, rows[number])
+            if role:
+                person["role"] = role
             reader.add_people(rows[number], {"cells": {}}, [person])
         return reader.records, reader.errors, reader.warnings
+
+    def _role(self, after: int, row: int) -> str | None:
+        """The role a line between the previous person and this one names alone (分管领导 / 联络员)."""
+        for r in range(row, after, -1):
+            texts = [str(v).strip() for v in self.sheet.rows[r - 1] if v not in (None, "")]
+            if len(texts) == 1 and (role := role_word(label_key(texts[0]))):
+                return role
+            if r != row and any(f for rr, _c, f in self.found if rr == r):
+                return None
+        return None
 
     def _value_column(self, r: int, c: int) -> int:
         nxt = c + 1

@@ -308,3 +308,43 @@ def test_a_contact_phone_column_is_read_by_its_shape(store, campaign, tmp_path):
     plan = preview(store, campaign, [_book(tmp_path / "名单.xlsx", ("名单", rows))])
     people = _people(plan)
     assert people["钱进"]["mobile"] == "13988010211" and people["孙悦"]["office_phone"] == "0871-65012212"
+
+
+def test_the_same_person_in_two_files_is_planned_once(store, campaign, tmp_path):
+    rows = [["单位", "姓名", "手机"], ["县交通运输局", "钱进", "13988010211"]]
+    first = _book(tmp_path / "一.xlsx", ("名单", rows))
+    second = _book(tmp_path / "二.xlsx", ("名单", rows))
+    apply(store, preview(store, campaign, [first]))
+    plan = preview(store, campaign, [first, second])
+    assert [c["action"] for c in plan["changes"]] == ["unchanged"]
+    assert "已在 一.xlsx 中读到" in plan["files"][1]["warnings"][0]["message"]
+
+
+def test_a_registration_form_with_people_one_under_another(store, campaign, tmp_path):
+    rows = [
+        ["单位", "石门乡"],
+        ["分管领导"],
+        ["姓名", "袁博", "手机", "13988010141"],
+        ["职务", "副乡长"],
+        ["联络员"],
+        ["姓名", "韩雪", "手机", "13988010142"],
+        ["职务", "应急办干事", "电子邮箱", "hanxue@example.com"],
+    ]
+    plan = preview(store, campaign, [_book(tmp_path / "登记表.xlsx", ("登记表", rows))])
+    people = {n: (p["unit"], p["role"], p["position"], p["mobile"], p.get("email")) for n, p in _people(plan).items()}
+    assert people == {
+        "袁博": ("石门乡", "分管领导", "副乡长", "13988010141", None),
+        "韩雪": ("石门乡", "联络员", "应急办干事", "13988010142", "hanxue@example.com"),
+    }
+
+
+def test_the_region_read_off_the_directory_when_the_office_is_not_set(store, campaign, tmp_path):
+    more = [["单位名称", "类别"], ["青岚县燃气有限公司", "企业"], ["青岚县公共交通有限公司", "企业"]]
+    import_units(store, entries_from_rows(more), campaign["id"])
+    rows = [
+        ["单位", "姓名", "手机"],
+        ["青岚县应急管理局", "孔宁", "13988010192"],
+        ["青岚县燃气有限公司", "陆远", "13988010241"],
+    ]
+    plan = preview(store, campaign, [_book(tmp_path / "名单.xlsx", ("名单", rows))])
+    assert {n: p["unit"] for n, p in _people(plan).items()} == {"孔宁": "县应急管理局", "陆远": "青岚县燃气有限公司"}
