@@ -35,7 +35,7 @@ __all__ = ["LABELS", "label_key", "read_form"]
 _EMPTY = re.compile(r"^[/\\—–―－\-无]*$")
 _FOOTER = re.compile(r"^(填报|填表|制表|注[:：\d一二三、.．]|说明|审核|联系人|日期|备注[:：]|附注|注意)")
 _TOTAL = re.compile(r"^(合计|小计|总计|共计|总数)")
-_SAMPLE = re.compile(r"示例|样例|范例|样表|例表|填写样式")
+_SAMPLE = re.compile(r"示例|样例|范例|样表|例表|填写样式|填表说明|填写说明")
 _SAMPLE_LINE = re.compile(r"^(填写|填表|参考)?(示例|样例|范例|样表)|(示例|样例|范例|样表)[:：]?$")
 _PHONES = ("office_phone", "mobile", "fax", "phone")
 
@@ -74,10 +74,15 @@ def read_form(path: str | os.PathLike) -> dict:
     if not lists:
         raise ImportRejected("找不到表头行（应有“姓名”或“联系人”，以及“手机”或“办公电话”等栏目）。", name)
     records, errors, warnings = [], [], []
+    samples = {sheet.title for sheet, band in lists if isinstance(band, Band) and _sample_sheet(sheet, band)}
+    if len(samples) == len(lists):
+        samples = set()  # the only list is titled 样表: it is the form the unit filled in; its sample rows still go
     for sheet, band in lists:
         where = _Where(sheet.title if len(lists) > 1 else "")
         if isinstance(band, Band):
-            found = _Sheet(sheet, band, hidden.get(sheet.title, (set(), set())), where).read()
+            reader = _Sheet(sheet, band, hidden.get(sheet.title, (set(), set())), where)
+            reader.sample = sheet.title in samples
+            found = reader.read()
         else:
             found = band.read(where, _Sheet.bare(sheet, where))
         records += found[0]
@@ -101,6 +106,13 @@ def read_form(path: str | os.PathLike) -> dict:
     }
 
 
+def _sample_sheet(sheet, band: Band) -> bool:
+    """A sheet of instructions with an example table (titled 填表说明/示例, or 填写示例： above the header)."""
+    return bool(_SAMPLE.search(sheet.title)) or any(
+        isinstance(v, str) and _SAMPLE_LINE.search(v.strip()) for row in sheet.rows[: band.first - 1] for v in row
+    )
+
+
 class _Where:
     """Cell names: B7 when one sheet is read, 联络员名单(2)!B7 when several are."""
 
@@ -122,7 +134,11 @@ def _distinct(records: list[dict], errors: list, warnings: list) -> list[dict]:
     seen: dict[tuple, dict] = {}
     kept = []
     for record in records:
-        key = (record.get("unit_name") or record.get("unit_position") or record.get("form_unit"), record.get("name"))
+        key = (
+            record.get("unit_name") or record.get("unit_position") or record.get("form_unit"),
+            record.get("name"),
+            record.get("role"),
+        )
         first = seen.get(key)
         if first is None or not record.get("name"):
             seen.setdefault(key, record)
@@ -154,9 +170,7 @@ class _Sheet:
         self.merged = lookup(sheet)
         self.records, self.errors, self.warnings = [], [], []
         self.form_unit = _form_unit(sheet, band.first)
-        self.sample = bool(_SAMPLE.search(sheet.title)) or any(
-            isinstance(v, str) and _SAMPLE_LINE.search(v.strip()) for row in sheet.rows[: band.first - 1] for v in row
-        )
+        self.sample = False
 
     @classmethod
     def bare(cls, sheet, where: _Where) -> _Sheet:

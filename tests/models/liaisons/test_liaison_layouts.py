@@ -348,3 +348,13 @@ def test_the_region_read_off_the_directory_when_the_office_is_not_set(store, cam
     ]
     plan = preview(store, campaign, [_book(tmp_path / "名单.xlsx", ("名单", rows))])
     assert {n: p["unit"] for n, p in _people(plan).items()} == {"孔宁": "县应急管理局", "陆远": "青岚县燃气有限公司"}
+
+
+def test_an_example_sheet_beside_the_list_is_not_read_a_form_titled_样表_is(store, campaign, tmp_path):
+    header = ["单位", "姓名", "手机"]
+    example = ("填写示例", [header, ["县交通运输局", "王小明", "13988887777"]])
+    real = ("联络员名单", [header, ["县交通运输局", "钱进", "13988010211"]])
+    plan = preview(store, campaign, [_book(tmp_path / "两页.xlsx", example, real)])
+    assert list(_people(plan)) == ["钱进"] and "填写示例" in _said(plan)[1]["工作表“填写示例”第2行"]
+    alone = ("联络员名单（样表）", [header, ["县交通运输局", "钱进", "13988010211"]])
+    assert list(_people(preview(store, campaign, [_book(tmp_path / "样表.xlsx", alone)]))) == ["钱进"]
