@@ -346,7 +346,8 @@ class _Sheet:
             self.warnings.append(_item(where, "name", f"姓名后的括注“{noted[1]}”未导入，只导入姓名“{raw}”。"))
         name = name_cells.clean_name(raw)
         if why := name_cells.not_a_name(name):
-            self.errors.append(_item(where, "name", f"“{person['name']}”{why}，不是姓名，该行未导入。"))
+            said = "不像姓名" if why == "不像姓名" else f"{why}，不是姓名"
+            self.errors.append(_item(where, "name", f"“{person['name']}”{said}，该行未导入。"))
             person["refused"] = True  # the row's other problems are still checked
             return True
         person["name"] = name

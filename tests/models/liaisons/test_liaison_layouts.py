@@ -162,7 +162,7 @@ def test_total_note_and_instruction_lines_are_not_people(store, campaign, tmp_pa
     plan = preview(store, campaign, [path])
     assert {n: p["role"] for n, p in _people(plan).items()} == {"袁博": "分管领导", "韩雪": "联络员"}
     rejected, said = _said(plan)
-    assert rejected is None and set(said) == {"B10"} and "不是姓名" in said["B10"]
+    assert rejected is None and set(said) == {"B10"} and said["B10"] == "“请填写真实姓名”不像姓名，该行未导入。"
     apply(store, plan)
     stored = [r["name"] for r in liaison_rows(store, campaign["id"]) if r["id"]]
     assert sorted(stored) == ["袁博", "韩雪"]
