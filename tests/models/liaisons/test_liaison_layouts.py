@@ -358,3 +358,14 @@ def test_an_example_sheet_beside_the_list_is_not_read_a_form_titled_样表_is(st
     assert list(_people(plan)) == ["钱进"] and "填写示例" in _said(plan)[1]["工作表“填写示例”第2行"]
     alone = ("联络员名单（样表）", [header, ["县交通运输局", "钱进", "13988010211"]])
     assert list(_people(preview(store, campaign, [_book(tmp_path / "样表.xlsx", alone)]))) == ["钱进"]
+
+
+def test_no_region_is_guessed_when_the_directory_names_two(store, campaign, tmp_path):
+    more = [
+        ["单位名称", "类别"],
+        *[[n, "企业"] for n in ("青岚县燃气公司", "青岚县公交公司", "东岭县燃气公司", "东岭县水泥厂")],
+    ]
+    import_units(store, entries_from_rows(more), campaign["id"])
+    rows = [["单位", "姓名", "手机"], ["青岚县应急管理局", "孔宁", "13988010192"]]
+    plan = preview(store, campaign, [_book(tmp_path / "名单.xlsx", ("名单", rows))])
+    assert plan["changes"] == [] and "不在单位名录中" in _said(plan)[1]["A2"]
