@@ -21,8 +21,9 @@ _NAME_PHONE = re.compile(
 )
 # words no personal name holds, that instructions and counts do (请填写真实姓名, 以上人员, 单位联系人)
 _NOT_NAME_WORDS = re.compile(
-    r"填写|请填|姓名|说明|示例|如有|单位|职务|电话|手机|合计|人员|以上|以下|负责|联系|联络|见附"
+    r"填写|请填|姓名|说明|示例|如有|单位|职务|电话|手机|合计|人员|以上|以下|负责|联系|联络|见附|同上|另附"
 )
+_VACANT = re.compile(r"^([/\\—–―－\-]+|无|暂无|空缺|待定|待补|未定|暂缺|缺)$")
 _PLACEHOLDER = re.compile(r"[×xX＊*○〇□]{2,}|某某|ＸＸ")
 _SAMPLE_NAMES = {"张三", "李四", "王五", "赵六", "某某", "某某某", "×××", "XXX"}
 _LEFT = re.compile(r"[（(](已?调离|已?离任|已?退休|已?调走|原[^）)]*|离职|已离职)[）)]")
@@ -58,6 +59,11 @@ def left_note(text: str) -> str | None:
     """The note of a person who has left (钟鸣（已调离）→ 已调离), None otherwise."""
     found = _LEFT.search(unicodedata.normalize("NFKC", text).replace("(", "（").replace(")", "）"))
     return found.group(1) if found else None
+
+
+def is_vacant(text: str) -> bool:
+    """A name cell that says nobody is named yet (暂无, 空缺, /): no person, and nothing wrong."""
+    return _VACANT.match(re.sub(r"\s", "", unicodedata.normalize("NFKC", text))) is not None
 
 
 def not_a_name(text: str) -> str | None:

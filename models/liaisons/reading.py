@@ -301,6 +301,8 @@ class _Sheet:
             person = {**{k: v for k, v in shared.items() if k != "cells"}, **slot}
             person["cells"] = {**shared["cells"], **slot["cells"]}
             unreadable = "name" in person.pop("unreadable", set())
+            if person.get("name") and name_cells.is_vacant(person["name"]):
+                person.pop("name")  # 暂无 / 空缺: the unit has nobody for this place yet
             if not person.get("name"):
                 if unreadable and len([k for k in person if k not in ("cells", "role")]) > 1:
                     _sort_phone(person)

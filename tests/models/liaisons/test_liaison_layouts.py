@@ -369,3 +369,17 @@ def test_no_region_is_guessed_when_the_directory_names_two(store, campaign, tmp_
     rows = [["单位", "姓名", "手机"], ["青岚县应急管理局", "孔宁", "13988010192"]]
     plan = preview(store, campaign, [_book(tmp_path / "名单.xlsx", ("名单", rows))])
     assert plan["changes"] == [] and "不在单位名录中" in _said(plan)[1]["A2"]
+
+
+def test_a_place_left_vacant_is_nobody_and_同上_is_no_name(store, campaign, tmp_path):
+    rows = [
+        ["单位", "分管领导", "联络员", "联系电话"],
+        ["双河镇", "暂无", "邓佳", "13988010132"],
+        ["板桥镇", "曹建平", "同上", "13988010134"],
+    ]
+    plan = preview(store, campaign, [_book(tmp_path / "名单.xlsx", ("名单", rows))])
+    assert {n: (p["unit"], p["role"], p.get("mobile")) for n, p in _people(plan).items()} == {
+        "邓佳": ("双河镇", "联络员", "13988010132"),
+        "曹建平": ("板桥镇", "分管领导", None),
+    }
+    assert set(_said(plan)[1]) == {"C3"} and "不像姓名" in _said(plan)[1]["C3"]
