@@ -150,6 +150,8 @@ def _plan_record(record: dict, form: dict, units: dict, existing: list[dict], cl
     if unit is None:
         shown = record.get("unit_name") or record.get("unit_position") or form_unit
         what = f"单位“{shown}”不在单位名录中" if shown else "没有填写单位"
+        if shown and not units.get("regions") and (near := _without_region(units, shown)):
+            what += f"（名录里有“{near}”：如是本地的这个单位，请先在“本单位信息”里填写本单位全称）"
         report["errors"].append(
             {
                 "cell": cells.get("unit_name", cells.get("unit_position", where)),
@@ -184,6 +186,20 @@ def _find(units: dict, text: str) -> dict | None:
 
     named = {k: v for k, v in units.items() if k not in ("by_id", "regions")}
     return units.get(clean_name(text)) or find_unit(text, named, units.get("regions", ()))
+
+
+def _without_region(units: dict, text: str) -> str | None:
+    """The directory's unit a name would be without the place before its level word (青岚县应急管理局 →
+    县应急管理局), for the message when the office's region is not known; None when there is none."""
+    import re
+
+    from models.documents.cn_text import fold
+
+    found = re.match(r"[\u4e00-\u9fff]{2,4}?(县|区|市|旗)(.{2,})$", fold(text))
+    if found is None:
+        return None
+    unit = _find({k: v for k, v in units.items() if k != "regions"}, found.group(1) + found.group(2))
+    return unit["name"] if unit is not None and fold(unit["name"]).startswith(found.group(1)) else None
 
 
 def _split_unit_position(units: dict, text: str) -> tuple[dict | None, str]:

@@ -229,7 +229,7 @@ def test_the_unit_written_with_the_office_region(store, campaign, tmp_path):
     ]
     plan = preview(store, campaign, [_book(tmp_path / "名单.xlsx", ("名单", rows))])
     assert {n: p["unit"] for n, p in _people(plan).items()} == {"孔宁": "县应急管理局"}
-    assert "东岭县应急管理局" in _said(plan)[1]["A3"]
+    assert _said(plan)[1]["A3"] == "单位“东岭县应急管理局”不在单位名录中，该行未导入。"
 
 
 def test_a_hidden_row_is_not_read_and_is_said(store, campaign, tmp_path):
@@ -383,3 +383,10 @@ def test_a_place_left_vacant_is_nobody_and_同上_is_no_name(store, campaign, tm
         "曹建平": ("板桥镇", "分管领导", None),
     }
     assert set(_said(plan)[1]) == {"C3"} and "不像姓名" in _said(plan)[1]["C3"]
+
+
+def test_a_region_prefixed_unit_unknown_without_the_office_says_what_would_match(store, campaign, tmp_path):
+    rows = [["单位", "姓名", "手机"], ["青岚县应急管理局", "孔宁", "13988010192"]]
+    plan = preview(store, campaign, [_book(tmp_path / "名单.xlsx", ("名单", rows))])
+    assert plan["changes"] == []
+    assert "名录里有“县应急管理局”" in _said(plan)[1]["A2"] and "本单位信息" in _said(plan)[1]["A2"]
