@@ -22,7 +22,6 @@ from models.liaisons.headers import (
     LABELS,
     Band,
     cell,
-    field_of,
     header_band,
     label_key,
     lookup,
@@ -171,6 +170,10 @@ class _Sheet:
         self.records, self.errors, self.warnings = [], [], []
         self.form_unit = _form_unit(sheet, band.first)
         self.sample = False
+        self.titles = {
+            c: {label_key(cell(sheet, self.merged, r, c)) for r in range(band.first, band.last + 1)}
+            for c in band.fields
+        }
 
     @classmethod
     def bare(cls, sheet, where: _Where) -> _Sheet:
@@ -179,6 +182,7 @@ class _Sheet:
         reader.sheet, reader.where, reader.merged = sheet, where, lookup(sheet)
         reader.records, reader.errors, reader.warnings = [], [], []
         reader.form_unit, reader.sample, reader.hidden_rows, reader.hidden_columns = None, False, set(), set()
+        reader.titles = {}
         return reader
 
     def read(self):
@@ -220,7 +224,7 @@ class _Sheet:
         plain = re.sub(r"\s", "", first)
         if _FOOTER.match(plain) or _TOTAL.match(plain):
             return None
-        if sum(1 for _c, t in texts if field_of(t)) >= 2:
+        if sum(1 for c, t in texts if label_key(t) in self.titles.get(c, ())) >= 2:
             return None  # the header again (printed on every page)
         origins = {self.merged.get((r, c), (r, c)) for c, _t in texts}
         if len(origins) == 1 and len(texts) > 1:

@@ -390,3 +390,19 @@ def test_a_region_prefixed_unit_unknown_without_the_office_says_what_would_match
     plan = preview(store, campaign, [_book(tmp_path / "名单.xlsx", ("名单", rows))])
     assert plan["changes"] == []
     assert "名录里有“县应急管理局”" in _said(plan)[1]["A2"] and "本单位信息" in _said(plan)[1]["A2"]
+
+
+def test_unit_role_and_position_titles_known_by_their_endings(store, campaign, tmp_path):
+    rows = [["乡镇/街道", "人员类别", "联系人姓名", "现任职务/职称", "手机号码", "电子邮箱地址"]]
+    rows.append(["双河镇", "分管领导", "许国栋", "副镇长", "13988010131", "xgd@example.com"])
+    plan = preview(store, campaign, [_book(tmp_path / "名单.xlsx", ("名单", rows))])
+    assert _people(plan) == {
+        "许国栋": {
+            "name": "许国栋",
+            "unit": "双河镇",
+            "role": "分管领导",
+            "position": "副镇长",
+            "mobile": "13988010131",
+            "email": "xgd@example.com",
+        }
+    }
