@@ -16,6 +16,8 @@ _MAX_ROWS = 60
 
 
 class Pairs:
+    """The (row, title column, field) of every title–value pair of a registration-form sheet."""
+
     def __init__(self, sheet, merged, found: list[tuple[int, int, str]]):
         self.sheet, self.merged, self.found = sheet, merged, found
 
@@ -32,10 +34,10 @@ class Pairs:
             while len(people) < number:
                 people.append({"cells": {}})
             target = people[number - 1] if number else shared
-            if field in target["cells"]:
-                return [], [self._refuse(where, names, f"“{field_of_title(self, r, c)}”写了两次，分不清属于谁")], []
             if field in ("seq", "ignored"):
                 continue
+            if field in target["cells"]:
+                return [], [self._refuse(where, names, f"“{field_of_title(self, r, c)}”写了两次，分不清属于谁")], []
             reader.put(target, field, r, self._value_column(r, c))
         for person in people:
             for key, value in shared.items():
