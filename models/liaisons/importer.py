@@ -39,10 +39,11 @@ def collect_files(paths: list[str | os.PathLike]) -> list[Path]:
 def preview(store: Store, campaign: dict, paths: list[str | os.PathLike], progress=None) -> dict:
     """What importing these files would do; writes nothing.  *progress(done, total, file name)* is told
     before each file."""
-    units = _unit_index(store)
+    units = _unit_index(store, campaign)
     existing = store.rows("SELECT * FROM liaisons WHERE campaign_id = ?", (campaign["id"],))
     plan = {"campaign_id": campaign["id"], "files": [], "changes": []}
     claimed: set[str] = set()
+    planned: dict[tuple[str, str], dict] = {}  # (unit, name) → the change that first named the person
     files = collect_files(paths)
     for number, path in enumerate(files):
         if progress is not None:
@@ -52,6 +53,8 @@ def preview(store: Store, campaign: dict, paths: list[str | os.PathLike], progre
         try:
             form = read_form(path)
             _check_mark(form, campaign)
+            if form.get("empty"):
+                raise ImportRejected(form["empty"])
         except ImportRejected as exc:
             report["rejected"] = exc.message
             continue
@@ -59,6 +62,8 @@ def preview(store: Store, campaign: dict, paths: list[str | os.PathLike], progre
         report["warnings"] += form.get("warnings", [])
         for record in form["records"]:
             change = _plan_record(record, form, units, existing, claimed, report)
+            if change and _again(change, planned, report):
+                continue
             if change:
                 change["file"] = path.name
                 plan["changes"].append(change)
@@ -66,11 +71,37 @@ def preview(store: Store, campaign: dict, paths: list[str | os.PathLike], progre
     return plan
 
 
-def _unit_index(store: Store) -> dict[str, dict]:
+def _again(change: dict, planned: dict, report: dict) -> bool:
+    """Whether this person was already read from another file (or sheet) of this import: said, not planned
+    twice (an existing person would otherwise be added anew, once claimed by the first file)."""
+    name = change["fields"]["name"] if change["action"] == "added" else change["name"]
+    key = (change["unit_id"], name)
+    first = planned.get(key)
+    if first is None:
+        planned[key] = change
+        return False
+    where = change["cells"].get("name", "")
+    report["warnings"].append(
+        {
+            "cell": where,
+            "field": "name",
+            "message": f"{change['unit_name']} {name} 已在 {first.get('file', '')} 中读到，此处未重复导入。",
+        }
+    )
+    return True
+
+
+def _unit_index(store: Store, campaign: dict) -> dict[str, dict]:
+    from models.campaigns.office import get_office
+    from models.campaigns.unit_names import region_prefixes
+
     index: dict = {"by_id": {}}
     for unit in units_for_matching(store):
         index.setdefault(clean_name(unit["name"]), unit)
         index["by_id"][unit["id"]] = unit
+    offices = [n for n in (get_office(store).name, campaign.get("office_name")) if n]
+    names = [u["name"] for u in index["by_id"].values()]
+    index["regions"] = region_prefixes(offices, names)  # 青岚县应急管理局 is the directory's 县应急管理局
     return index
 
 
@@ -98,14 +129,15 @@ def _plan_record(record: dict, form: dict, units: dict, existing: list[dict], cl
         if unit is not None and position and not record.get("position"):
             record["position"] = position
             cells["position"] = cells.get("unit_position")
-    if unit is None and not record.get("unit_name") and form.get("form_unit"):
-        unit = _find(units, form["form_unit"])  # the 填报单位 line above the table
+    form_unit = record.get("form_unit", form.get("form_unit"))
+    if unit is None and not record.get("unit_name") and form_unit:
+        unit = _find(units, form_unit)  # the 填报单位 line above the table
     where = cells.get("name", "")
     incoming = {"role": record.get("role") if record.get("role") in ROLES else None}
-    refused = False
+    refused = bool(record.get("refused"))  # the reader found its name cannot be a name, and said so
     for field in DATA_FIELDS:  # every problem of the row is reported, also when the row is refused
         value = record.get(field)
-        if value is None:
+        if value is None or (field == "name" and refused):
             continue
         check = check_field(field, value)
         if check.level == ERROR:
@@ -116,8 +148,10 @@ def _plan_record(record: dict, form: dict, units: dict, existing: list[dict], cl
             report["warnings"].append({"cell": cells.get(field, where), "field": field, "message": check.message})
         incoming[field] = value
     if unit is None:
-        shown = record.get("unit_name") or record.get("unit_position") or form.get("form_unit")
+        shown = record.get("unit_name") or record.get("unit_position") or form_unit
         what = f"单位“{shown}”不在单位名录中" if shown else "没有填写单位"
+        if shown and not units.get("regions") and (near := _without_region(units, shown)):
+            what += f"（名录里有“{near}”：如是本地的这个单位，请先在“本单位信息”里填写本单位全称）"
         report["errors"].append(
             {
                 "cell": cells.get("unit_name", cells.get("unit_position", where)),
@@ -150,7 +184,22 @@ def _plan_record(record: dict, form: dict, units: dict, existing: list[dict], cl
 def _find(units: dict, text: str) -> dict | None:
     from models.campaigns.unit_names import find_unit
 
-    return units.get(clean_name(text)) or find_unit(text, {k: v for k, v in units.items() if k != "by_id"})
+    named = {k: v for k, v in units.items() if k not in ("by_id", "regions")}
+    return units.get(clean_name(text)) or find_unit(text, named, units.get("regions", ()))
+
+
+def _without_region(units: dict, text: str) -> str | None:
+    """The directory's unit a name would be without the place before its level word (青岚县应急管理局 →
+    县应急管理局), for the message when the office's region is not known; None when there is none."""
+    import re
+
+    from models.documents.cn_text import fold
+
+    found = re.match(r"[\u4e00-\u9fff]{2,4}?(县|区|市|旗)(.{2,})$", fold(text))
+    if found is None:
+        return None
+    unit = _find({k: v for k, v in units.items() if k != "regions"}, found.group(1) + found.group(2))
+    return unit["name"] if unit is not None and fold(unit["name"]).startswith(found.group(1)) else None
 
 
 def _split_unit_position(units: dict, text: str) -> tuple[dict | None, str]:
@@ -160,7 +209,7 @@ def _split_unit_position(units: dict, text: str) -> tuple[dict | None, str]:
     folded = fold(text)
     best = None
     for name, unit in units.items():
-        if name == "by_id":
+        if name in ("by_id", "regions"):
             continue
         key = fold(name)
         if key and folded.startswith(key) and (best is None or len(key) > len(fold(best[0]))):
