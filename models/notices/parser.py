@@ -73,7 +73,7 @@ def _unsure(fields: dict[str, Found], parsed: dict) -> dict[str, str]:
     odd = [r for r in parsed["recurring"] if not r.get("weekday") and not r.get("day_of_month")]
     if odd:
         named = "；".join(recurring_label(r) + (f" {r['time']}" if r.get("time") else "") for r in odd)
-        notes["recurring"] = f"有按日、按季度、半年或每年的报送要求（{named}），不能按单位逐期跟踪，请核对"
+        notes["recurring"] = f"有不是每周或每月的报送要求（{named}），不能按单位逐期跟踪，请核对"
     return notes
 
 

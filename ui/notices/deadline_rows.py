@@ -61,10 +61,14 @@ def problem(row: dict) -> str:
         return ""
     rule = recurring_from_label(row.get("date") or "")
     if rule is None:
-        return "周期应写成“每周一”“每月15日”“每日”“每季度”或“每半年”。"
+        return "周期应写成“每周一”“每月15日”“每日”“每季度”“每半年”“每年1月15日”或“每5天”。"
     if not rule["weekday"] and not rule["day_of_month"]:
-        return "按日、按季度或半年的报送不能按单位逐期跟踪，保存时不会生成截止事项；可改为每周或每月。"
+        return UNTRACKED
     return ""
+
+
+# kept, but not tracked unit by unit: 每日, 每季度, 每半年, 每年…, 每N天, 节假日前…
+UNTRACKED = "这种周期（不是每周或每月）的报送不能按单位逐期跟踪，保存时不会生成截止事项；可改为每周或每月。"
 
 
 class DeadlinesEditor(QWidget):
@@ -123,7 +127,7 @@ class DeadlinesEditor(QWidget):
         once, every = [], []
         for number, row in enumerate(self.model.rows, start=1):
             why = problem(row)
-            if why and not why.startswith("按日"):
+            if why and why != UNTRACKED:
                 raise ValidationError(f"截止事项第 {number} 行：{why}")
             time = _TIME.sub(lambda m: f"{int(m[1]):02d}:{m[2]}", row["time"]) if row.get("time") else None
             if row["kind"] == ONCE:
