@@ -19,7 +19,7 @@ DOC_NUMBER = re.compile(
     rf"|(?P<year3>(?:19|20)\d{{2}})\s*年?\s+(?P<num3>\d{{1,4}})"
     r")\s*(?P<hao>[号號])"
 )
-_AFTER_NUMBER = compile_tolerant(r"^\s*(?:[（(]?(?:签发人|签发|急|特急|加急|特提|平急)|$)")
+_AFTER_NUMBER = compile_tolerant(r"^\s*(?:[（(]?(?:签发人|签发|急|特急|加急|特提|平急)|《|$)")  # 《: its title after it
 _TITLE_END = re.compile(tolerant(r"的?") + DOC_TYPES + r"[》”\"]?(?:[（(][^（()）]{1,10}[）)])?$")
 _NOT_TITLE = compile_tolerant(r"签发人|^(?:特急|加急|急件|明电|平急|特提)$|文件$|^(?:抄送|抄报|主题词|附件)")
 
@@ -53,9 +53,10 @@ def _trailing_number(line: str) -> tuple[str, str | None]:
     return line, None
 
 
-# 麒区安办〔202116号 / 麒区安办〔2021〕16 (a bracket or 号 lost with its HTML span): the year is four digits
+# 麒区安办〔202116号 / 麒区安办〔2021〕16 / 新府办〔200980 (a bracket or 号 lost with its HTML span): the year is four
+# digits, so one reading
 _DAMAGED_NUMBER = re.compile(
-    rf"^(?P<org>[{CJK}]{{1,15}}?)\s*(?:[{_OPEN}]\s*(?P<year>(?:19|20)\d{{2}})\s*(?:[{_CLOSE}]\s*(?P<n1>\d{{1,4}})|(?P<n2>\d{{1,4}})\s*(?P<hao>[号號]))"
+    rf"^(?P<org>[{CJK}]{{1,15}}?)\s*(?:[{_OPEN}]\s*(?P<year>(?:19|20)\d{{2}})\s*(?:[{_CLOSE}]\s*(?P<n1>\d{{1,4}})|(?P<n2>\d{{1,4}})\s*(?P<hao>[号號])?)"
     rf"|(?P<year2>(?:19|20)\d{{2}})(?P<n3>[1-9]\d{{0,3}})\s*(?P<hao2>[号號]))$"  # 建会函2023190号: both brackets lost
 )
 

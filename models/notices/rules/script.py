@@ -68,8 +68,8 @@ def compile_tolerant(pattern: str, flags: int = 0) -> re.Pattern:
 
 # 關(guān)于, 監(jiān)管: a pinyin reading in ASCII parentheses right after a character (damaged page copies)
 _PINYIN = re.compile(
-    r"(?<=[\u3400-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}[)）]"
-)
+    r"(?<=[\u3400-\u9fff])[(（]\s?(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\s?[)）]"
+)  # a space may stand inside the brackets (會(huì )): the page's spans, not the reading
 
 
 def strip_pinyin(text: str) -> str:

@@ -113,6 +113,29 @@ def test_the_office_after_zhuanfa_in_a_title_is_not_the_issuer():
     assert parsed["issuer"] is None
 
 
+DAMAGED_NUMBERS = [
+    ("新府办〔200980", "新府办〔2009〕80号"),  # 〕 and 号 lost
+    ("昭市安委〔20204", "昭市安委〔2020〕4号"),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), DAMAGED_NUMBERS)
+def test_doc_number_that_lost_its_close_and_hao_is_read_and_marked(line, expected):
+    parsed = parse_notice(f"关于加强值班工作的通知\n{line}\n各镇政府：\n正文。")
+    assert parsed["doc_number"] == expected and "文号印刷不全" in parsed["unsure"]["doc_number"]
+
+
+def test_doc_number_with_the_title_in_brackets_after_it():
+    text = "琼府办〔2018〕48号《海南省人民政府办公厅关于加强道路交通安全工作的通知》\n各市、县人民政府：\n正文。"
+    assert parse_notice(text)["doc_number"] == "琼府办〔2018〕48号"
+
+
+def test_pinyin_with_a_space_inside_its_brackets_is_removed():
+    text = "江西省安委會(huì )辦公室關(guān)于開展檢查的通知\n各設(shè)區(qū)市安委會(huì )：\n正文。"
+    parsed = parse_notice(text)
+    assert "(" not in parsed["title"] and parsed["recipients"] == "各設區市安委會"
+
+
 def test_doc_number_that_lost_both_brackets_is_read_and_marked():
     parsed = parse_notice("建会函2023190号\n关于开展“安康杯”竞赛活动的通知\n各市住房和城乡建设局：\n正文。")
     assert parsed["doc_number"] == "建会函〔2023〕190号"
