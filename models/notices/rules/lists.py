@@ -81,6 +81,10 @@ def attachments(notice: NoticeText) -> list[str]:
             continue
         items: list[str] = []
         numbered_head = re.match(tolerant(r"^附\s*[件表]\s*\d"), paragraph)
+        if head.end() == len(paragraph) and index + 1 < len(paragraphs):  # 附件： alone, one title below it
+            below = _one_line(notice, paragraphs[index + 1])
+            if not _ITEM.match(below) and _TITLE_DONE.search(below):
+                return [_title(below)]
         if numbered_head and _title_below(notice, paragraph):  # 附件2 alone above a form printed after the notice
             return [t for t in (_title_below(notice, p) for p in paragraphs[index:] if _HEAD.match(p)) if t]
         if not numbered_head and not _ITEM.match(paragraph[head.end() :]):
@@ -231,8 +235,11 @@ _SENT_TO_MAIL = compile_tolerant(
 )
 
 
+# 报送区政府应急办（联系电话：6390289，传真：…） / （联系股室：安保股，电话：6622525） / …负责，联系电话：88388715。
 _PHONE_IN_BRACKETS = compile_tolerant(
-    r"[（(]\s*(?:联系电话|电话|联系方式|咨询电话)\s*[：:]\s*(?P<phone>" + PHONE.pattern + r")(?=\s*[）)，,；;、])"
+    r"(?:[（(][^（）()]{0,20}?(?:联系电话|电话|联系方式|咨询电话)|联系电话)\s*[：:]\s*(?P<phone>"
+    + PHONE.pattern
+    + r")(?=\s*[）)，,；;、。]|\s*$)"
 )
 
 
