@@ -32,6 +32,7 @@ class Sheet:
     hidden: set[int] = field(default_factory=set)
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → "=…"
     bordered: set[int] | None = None
+    hidden_rows: set[int] = field(default_factory=set)  # known for a returned .xlsx read in one pass, else empty
 
     def as_tuple(self):
         return self.title, self.rows, self.merges, self.hidden, set(self.formulas), self.bordered
@@ -93,7 +94,14 @@ def form_book(path: Path) -> tuple[list[Sheet], dict | None, bytes | None]:
     if read is None:  # a worksheet XML the one pass cannot follow: openpyxl
         return (*_openpyxl_sheets(path), None)
     sheets, mark, core = read
-    return [Sheet(title, rows, merges, formulas=formulas) for title, rows, merges, formulas in sheets], mark, core
+    return (
+        [
+            Sheet(title, rows, merges, formulas=formulas, hidden=columns, hidden_rows=hidden_rows)
+            for title, rows, merges, formulas, hidden_rows, columns in sheets
+        ],
+        mark,
+        core,
+    )
 
 
 def _openpyxl_sheets(path: Path) -> tuple[list[Sheet], dict | None]:

@@ -41,7 +41,8 @@ def _kept(name: str) -> bool:
 
 
 def read_xlsx(path: Path, max_rows: int):
-    """``(sheets, mark, core)``: every visible worksheet as ``(title, rows, merges, formulas)``, the app's hidden
+    """``(sheets, mark, core)``: every visible worksheet as ``(title, rows, merges, formulas, hidden rows, hidden
+    columns)``, the app's hidden
     mark, the bytes of docProps/core.xml; or None when a worksheet's XML needs openpyxl (see the module)."""
     data, parts = read_container(path, XLSX, _kept)  # the zip gate first: sizes, ratios, DTDs, lying parts
     try:
@@ -52,6 +53,7 @@ def read_xlsx(path: Path, max_rows: int):
         if special is None:
             return None
         sheets, mark = [], None
+        hidden = _hidden_cells(parts)
         for meta in book.sheets_metadata:
             if meta.name == MARK_SHEET:
                 mark = mark_from_rows(book.get_sheet_by_name(meta.name).to_python(nrows=2))
@@ -65,7 +67,7 @@ def read_xlsx(path: Path, max_rows: int):
             errors, formulas = special.get(meta.name, ({}, {}))
             for (r, c), text in errors.items():
                 _put(rows, r, c, text)
-            sheets.append((meta.name, rows, merges, formulas))
+            sheets.append((meta.name, rows, merges, formulas, *hidden.get(meta.name, (set(), set()))))
         book.close()
     except Exception:  # noqa: BLE001 - what calamine cannot read, openpyxl reads or refuses, as it always has
         return None
@@ -118,6 +120,35 @@ def _special_cells(parts: dict[str, bytes], max_rows: int) -> dict | None:
         if cells is None:
             return None
         found[titles[part]] = cells
+    return found
+
+
+_ROW_TAG = re.compile(rb"<row\b([^>]*)>")
+_COL_TAG = re.compile(rb"<col\b([^>]*?)/?>")
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_R = re.compile(rb'\br="(\d+)"')
+_MIN, _MAX = re.compile(rb'\bmin="(\d+)"'), re.compile(rb'\bmax="(\d+)"')
+
+
+def _hidden_cells(parts: dict[str, bytes]) -> dict[str, tuple[set[int], set[int]]]:
+    """Sheet name → (hidden row numbers, hidden column numbers), for the sheets that hide any (a unit hides the
+    liaison who left rather than delete the row): from the worksheet XML already read for the formulas."""
+    hiding = {name: xml for name, xml in parts.items() if name.startswith("xl/worksheets/") and b'hidden="' in xml}
+    if not hiding:
+        return {}
+    found = {}
+    for title, part in _sheet_parts(parts).items():
+        xml = hiding.get(part)
+        if xml is None:
+            continue
+        rows = {int(r[1]) for m in _ROW_TAG.finditer(xml) if _HIDDEN.search(m[1]) and (r := _R.search(m[1]))}
+        head = xml[: xml.find(b"<sheetData")] if b"<sheetData" in xml else b""
+        columns: set[int] = set()
+        for m in _COL_TAG.finditer(head):
+            low, high = _MIN.search(m[1]), _MAX.search(m[1])
+            if _HIDDEN.search(m[1]) and low and high:
+                columns.update(range(int(low[1]), min(int(high[1]), 200) + 1))  # a hidden tail of 16,384 columns
+        found[title] = (rows, columns)
     return found
 
 

@@ -57,12 +57,10 @@ def read_form(path: str | os.PathLike) -> dict:
     """Read one returned file: {'file', 'mark', 'sheet', 'records', 'errors', 'warnings', 'form_unit', 'empty'
     (why nobody was read, or None)}; ImportRejected if unreadable or if no sheet holds a list."""
     from models.documents.sheet_grids import form_sheets
-    from models.liaisons.hidden_rows import hidden_cells
     from models.liaisons.pairs import read_pairs
 
     name = Path(path).name
     sheets, mark = form_sheets(Path(path))
-    hidden = hidden_cells(Path(path))
     lists = []
     for sheet in sheets:
         band = header_band(sheet)
@@ -79,7 +77,7 @@ def read_form(path: str | os.PathLike) -> dict:
     for sheet, band in lists:
         where = _Where(sheet.title if len(lists) > 1 else "")
         if isinstance(band, Band):
-            reader = _Sheet(sheet, band, hidden.get(sheet.title, (set(), set())), where)
+            reader = _Sheet(sheet, band, (sheet.hidden_rows, sheet.hidden), where)
             reader.sample = sheet.title in samples
             found = reader.read()
         else:

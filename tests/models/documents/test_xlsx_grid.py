@@ -76,7 +76,7 @@ def test_one_pass_reads_values_formulas_errors_and_merges(tmp_path):
     sheets, mark, core = read_xlsx(_workbook(tmp_path), MAX_ROWS)
     assert mark is None and b"modified" in core
     assert [title for title, *_ in sheets] == ["表"]  # the hidden sheet is not read
-    _title, rows, merges, formulas = sheets[0]
+    _title, rows, merges, formulas, *_hidden = sheets[0]
     assert rows[0][0] == "单位"
     assert rows[1][1:4] == [12, 2.5, dt.datetime(2025, 6, 5)]
     assert rows[1][5] == "=不是公式" and (2, 6) not in formulas
@@ -91,7 +91,7 @@ def test_one_pass_gives_what_openpyxl_gives(tmp_path):
     from models.documents.sheet_grids import _openpyxl_sheets
 
     path = _workbook(tmp_path)
-    ((_title, rows, merges, formulas),) = read_xlsx(path, MAX_ROWS)[0]
+    ((_title, rows, merges, formulas, *_hidden),) = read_xlsx(path, MAX_ROWS)[0]
     (old,), _mark = _openpyxl_sheets(path)
     assert _trimmed(rows) == _trimmed(old.rows)
     assert merges == old.merges
@@ -166,6 +166,6 @@ def test_formulas_are_found_beside_a_data_validation(tmp_path, special):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for name, data in parts.items():
             out.writestr(name, data)
-    ((_title, rows, _merges, formulas),) = read_xlsx(path, MAX_ROWS)[0]
+    ((_title, rows, _merges, formulas, *_hidden),) = read_xlsx(path, MAX_ROWS)[0]
     assert rows[1][1] == 12
     assert formulas == ({} if not special else {(2, 5): "=B2+1" if b"B2" in special else "="})
