@@ -12,6 +12,7 @@ import argparse
 import importlib
 import json
 import pkgutil
+import re
 import sqlite3
 import sys
 
@@ -37,8 +38,6 @@ _MESSAGES = [
 
 
 def said_in_chinese(message: str) -> str:
-    import re
-
     for pattern, chinese in _MESSAGES:
         if found := re.match(pattern, message):
             return chinese.format(*(_NAMES.get(part, part) for part in found.groups()))

@@ -125,6 +125,7 @@ def blank_forms(args):
 
 def import_forms(args):
     from models.progress.forms.importer import import_forms as run_import
+    from models.progress.forms.importer import located
 
     store = open_store(args.db, readonly=args.dry_run)
     try:
@@ -147,18 +148,12 @@ def import_forms(args):
             )
         else:
             lines.append(f"{r.file}：没有可导入的数" + (f"，{len(r.errors)} 处错误" if r.errors else ""))
-        lines += [f"    {_where(e)}{e['message']}" for e in r.errors]
-        lines += [f"    请注意：{_where(n)}{n['message']}" for n in r.notes]
+        lines += [f"    {located(e)}" for e in r.errors]
+        lines += [f"    请注意：{located(n)}" for n in r.notes]
     lines.append("（预览，未写入）" if args.dry_run else f"共 {len(results)} 个文件。")
     if results and all(r.status == "rejected" or (r.errors and not r.figures and not r.narratives) for r in results):
         raise AllRefused("\n".join(lines), {"dry_run": args.dry_run, "files": data})
     return "\n".join(lines), {"dry_run": args.dry_run, "files": data}
-
-
-def _where(item: dict) -> str:
-    """工作表!单元格： before a message, or nothing when it is about the whole file."""
-    where = "!".join(part for part in (item.get("sheet"), item.get("cell")) if part)
-    return f"{where}：" if where else ""
 
 
 def export_stats(args):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from models.campaigns.periods import list_periods
 from models.errors import DeskError, ValidationError
 from models.progress.forms import pool
-from models.progress.forms.importer import apply_import, preview_forms
+from models.progress.forms.importer import apply_import, located, preview_forms
 from models.store import backups
 from ui.common import file_dialogs, msgbox, operation
 from ui.common.table_model import Column, RowsModel
@@ -155,8 +155,7 @@ class ImportDialog(QDialog):
         result = self.results[index.row()] if index.isValid() else None
         if result is None:
             return
-        lines = [f"{e['sheet']}!{e['cell']}：{e['message']}" if e["cell"] else e["message"] for e in result.errors]
-        lines += [f"{n['sheet']}!{n['cell']}：{n['message']}" if n["cell"] else n["message"] for n in result.notes]
+        lines = [located(item) for item in [*result.errors, *result.notes]]
         self.details.setPlainText(f"{result.file}\n" + ("\n".join(lines) or self.tr("没有错误。")))
 
     def typed_received_at(self) -> str | None:

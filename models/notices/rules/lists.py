@@ -24,15 +24,23 @@ def _title(item: str) -> str:
     return _CLOSING.sub("", title).strip(" 。；;，,")
 
 
+def _start(notice: NoticeText, paragraph: str) -> tuple[str, str] | None:
+    """The paragraph's first line and the line below it, when the first is short: a line that ends before the
+    text's full width ended where its writer ended it (a paragraph joins it to what follows)."""
+    at = next((i for i, line in enumerate(notice.lines) if line and paragraph.startswith(line)), None)
+    if at is None or len(notice.lines[at]) >= full_width(notice.lines) * 0.8:
+        return None
+    return notice.lines[at], notice.lines[at + 1] if at + 1 < len(notice.lines) else ""
+
+
 def _title_below(notice: NoticeText, paragraph: str) -> str | None:
     """附件2 / 联络员名单 / 单位 姓名 …: when the paragraph's first line is the head alone, the next line (when
     short) is the title of the form that follows; None otherwise."""
-    for index, line in enumerate(notice.lines[:-1]):
-        if paragraph.startswith(line) and re.fullmatch(tolerant(r"附\s*[件表]\s*\d{1,2}\s*[：:]?"), line):
-            below = notice.lines[index + 1]
-            if paragraph.startswith(line + below) and len(below) < full_width(notice.lines) * 0.8:
-                return _title(below)
-    return None
+    start = _start(notice, paragraph)
+    if start is None or not re.fullmatch(tolerant(r"附\s*[件表]\s*\d{1,2}\s*[：:]?"), start[0]):
+        return None
+    below = _start(notice, paragraph[len(start[0]) :])
+    return _title(below[0]) if below and paragraph.startswith(start[0] + below[0]) else None
 
 
 _TITLE_DONE = compile_tolerant(
@@ -41,13 +49,12 @@ _TITLE_DONE = compile_tolerant(
 
 
 def _one_line(notice: NoticeText, paragraph: str) -> str:
-    """The paragraph's first line when that line is short: a line that ends before the text's full width ended
-    where its writer ended it (附件：汇总表 above the form's own rows, joined to them by the paragraph)."""
-    at = next((i for i, line in enumerate(notice.lines) if line and paragraph.startswith(line)), None)
-    if at is None or len(notice.lines[at]) >= full_width(notice.lines) * 0.8:
+    """The paragraph's first line when that line is short (附件：汇总表 above the form's own rows), or its first two
+    when they are one title broken over them."""
+    start = _start(notice, paragraph)
+    if start is None:
         return paragraph
-    first = notice.lines[at]
-    below = notice.lines[at + 1] if at + 1 < len(notice.lines) else ""
+    first, below = start
     if not _TITLE_DONE.search(first) and _TITLE_DONE.search(below) and paragraph.startswith(first + below):
         return first + below  # …关于开展全区 / 非煤矿山汛期安全生产专项督查工作的通知: one title on two lines
     return first

@@ -51,6 +51,13 @@ class FileResult:
         return data
 
 
+def located(item: dict) -> str:
+    """An error or a note as the clerk reads it: ``工作表!单元格：message``, or the message alone when it is about
+    the whole file."""
+    where = "!".join(part for part in (item.get("sheet"), item.get("cell")) if part)
+    return f"{where}：{item['message']}" if where else item["message"]
+
+
 def form_files(paths) -> list[Path]:
     """The files to read: given files, and every spreadsheet directly inside given folders."""
     found = []
